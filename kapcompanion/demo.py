@@ -1,0 +1,127 @@
+"""The sample course: a realistic, made-up course of six sessions to explore the app with.
+
+The course is data (resources/demo/sample_course.json, days relative to the first session);
+this module anchors it so that the last session was a few days ago and writes it into an empty
+store in one transaction. It refuses a store that already holds anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from kapcompanion.domain import CommitmentStatus, NewSession, Phase, SessionKind
+from kapcompanion.errors import ProfileNotEmptyError
+from kapcompanion.ids import SessionId
+from kapcompanion.prompt_sets import prompt_set_for
+from kapcompanion.resource_files import ResourceError, load_json_resource, resource_path
+from kapcompanion.store import Store
+
+FILE = ("demo", "sample_course.json")
+DAYS_SINCE_LAST_SESSION = 3
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    sessions: int
+    reflections: int
+    insights: int
+
+
+def _local_moment(day: date, clock: str, zone: tzinfo) -> datetime:
+    try:
+        hours, minutes = (int(part) for part in clock.split(":"))
+        return datetime.combine(day, time(hours, minutes), zone)
+    except ValueError as error:
+        raise ResourceError(f"{resource_path(*FILE)}: time {clock!r} is not HH:MM.") from error
+
+
+def fill_demo(store: Store, today: date | None = None, zone: tzinfo | None = None) -> DemoSummary:
+    """Write the sample course into `store`, which must be empty."""
+    if not store.is_empty():
+        raise ProfileNotEmptyError(store.path.parent)
+    zone = zone or datetime.now().astimezone().tzinfo
+    assert zone is not None
+    course = load_json_resource(*FILE)
+    sessions: list[dict[str, Any]] = course["sessions"]
+    last_day = max(int(entry["day"]) for entry in sessions)
+    first_day = (today or date.today()) - timedelta(days=last_day + DAYS_SINCE_LAST_SESSION)
+    reflections = insights = 0
+    with store.transaction():
+        for entry in sessions:
+            held_on = first_day + timedelta(days=int(entry["day"]))
+            held_at = _local_moment(held_on, entry.get("time", "10:00"), zone)
+            kind = SessionKind(entry.get("kind", "dosing"))
+            session = store.add_session(
+                NewSession(
+                    held_at=held_at,
+                    kind=kind,
+                    number_in_course=(
+                        store.next_session_number() if kind is SessionKind.DOSING else None
+                    ),
+                    route=entry.get("route", ""),
+                    setting=entry.get("setting", ""),
+                    intention=entry.get("intention", ""),
+                    distress_before=entry.get("distress_before"),
+                    distress_after=entry.get("distress_after"),
+                    after_effects=tuple(entry.get("after_effects", ())),
+                    after_effects_notes=entry.get("after_effects_notes", ""),
+                    notes=entry.get("notes", ""),
+                ),
+                at=held_at,
+            )
+            for reflection in entry.get("reflections", []):
+                reflections += 1
+                insights += _add_reflection(store, session.id, held_on, reflection, zone)
+    return DemoSummary(len(sessions), reflections, insights)
+
+
+def _add_reflection(
+    store: Store, session_id: SessionId, held_on: date, entry: dict[str, Any], zone: tzinfo
+) -> int:
+    phase = Phase(entry["phase"])
+    prompt_set = prompt_set_for(phase)
+    written_on = held_on + timedelta(days=int(entry.get("day_offset", 0)))
+    started = _local_moment(written_on, entry.get("time", "19:00"), zone)
+    reflection = store.start_reflection(
+        phase, prompt_set.id, prompt_set.version, session_id=session_id, at=started
+    )
+    answers: dict[str, str] = entry.get("answers", {})
+    moment = started
+    for position, prompt in enumerate(prompt_set.prompts):
+        moment += timedelta(minutes=4)
+        text = answers.get(prompt.id, "")
+        store.save_answer(
+            reflection.id,
+            position=position,
+            prompt_id=prompt.id,
+            prompt_text=prompt.text,
+            text=text,
+            skipped=not text,
+            at=moment,
+        )
+    store.set_reflection_distress(
+        reflection.id, start=entry.get("distress_start"), end=entry.get("distress_end")
+    )
+    store.set_reflection_themes(reflection.id, entry.get("themes", []))
+    store.complete_reflection(reflection.id, at=moment)
+    for item in entry.get("insights", []):
+        insight = store.add_insight(
+            item["text"],
+            reflection_id=reflection.id,
+            session_id=session_id,
+            pinned=item.get("pinned", False),
+            shareable=item.get("shareable", False),
+            at=moment,
+        )
+        store.set_insight_themes(insight.id, item.get("themes", []))
+        commitment = item.get("commitment")
+        if commitment:
+            store.add_commitment(
+                insight.id,
+                commitment["text"],
+                CommitmentStatus(commitment.get("status", "not_started")),
+                at=moment,
+            )
+    return len(entry.get("insights", []))

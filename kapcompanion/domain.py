@@ -1,0 +1,193 @@
+"""Domain types of KAP Companion: plain, immutable dataclasses that the store reads and writes.
+
+No storage or display code here; these objects are what every other module passes around.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from kapcompanion.ids import (
+    AnswerId,
+    CommitmentId,
+    DistressRatingId,
+    InsightId,
+    ReflectionId,
+    SessionId,
+    ThemeId,
+)
+
+DISTRESS_MIN = 0
+DISTRESS_MAX = 10
+
+
+class SessionKind(StrEnum):
+    DOSING = "dosing"
+    PREPARATION = "preparation"
+    INTEGRATION = "integration"
+
+
+class Phase(StrEnum):
+    """When a reflection is written, relative to its session."""
+
+    PREPARATION = "preparation"
+    SAME_DAY = "same_day"
+    NEXT_DAY = "next_day"
+    WEEK_AFTER = "week_after"
+    OPEN = "open"
+
+
+class ReflectionStatus(StrEnum):
+    DRAFT = "draft"
+    COMPLETE = "complete"
+
+
+class CommitmentStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    TRYING = "trying"
+    PART_OF_LIFE = "part_of_life"
+
+
+class RatingMoment(StrEnum):
+    """A distress rating recorded outside a session or reflection: a quick check-in."""
+
+    CHECK_IN = "check_in"
+
+
+def new_uuid() -> str:
+    """A fresh, stable identifier for a user record; it never changes once written."""
+    return str(uuid.uuid4())
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def check_distress(value: int | None) -> int | None:
+    """Return `value` if it is a valid 0–10 rating (or None); raise ValueError otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"A distress rating is a whole number, not {value!r}.")
+    if not DISTRESS_MIN <= value <= DISTRESS_MAX:
+        raise ValueError(f"A distress rating is between 0 and 10, not {value}.")
+    return value
+
+
+@dataclass(frozen=True)
+class Session:
+    id: SessionId
+    uuid: str
+    kind: SessionKind
+    held_at: datetime
+    number_in_course: int | None
+    route: str
+    setting: str
+    intention: str
+    distress_before: int | None
+    distress_after: int | None
+    after_effects: tuple[str, ...]
+    after_effects_notes: str
+    notes: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class NewSession:
+    """What the client enters for a session; the store adds ids and timestamps."""
+
+    held_at: datetime
+    kind: SessionKind = SessionKind.DOSING
+    number_in_course: int | None = None
+    route: str = ""
+    setting: str = ""
+    intention: str = ""
+    distress_before: int | None = None
+    distress_after: int | None = None
+    after_effects: tuple[str, ...] = ()
+    after_effects_notes: str = ""
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        check_distress(self.distress_before)
+        check_distress(self.distress_after)
+
+
+@dataclass(frozen=True)
+class Answer:
+    id: AnswerId
+    uuid: str
+    reflection_id: ReflectionId
+    position: int
+    prompt_id: str
+    prompt_text: str
+    text: str
+    skipped: bool
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Reflection:
+    id: ReflectionId
+    uuid: str
+    session_id: SessionId | None
+    phase: Phase
+    prompt_set_id: str
+    prompt_set_version: int
+    status: ReflectionStatus
+    distress_start: int | None
+    distress_end: int | None
+    current_position: int
+    shareable: bool
+    started_at: datetime
+    completed_at: datetime | None
+    updated_at: datetime
+    answers: tuple[Answer, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Insight:
+    id: InsightId
+    uuid: str
+    text: str
+    reflection_id: ReflectionId | None
+    session_id: SessionId | None
+    pinned: bool
+    shareable: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Commitment:
+    id: CommitmentId
+    uuid: str
+    insight_id: InsightId
+    text: str
+    status: CommitmentStatus
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: ThemeId
+    uuid: str
+    key: str
+    name: str
+    colour: str
+    builtin: bool
+
+
+@dataclass(frozen=True)
+class DistressRating:
+    id: DistressRatingId
+    uuid: str
+    rated_at: datetime
+    value: int
+    moment: RatingMoment
+    note: str

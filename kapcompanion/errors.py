@@ -1,0 +1,105 @@
+"""Errors a person can run into, each with a plain message that names what happened.
+
+Everything the client can cause (a second copy of the app, a damaged or foreign file, a
+read-only folder) becomes one of these; callers show `message` and never a traceback. The
+window shows its own translated wording for each class; the command line prints `message`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class KapError(Exception):
+    """An error the client can understand and act on. `message` is written for them."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ProfileLockedError(KapError):
+    """Another copy of KAP Companion already has this profile open."""
+
+    def __init__(self, profile_dir: Path, holder: str = "") -> None:
+        detail = f" ({holder})" if holder else ""
+        super().__init__(
+            f"KAP Companion is already open with the data in {profile_dir}{detail}. "
+            "Please switch to that window, or close it first. Opening the same data twice "
+            "could damage it, so this copy will not open it."
+        )
+        self.profile_dir = profile_dir
+        self.holder = holder
+
+
+class ProfileUnavailableError(KapError):
+    """The profile folder cannot be created or written."""
+
+    def __init__(self, profile_dir: Path, reason: str) -> None:
+        super().__init__(f"KAP Companion cannot use the folder {profile_dir}: {reason}.")
+        self.profile_dir = profile_dir
+        self.reason = reason
+
+
+class DatabaseUnreadableError(KapError):
+    """The data file is damaged or is not an SQLite database at all."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"The data file {path} could not be read ({reason}). It has not been changed. "
+            "If you have a backup, you can restore it; otherwise keep this file safe and ask "
+            "for help."
+        )
+        self.path = path
+        self.reason = reason
+
+
+class ForeignDatabaseError(KapError):
+    """An SQLite file that some other program made."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"The file {path} belongs to another program, not KAP Companion. It has not been "
+            "changed. Choose another folder for your data."
+        )
+        self.path = path
+
+
+class NewerDatabaseError(KapError):
+    """A data file written by a newer version of KAP Companion."""
+
+    def __init__(self, path: Path, unknown_steps: list[str]) -> None:
+        super().__init__(
+            f"The data file {path} was last used by a newer version of KAP Companion. It has "
+            "not been changed. Please install the newer version to open it."
+        )
+        self.path = path
+        self.unknown_steps = unknown_steps
+
+
+class DatabaseReadOnlyError(KapError):
+    """The data file or its folder cannot be written."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"The data file {path} can be read but not written, so nothing you type could be "
+            "saved. Check that the file and its folder are not read-only."
+        )
+        self.path = path
+
+
+class ProfileNotEmptyError(KapError):
+    """Refused: the sample course only goes into an empty profile."""
+
+    def __init__(self, profile_dir: Path) -> None:
+        super().__init__(
+            f"The data in {profile_dir} already holds entries, so the sample course was not "
+            "added. It only goes into an empty folder; try --data-dir with a new folder."
+        )
+        self.profile_dir = profile_dir
+
+
+class BackupError(KapError):
+    """A backup could not be written."""

@@ -1,0 +1,650 @@
+"""`Store`: the one object that owns a profile's SQLite database.
+
+Every read and write of user data goes through here; no other module writes SQL against the
+profile. Each public write runs in one transaction (nested calls become savepoints), so a
+failure leaves the database exactly as it was. The store never imports Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.db import Table
+
+from kapcompanion import migrations as schema
+from kapcompanion.builtin_themes import builtin_themes
+from kapcompanion.database_file import check_is_database_file
+from kapcompanion.domain import (
+    Answer,
+    Commitment,
+    CommitmentStatus,
+    DistressRating,
+    Insight,
+    NewSession,
+    Phase,
+    RatingMoment,
+    Reflection,
+    ReflectionStatus,
+    Session,
+    SessionKind,
+    Theme,
+    check_distress,
+    new_uuid,
+    utc_now,
+)
+from kapcompanion.errors import (
+    DatabaseReadOnlyError,
+    DatabaseUnreadableError,
+    ForeignDatabaseError,
+    NewerDatabaseError,
+)
+from kapcompanion.ids import (
+    AnswerId,
+    CommitmentId,
+    DistressRatingId,
+    InsightId,
+    ReflectionId,
+    SessionId,
+    ThemeId,
+)
+from kapcompanion.timestamps import from_db_time, from_db_time_or_none, to_db_time
+
+USER_TABLES = ("sessions", "reflections", "insights", "distress_ratings")
+
+Row = dict[str, Any]
+
+
+class NotFoundError(LookupError):
+    """No live record with that id."""
+
+
+class Store:
+    """A profile's database: sessions, reflections, insights, themes, ratings and settings.
+
+    Give it a path (`Store.open`) or an already-open `sqlite3.Connection` (for example an
+    encrypted one). Opening checks the file is ours and not from a newer version, switches on
+    WAL and foreign keys, and applies any pending migrations.
+    """
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        if connection.in_transaction:
+            raise ValueError("Hand the store a connection with no open transaction.")
+        # Explicit BEGIN/COMMIT only (sqlite-utils' atomic()); no implicit transactions.
+        connection.isolation_level = None
+        self._db = Database(connection, execute_plugins=False)
+        self.path = self._file_path()
+        try:
+            self._db.execute("PRAGMA foreign_keys = ON")
+            if schema.is_foreign(self._db):
+                raise ForeignDatabaseError(self.path)
+            unknown = schema.unknown_applied_migrations(self._db)
+            if unknown:
+                raise NewerDatabaseError(self.path, unknown)
+            if self.path != Path(":memory:"):
+                self._db.enable_wal()
+            # FULL: a committed reflection survives a power cut, not only a crash.
+            self._db.execute("PRAGMA synchronous = FULL")
+            schema.migrations.apply(self._db)
+            self._ensure_builtin_themes()
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            if "readonly" in str(error) or "read-only" in str(error):
+                raise DatabaseReadOnlyError(self.path) from error
+            raise DatabaseUnreadableError(self.path, str(error)) from error
+        except Exception:
+            connection.close()
+            raise
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Open (or create) the database file at `path`; never overwrites a file it can't read."""
+        if path.exists():
+            check_is_database_file(path)
+        try:
+            connection = sqlite3.connect(str(path), timeout=5.0)
+        except sqlite3.Error as error:
+            raise DatabaseUnreadableError(path, str(error)) from error
+        return cls(connection)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        return self._db.conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several writes: all of them land, or (on any exception) none."""
+        with self._db.atomic():
+            yield
+
+    def _file_path(self) -> Path:
+        for _seq, name, file in self._db.execute("PRAGMA database_list").fetchall():
+            if name == "main":
+                return Path(file) if file else Path(":memory:")
+        return Path(":memory:")
+
+    def _table(self, name: str) -> Table:
+        return Table(self._db, name)
+
+    def _insert(self, name: str, record: Row) -> int:
+        """Insert one row and return its new integer id."""
+        table = self._table(name)
+        table.insert(record)
+        assert table.last_pk is not None
+        return int(table.last_pk)
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        cursor = self._db.execute(sql, list(params))
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        return dict(zip([column[0] for column in cursor.description], row, strict=True))
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        cursor = self._db.execute(sql, list(params))
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    # Profile-wide --------------------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        """True while the client has written nothing (themes and settings don't count)."""
+        return all(self._table(table).count == 0 for table in USER_TABLES)
+
+    def counts(self) -> dict[str, int]:
+        tables = (*USER_TABLES, "answers", "commitments", "themes")
+        return {table: self._table(table).count for table in tables}
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's own checks find wrong with the file; empty when all is well."""
+        problems = [
+            row[0]
+            for row in self._db.execute("PRAGMA integrity_check").fetchall()
+            if row[0] != "ok"
+        ]
+        for table, rowid, parent, _fk in self._db.execute("PRAGMA foreign_key_check"):
+            problems.append(f"{table} row {rowid} points to a missing {parent} record")
+        return problems
+
+    # Sessions ------------------------------------------------------------------------------
+
+    def add_session(self, new: NewSession, *, at: datetime | None = None) -> Session:
+        now = to_db_time(at or utc_now())
+        with self._db.atomic():
+            new_id = self._insert(
+                "sessions",
+                {
+                    "uuid": new_uuid(),
+                    **self._session_fields(new),
+                    "created_at": now,
+                    "updated_at": now,
+                },
+            )
+            return self.get_session(SessionId(new_id))
+
+    def update_session(self, session_id: SessionId, new: NewSession) -> Session:
+        """Replace what the client entered; the uuid and creation time stay as they were."""
+        with self._db.atomic():
+            self.get_session(session_id)
+            fields = {**self._session_fields(new), "updated_at": to_db_time(utc_now())}
+            self._table("sessions").update(session_id, fields)
+            return self.get_session(session_id)
+
+    def get_session(self, session_id: SessionId) -> Session:
+        row = self._one("SELECT * FROM sessions WHERE id = ? AND deleted_at IS NULL", [session_id])
+        if row is None:
+            raise NotFoundError(f"No session {session_id}.")
+        return _session(row)
+
+    def list_sessions(self) -> list[Session]:
+        """Live sessions, oldest first."""
+        rows = self._all("SELECT * FROM sessions WHERE deleted_at IS NULL ORDER BY held_at, id")
+        return [_session(row) for row in rows]
+
+    def next_session_number(self) -> int:
+        """The number the next dosing session would have in the course."""
+        row = self._one(
+            "SELECT MAX(number_in_course) AS highest FROM sessions "
+            "WHERE kind = 'dosing' AND deleted_at IS NULL"
+        )
+        return int(row["highest"] or 0) + 1 if row else 1
+
+    @staticmethod
+    def _session_fields(new: NewSession) -> Row:
+        return {
+            "kind": SessionKind(new.kind).value,
+            "held_at": to_db_time(new.held_at),
+            "number_in_course": new.number_in_course,
+            "route": new.route,
+            "setting": new.setting,
+            "intention": new.intention,
+            "distress_before": check_distress(new.distress_before),
+            "distress_after": check_distress(new.distress_after),
+            "after_effects": json.dumps(list(new.after_effects)),
+            "after_effects_notes": new.after_effects_notes,
+            "notes": new.notes,
+        }
+
+    # Reflections ---------------------------------------------------------------------------
+
+    def start_reflection(
+        self,
+        phase: Phase,
+        prompt_set_id: str,
+        prompt_set_version: int,
+        *,
+        session_id: SessionId | None = None,
+        at: datetime | None = None,
+    ) -> Reflection:
+        now = to_db_time(at or utc_now())
+        with self._db.atomic():
+            if session_id is not None:
+                self.get_session(session_id)
+            new_id = self._insert(
+                "reflections",
+                {
+                    "uuid": new_uuid(),
+                    "session_id": session_id,
+                    "phase": Phase(phase).value,
+                    "prompt_set_id": prompt_set_id,
+                    "prompt_set_version": prompt_set_version,
+                    "status": ReflectionStatus.DRAFT.value,
+                    "started_at": now,
+                    "updated_at": now,
+                },
+            )
+            return self.get_reflection(ReflectionId(new_id))
+
+    def save_answer(
+        self,
+        reflection_id: ReflectionId,
+        *,
+        position: int,
+        prompt_id: str,
+        prompt_text: str,
+        text: str,
+        skipped: bool = False,
+        at: datetime | None = None,
+    ) -> None:
+        """Store the answer to one prompt, with the prompt's wording as the client saw it."""
+        now = to_db_time(at or utc_now())
+        with self._db.atomic():
+            self._db.execute(
+                """
+                INSERT INTO answers (uuid, reflection_id, position, prompt_id, prompt_text,
+                                     text, skipped, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (reflection_id, prompt_id) DO UPDATE SET
+                    position = excluded.position, prompt_text = excluded.prompt_text,
+                    text = excluded.text, skipped = excluded.skipped,
+                    updated_at = excluded.updated_at
+                """,
+                [
+                    new_uuid(),
+                    reflection_id,
+                    position,
+                    prompt_id,
+                    prompt_text,
+                    text,
+                    int(skipped),
+                    now,
+                ],
+            )
+            self._db.execute(
+                "UPDATE reflections SET updated_at = ?, current_position = ? WHERE id = ?",
+                [now, position, reflection_id],
+            )
+
+    def set_reflection_distress(
+        self, reflection_id: ReflectionId, *, start: int | None, end: int | None
+    ) -> None:
+        with self._db.atomic():
+            self._table("reflections").update(
+                reflection_id,
+                {
+                    "distress_start": check_distress(start),
+                    "distress_end": check_distress(end),
+                    "updated_at": to_db_time(utc_now()),
+                },
+            )
+
+    def complete_reflection(
+        self, reflection_id: ReflectionId, *, at: datetime | None = None
+    ) -> Reflection:
+        now = to_db_time(at or utc_now())
+        with self._db.atomic():
+            self.get_reflection(reflection_id)
+            self._table("reflections").update(
+                reflection_id,
+                {"status": ReflectionStatus.COMPLETE.value, "completed_at": now, "updated_at": now},
+            )
+            return self.get_reflection(reflection_id)
+
+    def get_reflection(self, reflection_id: ReflectionId) -> Reflection:
+        row = self._one(
+            "SELECT * FROM reflections WHERE id = ? AND deleted_at IS NULL", [reflection_id]
+        )
+        if row is None:
+            raise NotFoundError(f"No reflection {reflection_id}.")
+        answers = self._all(
+            "SELECT * FROM answers WHERE reflection_id = ? ORDER BY position, id",
+            [reflection_id],
+        )
+        return _reflection(row, tuple(_answer(answer) for answer in answers))
+
+    def list_reflections(self, session_id: SessionId | None = None) -> list[Reflection]:
+        """Live reflections (without their answers), oldest first; of one session if given."""
+        where = "deleted_at IS NULL"
+        params: list[Any] = []
+        if session_id is not None:
+            where += " AND session_id = ?"
+            params.append(session_id)
+        rows = self._all(f"SELECT * FROM reflections WHERE {where} ORDER BY started_at, id", params)
+        return [_reflection(row, ()) for row in rows]
+
+    # Insights and commitments --------------------------------------------------------------
+
+    def add_insight(
+        self,
+        text: str,
+        *,
+        reflection_id: ReflectionId | None = None,
+        session_id: SessionId | None = None,
+        pinned: bool = False,
+        shareable: bool = False,
+        at: datetime | None = None,
+    ) -> Insight:
+        if not text.strip():
+            raise ValueError("An insight needs a few words.")
+        now = to_db_time(at or utc_now())
+        with self._db.atomic():
+            new_id = self._insert(
+                "insights",
+                {
+                    "uuid": new_uuid(),
+                    "text": text.strip(),
+                    "reflection_id": reflection_id,
+                    "session_id": session_id,
+                    "pinned": int(pinned),
+                    "shareable": int(shareable),
+                    "created_at": now,
+                    "updated_at": now,
+                },
+            )
+            return self.get_insight(InsightId(new_id))
+
+    def get_insight(self, insight_id: InsightId) -> Insight:
+        row = self._one("SELECT * FROM insights WHERE id = ? AND deleted_at IS NULL", [insight_id])
+        if row is None:
+            raise NotFoundError(f"No insight {insight_id}.")
+        return _insight(row)
+
+    def list_insights(self) -> list[Insight]:
+        """Live insights: pinned first, then newest first."""
+        rows = self._all(
+            "SELECT * FROM insights WHERE deleted_at IS NULL "
+            "ORDER BY pinned DESC, created_at DESC, id DESC"
+        )
+        return [_insight(row) for row in rows]
+
+    def add_commitment(
+        self,
+        insight_id: InsightId,
+        text: str,
+        status: CommitmentStatus = CommitmentStatus.NOT_STARTED,
+        *,
+        at: datetime | None = None,
+    ) -> Commitment:
+        now = to_db_time(at or utc_now())
+        with self._db.atomic():
+            self.get_insight(insight_id)
+            new_id = self._insert(
+                "commitments",
+                {
+                    "uuid": new_uuid(),
+                    "insight_id": insight_id,
+                    "text": text.strip(),
+                    "status": CommitmentStatus(status).value,
+                    "created_at": now,
+                    "updated_at": now,
+                },
+            )
+            row = self._one("SELECT * FROM commitments WHERE id = ?", [new_id])
+            assert row is not None
+            return _commitment(row)
+
+    def list_commitments(self) -> list[Commitment]:
+        rows = self._all("SELECT * FROM commitments ORDER BY created_at, id")
+        return [_commitment(row) for row in rows]
+
+    # Themes --------------------------------------------------------------------------------
+
+    def _ensure_builtin_themes(self) -> None:
+        present = {row["key"] for row in self._all("SELECT key FROM themes")}
+        missing = [theme for theme in builtin_themes() if theme.key not in present]
+        if not missing:
+            return
+        now = to_db_time(utc_now())
+        with self._db.atomic():
+            self._table("themes").insert_all(
+                {
+                    "uuid": theme.uuid,
+                    "key": theme.key,
+                    "name": theme.name,
+                    "colour": theme.colour,
+                    "builtin": 1,
+                    "created_at": now,
+                }
+                for theme in missing
+            )
+
+    def list_themes(self) -> list[Theme]:
+        rows = self._all("SELECT * FROM themes WHERE archived_at IS NULL ORDER BY name, id")
+        return [_theme(row) for row in rows]
+
+    def set_reflection_themes(self, reflection_id: ReflectionId, keys: Sequence[str]) -> None:
+        """Replace the themes the client confirmed for a reflection."""
+        self._set_themes("reflection_themes", "reflection_id", reflection_id, keys)
+
+    def set_insight_themes(self, insight_id: InsightId, keys: Sequence[str]) -> None:
+        self._set_themes("insight_themes", "insight_id", insight_id, keys)
+
+    def reflection_theme_keys(self, reflection_id: ReflectionId) -> list[str]:
+        rows = self._all(
+            "SELECT t.key FROM reflection_themes rt JOIN themes t ON t.id = rt.theme_id "
+            "WHERE rt.reflection_id = ? ORDER BY t.name",
+            [reflection_id],
+        )
+        return [row["key"] for row in rows]
+
+    def _set_themes(self, link_table: str, column: str, owner_id: int, keys: Sequence[str]) -> None:
+        with self._db.atomic():
+            ids = self._theme_ids(keys)
+            self._db.execute(f"DELETE FROM {link_table} WHERE {column} = ?", [owner_id])
+            self._table(link_table).insert_all(
+                {column: owner_id, "theme_id": theme_id} for theme_id in ids
+            )
+
+    def _theme_ids(self, keys: Sequence[str]) -> list[ThemeId]:
+        if not keys:
+            return []
+        marks = ", ".join("?" for _ in keys)
+        rows = self._all(f"SELECT id, key FROM themes WHERE key IN ({marks})", list(keys))
+        by_key = {row["key"]: ThemeId(row["id"]) for row in rows}
+        unknown = [key for key in keys if key not in by_key]
+        if unknown:
+            raise NotFoundError(f"No theme called {', '.join(unknown)}.")
+        return [by_key[key] for key in dict.fromkeys(keys)]
+
+    def theme_counts(self) -> list[tuple[Theme, int]]:
+        """Themes the client confirmed, with how many reflections and insights carry each."""
+        rows = self._all(
+            """
+            SELECT t.*, COUNT(*) AS uses FROM themes t
+            JOIN (
+                SELECT rt.theme_id FROM reflection_themes rt
+                JOIN reflections r ON r.id = rt.reflection_id WHERE r.deleted_at IS NULL
+                UNION ALL
+                SELECT it.theme_id FROM insight_themes it
+                JOIN insights i ON i.id = it.insight_id WHERE i.deleted_at IS NULL
+            ) used ON used.theme_id = t.id
+            GROUP BY t.id ORDER BY uses DESC, t.name
+            """
+        )
+        return [(_theme(row), int(row["uses"])) for row in rows]
+
+    # Distress check-ins --------------------------------------------------------------------
+
+    def add_distress_rating(
+        self, value: int, *, note: str = "", at: datetime | None = None
+    ) -> DistressRating:
+        check_distress(value)
+        with self._db.atomic():
+            new_id = self._insert(
+                "distress_ratings",
+                {
+                    "uuid": new_uuid(),
+                    "rated_at": to_db_time(at or utc_now()),
+                    "value": value,
+                    "moment": RatingMoment.CHECK_IN.value,
+                    "note": note,
+                },
+            )
+            row = self._one("SELECT * FROM distress_ratings WHERE id = ?", [new_id])
+            assert row is not None
+            return _distress_rating(row)
+
+    # Settings ------------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        row = self._one("SELECT value FROM settings WHERE key = ?", [key])
+        return default if row is None else json.loads(row["value"])
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store any JSON-serialisable value under `key`."""
+        with self._db.atomic():
+            self._table("settings").upsert(
+                {"key": key, "value": json.dumps(value), "updated_at": to_db_time(utc_now())},
+                pk="key",
+            )
+
+
+# Row → domain object ---------------------------------------------------------------------
+
+
+def _session(row: Row) -> Session:
+    return Session(
+        id=SessionId(row["id"]),
+        uuid=row["uuid"],
+        kind=SessionKind(row["kind"]),
+        held_at=from_db_time(row["held_at"]),
+        number_in_course=row["number_in_course"],
+        route=row["route"],
+        setting=row["setting"],
+        intention=row["intention"],
+        distress_before=row["distress_before"],
+        distress_after=row["distress_after"],
+        after_effects=tuple(json.loads(row["after_effects"])),
+        after_effects_notes=row["after_effects_notes"],
+        notes=row["notes"],
+        created_at=from_db_time(row["created_at"]),
+        updated_at=from_db_time(row["updated_at"]),
+    )
+
+
+def _answer(row: Row) -> Answer:
+    return Answer(
+        id=AnswerId(row["id"]),
+        uuid=row["uuid"],
+        reflection_id=ReflectionId(row["reflection_id"]),
+        position=row["position"],
+        prompt_id=row["prompt_id"],
+        prompt_text=row["prompt_text"],
+        text=row["text"],
+        skipped=bool(row["skipped"]),
+        updated_at=from_db_time(row["updated_at"]),
+    )
+
+
+def _reflection(row: Row, answers: tuple[Answer, ...]) -> Reflection:
+    session_id = row["session_id"]
+    return Reflection(
+        id=ReflectionId(row["id"]),
+        uuid=row["uuid"],
+        session_id=None if session_id is None else SessionId(session_id),
+        phase=Phase(row["phase"]),
+        prompt_set_id=row["prompt_set_id"],
+        prompt_set_version=row["prompt_set_version"],
+        status=ReflectionStatus(row["status"]),
+        distress_start=row["distress_start"],
+        distress_end=row["distress_end"],
+        current_position=row["current_position"],
+        shareable=bool(row["shareable"]),
+        started_at=from_db_time(row["started_at"]),
+        completed_at=from_db_time_or_none(row["completed_at"]),
+        updated_at=from_db_time(row["updated_at"]),
+        answers=answers,
+    )
+
+
+def _insight(row: Row) -> Insight:
+    return Insight(
+        id=InsightId(row["id"]),
+        uuid=row["uuid"],
+        text=row["text"],
+        reflection_id=None if row["reflection_id"] is None else ReflectionId(row["reflection_id"]),
+        session_id=None if row["session_id"] is None else SessionId(row["session_id"]),
+        pinned=bool(row["pinned"]),
+        shareable=bool(row["shareable"]),
+        created_at=from_db_time(row["created_at"]),
+        updated_at=from_db_time(row["updated_at"]),
+    )
+
+
+def _commitment(row: Row) -> Commitment:
+    return Commitment(
+        id=CommitmentId(row["id"]),
+        uuid=row["uuid"],
+        insight_id=InsightId(row["insight_id"]),
+        text=row["text"],
+        status=CommitmentStatus(row["status"]),
+        created_at=from_db_time(row["created_at"]),
+        updated_at=from_db_time(row["updated_at"]),
+    )
+
+
+def _theme(row: Row) -> Theme:
+    return Theme(
+        id=ThemeId(row["id"]),
+        uuid=row["uuid"],
+        key=row["key"],
+        name=row["name"],
+        colour=row["colour"],
+        builtin=bool(row["builtin"]),
+    )
+
+
+def _distress_rating(row: Row) -> DistressRating:
+    return DistressRating(
+        id=DistressRatingId(row["id"]),
+        uuid=row["uuid"],
+        rated_at=from_db_time(row["rated_at"]),
+        value=row["value"],
+        moment=RatingMoment(row["moment"]),
+        note=row["note"],
+    )
