@@ -1,0 +1,93 @@
+"""Starts the window: application identity, style, profile lock, then the main window.
+
+Order matters for start-up time: the window is shown before the storage layer is imported
+and the database opened, so the first paint costs no more than an empty Qt window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QSettings, Qt, QTemporaryDir, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kapcompanion.errors import KapError
+from kapcompanion.profile import Profile, ProfileLock, resolve_profile_dir
+from ui.error_messages import show_error
+from ui.icons import icon
+from ui.main_window import MainWindow
+from ui.style import ColourScheme, apply_style
+
+WINDOW_STATE_FILE = "window.ini"
+
+
+def create_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("kap-companion")
+    app.setApplicationDisplayName("KAP Companion")
+    app.setDesktopFileName("kap-companion")
+    app.setWindowIcon(icon("app"))
+    return app
+
+
+def window_settings(profile: Profile) -> QSettings:
+    """The window's own state (geometry, last screen, colours), kept inside the profile."""
+    return QSettings(str(profile.folder / WINDOW_STATE_FILE), QSettings.Format.IniFormat)
+
+
+def _report_unexpected(
+    kind: type[BaseException], value: BaseException, tb: TracebackType | None
+) -> None:
+    traceback.print_exception(kind, value, tb, file=sys.stderr)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QApplication.translate("Application", "Something went wrong"),
+        QApplication.translate(
+            "Application",
+            "Something unexpected happened. What you saved before is safe. "
+            "If it keeps happening, closing and reopening KAP Companion may help.",
+        ),
+        QMessageBox.StandardButton.Ok,
+    )
+    box.exec()
+
+
+def run_window(args: argparse.Namespace) -> int:
+    app = create_application()
+    sample_folder: QTemporaryDir | None = None
+    if args.demo:
+        sample_folder = QTemporaryDir()
+        profile = Profile(resolve_profile_dir(sample_folder.path()))
+    else:
+        profile = Profile(resolve_profile_dir(args.data_dir))
+    lock = ProfileLock(profile)
+    try:
+        lock.acquire()
+    except KapError as error:
+        apply_style(app, ColourScheme.SYSTEM)
+        show_error(None, error)
+        return 1
+    sys.excepthook = _report_unexpected
+    try:
+        settings = window_settings(profile)
+        window = MainWindow(profile, settings, demo=args.demo)
+        apply_style(app, window.colour_scheme())
+        window.show()
+        exit_after = getattr(args, "exit_after", None)
+        if exit_after == "shown":
+            QTimer.singleShot(0, app.quit)
+        else:
+            if exit_after == "loaded":
+                window.profile_opened.connect(app.quit, Qt.ConnectionType.QueuedConnection)
+            QTimer.singleShot(0, window.open_profile)
+        code = app.exec()
+        window.close_store()
+        return code
+    finally:
+        lock.release()
+        if sample_folder is not None:
+            sample_folder.remove()

@@ -1,0 +1,100 @@
+"""Small widgets every screen is made of: page, card, text in a named role, theme chip.
+
+Roles map to the stylesheet (objectName), so a screen says what a piece of text is (title,
+heading, reading, muted) and never how it looks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.style import space
+
+PAGE_MAX_WIDTH = 820
+
+
+def text(content: str, role: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
+    label = QLabel(content)
+    if role:
+        label.setObjectName(role)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if selectable:
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+    return label
+
+
+def card(title: str = "") -> tuple[QFrame, QVBoxLayout]:
+    """A surface with a heading; returns the frame and the layout to fill."""
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(space(3), space(2) + space(1) // 2, space(3), space(3))
+    layout.setSpacing(space(1))
+    if title:
+        layout.addWidget(text(title, "heading"))
+    return frame, layout
+
+
+def scrolling_page(parent: QWidget) -> QVBoxLayout:
+    """Give `parent` a scrollable, width-limited column and return its layout."""
+    outer = QVBoxLayout(parent)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroller = QScrollArea()
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    outer.addWidget(scroller)
+    holder = QWidget()
+    holder.setObjectName("page")
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(space(5), space(4), space(5), space(4))
+    column_widget = QWidget()
+    column_widget.setMaximumWidth(PAGE_MAX_WIDTH)
+    column = QVBoxLayout(column_widget)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(space(3))
+    row.addWidget(column_widget, 1)
+    row.addStretch(0)
+    scroller.setWidget(holder)
+    return column
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete everything in `layout` (used when a view is rebuilt from data)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            break
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif item.layout() is not None:
+            child = item.layout()
+            assert child is not None
+            clear_layout(child)
+
+
+def theme_chip(name: str, colour: str) -> QLabel:
+    """A theme's name on its own colour, with text dark or light for contrast."""
+    chip = text(name, "chip", wrap=False)
+    background = QColor(colour)
+    ink = "#1B1B1B" if background.lightnessF() > 0.55 else "#FFFFFF"
+    # The colour is data (each theme has its own), so it is set here, not in the stylesheet.
+    chip.setStyleSheet(f"background: {background.name()}; color: {ink};")
+    chip.setAccessibleName(name)
+    return chip

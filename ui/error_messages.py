@@ -1,0 +1,76 @@
+"""The window's wording for each error a person can run into, translatable, with paths filled in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from kapcompanion import errors
+from ui.translation import fill
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate("ErrorMessages", source)
+
+
+def describe(error: errors.KapError) -> tuple[str, str]:
+    """A short title and a calm explanation for `error`."""
+    if isinstance(error, errors.ProfileLockedError):
+        return _tr("KAP Companion is already open"), fill(
+            _tr(
+                "KAP Companion is already open with your entries in another window. You can "
+                "switch to that window. Opening the same entries twice could damage them, so "
+                "this window will close.\n\nFolder: %1"
+            ),
+            error.profile_dir,
+        )
+    if isinstance(error, errors.ProfileUnavailableError):
+        return _tr("Your data folder cannot be used"), fill(
+            _tr("KAP Companion cannot use the folder %1 (%2). Nothing was changed."),
+            error.profile_dir,
+            error.reason,
+        )
+    if isinstance(error, errors.DatabaseUnreadableError):
+        return _tr("Your entries could not be opened"), fill(
+            _tr(
+                "The data file could not be read (%2). It has not been changed in any way. If "
+                "you have a backup, you can restore it; otherwise please keep this file safe and "
+                "ask for help.\n\nFile: %1"
+            ),
+            error.path,
+            error.reason,
+        )
+    if isinstance(error, errors.ForeignDatabaseError):
+        return _tr("This file belongs to another program"), fill(
+            _tr(
+                "The file %1 was not made by KAP Companion, so it was left exactly as it is. You "
+                "can choose another folder for your entries with --data-dir."
+            ),
+            error.path,
+        )
+    if isinstance(error, errors.NewerDatabaseError):
+        return _tr("A newer version is needed"), fill(
+            _tr(
+                "Your entries were last opened with a newer version of KAP Companion. They have "
+                "not been changed. Please install the newer version to open them.\n\nFile: %1"
+            ),
+            error.path,
+        )
+    if isinstance(error, errors.DatabaseReadOnlyError):
+        return _tr("Your entries cannot be saved"), fill(
+            _tr(
+                "The data file can be read but not written, so nothing you type could be saved. "
+                "Please check that the file and its folder are not read-only.\n\nFile: %1"
+            ),
+            error.path,
+        )
+    return _tr("Something needs your attention"), error.message
+
+
+def show_error(parent: QWidget | None, error: errors.KapError) -> None:
+    title, message = describe(error)
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Close, parent
+    )
+    box.setAccessibleName(title)
+    box.exec()

@@ -1,0 +1,184 @@
+"""Home: a gentle welcome for a new profile, and "your course so far" once there is data."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QLocale, QTime, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kapcompanion.course_summary import CourseSummary, summarise_course
+from kapcompanion.store import Store
+from ui.building_blocks import card, clear_layout, scrolling_page, text, theme_chip
+from ui.style import space
+from ui.translation import fill
+
+
+def local_date(moment: datetime) -> QDate:
+    local = moment.astimezone()
+    return QDate(local.year, local.month, local.day)
+
+
+class HomeView(QWidget):
+    """The first screen. Rebuilt from the store's summary whenever data changes."""
+
+    explore_sample_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Home"))
+        self._store: Store | None = None
+        self._column = scrolling_page(self)
+        self._column.addWidget(text(self._greeting(), "title"))
+        self._column.addStretch(1)
+
+    def set_store(self, store: Store) -> None:
+        self._store = store
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._store is None:
+            return
+        summary = summarise_course(self._store)
+        clear_layout(self._column)
+        if summary.is_empty:
+            self._show_welcome()
+        else:
+            self._show_summary(summary)
+        self._column.addStretch(1)
+
+    def _greeting(self) -> str:
+        hour = QTime.currentTime().hour()
+        if hour < 12:
+            return self.tr("Good morning")
+        if hour < 18:
+            return self.tr("Good afternoon")
+        return self.tr("Good evening")
+
+    def _show_welcome(self) -> None:
+        self._column.addWidget(text(self.tr("Welcome to KAP Companion"), "title"))
+        frame, layout = card()
+        layout.addWidget(
+            text(
+                self.tr(
+                    "This is a quiet place for the work between sessions. You can write down what "
+                    "came up, a little at a time, and come back to it whenever you are ready."
+                ),
+                "reading",
+            )
+        )
+        layout.addWidget(
+            text(
+                self.tr(
+                    "Your course will appear here once you have entries. If you would like to see "
+                    "how that looks first, you can explore a sample course. It opens in its own "
+                    "window and never mixes with your own entries."
+                ),
+                "reading",
+            )
+        )
+        button = QPushButton(self.tr("Explore a sample course"))
+        button.setObjectName("primary")
+        button.setAccessibleName(self.tr("Explore a sample course"))
+        button.clicked.connect(self.explore_sample_requested)
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        layout.addSpacing(space(1))
+        layout.addLayout(row)
+        self._column.addWidget(frame)
+        self._column.addWidget(
+            text(
+                self.tr(
+                    "Everything you write stays on this computer. KAP Companion never connects to "
+                    "the internet."
+                ),
+                "muted",
+            )
+        )
+
+    def _show_summary(self, summary: CourseSummary) -> None:
+        locale = QLocale()
+        self._column.addWidget(text(self._greeting(), "title"))
+        self._column.addWidget(text(self.tr("Here is your course so far."), "muted"))
+        stats = QHBoxLayout()
+        stats.setSpacing(space(2))
+        since = (
+            locale.toString(local_date(summary.first_session_at), QLocale.FormatType.ShortFormat)
+            if summary.first_session_at
+            else ""
+        )
+        stats.addWidget(
+            self._stat(
+                self.tr("Sessions"),
+                locale.toString(summary.dosing_sessions),
+                fill(self.tr("since %1"), since) if since else self.tr("none yet"),
+            )
+        )
+        stats.addWidget(
+            self._stat(
+                self.tr("Reflections"),
+                locale.toString(summary.reflections),
+                self.tr("written so far"),
+            )
+        )
+        stats.addWidget(self._distress_stat(summary, locale))
+        self._column.addLayout(stats)
+        if summary.latest_session is not None:
+            latest = summary.latest_session
+            when = locale.toString(local_date(latest.held_at), QLocale.FormatType.LongFormat)
+            line = (
+                fill(
+                    self.tr("Your most recent session, number %1, was on %2."),
+                    locale.toString(latest.number_in_course),
+                    when,
+                )
+                if latest.number_in_course
+                else fill(self.tr("Your most recent session was on %1."), when)
+            )
+            self._column.addWidget(text(line, "reading"))
+        if summary.top_themes:
+            self._column.addWidget(self._themes_card(summary))
+        if summary.key_insights:
+            self._column.addWidget(self._insights_card(summary))
+
+    def _stat(self, title: str, figure: str, caption: str) -> QWidget:
+        frame, layout = card()
+        layout.setSpacing(space(1) // 2)
+        layout.addWidget(text(title, "muted"))
+        layout.addWidget(text(figure, "figure"))
+        layout.addWidget(text(caption, "muted"))
+        frame.setAccessibleName(f"{title}: {figure}, {caption}")
+        return frame
+
+    def _distress_stat(self, summary: CourseSummary, locale: QLocale) -> QWidget:
+        title = self.tr("Distress after sessions")
+        first, latest = summary.first_distress_after, summary.latest_distress_after
+        if first is None:
+            return self._stat(title, "–", self.tr("not rated yet"))
+        if latest is None:
+            return self._stat(title, locale.toString(first), self.tr("out of 10"))
+        return self._stat(
+            title,
+            f"{locale.toString(first)} → {locale.toString(latest)}",
+            self.tr("first and most recent, out of 10"),
+        )
+
+    def _themes_card(self, summary: CourseSummary) -> QWidget:
+        frame, layout = card(self.tr("Themes that came up most"))
+        chips = QHBoxLayout()
+        chips.setSpacing(space(1))
+        for theme, _uses in summary.top_themes:
+            chips.addWidget(theme_chip(theme.name, theme.colour))
+        chips.addStretch(1)
+        layout.addLayout(chips)
+        return frame
+
+    def _insights_card(self, summary: CourseSummary) -> QWidget:
+        frame, layout = card(self.tr("What you want to carry forward"))
+        items = QVBoxLayout()
+        items.setSpacing(space(1))
+        for insight in summary.key_insights:
+            items.addWidget(text(f"•  {insight.text}", "reading"))
+        layout.addLayout(items)
+        return frame

@@ -1,0 +1,229 @@
+"""The main window: a sidebar of destinations beside the current screen.
+
+Only screens that are built appear in the sidebar. The window paints first and opens the
+profile's database right after (importing the storage layer costs time), then hands the
+store to every view. When data changes, `data_changed(kind)` tells the views to refresh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QListView,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapcompanion.errors import KapError
+from kapcompanion.profile import Profile
+from ui.building_blocks import text
+from ui.error_messages import show_error
+from ui.home_view import HomeView
+from ui.icons import icon
+from ui.settings_view import SettingsView
+from ui.style import ColourScheme, apply_style, space
+
+if TYPE_CHECKING:
+    from kapcompanion.store import Store
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+SIDEBAR_WIDTH = 200
+
+
+@dataclass(frozen=True)
+class Destination:
+    key: str
+    label: str
+    icon_name: str
+    widget: QWidget
+
+
+class MainWindow(QMainWindow):
+    data_changed = Signal(str)
+    profile_opened = Signal()
+
+    def __init__(self, profile: Profile, settings: QSettings, *, demo: bool = False) -> None:
+        super().__init__()
+        self._profile = profile
+        self._settings = settings
+        self._demo = demo
+        self._store: Store | None = None
+        self.setWindowTitle(
+            self.tr("KAP Companion — sample course") if demo else self.tr("KAP Companion")
+        )
+        self.setWindowIcon(icon("app"))
+        self.setMinimumSize(720, 480)
+
+        self.home = HomeView()
+        self.home.explore_sample_requested.connect(self._explore_sample)
+        self.settings_view = SettingsView(profile, self.colour_scheme(), demo=demo)
+        self.settings_view.colour_scheme_chosen.connect(self._choose_colour_scheme)
+        self.destinations = [
+            Destination("home", self.tr("Home"), "home", self.home),
+            Destination("settings", self.tr("Settings"), "settings", self.settings_view),
+        ]
+        self.data_changed.connect(self._refresh_views)
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(self._system_colour_scheme_changed)
+        self._build(demo)
+        self._restore_state()
+
+    # Layout ---------------------------------------------------------------------------------
+
+    def _build(self, demo: bool) -> None:
+        self.pages = QStackedWidget()
+        self.navigation_model = QStandardItemModel(self)
+        for destination in self.destinations:
+            item = QStandardItem(icon(destination.icon_name), destination.label)
+            item.setData(destination.key, KEY_ROLE)
+            item.setData(destination.label, Qt.ItemDataRole.AccessibleTextRole)
+            item.setEditable(False)
+            self.navigation_model.appendRow(item)
+            self.pages.addWidget(destination.widget)
+        self.sidebar = QListView()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Sections"))
+        self.sidebar.setModel(self.navigation_model)
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setSpacing(0)
+        self.sidebar.selectionModel().currentChanged.connect(self._current_changed)
+
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        if demo:
+            column.addWidget(self._demo_banner())
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.pages, 1)
+        column.addLayout(row, 1)
+        self.setCentralWidget(central)
+
+        for number, destination in enumerate(self.destinations, start=1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda key=destination.key: self.show_destination(key))
+
+    def _demo_banner(self) -> QWidget:
+        banner = QFrame()
+        banner.setObjectName("banner")
+        layout = QHBoxLayout(banner)
+        layout.setContentsMargins(space(3), space(1), space(3), space(1))
+        layout.addWidget(
+            text(
+                self.tr(
+                    "This is a sample course with made-up entries. Nothing here is saved, and your "
+                    "own entries are not touched."
+                ),
+                wrap=True,
+            )
+        )
+        return banner
+
+    # Navigation -----------------------------------------------------------------------------
+
+    def current_destination(self) -> str:
+        return str(self.destinations[self.pages.currentIndex()].key)
+
+    def show_destination(self, key: str) -> None:
+        for row, destination in enumerate(self.destinations):
+            if destination.key == key:
+                self.sidebar.setCurrentIndex(self.navigation_model.index(row, 0))
+                return
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.pages.setCurrentIndex(current.row())
+
+    # Profile --------------------------------------------------------------------------------
+
+    def open_profile(self) -> None:
+        """Open the database (and fill the sample course in demo mode); refresh every view."""
+        from kapcompanion.store import Store
+
+        try:
+            store = Store.open(self._profile.database_path)
+            if self._demo and store.is_empty():
+                from kapcompanion.demo import fill_demo
+
+                fill_demo(store)
+        except KapError as error:
+            show_error(self, error)
+            QTimer.singleShot(0, lambda: QApplication.exit(1))
+            return
+        self._store = store
+        self.home.set_store(store)
+        self.profile_opened.emit()
+
+    @property
+    def store(self) -> Store | None:
+        return self._store
+
+    def _refresh_views(self, _kind: str) -> None:
+        self.home.refresh()
+
+    def close_store(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def _explore_sample(self) -> None:
+        from ui.sample_course_launcher import launch_sample_course
+
+        launch_sample_course()
+
+    # Appearance and state -------------------------------------------------------------------
+
+    def colour_scheme(self) -> ColourScheme:
+        value = str(self._settings.value("appearance/colour_scheme", ColourScheme.SYSTEM.value))
+        try:
+            return ColourScheme(value)
+        except ValueError:
+            return ColourScheme.SYSTEM
+
+    def _choose_colour_scheme(self, value: str) -> None:
+        self._settings.setValue("appearance/colour_scheme", value)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_style(app, ColourScheme(value))
+
+    def _system_colour_scheme_changed(self) -> None:
+        app = QApplication.instance()
+        if self.colour_scheme() is ColourScheme.SYSTEM and isinstance(app, QApplication):
+            apply_style(app, ColourScheme.SYSTEM)
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1080, 720)
+        self.show_destination(str(self._settings.value("window/destination", "home")))
+        if not self.sidebar.currentIndex().isValid():
+            self.show_destination("home")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/destination", self.current_destination())
+        self._settings.sync()
+        super().closeEvent(event)

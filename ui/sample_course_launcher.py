@@ -1,0 +1,18 @@
+"""Opens the throw-away sample course in a separate process, so it never mixes with real data."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QProcess
+
+
+def sample_course_command() -> tuple[str, list[str]]:
+    """The program and arguments that open KAP Companion on the sample course."""
+    return sys.executable, ["-m", "app", "--demo"]
+
+
+def launch_sample_course() -> bool:
+    program, arguments = sample_course_command()
+    started, _pid = QProcess.startDetached(program, arguments)
+    return bool(started)

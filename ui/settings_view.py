@@ -1,0 +1,122 @@
+"""Settings: how the app looks, where the data lives, a backup on demand, and what the app is."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QRadioButton, QWidget
+
+from kapcompanion import __version__
+from kapcompanion.backup import backup_database, default_backup_path
+from kapcompanion.errors import KapError
+from kapcompanion.profile import Profile
+from ui.building_blocks import card, scrolling_page, text
+from ui.error_messages import describe
+from ui.style import ColourScheme
+from ui.translation import fill
+
+
+class SettingsView(QWidget):
+    colour_scheme_chosen = Signal(str)
+
+    def __init__(
+        self, profile: Profile, scheme: ColourScheme, *, demo: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Settings"))
+        self._profile = profile
+        column = scrolling_page(self)
+        column.addWidget(text(self.tr("Settings"), "title"))
+        column.addWidget(self._appearance_card(scheme))
+        column.addWidget(self._data_card(demo))
+        column.addWidget(self._about_card())
+        column.addStretch(1)
+
+    def _appearance_card(self, scheme: ColourScheme) -> QWidget:
+        frame, layout = card(self.tr("Appearance"))
+        layout.addWidget(text(self.tr("Colours"), "muted"))
+        self._scheme_buttons = QButtonGroup(self)
+        choices = [
+            (ColourScheme.SYSTEM, self.tr("Follow my computer")),
+            (ColourScheme.LIGHT, self.tr("Light")),
+            (ColourScheme.DARK, self.tr("Dark")),
+        ]
+        for choice, label in choices:
+            button = QRadioButton(label)
+            button.setAccessibleName(fill(self.tr("Colours: %1"), label))
+            button.setChecked(choice is scheme)
+            button.setProperty("scheme", choice.value)
+            self._scheme_buttons.addButton(button)
+            layout.addWidget(button)
+        self._scheme_buttons.buttonToggled.connect(self._scheme_toggled)
+        return frame
+
+    def _scheme_toggled(self, button: QRadioButton, checked: bool) -> None:
+        if checked:
+            self.colour_scheme_chosen.emit(str(button.property("scheme")))
+
+    def _data_card(self, demo: bool) -> QWidget:
+        frame, layout = card(self.tr("Your data"))
+        if demo:
+            layout.addWidget(
+                text(
+                    self.tr(
+                        "You are looking at a sample course. It lives in a temporary folder and is "
+                        "removed when you close this window; your own entries are never touched."
+                    ),
+                    "reading",
+                )
+            )
+        else:
+            layout.addWidget(text(self.tr("Your entries are kept in this folder:"), "reading"))
+        folder = text(str(self._profile.folder), "muted", selectable=True)
+        folder.setAccessibleName(self.tr("Data folder"))
+        layout.addWidget(folder)
+        row = QHBoxLayout()
+        open_folder = QPushButton(self.tr("Open folder"))
+        open_folder.setAccessibleName(self.tr("Open the data folder"))
+        open_folder.clicked.connect(self._open_folder)
+        self.backup_button = QPushButton(self.tr("Make a backup now"))
+        self.backup_button.setAccessibleName(self.tr("Make a backup now"))
+        self.backup_button.clicked.connect(self.make_backup)
+        row.addWidget(open_folder)
+        row.addWidget(self.backup_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.backup_status = text("", "muted", selectable=True)
+        self.backup_status.setAccessibleName(self.tr("Backup status"))
+        self.backup_status.hide()
+        layout.addWidget(self.backup_status)
+        return frame
+
+    def _open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._profile.folder)))
+
+    def make_backup(self) -> None:
+        destination = default_backup_path(self._profile.backups_folder, datetime.now())
+        try:
+            written = backup_database(self._profile.database_path, destination)
+        except KapError as error:
+            message = describe(error)[1]
+        else:
+            message = fill(self.tr("A backup was saved as %1."), written)
+        self.backup_status.setText(message)
+        self.backup_status.show()
+
+    def _about_card(self) -> QWidget:
+        frame, layout = card(self.tr("About KAP Companion"))
+        layout.addWidget(text(fill(self.tr("Version %1"), __version__), "muted"))
+        layout.addWidget(
+            text(
+                self.tr(
+                    "KAP Companion keeps everything on this computer and never connects to "
+                    "the internet. It supports the work you do with your therapist; it does "
+                    "not diagnose, give medical advice, or replace your therapist, and it is "
+                    "not an emergency service."
+                ),
+                "reading",
+            )
+        )
+        return frame
