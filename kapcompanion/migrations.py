@@ -186,5 +186,9 @@ def unknown_applied_migrations(db: Database) -> list[str]:
 
 def is_foreign(db: Database) -> bool:
     """True for a database that holds tables but never had a KAP Companion migration."""
-    user_tables = [name for name in db.table_names() if not name.startswith("sqlite_")]
+    user_tables = [
+        name
+        for name in db.table_names()
+        if not name.startswith("sqlite_") and name != migrations.migrations_table
+    ]
     return bool(user_tables) and not migrations.applied(db)

@@ -31,7 +31,11 @@ def resource_path(*parts: str) -> Path:
 
 def load_json_resource(*parts: str) -> Any:
     """Parse one JSON file from resources/, or raise ResourceError naming the file and line."""
-    path = resource_path(*parts)
+    return load_json_file(resource_path(*parts))
+
+
+def load_json_file(path: Path) -> Any:
+    """Parse a JSON data file, or raise ResourceError naming the file and line."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:

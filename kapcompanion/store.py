@@ -91,6 +91,7 @@ class Store:
                 self._db.enable_wal()
             # FULL: a committed reflection survives a power cut, not only a crash.
             self._db.execute("PRAGMA synchronous = FULL")
+            self._check_writable()
             schema.migrations.apply(self._db)
             self._ensure_builtin_themes()
         except sqlite3.DatabaseError as error:
@@ -101,6 +102,16 @@ class Store:
         except Exception:
             connection.close()
             raise
+
+    def _check_writable(self) -> None:
+        """Fail now, not at the first save, if this connection cannot write."""
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        self._db.begin()
+        try:
+            # A write that changes nothing, rolled back: refused on a read-only file.
+            self._db.execute(f"PRAGMA user_version = {int(version)}")
+        finally:
+            self._db.rollback()
 
     @classmethod
     def open(cls, path: Path) -> Store:

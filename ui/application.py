@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, Qt, QTemporaryDir, QTimer
+from PySide6.QtCore import QDir, QSettings, Qt, QTemporaryDir, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kapcompanion.errors import KapError
+from kapcompanion.errors import KapError, ProfileUnavailableError
 from kapcompanion.profile import Profile, ProfileLock, resolve_profile_dir
 from ui.error_messages import show_error
 from ui.icons import icon
@@ -61,7 +62,13 @@ def run_window(args: argparse.Namespace) -> int:
     sample_folder: QTemporaryDir | None = None
     if args.demo:
         sample_folder = QTemporaryDir()
-        profile = Profile(resolve_profile_dir(sample_folder.path()))
+        if not sample_folder.isValid():
+            apply_style(app, ColourScheme.SYSTEM)
+            show_error(
+                None, ProfileUnavailableError(Path(QDir.tempPath()), sample_folder.errorString())
+            )
+            return 1
+        profile = Profile(Path(sample_folder.path()))
     else:
         profile = Profile(resolve_profile_dir(args.data_dir))
     lock = ProfileLock(profile)
@@ -76,6 +83,7 @@ def run_window(args: argparse.Namespace) -> int:
         settings = window_settings(profile)
         window = MainWindow(profile, settings, demo=args.demo)
         apply_style(app, window.colour_scheme())
+        window.profile_failed.connect(lambda: app.exit(1), Qt.ConnectionType.QueuedConnection)
         window.show()
         exit_after = getattr(args, "exit_after", None)
         if exit_after == "shown":

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
@@ -57,6 +57,7 @@ class Destination:
 class MainWindow(QMainWindow):
     data_changed = Signal(str)
     profile_opened = Signal()
+    profile_failed = Signal()
 
     def __init__(self, profile: Profile, settings: QSettings, *, demo: bool = False) -> None:
         super().__init__()
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
                 fill_demo(store)
         except KapError as error:
             show_error(self, error)
-            QTimer.singleShot(0, lambda: QApplication.exit(1))
+            self.profile_failed.emit()
             return
         self._store = store
         self.home.set_store(store)

@@ -1,0 +1,56 @@
+"""The sample course: realistic, anchored to today, and only ever written into an empty profile."""
+
+from __future__ import annotations
+
+from datetime import UTC, date
+
+import pytest
+
+from kapcompanion.course_summary import summarise_course
+from kapcompanion.demo import DAYS_SINCE_LAST_SESSION, fill_demo
+from kapcompanion.domain import Phase, SessionKind
+from kapcompanion.errors import ProfileNotEmptyError
+from kapcompanion.store import Store
+
+
+def test_the_sample_course_has_six_dosing_sessions_over_about_five_weeks(store: Store) -> None:
+    summary = fill_demo(store, today=date(2026, 11, 25), zone=UTC)
+    dosing = [s for s in store.list_sessions() if s.kind is SessionKind.DOSING]
+    assert len(dosing) == 6
+    assert [s.number_in_course for s in dosing] == [1, 2, 3, 4, 5, 6]
+    span = (dosing[-1].held_at - dosing[0].held_at).days
+    assert 28 <= span <= 42
+    assert dosing[-1].held_at.date() == date(2026, 11, 25 - DAYS_SINCE_LAST_SESSION)
+    assert summary.sessions == len(store.list_sessions())
+
+
+def test_each_session_has_its_follow_up_reflections_with_prompt_text(store: Store) -> None:
+    fill_demo(store, today=date(2026, 11, 25), zone=UTC)
+    dosing = [s for s in store.list_sessions() if s.kind is SessionKind.DOSING]
+    for session in dosing[:-1]:
+        phases = {r.phase for r in store.list_reflections(session.id)}
+        assert {Phase.SAME_DAY, Phase.NEXT_DAY, Phase.WEEK_AFTER} <= phases
+    reflection = store.get_reflection(store.list_reflections(dosing[0].id)[0].id)
+    answered = [a for a in reflection.answers if not a.skipped]
+    assert answered and all(a.prompt_text and a.text for a in answered)
+    assert any(a.skipped for a in reflection.answers)
+
+
+def test_the_sample_course_carries_insights_themes_and_distress(store: Store) -> None:
+    fill_demo(store, today=date(2026, 11, 25), zone=UTC)
+    summary = summarise_course(store)
+    assert summary.insights >= 10
+    assert summary.top_themes and summary.top_themes[0][1] >= 3
+    assert summary.key_insights[0].pinned
+    assert summary.first_distress_after is not None
+    assert summary.latest_distress_after is not None
+    assert summary.latest_distress_after < summary.first_distress_after
+    assert store.list_commitments()
+
+
+def test_a_profile_with_entries_is_refused_and_unchanged(store: Store) -> None:
+    fill_demo(store)
+    before = store.counts()
+    with pytest.raises(ProfileNotEmptyError):
+        fill_demo(store)
+    assert store.counts() == before

@@ -1,0 +1,226 @@
+"""The store: records round-trip, uuids stay put, and a failed change leaves nothing behind."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kapcompanion.domain import CommitmentStatus, NewSession, Phase, ReflectionStatus, SessionKind
+from kapcompanion.profile import Profile
+from kapcompanion.store import NotFoundError, Store
+
+BERLIN_WINTER = timezone(timedelta(hours=1))
+
+
+def a_session(**changes: object) -> NewSession:
+    fields: dict[str, object] = {
+        "held_at": datetime(2026, 10, 12, 10, 0, tzinfo=BERLIN_WINTER),
+        "number_in_course": 1,
+        "route": "intramuscular",
+        "setting": "clinic, music, eye mask",
+        "intention": "To meet the fear with kindness",
+        "distress_before": 7,
+        "distress_after": 4,
+        "after_effects": ("nausea", "disorientation"),
+        "notes": "Long quiet afterwards.",
+    }
+    fields.update(changes)
+    return NewSession(**fields)  # type: ignore[arg-type]
+
+
+def test_a_new_store_is_empty_but_knows_the_builtin_themes(store: Store) -> None:
+    assert store.is_empty()
+    keys = {theme.key for theme in store.list_themes()}
+    assert {"safety", "grief", "self_compassion", "forgiveness", "identity"} <= keys
+
+
+def test_session_round_trips_with_times_in_utc(store: Store) -> None:
+    saved = store.add_session(a_session())
+    again = store.get_session(saved.id)
+    assert again == saved
+    assert again.held_at == datetime(2026, 10, 12, 9, 0, tzinfo=UTC)
+    assert again.after_effects == ("nausea", "disorientation")
+    assert again.kind is SessionKind.DOSING
+    assert not store.is_empty()
+
+
+def test_uuid_and_creation_time_survive_an_edit(store: Store) -> None:
+    saved = store.add_session(a_session())
+    edited = store.update_session(saved.id, a_session(intention="Rest", distress_after=2))
+    assert edited.uuid == saved.uuid
+    assert edited.created_at == saved.created_at
+    assert edited.intention == "Rest"
+    assert edited.distress_after == 2
+
+
+def test_every_record_gets_its_own_uuid(store: Store) -> None:
+    uuids = {store.add_session(a_session(number_in_course=n)).uuid for n in range(1, 6)}
+    assert len(uuids) == 5
+
+
+def test_builtin_themes_have_the_same_uuid_in_every_profile(tmp_path) -> None:
+    first, second = Profile(tmp_path / "a"), Profile(tmp_path / "b")
+    for profile in (first, second):
+        profile.ensure_exists()
+    with Store.open(first.database_path) as one, Store.open(second.database_path) as two:
+        assert {t.key: t.uuid for t in one.list_themes()} == {
+            t.key: t.uuid for t in two.list_themes()
+        }
+
+
+def test_next_session_number_counts_dosing_sessions_only(store: Store) -> None:
+    assert store.next_session_number() == 1
+    store.add_session(a_session(number_in_course=1))
+    store.add_session(a_session(number_in_course=None, kind=SessionKind.PREPARATION))
+    assert store.next_session_number() == 2
+
+
+def test_distress_outside_zero_to_ten_is_refused() -> None:
+    with pytest.raises(ValueError, match="between 0 and 10"):
+        a_session(distress_before=11)
+
+
+def test_reflection_keeps_the_prompt_text_it_was_answered_with(store: Store) -> None:
+    session = store.add_session(a_session())
+    reflection = store.start_reflection(Phase.SAME_DAY, "same_day", 1, session_id=session.id)
+    store.save_answer(
+        reflection.id,
+        position=0,
+        prompt_id="what-happened",
+        prompt_text="What stands out?",
+        text="The music.",
+    )
+    store.save_answer(
+        reflection.id, position=1, prompt_id="body", prompt_text="Your body?", text="", skipped=True
+    )
+    store.save_answer(
+        reflection.id,
+        position=0,
+        prompt_id="what-happened",
+        prompt_text="What stands out?",
+        text="The music, and the quiet.",
+    )
+    loaded = store.get_reflection(reflection.id)
+    assert [(a.prompt_id, a.prompt_text, a.text, a.skipped) for a in loaded.answers] == [
+        ("what-happened", "What stands out?", "The music, and the quiet.", False),
+        ("body", "Your body?", "", True),
+    ]
+    assert loaded.status is ReflectionStatus.DRAFT
+    assert loaded.current_position == 0
+    completed = store.complete_reflection(reflection.id)
+    assert completed.status is ReflectionStatus.COMPLETE
+    assert completed.completed_at is not None
+
+
+def test_editing_an_answer_keeps_its_uuid(store: Store) -> None:
+    reflection = store.start_reflection(Phase.OPEN, "open", 1)
+    store.save_answer(reflection.id, position=0, prompt_id="p", prompt_text="?", text="one")
+    before = store.get_reflection(reflection.id).answers[0].uuid
+    store.save_answer(reflection.id, position=0, prompt_id="p", prompt_text="?", text="two")
+    assert store.get_reflection(reflection.id).answers[0].uuid == before
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(max_size=2000))
+def test_any_unicode_text_comes_back_exactly(tmp_path_factory, text: str) -> None:
+    folder = tmp_path_factory.mktemp("unicode")
+    with Store.open(folder / "data.sqlite3") as store:
+        reflection = store.start_reflection(Phase.OPEN, "open", 1)
+        store.save_answer(reflection.id, position=0, prompt_id="p", prompt_text="?", text=text)
+        assert store.get_reflection(reflection.id).answers[0].text == text
+        if text.strip():
+            assert store.add_insight(text).text == text.strip()
+
+
+def test_a_very_long_answer_is_kept_whole(store: Store) -> None:
+    reflection = store.start_reflection(Phase.OPEN, "open", 1)
+    long_text = "Ich atme. مرحبا 🌿 " * 60_000  # about 1 MB
+    store.save_answer(reflection.id, position=0, prompt_id="p", prompt_text="?", text=long_text)
+    assert store.get_reflection(reflection.id).answers[0].text == long_text
+
+
+def test_themes_link_to_reflections_and_insights_and_are_counted(store: Store) -> None:
+    reflection = store.start_reflection(Phase.OPEN, "open", 1)
+    store.set_reflection_themes(reflection.id, ["fear", "body", "fear"])
+    insight = store.add_insight("Fear passes.", reflection_id=reflection.id)
+    store.set_insight_themes(insight.id, ["fear"])
+    assert store.reflection_theme_keys(reflection.id) == ["body", "fear"]
+    counts = {theme.key: uses for theme, uses in store.theme_counts()}
+    assert counts == {"fear": 2, "body": 1}
+
+
+def test_an_unknown_theme_changes_nothing(store: Store) -> None:
+    reflection = store.start_reflection(Phase.OPEN, "open", 1)
+    store.set_reflection_themes(reflection.id, ["hope"])
+    with pytest.raises(NotFoundError):
+        store.set_reflection_themes(reflection.id, ["safety", "no-such-theme"])
+    assert store.reflection_theme_keys(reflection.id) == ["hope"]
+
+
+def test_a_transaction_that_fails_leaves_nothing_behind(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.transaction():
+        session = store.add_session(a_session())
+        store.start_reflection(Phase.SAME_DAY, "same_day", 1, session_id=session.id)
+        raise RuntimeError("power cut")
+    assert store.is_empty()
+    assert store.list_sessions() == []
+
+
+def test_a_constraint_failure_rolls_back_the_whole_group(store: Store) -> None:
+    store.add_session(a_session())
+    with pytest.raises(sqlite3.IntegrityError), store.transaction():
+        store.add_distress_rating(3)
+        store.connection.execute("UPDATE sessions SET distress_after = 42")
+    assert store.counts()["distress_ratings"] == 0
+    assert store.list_sessions()[0].distress_after == 4
+
+
+def test_insights_pinned_first_with_commitments(store: Store) -> None:
+    older = store.add_insight("I can rest.", pinned=True, at=datetime(2026, 10, 1, tzinfo=UTC))
+    store.add_insight("Anger is information.", at=datetime(2026, 10, 5, tzinfo=UTC))
+    assert [i.text for i in store.list_insights()] == ["I can rest.", "Anger is information."]
+    commitment = store.add_commitment(
+        older.id, "Lie down for ten minutes after work", CommitmentStatus.TRYING
+    )
+    assert store.list_commitments() == [commitment]
+    with pytest.raises(ValueError):
+        store.add_insight("   ")
+
+
+def test_settings_hold_any_json_value(store: Store) -> None:
+    assert store.get_setting("reminders", default={"on": False}) == {"on": False}
+    store.set_setting("reminders", {"on": True, "days": [1, 7]})
+    store.set_setting("reminders", {"on": True, "days": [1, 7, 14]})
+    assert store.get_setting("reminders") == {"on": True, "days": [1, 7, 14]}
+
+
+def test_foreign_keys_are_enforced(store: Store) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        store.connection.execute(
+            "INSERT INTO answers (uuid, reflection_id, position, prompt_id, prompt_text, "
+            "updated_at) VALUES ('x', 999, 0, 'p', '?', '2026-01-01T00:00:00+00:00')"
+        )
+
+
+def test_the_database_uses_wal_and_survives_reopening(profile: Profile) -> None:
+    profile.ensure_exists()
+    with Store.open(profile.database_path) as store:
+        store.add_session(a_session())
+        mode = store.connection.execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+    with Store.open(profile.database_path) as store:
+        assert len(store.list_sessions()) == 1
+
+
+def test_store_accepts_an_already_open_connection(tmp_path) -> None:
+    connection = sqlite3.connect(tmp_path / "handed-over.sqlite3")
+    store = Store(connection)
+    store.add_distress_rating(5, note="after a long day")
+    assert store.path == tmp_path / "handed-over.sqlite3"
+    store.close()
+    with Store.open(tmp_path / "handed-over.sqlite3") as reopened:
+        assert reopened.counts()["distress_ratings"] == 1

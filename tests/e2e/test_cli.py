@@ -1,0 +1,186 @@
+"""The command line, run as a real process on real temporary profiles."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from kapcompanion import __version__
+from kapcompanion.profile import DATABASE_NAME
+
+ENTRY_POINT = Path(sys.executable).with_name("kap-companion")
+
+
+def run(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    environment.pop("KAP_COMPANION_DEBUG", None)
+    return subprocess.run(
+        [str(ENTRY_POINT), *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_version_and_help() -> None:
+    version = run("--version")
+    assert version.returncode == 0
+    assert version.stdout.strip() == f"kap-companion {__version__}"
+    help_text = run("--help")
+    assert help_text.returncode == 0
+    for command in ("demo", "check", "backup", "--data-dir"):
+        assert command in help_text.stdout
+
+
+def test_demo_fills_an_empty_profile_then_refuses_a_second_time(tmp_path: Path) -> None:
+    first = run("--data-dir", str(tmp_path), "demo")
+    assert first.returncode == 0, first.stderr
+    assert "6 sessions" in first.stdout or "7 sessions" in first.stdout
+    database = tmp_path / DATABASE_NAME
+    sessions = sqlite3.connect(database).execute("SELECT COUNT(*) FROM sessions").fetchone()[0]
+    again = run("--data-dir", str(tmp_path), "demo")
+    assert again.returncode == 1
+    assert "already holds entries" in again.stderr
+    assert_no_traceback(again)
+    after = sqlite3.connect(database).execute("SELECT COUNT(*) FROM sessions").fetchone()[0]
+    assert after == sessions
+
+
+def test_the_environment_variable_chooses_the_profile(tmp_path: Path) -> None:
+    result = run("demo", env={"KAP_COMPANION_DATA_DIR": str(tmp_path / "from-env")})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "from-env" / DATABASE_NAME).is_file()
+
+
+def test_check_passes_on_a_healthy_profile(tmp_path: Path) -> None:
+    run("--data-dir", str(tmp_path), "demo")
+    result = run("check", "--data-dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "All is well" in result.stdout
+    assert "sessions" in result.stdout
+
+
+def test_check_fails_clearly_on_a_damaged_file_and_changes_nothing(tmp_path: Path) -> None:
+    run("--data-dir", str(tmp_path), "demo")
+    database = tmp_path / DATABASE_NAME
+    with database.open("r+b") as handle:
+        handle.seek(100)
+        handle.write(b"\x00\xff" * 1500)
+    before = database.read_bytes()
+    result = run("--data-dir", str(tmp_path), "check")
+    assert result.returncode == 1
+    assert str(database) in result.stderr
+    assert_no_traceback(result)
+    assert database.read_bytes() == before
+
+
+def test_check_on_a_text_file_says_it_is_not_a_data_file(tmp_path: Path) -> None:
+    (tmp_path / DATABASE_NAME).write_text("just some words")
+    result = run("--data-dir", str(tmp_path), "check")
+    assert result.returncode == 1
+    assert "not a KAP Companion data file" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_check_on_an_empty_folder_explains_there_is_nothing_yet(tmp_path: Path) -> None:
+    result = run("--data-dir", str(tmp_path), "check")
+    assert result.returncode == 1
+    assert "no data file there yet" in result.stderr
+    assert not (tmp_path / DATABASE_NAME).exists()
+
+
+def test_backup_writes_a_copy_that_opens_and_matches(tmp_path: Path) -> None:
+    profile = tmp_path / "profile"
+    run("--data-dir", str(profile), "demo")
+    out = tmp_path / "elsewhere" / "copy.sqlite3"
+    result = run("--data-dir", str(profile), "backup", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert str(out) in result.stdout
+
+    def dump(path: Path) -> list[tuple[object, ...]]:
+        connection = sqlite3.connect(path)
+        rows = [
+            row
+            for table in ("sessions", "reflections", "answers", "insights")
+            for row in connection.execute(f"SELECT * FROM {table} ORDER BY id")
+        ]
+        connection.close()
+        return rows
+
+    assert dump(out) == dump(profile / DATABASE_NAME)
+    assert run("--data-dir", str(profile), "backup", "--out", str(out)).returncode == 1
+
+
+def test_backup_without_out_goes_to_the_backups_folder(tmp_path: Path) -> None:
+    run("--data-dir", str(tmp_path), "demo")
+    result = run("--data-dir", str(tmp_path), "backup")
+    assert result.returncode == 0, result.stderr
+    backups = list((tmp_path / "backups").glob("kap-companion-*.sqlite3"))
+    assert len(backups) == 1
+
+
+def test_demo_is_refused_while_another_copy_holds_the_profile(tmp_path: Path) -> None:
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path;"
+            "from kapcompanion.profile import Profile, ProfileLock;"
+            "lock = ProfileLock(Profile(Path(sys.argv[1]))); lock.acquire();"
+            "print('ok', flush=True);"
+            "time.sleep(60)",
+            str(tmp_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        result = run("--data-dir", str(tmp_path), "demo")
+        assert result.returncode == 1
+        assert "already open" in result.stderr
+        assert_no_traceback(result)
+        assert not (tmp_path / DATABASE_NAME).exists()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_the_window_starts_and_loads_a_profile_offscreen(tmp_path: Path) -> None:
+    run("--data-dir", str(tmp_path), "demo")
+    result = run("--data-dir", str(tmp_path), "--exit-after", "loaded", timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert_no_traceback(result)
+    assert (tmp_path / "window.ini").is_file()
+
+
+def test_the_sample_course_window_leaves_no_trace(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (tmp_path / "tmp").mkdir()
+    result = run(
+        "--demo",
+        "--exit-after",
+        "loaded",
+        env={
+            "HOME": str(home),
+            "XDG_DATA_HOME": str(home / "data"),
+            "TMPDIR": str(tmp_path / "tmp"),
+            "KAP_COMPANION_DATA_DIR": "",
+        },
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not (home / "data" / "kap-companion").exists()
+    assert list((tmp_path / "tmp").iterdir()) == []

@@ -1,0 +1,214 @@
+"""The main window, driven through its real widgets and keyboard offscreen."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from kapcompanion.profile import Profile
+from tests.ui.conftest import WindowFactory
+from ui.application import window_settings
+from ui.sample_course_launcher import sample_course_command
+from ui.style import colours
+
+
+def visible_texts(widget) -> list[str]:
+    QApplication.processEvents()  # widgets added to a shown layout appear on the next turn
+    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
+
+
+def test_a_new_profile_gets_a_gentle_welcome_and_one_button_to_start(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+) -> None:
+    window = open_window(profile)
+    texts = " ".join(visible_texts(window.home))
+    assert "Welcome to KAP Companion" in texts
+    assert "never connects to the internet" in texts
+    [button] = [b for b in window.home.findChildren(QPushButton) if b.isVisibleTo(window.home)]
+    assert button.text() == "Explore a sample course"
+    with qtbot.waitSignal(window.home.explore_sample_requested):
+        button.setFocus()
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+
+
+def test_the_sample_course_opens_in_its_own_demo_process() -> None:
+    program, arguments = sample_course_command()
+    assert program == sys.executable
+    assert arguments == ["-m", "app", "--demo"]
+
+
+def test_a_profile_with_a_course_shows_its_summary(
+    open_window: WindowFactory, demo_profile: Profile
+) -> None:
+    window = open_window(demo_profile)
+    texts = visible_texts(window.home)
+    joined = " ".join(texts)
+    assert "Here is your course so far." in joined
+    assert "Welcome to KAP Companion" not in joined
+    assert "6" in texts  # six dosing sessions
+    assert "Themes that came up most" in joined
+    assert "What you want to carry forward" in joined
+    assert window.store is not None
+    top_theme = window.store.theme_counts()[0][0].name
+    pinned = window.store.list_insights()[0].text
+    assert top_theme in texts
+    assert f"•  {pinned}" in texts
+
+
+def test_only_built_screens_are_in_the_sidebar(
+    open_window: WindowFactory, profile: Profile
+) -> None:
+    window = open_window(profile)
+    model = window.navigation_model
+    labels = [model.item(row).text() for row in range(model.rowCount())]
+    assert labels == ["Home", "Settings"]
+
+
+def test_keyboard_moves_between_screens(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+) -> None:
+    window = open_window(profile)
+    assert window.current_destination() == "home"
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
+    assert window.current_destination() == "settings"
+    assert window.pages.currentWidget() is window.settings_view
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_destination() == "home"
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_destination() == "settings"
+
+
+def test_last_screen_and_geometry_are_restored(
+    open_window: WindowFactory, profile: Profile
+) -> None:
+    window = open_window(profile)
+    window.resize(760, 520)  # the offscreen screen is 800 × 600
+    window.show_destination("settings")
+    window.close()
+    settings = window_settings(profile)
+    saved = settings.value("window/geometry")
+    assert isinstance(saved, QByteArray) and not saved.isEmpty()
+    again = open_window(profile, settings=settings)
+    assert again.current_destination() == "settings"
+    assert (again.width(), again.height()) == (760, 520)
+
+
+def test_every_control_on_every_screen_has_an_accessible_name(
+    open_window: WindowFactory, demo_profile: Profile
+) -> None:
+    window = open_window(demo_profile, demo=True)
+    for destination in window.destinations:
+        window.show_destination(destination.key)
+        QApplication.processEvents()
+        page = window.pages.currentWidget()
+        assert page is not None and page.accessibleName(), destination.key
+        focusable = [
+            widget
+            for widget in window.findChildren(QWidget)
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(window)
+        ]
+        assert window.sidebar in focusable
+        for widget in focusable:
+            assert widget.accessibleName(), f"{destination.key}: {widget!r}"
+    items = window.navigation_model
+    for row in range(items.rowCount()):
+        assert items.item(row).data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_tab_reaches_every_control_on_settings(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+) -> None:
+    window = open_window(profile)
+    window.show_destination("settings")
+    window.sidebar.setFocus()
+    reached = set()
+    for _ in range(12):
+        focused = window.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        reached.add(window.focusWidget().accessibleName())
+    assert {"Make a backup now", "Open the data folder"} <= reached
+    assert any(name.startswith("Colours: ") for name in reached)
+
+
+def test_choosing_dark_colours_by_keyboard_restyles_and_is_remembered(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot, qapp: QApplication
+) -> None:
+    window = open_window(profile)
+    window.show_destination("settings")
+    [dark] = [b for b in window.settings_view.findChildren(QRadioButton) if b.text() == "Dark"]
+    dark.setFocus()
+    qtbot.keyClick(dark, Qt.Key.Key_Space)
+    assert dark.isChecked()
+    assert qapp.palette().window().color() == QColor(colours("dark")["window"])
+    assert window_settings(profile).value("appearance/colour_scheme") == "dark"
+    [light] = [b for b in window.settings_view.findChildren(QRadioButton) if b.text() == "Light"]
+    light.click()
+    assert qapp.palette().window().color() == QColor(colours("light")["window"])
+
+
+def test_follow_my_computer_uses_the_system_scheme(
+    open_window: WindowFactory, profile: Profile, qapp: QApplication
+) -> None:
+    open_window(profile)
+    hints = QGuiApplication.styleHints()
+    expected = "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+    assert qapp.property("kapColourScheme") == expected
+
+
+def test_make_a_backup_now_writes_a_backup_and_says_where(
+    open_window: WindowFactory, demo_profile: Profile
+) -> None:
+    window = open_window(demo_profile)
+    window.show_destination("settings")
+    window.settings_view.backup_button.click()
+    [backup] = list(demo_profile.backups_folder.glob("*.sqlite3"))
+    assert str(backup) in window.settings_view.backup_status.text()
+    assert window.settings_view.backup_status.isVisibleTo(window)
+
+
+def test_a_damaged_file_gets_a_calm_dialog_and_is_not_touched(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+) -> None:
+    profile.ensure_exists()
+    profile.database_path.write_bytes(b"SQLite format 3\x00" + b"\x13" * 5000)
+    before = profile.database_path.read_bytes()
+    window = open_window(profile, load=False)
+    seen: list[tuple[str, str]] = []
+
+    def answer_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QMessageBox):
+            seen.append((dialog.windowTitle(), dialog.text()))
+            dialog.close()
+        else:
+            QTimer.singleShot(20, answer_dialog)
+
+    QTimer.singleShot(20, answer_dialog)
+    with qtbot.waitSignal(window.profile_failed, timeout=10_000):
+        window.open_profile()
+    assert seen and seen[0][0] == "Your entries could not be opened"
+    assert "has not been changed" in seen[0][1]
+    assert "Traceback" not in seen[0][1]
+    assert profile.database_path.read_bytes() == before
+    assert window.store is None
+
+
+def test_the_demo_window_says_it_is_a_sample(open_window: WindowFactory, tmp_path: Path) -> None:
+    window = open_window(Profile(tmp_path / "sample"), demo=True)
+    assert "sample course" in window.windowTitle()
+    assert any("made-up entries" in text for text in visible_texts(window))
+    assert window.store is not None and not window.store.is_empty()
