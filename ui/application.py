@@ -13,14 +13,14 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QDir, QSettings, Qt, QTemporaryDir, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from kapcompanion.errors import KapError, ProfileUnavailableError
 from kapcompanion.profile import Profile, ProfileLock, resolve_profile_dir
 from ui.error_messages import show_error
 from ui.icons import icon
 from ui.main_window import MainWindow
-from ui.style import ColourScheme, apply_style
+from ui.style import ColourScheme, apply_style, stored_colour_scheme
 
 WINDOW_STATE_FILE = "window.ini"
 
@@ -43,6 +43,8 @@ def window_settings(profile: Profile) -> QSettings:
 def _report_unexpected(
     kind: type[BaseException], value: BaseException, tb: TracebackType | None
 ) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     traceback.print_exception(kind, value, tb, file=sys.stderr)
     box = QMessageBox(
         QMessageBox.Icon.Information,
@@ -81,8 +83,9 @@ def run_window(args: argparse.Namespace) -> int:
     sys.excepthook = _report_unexpected
     try:
         settings = window_settings(profile)
+        # Style first, so each widget is polished once, as it is made.
+        apply_style(app, stored_colour_scheme(settings))
         window = MainWindow(profile, settings, demo=args.demo)
-        apply_style(app, window.colour_scheme())
         window.profile_failed.connect(lambda: app.exit(1), Qt.ConnectionType.QueuedConnection)
         window.show()
         exit_after = getattr(args, "exit_after", None)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.style import space
+from ui.style import space, tokens
 
 PAGE_MAX_WIDTH = 820
 
@@ -35,6 +35,18 @@ def text(content: str, role: str = "", *, wrap: bool = True, selectable: bool = 
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
     return label
+
+
+def page_header(title: str, subtitle: str = "") -> QWidget:
+    """A screen's title, with an optional quiet line beneath it, kept close together."""
+    header = QWidget()
+    layout = QVBoxLayout(header)
+    layout.setContentsMargins(0, 0, 0, space(1))
+    layout.setSpacing(space(1) // 2)
+    layout.addWidget(text(title, "title"))
+    if subtitle:
+        layout.addWidget(text(subtitle, "muted"))
+    return header
 
 
 def card(title: str = "") -> tuple[QFrame, QVBoxLayout]:
@@ -95,6 +107,9 @@ def theme_chip(name: str, colour: str) -> QLabel:
     background = QColor(colour)
     ink = "#1B1B1B" if background.lightnessF() > 0.55 else "#FFFFFF"
     # The colour is data (each theme has its own), so it is set here, not in the stylesheet.
-    chip.setStyleSheet(f"background: {background.name()}; color: {ink};")
+    chip.setStyleSheet(
+        f"QLabel {{ background: {background.name()}; color: {ink}; "
+        f"border-radius: {tokens().radius['chip']}px; padding: 3px {space(1) + 2}px; }}"
+    )
     chip.setAccessibleName(name)
     return chip

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kapcompanion import errors
 from ui.translation import fill
@@ -68,6 +68,8 @@ def describe(error: errors.KapError) -> tuple[str, str]:
 
 
 def show_error(parent: QWidget | None, error: errors.KapError) -> None:
+    from PySide6.QtWidgets import QMessageBox  # only when needed: it is costly at start-up
+
     title, message = describe(error)
     box = QMessageBox(
         QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Close, parent

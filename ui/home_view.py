@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kapcompanion.course_summary import CourseSummary, summarise_course
-from kapcompanion.store import Store
-from ui.building_blocks import card, clear_layout, scrolling_page, text, theme_chip
+from ui.building_blocks import (
+    card,
+    clear_layout,
+    page_header,
+    scrolling_page,
+    text,
+    theme_chip,
+)
 from ui.style import space
 from ui.translation import fill
+
+if TYPE_CHECKING:
+    # Only for type checking: the storage layer loads after the window is shown.
+    from kapcompanion.course_summary import CourseSummary
+    from kapcompanion.store import Store
 
 
 def local_date(moment: datetime) -> QDate:
@@ -29,7 +40,7 @@ class HomeView(QWidget):
         self.setAccessibleName(self.tr("Home"))
         self._store: Store | None = None
         self._column = scrolling_page(self)
-        self._column.addWidget(text(self._greeting(), "title"))
+        self._column.addWidget(page_header(self._greeting()))
         self._column.addStretch(1)
 
     def set_store(self, store: Store) -> None:
@@ -39,6 +50,8 @@ class HomeView(QWidget):
     def refresh(self) -> None:
         if self._store is None:
             return
+        from kapcompanion.course_summary import summarise_course
+
         summary = summarise_course(self._store)
         clear_layout(self._column)
         if summary.is_empty:
@@ -56,7 +69,7 @@ class HomeView(QWidget):
         return self.tr("Good evening")
 
     def _show_welcome(self) -> None:
-        self._column.addWidget(text(self.tr("Welcome to KAP Companion"), "title"))
+        self._column.addWidget(page_header(self.tr("Welcome to KAP Companion")))
         frame, layout = card()
         layout.addWidget(
             text(
@@ -99,8 +112,9 @@ class HomeView(QWidget):
 
     def _show_summary(self, summary: CourseSummary) -> None:
         locale = QLocale()
-        self._column.addWidget(text(self._greeting(), "title"))
-        self._column.addWidget(text(self.tr("Here is your course so far."), "muted"))
+        self._column.addWidget(
+            page_header(self._greeting(), self.tr("Here is your course so far."))
+        )
         stats = QHBoxLayout()
         stats.setSpacing(space(2))
         since = (

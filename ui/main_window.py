@@ -7,8 +7,9 @@ store to every view. When data changes, `data_changed(kind)` tells the views to 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QListView,
     QMainWindow,
     QStackedWidget,
@@ -37,7 +39,13 @@ from ui.error_messages import show_error
 from ui.home_view import HomeView
 from ui.icons import icon
 from ui.settings_view import SettingsView
-from ui.style import ColourScheme, apply_style, space
+from ui.style import (
+    COLOUR_SCHEME_KEY,
+    ColourScheme,
+    apply_style,
+    space,
+    stored_colour_scheme,
+)
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store
@@ -48,10 +56,12 @@ SIDEBAR_WIDTH = 200
 
 @dataclass(frozen=True)
 class Destination:
+    """A sidebar entry and how to build its screen (screens are built when first shown)."""
+
     key: str
     label: str
     icon_name: str
-    widget: QWidget
+    build: Callable[[], QWidget]
 
 
 class MainWindow(QMainWindow):
@@ -73,12 +83,11 @@ class MainWindow(QMainWindow):
 
         self.home = HomeView()
         self.home.explore_sample_requested.connect(self._explore_sample)
-        self.settings_view = SettingsView(profile, self.colour_scheme(), demo=demo)
-        self.settings_view.colour_scheme_chosen.connect(self._choose_colour_scheme)
         self.destinations = [
-            Destination("home", self.tr("Home"), "home", self.home),
-            Destination("settings", self.tr("Settings"), "settings", self.settings_view),
+            Destination("home", self.tr("Home"), "home", lambda: self.home),
+            Destination("settings", self.tr("Settings"), "settings", self._build_settings),
         ]
+        self._built: dict[str, QWidget] = {}
         self.data_changed.connect(self._refresh_views)
         hints = QGuiApplication.styleHints()
         if hints is not None:
@@ -97,14 +106,12 @@ class MainWindow(QMainWindow):
             item.setData(destination.label, Qt.ItemDataRole.AccessibleTextRole)
             item.setEditable(False)
             self.navigation_model.appendRow(item)
-            self.pages.addWidget(destination.widget)
         self.sidebar = QListView()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Sections"))
         self.sidebar.setModel(self.navigation_model)
-        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setSpacing(0)
+        self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         self.sidebar.selectionModel().currentChanged.connect(self._current_changed)
 
         central = QWidget()
@@ -116,7 +123,7 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        row.addWidget(self.sidebar)
+        row.addWidget(self._sidebar_panel())
         row.addWidget(self.pages, 1)
         column.addLayout(row, 1)
         self.setCentralWidget(central)
@@ -124,6 +131,25 @@ class MainWindow(QMainWindow):
         for number, destination in enumerate(self.destinations, start=1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda key=destination.key: self.show_destination(key))
+
+    def _sidebar_panel(self) -> QWidget:
+        panel = QFrame()
+        panel.setObjectName("sidebarPanel")
+        panel.setFixedWidth(SIDEBAR_WIDTH)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(space(1), space(2), space(1), space(2))
+        layout.setSpacing(space(2))
+        brand = QHBoxLayout()
+        brand.setContentsMargins(space(1), 0, 0, 0)
+        brand.setSpacing(space(1))
+        mark = QLabel()
+        mark.setPixmap(icon("app").pixmap(QSize(28, 28)))
+        brand.addWidget(mark)
+        brand.addWidget(text(self.tr("KAP Companion"), "brand", wrap=False))
+        brand.addStretch(1)
+        layout.addLayout(brand)
+        layout.addWidget(self.sidebar, 1)
+        return panel
 
     def _demo_banner(self) -> QWidget:
         banner = QFrame()
@@ -141,10 +167,29 @@ class MainWindow(QMainWindow):
         )
         return banner
 
+    def _build_settings(self) -> QWidget:
+        view = SettingsView(self._profile, self.colour_scheme(), demo=self._demo)
+        view.colour_scheme_chosen.connect(self._choose_colour_scheme)
+        return view
+
+    @property
+    def settings_view(self) -> SettingsView:
+        return cast(SettingsView, self.page("settings"))
+
     # Navigation -----------------------------------------------------------------------------
 
+    def page(self, key: str) -> QWidget:
+        """The screen for `key`, built the first time it is asked for."""
+        if key not in self._built:
+            [destination] = [d for d in self.destinations if d.key == key]
+            widget = destination.build()
+            self._built[key] = widget
+            self.pages.addWidget(widget)
+        return self._built[key]
+
     def current_destination(self) -> str:
-        return str(self.destinations[self.pages.currentIndex()].key)
+        current = self.pages.currentWidget()
+        return next(key for key, widget in self._built.items() if widget is current)
 
     def show_destination(self, key: str) -> None:
         for row, destination in enumerate(self.destinations):
@@ -154,7 +199,8 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.pages.setCurrentIndex(current.row())
+            key = str(current.data(KEY_ROLE))
+            self.pages.setCurrentWidget(self.page(key))
 
     # Profile --------------------------------------------------------------------------------
 
@@ -196,14 +242,10 @@ class MainWindow(QMainWindow):
     # Appearance and state -------------------------------------------------------------------
 
     def colour_scheme(self) -> ColourScheme:
-        value = str(self._settings.value("appearance/colour_scheme", ColourScheme.SYSTEM.value))
-        try:
-            return ColourScheme(value)
-        except ValueError:
-            return ColourScheme.SYSTEM
+        return stored_colour_scheme(self._settings)
 
     def _choose_colour_scheme(self, value: str) -> None:
-        self._settings.setValue("appearance/colour_scheme", value)
+        self._settings.setValue(COLOUR_SCHEME_KEY, value)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_style(app, ColourScheme(value))

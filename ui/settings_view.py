@@ -9,10 +9,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QRadioButton, QWidget
 
 from kapcompanion import __version__
-from kapcompanion.backup import backup_database, default_backup_path
 from kapcompanion.errors import KapError
 from kapcompanion.profile import Profile
-from ui.building_blocks import card, scrolling_page, text
+from ui.building_blocks import card, page_header, scrolling_page, text
 from ui.error_messages import describe
 from ui.style import ColourScheme
 from ui.translation import fill
@@ -28,7 +27,7 @@ class SettingsView(QWidget):
         self.setAccessibleName(self.tr("Settings"))
         self._profile = profile
         column = scrolling_page(self)
-        column.addWidget(text(self.tr("Settings"), "title"))
+        column.addWidget(page_header(self.tr("Settings")))
         column.addWidget(self._appearance_card(scheme))
         column.addWidget(self._data_card(demo))
         column.addWidget(self._about_card())
@@ -95,6 +94,8 @@ class SettingsView(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._profile.folder)))
 
     def make_backup(self) -> None:
+        from kapcompanion.backup import backup_database, default_backup_path
+
         destination = default_backup_path(self._profile.backups_folder, datetime.now())
         try:
             written = backup_database(self._profile.database_path, destination)

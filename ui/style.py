@@ -13,7 +13,7 @@ from functools import cache
 from string import Template
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -24,6 +24,17 @@ class ColourScheme(StrEnum):
     SYSTEM = "system"
     LIGHT = "light"
     DARK = "dark"
+
+
+COLOUR_SCHEME_KEY = "appearance/colour_scheme"
+
+
+def stored_colour_scheme(settings: QSettings) -> ColourScheme:
+    """The client's choice of colours (follow the system unless they chose otherwise)."""
+    try:
+        return ColourScheme(str(settings.value(COLOUR_SCHEME_KEY, ColourScheme.SYSTEM.value)))
+    except ValueError:
+        return ColourScheme.SYSTEM
 
 
 @dataclass(frozen=True)
@@ -109,7 +120,9 @@ def stylesheet(scheme: str, base_point_size: float) -> str:
 def apply_style(app: QApplication, choice: ColourScheme) -> str:
     """Apply Fusion, the palette and the stylesheet for `choice`; return the scheme used."""
     scheme = resolve_scheme(choice)
-    app.setStyle("Fusion")
+    current = app.style()
+    if current is None or current.name().lower() != "fusion":
+        app.setStyle("Fusion")
     app.setPalette(_palette(colours(scheme)))
     base = app.font().pointSizeF()
     app.setStyleSheet(stylesheet(scheme, base if base > 0 else 10.0))

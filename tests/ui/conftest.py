@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from kapcompanion.profile import Profile
 from ui.application import create_application, window_settings
 from ui.main_window import MainWindow
-from ui.style import apply_style
+from ui.style import apply_style, stored_colour_scheme
 
 WindowFactory = Callable[..., MainWindow]
 
@@ -31,8 +31,9 @@ def open_window(qtbot: QtBot, qapp: QApplication) -> Iterator[WindowFactory]:
     ) -> MainWindow:
         create_application()
         profile.ensure_exists()
-        window = MainWindow(profile, settings or window_settings(profile), demo=demo)
-        apply_style(qapp, window.colour_scheme())
+        settings = settings or window_settings(profile)
+        apply_style(qapp, stored_colour_scheme(settings))
+        window = MainWindow(profile, settings, demo=demo)
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()

@@ -1,0 +1,26 @@
+"""The baseline for benchmarks/startup.py: an empty PySide6 window, shown, then quit.
+
+It mirrors what app.py does for `--exit-after shown`: create the QApplication, show a main
+window, then quit on the next turn of the event loop. Run it directly to see it work:
+`QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bare_window.py`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("KAP Companion"))
+    window.show()
+    QTimer.singleShot(0, app.quit)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""Start-up benchmark: whole-process wall time from launch until KAP Companion's window is shown.
+
+Each variant is a fresh Python process, timed with time.perf_counter around subprocess.run:
+
+- bare window: benchmarks/bare_window.py, an empty PySide6 window shown then quit (the floor);
+- app shown: `app.py --data-dir DIR --exit-after shown`, the real window shown then quit, before
+  the storage layer is imported;
+- app loaded: `app.py --data-dir DIR --exit-after loaded`, shown and the database opened and Home
+  filled, on the sample course and on a synthetic ten-year profile built once per run.
+
+The variants run interleaved (order rotated each round) after two warm-up rounds. The target is
+app shown ≤ 1.3 × bare window (by median). One extra `-X importtime` run checks that matplotlib
+and sqlite_utils are not yet imported when the window is shown. It reports; it always exits 0
+unless a variant fails to run.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/startup.py [--rounds 15]
+    .venv/bin/python -m benchmarks.startup [--rounds 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+TARGET_RATIO = 1.3
+WARM_UP_ROUNDS = 2
+LARGE_SESSIONS = 500
+LARGE_ANSWERS_PER_REFLECTION = 8
+LARGE_INSIGHTS_PER_SESSION = 3
+BARE = "bare window"
+SHOWN = "app shown"
+LOADED_SAMPLE = "app loaded (sample course)"
+LOADED_LARGE = "app loaded (10-year profile)"
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Installed copies run from cached bytecode (pip compiles it); let the warm-up rounds
+    # write it here too, so every variant is measured as a user would run it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def run(command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr}")
+    return result
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    run(command, env)
+    return time.perf_counter() - start
+
+
+def app_command(data_dir: Path, *extra: str) -> list[str]:
+    return [PYTHON, str(ROOT / "app.py"), "--data-dir", str(data_dir), *extra]
+
+
+def build_large_profile(folder: Path) -> str:
+    """Fill `folder` with about ten years of weekly sessions, reflections and insights."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from kapcompanion.domain import NewSession, Phase, SessionKind
+    from kapcompanion.profile import Profile
+    from kapcompanion.prompt_sets import prompt_set_for
+    from kapcompanion.store import Store
+
+    phases = (Phase.SAME_DAY, Phase.NEXT_DAY, Phase.WEEK_AFTER)
+    offsets = {Phase.SAME_DAY: 0, Phase.NEXT_DAY: 1, Phase.WEEK_AFTER: 6}
+    paragraph = (
+        "I noticed the old tightness in my chest again, but this time I could stay with it "
+        "and breathe. The memory felt further away, like watching it through a window. "
+        "Afterwards I walked by the river and let myself cry a little, which felt like relief. "
+    )
+    first = datetime.now(UTC) - timedelta(days=7 * LARGE_SESSIONS + 3)
+    reflections = insights = 0
+    with Store.open(Profile(folder).database_path) as store:
+        themes = [theme.key for theme in store.list_themes()]
+        with store.transaction():
+            for number in range(1, LARGE_SESSIONS + 1):
+                held_at = first + timedelta(days=7 * (number - 1))
+                session = store.add_session(
+                    NewSession(
+                        held_at=held_at,
+                        kind=SessionKind.DOSING,
+                        number_in_course=number,
+                        route="intramuscular",
+                        setting="Clinic, with my therapist",
+                        intention=f"Session {number}: to meet what comes with kindness.",
+                        distress_before=number % 8 + 2,
+                        distress_after=number % 5 + 1,
+                        notes=paragraph,
+                    ),
+                    at=held_at,
+                )
+                for index, phase in enumerate(phases):
+                    prompt_set = prompt_set_for(phase)
+                    moment = held_at + timedelta(days=offsets[phase], hours=8)
+                    reflection = store.start_reflection(
+                        phase,
+                        prompt_set.id,
+                        prompt_set.version,
+                        session_id=session.id,
+                        at=moment,
+                    )
+                    reflections += 1
+                    for position, prompt in enumerate(
+                        prompt_set.prompts[:LARGE_ANSWERS_PER_REFLECTION]
+                    ):
+                        moment += timedelta(minutes=4)
+                        store.save_answer(
+                            reflection.id,
+                            position=position,
+                            prompt_id=prompt.id,
+                            prompt_text=prompt.text,
+                            text=(paragraph * 2)[: 150 + 40 * position],
+                            at=moment,
+                        )
+                    store.set_reflection_distress(
+                        reflection.id, start=(number + index) % 11, end=number % 7
+                    )
+                    store.set_reflection_themes(
+                        reflection.id, themes[number % len(themes) :][:2] if themes else []
+                    )
+                    store.complete_reflection(reflection.id, at=moment)
+                    if index < LARGE_INSIGHTS_PER_SESSION:
+                        store.add_insight(
+                            f"Insight {insights + 1}: " + paragraph[: 60 + index * 30],
+                            reflection_id=reflection.id,
+                            session_id=session.id,
+                            pinned=insights % 50 == 0,
+                            at=moment,
+                        )
+                        insights += 1
+    return f"{LARGE_SESSIONS} sessions, {reflections} reflections, {insights} insights"
+
+
+def check_imports(data_dir: Path, env: dict[str, str]) -> list[str]:
+    """One `-X importtime` run of `--exit-after shown`: what of the heavy modules was imported."""
+    command = app_command(data_dir, "--exit-after", "shown")
+    command[1:1] = ["-X", "importtime"]
+    result = run(command, env)
+    modules = [
+        line.rsplit("|", 1)[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    ]
+    lines = []
+    for name in ("matplotlib", "sqlite_utils"):
+        found = [module for module in modules if module.split(".")[0] == name]
+        verdict = f"IMPORTED ({len(found)} modules)" if found else "not imported"
+        lines.append(f"  {name:<13} {verdict}")
+    return lines
+
+
+def summarise(samples: list[float]) -> tuple[float, float]:
+    """Median and 90th percentile, in seconds."""
+    if len(samples) < 2:
+        return samples[0], samples[0]
+    return statistics.median(samples), statistics.quantiles(samples, n=10, method="inclusive")[-1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--rounds", type=int, default=15, help="measured rounds (default 15)")
+    args = parser.parse_args(argv)
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
+    env = environment()
+    with tempfile.TemporaryDirectory(prefix="kap-bench-") as temp:
+        folders = {name: Path(temp) / name for name in ("empty", "sample", "large")}
+        for folder in folders.values():
+            folder.mkdir()
+        run(app_command(folders["sample"], "demo"), env)
+        large = build_large_profile(folders["large"])
+        commands = {
+            BARE: [PYTHON, str(ROOT / "benchmarks" / "bare_window.py")],
+            SHOWN: app_command(folders["empty"], "--exit-after", "shown"),
+            LOADED_SAMPLE: app_command(folders["sample"], "--exit-after", "loaded"),
+            LOADED_LARGE: app_command(folders["large"], "--exit-after", "loaded"),
+        }
+        names = list(commands)
+        samples: dict[str, list[float]] = {name: [] for name in names}
+        for round_number in range(WARM_UP_ROUNDS + args.rounds):
+            shift = round_number % len(names)
+            for name in names[shift:] + names[:shift]:
+                elapsed = timed(commands[name], env)
+                if round_number >= WARM_UP_ROUNDS:
+                    samples[name].append(elapsed)
+        imports = check_imports(folders["empty"], env)
+
+    print(
+        f"KAP Companion start-up: {args.rounds} rounds after {WARM_UP_ROUNDS} warm-up, "
+        f"{os.cpu_count()} CPUs, QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']}"
+    )
+    print(f"10-year profile: {large}")
+    print(f"{'variant':<30} {'median s':>9} {'p90 s':>7} {'× bare':>7}")
+    bare_median = statistics.median(samples[BARE])
+    for name in names:
+        median, p90 = summarise(samples[name])
+        print(f"{name:<30} {median:>9.3f} {p90:>7.3f} {median / bare_median:>7.2f}")
+    ratio = statistics.median(samples[SHOWN]) / bare_median
+    verdict = "within target" if ratio <= TARGET_RATIO else "over target"
+    print(f"Target: app shown ≤ {TARGET_RATIO}× bare window. Now {ratio:.2f}×: {verdict}.")
+    print("Imported by the time the window is shown (-X importtime, --exit-after shown):")
+    print("\n".join(imports))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
