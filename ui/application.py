@@ -77,7 +77,7 @@ def run_window(args: argparse.Namespace) -> int:
     try:
         lock.acquire()
     except KapError as error:
-        apply_style(app, ColourScheme.SYSTEM)
+        apply_style(app, stored_colour_scheme(window_settings(profile)))
         show_error(None, error)
         return 1
     sys.excepthook = _report_unexpected

@@ -72,7 +72,9 @@ def show_error(parent: QWidget | None, error: errors.KapError) -> None:
 
     title, message = describe(error)
     box = QMessageBox(
-        QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Close, parent
+        QMessageBox.Icon.Information, title, title, QMessageBox.StandardButton.Close, parent
     )
+    box.setInformativeText(message)
     box.setAccessibleName(title)
+    box.setAccessibleDescription(message)
     box.exec()

@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
         self.sidebar = QListView()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Sections"))
+        # Polish before the model arrives, so rows are measured with the stylesheet's padding.
+        self.sidebar.ensurePolished()
         self.sidebar.setModel(self.navigation_model)
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)

@@ -76,6 +76,15 @@ def test_only_built_screens_are_in_the_sidebar(
     assert labels == ["Home", "Settings"]
 
 
+def test_sidebar_rows_do_not_overlap(open_window: WindowFactory, profile: Profile) -> None:
+    window = open_window(profile)
+    model = window.navigation_model
+    rects = [window.sidebar.visualRect(model.index(row, 0)) for row in range(model.rowCount())]
+    for upper, lower in zip(rects, rects[1:], strict=False):
+        assert upper.bottom() < lower.top()
+        assert upper.height() >= window.sidebar.fontMetrics().height() + 8
+
+
 def test_keyboard_moves_between_screens(
     open_window: WindowFactory, profile: Profile, qtbot: QtBot
 ) -> None:
@@ -192,7 +201,7 @@ def test_a_damaged_file_gets_a_calm_dialog_and_is_not_touched(
     def answer_dialog() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, QMessageBox):
-            seen.append((dialog.windowTitle(), dialog.text()))
+            seen.append((dialog.text(), dialog.informativeText()))
             dialog.close()
         else:
             QTimer.singleShot(20, answer_dialog)
