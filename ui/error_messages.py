@@ -20,7 +20,7 @@ def describe(error: errors.KapError) -> tuple[str, str]:
             _tr(
                 "KAP Companion is already open with your entries in another window. You can "
                 "switch to that window. Opening the same entries twice could damage them, so "
-                "this window will close.\n\nFolder: %1"
+                "this second copy will not open them.\n\nFolder: %1"
             ),
             error.profile_dir,
         )
