@@ -39,6 +39,7 @@ LARGE_SESSIONS = 500
 LARGE_ANSWERS_PER_REFLECTION = 8
 LARGE_INSIGHTS_PER_SESSION = 3
 BARE = "bare window"
+BARE_QT = "bare window + Qt namespace"
 SHOWN = "app shown"
 LOADED_SAMPLE = "app loaded (sample course)"
 LOADED_LARGE = "app loaded (10-year profile)"
@@ -189,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         large = build_large_profile(folders["large"])
         commands = {
             BARE: [PYTHON, str(ROOT / "benchmarks" / "bare_window.py")],
+            BARE_QT: [PYTHON, str(ROOT / "benchmarks" / "bare_window.py"), "--with-qt-namespace"],
             SHOWN: app_command(folders["empty"], "--exit-after", "shown"),
             LOADED_SAMPLE: app_command(folders["sample"], "--exit-after", "loaded"),
             LOADED_LARGE: app_command(folders["large"], "--exit-after", "loaded"),
