@@ -80,7 +80,7 @@ def run_window(args: argparse.Namespace) -> int:
         apply_style(app, stored_colour_scheme(window_settings(profile)))
         show_error(None, error)
         return 1
-    sys.excepthook = _report_unexpected
+    previous_hook, sys.excepthook = sys.excepthook, _report_unexpected
     try:
         settings = window_settings(profile)
         # Style first, so each widget is polished once, as it is made.
@@ -99,6 +99,7 @@ def run_window(args: argparse.Namespace) -> int:
         window.close_store()
         return code
     finally:
+        sys.excepthook = previous_hook
         lock.release()
         if sample_folder is not None:
             sample_folder.remove()

@@ -100,6 +100,14 @@ def test_check_on_an_empty_folder_explains_there_is_nothing_yet(tmp_path: Path) 
     assert not (tmp_path / DATABASE_NAME).exists()
 
 
+def test_a_folder_that_cannot_be_made_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("in the way")
+    result = run("--data-dir", str(tmp_path / "a-file" / "profile"), "demo")
+    assert result.returncode == 1
+    assert "cannot use the folder" in result.stderr
+    assert_no_traceback(result)
+
+
 def test_backup_writes_a_copy_that_opens_and_matches(tmp_path: Path) -> None:
     profile = tmp_path / "profile"
     run("--data-dir", str(profile), "demo")

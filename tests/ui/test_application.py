@@ -1,0 +1,95 @@
+"""Starting the window: a profile that cannot be used gets a calm dialog and exit status 1."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kapcompanion import errors
+from kapcompanion.profile import Profile
+from ui.application import run_window
+from ui.error_messages import describe
+
+
+def window_args(data_dir: Path) -> argparse.Namespace:
+    return argparse.Namespace(data_dir=str(data_dir), demo=False, exit_after="loaded")
+
+
+def close_next_dialog(seen: list[str]) -> None:
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QMessageBox):
+            seen.append(dialog.text())
+            dialog.close()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+
+
+def test_a_profile_open_in_another_copy_is_refused_with_a_dialog(
+    tmp_path: Path, qapp: QApplication
+) -> None:
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path;"
+            "from kapcompanion.profile import Profile, ProfileLock;"
+            "lock = ProfileLock(Profile(Path(sys.argv[1]))); lock.acquire();"
+            "print('ok', flush=True); time.sleep(60)",
+            str(tmp_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        seen: list[str] = []
+        close_next_dialog(seen)
+        assert run_window(window_args(tmp_path)) == 1
+        assert seen == ["KAP Companion is already open"]
+        assert not (tmp_path / "kap-companion.sqlite3").exists()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_folder_that_cannot_be_made_is_explained(tmp_path: Path, qapp: QApplication) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way")
+    seen: list[str] = []
+    close_next_dialog(seen)
+    assert run_window(window_args(blocker / "profile")) == 1
+    assert seen == ["Your data folder cannot be used"]
+
+
+def test_a_healthy_profile_opens_and_exits_cleanly(tmp_path: Path, qapp: QApplication) -> None:
+    assert run_window(window_args(tmp_path)) == 0
+    assert (tmp_path / "kap-companion.sqlite3").is_file()
+    assert not Profile(tmp_path).lock_path.exists()
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        errors.ProfileLockedError(Path("/p"), "process 1 on here"),
+        errors.ProfileUnavailableError(Path("/p"), "Permission denied"),
+        errors.DatabaseUnreadableError(Path("/p/db"), "file is not a database"),
+        errors.ForeignDatabaseError(Path("/p/db")),
+        errors.NewerDatabaseError(Path("/p/db"), ["9999_future"]),
+        errors.DatabaseReadOnlyError(Path("/p/db")),
+    ],
+)
+def test_every_opening_error_has_its_own_calm_wording(error: errors.KapError) -> None:
+    title, message = describe(error)
+    assert title != "Something needs your attention"
+    assert "/p" in message
+    assert "!" not in title + message
+    assert "Traceback" not in message
