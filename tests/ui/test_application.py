@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,16 @@ from kapcompanion import errors
 from kapcompanion.profile import Profile
 from ui.application import run_window
 from ui.error_messages import describe
+
+
+@pytest.fixture(autouse=True)
+def reset_quit_state(qapp: QApplication) -> Iterator[None]:
+    """run_window ends with QApplication.exec() returning after quit(); Qt then keeps a
+    "quit now" flag that makes every later modal dialog return at once, until the next
+    QApplication.exec(). Run one empty turn so the tests after these see a normal app."""
+    yield
+    QTimer.singleShot(0, qapp.quit)
+    qapp.exec()
 
 
 def window_args(data_dir: Path) -> argparse.Namespace:
