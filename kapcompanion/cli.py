@@ -96,8 +96,9 @@ def _demo(profile: Profile, args: argparse.Namespace) -> int:
     with ProfileLock(profile), Store.open(profile.database_path) as store:
         summary = fill_demo(store)
     print(
-        f"Added a sample course to {profile.folder}: {summary.sessions} sessions, "
-        f"{summary.reflections} reflections and {summary.insights} insights."
+        f"Added a sample course to {profile.folder}: {summary.dosing_sessions} dosing sessions, "
+        f"{summary.other_sessions} other appointment(s), {summary.reflections} reflections "
+        f"and {summary.insights} insights."
     )
     return EXIT_OK
 

@@ -33,9 +33,9 @@ class CourseSummary:
 
 
 def summarise_course(store: Store) -> CourseSummary:
-    dosing = [s for s in store.list_sessions() if s.kind is SessionKind.DOSING]
-    rated = [s.distress_after for s in dosing if s.distress_after is not None]
     sessions = store.list_sessions()
+    dosing = [s for s in sessions if s.kind is SessionKind.DOSING]
+    rated = [s.distress_after for s in dosing if s.distress_after is not None]
     insights = store.list_insights()
     return CourseSummary(
         dosing_sessions=len(dosing),
@@ -43,7 +43,7 @@ def summarise_course(store: Store) -> CourseSummary:
         latest_session=sessions[-1] if sessions else None,
         first_distress_after=rated[0] if rated else None,
         latest_distress_after=rated[-1] if len(rated) > 1 else None,
-        reflections=len(store.list_reflections()),
+        reflections=store.live_count("reflections"),
         insights=len(insights),
         top_themes=tuple(store.theme_counts()[:TOP_THEMES]),
         key_insights=tuple(insights[:KEY_INSIGHTS]),

@@ -41,3 +41,22 @@ def open_read_only(path: Path) -> sqlite3.Connection:
         return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5.0)
     except sqlite3.Error as error:
         raise DatabaseUnreadableError(path, str(error)) from error
+
+
+def integrity_problems(connection: sqlite3.Connection, *, quick: bool = False) -> list[str]:
+    """What SQLite's own checks find wrong with a database; empty when all is well.
+
+    `quick` runs `PRAGMA quick_check` only (no index contents or foreign keys): fast enough to
+    run every time a profile opens. Damage so bad that the check cannot run is reported too.
+    """
+    try:
+        pragma = "quick_check" if quick else "integrity_check"
+        problems = [row[0] for row in connection.execute(f"PRAGMA {pragma}") if row[0] != "ok"]
+        if not quick:
+            problems += [
+                f"{table} row {rowid} points to a missing {parent} record"
+                for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check")
+            ]
+    except sqlite3.DatabaseError as error:
+        return [str(error)]
+    return problems

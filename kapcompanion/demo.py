@@ -24,7 +24,8 @@ DAYS_SINCE_LAST_SESSION = 3
 
 @dataclass(frozen=True)
 class DemoSummary:
-    sessions: int
+    dosing_sessions: int
+    other_sessions: int
     reflections: int
     insights: int
 
@@ -47,12 +48,13 @@ def fill_demo(store: Store, today: date | None = None, zone: tzinfo | None = Non
     sessions: list[dict[str, Any]] = course["sessions"]
     last_day = max(int(entry["day"]) for entry in sessions)
     first_day = (today or date.today()) - timedelta(days=last_day + DAYS_SINCE_LAST_SESSION)
-    reflections = insights = 0
+    reflections = insights = dosing = 0
     with store.transaction():
         for entry in sessions:
             held_on = first_day + timedelta(days=int(entry["day"]))
             held_at = _local_moment(held_on, entry.get("time", "10:00"), zone)
             kind = SessionKind(entry.get("kind", "dosing"))
+            dosing += kind is SessionKind.DOSING
             session = store.add_session(
                 NewSession(
                     held_at=held_at,
@@ -74,7 +76,7 @@ def fill_demo(store: Store, today: date | None = None, zone: tzinfo | None = Non
             for reflection in entry.get("reflections", []):
                 reflections += 1
                 insights += _add_reflection(store, session.id, held_on, reflection, zone)
-    return DemoSummary(len(sessions), reflections, insights)
+    return DemoSummary(dosing, len(sessions) - dosing, reflections, insights)
 
 
 def _add_reflection(

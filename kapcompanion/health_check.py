@@ -9,8 +9,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from kapcompanion import migrations as schema
-from kapcompanion.database_file import open_read_only
-from kapcompanion.errors import DatabaseUnreadableError, ForeignDatabaseError, NewerDatabaseError
+from kapcompanion.database_file import integrity_problems, open_read_only
+from kapcompanion.errors import DatabaseUnreadableError
 
 COUNTED_TABLES = ("sessions", "reflections", "insights")
 
@@ -32,18 +32,10 @@ def check_database(path: Path) -> HealthReport:
     connection = open_read_only(path)
     try:
         db = Database(connection, execute_plugins=False)
-        if schema.is_foreign(db):
-            raise ForeignDatabaseError(path)
-        unknown = schema.unknown_applied_migrations(db)
-        if unknown:
-            raise NewerDatabaseError(path, unknown)
-        problems = [
-            row[0] for row in db.execute("PRAGMA integrity_check").fetchall() if row[0] != "ok"
-        ]
-        problems += [
-            f"{table} row {rowid} points to a missing {parent} record"
-            for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check")
-        ]
+        schema.refuse_unusable(db, path)
+        problems = integrity_problems(connection)
+        if problems:
+            return HealthReport(path, problems)
         tables = set(db.table_names())
         counts = {name: db[name].count for name in COUNTED_TABLES if name in tables}
         pending = [step.name for step in schema.migrations.pending(db)]

@@ -10,8 +10,12 @@ and import); timestamps are ISO 8601 text in UTC; booleans are 0/1 integers; lis
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from kapcompanion.errors import ForeignDatabaseError, NewerDatabaseError
 
 MIGRATION_SET = "kapcompanion"
 
@@ -58,7 +62,7 @@ def core_tables(db: Database) -> None:
             CREATE TABLE reflections (
                 id INTEGER PRIMARY KEY,
                 uuid TEXT NOT NULL UNIQUE,
-                session_id INTEGER REFERENCES sessions (id) ON DELETE CASCADE,
+                session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,
                 phase TEXT NOT NULL CHECK (phase IN ({_PHASES})),
                 prompt_set_id TEXT NOT NULL,
                 prompt_set_version INTEGER NOT NULL,
@@ -113,7 +117,8 @@ def core_tables(db: Database) -> None:
                 status TEXT NOT NULL DEFAULT 'not_started'
                     CHECK (status IN ('not_started', 'trying', 'part_of_life')),
                 created_at TEXT NOT NULL,
-                updated_at TEXT NOT NULL
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT
             )
             """,
             """
@@ -122,7 +127,10 @@ def core_tables(db: Database) -> None:
                 uuid TEXT NOT NULL UNIQUE,
                 commitment_id INTEGER NOT NULL REFERENCES commitments (id) ON DELETE CASCADE,
                 noted_at TEXT NOT NULL,
-                text TEXT NOT NULL
+                text TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT
             )
             """,
             """
@@ -134,6 +142,7 @@ def core_tables(db: Database) -> None:
                 colour TEXT NOT NULL,
                 builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
                 created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
                 archived_at TEXT
             )
             """,
@@ -158,7 +167,10 @@ def core_tables(db: Database) -> None:
                 rated_at TEXT NOT NULL,
                 value INTEGER NOT NULL CHECK (value {_DISTRESS}),
                 moment TEXT NOT NULL DEFAULT 'check_in',
-                note TEXT NOT NULL DEFAULT ''
+                note TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT
             )
             """,
             "CREATE INDEX idx_distress_ratings_rated_at ON distress_ratings (rated_at)",
@@ -176,6 +188,15 @@ def core_tables(db: Database) -> None:
 def known_migration_names() -> list[str]:
     """Every migration this version of the app knows, in the order they apply."""
     return [migration.name for migration in migrations.pending(Database(memory=True))]
+
+
+def refuse_unusable(db: Database, path: Path) -> None:
+    """Raise if `db` was made by another program or by a newer version of KAP Companion."""
+    if is_foreign(db):
+        raise ForeignDatabaseError(path)
+    unknown = unknown_applied_migrations(db)
+    if unknown:
+        raise NewerDatabaseError(path, unknown)
 
 
 def unknown_applied_migrations(db: Database) -> list[str]:

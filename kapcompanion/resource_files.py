@@ -11,8 +11,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from kapcompanion.errors import KapError
 
-class ResourceError(Exception):
+
+class ResourceError(KapError):
     """A data file in resources/ is missing or malformed; the message names file and problem."""
 
 

@@ -20,7 +20,7 @@ from sqlite_utils.db import Table
 
 from kapcompanion import migrations as schema
 from kapcompanion.builtin_themes import builtin_themes
-from kapcompanion.database_file import check_is_database_file
+from kapcompanion.database_file import check_is_database_file, integrity_problems
 from kapcompanion.domain import (
     Answer,
     Commitment,
@@ -39,12 +39,7 @@ from kapcompanion.domain import (
     new_uuid,
     utc_now,
 )
-from kapcompanion.errors import (
-    DatabaseReadOnlyError,
-    DatabaseUnreadableError,
-    ForeignDatabaseError,
-    NewerDatabaseError,
-)
+from kapcompanion.errors import DatabaseReadOnlyError, DatabaseUnreadableError
 from kapcompanion.ids import (
     AnswerId,
     CommitmentId,
@@ -82,11 +77,11 @@ class Store:
         self.path = self._file_path()
         try:
             self._db.execute("PRAGMA foreign_keys = ON")
-            if schema.is_foreign(self._db):
-                raise ForeignDatabaseError(self.path)
-            unknown = schema.unknown_applied_migrations(self._db)
-            if unknown:
-                raise NewerDatabaseError(self.path, unknown)
+            schema.refuse_unusable(self._db, self.path)
+            # Before anything writes: a damaged file is reported, never touched.
+            damage = integrity_problems(connection, quick=True)
+            if damage:
+                raise DatabaseUnreadableError(self.path, damage[0])
             if self.path != Path(":memory:"):
                 self._db.enable_wal()
             # FULL: a committed reflection survives a power cut, not only a crash.
@@ -159,6 +154,14 @@ class Store:
         assert table.last_pk is not None
         return int(table.last_pk)
 
+    def _require_live(self, table: str, row_id: int) -> None:
+        """Raise NotFoundError unless `table` has a live (not deleted) row with this id."""
+        if (
+            self._one(f"SELECT 1 FROM {table} WHERE id = ? AND deleted_at IS NULL", [row_id])
+            is None
+        ):
+            raise NotFoundError(f"No {table} record {row_id}.")
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
         cursor = self._db.execute(sql, list(params))
         row = cursor.fetchone()
@@ -177,20 +180,18 @@ class Store:
         """True while the client has written nothing (themes and settings don't count)."""
         return all(self._table(table).count == 0 for table in USER_TABLES)
 
+    def live_count(self, table: str) -> int:
+        """How many records in `table` are not in "recently deleted"."""
+        row = self._one(f"SELECT COUNT(*) AS n FROM {table} WHERE deleted_at IS NULL")
+        return int(row["n"]) if row else 0
+
     def counts(self) -> dict[str, int]:
         tables = (*USER_TABLES, "answers", "commitments", "themes")
         return {table: self._table(table).count for table in tables}
 
     def integrity_problems(self) -> list[str]:
-        """What SQLite's own checks find wrong with the file; empty when all is well."""
-        problems = [
-            row[0]
-            for row in self._db.execute("PRAGMA integrity_check").fetchall()
-            if row[0] != "ok"
-        ]
-        for table, rowid, parent, _fk in self._db.execute("PRAGMA foreign_key_check"):
-            problems.append(f"{table} row {rowid} points to a missing {parent} record")
-        return problems
+        """What SQLite's full checks find wrong with the file; empty when all is well."""
+        return integrity_problems(self._db.conn)
 
     # Sessions ------------------------------------------------------------------------------
 
@@ -211,7 +212,7 @@ class Store:
     def update_session(self, session_id: SessionId, new: NewSession) -> Session:
         """Replace what the client entered; the uuid and creation time stay as they were."""
         with self._db.atomic():
-            self.get_session(session_id)
+            self._require_live("sessions", session_id)
             fields = {**self._session_fields(new), "updated_at": to_db_time(utc_now())}
             self._table("sessions").update(session_id, fields)
             return self.get_session(session_id)
@@ -265,7 +266,7 @@ class Store:
         now = to_db_time(at or utc_now())
         with self._db.atomic():
             if session_id is not None:
-                self.get_session(session_id)
+                self._require_live("sessions", session_id)
             new_id = self._insert(
                 "reflections",
                 {
@@ -325,6 +326,7 @@ class Store:
         self, reflection_id: ReflectionId, *, start: int | None, end: int | None
     ) -> None:
         with self._db.atomic():
+            self._require_live("reflections", reflection_id)
             self._table("reflections").update(
                 reflection_id,
                 {
@@ -339,7 +341,7 @@ class Store:
     ) -> Reflection:
         now = to_db_time(at or utc_now())
         with self._db.atomic():
-            self.get_reflection(reflection_id)
+            self._require_live("reflections", reflection_id)
             self._table("reflections").update(
                 reflection_id,
                 {"status": ReflectionStatus.COMPLETE.value, "completed_at": now, "updated_at": now},
@@ -423,7 +425,7 @@ class Store:
     ) -> Commitment:
         now = to_db_time(at or utc_now())
         with self._db.atomic():
-            self.get_insight(insight_id)
+            self._require_live("insights", insight_id)
             new_id = self._insert(
                 "commitments",
                 {
@@ -440,7 +442,9 @@ class Store:
             return _commitment(row)
 
     def list_commitments(self) -> list[Commitment]:
-        rows = self._all("SELECT * FROM commitments ORDER BY created_at, id")
+        rows = self._all(
+            "SELECT * FROM commitments WHERE deleted_at IS NULL ORDER BY created_at, id"
+        )
         return [_commitment(row) for row in rows]
 
     # Themes --------------------------------------------------------------------------------
@@ -460,6 +464,7 @@ class Store:
                     "colour": theme.colour,
                     "builtin": 1,
                     "created_at": now,
+                    "updated_at": now,
                 }
                 for theme in missing
             )
@@ -525,6 +530,7 @@ class Store:
         self, value: int, *, note: str = "", at: datetime | None = None
     ) -> DistressRating:
         check_distress(value)
+        now = to_db_time(utc_now())
         with self._db.atomic():
             new_id = self._insert(
                 "distress_ratings",
@@ -534,6 +540,8 @@ class Store:
                     "value": value,
                     "moment": RatingMoment.CHECK_IN.value,
                     "note": note,
+                    "created_at": now,
+                    "updated_at": now,
                 },
             )
             row = self._one("SELECT * FROM distress_ratings WHERE id = ?", [new_id])

@@ -43,3 +43,25 @@ def test_backing_up_nothing_is_a_clear_error(profile: Profile, tmp_path: Path) -
     with pytest.raises(DatabaseUnreadableError, match="no data file"):
         backup_database(profile.database_path, tmp_path / "out.sqlite3")
     assert not (tmp_path / "out.sqlite3").exists()
+
+
+def test_two_backups_in_the_same_second_get_their_own_names(demo_profile: Profile) -> None:
+    moment = datetime(2026, 11, 25, 7, 0, 0)
+    first = backup_database(
+        demo_profile.database_path, default_backup_path(demo_profile.backups_folder, moment)
+    )
+    second = backup_database(
+        demo_profile.database_path, default_backup_path(demo_profile.backups_folder, moment)
+    )
+    assert first != second
+    assert second.name == "kap-companion-2026-11-25-070000-2.sqlite3"
+    assert first.is_file() and second.is_file()
+
+
+def test_a_backup_that_cannot_be_written_says_so_without_blaming_the_data(
+    demo_profile: Profile, tmp_path: Path
+) -> None:
+    (tmp_path / "a-file").write_text("in the way")
+    with pytest.raises(BackupError, match="cannot be written") as refused:
+        backup_database(demo_profile.database_path, tmp_path / "a-file" / "copy.sqlite3")
+    assert "not changed" in refused.value.message

@@ -21,7 +21,8 @@ def test_the_sample_course_has_six_dosing_sessions_over_about_five_weeks(store: 
     span = (dosing[-1].held_at - dosing[0].held_at).days
     assert 28 <= span <= 42
     assert dosing[-1].held_at.date() == date(2026, 11, 25 - DAYS_SINCE_LAST_SESSION)
-    assert summary.sessions == len(store.list_sessions())
+    assert summary.dosing_sessions == 6
+    assert summary.dosing_sessions + summary.other_sessions == len(store.list_sessions())
 
 
 def test_each_session_has_its_follow_up_reflections_with_prompt_text(store: Store) -> None:

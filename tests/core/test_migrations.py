@@ -65,6 +65,49 @@ def test_every_earlier_schema_upgrades_to_the_current_one(tmp_path: Path, stop_b
     assert applied_names(older) == schema.known_migration_names()
 
 
+FROZEN = sorted((Path(__file__).parent / "schemas").glob("*.sql"))
+
+
+def test_there_is_a_frozen_database_for_every_migration() -> None:
+    assert [path.stem for path in FROZEN] == schema.known_migration_names()
+
+
+def rows_by_column(
+    path: Path, table: str, columns: list[str] | None = None
+) -> tuple[list[str], list[tuple[object, ...]]]:
+    connection = sqlite3.connect(path)
+    try:
+        columns = columns or [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+        listed = ", ".join(columns)
+        rows = connection.execute(f"SELECT {listed} FROM {table} ORDER BY id").fetchall()
+    finally:
+        connection.close()
+    return columns, rows
+
+
+@pytest.mark.parametrize("frozen", FROZEN, ids=[path.stem for path in FROZEN])
+def test_a_database_from_every_earlier_version_opens_with_every_entry(
+    tmp_path: Path, frozen: Path
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.executescript(frozen.read_text(encoding="utf-8"))
+    connection.close()
+    tables = ("sessions", "reflections", "answers", "insights", "commitments", "distress_ratings")
+    before = {table: rows_by_column(path, table) for table in tables}
+    assert before["answers"][1], "the frozen file should hold entries"
+
+    with Store.open(path) as store:
+        assert store.integrity_problems() == []
+
+    for table, (columns, rows) in before.items():
+        assert rows_by_column(path, table, columns)[1] == rows, table
+    fresh = tmp_path / "fresh.sqlite3"
+    Store.open(fresh).close()
+    assert schema_of(path) == schema_of(fresh)
+    assert applied_names(path) == schema.known_migration_names()
+
+
 def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
     path = tmp_path / "data.sqlite3"
     for _ in range(3):

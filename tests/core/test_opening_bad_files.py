@@ -53,19 +53,16 @@ def test_a_damaged_schema_page_is_refused_and_left_alone(demo_profile: Profile) 
     assert fingerprint(path) == before
 
 
-def test_damaged_data_pages_are_found_by_the_check(demo_profile: Profile) -> None:
+def test_damaged_data_pages_are_refused_at_opening_and_left_alone(demo_profile: Profile) -> None:
     path = demo_profile.database_path
     size = path.stat().st_size
     with path.open("r+b") as handle:
         handle.seek(size // 2)
         handle.write(b"\xff" * 8192)
     before = fingerprint(path)
-    try:
-        report = check_database(path)
-    except DatabaseUnreadableError:
-        pass  # equally honest: the damage stopped the check from reading on
-    else:
-        assert not report.healthy
+    with pytest.raises(DatabaseUnreadableError):
+        Store.open(path)
+    assert not check_database(path).healthy
     assert fingerprint(path) == before
 
 

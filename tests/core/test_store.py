@@ -224,3 +224,15 @@ def test_store_accepts_an_already_open_connection(tmp_path) -> None:
     store.close()
     with Store.open(tmp_path / "handed-over.sqlite3") as reopened:
         assert reopened.counts()["distress_ratings"] == 1
+
+
+def test_removing_a_session_for_good_keeps_the_writing_about_it(store: Store) -> None:
+    session = store.add_session(a_session())
+    reflection = store.start_reflection(Phase.SAME_DAY, "same_day", 1, session_id=session.id)
+    store.save_answer(reflection.id, position=0, prompt_id="p", prompt_text="?", text="kept")
+    store.add_insight("Also kept.", reflection_id=reflection.id, session_id=session.id)
+    store.connection.execute("DELETE FROM sessions WHERE id = ?", [session.id])
+    kept = store.get_reflection(reflection.id)
+    assert kept.session_id is None
+    assert kept.answers[0].text == "kept"
+    assert store.list_insights()[0].session_id is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def test_sidebar_rows_do_not_overlap(open_window: WindowFactory, profile: Profil
     window = open_window(profile)
     model = window.navigation_model
     rects = [window.sidebar.visualRect(model.index(row, 0)) for row in range(model.rowCount())]
-    for upper, lower in zip(rects, rects[1:], strict=False):
+    for upper, lower in itertools.pairwise(rects):
         assert upper.bottom() < lower.top()
         assert upper.height() >= window.sidebar.fontMetrics().height() + 8
 
