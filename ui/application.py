@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from kapcompanion.errors import KapError, ProfileUnavailableError
 from kapcompanion.profile import Profile, ProfileLock, resolve_profile_dir
-from ui.error_messages import show_error
+from ui.error_messages import show_error, show_message
 from ui.icons import icon
 from ui.main_window import MainWindow
 from ui.style import ColourScheme, apply_style, stored_colour_scheme
@@ -43,20 +43,16 @@ def window_settings(profile: Profile) -> QSettings:
 def _report_unexpected(
     kind: type[BaseException], value: BaseException, tb: TracebackType | None
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     traceback.print_exception(kind, value, tb, file=sys.stderr)
-    box = QMessageBox(
-        QMessageBox.Icon.Information,
+    show_message(
+        None,
         QApplication.translate("Application", "Something went wrong"),
         QApplication.translate(
             "Application",
-            "Something unexpected happened. What you saved before is safe. "
-            "If it keeps happening, closing and reopening KAP Companion may help.",
+            "Something unexpected happened. What you saved before is safe. If it keeps "
+            "happening, closing and reopening KAP Companion may help.",
         ),
-        QMessageBox.StandardButton.Ok,
     )
-    box.exec()
 
 
 def run_window(args: argparse.Namespace) -> int:
@@ -98,6 +94,9 @@ def run_window(args: argparse.Namespace) -> int:
         code = app.exec()
         window.close_store()
         return code
+    except KapError as error:  # one of our own data files (style, icons) is broken
+        show_error(None, error)
+        return 1
     finally:
         sys.excepthook = previous_hook
         lock.release()

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.style import space, tokens
+from ui.style import ink_on, reading_width, space, tokens
 
-PAGE_MAX_WIDTH = 820
+CARD_SIDE_PADDING = space(3)
 
 
 def text(content: str, role: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
@@ -54,7 +54,7 @@ def card(title: str = "") -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame()
     frame.setObjectName("card")
     layout = QVBoxLayout(frame)
-    layout.setContentsMargins(space(3), space(2) + space(1) // 2, space(3), space(3))
+    layout.setContentsMargins(CARD_SIDE_PADDING, space(2), CARD_SIDE_PADDING, space(3))
     layout.setSpacing(space(1))
     if title:
         layout.addWidget(text(title, "heading"))
@@ -69,18 +69,23 @@ def scrolling_page(parent: QWidget) -> QVBoxLayout:
     scroller.setWidgetResizable(True)
     scroller.setFrameShape(QFrame.Shape.NoFrame)
     scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    # Content reflows to the width instead; a sideways scrollbar would hide clipped text.
+    scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     outer.addWidget(scroller)
     holder = QWidget()
     holder.setObjectName("page")
     row = QHBoxLayout(holder)
-    row.setContentsMargins(space(5), space(4), space(5), space(4))
+    row.setContentsMargins(space(4), space(4), space(4), space(4))
     column_widget = QWidget()
-    column_widget.setMaximumWidth(PAGE_MAX_WIDTH)
+    # Reading text sits in cards; capping the column keeps its lines near 70 characters.
+    column_widget.setMaximumWidth(reading_width() + 2 * CARD_SIDE_PADDING)
     column = QVBoxLayout(column_widget)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(space(3))
-    row.addWidget(column_widget, 1)
-    row.addStretch(0)
+    # The column grows to its cap; wider windows share what is left evenly on both sides.
+    row.addStretch(1)
+    row.addWidget(column_widget, 100)
+    row.addStretch(1)
     scroller.setWidget(holder)
     return column
 
@@ -105,7 +110,7 @@ def theme_chip(name: str, colour: str) -> QLabel:
     """A theme's name on its own colour, with text dark or light for contrast."""
     chip = text(name, "chip", wrap=False)
     background = QColor(colour)
-    ink = "#1B1B1B" if background.lightnessF() > 0.55 else "#FFFFFF"
+    ink = ink_on(background).name()
     # The colour is data (each theme has its own), so it is set here, not in the stylesheet.
     chip.setStyleSheet(
         f"QLabel {{ background: {background.name()}; color: {ink}; "

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from kapcompanion import errors
+from kapcompanion.resource_files import ResourceError
 from ui.translation import fill
 
 
@@ -43,8 +44,9 @@ def describe(error: errors.KapError) -> tuple[str, str]:
     if isinstance(error, errors.ForeignDatabaseError):
         return _tr("This file belongs to another program"), fill(
             _tr(
-                "The file %1 was not made by KAP Companion, so it was left exactly as it is. You "
-                "can choose another folder for your entries with --data-dir."
+                "The file %1 was not made by KAP Companion, so it was left exactly as it is. "
+                "Please move it out of KAP Companion's folder, or start KAP Companion with "
+                "another folder for your entries."
             ),
             error.path,
         )
@@ -64,13 +66,27 @@ def describe(error: errors.KapError) -> tuple[str, str]:
             ),
             error.path,
         )
+    if isinstance(error, errors.BackupError):
+        return _tr("The backup could not be made"), error.message
+    if isinstance(error, ResourceError):
+        return _tr("Part of KAP Companion is damaged"), fill(
+            _tr(
+                "One of KAP Companion's own files could not be read, so it cannot start. "
+                "Your entries are not affected. Reinstalling KAP Companion should help.\n\n%1"
+            ),
+            error.message,
+        )
     return _tr("Something needs your attention"), error.message
 
 
 def show_error(parent: QWidget | None, error: errors.KapError) -> None:
+    show_message(parent, *describe(error))
+
+
+def show_message(parent: QWidget | None, title: str, message: str) -> None:
+    """A calm, modal note: a short title in the heading style and the explanation below it."""
     from PySide6.QtWidgets import QMessageBox  # only when needed: it is costly at start-up
 
-    title, message = describe(error)
     box = QMessageBox(
         QMessageBox.Icon.Information, title, title, QMessageBox.StandardButton.Close, parent
     )

@@ -16,6 +16,7 @@ from ui.building_blocks import (
     text,
     theme_chip,
 )
+from ui.flow_layout import FlowLayout
 from ui.style import space
 from ui.translation import fill
 
@@ -122,21 +123,21 @@ class HomeView(QWidget):
             if summary.first_session_at
             else ""
         )
-        stats.addWidget(
+        cards = [
             self._stat(
                 self.tr("Sessions"),
                 locale.toString(summary.dosing_sessions),
                 fill(self.tr("since %1"), since) if since else self.tr("none yet"),
-            )
-        )
-        stats.addWidget(
+            ),
             self._stat(
                 self.tr("Reflections"),
                 locale.toString(summary.reflections),
                 self.tr("written so far"),
-            )
-        )
-        stats.addWidget(self._distress_stat(summary, locale))
+            ),
+            self._distress_stat(summary, locale),
+        ]
+        for stat_card in cards:
+            stats.addWidget(stat_card, 1)  # equal widths
         self._column.addLayout(stats)
         if summary.latest_session is not None:
             latest = summary.latest_session
@@ -162,6 +163,7 @@ class HomeView(QWidget):
         layout.addWidget(text(title, "muted"))
         layout.addWidget(text(figure, "figure"))
         layout.addWidget(text(caption, "muted"))
+        layout.addStretch(1)  # top-aligned, however tall the row is
         frame.setAccessibleName(f"{title}: {figure}, {caption}")
         return frame
 
@@ -180,11 +182,9 @@ class HomeView(QWidget):
 
     def _themes_card(self, summary: CourseSummary) -> QWidget:
         frame, layout = card(self.tr("Themes that came up most"))
-        chips = QHBoxLayout()
-        chips.setSpacing(space(1))
+        chips = FlowLayout(spacing=space(1))
         for theme, _uses in summary.top_themes:
             chips.addWidget(theme_chip(theme.name, theme.colour))
-        chips.addStretch(1)
         layout.addLayout(chips)
         return frame
 

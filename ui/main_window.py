@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.errors import KapError
+from kapcompanion.errors import DatabaseUnreadableError, KapError
 from kapcompanion.profile import Profile
 from ui.building_blocks import text
-from ui.error_messages import show_error
+from ui.error_messages import show_error, show_message
 from ui.home_view import HomeView
 from ui.icons import icon
 from ui.settings_view import SettingsView
@@ -208,21 +208,30 @@ class MainWindow(QMainWindow):
 
     def open_profile(self) -> None:
         """Open the database (and fill the sample course in demo mode); refresh every view."""
+        import sqlite3
+
         from kapcompanion.store import Store
 
+        store: Store | None = None
         try:
             store = Store.open(self._profile.database_path)
             if self._demo and store.is_empty():
                 from kapcompanion.demo import fill_demo
 
                 fill_demo(store)
+            self.home.set_store(store)
         except KapError as error:
-            show_error(self, error)
-            self.profile_failed.emit()
+            failure = error
+        except sqlite3.DatabaseError as error:  # damage met while reading, after opening
+            failure = DatabaseUnreadableError(self._profile.database_path, str(error))
+        else:
+            self._store = store
+            self.profile_opened.emit()
             return
-        self._store = store
-        self.home.set_store(store)
-        self.profile_opened.emit()
+        if store is not None:
+            store.close()
+        show_error(self, failure)
+        self.profile_failed.emit()
 
     @property
     def store(self) -> Store | None:
@@ -239,7 +248,15 @@ class MainWindow(QMainWindow):
     def _explore_sample(self) -> None:
         from ui.sample_course_launcher import launch_sample_course
 
-        launch_sample_course()
+        if not launch_sample_course():
+            show_message(
+                self,
+                self.tr("The sample course did not open"),
+                self.tr(
+                    "The sample course could not be started just now. Your own entries are "
+                    "not affected. You can try again, or start KAP Companion with --demo."
+                ),
+            )
 
     # Appearance and state -------------------------------------------------------------------
 

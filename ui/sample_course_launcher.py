@@ -8,8 +8,12 @@ from PySide6.QtCore import QProcess
 
 
 def sample_course_command() -> tuple[str, list[str]]:
-    """The program and arguments that open KAP Companion on the sample course."""
-    return sys.executable, ["-m", "app", "--demo"]
+    """The program and arguments that open KAP Companion on the sample course.
+
+    -P keeps the current folder off the import path, so an unrelated app.py there can never
+    be run in our place.
+    """
+    return sys.executable, ["-P", "-m", "app", "--demo"]
 
 
 def launch_sample_course() -> bool:

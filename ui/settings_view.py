@@ -68,8 +68,8 @@ class SettingsView(QWidget):
                     "reading",
                 )
             )
-        else:
-            layout.addWidget(text(self.tr("Your entries are kept in this folder:"), "reading"))
+            return frame
+        layout.addWidget(text(self.tr("Your entries are kept in this folder:"), "reading"))
         folder = text(str(self._profile.folder), "muted", selectable=True)
         folder.setAccessibleName(self.tr("Data folder"))
         layout.addWidget(folder)

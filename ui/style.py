@@ -14,7 +14,7 @@ from string import Template
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from kapcompanion.resource_files import load_json_resource, resource_path
@@ -44,6 +44,7 @@ class Tokens:
     type_scale: dict[str, float]
     reading_width_characters: int
     palettes: dict[str, dict[str, str]]
+    theme_chip_ink: dict[str, str]
 
 
 @cache
@@ -55,12 +56,43 @@ def tokens() -> Tokens:
         type_scale={key: float(value) for key, value in data["type_scale"].items()},
         reading_width_characters=int(data["reading_width_characters"]),
         palettes=data["palettes"],
+        theme_chip_ink=data["theme_chip_ink"],
     )
 
 
 def space(units: int = 1) -> int:
     """Pixels for `units` steps of the 8-px spacing grid."""
     return units * tokens().spacing_unit
+
+
+def reading_width() -> int:
+    """Pixels for about `reading_width_characters` characters of reading-size text."""
+    font = QApplication.font()
+    base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+    font.setPointSizeF(base * tokens().type_scale["reading"])
+    return QFontMetrics(font).averageCharWidth() * tokens().reading_width_characters
+
+
+def _relative_luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG 2 contrast ratio between two colours (1 to 21)."""
+    lighter, darker = sorted(
+        (_relative_luminance(first), _relative_luminance(second)), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def ink_on(background: QColor) -> QColor:
+    """Whichever text colour, dark or light, reads better on `background`."""
+    inks = [QColor(value) for value in tokens().theme_chip_ink.values()]
+    return max(inks, key=lambda ink: contrast_ratio(ink, background))
 
 
 def system_prefers_dark() -> bool:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import itertools
-import sys
+import os
+import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,11 +19,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from kapcompanion.builtin_themes import builtin_themes
 from kapcompanion.profile import Profile
 from tests.ui.conftest import WindowFactory
 from ui.application import window_settings
 from ui.sample_course_launcher import sample_course_command
-from ui.style import colours
+from ui.style import colours, contrast_ratio, ink_on
 
 
 def visible_texts(widget) -> list[str]:
@@ -44,10 +46,39 @@ def test_a_new_profile_gets_a_gentle_welcome_and_one_button_to_start(
         qtbot.keyClick(button, Qt.Key.Key_Space)
 
 
-def test_the_sample_course_opens_in_its_own_demo_process() -> None:
+def test_the_sample_course_opens_in_its_own_process_and_not_a_stray_app_py(
+    tmp_path: Path,
+) -> None:
     program, arguments = sample_course_command()
-    assert program == sys.executable
-    assert arguments == ["-m", "app", "--demo"]
+    (tmp_path / "app.py").write_text("raise SystemExit('a stranger app.py ran')\n")
+    (tmp_path / "tmp").mkdir()
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "TMPDIR": str(tmp_path / "tmp"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    result = subprocess.run(
+        [program, *arguments, "--exit-after", "loaded"],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "stranger" not in result.stderr
+    assert not (tmp_path / "data").exists()
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_the_sample_course_window_offers_no_backup_of_throw_away_data(
+    open_window: WindowFactory, tmp_path: Path
+) -> None:
+    window = open_window(Profile(tmp_path / "sample"), demo=True)
+    texts = " ".join(visible_texts(window.settings_view))
+    assert "sample course" in texts
+    assert not window.settings_view.findChildren(QPushButton)
 
 
 def test_a_profile_with_a_course_shows_its_summary(
@@ -222,3 +253,41 @@ def test_the_demo_window_says_it_is_a_sample(open_window: WindowFactory, tmp_pat
     assert "sample course" in window.windowTitle()
     assert any("made-up entries" in text for text in visible_texts(window))
     assert window.store is not None and not window.store.is_empty()
+
+
+def clipped_labels(page: QWidget) -> list[str]:
+    clipped = []
+    for label in page.findChildren(QLabel):
+        if not label.isVisibleTo(page):
+            continue
+        needed = (
+            QSize(label.width(), label.heightForWidth(label.width()))
+            if label.wordWrap()
+            else label.sizeHint()
+        )
+        if label.width() < needed.width() or label.height() < needed.height():
+            clipped.append(label.text())
+    return clipped
+
+
+def test_nothing_is_clipped_at_the_smallest_window_size(
+    open_window: WindowFactory, demo_profile: Profile, qtbot: QtBot
+) -> None:
+    window = open_window(demo_profile)
+    window.resize(window.minimumSize())
+    for destination in window.destinations:
+        window.show_destination(destination.key)
+        page = window.pages.currentWidget()
+        assert page is not None
+
+        # Layouts settle over a few event-loop turns after a resize.
+        def settled(page: QWidget = page) -> bool:
+            return clipped_labels(page) == []
+
+        qtbot.waitUntil(settled, timeout=3000)
+
+
+def test_theme_chips_are_readable_on_every_theme_colour(qapp: QApplication) -> None:
+    for theme in builtin_themes():
+        background = QColor(theme.colour)
+        assert contrast_ratio(ink_on(background), background) >= 4.5, theme.key
