@@ -16,10 +16,15 @@ if [ -z "$python_bin" ]; then
 fi
 if [ ! -x "$venv/bin/python" ]; then
   echo "Setting up a private Python environment in .venv (first run only)…" >&2
-  "$python_bin" -m venv "$venv"
+  if ! "$python_bin" -m venv "$venv"; then
+    rm -rf "$venv"
+    echo "Python could not make a virtual environment. On Debian or Ubuntu, install the" >&2
+    echo "python3-venv package (for example: sudo apt install python3-venv) and run this again." >&2
+    exit 1
+  fi
 fi
 stamp="$venv/.kap-installed"
-wanted=$(sha256sum "$root/pyproject.toml" | cut -d' ' -f1)
+wanted=$("$venv/bin/python" -c 'import hashlib, sys; print(hashlib.sha256(open(sys.argv[1], "rb").read()).hexdigest())' "$root/pyproject.toml")
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
   echo "Installing KAP Companion and what it needs into .venv…" >&2
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e "$root[test]"

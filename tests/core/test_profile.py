@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,16 +18,7 @@ from kapcompanion.profile import (
     ProfileLock,
     resolve_profile_dir,
 )
-
-HOLD_LOCK = """
-import sys, time
-from pathlib import Path
-from kapcompanion.profile import Profile, ProfileLock
-lock = ProfileLock(Profile(Path(sys.argv[1])))
-lock.acquire()
-print("holding", flush=True)
-time.sleep(60)
-"""
+from tests.profile_lock_holder import lock_held_elsewhere
 
 
 def test_the_command_line_wins_over_the_environment(tmp_path: Path) -> None:
@@ -66,14 +56,8 @@ def test_a_file_in_place_of_the_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.fixture
 def lock_holder(profile: Profile) -> Iterator[subprocess.Popen[str]]:
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(profile.folder)], stdout=subprocess.PIPE, text=True
-    )
-    assert holder.stdout is not None
-    assert holder.stdout.readline().strip() == "holding"
-    yield holder
-    holder.kill()
-    holder.wait()
+    with lock_held_elsewhere(profile.folder) as holder:
+        yield holder
 
 
 def test_a_second_copy_is_refused_while_the_first_holds_the_profile(

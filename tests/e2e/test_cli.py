@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kapcompanion import __version__
 from kapcompanion.profile import DATABASE_NAME
+from tests.profile_lock_holder import lock_held_elsewhere
 
 ENTRY_POINT = Path(sys.executable).with_name("kap-companion")
 
@@ -139,30 +140,12 @@ def test_backup_without_out_goes_to_the_backups_folder(tmp_path: Path) -> None:
 
 
 def test_demo_is_refused_while_another_copy_holds_the_profile(tmp_path: Path) -> None:
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from pathlib import Path;"
-            "from kapcompanion.profile import Profile, ProfileLock;"
-            "lock = ProfileLock(Profile(Path(sys.argv[1]))); lock.acquire();"
-            "print('ok', flush=True);"
-            "time.sleep(60)",
-            str(tmp_path),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+    with lock_held_elsewhere(tmp_path):
         result = run("--data-dir", str(tmp_path), "demo")
         assert result.returncode == 1
         assert "already open" in result.stderr
         assert_no_traceback(result)
         assert not (tmp_path / DATABASE_NAME).exists()
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_the_window_starts_and_loads_a_profile_offscreen(tmp_path: Path) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kapcompanion import errors
 from kapcompanion.profile import Profile
+from tests.profile_lock_holder import lock_held_elsewhere
 from ui.application import run_window
 from ui.error_messages import describe
 
@@ -47,29 +46,12 @@ def close_next_dialog(seen: list[str]) -> None:
 def test_a_profile_open_in_another_copy_is_refused_with_a_dialog(
     tmp_path: Path, qapp: QApplication
 ) -> None:
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from pathlib import Path;"
-            "from kapcompanion.profile import Profile, ProfileLock;"
-            "lock = ProfileLock(Profile(Path(sys.argv[1]))); lock.acquire();"
-            "print('ok', flush=True); time.sleep(60)",
-            str(tmp_path),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+    with lock_held_elsewhere(tmp_path):
         seen: list[str] = []
         close_next_dialog(seen)
         assert run_window(window_args(tmp_path)) == 1
         assert seen == ["KAP Companion is already open"]
         assert not (tmp_path / "kap-companion.sqlite3").exists()
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_a_folder_that_cannot_be_made_is_explained(tmp_path: Path, qapp: QApplication) -> None:
