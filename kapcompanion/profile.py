@@ -2,7 +2,7 @@
 
 A profile is one folder: the database, its backups and the window's state. It is chosen by
 `--data-dir`, else the KAP_COMPANION_DATA_DIR environment variable, else the platform's
-application-data folder. QtCore (not QtWidgets) is used here for QStandardPaths and QLockFile.
+application-data folder. Only QtCore is used here (QStandardPaths, QLockFile); no widgets.
 """
 
 from __future__ import annotations
