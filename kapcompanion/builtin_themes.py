@@ -7,6 +7,7 @@ profile and export/import merges them instead of duplicating them.
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from functools import cache
@@ -53,3 +54,24 @@ def builtin_themes() -> tuple[BuiltinTheme, ...]:
     if len(set(keys)) != len(keys):
         raise ResourceError(f"{where}: a theme key appears twice.")
     return tuple(themes)
+
+
+def fold_for_key(name: str) -> str:
+    """Lowercase ASCII letters and digits only, for a theme key made from a client's name."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_only = decomposed.encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", ascii_only.lower()).strip()
+
+
+@cache
+def own_theme_colours() -> tuple[str, ...]:
+    """Colours for the client's own themes, in the order they are handed out."""
+    data = load_json_resource(*FILE)
+    colours = data.get("own_theme_colours") if isinstance(data, dict) else None
+    if (
+        not isinstance(colours, list)
+        or not colours
+        or not all(isinstance(c, str) and _COLOUR.match(c) for c in colours)
+    ):
+        raise ResourceError(f'{resource_path(*FILE)}: "own_theme_colours" must list colours.')
+    return tuple(c.upper() for c in colours)

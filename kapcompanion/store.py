@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from sqlite_utils import Database
 from sqlite_utils.db import Table
 
 from kapcompanion import migrations as schema
-from kapcompanion.builtin_themes import builtin_themes
+from kapcompanion.builtin_themes import builtin_themes, fold_for_key, own_theme_colours
 from kapcompanion.database_file import check_is_database_file, integrity_problems
 from kapcompanion.domain import (
     Answer,
@@ -58,6 +59,15 @@ Row = dict[str, Any]
 
 class NotFoundError(LookupError):
     """No live record with that id."""
+
+
+class Keep(Enum):
+    """Leave a field as it is (distinct from None, which clears it)."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
 
 
 class Store:
@@ -323,18 +333,68 @@ class Store:
             )
 
     def set_reflection_distress(
-        self, reflection_id: ReflectionId, *, start: int | None, end: int | None
+        self,
+        reflection_id: ReflectionId,
+        *,
+        start: int | Keep | None = KEEP,
+        end: int | Keep | None = KEEP,
     ) -> None:
+        """Record the distress rating at the start and/or the end (None: not rated)."""
+        fields: Row = {"updated_at": to_db_time(utc_now())}
+        if not isinstance(start, Keep):
+            fields["distress_start"] = check_distress(start)
+        if not isinstance(end, Keep):
+            fields["distress_end"] = check_distress(end)
+        with self._db.atomic():
+            self._require_live("reflections", reflection_id)
+            self._table("reflections").update(reflection_id, fields)
+
+    def set_reflection_position(self, reflection_id: ReflectionId, position: int) -> None:
+        """Remember which step the client is on, so a paused reflection resumes there."""
         with self._db.atomic():
             self._require_live("reflections", reflection_id)
             self._table("reflections").update(
                 reflection_id,
-                {
-                    "distress_start": check_distress(start),
-                    "distress_end": check_distress(end),
-                    "updated_at": to_db_time(utc_now()),
-                },
+                {"current_position": position, "updated_at": to_db_time(utc_now())},
             )
+
+    def unfinished_reflections(self) -> list[Reflection]:
+        """Drafts the client paused or lost to a crash, most recently touched first."""
+        rows = self._all(
+            "SELECT * FROM reflections WHERE status = 'draft' AND deleted_at IS NULL "
+            "ORDER BY updated_at DESC, id DESC"
+        )
+        return [_reflection(row, ()) for row in rows]
+
+    def discard_reflection(self, reflection_id: ReflectionId) -> None:
+        """Move a reflection to "recently deleted" (restorable; nothing is erased here)."""
+        with self._db.atomic():
+            self._require_live("reflections", reflection_id)
+            self._table("reflections").update(reflection_id, {"deleted_at": to_db_time(utc_now())})
+
+    def finish_reflection(
+        self,
+        reflection_id: ReflectionId,
+        *,
+        distress_end: int | None,
+        insights: Sequence[str],
+        theme_keys: Sequence[str],
+    ) -> Reflection:
+        """Complete a reflection with its closing rating, insights and confirmed themes.
+
+        All of it lands together or, if anything fails, none of it does.
+        """
+        with self._db.atomic():
+            reflection = self.get_reflection(reflection_id)
+            self.set_reflection_distress(reflection_id, end=distress_end)
+            for text in insights:
+                if text.strip():
+                    insight = self.add_insight(
+                        text, reflection_id=reflection_id, session_id=reflection.session_id
+                    )
+                    self.set_insight_themes(insight.id, theme_keys)
+            self.set_reflection_themes(reflection_id, theme_keys)
+            return self.complete_reflection(reflection_id)
 
     def complete_reflection(
         self, reflection_id: ReflectionId, *, at: datetime | None = None
@@ -468,6 +528,38 @@ class Store:
                 }
                 for theme in missing
             )
+
+    def add_theme(self, name: str) -> Theme:
+        """A theme of the client's own, with the next colour from the shared palette."""
+        name = " ".join(name.split())
+        if not name:
+            raise ValueError("A theme needs a name.")
+        if any(theme.name.casefold() == name.casefold() for theme in self.list_themes()):
+            raise ValueError(f"There is already a theme called {name}.")
+        key = "own_" + ("_".join(fold_for_key(name).split()) or "theme")
+        existing = {row["key"] for row in self._all("SELECT key FROM themes")}
+        unique, number = key, 2
+        while unique in existing:
+            unique, number = f"{key}_{number}", number + 1
+        palette = own_theme_colours()
+        own_count = len(existing) - len(builtin_themes())
+        now = to_db_time(utc_now())
+        with self._db.atomic():
+            new_id = self._insert(
+                "themes",
+                {
+                    "uuid": new_uuid(),
+                    "key": unique,
+                    "name": name,
+                    "colour": palette[own_count % len(palette)],
+                    "builtin": 0,
+                    "created_at": now,
+                    "updated_at": now,
+                },
+            )
+            row = self._one("SELECT * FROM themes WHERE id = ?", [new_id])
+            assert row is not None
+            return _theme(row)
 
     def list_themes(self) -> list[Theme]:
         rows = self._all("SELECT * FROM themes WHERE archived_at IS NULL ORDER BY name, id")

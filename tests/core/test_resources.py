@@ -12,6 +12,7 @@ from kapcompanion.builtin_themes import builtin_themes
 from kapcompanion.domain import Phase
 from kapcompanion.prompt_sets import parse_prompt_set, prompt_set_for
 from kapcompanion.resource_files import ResourceError, load_json_file
+from kapcompanion.session_options import session_options
 
 REQUIRED_THEMES = {
     "safety",
@@ -94,3 +95,20 @@ def test_malformed_json_names_file_and_line(tmp_path: Path) -> None:
     broken.write_text(json.dumps(a_prompt_set(), indent=2)[:-3] + ",,}", encoding="utf-8")
     with pytest.raises(ResourceError, match=r"next_day\.json, line \d+"):
         load_json_file(broken)
+
+
+def test_session_options_offer_routes_and_the_after_effects_checklist() -> None:
+    options = session_options()
+    assert "Nasal spray" in options.route_suggestions
+    assert {e.key for e in options.after_effects} == {
+        "nausea",
+        "dizziness",
+        "headache",
+        "disorientation",
+        "racing_heart",
+        "lingering_dissociation",
+        "sleep_change",
+        "cravings",
+    }
+    assert options.after_effect_label("nausea") == "Nausea"
+    assert options.after_effect_label("from_a_newer_version") == "from_a_newer_version"

@@ -236,3 +236,69 @@ def test_removing_a_session_for_good_keeps_the_writing_about_it(store: Store) ->
     assert kept.session_id is None
     assert kept.answers[0].text == "kept"
     assert store.list_insights()[0].session_id is None
+
+
+def test_a_paused_reflection_is_found_again_where_it_was_left(store: Store) -> None:
+    session = store.add_session(a_session())
+    draft = store.start_reflection(Phase.SAME_DAY, "same_day", 1, session_id=session.id)
+    store.set_reflection_distress(draft.id, start=6)
+    store.save_answer(draft.id, position=2, prompt_id="p3", prompt_text="?", text="half a tho")
+    store.set_reflection_position(draft.id, 3)
+    [unfinished] = store.unfinished_reflections()
+    assert unfinished.id == draft.id
+    assert unfinished.current_position == 3
+    assert unfinished.distress_start == 6
+    assert store.get_reflection(draft.id).answers[0].text == "half a tho"
+
+
+def test_finishing_a_reflection_stores_rating_insights_and_themes_together(store: Store) -> None:
+    session = store.add_session(a_session())
+    draft = store.start_reflection(Phase.SAME_DAY, "same_day", 1, session_id=session.id)
+    store.set_reflection_distress(draft.id, start=7)
+    finished = store.finish_reflection(
+        draft.id,
+        distress_end=4,
+        insights=["Fear passes.", "  ", "I can rest."],
+        theme_keys=["fear", "self_compassion"],
+    )
+    assert finished.status is ReflectionStatus.COMPLETE
+    assert (finished.distress_start, finished.distress_end) == (7, 4)
+    assert sorted(i.text for i in store.list_insights()) == ["Fear passes.", "I can rest."]
+    assert all(i.session_id == session.id for i in store.list_insights())
+    assert store.reflection_theme_keys(draft.id) == ["fear", "self_compassion"]
+    assert store.unfinished_reflections() == []
+
+
+def test_a_failed_finish_leaves_the_draft_as_it_was(store: Store) -> None:
+    draft = store.start_reflection(Phase.OPEN, "open", 1)
+    with pytest.raises(NotFoundError):
+        store.finish_reflection(
+            draft.id, distress_end=3, insights=["Kept?"], theme_keys=["no-such-theme"]
+        )
+    assert store.list_insights() == []
+    assert store.get_reflection(draft.id).status is ReflectionStatus.DRAFT
+    assert store.get_reflection(draft.id).distress_end is None
+
+
+def test_a_discarded_draft_leaves_the_list_but_is_not_erased(store: Store) -> None:
+    draft = store.start_reflection(Phase.OPEN, "open", 1)
+    store.discard_reflection(draft.id)
+    assert store.unfinished_reflections() == []
+    assert store.counts()["reflections"] == 1
+    with pytest.raises(NotFoundError):
+        store.get_reflection(draft.id)
+
+
+def test_the_client_can_add_their_own_themes(store: Store) -> None:
+    work = store.add_theme("  Work   stress ")
+    music = store.add_theme("Música")
+    assert (work.name, work.key, work.builtin) == ("Work stress", "own_work_stress", False)
+    assert music.key == "own_musica"
+    assert work.colour != music.colour
+    with pytest.raises(ValueError, match="already a theme"):
+        store.add_theme("work STRESS")
+    with pytest.raises(ValueError):
+        store.add_theme("   ")
+    odd = store.add_theme("悲しみ")
+    assert odd.key.startswith("own_theme")
+    assert {"own_work_stress", "own_musica"} <= {t.key for t in store.list_themes()}

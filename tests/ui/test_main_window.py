@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from kapcompanion.builtin_themes import builtin_themes
+from kapcompanion.builtin_themes import builtin_themes, own_theme_colours
 from kapcompanion.profile import Profile
 from tests.ui.conftest import WindowFactory
 from ui.application import window_settings
@@ -288,6 +288,7 @@ def test_nothing_is_clipped_at_the_smallest_window_size(
 
 
 def test_theme_chips_are_readable_on_every_theme_colour(qapp: QApplication) -> None:
-    for theme in builtin_themes():
-        background = QColor(theme.colour)
-        assert contrast_ratio(ink_on(background), background) >= 4.5, theme.key
+    colours = [theme.colour for theme in builtin_themes()] + list(own_theme_colours())
+    for colour in colours:
+        background = QColor(colour)
+        assert contrast_ratio(ink_on(background), background) >= 4.5, colour
