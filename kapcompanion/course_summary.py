@@ -6,9 +6,10 @@ Pure reads from the store; the window decides the wording and formats dates and 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from kapcompanion.domain import Insight, Session, SessionKind, Theme
+from kapcompanion.domain import Insight, Reflection, Session, SessionKind, Theme
+from kapcompanion.follow_ups import FollowUp, FollowUpState, follow_ups
 from kapcompanion.store import Store
 
 TOP_THEMES = 5
@@ -26,13 +27,16 @@ class CourseSummary:
     insights: int
     top_themes: tuple[tuple[Theme, int], ...]
     key_insights: tuple[Insight, ...]
+    paused_reflection: Reflection | None = None
+    due_follow_up: FollowUp | None = None
 
     @property
     def is_empty(self) -> bool:
         return self.latest_session is None and self.reflections == 0 and self.insights == 0
 
 
-def summarise_course(store: Store) -> CourseSummary:
+def summarise_course(store: Store, today: date | None = None) -> CourseSummary:
+    today = today or date.today()
     sessions = store.list_sessions()
     dosing = [s for s in sessions if s.kind is SessionKind.DOSING]
     rated = [s.distress_after for s in dosing if s.distress_after is not None]
@@ -47,4 +51,16 @@ def summarise_course(store: Store) -> CourseSummary:
         insights=len(insights),
         top_themes=tuple(store.theme_counts()[:TOP_THEMES]),
         key_insights=tuple(insights[:KEY_INSIGHTS]),
+        paused_reflection=next(iter(store.unfinished_reflections()), None),
+        due_follow_up=_due_follow_up(store, dosing[-1], today) if dosing else None,
     )
+
+
+def _due_follow_up(store: Store, session: Session, today: date) -> FollowUp | None:
+    """The latest follow-up of the most recent dosing session that is ready and not begun."""
+    ready = [
+        item
+        for item in follow_ups(session, store.list_reflections(session.id), today)
+        if item.state is FollowUpState.OPEN
+    ]
+    return ready[-1] if ready else None

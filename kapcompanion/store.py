@@ -646,6 +646,10 @@ class Store:
         row = self._one("SELECT value FROM settings WHERE key = ?", [key])
         return default if row is None else json.loads(row["value"])
 
+    def delete_setting(self, key: str) -> None:
+        with self._db.atomic():
+            self._db.execute("DELETE FROM settings WHERE key = ?", [key])
+
     def set_setting(self, key: str, value: Any) -> None:
         """Store any JSON-serialisable value under `key`."""
         with self._db.atomic():

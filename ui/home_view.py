@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QLocale, QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kapcompanion.prompt_sets import prompt_set_for
 from ui.building_blocks import (
     card,
     clear_layout,
@@ -35,6 +36,8 @@ class HomeView(QWidget):
     """The first screen. Rebuilt from the store's summary whenever data changes."""
 
     explore_sample_requested = Signal()
+    resume_requested = Signal(int)  # a paused reflection's id
+    reflect_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +63,50 @@ class HomeView(QWidget):
         else:
             self._show_summary(summary)
         self._column.addStretch(1)
+
+    def _paused_and_due(self, summary: CourseSummary) -> None:
+        """A paused reflection to pick up, and a follow-up that is ready: gently, never urgent."""
+        if summary.paused_reflection is not None:
+            frame, layout = card(self.tr("A reflection you paused"))
+            layout.addWidget(
+                text(
+                    self.tr(
+                        "Your words are saved. You can pick it up where you left off whenever you "
+                        "are ready."
+                    ),
+                    "reading",
+                )
+            )
+            button = QPushButton(self.tr("Continue where you left off"))
+            button.setObjectName("primary")
+            button.setAccessibleName(self.tr("Continue the reflection you paused"))
+            paused_id = int(summary.paused_reflection.id)
+            button.clicked.connect(lambda: self.resume_requested.emit(paused_id))
+            layout.addLayout(self._button_row(button))
+            self._column.addWidget(frame)
+        elif summary.due_follow_up is not None:
+            frame, layout = card(self.tr("A reflection is ready when you are"))
+            layout.addWidget(
+                text(
+                    fill(
+                        self.tr("%1 for your most recent session. There is no hurry."),
+                        prompt_set_for(summary.due_follow_up.phase).title,
+                    ),
+                    "reading",
+                )
+            )
+            button = QPushButton(self.tr("Reflect"))
+            button.setAccessibleName(self.tr("Start this reflection"))
+            button.clicked.connect(self.reflect_requested)
+            layout.addLayout(self._button_row(button))
+            self._column.addWidget(frame)
+
+    @staticmethod
+    def _button_row(button: QPushButton) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        return row
 
     def _greeting(self) -> str:
         hour = QTime.currentTime().hour()
@@ -116,6 +163,7 @@ class HomeView(QWidget):
         self._column.addWidget(
             page_header(self._greeting(), self.tr("Here is your course so far."))
         )
+        self._paused_and_due(summary)
         stats = QHBoxLayout()
         stats.setSpacing(space(2))
         since = (

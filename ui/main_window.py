@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -33,16 +33,19 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.errors import DatabaseUnreadableError, KapError
+from kapcompanion.ids import ReflectionId
 from kapcompanion.profile import Profile
 from ui.building_blocks import text
 from ui.error_messages import show_error, show_message
 from ui.home_view import HomeView
 from ui.icons import icon
+from ui.reflect_view import ReflectView
 from ui.settings_view import SettingsView
 from ui.style import (
     COLOUR_SCHEME_KEY,
     ColourScheme,
     apply_style,
+    reduce_motion,
     space,
     stored_colour_scheme,
 )
@@ -52,6 +55,15 @@ if TYPE_CHECKING:
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 SIDEBAR_WIDTH = 200
+
+
+@runtime_checkable
+class StoreView(Protocol):
+    """A screen that shows data: it is handed the store once open, and refreshes on change."""
+
+    def set_store(self, store: Store) -> None: ...
+
+    def refresh(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -83,8 +95,11 @@ class MainWindow(QMainWindow):
 
         self.home = HomeView()
         self.home.explore_sample_requested.connect(self._explore_sample)
+        self.home.resume_requested.connect(self.resume_reflection)
+        self.home.reflect_requested.connect(lambda: self.show_destination("reflect"))
         self.destinations = [
             Destination("home", self.tr("Home"), "home", lambda: self.home),
+            Destination("reflect", self.tr("Reflect"), "reflect", self._build_reflect),
             Destination("settings", self.tr("Settings"), "settings", self._build_settings),
         ]
         self._built: dict[str, QWidget] = {}
@@ -170,13 +185,26 @@ class MainWindow(QMainWindow):
         return banner
 
     def _build_settings(self) -> QWidget:
-        view = SettingsView(self._profile, self.colour_scheme(), demo=self._demo)
+        view = SettingsView(self._profile, self._settings, self.colour_scheme(), demo=self._demo)
         view.colour_scheme_chosen.connect(self._choose_colour_scheme)
+        return view
+
+    def _build_reflect(self) -> QWidget:
+        view = ReflectView(reduce_motion=lambda: reduce_motion(self._settings))
+        view.data_changed.connect(self.data_changed)
         return view
 
     @property
     def settings_view(self) -> SettingsView:
         return cast(SettingsView, self.page("settings"))
+
+    @property
+    def reflect_view(self) -> ReflectView:
+        return cast(ReflectView, self.page("reflect"))
+
+    def resume_reflection(self, reflection_id: int) -> None:
+        self.show_destination("reflect")
+        self.reflect_view.resume(ReflectionId(reflection_id))
 
     # Navigation -----------------------------------------------------------------------------
 
@@ -187,6 +215,8 @@ class MainWindow(QMainWindow):
             widget = destination.build()
             self._built[key] = widget
             self.pages.addWidget(widget)
+            if self._store is not None and isinstance(widget, StoreView):
+                widget.set_store(self._store)
         return self._built[key]
 
     def current_destination(self) -> str:
@@ -219,7 +249,9 @@ class MainWindow(QMainWindow):
                 from kapcompanion.demo import fill_demo
 
                 fill_demo(store)
-            self.home.set_store(store)
+            for widget in self._built.values():
+                if isinstance(widget, StoreView):
+                    widget.set_store(store)
         except KapError as error:
             failure = error
         except sqlite3.DatabaseError as error:  # damage met while reading, after opening
@@ -238,7 +270,9 @@ class MainWindow(QMainWindow):
         return self._store
 
     def _refresh_views(self, _kind: str) -> None:
-        self.home.refresh()
+        for widget in self._built.values():
+            if isinstance(widget, StoreView):
+                widget.refresh()
 
     def close_store(self) -> None:
         if self._store is not None:
@@ -285,6 +319,8 @@ class MainWindow(QMainWindow):
             self.show_destination("home")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if "reflect" in self._built:
+            self.reflect_view.save_draft()
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/destination", self.current_destination())
         self._settings.sync()

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 
 from kapcompanion import __version__
 from kapcompanion.errors import KapError
 from kapcompanion.profile import Profile
 from ui.building_blocks import card, page_header, scrolling_page, text
 from ui.error_messages import describe
-from ui.style import ColourScheme
+from ui.style import REDUCE_MOTION_KEY, ColourScheme, reduce_motion, space
 from ui.translation import fill
 
 
@@ -21,11 +28,18 @@ class SettingsView(QWidget):
     colour_scheme_chosen = Signal(str)
 
     def __init__(
-        self, profile: Profile, scheme: ColourScheme, *, demo: bool, parent: QWidget | None = None
+        self,
+        profile: Profile,
+        settings: QSettings,
+        scheme: ColourScheme,
+        *,
+        demo: bool,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Settings"))
         self._profile = profile
+        self._settings = settings
         column = scrolling_page(self)
         column.addWidget(page_header(self.tr("Settings")))
         column.addWidget(self._appearance_card(scheme))
@@ -50,6 +64,19 @@ class SettingsView(QWidget):
             self._scheme_buttons.addButton(button)
             layout.addWidget(button)
         self._scheme_buttons.buttonToggled.connect(self._scheme_toggled)
+        layout.addSpacing(space(1))
+        layout.addWidget(text(self.tr("Movement"), "muted"))
+        self.reduce_motion_box = QCheckBox(
+            self.tr(
+                "Reduce motion: the breathing exercise shows a count instead of a moving circle"
+            )
+        )
+        self.reduce_motion_box.setAccessibleName(self.tr("Reduce motion"))
+        self.reduce_motion_box.setChecked(reduce_motion(self._settings))
+        self.reduce_motion_box.toggled.connect(
+            lambda on: self._settings.setValue(REDUCE_MOTION_KEY, on)
+        )
+        layout.addWidget(self.reduce_motion_box)
         return frame
 
     def _scheme_toggled(self, button: QRadioButton, checked: bool) -> None:

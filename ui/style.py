@@ -27,6 +27,7 @@ class ColourScheme(StrEnum):
 
 
 COLOUR_SCHEME_KEY = "appearance/colour_scheme"
+REDUCE_MOTION_KEY = "appearance/reduce_motion"
 
 
 def stored_colour_scheme(settings: QSettings) -> ColourScheme:
@@ -35,6 +36,11 @@ def stored_colour_scheme(settings: QSettings) -> ColourScheme:
         return ColourScheme(str(settings.value(COLOUR_SCHEME_KEY, ColourScheme.SYSTEM.value)))
     except ValueError:
         return ColourScheme.SYSTEM
+
+
+def reduce_motion(settings: QSettings) -> bool:
+    """Whether the client asked for stillness: the breathing pacer then counts instead."""
+    return str(settings.value(REDUCE_MOTION_KEY, "false")).lower() in ("true", "1")
 
 
 @dataclass(frozen=True)
@@ -139,6 +145,7 @@ def _palette(colour: dict[str, str]) -> QPalette:
 
 def stylesheet(scheme: str, base_point_size: float) -> str:
     values: dict[str, object] = dict(colours(scheme))
+    values["icons_dir"] = resource_path("icons").as_posix()
     for step in range(1, 5):
         values[f"space{step}"] = space(step)
     for name, pixels in tokens().radius.items():

@@ -105,7 +105,7 @@ def test_only_built_screens_are_in_the_sidebar(
     window = open_window(profile)
     model = window.navigation_model
     labels = [model.item(row).text() for row in range(model.rowCount())]
-    assert labels == ["Home", "Settings"]
+    assert labels == ["Home", "Reflect", "Settings"]
 
 
 def test_sidebar_rows_do_not_overlap(open_window: WindowFactory, profile: Profile) -> None:
@@ -121,15 +121,18 @@ def test_keyboard_moves_between_screens(
     open_window: WindowFactory, profile: Profile, qtbot: QtBot
 ) -> None:
     window = open_window(profile)
+    keys = [destination.key for destination in window.destinations]
     assert window.current_destination() == "home"
     window.sidebar.setFocus()
-    qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_End)
     assert window.current_destination() == "settings"
     assert window.pages.currentWidget() is window.settings_view
-    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_destination() == "home"
-    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_destination() == "settings"
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Up)
+    assert window.current_destination() == keys[-2]
+    digits = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5]
+    for number, key in enumerate(keys):
+        qtbot.keyClick(window.windowHandle(), digits[number], Qt.KeyboardModifier.ControlModifier)
+        assert window.current_destination() == key
 
 
 def test_last_screen_and_geometry_are_restored(
