@@ -370,6 +370,7 @@ class ReflectionWizard(QWidget):
         editor = self.other_theme.lineEdit()
         if editor is not None:
             editor.setPlaceholderText(self.tr("Another theme, or a name for your own"))
+            editor.setAccessibleName(self.other_theme.accessibleName())
         for theme in self._store.list_themes():
             if theme.key not in self._theme_boxes:
                 self.other_theme.addItem(theme.name, theme.key)
@@ -530,10 +531,9 @@ class ReflectionWizard(QWidget):
                 written = page.editor.toPlainText()
                 prompt = page.prompt
                 skipped = prompt.id in self._skipped and not written.strip()
-                if self._saved_text.get(prompt.id) == written and not (
-                    skipped and prompt.id not in self._saved_text
-                ):
-                    continue
+                before = self._saved_text.get(prompt.id)
+                if written == (before or "") and not (skipped and before is None):
+                    continue  # unchanged, or an empty page that was never written on
                 self._store.save_answer(
                     self.reflection_id,
                     position=position + 1,

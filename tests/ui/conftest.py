@@ -35,9 +35,9 @@ def open_window(qtbot: QtBot, qapp: QApplication) -> Iterator[WindowFactory]:
         apply_style(qapp, stored_colour_scheme(settings))
         window = MainWindow(profile, settings, demo=demo)
         qtbot.addWidget(window)
-        window.show()
-        window.activateWindow()
-        qtbot.waitActive(window)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
         if load:
             with qtbot.waitSignal(window.profile_opened, timeout=10_000):
                 window.open_profile()
