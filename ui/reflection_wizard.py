@@ -39,7 +39,8 @@ from ui.translation import fill
 if TYPE_CHECKING:
     from kapcompanion.store import Store
 
-AUTOSAVE_DELAY_MS = 1500
+AUTOSAVE_DELAY_MS = 1500  # after typing pauses
+AUTOSAVE_LATEST_MS = 2000  # at the latest, even while typing goes on
 HIGH_DISTRESS = 7
 INSIGHT_FIELDS = 3
 INSIGHT_MAX_LENGTH = 300
@@ -129,6 +130,10 @@ class ReflectionWizard(QWidget):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_DELAY_MS)
         self._autosave.timeout.connect(self.save_now)
+        self._autosave_deadline = QTimer(self)
+        self._autosave_deadline.setSingleShot(True)
+        self._autosave_deadline.setInterval(AUTOSAVE_LATEST_MS)
+        self._autosave_deadline.timeout.connect(self.save_now)
 
         # One centred column, about 70 characters of writing wide, whatever the window size.
         row = QHBoxLayout(self)
@@ -163,7 +168,7 @@ class ReflectionWizard(QWidget):
                 self._saved_text[prompt.id] = previous.text
                 if previous.skipped:
                     self._skipped.add(prompt.id)
-            page.editor.textChanged.connect(self._autosave.start)
+            page.editor.textChanged.connect(self._schedule_save)
             self.prompt_pages.append(page)
             self.steps.addWidget(self._padded(page))
 
@@ -265,7 +270,7 @@ class ReflectionWizard(QWidget):
             )
             if number < len(saved) and isinstance(saved[number], str):
                 field.setText(saved[number])
-            field.textChanged.connect(self._autosave.start)
+            field.textChanged.connect(self._schedule_save)
             fields.append(field)
         return fields
 
@@ -523,9 +528,16 @@ class ReflectionWizard(QWidget):
 
     # Saving --------------------------------------------------------------------------------
 
+    def _schedule_save(self) -> None:
+        """Save soon after typing pauses, and at least every couple of seconds meanwhile."""
+        self._autosave.start()
+        if not self._autosave_deadline.isActive():
+            self._autosave_deadline.start()
+
     def save_now(self) -> None:
         """Write whatever changed since the last save (answers and draft insights)."""
         self._autosave.stop()
+        self._autosave_deadline.stop()
         try:
             for position, page in enumerate(self.prompt_pages):
                 written = page.editor.toPlainText()
