@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.domain import NewSession, Phase, ReflectionStatus
@@ -263,3 +263,21 @@ def test_every_control_in_the_wizard_has_an_accessible_name(
                 assert widget.accessibleName(), (position, widget)
         for page in wizard.prompt_pages:
             assert page.editor.accessibleName() == page.prompt.text
+
+
+def test_home_mentions_a_follow_up_that_is_ready_and_leads_to_it(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+) -> None:
+    window = open_window(profile)
+    add_session_yesterday(window)
+    window.data_changed.emit("sessions")
+    QApplication.processEvents()
+    texts = " ".join(
+        label.text() for label in window.home.findChildren(QLabel) if label.isVisibleTo(window.home)
+    )
+    assert "A reflection is ready when you are" in texts
+    assert "The next day for your most recent session" in texts
+    [reflect] = [b for b in window.home.findChildren(QPushButton) if b.text() == "Reflect"]
+    reflect.click()
+    assert window.current_destination() == "reflect"
+    assert window.reflect_view.phase_choice.currentData() == Phase.NEXT_DAY.value
