@@ -40,6 +40,7 @@ from ui.error_messages import show_error, show_message
 from ui.home_view import HomeView
 from ui.icons import icon
 from ui.reflect_view import ReflectView
+from ui.sessions_view import SessionsView
 from ui.settings_view import SettingsView
 from ui.style import (
     COLOUR_SCHEME_KEY,
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.home.reflect_requested.connect(lambda: self.show_destination("reflect"))
         self.destinations = [
             Destination("home", self.tr("Home"), "home", lambda: self.home),
+            Destination("sessions", self.tr("Sessions"), "sessions", self._build_sessions),
             Destination("reflect", self.tr("Reflect"), "reflect", self._build_reflect),
             Destination("settings", self.tr("Settings"), "settings", self._build_settings),
         ]
@@ -189,6 +191,16 @@ class MainWindow(QMainWindow):
         view.colour_scheme_chosen.connect(self._choose_colour_scheme)
         return view
 
+    def _build_sessions(self) -> QWidget:
+        view = SessionsView()
+        view.data_changed.connect(self.data_changed)
+        view.reflect_requested.connect(self.reflect_on_session)
+        return view
+
+    def reflect_on_session(self, session_id: int) -> None:
+        self.show_destination("reflect")
+        self.reflect_view.start_for_session(session_id)
+
     def _build_reflect(self) -> QWidget:
         view = ReflectView(reduce_motion=lambda: reduce_motion(self._settings))
         view.data_changed.connect(self.data_changed)
@@ -197,6 +209,10 @@ class MainWindow(QMainWindow):
     @property
     def settings_view(self) -> SettingsView:
         return cast(SettingsView, self.page("settings"))
+
+    @property
+    def sessions_view(self) -> SessionsView:
+        return cast(SessionsView, self.page("sessions"))
 
     @property
     def reflect_view(self) -> ReflectView:

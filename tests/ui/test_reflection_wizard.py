@@ -281,3 +281,24 @@ def test_home_mentions_a_follow_up_that_is_ready_and_leads_to_it(
     reflect.click()
     assert window.current_destination() == "reflect"
     assert window.reflect_view.phase_choice.currentData() == Phase.NEXT_DAY.value
+
+
+def test_reflect_on_this_session_opens_reflect_with_that_session_chosen(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+) -> None:
+    window = open_window(profile)
+    session_id = add_session_yesterday(window)
+    window.show_destination("sessions")
+    sessions = window.sessions_view
+    sessions.open_session(session_id)
+    QApplication.processEvents()
+    [reflect] = [
+        b
+        for b in sessions.findChildren(QPushButton)
+        if b.text() == "Reflect on this session" and b.isVisibleTo(sessions)
+    ]
+    reflect.click()
+    assert window.current_destination() == "reflect"
+    view = window.reflect_view
+    assert view.session_choice.currentData() == session_id
+    assert view.phase_choice.currentData() == Phase.NEXT_DAY.value

@@ -1,0 +1,471 @@
+"""The sessions screen, driven through its real widgets and the keyboard, on a real store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from kapcompanion.domain import NewSession, Phase, SessionKind
+from kapcompanion.profile import Profile
+from kapcompanion.prompt_sets import prompt_set_for
+from kapcompanion.store import Store
+from ui.application import create_application
+from ui.session_list_model import SessionRole
+from ui.sessions_view import SessionsView
+from ui.style import ColourScheme, apply_style
+
+# Helpers ----------------------------------------------------------------------------------
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    if widget is None:
+        # Offscreen, closing a dialog does not hand activation back to the window (a desktop
+        # does); the window's own focus widget is where a person's keys would go.
+        window = QApplication.topLevelWidgets()
+        active = [w for w in window if w.isVisible() and w.focusWidget() is not None]
+        assert active, "no window has a focused widget"
+        active[0].activateWindow()
+        QApplication.processEvents()
+        widget = active[0].focusWidget()
+    assert widget is not None
+    return widget
+
+
+def press(qtbot: QtBot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key press where a person's key press goes: to the widget that has focus."""
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def type_text(qtbot: QtBot, text: str) -> None:
+    """Type `text` into the focused widget, any Unicode included (as an input method would)."""
+    for character in text:
+        if character.isascii():
+            qtbot.keyClicks(focused(), character)
+        else:  # QTest only knows ASCII keys; send the character as a key event's text.
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, character)
+                QApplication.sendEvent(focused(), event)
+
+
+def tab_to(qtbot: QtBot, target: QWidget, limit: int = 40) -> None:
+    """Press Tab until `target` has focus (failing if it is never reached)."""
+    for _ in range(limit):
+        if focused() is target or focused().focusProxy() is target:
+            return
+        press(qtbot, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {target.accessibleName()!r}")
+
+
+def visible_texts(widget: QWidget) -> list[str]:
+    QApplication.processEvents()
+    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
+
+
+def answer_next_dialog(choose: str, seen: list[tuple[str, str]]) -> None:
+    """When the next message box opens, note its words and press the button called `choose`."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append((dialog.text(), dialog.informativeText()))
+        for button in dialog.buttons():
+            if button.text() == choose:
+                button.click()
+                return
+        dialog.close()
+
+    QTimer.singleShot(20, answer)
+
+
+def row_titles(view: SessionsView) -> list[str]:
+    model = view.model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def hours_ago(hours: float) -> datetime:
+    return datetime.now(UTC).replace(microsecond=0) - timedelta(hours=hours)
+
+
+# Fixtures ---------------------------------------------------------------------------------
+
+ViewFactory = Callable[[Store], SessionsView]
+
+
+@pytest.fixture
+def open_view(qtbot: QtBot, qapp: QApplication) -> Iterator[ViewFactory]:
+    """Show a sessions screen in its own active window, as a person would see it."""
+
+    def factory(store: Store) -> SessionsView:
+        create_application()
+        apply_style(qapp, ColourScheme.LIGHT)
+        view = SessionsView()
+        qtbot.addWidget(view)
+        view.resize(900, 720)
+        with qtbot.waitActive(view):
+            view.show()
+            view.activateWindow()
+        view.set_store(store)
+        view.show_list()
+        qtbot.wait(1)  # let the layout settle, as it has by the time a person looks
+        return view
+
+    yield factory
+
+
+@pytest.fixture
+def demo_store(demo_profile: Profile) -> Iterator[Store]:
+    with Store.open(demo_profile.database_path) as opened:
+        yield opened
+
+
+# Tests ------------------------------------------------------------------------------------
+
+
+def test_an_empty_profile_says_what_will_appear_and_offers_one_button(
+    open_view: ViewFactory, store: Store
+) -> None:
+    view = open_view(store)
+    assert view.empty_card.isVisibleTo(view)
+    assert not view.list_card.isVisibleTo(view)
+    assert any("will appear here" in line for line in visible_texts(view))
+    buttons = [b for b in view.findChildren(QPushButton) if b.isVisibleTo(view)]
+    assert [b.text() for b in buttons] == ["Add a session"]
+    assert buttons[0].objectName() == "primary"
+    assert focused() is view.add_button
+
+
+def test_a_session_is_added_entirely_by_keyboard(
+    open_view: ViewFactory, store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(store)
+    view.add_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    form = view.form
+    assert view.current_page() == "form"
+    assert focused() is form.when_edit
+    assert form.number_box.value() == 1  # the first dosing session of the course
+
+    # Tab follows the form from top to bottom.
+    for expected in (form.kind_box, form.number_box, form.route_box, form.setting_edit):
+        press(qtbot, Qt.Key.Key_Tab)
+        assert focused() in (expected, expected.focusProxy()), expected.accessibleName()
+    qtbot.keyClicks(focused(), "The clinic's quiet room")
+    tab_to(qtbot, form.intention_edit)
+    qtbot.keyClicks(focused(), "To be gentle with what comes up")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is form.distress_before_box
+    qtbot.keyClicks(focused(), "6")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is form.distress_after_box
+    qtbot.keyClicks(focused(), "3")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is form.after_effect_boxes["nausea"]
+    press(qtbot, Qt.Key.Key_Space)
+    tab_to(qtbot, form.notes_edit)
+    type_text(qtbot, "Music helped. 🌿 שלום")
+
+    with qtbot.waitSignal(view.data_changed) as changed:
+        press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert changed.args == ["sessions"]
+
+    [session] = store.list_sessions()
+    assert session.kind is SessionKind.DOSING
+    assert session.number_in_course == 1
+    assert session.setting == "The clinic's quiet room"
+    assert session.intention == "To be gentle with what comes up"
+    assert (session.distress_before, session.distress_after) == (6, 3)
+    assert session.after_effects == ("nausea",)
+    assert session.notes == "Music helped. 🌿 שלום"
+    assert abs(session.held_at - datetime.now(UTC)) < timedelta(minutes=2)
+
+    # Saved: the session's own page opens, and the list already holds it.
+    assert view.current_page() == "session"
+    assert row_titles(view) == ["Session 1"]
+    assert view.model.index(0, 0).data(SessionRole.DISTRESS) == "Distress 6 → 3"
+    press(qtbot, Qt.Key.Key_Escape)
+    assert view.current_page() == "list"
+    assert view.list_card.isVisibleTo(view) and not view.empty_card.isVisibleTo(view)
+
+
+def test_the_next_number_in_the_course_is_suggested_and_only_for_dosing(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    view.add_session()
+    form = view.form
+    assert form.number_box.value() == 7  # the sample course has six dosing sessions
+    assert form.number_box.isVisibleTo(view)
+    form.kind_box.setFocus()
+    qtbot.keyClick(form.kind_box, Qt.Key.Key_Down)
+    assert form.kind() is SessionKind.PREPARATION
+    assert not form.number_box.isVisibleTo(view)
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    newest = max(demo_store.list_sessions(), key=lambda s: s.id)
+    assert newest.kind is SessionKind.PREPARATION
+    assert newest.number_in_course is None
+    assert row_titles(view)[0] == "Preparation session"
+
+
+def test_editing_keeps_the_session_and_after_effects_this_version_does_not_know(
+    open_view: ViewFactory, store: Store, qtbot: QtBot
+) -> None:
+    original = store.add_session(
+        NewSession(
+            held_at=hours_ago(30),
+            number_in_course=4,
+            intention="Stay with the body",
+            distress_before=8,
+            after_effects=("nausea", "tingling_hands_from_a_newer_version"),
+        )
+    )
+    view = open_view(store)
+    view.list_view.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    assert view.current_page() == "session"
+    view.session_page.edit_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    form = view.form
+    assert view.current_page() == "form"
+    assert form.intention_edit.toPlainText() == "Stay with the body"
+    assert form.number_box.value() == 4
+    assert form.after_effect_boxes["nausea"].isChecked()
+    assert "tingling_hands_from_a_newer_version" in form.kept_after_effects_label.text()
+
+    tab_to(qtbot, form.intention_edit)
+    qtbot.keyClick(form.intention_edit, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(form.intention_edit, ", and breathe")
+    tab_to(qtbot, form.after_effect_boxes["headache"])
+    press(qtbot, Qt.Key.Key_Space)
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    [saved] = store.list_sessions()
+    assert saved.id == original.id and saved.uuid == original.uuid
+    assert saved.created_at == original.created_at
+    assert saved.intention == "Stay with the body, and breathe"
+    assert saved.distress_before == 8 and saved.distress_after is None
+    assert set(saved.after_effects) == {
+        "nausea",
+        "headache",
+        "tingling_hands_from_a_newer_version",
+    }
+    assert view.current_page() == "session"  # back where the edit began
+
+
+def test_escape_leaves_the_form_without_saving(
+    open_view: ViewFactory, store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(store)
+    seen: list[tuple[str, str]] = []
+
+    # Nothing changed: Esc leaves at once and asks nothing.
+    view.add_session()
+    press(qtbot, Qt.Key.Key_Escape)
+    assert view.current_page() == "list"
+    assert seen == []
+
+    # Something typed: a gentle question; "Keep editing" keeps every word.
+    view.add_session()
+    tab_to(qtbot, view.form.intention_edit)
+    qtbot.keyClicks(focused(), "Half a thought")
+    answer_next_dialog("Keep editing", seen)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert seen[0][0] == "Leave without saving?"
+    assert view.current_page() == "form"
+    assert view.form.intention_edit.toPlainText() == "Half a thought"
+
+    answer_next_dialog("Leave without saving", seen)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert view.current_page() == "list"
+    assert store.list_sessions() == []
+
+
+def test_a_failed_save_says_so_gently_and_keeps_what_was_typed(
+    open_view: ViewFactory, store: Store, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = open_view(store)
+    view.add_session()
+    tab_to(qtbot, view.form.intention_edit)
+    qtbot.keyClicks(focused(), "Words that must not be lost")
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("The data file is full.")
+
+    monkeypatch.setattr(store, "add_session", refuse)
+    seen: list[tuple[str, str]] = []
+    answer_next_dialog("Close", seen)
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [(title, message)] = seen
+    assert title == "This session is not saved yet"
+    assert "still here" in message and "Traceback" not in message
+    assert view.current_page() == "form"
+    assert view.form.intention_edit.toPlainText() == "Words that must not be lost"
+
+
+def test_a_session_page_shows_its_reflections_and_open_follow_ups(
+    open_view: ViewFactory, store: Store, qtbot: QtBot
+) -> None:
+    session = store.add_session(NewSession(held_at=hours_ago(24 * 3), number_in_course=2))
+    store.add_session(NewSession(held_at=hours_ago(24 * 20), number_in_course=1))
+    same_day = prompt_set_for(Phase.SAME_DAY)
+    done = store.start_reflection(
+        Phase.SAME_DAY, same_day.id, same_day.version, session_id=session.id
+    )
+    store.complete_reflection(done.id)
+    next_day = prompt_set_for(Phase.NEXT_DAY)
+    store.start_reflection(Phase.NEXT_DAY, next_day.id, next_day.version, session_id=session.id)
+
+    view = open_view(store)
+    assert view.model.index(0, 0).data(SessionRole.COUNTS) == "2 reflections · 1 open follow-up"
+    view.list_view.setFocus()
+    press(qtbot, Qt.Key.Key_Return)  # the newest session is the current row
+    assert view.current_page() == "session"
+    texts = visible_texts(view.session_page)
+    assert "Session 2" in texts
+    assert "Later the same day" in " ".join(texts)
+    reflections = [t for t in texts if t.startswith(("Later the same day ·", "The next day ·"))]
+    assert any(t.endswith("complete") for t in reflections)
+    assert any(t.endswith("paused") for t in reflections)
+    open_items = [
+        label.text()
+        for label in view.session_page.findChildren(QLabel)
+        if label.property("followUpPhase") and label.isVisibleTo(view)
+    ]
+    assert len(open_items) == 2  # the next day (paused) and a week after (not due yet)
+    assert open_items[0].startswith("The next day · started and paused, due ")
+    assert open_items[1].startswith("A week after · from ")
+
+    assert focused() is view.session_page.reflect_button
+    with qtbot.waitSignal(view.reflect_requested) as requested:
+        press(qtbot, Qt.Key.Key_Space)
+    assert requested.args == [int(session.id)]
+    press(qtbot, Qt.Key.Key_Escape)
+    assert view.current_page() == "list"
+
+
+def test_an_overdue_follow_up_is_counted_and_dated(
+    open_view: ViewFactory, store: Store, qtbot: QtBot
+) -> None:
+    store.add_session(NewSession(held_at=hours_ago(24 * 10), number_in_course=1))
+    view = open_view(store)
+    assert view.model.index(0, 0).data(SessionRole.COUNTS) == (
+        "No reflections yet · 3 open follow-ups"
+    )
+    view.list_view.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    open_items = [
+        label.text()
+        for label in view.session_page.findChildren(QLabel)
+        if label.property("followUpPhase") and label.isVisibleTo(view)
+    ]
+    assert [item.split(" · ")[0] for item in open_items] == [
+        "Later the same day",
+        "The next day",
+        "A week after",
+    ]
+    assert all(" · due " in item for item in open_items)
+
+
+def test_the_sample_course_is_listed_newest_first(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    assert row_titles(view) == [
+        "Session 6",
+        "Session 5",
+        "Session 4",
+        "Session 3",
+        "Session 2",
+        "Session 1",
+        "Preparation session",
+    ]
+    model = view.model
+    held = [model.summary(row).session.held_at for row in range(model.rowCount())]
+    assert held == sorted(held, reverse=True)
+    assert model.index(6, 0).data(SessionRole.COUNTS) == "1 reflection"
+    assert model.index(1, 0).data(SessionRole.COUNTS) == "3 reflections"
+    spoken = model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.startswith("Session 6, ") and "Distress 5 → 3" in spoken
+    # Moving down the list and pressing Enter opens that session.
+    view.list_view.setFocus()
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    assert view.current_page() == "session"
+    assert view.session_page.header.title.text() == "Session 5"
+    press(qtbot, Qt.Key.Key_Escape)
+    assert view.list_view.currentIndex().row() == 1  # back where you were
+
+
+def test_double_click_opens_a_session(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    row = view.list_view.visualRect(view.model.index(2, 0)).center()
+    # A real double-click is a click and then a double-click event; QTest sends only the second.
+    qtbot.mouseClick(view.list_view.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    qtbot.mouseDClick(view.list_view.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    assert view.current_page() == "session"
+    assert view.session_page.header.title.text() == "Session 4"
+
+
+def test_every_focusable_widget_has_an_accessible_name(
+    open_view: ViewFactory, demo_store: Store
+) -> None:
+    view = open_view(demo_store)
+    first = int(view.model.summary(0).session.id)
+    pages = {
+        "list": view.show_list,
+        "session": lambda: view.open_session(first),
+        "form": view.add_session,
+        "edit": lambda: view.edit_session(first),
+    }
+    for name, show in pages.items():
+        show()
+        QApplication.processEvents()
+        page = view.pages.currentWidget()
+        assert page is not None and page.accessibleName(), name
+        focusable = [
+            widget
+            for widget in view.findChildren(QWidget)
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(view)
+        ]
+        assert focusable, name
+        for widget in focusable:
+            assert widget.accessibleName(), f"{name}: {widget!r}"
+
+
+def clipped_labels(page: QWidget) -> list[str]:
+    clipped = []
+    for label in page.findChildren(QLabel):
+        if not label.isVisibleTo(page):
+            continue
+        width = label.width()
+        needed = label.heightForWidth(width) if label.wordWrap() else label.sizeHint().height()
+        if label.height() < needed or (not label.wordWrap() and width < label.sizeHint().width()):
+            clipped.append(label.text())
+    return clipped
+
+
+def test_nothing_is_clipped_in_the_smallest_window(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    view.resize(520, 480)  # the main window's smallest size, less its sidebar
+    first = int(view.model.summary(0).session.id)
+    for show in (view.show_list, lambda: view.open_session(first), view.add_session):
+        show()
+        page = view.pages.currentWidget()
+        assert page is not None
+
+        def settled(page: QWidget = page) -> bool:
+            return clipped_labels(page) == []
+
+        qtbot.waitUntil(settled, timeout=3000)
