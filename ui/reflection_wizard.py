@@ -157,6 +157,7 @@ class ReflectionWizard(QWidget):
             self._distress_step(self._prompt_set.introduction, self.start_scale, self.start_offer)
         )
         self.start_scale.rated.connect(self._start_rated)
+        self.start_scale.cleared.connect(self._start_cleared)
 
         answers = {answer.prompt_id: answer for answer in reflection.answers}
         self.prompt_pages: list[PromptPage] = []
@@ -185,6 +186,7 @@ class ReflectionWizard(QWidget):
             )
         )
         self.end_scale.rated.connect(self._end_rated)
+        self.end_scale.cleared.connect(self._end_cleared)
 
         self.insight_fields = self._insight_fields()
         self.steps.addWidget(self._insights_step())
@@ -569,6 +571,14 @@ class ReflectionWizard(QWidget):
     def _end_rated(self, value: int) -> None:
         self._store.set_reflection_distress(self.reflection_id, end=value)
         self.end_offer.setVisible(value >= HIGH_DISTRESS)
+
+    def _start_cleared(self) -> None:
+        self._store.set_reflection_distress(self.reflection_id, start=None)
+        self.start_offer.hide()
+
+    def _end_cleared(self) -> None:
+        self._store.set_reflection_distress(self.reflection_id, end=None)
+        self.end_offer.hide()
 
     def offer_grounding(self) -> None:
         self.save_now()

@@ -302,3 +302,23 @@ def test_reflect_on_this_session_opens_reflect_with_that_session_chosen(
     view = window.reflect_view
     assert view.session_choice.currentData() == session_id
     assert view.phase_choice.currentData() == Phase.NEXT_DAY.value
+
+
+def test_distress_can_be_rated_zero_by_keyboard_chosen_by_number_and_cleared(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+) -> None:
+    window = open_window(profile)
+    wizard = begin(window, qtbot)
+    store = store_of(window)
+    assert wizard.start_scale.value() is None
+    press(qtbot, Qt.Key.Key_Left)  # already at the left end: still a rating of 0
+    qtbot.waitUntil(lambda: wizard.start_scale.value() == 0, timeout=1000)
+    assert store.get_reflection(wizard.reflection_id).distress_start == 0
+    press(qtbot, Qt.Key.Key_7)
+    assert wizard.start_scale.value() == 7
+    assert wizard.start_offer.isVisibleTo(wizard)
+    assert store.get_reflection(wizard.reflection_id).distress_start == 7
+    wizard.start_scale.clear_button.click()
+    assert wizard.start_scale.value() is None
+    assert not wizard.start_offer.isVisibleTo(wizard)
+    assert store.get_reflection(wizard.reflection_id).distress_start is None
