@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from kapcompanion.resource_files import ResourceError, load_json_resource, resource_path
@@ -24,6 +25,7 @@ _CLAUSE_BREAK = re.compile(r"[.!?;:,\n—–()\[\]\"“”]+")
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower case without accents or apostrophes, for matching ("Zoë's" → "zoes")."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
@@ -43,6 +45,48 @@ class Lexicon:
     themes: dict[str, ThemeWords]
     negations: frozenset[str]
     negation_bridges: frozenset[str]
+
+    @cached_property
+    def _by_word(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for key, theme in self.themes.items():
+            for word in theme.words:
+                index[word].append(key)
+        return index
+
+    @cached_property
+    def _by_stem(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for key, theme in self.themes.items():
+            for stem in theme.stems:
+                index[stem].append(key)
+        return index
+
+    @cached_property
+    def _stem_lengths(self) -> tuple[int, ...]:
+        return tuple(sorted({len(stem) for stem in self._by_stem}))
+
+    @cached_property
+    def _by_first_word(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for key, theme in self.themes.items():
+            for phrase in theme.phrases:
+                if phrase:
+                    index[phrase[0]].append((phrase, key))
+        return index
+
+    def themes_for_word(self, token: str) -> set[str]:
+        """Themes whose stems or words match one folded word."""
+        keys = set(self._by_word.get(token, ()))
+        for length in self._stem_lengths:
+            if length > len(token):
+                break
+            keys.update(self._by_stem.get(token[:length], ()))
+        return keys
+
+    def phrases_from(self, token: str) -> list[tuple[tuple[str, ...], str]]:
+        """(phrase, theme) pairs whose phrase starts with this folded word."""
+        return self._by_first_word.get(token, [])
 
 
 @dataclass(frozen=True)
@@ -97,20 +141,20 @@ def suggest_themes(text: str, words: Lexicon | None = None) -> list[Suggestion]:
         for index, token in enumerate(folded):
             if _negated(folded, index, words):
                 continue
-            for key, theme in words.themes.items():
-                if token in theme.words or any(token.startswith(s) for s in theme.stems):
-                    found.setdefault(key, {}).setdefault(token, originals[index])
-                for phrase in theme.phrases:
-                    if phrase and tuple(folded[index : index + len(phrase)]) == phrase:
-                        written = " ".join(originals[index : index + len(phrase)])
-                        found.setdefault(key, {}).setdefault(" ".join(phrase), written)
+            for key in words.themes_for_word(token):
+                found.setdefault(key, {}).setdefault(token, originals[index])
+            for phrase, key in words.phrases_from(token):
+                if tuple(folded[index : index + len(phrase)]) == phrase:
+                    written = " ".join(originals[index : index + len(phrase)])
+                    found.setdefault(key, {}).setdefault(" ".join(phrase), written)
     ranked = sorted(found.items(), key=lambda item: (-len(item[1]), item[0]))
     return [Suggestion(key, tuple(evidence.values())) for key, evidence in ranked]
 
 
 def _negated(folded: list[str], index: int, words: Lexicon) -> bool:
     """True if a negation word precedes `index`, with only bridge words in between."""
-    for token in reversed(folded[:index]):
+    for position in range(index - 1, -1, -1):
+        token = folded[position]
         if token in words.negations:
             return True
         if token not in words.negation_bridges:
