@@ -61,32 +61,44 @@ def card(title: str = "") -> tuple[QFrame, QVBoxLayout]:
     return frame, layout
 
 
-def scrolling_page(parent: QWidget) -> QVBoxLayout:
-    """Give `parent` a scrollable, width-limited column and return its layout."""
-    outer = QVBoxLayout(parent)
-    outer.setContentsMargins(0, 0, 0, 0)
+def calm_scroll_area(content: QWidget) -> QScrollArea:
+    """A frameless vertical scroller for `content`; it never scrolls sideways."""
     scroller = QScrollArea()
     scroller.setWidgetResizable(True)
     scroller.setFrameShape(QFrame.Shape.NoFrame)
     scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     # Content reflows to the width instead; a sideways scrollbar would hide clipped text.
     scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    outer.addWidget(scroller)
-    holder = QWidget()
-    holder.setObjectName("page")
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(space(4), space(4), space(4), space(4))
-    column_widget = QWidget()
-    # Reading text sits in cards; capping the column keeps its lines near 70 characters.
+    scroller.setWidget(content)
+    return scroller
+
+
+def centred_column(column_widget: QWidget, holder: QWidget) -> QHBoxLayout:
+    """Centre `column_widget` in `holder`; it grows to the reading-width cap, no further.
+
+    Reading text sits in cards; capping the column keeps its lines near 70 characters, and
+    wider windows share what is left evenly on both sides.
+    """
     column_widget.setMaximumWidth(reading_width() + 2 * CARD_SIDE_PADDING)
-    column = QVBoxLayout(column_widget)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(space(3))
-    # The column grows to its cap; wider windows share what is left evenly on both sides.
+    row = QHBoxLayout(holder)
     row.addStretch(1)
     row.addWidget(column_widget, 100)
     row.addStretch(1)
-    scroller.setWidget(holder)
+    return row
+
+
+def scrolling_page(parent: QWidget) -> QVBoxLayout:
+    """Give `parent` a scrollable, width-limited column and return its layout."""
+    outer = QVBoxLayout(parent)
+    outer.setContentsMargins(0, 0, 0, 0)
+    holder = QWidget()
+    holder.setObjectName("page")
+    column_widget = QWidget()
+    centred_column(column_widget, holder).setContentsMargins(space(4), space(4), space(4), space(4))
+    column = QVBoxLayout(column_widget)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(space(3))
+    outer.addWidget(calm_scroll_area(holder))
     return column
 
 

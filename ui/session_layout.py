@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QScrollArea,
     QScrollBar,
@@ -18,18 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.building_blocks import CARD_SIDE_PADDING, text
-from ui.style import reading_width, space
-
-
-def _centred(column_widget: QWidget, holder: QWidget) -> QHBoxLayout:
-    """Centre `column_widget` in `holder`, growing up to the reading-width cap."""
-    column_widget.setMaximumWidth(reading_width() + 2 * CARD_SIDE_PADDING)
-    row = QHBoxLayout(holder)
-    row.addStretch(1)
-    row.addWidget(column_widget, 100)
-    row.addStretch(1)
-    return row
+from ui.building_blocks import calm_scroll_area, centred_column, text
+from ui.style import space
 
 
 class PageHeader(QWidget):
@@ -92,7 +81,7 @@ class HeaderedPage(QWidget):
         header_column = QWidget()
         self.header_slot = QVBoxLayout(header_column)
         self.header_slot.setContentsMargins(0, 0, 0, 0)
-        header_row = _centred(header_column, top)
+        header_row = centred_column(header_column, top)
         header_row.setContentsMargins(space(4), space(4), space(4), space(2))
         outer.addWidget(top)
 
@@ -102,15 +91,10 @@ class HeaderedPage(QWidget):
         self.body = QVBoxLayout(body_column)
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(space(3))
-        body_row = _centred(body_column, holder)
+        body_row = centred_column(body_column, holder)
         body_row.setContentsMargins(space(4), space(1), space(4), space(4))
         if scrolling:
-            scroller = QScrollArea()
-            scroller.setWidgetResizable(True)
-            scroller.setFrameShape(QFrame.Shape.NoFrame)
-            scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            scroller.setWidget(holder)
+            scroller = calm_scroll_area(holder)
             bar = scroller.verticalScrollBar()
             _FollowScrollBar(bar, header_row)
             self.scroller: QScrollArea | None = scroller
