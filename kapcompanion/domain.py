@@ -174,6 +174,30 @@ class Commitment:
 
 
 @dataclass(frozen=True)
+class CommitmentNote:
+    id: int
+    uuid: str
+    commitment_id: CommitmentId
+    noted_at: datetime
+    text: str
+
+
+class DeletedKind(StrEnum):
+    REFLECTION = "reflection"
+    INSIGHT = "insight"
+
+
+@dataclass(frozen=True)
+class DeletedItem:
+    """Something in "recently deleted": restorable until it is purged after 30 days."""
+
+    kind: DeletedKind
+    id: int
+    description: str
+    deleted_at: datetime
+
+
+@dataclass(frozen=True)
 class Theme:
     id: ThemeId
     uuid: str

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlite_utils import Database
+from sqlite_utils.db import Table
 from sqlite_utils.migrations import Migrations
 
 from kapcompanion.errors import ForeignDatabaseError, NewerDatabaseError
@@ -183,6 +184,20 @@ def core_tables(db: Database) -> None:
             """,
         ],
     )
+
+
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
+
+@migrations(name="0002_full_text_search")
+def full_text_search(db: Database) -> None:
+    """Search indexes kept in step with their tables by triggers, so they never drift."""
+    for table, columns in (
+        ("answers", ["text"]),
+        ("insights", ["text"]),
+        ("sessions", ["intention", "notes", "after_effects_notes"]),
+    ):
+        Table(db, table).enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZER)
 
 
 def known_migration_names() -> list[str]:

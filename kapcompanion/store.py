@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,10 @@ from kapcompanion.database_file import check_is_database_file, integrity_problem
 from kapcompanion.domain import (
     Answer,
     Commitment,
+    CommitmentNote,
     CommitmentStatus,
+    DeletedItem,
+    DeletedKind,
     DistressRating,
     Insight,
     NewSession,
@@ -366,11 +369,114 @@ class Store:
         )
         return [_reflection(row, ()) for row in rows]
 
-    def discard_reflection(self, reflection_id: ReflectionId) -> None:
+    def discard_reflection(
+        self, reflection_id: ReflectionId, *, at: datetime | None = None
+    ) -> None:
         """Move a reflection to "recently deleted" (restorable; nothing is erased here)."""
         with self._db.atomic():
             self._require_live("reflections", reflection_id)
-            self._table("reflections").update(reflection_id, {"deleted_at": to_db_time(utc_now())})
+            self._table("reflections").update(
+                reflection_id, {"deleted_at": to_db_time(at or utc_now())}
+            )
+
+    def set_reflection_shareable(self, reflection_id: ReflectionId, shareable: bool) -> None:
+        """Whether the client chose to share this reflection with their therapist."""
+        with self._db.atomic():
+            self._require_live("reflections", reflection_id)
+            self._table("reflections").update(
+                reflection_id, {"shareable": int(shareable), "updated_at": to_db_time(utc_now())}
+            )
+
+    def update_answer(self, answer_id: AnswerId, text: str) -> Answer:
+        """Change the words of one answer (the prompt it answered stays as it was)."""
+        now = to_db_time(utc_now())
+        with self._db.atomic():
+            row = self._one("SELECT * FROM answers WHERE id = ?", [answer_id])
+            if row is None:
+                raise NotFoundError(f"No answer {answer_id}.")
+            self._table("answers").update(
+                answer_id,
+                {"text": text, "skipped": int(row["skipped"] and not text), "updated_at": now},
+            )
+            self._table("reflections").update(row["reflection_id"], {"updated_at": now})
+            updated = self._one("SELECT * FROM answers WHERE id = ?", [answer_id])
+            assert updated is not None
+            return _answer(updated)
+
+    # Recently deleted ----------------------------------------------------------------------
+
+    def restore_reflection(self, reflection_id: ReflectionId) -> None:
+        self._restore("reflections", reflection_id)
+
+    def delete_insight(self, insight_id: InsightId, *, at: datetime | None = None) -> None:
+        """Move an insight to "recently deleted"."""
+        with self._db.atomic():
+            self._require_live("insights", insight_id)
+            self._table("insights").update(insight_id, {"deleted_at": to_db_time(at or utc_now())})
+
+    def restore_insight(self, insight_id: InsightId) -> None:
+        self._restore("insights", insight_id)
+
+    def _restore(self, table: str, row_id: int) -> None:
+        with self._db.atomic():
+            if (
+                self._one(
+                    f"SELECT 1 FROM {table} WHERE id = ? AND deleted_at IS NOT NULL", [row_id]
+                )
+                is None
+            ):
+                raise NotFoundError(f"Nothing to restore in {table} for {row_id}.")
+            self._table(table).update(
+                row_id, {"deleted_at": None, "updated_at": to_db_time(utc_now())}
+            )
+
+    def recently_deleted(self) -> list[DeletedItem]:
+        """Reflections and insights in "recently deleted", most recently deleted first."""
+        rows = self._all(
+            """
+            SELECT 'reflection' AS kind, r.id, r.phase AS description, r.deleted_at
+            FROM reflections r WHERE r.deleted_at IS NOT NULL
+            UNION ALL
+            SELECT 'insight', i.id, i.text, i.deleted_at
+            FROM insights i WHERE i.deleted_at IS NOT NULL
+            ORDER BY 4 DESC
+            """
+        )
+        return [
+            DeletedItem(
+                DeletedKind(row["kind"]),
+                row["id"],
+                row["description"],
+                from_db_time(row["deleted_at"]),
+            )
+            for row in rows
+        ]
+
+    def delete_forever(self, kind: DeletedKind, row_id: int) -> None:
+        """Erase something from "recently deleted" for good (the window asks first)."""
+        table = {DeletedKind.REFLECTION: "reflections", DeletedKind.INSIGHT: "insights"}[kind]
+        with self._db.atomic():
+            if (
+                self._one(
+                    f"SELECT 1 FROM {table} WHERE id = ? AND deleted_at IS NOT NULL", [row_id]
+                )
+                is None
+            ):
+                raise NotFoundError(f"Nothing in recently deleted for {kind} {row_id}.")
+            self._db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+
+    def purge_deleted(self, *, older_than_days: int = 30, now: datetime | None = None) -> int:
+        """Erase what has been in "recently deleted" for longer than the grace period."""
+        cutoff = to_db_time((now or utc_now()) - timedelta(days=older_than_days))
+        with self._db.atomic():
+            erased = 0
+            for table in ("reflections", "insights"):
+                cursor = self._db.execute(
+                    f"DELETE FROM {table} WHERE deleted_at IS NOT NULL AND deleted_at < ?",
+                    [cutoff],
+                )
+                erased += cursor.rowcount
+            return erased
 
     def finish_reflection(
         self,
@@ -461,6 +567,37 @@ class Store:
             )
             return self.get_insight(InsightId(new_id))
 
+    def update_insight(
+        self,
+        insight_id: InsightId,
+        *,
+        text: str | Keep = KEEP,
+        pinned: bool | Keep = KEEP,
+        shareable: bool | Keep = KEEP,
+    ) -> Insight:
+        """Change an insight's words, pin or sharing; what is not given stays as it was."""
+        fields: Row = {"updated_at": to_db_time(utc_now())}
+        if not isinstance(text, Keep):
+            if not text.strip():
+                raise ValueError("An insight needs a few words.")
+            fields["text"] = text.strip()
+        if not isinstance(pinned, Keep):
+            fields["pinned"] = int(pinned)
+        if not isinstance(shareable, Keep):
+            fields["shareable"] = int(shareable)
+        with self._db.atomic():
+            self._require_live("insights", insight_id)
+            self._table("insights").update(insight_id, fields)
+            return self.get_insight(insight_id)
+
+    def insight_theme_keys(self, insight_id: InsightId) -> list[str]:
+        rows = self._all(
+            "SELECT t.key FROM insight_themes it JOIN themes t ON t.id = it.theme_id "
+            "WHERE it.insight_id = ? ORDER BY t.name",
+            [insight_id],
+        )
+        return [row["key"] for row in rows]
+
     def get_insight(self, insight_id: InsightId) -> Insight:
         row = self._one("SELECT * FROM insights WHERE id = ? AND deleted_at IS NULL", [insight_id])
         if row is None:
@@ -500,6 +637,65 @@ class Store:
             row = self._one("SELECT * FROM commitments WHERE id = ?", [new_id])
             assert row is not None
             return _commitment(row)
+
+    def commitments_for(self, insight_id: InsightId) -> list[Commitment]:
+        rows = self._all(
+            "SELECT * FROM commitments WHERE insight_id = ? AND deleted_at IS NULL "
+            "ORDER BY created_at, id",
+            [insight_id],
+        )
+        return [_commitment(row) for row in rows]
+
+    def update_commitment(
+        self,
+        commitment_id: CommitmentId,
+        *,
+        text: str | Keep = KEEP,
+        status: CommitmentStatus | Keep = KEEP,
+    ) -> Commitment:
+        fields: Row = {"updated_at": to_db_time(utc_now())}
+        if not isinstance(text, Keep):
+            fields["text"] = text.strip()
+        if not isinstance(status, Keep):
+            fields["status"] = CommitmentStatus(status).value
+        with self._db.atomic():
+            self._require_live("commitments", commitment_id)
+            self._table("commitments").update(commitment_id, fields)
+            row = self._one("SELECT * FROM commitments WHERE id = ?", [commitment_id])
+            assert row is not None
+            return _commitment(row)
+
+    def add_commitment_note(
+        self, commitment_id: CommitmentId, text: str, *, at: datetime | None = None
+    ) -> CommitmentNote:
+        """A dated note on how a small step is going."""
+        if not text.strip():
+            raise ValueError("A note needs a few words.")
+        now = to_db_time(utc_now())
+        with self._db.atomic():
+            self._require_live("commitments", commitment_id)
+            new_id = self._insert(
+                "commitment_notes",
+                {
+                    "uuid": new_uuid(),
+                    "commitment_id": commitment_id,
+                    "noted_at": to_db_time(at or utc_now()),
+                    "text": text.strip(),
+                    "created_at": now,
+                    "updated_at": now,
+                },
+            )
+            row = self._one("SELECT * FROM commitment_notes WHERE id = ?", [new_id])
+            assert row is not None
+            return _commitment_note(row)
+
+    def commitment_notes(self, commitment_id: CommitmentId) -> list[CommitmentNote]:
+        rows = self._all(
+            "SELECT * FROM commitment_notes WHERE commitment_id = ? AND deleted_at IS NULL "
+            "ORDER BY noted_at, id",
+            [commitment_id],
+        )
+        return [_commitment_note(row) for row in rows]
 
     def list_commitments(self) -> list[Commitment]:
         rows = self._all(
@@ -740,6 +936,16 @@ def _commitment(row: Row) -> Commitment:
         status=CommitmentStatus(row["status"]),
         created_at=from_db_time(row["created_at"]),
         updated_at=from_db_time(row["updated_at"]),
+    )
+
+
+def _commitment_note(row: Row) -> CommitmentNote:
+    return CommitmentNote(
+        id=row["id"],
+        uuid=row["uuid"],
+        commitment_id=CommitmentId(row["commitment_id"]),
+        noted_at=from_db_time(row["noted_at"]),
+        text=row["text"],
     )
 
 
