@@ -112,6 +112,7 @@ def journal_entries(connection: sqlite3.Connection) -> list[JournalEntry]:
     ]
 
 
-def filter_entries(entries: Collection[JournalEntry], journal_filter: JournalFilter
-                   ) -> list[JournalEntry]:
+def filter_entries(
+    entries: Collection[JournalEntry], journal_filter: JournalFilter
+) -> list[JournalEntry]:
     return [entry for entry in entries if journal_filter.accepts(entry)]
