@@ -1,0 +1,131 @@
+"""The journal's rows and filters, recently deleted with its 30-day purge, and commitments."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from kapcompanion.demo import fill_demo
+from kapcompanion.domain import CommitmentStatus, DeletedKind, Phase
+from kapcompanion.journal import JournalFilter, filter_entries, journal_entries
+from kapcompanion.search import matching_reflections
+from kapcompanion.store import NotFoundError, Store
+
+
+@pytest.fixture
+def course(store: Store) -> Store:
+    fill_demo(store, today=date(2026, 11, 25), zone=UTC)
+    return store
+
+
+def test_entries_are_newest_session_first_with_themes_and_first_lines(course: Store) -> None:
+    entries = journal_entries(course.connection)
+    assert len(entries) == len(course.list_reflections())
+    held = [e.session_held_at for e in entries if e.session_held_at]
+    assert held == sorted(held, reverse=True)
+    assert all(e.first_lines for e in entries)
+    assert any(e.theme_keys for e in entries)
+    assert any(e.is_difficult for e in entries)
+
+
+def test_filters_combine(course: Store) -> None:
+    entries = journal_entries(course.connection)
+    fear = JournalFilter(themes=frozenset({"fear"}))
+    fear_same_day = JournalFilter(themes=frozenset({"fear"}), phases=frozenset({Phase.SAME_DAY}))
+    assert filter_entries(entries, fear_same_day)
+    assert set(map(id, filter_entries(entries, fear_same_day))) <= set(
+        map(id, filter_entries(entries, fear))
+    )
+    assert all(
+        e.phase is Phase.SAME_DAY and "fear" in e.theme_keys
+        for e in filter_entries(entries, fear_same_day)
+    )
+    first_session = course.list_sessions()[1].id
+    only = filter_entries(entries, JournalFilter(session_id=first_session))
+    assert only and all(e.session_id == first_session for e in only)
+    week = filter_entries(
+        entries, JournalFilter(date_from=date(2026, 11, 1), date_to=date(2026, 11, 7))
+    )
+    assert week and all(date(2026, 11, 1) <= e.local_day <= date(2026, 11, 7) for e in week)
+    assert filter_entries(entries, JournalFilter(shareable_only=True)) == []
+    hits = frozenset(matching_reflections(course.connection, "grandmother"))
+    searched = filter_entries(entries, JournalFilter(search_hits=hits, phases=frozenset(Phase)))
+    assert {e.reflection_id for e in searched} == set(hits)
+
+
+def test_sharing_a_reflection_shows_up_in_shareable_only(course: Store) -> None:
+    entry = journal_entries(course.connection)[0]
+    course.set_reflection_shareable(entry.reflection_id, True)
+    shared = filter_entries(journal_entries(course.connection), JournalFilter(shareable_only=True))
+    assert [e.reflection_id for e in shared] == [entry.reflection_id]
+
+
+def test_recently_deleted_restores_and_purges_after_thirty_days(course: Store) -> None:
+    now = datetime(2026, 11, 25, 12, tzinfo=UTC)
+    [old, recent] = [e.reflection_id for e in journal_entries(course.connection)[:2]]
+    insight = course.list_insights()[0]
+    course.discard_reflection(old, at=now - timedelta(days=31))
+    course.discard_reflection(recent, at=now - timedelta(days=2))
+    course.delete_insight(insight.id, at=now - timedelta(days=1))
+    deleted = course.recently_deleted()
+    assert [(d.kind, d.id) for d in deleted] == [
+        (DeletedKind.INSIGHT, insight.id),
+        (DeletedKind.REFLECTION, recent),
+        (DeletedKind.REFLECTION, old),
+    ]
+    assert old not in {e.reflection_id for e in journal_entries(course.connection)}
+    assert course.purge_deleted(now=now) == 1
+    assert course.counts()["reflections"] == len(course.list_reflections()) + 1
+    course.restore_insight(insight.id)
+    assert course.get_insight(insight.id).text == insight.text
+    with pytest.raises(NotFoundError):
+        course.restore_reflection(old)  # purged for good
+
+
+def test_delete_forever_only_takes_what_is_in_recently_deleted(course: Store) -> None:
+    entry = journal_entries(course.connection)[0]
+    with pytest.raises(NotFoundError):
+        course.delete_forever(DeletedKind.REFLECTION, entry.reflection_id)
+    course.discard_reflection(entry.reflection_id)
+    course.delete_forever(DeletedKind.REFLECTION, entry.reflection_id)
+    assert course.recently_deleted() == []
+    assert (
+        course.connection.execute(
+            "SELECT COUNT(*) FROM answers WHERE reflection_id = ?", [entry.reflection_id]
+        ).fetchone()[0]
+        == 0
+    )
+
+
+def test_editing_an_answer_records_when(course: Store) -> None:
+    reflection = course.get_reflection(journal_entries(course.connection)[0].reflection_id)
+    answer = next(a for a in reflection.answers if a.text)
+    edited = course.update_answer(answer.id, "Changed my mind, gently.")
+    assert edited.text == "Changed my mind, gently."
+    assert edited.updated_at >= answer.updated_at
+    assert edited.uuid == answer.uuid
+    assert edited.prompt_text == answer.prompt_text
+
+
+def test_insights_pin_share_and_commitments_with_dated_notes(course: Store) -> None:
+    insight = course.list_insights()[-1]
+    updated = course.update_insight(insight.id, pinned=True, shareable=True)
+    assert (updated.pinned, updated.shareable, updated.text) == (True, True, insight.text)
+    assert course.list_insights()[0].pinned
+    commitment = course.add_commitment(insight.id, "Ten quiet minutes after work")
+    course.update_commitment(commitment.id, status=CommitmentStatus.TRYING)
+    course.add_commitment_note(
+        commitment.id, "Did it twice.", at=datetime(2026, 11, 20, tzinfo=UTC)
+    )
+    course.add_commitment_note(
+        commitment.id, "Harder on Mondays.", at=datetime(2026, 11, 24, tzinfo=UTC)
+    )
+    [again] = course.commitments_for(insight.id)
+    assert again.status is CommitmentStatus.TRYING
+    assert [n.text for n in course.commitment_notes(commitment.id)] == [
+        "Did it twice.",
+        "Harder on Mondays.",
+    ]
+    with pytest.raises(ValueError):
+        course.update_insight(insight.id, text="   ")

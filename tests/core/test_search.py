@@ -1,0 +1,138 @@
+"""Full-text search: ranking, snippets, an index that never drifts, and queries that never fail."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kapcompanion.domain import NewSession, Phase
+from kapcompanion.search import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    HitKind,
+    match_expression,
+    matching_reflections,
+    search,
+)
+from kapcompanion.store import Store
+
+
+def write(store: Store, *answers: str):
+    reflection = store.start_reflection(Phase.OPEN, "open", 1)
+    for position, text in enumerate(answers):
+        store.save_answer(
+            reflection.id, position=position, prompt_id=f"p{position}", prompt_text="?", text=text
+        )
+    return reflection
+
+
+def found(store: Store, query: str) -> set[int]:
+    return set(matching_reflections(store.connection, query))
+
+
+def test_words_match_as_prefixes_and_ignore_accents(store: Store) -> None:
+    calm = write(store, "I felt calmer after the walk with Zoë.")
+    write(store, "Nothing to do with it.")
+    assert found(store, "calm") == {calm.id}
+    assert found(store, "zoe") == {calm.id}
+    assert found(store, "CALMER walk") == {calm.id}
+
+
+def test_quoted_phrases_match_as_phrases(store: Store) -> None:
+    together = write(store, "the quiet room felt safe")
+    apart = write(store, "the room was quiet and I felt safe")
+    assert found(store, '"quiet room"') == {together.id}
+    assert found(store, "quiet room") == {together.id, apart.id}
+
+
+def test_snippets_highlight_the_match(store: Store) -> None:
+    write(store, "A long day. Then the cello started and something in me softened.")
+    [hit] = search(store.connection, "cello")
+    assert hit.kind is HitKind.ANSWER
+    assert f"{HIGHLIGHT_START}cello{HIGHLIGHT_END}" in hit.snippet
+
+
+def test_better_matches_rank_first(store: Store) -> None:
+    once = write(store, "fear came and went, then many other things happened afterwards")
+    often = write(store, "fear, fear and more fear")
+    hits = [h.reflection_id for h in search(store.connection, "fear")]
+    assert hits.index(often.id) < hits.index(once.id)
+
+
+def test_insights_and_session_notes_are_searched_too(store: Store) -> None:
+    reflection = write(store, "plain words")
+    store.add_insight("Boundaries protect tenderness", reflection_id=reflection.id)
+    session = store.add_session(
+        NewSession(
+            held_at=datetime(2026, 11, 1, tzinfo=UTC), notes="The lighthouse image came back"
+        )
+    )
+    kinds = {(h.kind, h.session_id) for h in search(store.connection, "lighthouse")}
+    assert kinds == {(HitKind.SESSION, session.id)}
+    assert found(store, "tenderness") == {reflection.id}
+
+
+def test_the_index_follows_edits_deletes_and_restores(store: Store) -> None:
+    reflection = write(store, "the word is marmalade")
+    answer = store.get_reflection(reflection.id).answers[0]
+    assert found(store, "marmalade") == {reflection.id}
+    store.update_answer(answer.id, "the word is now lantern")
+    assert found(store, "marmalade") == set()
+    assert found(store, "lantern") == {reflection.id}
+    store.discard_reflection(reflection.id)
+    assert found(store, "lantern") == set()
+    store.restore_reflection(reflection.id)
+    assert found(store, "lantern") == {reflection.id}
+    store.connection.execute("DELETE FROM reflections WHERE id = ?", [reflection.id])
+    assert search(store.connection, "lantern") == []
+    for table in ("answers_fts", "insights_fts", "sessions_fts"):
+        # FTS5 raises here if the index no longer matches its table.
+        store.connection.execute(f"INSERT INTO {table}({table}) VALUES('integrity-check')")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '"unbalanced',
+        "*",
+        "NEAR(",
+        "-",
+        "a OR",
+        "NOT",
+        "AND AND",
+        "'; DROP TABLE answers; --",
+        "x" * 10_000,
+        "🌿🫶",
+        "(((",
+        "col:value",
+        "^start",
+        "\x00",
+        "",
+        "   ",
+    ],
+)
+def test_odd_queries_never_fail(store: Store, query: str) -> None:
+    write(store, "DROP me a line, near the water")
+    search(store.connection, query)
+    assert store.counts()["answers"] == 1
+
+
+def test_operators_are_treated_as_plain_words(store: Store) -> None:
+    near = write(store, "we sat near the water")
+    write(store, "a river")
+    assert found(store, "NEAR") == {near.id}
+    assert match_expression("NEAR(") == '"NEAR"*'
+    assert match_expression('say "a b') == '"say"* "a"* "b"*'
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_any_query_at_all_is_safe(tmp_path_factory, query: str) -> None:
+    folder = tmp_path_factory.mktemp("search")
+    with Store.open(folder / "data.sqlite3") as store:
+        write(store, "some words to find")
+        search(store.connection, query)
