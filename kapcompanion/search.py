@@ -102,10 +102,34 @@ def search(connection: sqlite3.Connection, query: str, *, limit: int = 500) -> l
     ]
 
 
-def matching_reflections(connection: sqlite3.Connection, query: str) -> dict[ReflectionId, str]:
-    """Reflections whose answers or insights match, each with its best snippet."""
+def matching_reflections(
+    connection: sqlite3.Connection, query: str, *, snippets_for: int = 200
+) -> dict[ReflectionId, str]:
+    """Every reflection whose answers or insights match, best first.
+
+    The best `snippets_for` come with a highlighted snippet; the rest map to "" (the window
+    shows their first lines), so a common word over years of entries stays quick.
+    """
+    expression = match_expression(query)
+    if expression is None:
+        return {}
     found: dict[ReflectionId, str] = {}
-    for hit in search(connection, query, limit=100_000):
+    for hit in search(connection, query, limit=snippets_for):
         if hit.reflection_id is not None and hit.reflection_id not in found:
             found[hit.reflection_id] = hit.snippet
+    rows = connection.execute(
+        """
+        SELECT a.reflection_id FROM answers_fts
+        JOIN answers a ON a.rowid = answers_fts.rowid
+        JOIN reflections r ON r.id = a.reflection_id
+        WHERE answers_fts MATCH ? AND r.deleted_at IS NULL
+        UNION
+        SELECT i.reflection_id FROM insights_fts
+        JOIN insights i ON i.rowid = insights_fts.rowid
+        WHERE insights_fts MATCH ? AND i.deleted_at IS NULL AND i.reflection_id IS NOT NULL
+        """,
+        [expression, expression],
+    ).fetchall()
+    for (reflection_id,) in rows:
+        found.setdefault(ReflectionId(reflection_id), "")
     return found

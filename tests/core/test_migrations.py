@@ -10,6 +10,7 @@ import pytest
 from sqlite_utils import Database
 
 from kapcompanion import migrations as schema
+from kapcompanion.search import matching_reflections
 from kapcompanion.store import Store
 
 
@@ -111,6 +112,8 @@ def test_a_database_from_every_earlier_version_opens_with_every_entry(
 
     with Store.open(path) as store:
         assert store.integrity_problems() == []
+        # Entries written before search existed are found too.
+        assert matching_reflections(store.connection, "grandmother")
 
     for table, (columns, rows) in before.items():
         assert rows_by_column(path, table, columns)[1] == rows, table

@@ -136,3 +136,10 @@ def test_any_query_at_all_is_safe(tmp_path_factory, query: str) -> None:
     with Store.open(folder / "data.sqlite3") as store:
         write(store, "some words to find")
         search(store.connection, query)
+
+
+def test_many_matches_are_all_found_and_only_the_best_carry_snippets(store: Store) -> None:
+    ids = [write(store, f"walk number {n} by the river").id for n in range(30)]
+    matches = matching_reflections(store.connection, "river", snippets_for=5)
+    assert set(matches) == set(ids)
+    assert sum(1 for snippet in matches.values() if snippet) == 5
