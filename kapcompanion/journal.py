@@ -14,14 +14,13 @@ from datetime import date, datetime
 
 from kapcompanion.domain import Phase, ReflectionStatus, SessionKind
 from kapcompanion.ids import ReflectionId, SessionId
-from kapcompanion.timestamps import from_db_time
 
 DIFFICULT_DISTRESS = 8
 FIRST_LINES_CHARACTERS = 240
 GATE_DIFFICULT_SETTING = "journal.gate_difficult_entries"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class JournalEntry:
     reflection_id: ReflectionId
     session_id: SessionId | None
@@ -78,35 +77,55 @@ class JournalFilter:
 
 
 def journal_entries(connection: sqlite3.Connection) -> list[JournalEntry]:
-    """Every live reflection, newest session first, then newest reflection first."""
+    """Every live reflection, newest session first, then newest reflection first.
+
+    Three plain queries joined in memory: quicker over years of entries than one query with
+    a subquery per row.
+    """
+    themes = dict(
+        connection.execute(
+            "SELECT rt.reflection_id, group_concat(t.key, ' ') FROM reflection_themes rt "
+            "JOIN themes t ON t.id = rt.theme_id GROUP BY rt.reflection_id"
+        ).fetchall()
+    )
+    # SQLite returns the text of the row that has MIN(position): the first answered prompt.
+    first_lines = {
+        reflection_id: text
+        for reflection_id, text, _position in connection.execute(
+            f"SELECT reflection_id, substr(text, 1, {FIRST_LINES_CHARACTERS}), MIN(position) "
+            "FROM answers WHERE text != '' GROUP BY reflection_id"
+        )
+    }
     rows = connection.execute(
-        f"""
+        """
         SELECT r.id, r.session_id, s.number_in_course, s.kind, s.held_at, r.phase, r.status,
-               r.started_at, r.distress_start, r.distress_end, r.shareable,
-               (SELECT group_concat(t.key, ' ') FROM reflection_themes rt
-                  JOIN themes t ON t.id = rt.theme_id WHERE rt.reflection_id = r.id),
-               (SELECT substr(a.text, 1, {FIRST_LINES_CHARACTERS}) FROM answers a
-                  WHERE a.reflection_id = r.id AND a.text != '' ORDER BY a.position LIMIT 1)
+               r.started_at, r.distress_start, r.distress_end, r.shareable
         FROM reflections r LEFT JOIN sessions s ON s.id = r.session_id AND s.deleted_at IS NULL
         WHERE r.deleted_at IS NULL
-        ORDER BY COALESCE(s.held_at, r.started_at) DESC, r.started_at DESC, r.id DESC
         """
     ).fetchall()
+    # Newest session first (a reflection without one sorts by its own time), then newest first.
+    rows.sort(key=lambda row: (row[4] or row[7], row[7], row[0]), reverse=True)
+    # Dictionary look-ups: calling an Enum 100,000 times costs more than the query itself.
+    phases = {phase.value: phase for phase in Phase}
+    kinds = {kind.value: kind for kind in SessionKind}
+    statuses = {status.value: status for status in ReflectionStatus}
+    parse = datetime.fromisoformat
     return [
         JournalEntry(
             reflection_id=ReflectionId(row[0]),
             session_id=None if row[1] is None else SessionId(row[1]),
             session_number=row[2],
-            session_kind=None if row[3] is None else SessionKind(row[3]),
-            session_held_at=None if row[4] is None else from_db_time(row[4]),
-            phase=Phase(row[5]),
-            status=ReflectionStatus(row[6]),
-            started_at=from_db_time(row[7]),
+            session_kind=None if row[3] is None else kinds[row[3]],
+            session_held_at=None if row[4] is None else parse(row[4]),
+            phase=phases[row[5]],
+            status=statuses[row[6]],
+            started_at=parse(row[7]),
             distress_start=row[8],
             distress_end=row[9],
             shareable=bool(row[10]),
-            theme_keys=tuple(sorted(row[11].split())) if row[11] else (),
-            first_lines=row[12] or "",
+            theme_keys=tuple(sorted(themes[row[0]].split())) if row[0] in themes else (),
+            first_lines=first_lines.get(row[0], ""),
         )
         for row in rows
     ]

@@ -1,0 +1,222 @@
+"""Search and journal benchmark on a synthetic profile of years of entries.
+
+Builds (once, cached in a temporary folder for the run) a profile of 2,000 sessions and 100,000
+reflections with two answers each, then measures, in the same run:
+
+- search latency through the core (`kapcompanion.search.search`, top 50 with snippets, and
+  `matching_reflections`, every matching reflection) against the raw FTS5 query it is built on;
+- loading the whole journal (`kapcompanion.journal.journal_entries`) and resetting the journal's
+  Qt model with it, if the journal model exists.
+
+Run from the repository root: `.venv/bin/python benchmarks/search.py [--reflections 100000]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from kapcompanion.journal import journal_entries  # noqa: E402
+from kapcompanion.search import (  # noqa: E402
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    match_expression,
+    matching_reflections,
+    search,
+)
+from kapcompanion.store import Store  # noqa: E402
+
+QUERIES = [
+    "felt",
+    "calm",
+    "grandmother",
+    "chest tight",
+    '"quiet room"',
+    "river",
+    "anger",
+    "safe",
+    "zoe",
+    "NEAR(",
+    "the",
+    "lighthouse",
+    "breath",
+    "sister",
+    "hope",
+    "numb",
+]
+WORDS = (
+    "i felt the a and my of to in was it that quiet room safe calm calmer chest tight breath "
+    "river walk grandmother sister mother anger fear shame hope light warm cold music cello "
+    "blanket window rain morning evening tired tender heavy soft open closed hands jaw belly "
+    "memory house stairs kitchen garden dog friend therapist session again still slowly "
+    "noticed remembered cried laughed rested slept woke wrote lighthouse numb gentle kind"
+).split()
+
+
+def build_profile(path: Path, reflections: int, sessions: int) -> None:
+    rng = random.Random(7)
+    start = datetime(2016, 1, 1, 10, tzinfo=UTC)
+    with Store.open(path) as store:
+        db = store.connection
+        with store.transaction():
+            for number in range(1, sessions + 1):
+                held = (start + timedelta(days=(number - 1) * 1.8)).isoformat()
+                db.execute(
+                    "INSERT INTO sessions (uuid, kind, held_at, number_in_course, notes, "
+                    "created_at, updated_at) VALUES (?, 'dosing', ?, ?, ?, ?, ?)",
+                    [
+                        f"s{number}",
+                        held,
+                        number,
+                        "notes " + " ".join(rng.choices(WORDS, k=8)),
+                        held,
+                        held,
+                    ],
+                )
+            for number in range(reflections):
+                session = number % sessions + 1
+                when = (start + timedelta(hours=number * 1.5)).isoformat()
+                cursor = db.execute(
+                    "INSERT INTO reflections (uuid, session_id, phase, prompt_set_id, "
+                    "prompt_set_version, status, distress_start, distress_end, started_at, "
+                    "updated_at) VALUES (?, ?, 'same_day', 'same_day', 1, 'complete', ?, ?, ?, ?)",
+                    [f"r{number}", session, rng.randint(0, 10), rng.randint(0, 10), when, when],
+                )
+                reflection_id = cursor.lastrowid
+                for position in range(2):
+                    db.execute(
+                        "INSERT INTO answers (uuid, reflection_id, position, prompt_id, "
+                        "prompt_text, text, updated_at) VALUES (?, ?, ?, ?, '?', ?, ?)",
+                        [
+                            f"a{number}-{position}",
+                            reflection_id,
+                            position,
+                            f"p{position}",
+                            " ".join(rng.choices(WORDS, k=rng.randint(20, 60))),
+                            when,
+                        ],
+                    )
+                if number % 97 == 0:
+                    db.execute(
+                        "INSERT INTO reflection_themes (reflection_id, theme_id) VALUES (?, ?)",
+                        [reflection_id, rng.randint(1, 17)],
+                    )
+
+
+def timings(function: Callable[[], object], rounds: int) -> list[float]:
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20, method="inclusive")[-1]
+
+
+def raw_top(connection: sqlite3.Connection, expression: str) -> list[tuple[object, ...]]:
+    return connection.execute(
+        "SELECT rowid, snippet(answers_fts, 0, ?, ?, '…', 12) FROM answers_fts "
+        "WHERE answers_fts MATCH ? ORDER BY rank LIMIT 50",
+        [HIGHLIGHT_START, HIGHLIGHT_END, expression],
+    ).fetchall()
+
+
+def raw_all(connection: sqlite3.Connection, expression: str) -> list[tuple[object, ...]]:
+    return connection.execute(
+        "SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?", [expression]
+    ).fetchall()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--reflections", type=int, default=100_000)
+    parser.add_argument("--sessions", type=int, default=2_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="kap-search-") as folder:
+        path = Path(folder) / "profile.sqlite3"
+        started = time.perf_counter()
+        build_profile(path, args.reflections, args.sessions)
+        print(
+            f"Built {args.reflections:,} reflections over {args.sessions:,} sessions in "
+            f"{time.perf_counter() - started:.1f} s ({path.stat().st_size / 1e6:.0f} MB)"
+        )
+        with Store.open(path) as store:
+            connection = store.connection
+            rows: dict[str, list[float]] = {
+                "core top 50": [],
+                "raw top 50": [],
+                "core all matches": [],
+                "raw all matches": [],
+            }
+            for query in QUERIES:
+                expression = match_expression(query) or '""'
+                rows["core top 50"] += timings(
+                    lambda q=query: search(connection, q, limit=50), args.rounds
+                )
+                rows["raw top 50"] += timings(
+                    lambda e=expression: raw_top(connection, e), args.rounds
+                )
+                rows["core all matches"] += timings(
+                    lambda q=query: matching_reflections(connection, q), args.rounds
+                )
+                rows["raw all matches"] += timings(
+                    lambda e=expression: raw_all(connection, e), args.rounds
+                )
+            print(f"Search over {len(QUERIES)} queries × {args.rounds} rounds (ms):")
+            print(f"{'':<18} {'median':>8} {'p95':>8}")
+            for name, samples in rows.items():
+                print(
+                    f"{name:<18} {statistics.median(samples) * 1e3:>8.1f} "
+                    f"{p95(samples) * 1e3:>8.1f}"
+                )
+            for core, raw in (
+                ("core top 50", "raw top 50"),
+                ("core all matches", "raw all matches"),
+            ):
+                ratio = statistics.median(rows[core]) / statistics.median(rows[raw])
+                print(f"{core} / {raw}: {ratio:.2f}× (target ≤ 1.5×, median < 50 ms)")
+
+            load = timings(lambda: journal_entries(connection), 3)
+            print(
+                f"Journal rows loaded: {len(journal_entries(connection)):,} in "
+                f"{statistics.median(load) * 1e3:.0f} ms (median of 3)"
+            )
+            print(model_reset_line(journal_entries(connection)))
+    return 0
+
+
+def model_reset_line(entries: list[object]) -> str:
+    """Time the journal model's reset with all rows, if the model exists yet."""
+    try:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtWidgets import QApplication
+
+        from ui.journal_model import JournalModel  # type: ignore[attr-defined]
+    except ImportError:
+        return "Journal model: not built yet"
+    app = QApplication.instance() or QApplication([])
+    model = JournalModel()
+    samples = timings(lambda: model.set_entries(entries), 5)
+    del app
+    return f"Journal model reset with all rows: {statistics.median(samples) * 1e3:.1f} ms"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
