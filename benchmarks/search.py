@@ -16,20 +16,21 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import sqlite3
+import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from kapcompanion.journal import journal_entries  # noqa: E402
+from kapcompanion.journal import JournalEntry, journal_entries  # noqa: E402
 from kapcompanion.search import (  # noqa: E402
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -57,13 +58,19 @@ QUERIES = [
     "hope",
     "numb",
 ]
-WORDS = (
-    "i felt the a and my of to in was it that quiet room safe calm calmer chest tight breath "
-    "river walk grandmother sister mother anger fear shame hope light warm cold music cello "
-    "blanket window rain morning evening tired tender heavy soft open closed hands jaw belly "
-    "memory house stairs kitchen garden dog friend therapist session again still slowly "
-    "noticed remembered cried laughed rested slept woke wrote lighthouse numb gentle kind"
-).split()
+WORDS = tuple(
+    " ".join(
+        (
+            "i felt the a and my of to in was it that quiet room safe calm calmer",
+            "chest tight breath river walk grandmother sister mother anger fear",
+            "shame hope light warm cold music cello blanket window rain morning",
+            "evening tired tender heavy soft open closed hands jaw belly memory",
+            "house stairs kitchen garden dog friend therapist session again still",
+            "slowly noticed remembered cried laughed rested slept woke wrote",
+            "lighthouse numb gentle kind",
+        )
+    ).split()
+)
 
 
 def build_profile(path: Path, reflections: int, sessions: int) -> None:
@@ -167,18 +174,14 @@ def main(argv: list[str] | None = None) -> int:
             }
             for query in QUERIES:
                 expression = match_expression(query) or '""'
-                rows["core top 50"] += timings(
-                    lambda q=query: search(connection, q, limit=50), args.rounds
-                )
-                rows["raw top 50"] += timings(
-                    lambda e=expression: raw_top(connection, e), args.rounds
-                )
-                rows["core all matches"] += timings(
-                    lambda q=query: matching_reflections(connection, q), args.rounds
-                )
-                rows["raw all matches"] += timings(
-                    lambda e=expression: raw_all(connection, e), args.rounds
-                )
+                measured: dict[str, Callable[[], object]] = {
+                    "core top 50": partial(search, connection, query, limit=50),
+                    "raw top 50": partial(raw_top, connection, expression),
+                    "core all matches": partial(matching_reflections, connection, query),
+                    "raw all matches": partial(raw_all, connection, expression),
+                }
+                for name, function in measured.items():
+                    rows[name] += timings(function, args.rounds)
             print(f"Search over {len(QUERIES)} queries × {args.rounds} rounds (ms):")
             print(f"{'':<18} {'median':>8} {'p95':>8}")
             for name, samples in rows.items():
@@ -202,13 +205,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def model_reset_line(entries: list[object]) -> str:
+def model_reset_line(entries: list[JournalEntry]) -> str:
     """Time the journal model's reset with all rows, if the model exists yet."""
     try:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtWidgets import QApplication
 
-        from ui.journal_model import JournalModel  # type: ignore[attr-defined]
+        from ui.journal_model import JournalModel
     except ImportError:
         return "Journal model: not built yet"
     app = QApplication.instance() or QApplication([])
