@@ -73,8 +73,17 @@ WORDS = tuple(
 )
 
 
+def vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
+    """Words with Zipf-like weights, as in real writing: a few very common, most rare."""
+    syllables = ["ka", "lo", "mi", "ren", "sa", "tor", "vel", "un", "di", "ash", "por", "el"]
+    made_up = {"".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(6000)}
+    words = list(WORDS) + sorted(made_up - set(WORDS))
+    return words, [1 / (rank + 1) ** 0.9 for rank in range(len(words))]
+
+
 def build_profile(path: Path, reflections: int, sessions: int) -> None:
     rng = random.Random(7)
+    words, weights = vocabulary(rng)
     start = datetime(2016, 1, 1, 10, tzinfo=UTC)
     with Store.open(path) as store:
         db = store.connection
@@ -112,7 +121,7 @@ def build_profile(path: Path, reflections: int, sessions: int) -> None:
                             reflection_id,
                             position,
                             f"p{position}",
-                            " ".join(rng.choices(WORDS, k=rng.randint(20, 60))),
+                            " ".join(rng.choices(words, weights, k=rng.randint(20, 60))),
                             when,
                         ],
                     )

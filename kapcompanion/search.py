@@ -105,31 +105,43 @@ def search(connection: sqlite3.Connection, query: str, *, limit: int = 500) -> l
 def matching_reflections(
     connection: sqlite3.Connection, query: str, *, snippets_for: int = 200
 ) -> dict[ReflectionId, str]:
-    """Every reflection whose answers or insights match, best first.
+    """Every live reflection whose answers or insights match, for the journal's timeline.
 
-    The best `snippets_for` come with a highlighted snippet; the rest map to "" (the window
-    shows their first lines), so a common word over years of entries stays quick.
+    The newest `snippets_for` matching answers come with a highlighted snippet; the rest map to
+    "" (the journal shows their first lines). Unlike `search`, nothing is ranked: the journal
+    lists by date, so even a common word over years of entries stays quick.
     """
     expression = match_expression(query)
     if expression is None:
         return {}
+    deleted = {
+        row[0]
+        for row in connection.execute("SELECT id FROM reflections WHERE deleted_at IS NOT NULL")
+    }
     found: dict[ReflectionId, str] = {}
-    for hit in search(connection, query, limit=snippets_for):
-        if hit.reflection_id is not None and hit.reflection_id not in found:
-            found[hit.reflection_id] = hit.snippet
-    rows = connection.execute(
+    newest = connection.execute(
         """
-        SELECT a.reflection_id FROM answers_fts
-        JOIN answers a ON a.rowid = answers_fts.rowid
-        JOIN reflections r ON r.id = a.reflection_id
-        WHERE answers_fts MATCH ? AND r.deleted_at IS NULL
+        SELECT a.reflection_id, snippet(answers_fts, 0, ?, ?, '…', ?)
+        FROM answers_fts JOIN answers a ON a.rowid = answers_fts.rowid
+        WHERE answers_fts MATCH ? ORDER BY answers_fts.rowid DESC LIMIT ?
+        """,
+        [HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_WORDS, expression, snippets_for],
+    )
+    for reflection_id, snippet in newest:
+        if reflection_id not in deleted:
+            found.setdefault(ReflectionId(reflection_id), snippet)
+    everything = connection.execute(
+        """
+        SELECT reflection_id FROM answers
+        WHERE rowid IN (SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?)
         UNION
-        SELECT i.reflection_id FROM insights_fts
-        JOIN insights i ON i.rowid = insights_fts.rowid
-        WHERE insights_fts MATCH ? AND i.deleted_at IS NULL AND i.reflection_id IS NOT NULL
+        SELECT reflection_id FROM insights
+        WHERE rowid IN (SELECT rowid FROM insights_fts WHERE insights_fts MATCH ?)
+          AND deleted_at IS NULL AND reflection_id IS NOT NULL
         """,
         [expression, expression],
-    ).fetchall()
-    for (reflection_id,) in rows:
-        found.setdefault(ReflectionId(reflection_id), "")
+    )
+    for (reflection_id,) in everything:
+        if reflection_id not in deleted:
+            found.setdefault(ReflectionId(reflection_id), "")
     return found
