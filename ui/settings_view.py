@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -17,11 +18,15 @@ from PySide6.QtWidgets import (
 
 from kapcompanion import __version__
 from kapcompanion.errors import KapError
+from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
 from ui.building_blocks import card, page_header, scrolling_page, text
 from ui.error_messages import describe
 from ui.style import REDUCE_MOTION_KEY, ColourScheme, reduce_motion, space
 from ui.translation import fill
+
+if TYPE_CHECKING:
+    from kapcompanion.store import Store
 
 
 class SettingsView(QWidget):
@@ -40,9 +45,11 @@ class SettingsView(QWidget):
         self.setAccessibleName(self.tr("Settings"))
         self._profile = profile
         self._settings = settings
+        self._store: Store | None = None
         column = scrolling_page(self)
         column.addWidget(page_header(self.tr("Settings")))
         column.addWidget(self._appearance_card(scheme))
+        column.addWidget(self._journal_card())
         column.addWidget(self._data_card(demo))
         column.addWidget(self._about_card())
         column.addStretch(1)
@@ -78,6 +85,34 @@ class SettingsView(QWidget):
         )
         layout.addWidget(self.reduce_motion_box)
         return frame
+
+    def _journal_card(self) -> QWidget:
+        frame, layout = card(self.tr("Journal"))
+        self.gate_box = QCheckBox(
+            self.tr("Ask before opening an entry written at high distress (8 or more)")
+        )
+        self.gate_box.setAccessibleName(self.tr("Ask before opening difficult entries"))
+        self.gate_box.setChecked(True)
+        self.gate_box.setEnabled(False)  # until the data is open
+        self.gate_box.toggled.connect(self._gate_toggled)
+        layout.addWidget(self.gate_box)
+        return frame
+
+    def set_store(self, store: Store) -> None:
+        self._store = store
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._store is None:
+            return
+        self.gate_box.blockSignals(True)
+        self.gate_box.setChecked(bool(self._store.get_setting(GATE_DIFFICULT_SETTING, True)))
+        self.gate_box.blockSignals(False)
+        self.gate_box.setEnabled(True)
+
+    def _gate_toggled(self, on: bool) -> None:
+        if self._store is not None:
+            self._store.set_setting(GATE_DIFFICULT_SETTING, on)
 
     def _scheme_toggled(self, button: QRadioButton, checked: bool) -> None:
         if checked:

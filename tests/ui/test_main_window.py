@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.builtin_themes import builtin_themes, own_theme_colours
+from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
 from tests.ui.conftest import WindowFactory
 from ui.application import window_settings
@@ -295,3 +296,15 @@ def test_theme_chips_are_readable_on_every_theme_colour(qapp: QApplication) -> N
     for colour in colours:
         background = QColor(colour)
         assert contrast_ratio(ink_on(background), background) >= 4.5, colour
+
+
+def test_the_difficult_entry_question_can_be_turned_off_in_settings(
+    open_window: WindowFactory, profile: Profile
+) -> None:
+    window = open_window(profile)
+    window.show_destination("settings")
+    box = window.settings_view.gate_box
+    assert box.isEnabled() and box.isChecked()
+    box.click()
+    assert window.store is not None
+    assert window.store.get_setting(GATE_DIFFICULT_SETTING) is False
