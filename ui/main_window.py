@@ -39,6 +39,7 @@ from ui.building_blocks import text
 from ui.error_messages import show_error, show_message
 from ui.home_view import HomeView
 from ui.icons import icon
+from ui.insights_view import InsightsView
 from ui.reflect_view import ReflectView
 from ui.sessions_view import SessionsView
 from ui.settings_view import SettingsView
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
             Destination("home", self.tr("Home"), "home", lambda: self.home),
             Destination("sessions", self.tr("Sessions"), "sessions", self._build_sessions),
             Destination("reflect", self.tr("Reflect"), "reflect", self._build_reflect),
+            Destination("insights", self.tr("Insights"), "insights", self._build_insights),
             Destination("settings", self.tr("Settings"), "settings", self._build_settings),
         ]
         self._built: dict[str, QWidget] = {}
@@ -201,6 +203,12 @@ class MainWindow(QMainWindow):
         self.show_destination("reflect")
         self.reflect_view.start_for_session(session_id)
 
+    def _build_insights(self) -> QWidget:
+        view = InsightsView()
+        view.data_changed.connect(self.data_changed)
+        view.reflect_requested.connect(lambda: self.show_destination("reflect"))
+        return view
+
     def _build_reflect(self) -> QWidget:
         view = ReflectView(reduce_motion=lambda: reduce_motion(self._settings))
         view.data_changed.connect(self.data_changed)
@@ -213,6 +221,10 @@ class MainWindow(QMainWindow):
     @property
     def sessions_view(self) -> SessionsView:
         return cast(SessionsView, self.page("sessions"))
+
+    @property
+    def insights_view(self) -> InsightsView:
+        return cast(InsightsView, self.page("insights"))
 
     @property
     def reflect_view(self) -> ReflectView:

@@ -106,7 +106,7 @@ def test_only_built_screens_are_in_the_sidebar(
     window = open_window(profile)
     model = window.navigation_model
     labels = [model.item(row).text() for row in range(model.rowCount())]
-    assert labels == ["Home", "Sessions", "Reflect", "Settings"]
+    assert labels == ["Home", "Sessions", "Reflect", "Insights", "Settings"]
 
 
 def test_sidebar_rows_do_not_overlap(open_window: WindowFactory, profile: Profile) -> None:
@@ -130,7 +130,7 @@ def test_keyboard_moves_between_screens(
     assert window.pages.currentWidget() is window.settings_view
     qtbot.keyClick(window.sidebar, Qt.Key.Key_Up)
     assert window.current_destination() == keys[-2]
-    digits = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5]
+    digits = [getattr(Qt.Key, f"Key_{n}") for n in range(1, 10)]
     for number, key in enumerate(keys):
         qtbot.keyClick(window.windowHandle(), digits[number], Qt.KeyboardModifier.ControlModifier)
         assert window.current_destination() == key

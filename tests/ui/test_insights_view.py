@@ -1,0 +1,595 @@
+"""The insight board, driven through its real widgets and the keyboard, on a real store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from kapcompanion.domain import CommitmentStatus, Insight, Phase
+from kapcompanion.profile import Profile
+from kapcompanion.prompt_sets import prompt_set_for
+from kapcompanion.store import Store
+from ui.application import create_application
+from ui.commitment_editor import status_label
+from ui.insight_board_data import BoardFilter, ShowOnly
+from ui.insight_card import InsightCard
+from ui.insights_view import PAGE_SIZE, InsightsView
+from ui.style import ColourScheme, apply_style
+
+SMALLEST = QSize(720 - 200, 480)  # the main window's smallest size, less its sidebar
+
+# Helpers ----------------------------------------------------------------------------------
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def press(qtbot: QtBot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key press where a person's key press goes: to the widget that has focus."""
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def tab_to(qtbot: QtBot, target: QWidget, limit: int = 60) -> None:
+    """Press Tab until `target` has focus (failing if it is never reached)."""
+    for _ in range(limit):
+        if focused() is target:
+            return
+        press(qtbot, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {target.accessibleName()!r}")
+
+
+def undo_keys(qtbot: QtBot) -> None:
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def redo_keys(qtbot: QtBot) -> None:
+    press(
+        qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+
+
+def texts_of(view: InsightsView) -> list[str]:
+    return [card.data.insight.text for card in view.cards()]
+
+
+def insight_called(store: Store, words: str) -> Insight:
+    [found] = [insight for insight in store.list_insights() if insight.text == words]
+    return found
+
+
+def card_called(view: InsightsView, words: str) -> InsightCard:
+    [found] = [card for card in view.cards() if card.data.insight.text == words]
+    return found
+
+
+def answer_next_dialog(seen: list[tuple[str, str]]) -> None:
+    """When the next message box opens, note its words and close it."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append((dialog.text(), dialog.informativeText()))
+        dialog.close()
+
+    QTimer.singleShot(20, answer)
+
+
+def clipped_labels(page: QWidget) -> list[str]:
+    clipped = []
+    for label in page.findChildren(QLabel):
+        if not label.isVisibleTo(page):
+            continue
+        needed = (
+            QSize(label.width(), label.heightForWidth(label.width()))
+            if label.wordWrap()
+            else label.sizeHint()
+        )
+        if label.width() < needed.width() or label.height() < needed.height():
+            clipped.append(label.text())
+    return clipped
+
+
+# Fixtures ---------------------------------------------------------------------------------
+
+ViewFactory = Callable[[Store], InsightsView]
+
+REST = "I don't have to earn rest."
+ANGER = "Anger is not the same as danger."
+QUIETLY = "Being with people quietly still counts."
+SAFE = "I can ask for what helps me feel safe."
+
+
+@pytest.fixture
+def open_view(qtbot: QtBot, qapp: QApplication) -> Iterator[ViewFactory]:
+    """Show an insight board in its own active window, as a person would see it."""
+
+    def factory(store: Store) -> InsightsView:
+        create_application()
+        apply_style(qapp, ColourScheme.LIGHT)
+        view = InsightsView()
+        qtbot.addWidget(view)
+        view.resize(900, 720)
+        with qtbot.waitActive(view):
+            view.show()
+            view.activateWindow()
+        view.set_store(store)
+        qtbot.wait(1)  # let the layout settle, as it has by the time a person looks
+        return view
+
+    yield factory
+
+
+@pytest.fixture
+def demo_store(demo_profile: Profile) -> Iterator[Store]:
+    with Store.open(demo_profile.database_path) as opened:
+        yield opened
+
+
+# Tests ------------------------------------------------------------------------------------
+
+
+def test_the_sample_course_shows_every_insight_pinned_first(
+    open_view: ViewFactory, demo_store: Store
+) -> None:
+    view = open_view(demo_store)
+    assert view.accessibleName() == "Insights"
+    cards = view.cards()
+    assert len(cards) == 14
+    assert texts_of(view) == [insight.text for insight in demo_store.list_insights()]
+    pinned = [card.data.insight.pinned for card in cards]
+    assert pinned == sorted(pinned, reverse=True) and pinned.count(True) == 4
+    rest = card_called(view, REST)
+    assert rest.text_label.text() == REST
+    assert [chip.text() for chip in rest.findChildren(QLabel, "chip")] == ["Self-compassion"]
+    assert rest.state_label.text() == "Pinned · Private"
+    assert card_called(view, ANGER).state_label.text() == "Pinned · Shared with my therapist"
+    assert card_called(view, SAFE).state_label.text() == "Shared with my therapist"
+    assert rest.from_button.text().startswith("From: Session ")
+    assert " · " in rest.from_button.text()
+    steps = [card for card in cards if card.data.commitment is not None]
+    assert len(steps) == 5
+    assert rest.commitment_editor.status_box.currentText() == "Not started yet"
+    assert not view.empty_card.isVisibleTo(view)
+
+
+def test_pin_and_share_by_keyboard_and_the_store_follows(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    quietly = card_called(view, QUIETLY)
+    assert view.cards().index(quietly) > 3
+    quietly.pin_button.setFocus()
+    with qtbot.waitSignal(view.data_changed) as changed:
+        press(qtbot, Qt.Key.Key_Space)
+    assert changed.args == ["insights"]
+    assert insight_called(demo_store, QUIETLY).pinned
+    # It joins the pinned ones at the top (they are newest first among themselves).
+    assert texts_of(view) == [insight.text for insight in demo_store.list_insights()]
+    assert texts_of(view).index(QUIETLY) < 5
+    assert all(card.data.insight.pinned for card in view.cards()[:5])
+    assert quietly.pin_button.text() == "Unpin"
+    assert quietly.pin_button.accessibleName() == f"Unpin: {QUIETLY}"
+    assert focused() is quietly.pin_button  # focus stays with the card as it moves
+
+    assert quietly.share_box.accessibleName() == f"Share with my therapist: {QUIETLY}"
+    quietly.share_box.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert insight_called(demo_store, QUIETLY).shareable
+    assert quietly.state_label.text() == "Pinned · Shared with my therapist"
+
+    undo_keys(qtbot)
+    assert not insight_called(demo_store, QUIETLY).shareable
+    assert not quietly.share_box.isChecked()
+    undo_keys(qtbot)
+    assert not insight_called(demo_store, QUIETLY).pinned
+    assert texts_of(view).index(QUIETLY) > 3
+    redo_keys(qtbot)
+    assert insight_called(demo_store, QUIETLY).pinned
+
+
+def test_edit_the_words_then_undo_and_redo(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    rest = card_called(view, REST)
+    rest.edit_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert rest.is_editing()
+    assert focused() is rest.editor
+    assert rest.editor.toPlainText() == REST
+    press(qtbot, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(focused(), ", not even on busy days.")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    edited = "I don't have to earn rest, not even on busy days."
+    assert not rest.is_editing()
+    assert focused() is rest.edit_button
+    stored = demo_store.get_insight(insight_called(demo_store, edited).id)
+    assert stored.updated_at >= stored.created_at
+    assert rest.text_label.text() == edited
+    assert view.undo_button.isEnabled()
+    assert view.undo_button.accessibleName().startswith("Undo: Edit “I don't have to earn rest")
+
+    undo_keys(qtbot)
+    assert insight_called(demo_store, REST).id == stored.id
+    assert rest.text_label.text() == REST
+    assert view.redo_button.isEnabled()
+    press(qtbot, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert demo_store.get_insight(stored.id).text == edited
+    undo_keys(qtbot)
+    redo_keys(qtbot)
+    assert rest.text_label.text() == edited
+
+
+def test_escape_leaves_an_edit_without_saving(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    rest = card_called(view, REST)
+    rest.start_editing()
+    qtbot.keyClicks(focused(), " Maybe.")
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not rest.is_editing()
+    assert insight_called(demo_store, REST).text == REST
+    assert not view.undo_button.isVisible()  # nothing to take back yet
+
+
+def test_re_theme_with_a_theme_of_ones_own(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    rest = card_called(view, REST)
+    rest_id = rest.data.id
+    assert demo_store.insight_theme_keys(rest_id) == ["self_compassion"]
+    rest.themes_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert rest.is_choosing_themes()
+    picker = rest.theme_picker
+    boxes = picker.boxes()
+    assert len(boxes) == len(demo_store.list_themes())
+    assert boxes["self_compassion"].isChecked()
+    tab_to(qtbot, boxes["body"])
+    press(qtbot, Qt.Key.Key_Space)
+    tab_to(qtbot, picker.own_theme_edit)
+    qtbot.keyClicks(focused(), "Slowing down")
+    with qtbot.waitSignal(view.data_changed) as changed:
+        press(qtbot, Qt.Key.Key_Return)
+    assert changed.args == ["themes"]
+    [own] = [theme for theme in demo_store.list_themes() if theme.name == "Slowing down"]
+    assert not own.builtin
+    assert picker.boxes()[own.key].isChecked()
+    tab_to(qtbot, picker.save_button)
+    press(qtbot, Qt.Key.Key_Space)
+    assert not rest.is_choosing_themes()
+    assert set(demo_store.insight_theme_keys(rest_id)) == {"self_compassion", "body", own.key}
+    QApplication.processEvents()  # widgets added to a shown layout appear on the next turn
+    chips = [chip.text() for chip in rest.findChildren(QLabel, "chip") if chip.isVisibleTo(rest)]
+    assert sorted(chips) == ["Body", "Self-compassion", "Slowing down"]
+    assert view.theme_box.findData(own.key) >= 0  # the theme filter offers it now
+
+    undo_keys(qtbot)
+    assert demo_store.insight_theme_keys(rest_id) == ["self_compassion"]
+    redo_keys(qtbot)
+    assert len(demo_store.insight_theme_keys(rest_id)) == 3
+
+
+def test_add_a_small_step_change_how_it_is_going_and_add_a_dated_note(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    anger = card_called(view, ANGER)
+    anger_id = anger.data.id
+    editor = anger.commitment_editor
+    assert demo_store.commitments_for(anger_id) == []
+    assert editor.add_step_button.accessibleName() == f"Add a small step for: {ANGER}"
+    editor.add_step_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert focused() is editor.step_edit
+    qtbot.keyClicks(focused(), "Notice my breath when I feel heat in my chest")
+    press(qtbot, Qt.Key.Key_Return)
+    [step] = demo_store.commitments_for(anger_id)
+    assert step.text == "Notice my breath when I feel heat in my chest"
+    assert step.status is CommitmentStatus.NOT_STARTED
+    assert editor.step_text.text() == step.text
+    assert focused() is editor.status_box
+
+    press(qtbot, Qt.Key.Key_Down)
+    assert demo_store.commitments_for(anger_id)[0].status is CommitmentStatus.TRYING
+    assert editor.status_box.currentText() == status_label(CommitmentStatus.TRYING) == "Trying it"
+    undo_keys(qtbot)
+    assert demo_store.commitments_for(anger_id)[0].status is CommitmentStatus.NOT_STARTED
+    assert editor.status_box.currentText() == "Not started yet"
+    redo_keys(qtbot)
+    assert editor.status_box.currentText() == "Trying it"
+
+    tab_to(qtbot, editor.note_edit)
+    for words in ("Tried it at work; it helped a little.", "Forgot twice.", "Easier today."):
+        qtbot.keyClicks(focused(), words)
+        press(qtbot, Qt.Key.Key_Return)
+        assert editor.note_edit.text() == ""
+    QApplication.processEvents()  # widgets added to a shown layout appear on the next turn
+    notes = demo_store.commitment_notes(step.id)
+    assert [note.text for note in notes][-1] == "Easier today."
+    assert len(notes) == 3
+    shown = [label.text() for label in editor.findChildren(QLabel) if label.isVisibleTo(editor)]
+    assert "Easier today." in shown and "Forgot twice." not in shown  # only the latest
+    from ui.session_wording import day_text
+
+    assert day_text(notes[-1].noted_at) in shown  # dated as the locale writes dates
+    assert editor.show_all_button.text() == "Show all 3 notes"
+    editor.show_all_button.click()
+    QApplication.processEvents()
+    shown = [label.text() for label in editor.findChildren(QLabel) if label.isVisibleTo(editor)]
+    assert {"Forgot twice.", "Tried it at work; it helped a little."} <= set(shown)
+    assert editor.show_all_button.text() == "Show only the latest note"
+
+
+def test_move_to_recently_deleted_and_undo_brings_it_back(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    anger = card_called(view, ANGER)
+    anger_id = anger.data.id
+    position = view.cards().index(anger)
+    anger.delete_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert ANGER not in texts_of(view)
+    assert anger_id not in {insight.id for insight in demo_store.list_insights()}
+    assert [item.id for item in demo_store.recently_deleted()] == [anger_id]
+    assert view.notice.isVisibleTo(view) and "recently deleted" in view.notice.text()
+    # Focus moves to the card that took its place, not out of the board.
+    assert view.cards()[position].isAncestorOf(focused())
+
+    undo_keys(qtbot)
+    assert texts_of(view)[position] == ANGER
+    assert demo_store.recently_deleted() == []
+    assert view.card_for(anger_id) is not None
+    assert view.card_for(anger_id).isAncestorOf(focused())  # type: ignore[union-attr]
+    assert not view.notice.isVisibleTo(view)
+    redo_keys(qtbot)
+    assert ANGER not in texts_of(view)
+
+
+def test_filters_pinned_shared_and_theme(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    everything = demo_store.list_insights()
+    view.show_buttons[ShowOnly.ALL].setFocus()
+    press(qtbot, Qt.Key.Key_Right)  # the segments behave like radio buttons
+    assert view.show_buttons[ShowOnly.PINNED].isChecked()
+    assert view.board_filter() == BoardFilter(ShowOnly.PINNED)
+    assert texts_of(view) == [insight.text for insight in everything if insight.pinned]
+
+    press(qtbot, Qt.Key.Key_Right)
+    assert texts_of(view) == [insight.text for insight in everything if insight.shareable]
+    assert len(texts_of(view)) == 7
+
+    # Keeping something private under "Shared" takes it off this view; undo puts it back.
+    card_called(view, SAFE).share_box.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert SAFE not in texts_of(view)
+    assert view.isAncestorOf(focused())
+    undo_keys(qtbot)
+    assert SAFE in texts_of(view)
+
+    view.theme_box.setFocus()
+    index = view.theme_box.findData("boundaries")
+    view.theme_box.setCurrentIndex(index)
+    assert texts_of(view) == ["I can say no kindly, and people usually cope."]
+    view.show_buttons[ShowOnly.ALL].click()
+    assert len(texts_of(view)) == 2  # the theme still narrows
+
+    view.set_filter(BoardFilter(ShowOnly.PINNED, "fear"))
+    assert view.cards() == []
+    assert view.empty_card.isVisibleTo(view)
+    assert view.empty_button.text() == "Show all insights"
+    view.empty_button.click()
+    assert view.board_filter() == BoardFilter()
+    assert len(view.cards()) == 14
+
+
+def test_the_from_link_asks_to_open_the_reflection(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    rest = card_called(view, REST)
+    reflection_id = insight_called(demo_store, REST).reflection_id
+    assert reflection_id is not None
+    reflection = demo_store.get_reflection(reflection_id)
+    session = demo_store.get_session(reflection.session_id)  # type: ignore[arg-type]
+    expected = f"Session {session.number_in_course} · {prompt_set_for(reflection.phase).title}"
+    assert rest.from_button.text() == f"From: {expected}"
+    assert rest.from_button.accessibleName() == f"Open the reflection this came from: {expected}"
+    rest.from_button.setFocus()
+    with qtbot.waitSignal(view.open_reflection_requested) as requested:
+        press(qtbot, Qt.Key.Key_Space)
+    assert requested.args == [int(reflection_id)]
+
+
+def test_an_insight_whose_reflection_is_gone_says_where_it_came_from_without_a_link(
+    open_view: ViewFactory, store: Store
+) -> None:
+    same_day = prompt_set_for(Phase.SAME_DAY)
+    reflection = store.start_reflection(Phase.SAME_DAY, same_day.id, same_day.version)
+    store.add_insight("Slow is fine.", reflection_id=reflection.id)
+    store.discard_reflection(reflection.id)
+    store.add_insight("Written on its own.")
+    view = open_view(store)
+    for shown in view.cards():
+        assert not shown.from_button.isVisibleTo(shown)
+        assert not shown.from_label.isVisibleTo(shown)
+
+
+def test_an_empty_board_says_what_will_appear_and_offers_one_button(
+    open_view: ViewFactory, store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(store)
+    assert view.cards() == []
+    assert view.empty_card.isVisibleTo(view)
+    assert not view.filter_row.isVisibleTo(view)
+    assert view.empty_text.text() == (
+        "Things you want to carry forward will appear here. They come from the end of each "
+        "reflection."
+    )
+    with qtbot.waitSignal(view.reflect_requested):
+        view.empty_button.click()
+
+    store.add_insight("A first thing to keep.")
+    view.refresh()
+    assert texts_of(view) == ["A first thing to keep."]
+    assert not view.empty_card.isVisibleTo(view)
+    assert view.filter_row.isVisibleTo(view)
+
+
+def test_a_long_board_builds_cards_a_page_at_a_time(
+    open_view: ViewFactory, store: Store, qtbot: QtBot
+) -> None:
+    for number in range(PAGE_SIZE + 5):
+        store.add_insight(f"Thought number {number}")
+    view = open_view(store)
+    assert len(view.cards()) == PAGE_SIZE
+    assert view.more_button.isVisibleTo(view)
+    view.more_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert len(view.cards()) == PAGE_SIZE + 5
+    assert not view.more_button.isVisibleTo(view)
+    assert view.cards()[PAGE_SIZE].isAncestorOf(focused())
+
+
+def test_a_refused_edit_says_so_gently_and_keeps_the_words(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = open_view(demo_store)
+    rest = card_called(view, REST)
+    rest.start_editing()
+    qtbot.keyClicks(focused(), " Really.")
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("The data file is full.")
+
+    monkeypatch.setattr(demo_store, "update_insight", refuse)
+    seen: list[tuple[str, str]] = []
+    answer_next_dialog(seen)
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [(title, message)] = seen
+    assert title == "This change was not saved"
+    assert "Traceback" not in message
+    assert rest.is_editing()
+    assert rest.editor.toPlainText() == REST + " Really."
+    assert view.undo_stack.count() == 0  # nothing half-done to undo
+    assert insight_called(demo_store, REST).text == REST
+
+
+def test_a_refused_share_leaves_the_tick_as_the_store_has_it(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = open_view(demo_store)
+    rest = card_called(view, REST)
+    assert not rest.share_box.isChecked()
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("The disk is read-only.")
+
+    monkeypatch.setattr(demo_store, "update_insight", refuse)
+    seen: list[tuple[str, str]] = []
+    answer_next_dialog(seen)
+    rest.share_box.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert [title for title, _message in seen] == ["This change was not saved"]
+    assert not rest.share_box.isChecked()
+    assert rest.state_label.text() == "Pinned · Private"
+
+
+def test_tab_follows_the_board_in_reading_order(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    view.show_buttons[ShowOnly.ALL].setFocus()
+    # The segments are one stop, like radio buttons: Tab leaves them, arrows move within.
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is view.theme_box
+    first = view.cards()[0]
+    editor = first.commitment_editor
+    expected = [
+        first.from_button,
+        editor.status_box,
+        editor.note_edit,
+        first.share_box,
+        first.pin_button,
+        first.edit_button,
+        first.themes_button,
+        first.delete_button,
+        view.cards()[1].from_button,
+    ]
+    for widget in expected:
+        press(qtbot, Qt.Key.Key_Tab)
+        assert focused() is widget, (focused().accessibleName(), widget.accessibleName())
+    assert all(name in first.pin_button.accessibleName() for name in ("Unpin: ", REST))
+
+
+def test_every_focusable_widget_has_an_accessible_name(
+    open_view: ViewFactory, demo_store: Store
+) -> None:
+    view = open_view(demo_store)
+    first = view.cards()[0]
+    states = {
+        "board": lambda: None,
+        "editing": first.start_editing,
+        "themes": first.start_theming,
+        "adding a step": card_called(view, ANGER).commitment_editor.start_adding,
+        "nothing matches": lambda: view.set_filter(BoardFilter(ShowOnly.PINNED, "fear")),
+    }
+    for name, show in states.items():
+        show()
+        QApplication.processEvents()
+        focusable = [
+            widget
+            for widget in view.findChildren(QWidget)
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(view)
+        ]
+        assert focusable, name
+        for widget in focusable:
+            assert widget.accessibleName(), f"{name}: {widget!r}"
+    boxes = [box for box in first.findChildren(QCheckBox) if box.isVisibleTo(first)]
+    assert all(box.accessibleName() for box in boxes)
+
+
+def test_nothing_is_clipped_in_the_smallest_window(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    rest = insight_called(demo_store, REST)
+    [step] = demo_store.commitments_for(rest.id)
+    for words in ("A long note " * 12, "Short one."):
+        demo_store.add_commitment_note(step.id, words)
+    view = open_view(demo_store)
+    view.resize(SMALLEST)
+    card = card_called(view, REST)
+    steps: list[Callable[[], object]] = [
+        lambda: None,
+        card.commitment_editor.show_all_button.click,
+        card.start_editing,
+        card.start_theming,
+        lambda: view.set_filter(BoardFilter(ShowOnly.SHARED)),
+    ]
+    for step_shown in steps:
+        step_shown()
+
+        def settled() -> bool:
+            return clipped_labels(view) == []
+
+        qtbot.waitUntil(settled, timeout=3000)
