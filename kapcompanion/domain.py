@@ -5,7 +5,6 @@ No storage or display code here; these objects are what every other module passe
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -59,6 +58,8 @@ class RatingMoment(StrEnum):
 
 def new_uuid() -> str:
     """A fresh, stable identifier for a user record; it never changes once written."""
+    import uuid  # here, not at the top: it is slow to import and unused at start-up
+
     return str(uuid.uuid4())
 
 

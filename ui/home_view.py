@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QLocale, QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kapcompanion.prompt_sets import prompt_set_for
 from ui.building_blocks import (
     card,
     clear_layout,
@@ -85,6 +84,8 @@ class HomeView(QWidget):
             layout.addLayout(self._button_row(button))
             self._column.addWidget(frame)
         elif summary.due_follow_up is not None:
+            from kapcompanion.prompt_sets import prompt_set_for
+
             frame, layout = card(self.tr("A reflection is ready when you are"))
             layout.addWidget(
                 text(

@@ -39,10 +39,6 @@ from ui.building_blocks import text
 from ui.error_messages import show_error, show_message
 from ui.home_view import HomeView
 from ui.icons import icon
-from ui.insights_view import InsightsView
-from ui.reflect_view import ReflectView
-from ui.sessions_view import SessionsView
-from ui.settings_view import SettingsView
 from ui.style import (
     COLOUR_SCHEME_KEY,
     ColourScheme,
@@ -53,7 +49,12 @@ from ui.style import (
 )
 
 if TYPE_CHECKING:
+    # Screens other than Home are imported when first shown: start-up stays light.
     from kapcompanion.store import Store
+    from ui.insights_view import InsightsView
+    from ui.reflect_view import ReflectView
+    from ui.sessions_view import SessionsView
+    from ui.settings_view import SettingsView
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 SIDEBAR_WIDTH = 200
@@ -189,11 +190,15 @@ class MainWindow(QMainWindow):
         return banner
 
     def _build_settings(self) -> QWidget:
+        from ui.settings_view import SettingsView
+
         view = SettingsView(self._profile, self._settings, self.colour_scheme(), demo=self._demo)
         view.colour_scheme_chosen.connect(self._choose_colour_scheme)
         return view
 
     def _build_sessions(self) -> QWidget:
+        from ui.sessions_view import SessionsView
+
         view = SessionsView()
         view.data_changed.connect(self.data_changed)
         view.reflect_requested.connect(self.reflect_on_session)
@@ -204,31 +209,35 @@ class MainWindow(QMainWindow):
         self.reflect_view.start_for_session(session_id)
 
     def _build_insights(self) -> QWidget:
+        from ui.insights_view import InsightsView
+
         view = InsightsView()
         view.data_changed.connect(self.data_changed)
         view.reflect_requested.connect(lambda: self.show_destination("reflect"))
         return view
 
     def _build_reflect(self) -> QWidget:
+        from ui.reflect_view import ReflectView
+
         view = ReflectView(reduce_motion=lambda: reduce_motion(self._settings))
         view.data_changed.connect(self.data_changed)
         return view
 
     @property
     def settings_view(self) -> SettingsView:
-        return cast(SettingsView, self.page("settings"))
+        return cast("SettingsView", self.page("settings"))
 
     @property
     def sessions_view(self) -> SessionsView:
-        return cast(SessionsView, self.page("sessions"))
+        return cast("SessionsView", self.page("sessions"))
 
     @property
     def insights_view(self) -> InsightsView:
-        return cast(InsightsView, self.page("insights"))
+        return cast("InsightsView", self.page("insights"))
 
     @property
     def reflect_view(self) -> ReflectView:
-        return cast(ReflectView, self.page("reflect"))
+        return cast("ReflectView", self.page("reflect"))
 
     def resume_reflection(self, reflection_id: int) -> None:
         self.show_destination("reflect")
