@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     # Screens other than Home are imported when first shown: start-up stays light.
     from kapcompanion.store import Store
     from ui.insights_view import InsightsView
+    from ui.journal_view import JournalView
     from ui.reflect_view import ReflectView
     from ui.sessions_view import SessionsView
     from ui.settings_view import SettingsView
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
             Destination("home", self.tr("Home"), "home", lambda: self.home),
             Destination("sessions", self.tr("Sessions"), "sessions", self._build_sessions),
             Destination("reflect", self.tr("Reflect"), "reflect", self._build_reflect),
+            Destination("journal", self.tr("Journal"), "journal", self._build_journal),
             Destination("insights", self.tr("Insights"), "insights", self._build_insights),
             Destination("settings", self.tr("Settings"), "settings", self._build_settings),
         ]
@@ -214,7 +216,21 @@ class MainWindow(QMainWindow):
         view = InsightsView()
         view.data_changed.connect(self.data_changed)
         view.reflect_requested.connect(lambda: self.show_destination("reflect"))
+        view.open_reflection_requested.connect(self.open_in_journal)
         return view
+
+    def _build_journal(self) -> QWidget:
+        from ui.journal_view import JournalView
+
+        view = JournalView()
+        view.data_changed.connect(self.data_changed)
+        view.reflect_requested.connect(lambda: self.show_destination("reflect"))
+        return view
+
+    def open_in_journal(self, reflection_id: int) -> None:
+        """Show one reflection in the journal (from an insight's "From: …" link)."""
+        self.show_destination("journal")
+        self.journal_view.open_entry(reflection_id)
 
     def _build_reflect(self) -> QWidget:
         from ui.reflect_view import ReflectView
@@ -230,6 +246,10 @@ class MainWindow(QMainWindow):
     @property
     def sessions_view(self) -> SessionsView:
         return cast("SessionsView", self.page("sessions"))
+
+    @property
+    def journal_view(self) -> JournalView:
+        return cast("JournalView", self.page("journal"))
 
     @property
     def insights_view(self) -> InsightsView:
@@ -358,6 +378,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if "reflect" in self._built:
             self.reflect_view.save_draft()
+        if "journal" in self._built:
+            self.journal_view.save_open_edits()
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/destination", self.current_destination())
         self._settings.sync()

@@ -106,7 +106,7 @@ def test_only_built_screens_are_in_the_sidebar(
     window = open_window(profile)
     model = window.navigation_model
     labels = [model.item(row).text() for row in range(model.rowCount())]
-    assert labels == ["Home", "Sessions", "Reflect", "Insights", "Settings"]
+    assert labels == ["Home", "Sessions", "Reflect", "Journal", "Insights", "Settings"]
 
 
 def test_sidebar_rows_do_not_overlap(open_window: WindowFactory, profile: Profile) -> None:

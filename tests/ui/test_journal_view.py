@@ -1,0 +1,696 @@
+"""The journal screen, driven through its real widgets and the keyboard, on a real store."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from kapcompanion.ids import ReflectionId
+from kapcompanion.journal import (
+    GATE_DIFFICULT_SETTING,
+    JournalEntry,
+    JournalFilter,
+    filter_entries,
+    journal_entries,
+)
+from kapcompanion.profile import Profile
+from kapcompanion.search import HIGHLIGHT_END, HIGHLIGHT_START, matching_reflections
+from kapcompanion.store import NotFoundError, Store
+from tests.ui.test_main_window import clipped_labels
+from tests.ui.test_sessions_view import answer_next_dialog, focused, press, tab_to, type_text
+from ui.application import create_application
+from ui.journal_model import JournalRole
+from ui.journal_view import JournalView
+from ui.style import ColourScheme, apply_style
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+# Helpers ----------------------------------------------------------------------------------
+
+
+def shown_ids(view: JournalView) -> list[int]:
+    """The reflections the timeline shows, top to bottom."""
+    proxy = view.proxy
+    return [
+        int(proxy.index(row, 0).data(JournalRole.REFLECTION_ID)) for row in range(proxy.rowCount())
+    ]
+
+
+def entries_of(store: Store) -> list[JournalEntry]:
+    return journal_entries(store.connection)
+
+
+def search_for(view: JournalView, qtbot: QtBot, words: str) -> None:
+    """Type `words` into the search field, as a person does, and wait for the list to follow."""
+    view.search_field.setFocus()
+    view.search_field.selectAll()
+    press(qtbot, Qt.Key.Key_Backspace)
+    type_text(qtbot, words)
+    qtbot.waitUntil(lambda: not view._search_timer.isActive(), timeout=2000)
+
+
+def visible_texts(widget: QWidget) -> list[str]:
+    QApplication.processEvents()
+    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
+
+
+def calm_entry(view: JournalView) -> JournalEntry:
+    """A reflection that opens without the gentle step, with words in its first answer."""
+    return next(e for e in view.model.entries() if not e.is_difficult and e.first_lines)
+
+
+def open_by_keyboard(view: JournalView, qtbot: QtBot, reflection_id: ReflectionId) -> None:
+    """Make `reflection_id` the current row of the timeline and press Enter on it."""
+    view.show_timeline()
+    view._select(reflection_id)
+    view.timeline.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+
+
+# Fixtures ---------------------------------------------------------------------------------
+
+ViewFactory = Callable[[Store], JournalView]
+
+
+@pytest.fixture
+def open_view(qtbot: QtBot, qapp: QApplication) -> Iterator[ViewFactory]:
+    """Show a journal in its own active window, as a person would see it."""
+
+    def factory(store: Store) -> JournalView:
+        create_application()
+        apply_style(qapp, ColourScheme.LIGHT)
+        view = JournalView()
+        qtbot.addWidget(view)
+        view.resize(900, 720)
+        with qtbot.waitActive(view):
+            view.show()
+            view.activateWindow()
+        view.set_store(store)
+        view.show_timeline()
+        qtbot.wait(1)
+        return view
+
+    yield factory
+
+
+@pytest.fixture
+def demo_store(demo_profile: Profile) -> Iterator[Store]:
+    with Store.open(demo_profile.database_path) as opened:
+        yield opened
+
+
+# The timeline -----------------------------------------------------------------------------
+
+
+def test_the_timeline_shows_every_reflection_newest_session_first(
+    open_view: ViewFactory, demo_store: Store
+) -> None:
+    view = open_view(demo_store)
+    expected = entries_of(demo_store)
+    assert shown_ids(view) == [int(entry.reflection_id) for entry in expected]
+    assert view.count_label.text() == f"{len(expected)} reflections"
+    first = view.proxy.index(0, 0)
+    assert first.data(JournalRole.GROUP_TITLE) == "Session 6"
+    assert first.data(JournalRole.DISTRESS).startswith("Distress ")
+    themes = first.data(JournalRole.THEMES)
+    assert themes and all(colour.startswith("#") for _name, colour in themes)
+    spoken = first.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "Session 6" in spoken and "Themes: " in spoken
+    # Rows are painted, not built of widgets: the list holds none of its own.
+    assert view.timeline.viewport().findChildren(QLabel) == []
+    assert focused() is view.timeline
+
+
+def test_an_empty_journal_says_what_will_appear_and_offers_one_button(
+    open_view: ViewFactory, store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(store)
+    assert view.empty_card.isVisibleTo(view)
+    assert not view.list_card.isVisibleTo(view)
+    assert not view.search_field.isVisibleTo(view)
+    assert any("will appear here" in line for line in visible_texts(view.empty_card))
+    buttons = view.timeline_page.findChildren(QPushButton)
+    shown = [b.text() for b in buttons if b.isVisibleTo(view) and b is not view.deleted_button]
+    assert shown == ["Begin a reflection"]
+    assert focused() is view.reflect_button
+    with qtbot.waitSignal(view.reflect_requested):
+        press(qtbot, Qt.Key.Key_Space)
+
+
+# Search -----------------------------------------------------------------------------------
+
+
+def test_search_as_you_type_narrows_the_list_and_highlights_what_matched(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    total = len(entries_of(demo_store))
+    press(qtbot, Qt.Key.Key_F, CTRL)
+    assert focused() is view.search_field
+    type_text(qtbot, "ja")
+    assert len(shown_ids(view)) == total  # a short pause first: nothing jumps while typing
+    type_text(qtbot, "w")
+    qtbot.waitUntil(lambda: len(shown_ids(view)) < total, timeout=2000)
+
+    hits = matching_reflections(demo_store.connection, "jaw")
+    assert sorted(shown_ids(view)) == sorted(int(i) for i in hits)
+    for row in range(view.proxy.rowCount()):
+        snippet = view.proxy.index(row, 0).data(JournalRole.SNIPPET)
+        assert f"{HIGHLIGHT_START}jaw{HIGHLIGHT_END}" in snippet.lower()
+    assert view.count_label.text() == f"Showing {len(hits)} of {total} reflections"
+
+    # Prefix matching ("ja" finds "jaw") and "phrases" come from the core.
+    search_for(view, qtbot, '"jaw check"')
+    assert 0 < len(shown_ids(view)) < len(hits)
+
+    # Esc in the search field empties it; everything shows again.
+    view.search_field.setFocus()
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: len(shown_ids(view)) == total, timeout=2000)
+    assert view.proxy.index(0, 0).data(JournalRole.SNIPPET) == ""
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "*", "NEAR(", "-", "🌿", 'jaw"', "AND OR NOT", "'; DROP TABLE answers; --", "x" * 10_000],
+)
+def test_odd_queries_never_break_anything(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot, query: str
+) -> None:
+    view = open_view(demo_store)
+    total = len(entries_of(demo_store))
+    search_for(view, qtbot, query[:40])  # typed, as far as a person would type
+    view.search_field.setText(query)  # and pasted whole
+    view.run_search()
+    shown = len(shown_ids(view))
+    assert shown <= total
+    assert view.list_card.isVisibleTo(view) == (shown > 0)
+    assert view.no_match_card.isVisibleTo(view) == (shown == 0)
+    if query in ('"', "*", "-", "🌿"):
+        assert shown == total  # nothing to look for: everything stays
+    assert len(entries_of(demo_store)) == total  # and nothing was harmed
+
+
+def test_nothing_matching_says_so_calmly_and_offers_a_way_back(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    search_for(view, qtbot, "zebra")
+    assert shown_ids(view) == []
+    assert view.no_match_card.isVisibleTo(view)
+    assert (
+        "Nothing matches these filters. You might clear a filter or try other words."
+        in visible_texts(view.no_match_card)
+    )
+    tab_to(qtbot, view.show_all_button)
+    press(qtbot, Qt.Key.Key_Space)
+    assert view.search_field.text() == ""
+    assert len(shown_ids(view)) == len(entries_of(demo_store))
+
+
+# Filters ------------------------------------------------------------------------------------
+
+
+def test_filters_combine_with_search_and_with_each_other(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    entries = entries_of(demo_store)
+    bar = view.filter_bar
+
+    def expected(chosen: JournalFilter, query: str = "") -> list[int]:
+        if query:
+            hits = frozenset(matching_reflections(demo_store.connection, query))
+            chosen = replace(chosen, search_hits=hits)
+        return [int(entry.reflection_id) for entry in filter_entries(entries, chosen)]
+
+    search_for(view, qtbot, "jaw")
+    view.filters_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert view.filter_card.isVisibleTo(view)
+    assert focused() is bar.theme_box
+
+    # Themes: the list opens with the keyboard and Space ticks without closing it.
+    press(qtbot, Qt.Key.Key_Down)
+    popup = bar.theme_box.view()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    shame_row = next(
+        row
+        for row in range(bar.theme_box.count())
+        if bar.theme_box.itemData(row, Qt.ItemDataRole.DisplayRole) == "Shame"
+    )
+    popup.setCurrentIndex(bar.theme_box.model().index(shame_row, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Space)
+    assert popup.isVisible()
+    bar.theme_box.hidePopup()
+    assert bar.theme_box.label() == "Shame"
+    with_theme = JournalFilter(themes=frozenset({"shame"}))
+    assert shown_ids(view) == expected(with_theme, "jaw") != []
+
+    # Phase, by keyboard: "Later the same day" is second in the list.
+    bar.phase_box.setFocus()
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Down)
+    phase = bar.current().phases
+    assert phase
+    assert shown_ids(view) == expected(replace(with_theme, phases=phase), "jaw")
+    assert view.filters_button.text() == "Filters (2)"
+
+    # Session.
+    bar.phase_box.setCurrentIndex(0)
+    bar.session_box.setFocus()
+    press(qtbot, Qt.Key.Key_End)  # the oldest session
+    session_id = bar.current().session_id
+    assert session_id is not None
+    assert shown_ids(view) == expected(replace(with_theme, session_id=session_id), "jaw")
+
+    # Dates: from the second session on, without a search, gives fewer than all.
+    view.search_field.clear()
+    view.run_search()
+    bar.theme_box.choose(())
+    bar.session_box.setCurrentIndex(0)
+    days = sorted({entry.local_day for entry in entries})
+    bar.from_date.choose(days[2])
+    bar.to_date.choose(days[-2])
+    dated = JournalFilter(date_from=days[2], date_to=days[-2])
+    assert 0 < len(shown_ids(view)) < len(entries)
+    assert shown_ids(view) == expected(dated)
+
+    # "Shareable only": nothing is shared yet; share one and it shows.
+    bar.from_date.choose(None)
+    bar.to_date.choose(None)
+    bar.shareable_box.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert shown_ids(view) == []
+    assert view.no_match_card.isVisibleTo(view)
+    chosen = entries[3]
+    demo_store.set_reflection_shareable(chosen.reflection_id, True)
+    view.refresh()
+    assert shown_ids(view) == [int(chosen.reflection_id)]
+
+    # Clear filters: everything again.
+    tab_to(qtbot, bar.clear_button)
+    press(qtbot, Qt.Key.Key_Space)
+    assert len(shown_ids(view)) == len(entries)
+    assert view.filters_button.text() == "Filters"
+    assert not bar.clear_button.isEnabled()
+
+
+# The gentle step before a difficult entry -------------------------------------------------
+
+
+def test_a_difficult_entry_asks_first_and_the_setting_turns_that_off(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    [difficult] = [entry for entry in view.model.entries() if entry.is_difficult]
+    assert max(difficult.distress_start or 0, difficult.distress_end or 0) >= 8
+
+    open_by_keyboard(view, qtbot, difficult.reflection_id)
+    assert view.current_page() == "gate"
+    assert "This one was hard to write. Open it now?" in visible_texts(view.gate)
+    # Nothing of the reflection itself shows yet.
+    assert not any(difficult.first_lines[:30] in line for line in visible_texts(view.gate))
+    assert focused() is view.gate.not_now_button
+    press(qtbot, Qt.Key.Key_Space)  # "Not now"
+    assert view.current_page() == "timeline"
+    assert view.current_reflection_id() == difficult.reflection_id
+
+    open_by_keyboard(view, qtbot, difficult.reflection_id)
+    press(qtbot, Qt.Key.Key_Escape)  # Esc means "not now" too
+    assert view.current_page() == "timeline"
+
+    open_by_keyboard(view, qtbot, difficult.reflection_id)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is view.gate.open_button
+    press(qtbot, Qt.Key.Key_Space)  # "Open it"
+    assert view.current_page() == "detail"
+    assert view.detail.reflection_id() == difficult.reflection_id
+    press(qtbot, Qt.Key.Key_Escape)
+    assert view.current_page() == "timeline"
+
+    # A calm entry opens straight away.
+    open_by_keyboard(view, qtbot, calm_entry(view).reflection_id)
+    assert view.current_page() == "detail"
+    press(qtbot, Qt.Key.Key_Escape)
+
+    # Turned off in Settings: the difficult one opens straight away as well.
+    demo_store.set_setting(GATE_DIFFICULT_SETTING, False)
+    open_by_keyboard(view, qtbot, difficult.reflection_id)
+    assert view.current_page() == "detail"
+
+
+# The whole reflection ---------------------------------------------------------------------
+
+
+def test_the_detail_shows_prompts_as_written_and_skipped_ones_quietly(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    entry = calm_entry(view)
+    open_by_keyboard(view, qtbot, entry.reflection_id)
+    reflection = demo_store.get_reflection(entry.reflection_id)
+    texts = visible_texts(view.detail)
+    for answer in reflection.answers:
+        assert answer.prompt_text in texts
+        if answer.text:
+            assert answer.text in texts
+    skipped = [a for a in reflection.answers if not a.text]
+    assert texts.count("You skipped this one.") == len(skipped)
+    names = {theme.key: theme.name for theme in demo_store.list_themes()}
+    for key in entry.theme_keys:
+        assert names[key] in texts
+    assert any(line.endswith(" at the end") for line in texts)  # distress, start and end
+    assert focused() is view.detail.back_button
+
+
+def test_editing_an_answer_can_be_undone_and_redone(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    entry = calm_entry(view)
+    open_by_keyboard(view, qtbot, entry.reflection_id)
+    answer_card = next(c for c in view.detail.answer_cards if c.words())
+    answer_id = answer_card.answer_id
+    before = answer_card.words()
+    stamp_before = next(
+        a.updated_at
+        for a in demo_store.get_reflection(entry.reflection_id).answers
+        if a.id == answer_id
+    )
+
+    def stored() -> str:
+        answers = demo_store.get_reflection(entry.reflection_id).answers
+        return next(a.text for a in answers if a.id == answer_id)
+
+    answer_card.edit_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert focused() is answer_card.editor
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, "Softer now. 🌿")
+    with qtbot.waitSignal(view.data_changed) as changed:
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert changed.args == ["journal"]
+    assert stored() == "Softer now. 🌿"
+    assert answer_card.words_label.text() == "Softer now. 🌿"
+    assert focused() is answer_card.edit_button
+    updated = next(
+        a.updated_at
+        for a in demo_store.get_reflection(entry.reflection_id).answers
+        if a.id == answer_id
+    )
+    assert updated >= stamp_before
+    assert "Ctrl+Z" in answer_card.note.text()
+
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert stored() == before
+    assert answer_card.words_label.text() == before
+    assert answer_card.note.text() == "Undone: the change to an answer."
+    press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert stored() == "Softer now. 🌿"
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert stored() == before
+    press(qtbot, Qt.Key.Key_Y, CTRL)
+    assert stored() == "Softer now. 🌿"
+
+    # Undo works from the timeline too, and the row follows.
+    press(qtbot, Qt.Key.Key_Escape)
+    assert view.current_page() == "timeline"
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert stored() == before
+    assert view.notice.isVisibleTo(view)
+
+
+def test_cancel_keeps_the_answer_and_esc_saves_before_going_back(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    entry = calm_entry(view)
+    open_by_keyboard(view, qtbot, entry.reflection_id)
+    answer_card = view.detail.answer_cards[-1]
+    before = answer_card.words()
+    answer_card.start_editing()
+    type_text(qtbot, " and more")
+    answer_card.cancel_button.click()
+    assert answer_card.words() == before
+    assert not view.undo_stack.canUndo()
+
+    answer_card.start_editing()
+    type_text(qtbot, " kept")
+    assert view.is_editing()
+    press(qtbot, Qt.Key.Key_Escape)
+    assert view.current_page() == "timeline"
+    answers = demo_store.get_reflection(entry.reflection_id).answers
+    assert next(a.text for a in answers if a.id == answer_card.answer_id) == before + " kept"
+
+
+def test_a_refused_save_says_so_gently_and_keeps_the_words(
+    open_view: ViewFactory,
+    demo_store: Store,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    view = open_view(demo_store)
+    entry = calm_entry(view)
+    open_by_keyboard(view, qtbot, entry.reflection_id)
+    answer_card = view.detail.answer_cards[0]
+    before = answer_card.words()
+
+    def refuse(*_args: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(demo_store, "update_answer", refuse)
+    answer_card.start_editing()
+    type_text(qtbot, " and this must not be lost")
+    seen: list[tuple[str, str]] = []
+    answer_next_dialog("Close", seen)
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    [(title, message)] = seen
+    assert title == "That change is not saved"
+    assert "still here" in message and "Traceback" not in message
+    answer_card = view.detail.answer_cards[0]
+    assert answer_card.is_editing()
+    assert answer_card.editor.toPlainText() == before + " and this must not be lost"
+    assert answer_card.words() == before
+    assert not view.undo_stack.canUndo()
+
+
+def test_sharing_is_a_checkbox_that_can_be_undone(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    entry = calm_entry(view)
+    open_by_keyboard(view, qtbot, entry.reflection_id)
+    tab_to(qtbot, view.detail.share_box)
+    press(qtbot, Qt.Key.Key_Space)
+    assert demo_store.get_reflection(entry.reflection_id).shareable
+    assert view.model.entry(entry.reflection_id).shareable  # type: ignore[union-attr]
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert not demo_store.get_reflection(entry.reflection_id).shareable
+    assert not view.detail.share_box.isChecked()
+
+
+# Recently deleted ---------------------------------------------------------------------------
+
+
+def test_move_to_recently_deleted_then_restore(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    entry = calm_entry(view)
+    total = len(shown_ids(view))
+    open_by_keyboard(view, qtbot, entry.reflection_id)
+    view.detail.delete_button.setFocus()
+    with qtbot.waitSignal(view.data_changed):
+        press(qtbot, Qt.Key.Key_Space)
+    assert view.current_page() == "timeline"
+    assert int(entry.reflection_id) not in shown_ids(view)
+    assert len(shown_ids(view)) == total - 1
+    assert view.notice.isVisibleTo(view) and view.notice_undo.isVisibleTo(view)
+    with pytest.raises(NotFoundError):
+        demo_store.get_reflection(entry.reflection_id)
+
+    # Ctrl+Z brings it straight back; Ctrl+Shift+Z moves it again.
+    view.timeline.setFocus()
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert int(entry.reflection_id) in shown_ids(view)
+    press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert int(entry.reflection_id) not in shown_ids(view)
+
+    # Or restore it from "recently deleted".
+    view.deleted_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert view.current_page() == "deleted"
+    page = view.recently_deleted
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 0).data().startswith("A reflection: ")
+    assert focused() is page.list_view
+    tab_to(qtbot, page.restore_button)
+    with qtbot.waitSignal(view.data_changed) as changed:
+        press(qtbot, Qt.Key.Key_Space)
+    assert changed.args == ["journal"]
+    assert page.model.rowCount() == 0
+    assert page.empty_card.isVisibleTo(view)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert view.current_page() == "timeline"
+    assert int(entry.reflection_id) in shown_ids(view)
+    assert demo_store.get_reflection(entry.reflection_id).id == entry.reflection_id
+
+
+def test_delete_permanently_asks_once_more_then_erases(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    entry = calm_entry(view)
+    demo_store.discard_reflection(entry.reflection_id)
+    view.refresh()
+    view.show_recently_deleted()
+    page = view.recently_deleted
+    assert page.model.rowCount() == 1
+
+    seen: list[tuple[str, str]] = []
+    answer_next_dialog("Keep it", seen)
+    page.delete_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert seen == [("Delete this for good?", "This cannot be undone.")]
+    assert page.model.rowCount() == 1  # kept
+
+    answer_next_dialog("Delete for good", seen)
+    page.delete_button.setFocus()
+    with qtbot.waitSignal(view.data_changed):
+        press(qtbot, Qt.Key.Key_Space)
+    assert page.model.rowCount() == 0
+    assert demo_store.recently_deleted() == []
+    with pytest.raises(NotFoundError):
+        demo_store.get_reflection(entry.reflection_id)
+    assert not view.undo_stack.canUndo()
+    rows = demo_store.connection.execute(
+        "SELECT COUNT(*) FROM answers WHERE reflection_id = ?", [entry.reflection_id]
+    ).fetchone()[0]
+    assert rows == 0
+
+
+def test_what_waited_longer_than_30_days_goes_when_the_journal_refreshes(
+    open_view: ViewFactory, demo_store: Store
+) -> None:
+    view = open_view(demo_store)
+    old, recent = view.model.entries()[:2]
+    now = datetime.now(UTC)
+    demo_store.discard_reflection(old.reflection_id, at=now - timedelta(days=31))
+    demo_store.discard_reflection(recent.reflection_id, at=now - timedelta(days=2))
+    view.refresh()
+    assert [item.id for item in demo_store.recently_deleted()] == [int(recent.reflection_id)]
+    assert view.recently_deleted.model.rowCount() == 1
+
+
+# Keyboard, names and room -----------------------------------------------------------------
+
+
+def test_ctrl_f_finds_the_search_from_anywhere_in_the_journal(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    open_by_keyboard(view, qtbot, calm_entry(view).reflection_id)
+    assert view.current_page() == "detail"
+    press(qtbot, Qt.Key.Key_F, CTRL)
+    assert view.current_page() == "timeline"
+    assert focused() is view.search_field
+    # From the search field, Tab reaches the timeline; Enter there opens the current row.
+    tab_to(qtbot, view.timeline)
+    press(qtbot, Qt.Key.Key_Return)
+    assert view.current_page() in ("detail", "gate")
+
+
+def test_every_focusable_widget_has_an_accessible_name(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    entry = calm_entry(view)
+    [difficult] = [e for e in view.model.entries() if e.is_difficult]
+
+    def detail_with_an_editor() -> None:
+        view.open_entry(int(entry.reflection_id))
+        view.detail.answer_cards[0].start_editing()
+
+    def timeline_with_filters() -> None:
+        view.show_timeline()
+        view.filters_button.setChecked(True)
+
+    pages = {
+        "timeline": timeline_with_filters,
+        "gate": lambda: view.open_entry(int(difficult.reflection_id)),
+        "detail": detail_with_an_editor,
+        "deleted": view.show_recently_deleted,
+    }
+    demo_store.discard_reflection(view.model.entries()[-1].reflection_id)
+    view.refresh()
+    for name, show in pages.items():
+        show()
+        QApplication.processEvents()
+        page = view.pages.currentWidget()
+        assert page is not None and page.accessibleName(), name
+        focusable = [
+            widget
+            for widget in page.findChildren(QWidget)
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(page)
+        ]
+        assert focusable, name
+        for widget in focusable:
+            assert widget.accessibleName(), f"{name}: {widget!r}"
+
+
+def test_nothing_is_clipped_in_the_smallest_window(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    view.resize(520, 480)  # the main window's smallest size, less its sidebar
+    entry = calm_entry(view)
+    [difficult] = [e for e in view.model.entries() if e.is_difficult]
+    demo_store.discard_reflection(view.model.entries()[-1].reflection_id)
+    view.refresh()
+
+    def timeline_with_filters() -> None:
+        view.show_timeline()
+        view.filters_button.setChecked(True)
+
+    def nothing_matches() -> None:
+        view.search_field.setText("zebra")
+        view.run_search()
+
+    for show in (
+        timeline_with_filters,
+        nothing_matches,
+        lambda: view.open_entry(int(difficult.reflection_id)),
+        lambda: view.open_entry(int(entry.reflection_id)),
+        view.show_recently_deleted,
+    ):
+        show()
+        page = view.pages.currentWidget()
+        assert page is not None
+
+        def settled(page: QWidget = page) -> bool:
+            return clipped_labels(page) == []
+
+        qtbot.waitUntil(settled, timeout=3000)
+
+
+def test_changes_made_elsewhere_show_when_the_journal_is_shown_again(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    first = view.model.entries()[0]
+    view.hide()
+    demo_store.discard_reflection(first.reflection_id)
+    view.refresh()  # out of sight: only noted
+    assert view.model.entry(first.reflection_id) is not None
+    view.show()
+    qtbot.waitUntil(lambda: view.model.entry(first.reflection_id) is None, timeout=2000)
+    assert int(first.reflection_id) not in shown_ids(view)

@@ -1,0 +1,437 @@
+"""The journal's filters: themes, phase, session, a date range and "shareable only".
+
+`JournalFilterBar` turns what is chosen into the core's `JournalFilter` (search is added by the
+view) and says `changed` whenever a choice changes. Every date edit has an "Any date" state
+(its lowest date), so no date range is the default. Themes are a menu of check marks that stays
+open while the client ticks several.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapcompanion.domain import Phase, Session, Theme
+from kapcompanion.ids import SessionId
+from kapcompanion.journal import JournalFilter
+from ui.building_blocks import text
+from ui.session_wording import day_text, phase_title, session_title
+from ui.style import space
+from ui.translation import fill
+
+SWATCH = 12
+THEME_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+COMBO_MINIMUM_CHARACTERS = 8
+
+
+def colour_swatch(colour: str) -> QIcon:
+    """A small round spot of a theme's colour, for its entry in the themes menu."""
+    pixmap = QPixmap(QSize(SWATCH, SWATCH))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(0, 0, SWATCH, SWATCH)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ElidingComboBox(QComboBox):
+    """A combo box whose text ends in "…" when the box is narrower than its words."""
+
+    def shown_text(self) -> str:
+        return self.currentText()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        style = self.style()
+        field = style.subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            self,
+        )
+        option.currentText = self.fontMetrics().elidedText(
+            self.shown_text(), Qt.TextElideMode.ElideRight, max(field.width() - space(1), 0)
+        )
+        option.currentIcon = QIcon()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+class ThemeChoice(ElidingComboBox):
+    """Several themes at once: a list of check marks that stays open while they are ticked.
+
+    The box itself reads "Any theme", the one theme's name, or how many are chosen. Space,
+    Enter or a click ticks the current theme; Esc or a click outside closes the list.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items = QStandardItemModel(self)
+        self.setModel(self._items)
+        self._label = self.tr("Any theme")
+        self._items.itemChanged.connect(self._ticked)
+        view = self.view()
+        view.installEventFilter(self)
+        viewport = view.viewport()
+        if viewport is not None:
+            viewport.installEventFilter(self)
+
+    def set_themes(self, themes: Sequence[Theme], chosen: frozenset[str]) -> None:
+        self._items.blockSignals(True)
+        self._items.clear()
+        for theme in themes:
+            item = QStandardItem(colour_swatch(theme.colour), theme.name)
+            item.setData(theme.key, THEME_KEY_ROLE)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = theme.key in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self._items.appendRow(item)
+        self._items.blockSignals(False)
+        self.setCurrentIndex(-1)
+        self._show_choice()
+
+    def chosen(self) -> frozenset[str]:
+        return frozenset(
+            str(item.data(THEME_KEY_ROLE))
+            for item in self._all_items()
+            if item.checkState() == Qt.CheckState.Checked
+        )
+
+    def choose(self, keys: Collection[str]) -> None:
+        """Tick exactly `keys` (one `changed` at the end)."""
+        self._items.blockSignals(True)
+        for item in self._all_items():
+            wanted = item.data(THEME_KEY_ROLE) in keys
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+        self._items.blockSignals(False)
+        self._show_choice()
+        self.changed.emit()
+
+    def label(self) -> str:
+        return self._label
+
+    def _all_items(self) -> list[QStandardItem]:
+        return [self._items.item(row) for row in range(self._items.rowCount())]
+
+    def _toggle(self, row: int) -> None:
+        item = self._items.item(row)
+        if item is not None:
+            checked = item.checkState() == Qt.CheckState.Checked
+            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    def _ticked(self) -> None:
+        self._show_choice()
+        self.changed.emit()
+
+    def _show_choice(self) -> None:
+        names = [
+            item.text() for item in self._all_items() if item.checkState() == Qt.CheckState.Checked
+        ]
+        if not names:
+            self._label = self.tr("Any theme")
+        elif len(names) == 1:
+            self._label = names[0]
+        else:
+            self._label = fill(self.tr("%1 themes"), QLocale().toString(len(names)))
+        self.setAccessibleDescription(", ".join(names) or self._label)
+        self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        view = self.view()
+        if watched is view.viewport() and event.type() == QEvent.Type.MouseButtonRelease:
+            assert isinstance(event, QMouseEvent)
+            index = view.indexAt(event.position().toPoint())
+            if index.isValid():
+                self._toggle(index.row())
+            return True  # the list stays open
+        if watched is view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            ticks = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select)
+            if event.key() in ticks:
+                self._toggle(view.currentIndex().row())
+                return True
+        return super().eventFilter(watched, event)
+
+    def shown_text(self) -> str:
+        # What is chosen, rather than the row the list was last on.
+        return self._label
+
+    def hidePopup(self) -> None:
+        super().hidePopup()
+        # No "current" theme: a screen reader hears what is chosen (the description).
+        self.setCurrentIndex(-1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        moves = (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+            Qt.Key.Key_PageUp,
+            Qt.Key.Key_PageDown,
+            Qt.Key.Key_Home,
+            Qt.Key.Key_End,
+        )
+        if event.key() in moves:
+            self.showPopup()  # arrows open the list rather than quietly change a row
+            return
+        if event.text().strip():
+            event.ignore()  # typing a letter would pick a row no one sees
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        event.ignore()  # scrolling the page over the box must not change the choice
+
+
+def local_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class DateChoice(QDateEdit):
+    """A date, or "Any date" (shown while the edit sits at its lowest date)."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setSpecialValueText(self.tr("Any date"))
+        self.setAccessibleName(accessible_name)
+        line = self.lineEdit()
+        if line is not None:  # the field inside is what a screen reader lands on
+            line.setAccessibleName(accessible_name)
+        day_format = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+        if "yyyy" not in day_format:  # a four-digit year reads unambiguously
+            day_format = day_format.replace("yy", "yyyy")
+        self.setDisplayFormat(day_format)
+        self.set_range(date.today() - timedelta(days=1), date.today())
+        self.clear_choice()
+
+    def set_range(self, earliest: date, latest: date) -> None:
+        """Offer days from `earliest` to `latest`; the day before `earliest` means any date."""
+        chosen = self.chosen()
+        self.blockSignals(True)
+        self.setDateRange(local_qdate(earliest - timedelta(days=1)), local_qdate(latest))
+        if chosen is None or not earliest <= chosen <= latest:
+            self.setDate(self.minimumDate())
+        else:
+            self.setDate(local_qdate(chosen))
+        self.blockSignals(False)
+
+    def chosen(self) -> date | None:
+        if self.date() == self.minimumDate():
+            return None
+        day = self.date()
+        return date(day.year(), day.month(), day.day())
+
+    def choose(self, day: date | None) -> None:
+        self.setDate(self.minimumDate() if day is None else local_qdate(day))
+
+    def clear_choice(self) -> None:
+        self.setDate(self.minimumDate())
+
+
+class JournalFilterBar(QWidget):
+    """The filter controls; `current()` is the filter they describe (without any search)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Filters"))
+
+        self.theme_box = ThemeChoice()
+        self.theme_box.setAccessibleName(self.tr("Filter by theme"))
+        self.theme_box.changed.connect(self.changed)
+
+        self.phase_box = ElidingComboBox()
+        self.phase_box.setAccessibleName(self.tr("Filter by phase"))
+        self.phase_box.addItem(self.tr("Any phase"), None)
+        for phase in Phase:
+            self.phase_box.addItem(phase_title(phase), phase.value)
+
+        self.session_box = ElidingComboBox()
+        self.session_box.setAccessibleName(self.tr("Filter by session"))
+        self.session_box.addItem(self.tr("Any session"), None)
+        for box in (self.theme_box, self.phase_box, self.session_box):
+            # Long names shorten in the box (the list shows them whole) so nothing is clipped.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(COMBO_MINIMUM_CHARACTERS)
+        for box in (self.phase_box, self.session_box):
+            box.currentIndexChanged.connect(self.changed)
+
+        self.from_date = DateChoice(self.tr("Written on or after"))
+        self.to_date = DateChoice(self.tr("Written on or before"))
+        for edit in (self.from_date, self.to_date):
+            edit.dateChanged.connect(self.changed)
+
+        self.shareable_box = QCheckBox(self.tr("Shareable only"))
+        self.shareable_box.setAccessibleName(self.tr("Only what you chose to share"))
+        self.shareable_box.toggled.connect(self.changed)
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.setAccessibleName(self.tr("Clear filters"))
+        self.clear_button.clicked.connect(self.clear)
+
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(space(2))
+        grid.setVerticalSpacing(space(1))
+        pairs = (
+            (self.tr("Themes"), self.theme_box, 0, 0),
+            (self.tr("Phase"), self.phase_box, 0, 1),
+            (self.tr("Session"), self.session_box, 0, 2),
+            (self.tr("From"), self.from_date, 1, 0),
+            (self.tr("Until"), self.to_date, 1, 1),
+        )
+        for label, control, row, column in pairs:
+            pair = QVBoxLayout()
+            pair.setSpacing(space(1) // 2)
+            caption = text(label, "muted", wrap=False)
+            caption.setBuddy(control)
+            pair.addWidget(caption)
+            pair.addWidget(control)
+            grid.addLayout(pair, row, column)
+        grid.addWidget(self.shareable_box, 1, 2, Qt.AlignmentFlag.AlignBottom)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addStretch(1)
+        bottom.addWidget(self.clear_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(space(2))
+        layout.addLayout(grid)
+        layout.addLayout(bottom)
+        for first, second in (
+            (self.theme_box, self.phase_box),
+            (self.phase_box, self.session_box),
+            (self.session_box, self.from_date),
+            (self.from_date, self.to_date),
+            (self.to_date, self.shareable_box),
+            (self.shareable_box, self.clear_button),
+        ):
+            QWidget.setTabOrder(first, second)
+        self._update_clear_button()
+        self.changed.connect(self._update_clear_button)
+
+    # Choices ----------------------------------------------------------------------------------
+
+    def set_choices(
+        self,
+        themes: Sequence[Theme],
+        sessions: Sequence[Session],
+        earliest: date | None,
+        latest: date | None,
+    ) -> None:
+        """Offer these themes, sessions (newest first) and days; keep what is still chosen."""
+        self.theme_box.set_themes(themes, self.theme_box.chosen())
+
+        chosen_session = self.session_box.currentData()
+        self.session_box.blockSignals(True)
+        while self.session_box.count() > 1:
+            self.session_box.removeItem(1)
+        locale = QLocale()
+        for session in sorted(sessions, key=lambda s: (s.held_at, s.id), reverse=True):
+            label = fill(
+                self.tr("%1 · %2"),
+                session_title(session, locale),
+                day_text(session.held_at, locale),
+            )
+            self.session_box.addItem(label, int(session.id))
+        found = self.session_box.findData(chosen_session) if chosen_session is not None else 0
+        self.session_box.setCurrentIndex(max(found, 0))
+        self.session_box.blockSignals(False)
+
+        today = date.today()
+        first = min(earliest or today, today)
+        last = max(latest or today, today)
+        for edit in (self.from_date, self.to_date):
+            edit.set_range(first, last)
+        self._update_clear_button()
+
+    # The filter --------------------------------------------------------------------------------
+
+    def current(self) -> JournalFilter:
+        phase = self.phase_box.currentData()
+        session = self.session_box.currentData()
+        return JournalFilter(
+            themes=self.theme_box.chosen(),
+            phases=frozenset() if phase is None else frozenset({Phase(phase)}),
+            session_id=None if session is None else SessionId(int(session)),
+            date_from=self.from_date.chosen(),
+            date_to=self.to_date.chosen(),
+            shareable_only=self.shareable_box.isChecked(),
+        )
+
+    def active_count(self) -> int:
+        chosen = self.current()
+        return sum(
+            (
+                bool(chosen.themes),
+                bool(chosen.phases),
+                chosen.session_id is not None,
+                chosen.date_from is not None or chosen.date_to is not None,
+                chosen.shareable_only,
+            )
+        )
+
+    def clear(self) -> None:
+        """Back to showing everything; one `changed` at the end."""
+        controls: tuple[QWidget, ...] = (
+            self.phase_box,
+            self.session_box,
+            self.from_date,
+            self.to_date,
+            self.shareable_box,
+            self.theme_box,
+        )
+        for control in controls:
+            control.blockSignals(True)
+        self.theme_box.choose(())
+        self.phase_box.setCurrentIndex(0)
+        self.session_box.setCurrentIndex(0)
+        self.from_date.clear_choice()
+        self.to_date.clear_choice()
+        self.shareable_box.setChecked(False)
+        for control in controls:
+            control.blockSignals(False)
+        self.changed.emit()
+
+    def _update_clear_button(self) -> None:
+        self.clear_button.setEnabled(self.active_count() > 0)

@@ -1,0 +1,377 @@
+"""Recently deleted: reflections and insights the client moved away, kept for 30 days.
+
+Each can be restored, or erased for good after one more question. Items older than 30 days
+are erased by the store's purge, which the journal runs whenever it refreshes. After a change
+the page emits `data_changed(kind)` ("journal" or "insights") and `erased(kind, id)`, so the
+journal can forget undo steps that pointed at something now gone.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLayout,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from kapcompanion.domain import DeletedItem, DeletedKind, Phase
+from kapcompanion.errors import KapError
+from ui.building_blocks import card, text
+from ui.error_messages import show_message
+from ui.journal_delegate import draw_wrapped
+from ui.session_layout import HeaderedPage, PageHeader
+from ui.session_wording import day_text, phase_title, scaled_font
+from ui.style import space, tokens
+from ui.translation import fill
+
+if TYPE_CHECKING:
+    from kapcompanion.store import Store
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+KEPT_FOR_DAYS = 30
+FOCUS_LINE = 2
+WHEN_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DeletedItemsModel(QAbstractListModel):
+    """What is in "recently deleted", most recently moved first."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[DeletedItem] = []
+
+    def set_items(self, items: list[DeletedItem]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def item(self, row: int) -> DeletedItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._items)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def describe(self, item: DeletedItem) -> str:
+        if item.kind is DeletedKind.REFLECTION:
+            try:
+                phase = phase_title(Phase(item.description))
+            except ValueError:
+                return self.tr("A reflection")
+            return fill(self.tr("A reflection: %1"), phase)
+        return fill(self.tr("An insight: %1"), " ".join(item.description.split()))
+
+    def when(self, item: DeletedItem, locale: QLocale) -> str:
+        return fill(
+            self.tr("Moved here on %1. Kept until %2."),
+            day_text(item.deleted_at, locale),
+            day_text(item.deleted_at + timedelta(days=KEPT_FOR_DAYS), locale),
+        )
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.item(index.row()) if index.isValid() else None
+        if item is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.describe(item)
+        if role == WHEN_ROLE:
+            return self.when(item, QLocale())
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return fill(self.tr("%1. %2"), self.describe(item), self.when(item, QLocale()))
+        return None
+
+
+class DeletedRowDelegate(QStyledItemDelegate):
+    """Two quiet lines: what it is, and when it was moved here and how long it stays."""
+
+    @staticmethod
+    def _fonts(base: QFont) -> tuple[QFont, QFont]:
+        return scaled_font(base, "reading"), scaled_font(base, "small")
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        first, second = self._fonts(option.font)
+        height = QFontMetrics(first).height() + 2 * QFontMetrics(second).height() + space(1) // 2
+        return QSize(space(30), height + 2 * space(2))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        rect: QRect = option.rect
+        palette: QPalette = option.palette
+        state: QStyle.StateFlag = option.state
+        first, second = self._fonts(option.font)
+        radius = tokens().radius["control"]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        inner = rect.adjusted(FOCUS_LINE, FOCUS_LINE, -FOCUS_LINE, -FOCUS_LINE)
+        if state & QStyle.StateFlag.State_Selected:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+            painter.drawRoundedRect(inner, radius, radius)
+        if state & QStyle.StateFlag.State_HasFocus:
+            pen = painter.pen()
+            pen.setColor(palette.color(QPalette.ColorRole.Accent))
+            pen.setWidth(FOCUS_LINE)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(inner, radius, radius)
+        area = rect.adjusted(space(2), space(2), -space(2), -space(2))
+        top = area.top()
+        title_metrics = QFontMetrics(first)
+        painter.setFont(first)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(
+            QRect(area.left(), top, area.width(), title_metrics.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            title_metrics.elidedText(
+                str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
+                Qt.TextElideMode.ElideRight,
+                area.width(),
+            ),
+        )
+        top += title_metrics.height() + space(1) // 2
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        when_area = QRect(area.left(), top, area.width(), area.bottom() - top + 1)
+        draw_wrapped(painter, when_area, str(index.data(WHEN_ROLE) or ""), second, max_lines=2)
+        painter.restore()
+
+
+class RecentlyDeletedView(HeaderedPage):
+    """The "recently deleted" page; give it a store with `set_store`, `refresh` to reload."""
+
+    back_requested = Signal()
+    data_changed = Signal(str)
+    erased = Signal(str, int)  # kind, id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(scrolling=False, parent=parent)
+        self.setAccessibleName(self.tr("Recently deleted"))
+        self._store: Store | None = None
+
+        self.back_button = QPushButton(self.tr("Back to the journal"))
+        self.back_button.setAccessibleName(self.tr("Back to the journal"))
+        self.back_button.clicked.connect(self.back_requested)
+        back_row = QHBoxLayout()
+        back_row.setContentsMargins(0, 0, 0, space(1))
+        back_row.addWidget(self.back_button)
+        back_row.addStretch(1)
+        self.header_slot.addLayout(back_row)
+        header = PageHeader()
+        header.set_words(
+            self.tr("Recently deleted"),
+            self.tr("What you move here stays for 30 days, then it is erased for good."),
+        )
+        self.set_header(header)
+
+        self.model = DeletedItemsModel(self)
+        self.list_view = QListView()
+        self.list_view.setAccessibleName(self.tr("Recently deleted items"))
+        self.list_view.setAccessibleDescription(
+            self.tr("Choose one, then restore it or delete it permanently.")
+        )
+        self.list_view.setModel(self.model)
+        self.list_view.setItemDelegate(DeletedRowDelegate(self.list_view))
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.setFrameShape(QFrame.Shape.NoFrame)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_view.selectionModel().currentChanged.connect(self._update_buttons)
+
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.restore_button.setObjectName("primary")
+        self.restore_button.setAccessibleName(self.tr("Restore the chosen item"))
+        self.restore_button.clicked.connect(self.restore_current)
+        self.delete_button = QPushButton(self.tr("Delete permanently"))
+        self.delete_button.setAccessibleName(self.tr("Delete the chosen item permanently"))
+        self.delete_button.clicked.connect(self.delete_current)
+
+        self.list_card, list_layout = card()
+        list_layout.setContentsMargins(space(1), space(1), space(1), space(2))
+        # The card takes its height limits from the list, so it hugs a short list.
+        list_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
+        list_layout.addWidget(self.list_view, 1)
+        self.list_view.installEventFilter(self)
+        actions = QHBoxLayout()
+        actions.setContentsMargins(space(1), 0, space(1), 0)
+        actions.setSpacing(space(1))
+        actions.addStretch(1)
+        actions.addWidget(self.delete_button)
+        actions.addWidget(self.restore_button)
+        list_layout.addLayout(actions)
+        self.body.addWidget(self.list_card, 100)
+
+        self.empty_card, empty_layout = card()
+        empty_layout.addWidget(
+            text(
+                self.tr(
+                    "Nothing here. Anything you move to recently deleted waits here for 30 "
+                    "days, so you can bring it back."
+                ),
+                "reading",
+            )
+        )
+        self.body.addWidget(self.empty_card)
+        self.body.addStretch(1)
+        self.empty_card.hide()
+        QWidget.setTabOrder(self.back_button, self.list_view)
+        QWidget.setTabOrder(self.list_view, self.delete_button)
+        QWidget.setTabOrder(self.delete_button, self.restore_button)
+
+        back = QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        back.activated.connect(self.back_requested)
+
+    # Store and refreshing -------------------------------------------------------------------
+
+    def set_store(self, store: Store) -> None:
+        self._store = store
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._store is None:
+            return
+        row = max(self.list_view.currentIndex().row(), 0)
+        self.model.set_items(self._store.recently_deleted())
+        count = self.model.rowCount()
+        self.list_card.setVisible(count > 0)
+        self.empty_card.setVisible(count == 0)
+        if count:
+            self.list_view.setCurrentIndex(self.model.index(min(row, count - 1), 0))
+        self._fit_list_height()
+        self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Rows are measured in the list's own font, which the stylesheet settles late.
+        if watched is self.list_view and event.type() in (
+            QEvent.Type.Show,
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+        ):
+            self._fit_list_height()
+        return False
+
+    def _fit_list_height(self) -> None:
+        """Let the card hug its rows when they fit, and the list scroll when they don't."""
+        rows = self.model.rowCount()
+        row_height = self.list_view.sizeHintForRow(0) if rows else 0
+        frame = 2 * self.list_view.frameWidth()
+        self.list_view.setMinimumHeight(min(rows, 2) * row_height + frame)
+        self.list_view.setMaximumHeight(rows * row_height + frame)
+
+    def focus_first(self) -> None:
+        """Put the focus where a person starts here: the list, or Back when it is empty."""
+        if self.model.rowCount():
+            self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_buttons(self) -> None:
+        chosen = self.current_item() is not None
+        self.restore_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def current_item(self) -> DeletedItem | None:
+        return self.model.item(self.list_view.currentIndex().row())
+
+    # Restoring and erasing ------------------------------------------------------------------
+
+    @staticmethod
+    def _kind_of_data(item: DeletedItem) -> str:
+        return "journal" if item.kind is DeletedKind.REFLECTION else "insights"
+
+    def restore_current(self) -> None:
+        """Bring the chosen item back to where it was."""
+        item = self.current_item()
+        if self._store is None or item is None:
+            return
+        from kapcompanion.ids import InsightId, ReflectionId
+        from kapcompanion.store import NotFoundError
+
+        try:
+            if item.kind is DeletedKind.REFLECTION:
+                self._store.restore_reflection(ReflectionId(item.id))
+            else:
+                self._store.restore_insight(InsightId(item.id))
+        except NotFoundError:
+            pass  # already restored or erased elsewhere: the list below shows how things are
+        except (KapError, sqlite3.Error) as error:
+            self._refused(str(error))
+            return
+        self.refresh()
+        self.focus_first()
+        self.data_changed.emit(self._kind_of_data(item))
+
+    def delete_current(self) -> None:
+        """Erase the chosen item for good, after asking once more."""
+        item = self.current_item()
+        if self._store is None or item is None or not self._confirm_erase():
+            return
+        from kapcompanion.store import NotFoundError
+
+        try:
+            self._store.delete_forever(item.kind, item.id)
+        except NotFoundError:
+            pass
+        except (KapError, sqlite3.Error) as error:
+            self._refused(str(error))
+            return
+        self.refresh()
+        self.focus_first()
+        self.erased.emit(item.kind.value, item.id)
+        self.data_changed.emit(self._kind_of_data(item))
+
+    def _confirm_erase(self) -> bool:
+        title = self.tr("Delete this for good?")
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon, title, title, QMessageBox.StandardButton.NoButton, self
+        )
+        box.setInformativeText(self.tr("This cannot be undone."))
+        box.setAccessibleName(title)
+        keep = box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+        keep.setAccessibleName(self.tr("Keep it"))
+        erase = box.addButton(self.tr("Delete for good"), QMessageBox.ButtonRole.DestructiveRole)
+        erase.setAccessibleName(self.tr("Delete for good"))
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        was_focused = self.focusWidget()
+        box.exec()
+        if was_focused is not None:
+            was_focused.setFocus(Qt.FocusReason.OtherFocusReason)
+        return box.clickedButton() is erase
+
+    def _refused(self, reason: str) -> None:
+        show_message(
+            self,
+            self.tr("That did not work just now"),
+            fill(self.tr("Nothing was changed. You might try again in a moment.\n\n%1"), reason),
+        )
