@@ -77,7 +77,10 @@ class JournalFilter:
 
 
 def journal_entries(connection: sqlite3.Connection) -> list[JournalEntry]:
-    """Every live reflection, newest session first, then newest reflection first.
+    """Every finished, live reflection, newest session first, then newest reflection first.
+
+    Paused drafts are left out: they belong to Reflect, where they are picked up again, and
+    editing one in two places at once could lose words.
 
     Three plain queries joined in memory: quicker over years of entries than one query with
     a subquery per row.
@@ -101,7 +104,7 @@ def journal_entries(connection: sqlite3.Connection) -> list[JournalEntry]:
         SELECT r.id, r.session_id, s.number_in_course, s.kind, s.held_at, r.phase, r.status,
                r.started_at, r.distress_start, r.distress_end, r.shareable
         FROM reflections r LEFT JOIN sessions s ON s.id = r.session_id AND s.deleted_at IS NULL
-        WHERE r.deleted_at IS NULL
+        WHERE r.deleted_at IS NULL AND r.status = 'complete'
         """
     ).fetchall()
     # Newest session first (a reflection without one sorts by its own time), then newest first.

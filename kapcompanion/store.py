@@ -434,7 +434,11 @@ class Store:
         """Reflections and insights in "recently deleted", most recently deleted first."""
         rows = self._all(
             """
-            SELECT 'reflection' AS kind, r.id, r.phase AS description, r.deleted_at
+            SELECT 'reflection' AS kind, r.id,
+                   COALESCE((SELECT substr(a.text, 1, 120) FROM answers a
+                             WHERE a.reflection_id = r.id AND a.text != ''
+                             ORDER BY a.position LIMIT 1), r.phase) AS description,
+                   r.deleted_at
             FROM reflections r WHERE r.deleted_at IS NOT NULL
             UNION ALL
             SELECT 'insight', i.id, i.text, i.deleted_at

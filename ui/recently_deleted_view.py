@@ -83,11 +83,12 @@ class DeletedItemsModel(QAbstractListModel):
 
     def describe(self, item: DeletedItem) -> str:
         if item.kind is DeletedKind.REFLECTION:
+            # The core describes a reflection by its first words, or by its phase if empty.
             try:
-                phase = phase_title(Phase(item.description))
+                words = phase_title(Phase(item.description))
             except ValueError:
-                return self.tr("A reflection")
-            return fill(self.tr("A reflection: %1"), phase)
+                words = " ".join(item.description.split())
+            return fill(self.tr("A reflection: %1"), words)
         return fill(self.tr("An insight: %1"), " ".join(item.description.split()))
 
     def when(self, item: DeletedItem, locale: QLocale) -> str:

@@ -129,3 +129,19 @@ def test_insights_pin_share_and_commitments_with_dated_notes(course: Store) -> N
     ]
     with pytest.raises(ValueError):
         course.update_insight(insight.id, text="   ")
+
+
+def test_paused_drafts_stay_out_of_the_journal(course: Store) -> None:
+    before = len(journal_entries(course.connection))
+    draft = course.start_reflection(Phase.OPEN, "open", 1)
+    course.save_answer(draft.id, position=0, prompt_id="p", prompt_text="?", text="unfinished")
+    assert len(journal_entries(course.connection)) == before
+    course.complete_reflection(draft.id)
+    assert len(journal_entries(course.connection)) == before + 1
+
+
+def test_recently_deleted_describes_a_reflection_by_its_first_words(course: Store) -> None:
+    entry = journal_entries(course.connection)[0]
+    course.discard_reflection(entry.reflection_id)
+    [item] = course.recently_deleted()
+    assert item.description == entry.first_lines[:120]
