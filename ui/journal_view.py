@@ -307,7 +307,13 @@ class JournalView(QWidget):
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, context=context)
+        # Ctrl+F works from anywhere in the window while the journal is shown (for example
+        # straight after choosing it in the sidebar); hidden screens' shortcuts never fire.
+        find = QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Find),
+            self,
+            context=Qt.ShortcutContext.WindowShortcut,
+        )
         find.activated.connect(self.focus_search)
         self.undo_action = QAction(self.tr("Undo"), self)
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
