@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from kapcompanion.ids import (
     AnswerId,
+    CheckInId,
     CommitmentId,
     DistressRatingId,
     InsightId,
@@ -216,3 +217,18 @@ class DistressRating:
     value: int
     moment: RatingMoment
     note: str
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """One questionnaire, taken once: a draft until the client finishes it."""
+
+    id: CheckInId
+    uuid: str
+    instrument: str
+    instrument_version: int
+    status: ReflectionStatus
+    answers: dict[int, int]
+    extra_answer: int | None
+    started_at: datetime
+    completed_at: datetime | None

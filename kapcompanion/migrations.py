@@ -200,6 +200,40 @@ def full_text_search(db: Database) -> None:
         Table(db, table).enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZER)
 
 
+@migrations(name="0003_check_ins")
+def check_ins(db: Database) -> None:
+    """Questionnaire check-ins: drafts survive a crash; only finished ones are scored."""
+    _run(
+        db,
+        [
+            """
+            CREATE TABLE checkins (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                instrument TEXT NOT NULL,
+                instrument_version INTEGER NOT NULL,
+                status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'complete')),
+                extra_answer INTEGER,
+                started_at TEXT NOT NULL,
+                completed_at TEXT,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT
+            )
+            """,
+            "CREATE INDEX idx_checkins_instrument ON checkins (instrument, completed_at)",
+            """
+            CREATE TABLE checkin_answers (
+                checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+                item_number INTEGER NOT NULL CHECK (item_number > 0),
+                value INTEGER NOT NULL CHECK (value >= 0),
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (checkin_id, item_number)
+            )
+            """,
+        ],
+    )
+
+
 def known_migration_names() -> list[str]:
     """Every migration this version of the app knows, in the order they apply."""
     return [migration.name for migration in migrations.pending(Database(memory=True))]

@@ -24,6 +24,7 @@ from kapcompanion.builtin_themes import builtin_themes, fold_for_key, own_theme_
 from kapcompanion.database_file import check_is_database_file, integrity_problems
 from kapcompanion.domain import (
     Answer,
+    CheckIn,
     Commitment,
     CommitmentNote,
     CommitmentStatus,
@@ -46,6 +47,7 @@ from kapcompanion.domain import (
 from kapcompanion.errors import DatabaseReadOnlyError, DatabaseUnreadableError
 from kapcompanion.ids import (
     AnswerId,
+    CheckInId,
     CommitmentId,
     DistressRatingId,
     InsightId,
@@ -840,6 +842,100 @@ class Store:
             assert row is not None
             return _distress_rating(row)
 
+    # Check-ins -----------------------------------------------------------------------------
+
+    def start_check_in(
+        self, instrument: str, version: int, *, at: datetime | None = None
+    ) -> CheckIn:
+        now = to_db_time(at or utc_now())
+        with self._db.atomic():
+            new_id = self._insert(
+                "checkins",
+                {
+                    "uuid": new_uuid(),
+                    "instrument": instrument,
+                    "instrument_version": version,
+                    "status": ReflectionStatus.DRAFT.value,
+                    "started_at": now,
+                    "updated_at": now,
+                },
+            )
+            return self.get_check_in(CheckInId(new_id))
+
+    def save_check_in_answer(
+        self, check_in_id: CheckInId, item_number: int, value: int | None
+    ) -> None:
+        """Record (or, with None, clear) one answer; a draft keeps them through a crash."""
+        now = to_db_time(utc_now())
+        with self._db.atomic():
+            self._require_live("checkins", check_in_id)
+            if value is None:
+                self._db.execute(
+                    "DELETE FROM checkin_answers WHERE checkin_id = ? AND item_number = ?",
+                    [check_in_id, item_number],
+                )
+            else:
+                self._db.execute(
+                    "INSERT INTO checkin_answers (checkin_id, item_number, value, updated_at) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (checkin_id, item_number) DO UPDATE SET "
+                    "value = excluded.value, updated_at = excluded.updated_at",
+                    [check_in_id, item_number, value, now],
+                )
+            self._table("checkins").update(check_in_id, {"updated_at": now})
+
+    def set_check_in_extra_answer(self, check_in_id: CheckInId, value: int | None) -> None:
+        with self._db.atomic():
+            self._require_live("checkins", check_in_id)
+            self._table("checkins").update(
+                check_in_id, {"extra_answer": value, "updated_at": to_db_time(utc_now())}
+            )
+
+    def complete_check_in(self, check_in_id: CheckInId, *, at: datetime | None = None) -> CheckIn:
+        now = to_db_time(at or utc_now())
+        with self._db.atomic():
+            self._require_live("checkins", check_in_id)
+            self._table("checkins").update(
+                check_in_id,
+                {"status": ReflectionStatus.COMPLETE.value, "completed_at": now, "updated_at": now},
+            )
+            return self.get_check_in(check_in_id)
+
+    def discard_check_in(self, check_in_id: CheckInId) -> None:
+        with self._db.atomic():
+            self._require_live("checkins", check_in_id)
+            self._table("checkins").update(check_in_id, {"deleted_at": to_db_time(utc_now())})
+
+    def get_check_in(self, check_in_id: CheckInId) -> CheckIn:
+        row = self._one("SELECT * FROM checkins WHERE id = ? AND deleted_at IS NULL", [check_in_id])
+        if row is None:
+            raise NotFoundError(f"No check-in {check_in_id}.")
+        answers = {
+            number: value
+            for number, value in self._db.execute(
+                "SELECT item_number, value FROM checkin_answers WHERE checkin_id = ?",
+                [check_in_id],
+            )
+        }
+        return _check_in(row, answers)
+
+    def completed_check_ins(self, instrument: str | None = None) -> list[CheckIn]:
+        """Finished check-ins, oldest first (of one instrument if given)."""
+        where = "status = 'complete' AND deleted_at IS NULL"
+        params: list[Any] = []
+        if instrument is not None:
+            where += " AND instrument = ?"
+            params.append(instrument)
+        rows = self._all(f"SELECT id FROM checkins WHERE {where} ORDER BY completed_at, id", params)
+        return [self.get_check_in(CheckInId(row["id"])) for row in rows]
+
+    def unfinished_check_in(self, instrument: str) -> CheckIn | None:
+        row = self._one(
+            "SELECT id FROM checkins WHERE instrument = ? AND status = 'draft' "
+            "AND deleted_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 1",
+            [instrument],
+        )
+        return None if row is None else self.get_check_in(CheckInId(row["id"]))
+
     # Settings ------------------------------------------------------------------------------
 
     def get_setting(self, key: str, default: Any = None) -> Any:
@@ -950,6 +1046,20 @@ def _commitment_note(row: Row) -> CommitmentNote:
         commitment_id=CommitmentId(row["commitment_id"]),
         noted_at=from_db_time(row["noted_at"]),
         text=row["text"],
+    )
+
+
+def _check_in(row: Row, answers: dict[int, int]) -> CheckIn:
+    return CheckIn(
+        id=CheckInId(row["id"]),
+        uuid=row["uuid"],
+        instrument=row["instrument"],
+        instrument_version=row["instrument_version"],
+        status=ReflectionStatus(row["status"]),
+        answers=answers,
+        extra_answer=row["extra_answer"],
+        started_at=from_db_time(row["started_at"]),
+        completed_at=from_db_time_or_none(row["completed_at"]),
     )
 
 

@@ -106,7 +106,10 @@ def test_a_database_from_every_earlier_version_opens_with_every_entry(
         connection.close()
     else:
         shutil.copyfile(frozen, path)
-    tables = ("sessions", "reflections", "answers", "insights", "commitments", "distress_ratings")
+    tables = ["sessions", "reflections", "answers", "insights", "commitments", "distress_ratings"]
+    with sqlite3.connect(path) as probe:
+        if probe.execute("SELECT 1 FROM sqlite_master WHERE name = 'checkins'").fetchone():
+            tables.append("checkins")
     before = {table: rows_by_column(path, table) for table in tables}
     assert before["answers"][1], "the frozen file should hold entries"
 

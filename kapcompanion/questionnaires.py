@@ -1,0 +1,264 @@
+"""Standard self-report questionnaires (PHQ-9, GAD-7, PCL-5), kept as data and scored exactly
+as published.
+
+The item wording, options, bands, clusters and citations live in resources/questionnaires/ and
+are validated when loaded. Scoring never turns a missing answer into a zero: an incomplete
+check-in has no total and says which items are missing (no prorating). Nothing here diagnoses;
+the words for a band describe a range, not a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kapcompanion.resource_files import ResourceError, load_json_resource, resource_path
+
+FORMAT = "kap-companion/questionnaire"
+INSTRUMENTS = ("phq9", "gad7", "pcl5")
+
+
+@dataclass(frozen=True)
+class Option:
+    value: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Item:
+    number: int
+    text: str
+    safety_flag_above: int | None = None
+
+
+@dataclass(frozen=True)
+class Band:
+    low: int
+    high: int
+    label: str
+    words: str
+
+
+@dataclass(frozen=True)
+class Cluster:
+    key: str
+    name: str
+    items: tuple[int, ...]
+    needed: int
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    id: str
+    version: int
+    name: str
+    title: str
+    measures: str
+    source: str
+    licence: str
+    recall_period: str
+    instructions: str
+    options: tuple[Option, ...]
+    items: tuple[Item, ...]
+    bands: tuple[Band, ...]
+    clusters: tuple[Cluster, ...]
+    symptom_threshold: int | None
+    reference_range: tuple[int, int] | None
+    reference_words: str
+    change_words: str
+    extra_question: str
+    extra_options: tuple[Option, ...]
+
+    @property
+    def max_total(self) -> int:
+        return max(option.value for option in self.options) * len(self.items)
+
+    def band_for(self, total: int) -> Band | None:
+        return next((band for band in self.bands if band.low <= total <= band.high), None)
+
+
+@dataclass(frozen=True)
+class ClusterScore:
+    cluster: Cluster
+    score: int
+    symptoms: int  # items rated at or above the symptom threshold
+
+    @property
+    def met(self) -> bool:
+        return self.symptoms >= self.cluster.needed
+
+
+@dataclass(frozen=True)
+class Score:
+    """The result of one check-in. `total` is None while any item is unanswered."""
+
+    questionnaire: Questionnaire
+    total: int | None
+    missing: tuple[int, ...]
+    band: Band | None
+    clusters: tuple[ClusterScore, ...]
+    safety_flags: tuple[int, ...]  # item numbers answered above their safety threshold
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def symptom_rule_met(self) -> bool | None:
+        """PCL-5's DSM-5 symptom pattern (never a diagnosis); None when it does not apply."""
+        if not self.clusters or not self.complete:
+            return None
+        return all(cluster.met for cluster in self.clusters)
+
+    @property
+    def in_reference_range(self) -> bool:
+        window = self.questionnaire.reference_range
+        return (
+            window is not None and self.total is not None and window[0] <= self.total <= window[1]
+        )
+
+
+def score(questionnaire: Questionnaire, answers: dict[int, int]) -> Score:
+    """Score `answers` (item number → option value) as the instrument's authors publish."""
+    allowed = {option.value for option in questionnaire.options}
+    numbers = {item.number for item in questionnaire.items}
+    for number, value in answers.items():
+        if number not in numbers:
+            raise ValueError(f"{questionnaire.name} has no item {number}.")
+        if value not in allowed:
+            raise ValueError(f"{value} is not an answer to {questionnaire.name} item {number}.")
+    missing = tuple(item.number for item in questionnaire.items if item.number not in answers)
+    total = None if missing else sum(answers[item.number] for item in questionnaire.items)
+    threshold = questionnaire.symptom_threshold
+    clusters = tuple(
+        ClusterScore(
+            cluster,
+            score=sum(answers.get(number, 0) for number in cluster.items),
+            symptoms=sum(
+                1
+                for number in cluster.items
+                if threshold is not None and answers.get(number, -1) >= threshold
+            ),
+        )
+        for cluster in questionnaire.clusters
+    )
+    flags = tuple(
+        item.number
+        for item in questionnaire.items
+        if item.safety_flag_above is not None
+        and answers.get(item.number, -1) > item.safety_flag_above
+    )
+    return Score(
+        questionnaire=questionnaire,
+        total=total,
+        missing=missing,
+        band=None if total is None else questionnaire.band_for(total),
+        clusters=clusters,
+        safety_flags=flags,
+    )
+
+
+# Loading and validating ---------------------------------------------------------------------
+
+
+def _options(raw: Any, where: str) -> tuple[Option, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise ResourceError(f'{where}: "options" must be a non-empty list.')
+    options = []
+    for entry in raw:
+        if not (
+            isinstance(entry, dict)
+            and isinstance(entry.get("value"), int)
+            and isinstance(entry.get("label"), str)
+            and entry["label"]
+        ):
+            raise ResourceError(f"{where}: every option needs a whole-number value and a label.")
+        options.append(Option(entry["value"], entry["label"]))
+    return tuple(options)
+
+
+def parse_questionnaire(data: Any, where: str) -> Questionnaire:
+    """Check one instrument file; raise ResourceError naming the file and the problem."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ResourceError(f'{where}: "format" must be "{FORMAT}".')
+    for key in ("id", "name", "title", "source", "licence", "recall_period", "instructions"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise ResourceError(f'{where}: "{key}" must be a non-empty text.')
+    options = _options(data.get("options"), where)
+    raw_items = data.get("items")
+    if not isinstance(raw_items, list) or not raw_items:
+        raise ResourceError(f'{where}: "items" must be a non-empty list.')
+    items = []
+    for position, entry in enumerate(raw_items, start=1):
+        if not (
+            isinstance(entry, dict)
+            and entry.get("number") == position
+            and isinstance(entry.get("text"), str)
+            and entry["text"].strip()
+        ):
+            raise ResourceError(f'{where}: item {position} needs "number": {position} and a text.')
+        items.append(Item(position, entry["text"], entry.get("safety_flag_above")))
+    scoring = data.get("scoring")
+    if not isinstance(scoring, dict) or scoring.get("total") != "sum":
+        raise ResourceError(f'{where}: "scoring" must say "total": "sum".')
+    bands = tuple(
+        Band(band["min"], band["max"], band["label"], band["words"])
+        for band in scoring.get("bands", [])
+    )
+    highest = max(o.value for o in options) * len(items)
+    if bands:
+        covered = sorted((band.low, band.high) for band in bands)
+        expected = 0
+        for low, high in covered:
+            if low != expected or high < low:
+                raise ResourceError(f"{where}: the bands must cover every total without gaps.")
+            expected = high + 1
+        if expected != highest + 1:
+            raise ResourceError(f"{where}: the bands must reach the highest total, {highest}.")
+    clusters = tuple(
+        Cluster(c["key"], c["name"], tuple(c["items"]), int(c["needed"]))
+        for c in scoring.get("clusters", [])
+    )
+    in_clusters = sorted(n for c in clusters for n in c.items)
+    if clusters and in_clusters != list(range(1, len(items) + 1)):
+        raise ResourceError(f"{where}: the clusters must hold every item exactly once.")
+    reference = scoring.get("reference_range")
+    extra = data.get("extra_question") or {}
+    return Questionnaire(
+        id=data["id"],
+        version=int(data.get("version", 1)),
+        name=data["name"],
+        title=data["title"],
+        measures=str(data.get("measures", "")),
+        source=data["source"],
+        licence=data["licence"],
+        recall_period=data["recall_period"],
+        instructions=data["instructions"],
+        options=options,
+        items=tuple(items),
+        bands=bands,
+        clusters=clusters,
+        symptom_threshold=scoring.get("symptom_threshold"),
+        reference_range=(reference["min"], reference["max"]) if reference else None,
+        reference_words=reference["words"] if reference else "",
+        change_words=(scoring.get("change_guidance") or {}).get("words", ""),
+        extra_question=extra.get("text", ""),
+        extra_options=_options(extra["options"], where) if extra else (),
+    )
+
+
+@cache
+def questionnaire(instrument: str) -> Questionnaire:
+    """One of PHQ-9, GAD-7 or PCL-5, from resources/questionnaires/<id>.json."""
+    if instrument not in INSTRUMENTS:
+        raise KeyError(f"No questionnaire called {instrument!r}.")
+    parts = ("questionnaires", f"{instrument}.json")
+    loaded = parse_questionnaire(load_json_resource(*parts), str(resource_path(*parts)))
+    if loaded.id != instrument:
+        raise ResourceError(f'{resource_path(*parts)}: "id" should be "{instrument}".')
+    return loaded
+
+
+def all_questionnaires() -> tuple[Questionnaire, ...]:
+    return tuple(questionnaire(instrument) for instrument in INSTRUMENTS)

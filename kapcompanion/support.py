@@ -1,0 +1,124 @@
+"""Support that is always one click away: the client's safety plan, their therapist's contact,
+and crisis lines for their country (data in resources/support/crisis_lines.json).
+
+KAP Companion is not an emergency service, and every screen that shows these says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kapcompanion.resource_files import ResourceError, load_json_resource, resource_path
+from kapcompanion.store import Store
+
+SAFETY_PLAN_SETTING = "support.safety_plan"
+CONTACTS_SETTING = "support.contacts"
+COUNTRY_SETTING = "support.country"
+CRISIS_LINES_FILE = ("support", "crisis_lines.json")
+
+# The widely used six-step safety plan, plus reasons for living. Keys are stored; the window
+# gives each its wording.
+SAFETY_PLAN_SECTIONS = (
+    "warning_signs",
+    "coping_on_my_own",
+    "people_and_places",
+    "people_to_ask",
+    "professionals",
+    "safer_surroundings",
+    "reasons_for_living",
+)
+
+
+@dataclass(frozen=True)
+class CrisisLine:
+    name: str
+    contact: str
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    lines: tuple[CrisisLine, ...]
+
+
+@dataclass(frozen=True)
+class CrisisLines:
+    countries: dict[str, Country]
+    fallback: str
+
+    def for_country(self, code: str) -> Country:
+        return self.countries.get(code.upper(), self.countries[self.fallback])
+
+
+@cache
+def crisis_lines() -> CrisisLines:
+    data: Any = load_json_resource(*CRISIS_LINES_FILE)
+    where = resource_path(*CRISIS_LINES_FILE)
+    raw = data.get("countries") if isinstance(data, dict) else None
+    if not isinstance(raw, dict) or not raw:
+        raise ResourceError(f'{where}: "countries" must map country codes to their lines.')
+    countries = {}
+    for code, entry in raw.items():
+        lines = entry.get("lines") if isinstance(entry, dict) else None
+        if (
+            not isinstance(lines, list)
+            or not lines
+            or not all(
+                isinstance(line, dict) and line.get("name") and line.get("contact")
+                for line in lines
+            )
+        ):
+            raise ResourceError(f"{where}: country {code} needs lines with a name and a contact.")
+        countries[code] = Country(
+            code,
+            str(entry.get("name", code)),
+            tuple(CrisisLine(str(line["name"]), str(line["contact"])) for line in lines),
+        )
+    fallback = data.get("fallback")
+    if fallback not in countries:
+        raise ResourceError(f'{where}: "fallback" must be one of the countries.')
+    return CrisisLines(countries, fallback)
+
+
+def country_from_locale(locale_name: str) -> str:
+    """ "en_GB" → "GB"; anything unknown falls back to the data file's default."""
+    parts = locale_name.replace("-", "_").split("_")
+    code = parts[1].upper() if len(parts) > 1 else ""
+    lines = crisis_lines()
+    return code if code in lines.countries else lines.fallback
+
+
+def safety_plan(store: Store) -> dict[str, list[str]]:
+    """The client's safety plan: for each section, their own lines (empty until written)."""
+    saved = store.get_setting(SAFETY_PLAN_SETTING, {})
+    saved = saved if isinstance(saved, dict) else {}
+    return {
+        key: [str(line) for line in saved.get(key, []) if str(line).strip()]
+        for key in SAFETY_PLAN_SECTIONS
+    }
+
+
+def save_safety_plan(store: Store, plan: dict[str, list[str]]) -> None:
+    unknown = set(plan) - set(SAFETY_PLAN_SECTIONS)
+    if unknown:
+        raise ValueError(f"Unknown safety plan sections: {', '.join(sorted(unknown))}.")
+    cleaned = {
+        key: [line.strip() for line in plan.get(key, []) if line.strip()]
+        for key in SAFETY_PLAN_SECTIONS
+    }
+    store.set_setting(SAFETY_PLAN_SETTING, cleaned)
+
+
+def contacts(store: Store) -> dict[str, str]:
+    """The therapist's and clinic's contact details, as the client wrote them."""
+    saved = store.get_setting(CONTACTS_SETTING, {})
+    saved = saved if isinstance(saved, dict) else {}
+    keys = ("therapist_name", "therapist_phone", "clinic_name", "clinic_phone")
+    return {key: str(saved.get(key, "")) for key in keys}
+
+
+def save_contacts(store: Store, values: dict[str, str]) -> None:
+    store.set_setting(CONTACTS_SETTING, {key: value.strip() for key, value in values.items()})

@@ -1,0 +1,158 @@
+"""PHQ-9, GAD-7 and PCL-5 scored exactly as published, checked against hand-worked examples."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kapcompanion.questionnaires import (
+    all_questionnaires,
+    parse_questionnaire,
+    questionnaire,
+    score,
+)
+from kapcompanion.resource_files import ResourceError, load_json_resource
+
+PHQ9 = questionnaire("phq9")
+GAD7 = questionnaire("gad7")
+PCL5 = questionnaire("pcl5")
+
+
+def answers_totalling(q, total: int) -> dict[int, int]:
+    """A complete answer set whose items add up to `total` (filling items in order)."""
+    top = max(option.value for option in q.options)
+    result = {}
+    for item in q.items:
+        value = min(top, total)
+        result[item.number] = value
+        total -= value
+    assert total == 0
+    return result
+
+
+@pytest.mark.parametrize(
+    ("total", "band"),
+    [
+        (0, "minimal"),
+        (4, "minimal"),
+        (5, "mild"),
+        (9, "mild"),
+        (10, "moderate"),
+        (14, "moderate"),
+        (15, "moderately severe"),
+        (19, "moderately severe"),
+        (20, "severe"),
+        (27, "severe"),
+    ],
+)
+def test_phq9_bands_at_every_boundary(total: int, band: str) -> None:
+    result = score(PHQ9, answers_totalling(PHQ9, total))
+    assert result.total == total
+    assert result.band is not None and result.band.label == band
+
+
+@pytest.mark.parametrize(
+    ("total", "band"),
+    [
+        (0, "minimal"),
+        (4, "minimal"),
+        (5, "mild"),
+        (9, "mild"),
+        (10, "moderate"),
+        (14, "moderate"),
+        (15, "severe"),
+        (21, "severe"),
+    ],
+)
+def test_gad7_bands_at_every_boundary(total: int, band: str) -> None:
+    result = score(GAD7, answers_totalling(GAD7, total))
+    assert result.total == total
+    assert result.band is not None and result.band.label == band
+
+
+def test_the_instruments_have_the_published_shape() -> None:
+    assert (len(PHQ9.items), PHQ9.max_total) == (9, 27)
+    assert (len(GAD7.items), GAD7.max_total) == (7, 21)
+    assert (len(PCL5.items), PCL5.max_total) == (20, 80)
+    assert [o.label for o in PCL5.options] == [
+        "Not at all",
+        "A little bit",
+        "Moderately",
+        "Quite a bit",
+        "Extremely",
+    ]
+    assert PHQ9.items[8].text.startswith("Thoughts that you would be better off dead")
+    assert PCL5.items[16].text == 'Being "superalert" or watchful or on guard?'
+    assert all(q.source and q.licence for q in all_questionnaires())
+
+
+def test_phq9_item_9_above_zero_raises_the_safety_flag() -> None:
+    calm = score(PHQ9, {n: 0 for n in range(1, 10)})
+    worried = score(PHQ9, {**{n: 0 for n in range(1, 9)}, 9: 1})
+    assert calm.safety_flags == ()
+    assert worried.safety_flags == (9,)
+    assert score(PHQ9, {9: 2}).safety_flags == (9,)  # as soon as it is answered
+
+
+def test_missing_answers_are_never_scored_as_zero() -> None:
+    partial = {n: 3 for n in range(1, 10) if n not in (3, 7)}
+    result = score(PHQ9, partial)
+    assert result.total is None
+    assert result.band is None
+    assert result.missing == (3, 7)
+    assert not result.complete
+
+
+def test_pcl5_clusters_and_the_dsm5_rule_by_hand() -> None:
+    # B: items 1-5, C: 6-7, D: 8-14, E: 15-20. A symptom is an item rated 2 or more.
+    answers = {n: 0 for n in range(1, 21)}
+    answers.update({1: 2, 6: 3, 8: 2, 9: 4, 15: 2, 20: 1, 19: 2})
+    result = score(PCL5, answers)
+    by_key = {c.cluster.key: c for c in result.clusters}
+    assert (by_key["B"].score, by_key["B"].symptoms) == (2, 1)
+    assert (by_key["C"].score, by_key["C"].symptoms) == (3, 1)
+    assert (by_key["D"].score, by_key["D"].symptoms) == (6, 2)
+    assert (by_key["E"].score, by_key["E"].symptoms) == (5, 2)
+    assert result.total == 16
+    assert result.symptom_rule_met is True
+    answers[19] = 1  # E now has only one symptom
+    assert score(PCL5, answers).symptom_rule_met is False
+
+
+@pytest.mark.parametrize(("total", "inside"), [(30, False), (31, True), (33, True), (34, False)])
+def test_pcl5_reference_range_is_31_to_33(total: int, inside: bool) -> None:
+    result = score(PCL5, answers_totalling(PCL5, total))
+    assert result.in_reference_range is inside
+    assert PCL5.band_for(total) is None  # PCL-5 has no severity bands
+    assert "clinician" in PCL5.reference_words
+
+
+def test_answers_outside_the_options_are_refused() -> None:
+    with pytest.raises(ValueError):
+        score(GAD7, {1: 4})
+    with pytest.raises(ValueError):
+        score(GAD7, {8: 1})
+
+
+@given(st.sampled_from(["phq9", "gad7", "pcl5"]), st.data())
+def test_any_complete_answer_set_scores_in_range_and_sums_its_items(instrument, data) -> None:
+    q = questionnaire(instrument)
+    values = [o.value for o in q.options]
+    answers = {item.number: data.draw(st.sampled_from(values)) for item in q.items}
+    result = score(q, answers)
+    assert result.total == sum(answers.values())
+    assert 0 <= result.total <= q.max_total
+    assert (result.band is not None) == bool(q.bands)
+    if q.clusters:
+        assert sum(c.score for c in result.clusters) == result.total
+
+
+def test_a_broken_questionnaire_file_names_file_and_problem() -> None:
+    data = load_json_resource("questionnaires", "gad7.json")
+    broken = {**data, "scoring": {**data["scoring"], "bands": data["scoring"]["bands"][:-1]}}
+    with pytest.raises(ResourceError, match=r"gad7\.json: the bands must reach"):
+        parse_questionnaire(broken, "resources/questionnaires/gad7.json")
+    gap = {**data, "items": data["items"][:3] + data["items"][4:]}
+    with pytest.raises(ResourceError, match="item 4"):
+        parse_questionnaire(gap, "gad7.json")
