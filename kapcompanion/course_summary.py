@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from kapcompanion.check_in_schedule import due_check_ins
 from kapcompanion.domain import Insight, Reflection, Session, SessionKind, Theme
 from kapcompanion.follow_ups import FollowUp, FollowUpState, follow_ups
 from kapcompanion.store import Store
@@ -29,6 +30,7 @@ class CourseSummary:
     key_insights: tuple[Insight, ...]
     paused_reflection: Reflection | None = None
     due_follow_up: FollowUp | None = None
+    due_check_ins: tuple[str, ...] = ()  # questionnaire names, e.g. "PHQ-9"
 
     @property
     def is_empty(self) -> bool:
@@ -53,6 +55,9 @@ def summarise_course(store: Store, today: date | None = None) -> CourseSummary:
         key_insights=tuple(insights[:KEY_INSIGHTS]),
         paused_reflection=next(iter(store.unfinished_reflections()), None),
         due_follow_up=_due_follow_up(store, dosing[-1], today) if dosing else None,
+        due_check_ins=tuple(due.questionnaire.name for due in due_check_ins(store, today))
+        if dosing
+        else (),
     )
 
 

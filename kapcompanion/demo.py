@@ -15,6 +15,7 @@ from kapcompanion.domain import CommitmentStatus, NewSession, Phase, SessionKind
 from kapcompanion.errors import ProfileNotEmptyError
 from kapcompanion.ids import SessionId
 from kapcompanion.prompt_sets import prompt_set_for
+from kapcompanion.questionnaires import questionnaire
 from kapcompanion.resource_files import ResourceError, load_json_resource, resource_path
 from kapcompanion.store import Store
 
@@ -76,7 +77,20 @@ def fill_demo(store: Store, today: date | None = None, zone: tzinfo | None = Non
             for reflection in entry.get("reflections", []):
                 reflections += 1
                 insights += _add_reflection(store, session.id, held_on, reflection, zone)
+        for check_in in course.get("check_ins", []):
+            _add_check_in(store, first_day, check_in, zone)
     return DemoSummary(dosing, len(sessions) - dosing, reflections, insights)
+
+
+def _add_check_in(store: Store, first_day: date, entry: dict[str, Any], zone: tzinfo) -> None:
+    instrument = questionnaire(entry["instrument"])
+    taken = _local_moment(first_day + timedelta(days=int(entry["day"])), entry["time"], zone)
+    check_in = store.start_check_in(instrument.id, instrument.version, at=taken)
+    for item, value in zip(instrument.items, entry["answers"], strict=True):
+        store.save_check_in_answer(check_in.id, item.number, value)
+    if "extra_answer" in entry:
+        store.set_check_in_extra_answer(check_in.id, entry["extra_answer"])
+    store.complete_check_in(check_in.id, at=taken + timedelta(minutes=6))
 
 
 def _add_reflection(

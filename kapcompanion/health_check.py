@@ -32,7 +32,10 @@ def check_database(path: Path) -> HealthReport:
     connection = open_read_only(path)
     try:
         db = Database(connection, execute_plugins=False)
-        schema.refuse_unusable(db, path)
+        try:
+            schema.refuse_unusable(db, path)
+        except sqlite3.DatabaseError as error:  # damage in the pages that say whose file it is
+            return HealthReport(path, [str(error)])
         problems = integrity_problems(connection)
         if problems:
             return HealthReport(path, problems)

@@ -37,6 +37,7 @@ class HomeView(QWidget):
     explore_sample_requested = Signal()
     resume_requested = Signal(int)  # a paused reflection's id
     reflect_requested = Signal()
+    check_ins_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +103,30 @@ class HomeView(QWidget):
             layout.addLayout(self._button_row(button))
             self._column.addWidget(frame)
 
+    def _check_ins_suggested(self, summary: CourseSummary) -> None:
+        """Questionnaires the client asked to be reminded of, offered, never pressed."""
+        if not summary.due_check_ins:
+            return
+        frame, layout = card(self.tr("A check-in, if you would like one"))
+        names = ", ".join(summary.due_check_ins)
+        layout.addWidget(
+            text(
+                fill(
+                    self.tr(
+                        "%1 could be taken again. They take a few minutes, and your therapist "
+                        "may find the scores useful."
+                    ),
+                    names,
+                ),
+                "reading",
+            )
+        )
+        button = QPushButton(self.tr("Go to check-ins"))
+        button.setAccessibleName(self.tr("Go to check-ins"))
+        button.clicked.connect(self.check_ins_requested)
+        layout.addLayout(self._button_row(button))
+        self._column.addWidget(frame)
+
     @staticmethod
     def _button_row(button: QPushButton) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -165,6 +190,7 @@ class HomeView(QWidget):
             page_header(self._greeting(), self.tr("Here is your course so far."))
         )
         self._paused_and_due(summary)
+        self._check_ins_suggested(summary)
         stats = QHBoxLayout()
         stats.setSpacing(space(2))
         since = (

@@ -308,3 +308,24 @@ def test_the_difficult_entry_question_can_be_turned_off_in_settings(
     box.click()
     assert window.store is not None
     assert window.store.get_setting(GATE_DIFFICULT_SETTING) is False
+
+
+def test_home_offers_check_ins_that_are_due_and_leads_there(
+    open_window: WindowFactory, profile: Profile
+) -> None:
+    from datetime import datetime, timedelta
+
+    from kapcompanion.domain import NewSession
+
+    window = open_window(profile)
+    assert window.store is not None
+    held = (datetime.now() - timedelta(days=2)).astimezone()
+    window.store.add_session(NewSession(held_at=held, number_in_course=1))
+    window.data_changed.emit("sessions")
+    texts = " ".join(visible_texts(window.home))
+    assert "A check-in, if you would like one" in texts
+    assert "PHQ-9, GAD-7, PCL-5 could be taken again" in texts
+    with_signal = [
+        b for b in window.home.findChildren(QPushButton) if b.text() == "Go to check-ins"
+    ]
+    assert with_signal
