@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -24,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.domain import Commitment, CommitmentNote, CommitmentStatus
 from ui.building_blocks import clear_layout, text
-from ui.insight_style import ACTION, LINK, SECTION, WELL
+from ui.insight_panel import leave_on_escape, save_and_cancel_row, well
+from ui.insight_style import ACTION, LINK, SECTION
 from ui.session_wording import day_text
 from ui.style import space
 from ui.translation import fill
@@ -42,15 +42,6 @@ def status_label(status: CommitmentStatus) -> str:
         CommitmentStatus.PART_OF_LIFE: QCoreApplication.translate(CONTEXT, "Part of my life now"),
     }
     return labels[CommitmentStatus(status)]
-
-
-def _well() -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setObjectName(WELL)
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(space(2), space(2), space(2), space(2))
-    layout.setSpacing(space(1))
-    return frame, layout
 
 
 class CommitmentEditor(QWidget):
@@ -89,7 +80,7 @@ class CommitmentEditor(QWidget):
     # Building -------------------------------------------------------------------------------
 
     def _build_composer(self) -> QFrame:
-        frame, layout = _well()
+        frame, layout = well()
         layout.addWidget(text(self.tr("What I'll try"), SECTION))
         layout.addWidget(
             text(self.tr("Something small you might try in daily life, if you like."), "muted")
@@ -100,8 +91,6 @@ class CommitmentEditor(QWidget):
         self.step_edit.returnPressed.connect(self._save_step)
         self.step_edit.textChanged.connect(self._step_text_changed)
         layout.addWidget(self.step_edit)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(space(1))
         self.save_step_button = QPushButton(self.tr("Save step"))
         self.save_step_button.setEnabled(False)
         self.save_step_button.setObjectName(ACTION)
@@ -109,20 +98,12 @@ class CommitmentEditor(QWidget):
         self.cancel_step_button = QPushButton(self.tr("Cancel"))
         self.cancel_step_button.setObjectName(ACTION)
         self.cancel_step_button.clicked.connect(self.stop_adding)
-        buttons.addWidget(self.save_step_button)
-        buttons.addWidget(self.cancel_step_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        leave = QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            frame,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
-        leave.activated.connect(self.stop_adding)
+        layout.addLayout(save_and_cancel_row(self.save_step_button, self.cancel_step_button))
+        leave_on_escape(frame, self.stop_adding)
         return frame
 
     def _build_step_well(self) -> QFrame:
-        frame, layout = _well()
+        frame, layout = well()
         layout.addWidget(text(self.tr("What I'll try"), SECTION))
         self.step_text = text("", selectable=True)
         layout.addWidget(self.step_text)

@@ -7,10 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -22,7 +20,8 @@ from kapcompanion.domain import Theme
 from ui.building_blocks import clear_layout, text
 from ui.flow_layout import FlowLayout
 from ui.insight_focus import chain_tab_order
-from ui.insight_style import ACTION, SECTION, WELL
+from ui.insight_panel import leave_on_escape, save_and_cancel_row, well
+from ui.insight_style import ACTION, SECTION
 from ui.style import space
 from ui.translation import fill
 
@@ -43,12 +42,8 @@ class ThemePicker(QWidget):
         self._about = ""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        well = QFrame()
-        well.setObjectName(WELL)
-        outer.addWidget(well)
-        layout = QVBoxLayout(well)
-        layout.setContentsMargins(space(2), space(2), space(2), space(2))
-        layout.setSpacing(space(1))
+        frame, layout = well()
+        outer.addWidget(frame)
         layout.addWidget(text(self.tr("Themes for this insight"), SECTION))
         layout.addWidget(
             text(self.tr("Tick the ones that feel right. You can add your own."), "muted")
@@ -74,25 +69,14 @@ class ThemePicker(QWidget):
         self.problem.hide()
         layout.addWidget(self.problem)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(space(1))
         self.save_button = QPushButton(self.tr("Save themes"))
         self.save_button.setObjectName(ACTION)
         self.save_button.clicked.connect(self._save)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName(ACTION)
         self.cancel_button.clicked.connect(self.cancelled)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-
-        leave = QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            self,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
-        leave.activated.connect(self.cancelled)
+        layout.addLayout(save_and_cancel_row(self.save_button, self.cancel_button))
+        leave_on_escape(self, self.cancelled)
 
     def start(self, about: str, themes: Sequence[Theme], selected: Collection[str]) -> None:
         """Offer `themes` with `selected` ticked, for the insight whose words are `about`."""

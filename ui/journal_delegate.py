@@ -24,13 +24,11 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kapcompanion.search import HIGHLIGHT_END, HIGHLIGHT_START
 from ui.journal_model import JournalRole
-from ui.session_wording import scaled_font
+from ui.row_painting import LINE_GAP, paint_row_background, row_fonts
 from ui.style import ink_on, space, tokens
 from ui.translation import fill
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-FOCUS_LINE = 2
-LINE_GAP = space(1) // 2
 TEXT_LINES = 2
 CHIP_PADDING = space(1) - 2
 ELLIPSIS = "…"
@@ -119,13 +117,31 @@ def draw_wrapped(
         painter.drawText(QPointF(x, y), ELLIPSIS)
 
 
+def draw_title_and_when(
+    painter: QPainter,
+    line: QRect,
+    title: tuple[str, QFont, QColor],
+    when: tuple[str, QFont, QColor],
+) -> None:
+    """Draw a title on the left of `line`, elided if it runs on, and when it was, quieter, on
+    the right if there is room. Each comes as its words, font and colour."""
+    title_text, title_font, title_colour = title
+    when_text, when_font, when_colour = when
+    title_metrics = QFontMetrics(title_font)
+    shown_title = title_metrics.elidedText(title_text, Qt.TextElideMode.ElideRight, line.width())
+    painter.setFont(title_font)
+    painter.setPen(title_colour)
+    painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown_title)
+    room = line.width() - title_metrics.horizontalAdvance(shown_title) - space(2)
+    if when_text and room > space(4):
+        painter.setFont(when_font)
+        painter.setPen(when_colour)
+        shown = QFontMetrics(when_font).elidedText(when_text, Qt.TextElideMode.ElideRight, room)
+        painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
+
+
 class JournalRowDelegate(QStyledItemDelegate):
     """Paints session headings and reflection rows; every size follows the system font."""
-
-    @staticmethod
-    def _fonts(base: QFont) -> tuple[QFont, QFont, QFont]:
-        """Heading, body and small fonts."""
-        return scaled_font(base, "reading", bold=True), QFont(base), scaled_font(base, "small")
 
     @staticmethod
     def _bold(base: QFont) -> QFont:
@@ -137,7 +153,7 @@ class JournalRowDelegate(QStyledItemDelegate):
         return QFontMetrics(small).height() + 4
 
     def _heading_height(self, base: QFont) -> int:
-        heading, _, _ = self._fonts(base)
+        heading, _, _ = row_fonts(base)
         return QFontMetrics(heading).height() + space(3) + space(1)
 
     @staticmethod
@@ -149,7 +165,7 @@ class JournalRowDelegate(QStyledItemDelegate):
         return bool(previous.data(JournalRole.GROUP) != index.data(JournalRole.GROUP))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        _, body, small = self._fonts(option.font)
+        _, body, small = row_fonts(option.font)
         height = (
             2 * space(2)
             + QFontMetrics(self._bold(body)).height()
@@ -183,60 +199,29 @@ class JournalRowDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, index: AnyIndex
     ) -> None:
         palette: QPalette = option.palette
-        heading, body, _ = self._fonts(option.font)
+        heading, body, _ = row_fonts(option.font)
         active = QPalette.ColorGroup.Active
         area = rect.adjusted(space(2), space(3), -space(2), -space(1))
         title = str(index.data(JournalRole.GROUP_TITLE) or "")
         when = str(index.data(JournalRole.GROUP_WHEN) or "")
-        metrics = QFontMetrics(heading)
-        shown_title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, area.width())
-        painter.setFont(heading)
-        painter.setPen(palette.color(active, QPalette.ColorRole.Text))
-        line = QRect(area.left(), area.top(), area.width(), metrics.height())
-        painter.drawText(
-            line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown_title
+        line = QRect(area.left(), area.top(), area.width(), QFontMetrics(heading).height())
+        draw_title_and_when(
+            painter,
+            line,
+            (title, heading, palette.color(active, QPalette.ColorRole.Text)),
+            (when, body, palette.color(active, QPalette.ColorRole.PlaceholderText)),
         )
-        room = area.width() - metrics.horizontalAdvance(shown_title) - space(2)
-        if when and room > space(4):
-            painter.setFont(body)
-            painter.setPen(palette.color(active, QPalette.ColorRole.PlaceholderText))
-            shown = QFontMetrics(body).elidedText(when, Qt.TextElideMode.ElideRight, room)
-            painter.drawText(
-                line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown
-            )
 
     # Reflections ----------------------------------------------------------------------------
-
-    def _paint_background(
-        self, painter: QPainter, option: QStyleOptionViewItem, state: QStyle.StateFlag
-    ) -> None:
-        palette: QPalette = option.palette
-        radius = tokens().radius["control"]
-        inner = option.rect.adjusted(FOCUS_LINE, FOCUS_LINE, -FOCUS_LINE, -FOCUS_LINE)
-        if state & QStyle.StateFlag.State_Selected:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
-            painter.drawRoundedRect(inner, radius, radius)
-        elif state & QStyle.StateFlag.State_MouseOver:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(palette.color(QPalette.ColorRole.Window))
-            painter.drawRoundedRect(inner, radius, radius)
-        if state & QStyle.StateFlag.State_HasFocus:
-            pen = painter.pen()
-            pen.setColor(palette.color(QPalette.ColorRole.Accent))
-            pen.setWidth(FOCUS_LINE)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(inner, radius, radius)
 
     def _paint_entry(
         self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex
     ) -> None:
         palette: QPalette = option.palette
         state: QStyle.StateFlag = option.state
-        _, body, small = self._fonts(option.font)
+        _, body, small = row_fonts(option.font)
         title_font = self._bold(body)
-        self._paint_background(painter, option, state)
+        paint_row_background(painter, option.rect, palette, state)
         text_colour = palette.color(QPalette.ColorRole.Text)
         muted_colour = palette.color(QPalette.ColorRole.PlaceholderText)
         area = option.rect.adjusted(space(2), space(2), -space(2), -space(2))
@@ -245,23 +230,11 @@ class JournalRowDelegate(QStyledItemDelegate):
         # Line 1: the phase on the left, the day it was written on the right.
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         when = str(index.data(JournalRole.WHEN) or "")
-        title_metrics = QFontMetrics(title_font)
-        line = QRect(area.left(), top, area.width(), title_metrics.height())
-        shown_title = title_metrics.elidedText(title, Qt.TextElideMode.ElideRight, area.width())
-        painter.setFont(title_font)
-        painter.setPen(text_colour)
-        painter.drawText(
-            line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown_title
+        line = QRect(area.left(), top, area.width(), QFontMetrics(title_font).height())
+        draw_title_and_when(
+            painter, line, (title, title_font, text_colour), (when, small, muted_colour)
         )
-        room = area.width() - title_metrics.horizontalAdvance(shown_title) - space(2)
-        if when and room > space(4):
-            painter.setFont(small)
-            painter.setPen(muted_colour)
-            shown = QFontMetrics(small).elidedText(when, Qt.TextElideMode.ElideRight, room)
-            painter.drawText(
-                line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown
-            )
-        top += title_metrics.height() + LINE_GAP
+        top += line.height() + LINE_GAP
 
         # Line 2: theme chips, then distress from start to end.
         chip_height = self._chip_height(small)

@@ -10,24 +10,18 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ui.row_painting import LINE_GAP, paint_row_background, row_fonts
 from ui.session_list_model import SessionRole
-from ui.session_wording import scaled_font
-from ui.style import space, tokens
+from ui.style import space
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-FOCUS_LINE = 2
-LINE_GAP = space(1) // 2
 
 
 class SessionRowDelegate(QStyledItemDelegate):
     """Three quiet lines per session: title and date, distress, reflections and follow-ups."""
 
-    @staticmethod
-    def _fonts(base: QFont) -> tuple[QFont, QFont, QFont]:
-        return scaled_font(base, "reading", bold=True), QFont(base), scaled_font(base, "small")
-
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        title, body, small = self._fonts(option.font)
+        title, body, small = row_fonts(option.font)
         height = (
             QFontMetrics(title).height()
             + QFontMetrics(body).height()
@@ -41,26 +35,10 @@ class SessionRowDelegate(QStyledItemDelegate):
         rect: QRect = option.rect
         palette: QPalette = option.palette
         state: QStyle.StateFlag = option.state
-        title_font, body_font, small_font = self._fonts(option.font)
-        radius = tokens().radius["control"]
+        title_font, body_font, small_font = row_fonts(option.font)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        inner = rect.adjusted(FOCUS_LINE, FOCUS_LINE, -FOCUS_LINE, -FOCUS_LINE)
-        if state & QStyle.StateFlag.State_Selected:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
-            painter.drawRoundedRect(inner, radius, radius)
-        elif state & QStyle.StateFlag.State_MouseOver:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(palette.color(QPalette.ColorRole.Window))
-            painter.drawRoundedRect(inner, radius, radius)
-        if state & QStyle.StateFlag.State_HasFocus:
-            pen = painter.pen()
-            pen.setColor(palette.color(QPalette.ColorRole.Accent))
-            pen.setWidth(FOCUS_LINE)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(inner, radius, radius)
+        paint_row_background(painter, rect, palette, state)
 
         text_colour = palette.color(QPalette.ColorRole.Text)
         muted_colour = palette.color(QPalette.ColorRole.PlaceholderText)

@@ -63,7 +63,8 @@ def test_the_sample_course_has_check_ins_that_improve_gently(store: Store) -> No
     fill_demo(store, today=date(2026, 11, 25), zone=UTC)
     phq9 = [score(questionnaire("phq9"), c.answers) for c in store.completed_check_ins("phq9")]
     assert len(phq9) == 3
-    totals = [result.total for result in phq9]
+    totals = [result.total or 0 for result in phq9]
+    assert all(result.complete for result in phq9)
     assert totals == sorted(totals, reverse=True)
     assert all(result.safety_flags == () for result in phq9)
     assert len(store.completed_check_ins("pcl5")) == 2

@@ -1,20 +1,35 @@
-"""Fixtures for driving the real main window offscreen."""
+"""Fixtures for driving the real main window, or one screen on its own, offscreen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Protocol, TypeVar
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.profile import Profile
+from kapcompanion.store import Store
 from ui.application import create_application, window_settings
-from ui.main_window import MainWindow
-from ui.style import apply_style, stored_colour_scheme
+from ui.main_window import MainWindow, StoreView
+from ui.style import ColourScheme, apply_style, stored_colour_scheme
 
 WindowFactory = Callable[..., MainWindow]
+ViewT = TypeVar("ViewT", bound=QWidget)
+
+
+class ShowView(Protocol):
+    """Builds a screen with `make_view`, shows it, hands it `store`, and returns it."""
+
+    def __call__(
+        self,
+        make_view: Callable[[], ViewT],
+        store: Store,
+        *,
+        first_page: Callable[[ViewT], object] | None = None,
+    ) -> ViewT: ...
 
 
 @pytest.fixture
@@ -47,3 +62,43 @@ def open_window(qtbot: QtBot, qapp: QApplication) -> Iterator[WindowFactory]:
     yield factory
     for window in opened:
         window.close_store()
+
+
+@pytest.fixture
+def show_view(qtbot: QtBot, qapp: QApplication) -> ShowView:
+    """Show one screen in its own active window with a store, as a person would see it.
+
+    The screen is built by `make_view` (its class will do) only once the application is
+    styled, as the app builds its screens; `first_page`, if given, is called on it after the
+    store is handed over.
+    """
+
+    def show(
+        make_view: Callable[[], ViewT],
+        store: Store,
+        *,
+        first_page: Callable[[ViewT], object] | None = None,
+    ) -> ViewT:
+        create_application()
+        apply_style(qapp, ColourScheme.LIGHT)
+        view = make_view()
+        qtbot.addWidget(view)
+        view.resize(900, 720)
+        with qtbot.waitActive(view):
+            view.show()
+            view.activateWindow()
+        assert isinstance(view, StoreView)
+        view.set_store(store)
+        if first_page is not None:
+            first_page(view)
+        qtbot.wait(1)  # let the layout settle, as it has by the time a person looks
+        return view
+
+    return show
+
+
+@pytest.fixture
+def demo_store(demo_profile: Profile) -> Iterator[Store]:
+    """The sample course, open in a store of its own."""
+    with Store.open(demo_profile.database_path) as opened:
+        yield opened

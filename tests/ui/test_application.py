@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from kapcompanion import errors
 from kapcompanion.profile import Profile
 from tests.profile_lock_holder import lock_held_elsewhere
+from tests.ui.helpers import answer_next_dialog
 from ui.application import run_window
 from ui.error_messages import describe
 
@@ -31,36 +32,24 @@ def window_args(data_dir: Path) -> argparse.Namespace:
     return argparse.Namespace(data_dir=str(data_dir), demo=False, exit_after="loaded")
 
 
-def close_next_dialog(seen: list[str]) -> None:
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QMessageBox):
-            seen.append(dialog.text())
-            dialog.close()
-        else:
-            QTimer.singleShot(20, answer)
-
-    QTimer.singleShot(20, answer)
-
-
 def test_a_profile_open_in_another_copy_is_refused_with_a_dialog(
     tmp_path: Path, qapp: QApplication
 ) -> None:
     with lock_held_elsewhere(tmp_path):
-        seen: list[str] = []
-        close_next_dialog(seen)
+        seen: list[tuple[str, str]] = []
+        answer_next_dialog(seen)
         assert run_window(window_args(tmp_path)) == 1
-        assert seen == ["KAP Companion is already open"]
+        assert [title for title, _message in seen] == ["KAP Companion is already open"]
         assert not (tmp_path / "kap-companion.sqlite3").exists()
 
 
 def test_a_folder_that_cannot_be_made_is_explained(tmp_path: Path, qapp: QApplication) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("in the way")
-    seen: list[str] = []
-    close_next_dialog(seen)
+    seen: list[tuple[str, str]] = []
+    answer_next_dialog(seen)
     assert run_window(window_args(blocker / "profile")) == 1
-    assert seen == ["Your data folder cannot be used"]
+    assert [title for title, _message in seen] == ["Your data folder cannot be used"]
 
 
 def test_a_healthy_profile_opens_and_exits_cleanly(tmp_path: Path, qapp: QApplication) -> None:

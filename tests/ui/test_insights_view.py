@@ -2,53 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtWidgets import (
-    QApplication,
-    QCheckBox,
-    QLabel,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.domain import CommitmentStatus, Insight, Phase
-from kapcompanion.profile import Profile
 from kapcompanion.prompt_sets import prompt_set_for
 from kapcompanion.store import Store
-from ui.application import create_application
+from tests.ui.conftest import ShowView
+from tests.ui.helpers import (
+    answer_next_dialog,
+    focusable_widgets,
+    focused,
+    press,
+    tab_to,
+    wait_until_nothing_is_clipped,
+)
 from ui.commitment_editor import status_label
 from ui.insight_board_data import BoardFilter, ShowOnly
 from ui.insight_card import InsightCard
 from ui.insights_view import PAGE_SIZE, InsightsView
-from ui.style import ColourScheme, apply_style
 
 SMALLEST = QSize(720 - 200, 480)  # the main window's smallest size, less its sidebar
+TAB_STOPS = 60  # the board is long: Tab may pass several whole cards before a control
 
 # Helpers ----------------------------------------------------------------------------------
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def press(qtbot: QtBot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """A key press where a person's key press goes: to the widget that has focus."""
-    qtbot.keyClick(focused(), key, modifier)
-
-
-def tab_to(qtbot: QtBot, target: QWidget, limit: int = 60) -> None:
-    """Press Tab until `target` has focus (failing if it is never reached)."""
-    for _ in range(limit):
-        if focused() is target:
-            return
-        press(qtbot, Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never reached {target.accessibleName()!r}")
 
 
 def undo_keys(qtbot: QtBot) -> None:
@@ -75,35 +56,6 @@ def card_called(view: InsightsView, words: str) -> InsightCard:
     return found
 
 
-def answer_next_dialog(seen: list[tuple[str, str]]) -> None:
-    """When the next message box opens, note its words and close it."""
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QMessageBox):
-            QTimer.singleShot(20, answer)
-            return
-        seen.append((dialog.text(), dialog.informativeText()))
-        dialog.close()
-
-    QTimer.singleShot(20, answer)
-
-
-def clipped_labels(page: QWidget) -> list[str]:
-    clipped = []
-    for label in page.findChildren(QLabel):
-        if not label.isVisibleTo(page):
-            continue
-        needed = (
-            QSize(label.width(), label.heightForWidth(label.width()))
-            if label.wordWrap()
-            else label.sizeHint()
-        )
-        if label.width() < needed.width() or label.height() < needed.height():
-            clipped.append(label.text())
-    return clipped
-
-
 # Fixtures ---------------------------------------------------------------------------------
 
 ViewFactory = Callable[[Store], InsightsView]
@@ -115,29 +67,9 @@ SAFE = "I can ask for what helps me feel safe."
 
 
 @pytest.fixture
-def open_view(qtbot: QtBot, qapp: QApplication) -> Iterator[ViewFactory]:
-    """Show an insight board in its own active window, as a person would see it."""
-
-    def factory(store: Store) -> InsightsView:
-        create_application()
-        apply_style(qapp, ColourScheme.LIGHT)
-        view = InsightsView()
-        qtbot.addWidget(view)
-        view.resize(900, 720)
-        with qtbot.waitActive(view):
-            view.show()
-            view.activateWindow()
-        view.set_store(store)
-        qtbot.wait(1)  # let the layout settle, as it has by the time a person looks
-        return view
-
-    yield factory
-
-
-@pytest.fixture
-def demo_store(demo_profile: Profile) -> Iterator[Store]:
-    with Store.open(demo_profile.database_path) as opened:
-        yield opened
+def open_view(show_view: ShowView) -> ViewFactory:
+    """Show an insight board in its own active window."""
+    return lambda store: show_view(InsightsView, store)
 
 
 # Tests ------------------------------------------------------------------------------------
@@ -262,9 +194,9 @@ def test_re_theme_with_a_theme_of_ones_own(
     boxes = picker.boxes()
     assert len(boxes) == len(demo_store.list_themes())
     assert boxes["self_compassion"].isChecked()
-    tab_to(qtbot, boxes["body"])
+    tab_to(qtbot, boxes["body"], TAB_STOPS, or_its_focus_proxy=False)
     press(qtbot, Qt.Key.Key_Space)
-    tab_to(qtbot, picker.own_theme_edit)
+    tab_to(qtbot, picker.own_theme_edit, TAB_STOPS, or_its_focus_proxy=False)
     qtbot.keyClicks(focused(), "Slowing down")
     with qtbot.waitSignal(view.data_changed) as changed:
         press(qtbot, Qt.Key.Key_Return)
@@ -272,7 +204,7 @@ def test_re_theme_with_a_theme_of_ones_own(
     [own] = [theme for theme in demo_store.list_themes() if theme.name == "Slowing down"]
     assert not own.builtin
     assert picker.boxes()[own.key].isChecked()
-    tab_to(qtbot, picker.save_button)
+    tab_to(qtbot, picker.save_button, TAB_STOPS, or_its_focus_proxy=False)
     press(qtbot, Qt.Key.Key_Space)
     assert not rest.is_choosing_themes()
     assert set(demo_store.insight_theme_keys(rest_id)) == {"self_compassion", "body", own.key}
@@ -316,7 +248,7 @@ def test_add_a_small_step_change_how_it_is_going_and_add_a_dated_note(
     redo_keys(qtbot)
     assert editor.status_box.currentText() == "Trying it"
 
-    tab_to(qtbot, editor.note_edit)
+    tab_to(qtbot, editor.note_edit, TAB_STOPS, or_its_focus_proxy=False)
     for words in ("Tried it at work; it helped a little.", "Forgot twice.", "Easier today."):
         qtbot.keyClicks(focused(), words)
         press(qtbot, Qt.Key.Key_Return)
@@ -557,11 +489,7 @@ def test_every_focusable_widget_has_an_accessible_name(
     for name, show in states.items():
         show()
         QApplication.processEvents()
-        focusable = [
-            widget
-            for widget in view.findChildren(QWidget)
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(view)
-        ]
+        focusable = focusable_widgets(view)
         assert focusable, name
         for widget in focusable:
             assert widget.accessibleName(), f"{name}: {widget!r}"
@@ -588,8 +516,4 @@ def test_nothing_is_clipped_in_the_smallest_window(
     ]
     for step_shown in steps:
         step_shown()
-
-        def settled() -> bool:
-            return clipped_labels(view) == []
-
-        qtbot.waitUntil(settled, timeout=3000)
+        wait_until_nothing_is_clipped(qtbot, view)

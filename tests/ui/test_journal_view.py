@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.ids import ReflectionId
@@ -20,15 +20,21 @@ from kapcompanion.journal import (
     filter_entries,
     journal_entries,
 )
-from kapcompanion.profile import Profile
 from kapcompanion.search import HIGHLIGHT_END, HIGHLIGHT_START, matching_reflections
 from kapcompanion.store import NotFoundError, Store
-from tests.ui.test_main_window import clipped_labels
-from tests.ui.test_sessions_view import answer_next_dialog, focused, press, tab_to, type_text
-from ui.application import create_application
+from tests.ui.conftest import ShowView
+from tests.ui.helpers import (
+    answer_next_dialog,
+    focusable_widgets,
+    focused,
+    press,
+    tab_to,
+    type_text,
+    visible_texts,
+    wait_until_nothing_is_clipped,
+)
 from ui.journal_model import JournalRole
 from ui.journal_view import JournalView
-from ui.style import ColourScheme, apply_style
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -57,11 +63,6 @@ def search_for(view: JournalView, qtbot: QtBot, words: str) -> None:
     qtbot.waitUntil(lambda: not view._search_timer.isActive(), timeout=2000)
 
 
-def visible_texts(widget: QWidget) -> list[str]:
-    QApplication.processEvents()
-    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
-
-
 def calm_entry(view: JournalView) -> JournalEntry:
     """A reflection that opens without the gentle step, with words in its first answer."""
     return next(e for e in view.model.entries() if not e.is_difficult and e.first_lines)
@@ -81,30 +82,9 @@ ViewFactory = Callable[[Store], JournalView]
 
 
 @pytest.fixture
-def open_view(qtbot: QtBot, qapp: QApplication) -> Iterator[ViewFactory]:
-    """Show a journal in its own active window, as a person would see it."""
-
-    def factory(store: Store) -> JournalView:
-        create_application()
-        apply_style(qapp, ColourScheme.LIGHT)
-        view = JournalView()
-        qtbot.addWidget(view)
-        view.resize(900, 720)
-        with qtbot.waitActive(view):
-            view.show()
-            view.activateWindow()
-        view.set_store(store)
-        view.show_timeline()
-        qtbot.wait(1)
-        return view
-
-    yield factory
-
-
-@pytest.fixture
-def demo_store(demo_profile: Profile) -> Iterator[Store]:
-    with Store.open(demo_profile.database_path) as opened:
-        yield opened
+def open_view(show_view: ShowView) -> ViewFactory:
+    """Show a journal, on its timeline, in its own active window."""
+    return lambda store: show_view(JournalView, store, first_page=JournalView.show_timeline)
 
 
 # The timeline -----------------------------------------------------------------------------
@@ -471,7 +451,7 @@ def test_a_refused_save_says_so_gently_and_keeps_the_words(
     answer_card.start_editing()
     type_text(qtbot, " and this must not be lost")
     seen: list[tuple[str, str]] = []
-    answer_next_dialog("Close", seen)
+    answer_next_dialog(seen, choose="Close")
     press(qtbot, Qt.Key.Key_Return, CTRL)
     [(title, message)] = seen
     assert title == "That change is not saved"
@@ -557,13 +537,13 @@ def test_delete_permanently_asks_once_more_then_erases(
     assert page.model.rowCount() == 1
 
     seen: list[tuple[str, str]] = []
-    answer_next_dialog("Keep it", seen)
+    answer_next_dialog(seen, choose="Keep it")
     page.delete_button.setFocus()
     press(qtbot, Qt.Key.Key_Space)
     assert seen == [("Delete this for good?", "This cannot be undone.")]
     assert page.model.rowCount() == 1  # kept
 
-    answer_next_dialog("Delete for good", seen)
+    answer_next_dialog(seen, choose="Delete for good")
     page.delete_button.setFocus()
     with qtbot.waitSignal(view.data_changed):
         press(qtbot, Qt.Key.Key_Space)
@@ -637,11 +617,7 @@ def test_every_focusable_widget_has_an_accessible_name(
         QApplication.processEvents()
         page = view.pages.currentWidget()
         assert page is not None and page.accessibleName(), name
-        focusable = [
-            widget
-            for widget in page.findChildren(QWidget)
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(page)
-        ]
+        focusable = focusable_widgets(page)
         assert focusable, name
         for widget in focusable:
             assert widget.accessibleName(), f"{name}: {widget!r}"
@@ -675,11 +651,7 @@ def test_nothing_is_clipped_in_the_smallest_window(
         show()
         page = view.pages.currentWidget()
         assert page is not None
-
-        def settled(page: QWidget = page) -> bool:
-            return clipped_labels(page) == []
-
-        qtbot.waitUntil(settled, timeout=3000)
+        wait_until_nothing_is_clipped(qtbot, page)
 
 
 def test_changes_made_elsewhere_show_when_the_journal_is_shown_again(

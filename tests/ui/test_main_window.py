@@ -7,30 +7,24 @@ import os
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QColor, QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QRadioButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QPushButton, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.builtin_themes import builtin_themes, own_theme_colours
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
 from tests.ui.conftest import WindowFactory
+from tests.ui.helpers import (
+    answer_next_dialog,
+    focusable_widgets,
+    visible_texts,
+    wait_until_nothing_is_clipped,
+)
 from ui.application import window_settings
 from ui.sample_course_launcher import sample_course_command
 from ui.style import colours, contrast_ratio, ink_on
-
-
-def visible_texts(widget) -> list[str]:
-    QApplication.processEvents()  # widgets added to a shown layout appear on the next turn
-    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
 
 
 def test_a_new_profile_gets_a_gentle_welcome_and_one_button_to_start(
@@ -160,11 +154,7 @@ def test_every_control_on_every_screen_has_an_accessible_name(
         QApplication.processEvents()
         page = window.pages.currentWidget()
         assert page is not None and page.accessibleName(), destination.key
-        focusable = [
-            widget
-            for widget in window.findChildren(QWidget)
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(window)
-        ]
+        focusable = focusable_widgets(window)
         assert window.sidebar in focusable
         for widget in focusable:
             assert widget.accessibleName(), f"{destination.key}: {widget!r}"
@@ -233,16 +223,7 @@ def test_a_damaged_file_gets_a_calm_dialog_and_is_not_touched(
     before = profile.database_path.read_bytes()
     window = open_window(profile, load=False)
     seen: list[tuple[str, str]] = []
-
-    def answer_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QMessageBox):
-            seen.append((dialog.text(), dialog.informativeText()))
-            dialog.close()
-        else:
-            QTimer.singleShot(20, answer_dialog)
-
-    QTimer.singleShot(20, answer_dialog)
+    answer_next_dialog(seen)
     with qtbot.waitSignal(window.profile_failed, timeout=10_000):
         window.open_profile()
     assert seen and seen[0][0] == "Your entries could not be opened"
@@ -259,21 +240,6 @@ def test_the_demo_window_says_it_is_a_sample(open_window: WindowFactory, tmp_pat
     assert window.store is not None and not window.store.is_empty()
 
 
-def clipped_labels(page: QWidget) -> list[str]:
-    clipped = []
-    for label in page.findChildren(QLabel):
-        if not label.isVisibleTo(page):
-            continue
-        needed = (
-            QSize(label.width(), label.heightForWidth(label.width()))
-            if label.wordWrap()
-            else label.sizeHint()
-        )
-        if label.width() < needed.width() or label.height() < needed.height():
-            clipped.append(label.text())
-    return clipped
-
-
 def test_nothing_is_clipped_at_the_smallest_window_size(
     open_window: WindowFactory, demo_profile: Profile, qtbot: QtBot
 ) -> None:
@@ -283,12 +249,7 @@ def test_nothing_is_clipped_at_the_smallest_window_size(
         window.show_destination(destination.key)
         page = window.pages.currentWidget()
         assert page is not None
-
-        # Layouts settle over a few event-loop turns after a resize.
-        def settled(page: QWidget = page) -> bool:
-            return clipped_labels(page) == []
-
-        qtbot.waitUntil(settled, timeout=3000)
+        wait_until_nothing_is_clipped(qtbot, page)
 
 
 def test_theme_chips_are_readable_on_every_theme_colour(qapp: QApplication) -> None:

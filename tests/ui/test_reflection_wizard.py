@@ -6,26 +6,19 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.domain import NewSession, Phase, ReflectionStatus
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from tests.ui.conftest import WindowFactory
+from tests.ui.helpers import focusable_widgets, press
 from ui.breathing_pacer import GroundingPause
 from ui.main_window import MainWindow
 from ui.reflection_wizard import AUTOSAVE_DELAY_MS, ReflectionWizard
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def press(
-    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    qtbot.keyClick(widget, key, modifier)
 
 
 def add_session_yesterday(window: MainWindow) -> int:
@@ -257,10 +250,8 @@ def test_every_control_in_the_wizard_has_an_accessible_name(
     for position in range(wizard.steps.count() - 1):
         wizard.go_to(position)
         QApplication.processEvents()
-        for widget in wizard.findChildren(QWidget):
-            focusable = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-            if focusable and widget.isVisibleTo(wizard):
-                assert widget.accessibleName(), (position, widget)
+        for widget in focusable_widgets(wizard):
+            assert widget.accessibleName(), (position, widget)
         for page in wizard.prompt_pages:
             assert page.editor.accessibleName() == page.prompt.text
 

@@ -2,88 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.domain import NewSession, Phase, SessionKind
-from kapcompanion.profile import Profile
 from kapcompanion.prompt_sets import prompt_set_for
 from kapcompanion.store import Store
-from ui.application import create_application
+from tests.ui.conftest import ShowView
+from tests.ui.helpers import (
+    answer_next_dialog,
+    focusable_widgets,
+    focused,
+    press,
+    tab_to,
+    type_text,
+    visible_texts,
+    wait_until_nothing_is_clipped,
+)
 from ui.session_list_model import SessionRole
 from ui.sessions_view import SessionsView
-from ui.style import ColourScheme, apply_style
 
 # Helpers ----------------------------------------------------------------------------------
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    if widget is None:
-        # Offscreen, closing a dialog does not hand activation back to the window (a desktop
-        # does); the window's own focus widget is where a person's keys would go.
-        window = QApplication.topLevelWidgets()
-        active = [w for w in window if w.isVisible() and w.focusWidget() is not None]
-        assert active, "no window has a focused widget"
-        active[0].activateWindow()
-        QApplication.processEvents()
-        widget = active[0].focusWidget()
-    assert widget is not None
-    return widget
-
-
-def press(qtbot: QtBot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """A key press where a person's key press goes: to the widget that has focus."""
-    qtbot.keyClick(focused(), key, modifier)
-
-
-def type_text(qtbot: QtBot, text: str) -> None:
-    """Type `text` into the focused widget, any Unicode included (as an input method would)."""
-    for character in text:
-        if character.isascii():
-            qtbot.keyClicks(focused(), character)
-        else:  # QTest only knows ASCII keys; send the character as a key event's text.
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, character)
-                QApplication.sendEvent(focused(), event)
-
-
-def tab_to(qtbot: QtBot, target: QWidget, limit: int = 40) -> None:
-    """Press Tab until `target` has focus (failing if it is never reached)."""
-    for _ in range(limit):
-        if focused() is target or focused().focusProxy() is target:
-            return
-        press(qtbot, Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never reached {target.accessibleName()!r}")
-
-
-def visible_texts(widget: QWidget) -> list[str]:
-    QApplication.processEvents()
-    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
-
-
-def answer_next_dialog(choose: str, seen: list[tuple[str, str]]) -> None:
-    """When the next message box opens, note its words and press the button called `choose`."""
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QMessageBox):
-            QTimer.singleShot(20, answer)
-            return
-        seen.append((dialog.text(), dialog.informativeText()))
-        for button in dialog.buttons():
-            if button.text() == choose:
-                button.click()
-                return
-        dialog.close()
-
-    QTimer.singleShot(20, answer)
 
 
 def row_titles(view: SessionsView) -> list[str]:
@@ -101,30 +45,9 @@ ViewFactory = Callable[[Store], SessionsView]
 
 
 @pytest.fixture
-def open_view(qtbot: QtBot, qapp: QApplication) -> Iterator[ViewFactory]:
-    """Show a sessions screen in its own active window, as a person would see it."""
-
-    def factory(store: Store) -> SessionsView:
-        create_application()
-        apply_style(qapp, ColourScheme.LIGHT)
-        view = SessionsView()
-        qtbot.addWidget(view)
-        view.resize(900, 720)
-        with qtbot.waitActive(view):
-            view.show()
-            view.activateWindow()
-        view.set_store(store)
-        view.show_list()
-        qtbot.wait(1)  # let the layout settle, as it has by the time a person looks
-        return view
-
-    yield factory
-
-
-@pytest.fixture
-def demo_store(demo_profile: Profile) -> Iterator[Store]:
-    with Store.open(demo_profile.database_path) as opened:
-        yield opened
+def open_view(show_view: ShowView) -> ViewFactory:
+    """Show a sessions screen, on its list, in its own active window."""
+    return lambda store: show_view(SessionsView, store, first_page=SessionsView.show_list)
 
 
 # Tests ------------------------------------------------------------------------------------
@@ -276,13 +199,13 @@ def test_escape_leaves_the_form_without_saving(
     view.add_session()
     tab_to(qtbot, view.form.intention_edit)
     qtbot.keyClicks(focused(), "Half a thought")
-    answer_next_dialog("Keep editing", seen)
+    answer_next_dialog(seen, choose="Keep editing")
     press(qtbot, Qt.Key.Key_Escape)
     assert seen[0][0] == "Leave without saving?"
     assert view.current_page() == "form"
     assert view.form.intention_edit.toPlainText() == "Half a thought"
 
-    answer_next_dialog("Leave without saving", seen)
+    answer_next_dialog(seen, choose="Leave without saving")
     press(qtbot, Qt.Key.Key_Escape)
     assert view.current_page() == "list"
     assert store.list_sessions() == []
@@ -301,7 +224,7 @@ def test_a_failed_save_says_so_gently_and_keeps_what_was_typed(
 
     monkeypatch.setattr(store, "add_session", refuse)
     seen: list[tuple[str, str]] = []
-    answer_next_dialog("Close", seen)
+    answer_next_dialog(seen, choose="Close")
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     [(title, message)] = seen
     assert title == "This session is not saved yet"
@@ -432,26 +355,10 @@ def test_every_focusable_widget_has_an_accessible_name(
         QApplication.processEvents()
         page = view.pages.currentWidget()
         assert page is not None and page.accessibleName(), name
-        focusable = [
-            widget
-            for widget in view.findChildren(QWidget)
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(view)
-        ]
+        focusable = focusable_widgets(view)
         assert focusable, name
         for widget in focusable:
             assert widget.accessibleName(), f"{name}: {widget!r}"
-
-
-def clipped_labels(page: QWidget) -> list[str]:
-    clipped = []
-    for label in page.findChildren(QLabel):
-        if not label.isVisibleTo(page):
-            continue
-        width = label.width()
-        needed = label.heightForWidth(width) if label.wordWrap() else label.sizeHint().height()
-        if label.height() < needed or (not label.wordWrap() and width < label.sizeHint().width()):
-            clipped.append(label.text())
-    return clipped
 
 
 def test_nothing_is_clipped_in_the_smallest_window(
@@ -464,8 +371,4 @@ def test_nothing_is_clipped_in_the_smallest_window(
         show()
         page = view.pages.currentWidget()
         assert page is not None
-
-        def settled(page: QWidget = page) -> bool:
-            return clipped_labels(page) == []
-
-        qtbot.waitUntil(settled, timeout=3000)
+        wait_until_nothing_is_clipped(qtbot, page)

@@ -1,0 +1,123 @@
+"""What the UI tests do as a person would: keys go where focus is, dialogs get answered, and
+what is on screen is read from the visible labels.
+
+Shared by the screen tests; helpers that know one screen stay in that screen's test file.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+
+def focused() -> QWidget:
+    """The widget a person's key press would go to."""
+    widget = QApplication.focusWidget()
+    if widget is None:
+        # Offscreen, closing a dialog does not hand activation back to the window (a desktop
+        # does); the window's own focus widget is where a person's keys would go.
+        windows = QApplication.topLevelWidgets()
+        active = [w for w in windows if w.isVisible() and w.focusWidget() is not None]
+        assert active, "no window has a focused widget"
+        active[0].activateWindow()
+        QApplication.processEvents()
+        widget = active[0].focusWidget()
+    assert widget is not None
+    return widget
+
+
+def press(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    """A key press where a person's key press goes: to the widget that has focus."""
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def type_text(qtbot: QtBot, text: str) -> None:
+    """Type `text` into the focused widget, any Unicode included (as an input method would)."""
+    for character in text:
+        if character.isascii():
+            qtbot.keyClicks(focused(), character)
+        else:  # QTest only knows ASCII keys; send the character as a key event's text.
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, character)
+                QApplication.sendEvent(focused(), event)
+
+
+def tab_to(
+    qtbot: QtBot, target: QWidget, limit: int = 40, *, or_its_focus_proxy: bool = True
+) -> None:
+    """Press Tab until `target` has focus (failing if it is never reached in `limit` presses).
+
+    With `or_its_focus_proxy`, a focused widget whose focus proxy is `target` counts too.
+    """
+    for _ in range(limit):
+        now = focused()
+        if now is target or (or_its_focus_proxy and now.focusProxy() is target):
+            return
+        press(qtbot, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {target.accessibleName()!r}")
+
+
+def visible_texts(widget: QWidget) -> list[str]:
+    """The words of every label a person can see in `widget`."""
+    QApplication.processEvents()  # widgets added to a shown layout appear on the next turn
+    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
+
+
+def focusable_widgets(root: QWidget) -> list[QWidget]:
+    """Every widget in `root` that a person can see and reach with Tab."""
+    return [
+        widget
+        for widget in root.findChildren(QWidget)
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(root)
+    ]
+
+
+def answer_next_dialog(seen: list[tuple[str, str]], *, choose: str | None = None) -> None:
+    """When the next message box opens, note its words, then press the button called `choose`
+    (or, with no such button, close it)."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append((dialog.text(), dialog.informativeText()))
+        for button in dialog.buttons():
+            if button.text() == choose:
+                button.click()
+                return
+        dialog.close()
+
+    QTimer.singleShot(20, answer)
+
+
+def clipped_labels(page: QWidget) -> list[str]:
+    """The words of every visible label in `page` that has less room than it needs."""
+    clipped = []
+    for label in page.findChildren(QLabel):
+        if not label.isVisibleTo(page):
+            continue
+        needed = (
+            QSize(label.width(), label.heightForWidth(label.width()))
+            if label.wordWrap()
+            else label.sizeHint()
+        )
+        if label.width() < needed.width() or label.height() < needed.height():
+            clipped.append(label.text())
+    return clipped
+
+
+def wait_until_nothing_is_clipped(qtbot: QtBot, page: QWidget) -> None:
+    """Wait (up to three seconds) until no label in `page` is clipped, failing if one stays so.
+
+    Layouts settle over a few event-loop turns after a resize or a change of page.
+    """
+
+    def settled() -> bool:
+        return clipped_labels(page) == []
+
+    qtbot.waitUntil(settled, timeout=3000)
