@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -51,11 +52,13 @@ from ui.style import (
 if TYPE_CHECKING:
     # Screens other than Home are imported when first shown: start-up stays light.
     from kapcompanion.store import Store
+    from ui.checkins_view import CheckInsView
     from ui.insights_view import InsightsView
     from ui.journal_view import JournalView
     from ui.reflect_view import ReflectView
     from ui.sessions_view import SessionsView
     from ui.settings_view import SettingsView
+    from ui.support_view import SupportView
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 SIDEBAR_WIDTH = 200
@@ -101,12 +104,15 @@ class MainWindow(QMainWindow):
         self.home.explore_sample_requested.connect(self._explore_sample)
         self.home.resume_requested.connect(self.resume_reflection)
         self.home.reflect_requested.connect(lambda: self.show_destination("reflect"))
+        self.home.check_ins_requested.connect(lambda: self.show_destination("checkins"))
         self.destinations = [
             Destination("home", self.tr("Home"), "home", lambda: self.home),
             Destination("sessions", self.tr("Sessions"), "sessions", self._build_sessions),
             Destination("reflect", self.tr("Reflect"), "reflect", self._build_reflect),
             Destination("journal", self.tr("Journal"), "journal", self._build_journal),
             Destination("insights", self.tr("Insights"), "insights", self._build_insights),
+            Destination("checkins", self.tr("Check-ins"), "checkins", self._build_check_ins),
+            Destination("support", self.tr("Support"), "support", self._build_support),
             Destination("settings", self.tr("Settings"), "settings", self._build_settings),
         ]
         self._built: dict[str, QWidget] = {}
@@ -155,6 +161,8 @@ class MainWindow(QMainWindow):
         for number, destination in enumerate(self.destinations, start=1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda key=destination.key: self.show_destination(key))
+        support = QShortcut(QKeySequence("F1"), self)
+        support.activated.connect(self.show_support)
 
     def _sidebar_panel(self) -> QWidget:
         panel = QFrame()
@@ -173,6 +181,16 @@ class MainWindow(QMainWindow):
         brand.addStretch(1)
         layout.addLayout(brand)
         layout.addWidget(self.sidebar, 1)
+        # Support is one click (or F1) away from every screen.
+        self.support_button = QPushButton(icon("support"), self.tr("Support now"))
+        self.support_button.setObjectName("supportNow")
+        self.support_button.setAccessibleName(self.tr("Support now"))
+        self.support_button.setAccessibleDescription(
+            self.tr("Grounding, slow breathing, your safety plan and people to contact (F1)")
+        )
+        self.support_button.setToolTip(self.support_button.accessibleDescription())
+        self.support_button.clicked.connect(self.show_support)
+        layout.addWidget(self.support_button)
         return panel
 
     def _demo_banner(self) -> QWidget:
@@ -232,6 +250,30 @@ class MainWindow(QMainWindow):
         self.show_destination("journal")
         self.journal_view.open_entry(reflection_id)
 
+    def _build_check_ins(self) -> QWidget:
+        from ui.checkins_view import CheckInsView
+
+        view = CheckInsView()
+        view.data_changed.connect(self.data_changed)
+        view.safety_plan_requested.connect(self.show_safety_plan)
+        return view
+
+    def _build_support(self) -> QWidget:
+        from ui.support_view import SupportView
+
+        view = SupportView(reduce_motion=lambda: reduce_motion(self._settings))
+        view.data_changed.connect(self.data_changed)
+        return view
+
+    def show_support(self) -> None:
+        self.show_destination("support")
+        self.support_view.show_overview()
+
+    def show_safety_plan(self) -> None:
+        """The client's safety plan and crisis contacts (after PHQ-9 item 9, for example)."""
+        self.show_destination("support")
+        self.support_view.show_safety_plan()
+
     def _build_reflect(self) -> QWidget:
         from ui.reflect_view import ReflectView
 
@@ -254,6 +296,14 @@ class MainWindow(QMainWindow):
     @property
     def insights_view(self) -> InsightsView:
         return cast("InsightsView", self.page("insights"))
+
+    @property
+    def check_ins_view(self) -> CheckInsView:
+        return cast("CheckInsView", self.page("checkins"))
+
+    @property
+    def support_view(self) -> SupportView:
+        return cast("SupportView", self.page("support"))
 
     @property
     def reflect_view(self) -> ReflectView:
@@ -380,6 +430,8 @@ class MainWindow(QMainWindow):
             self.reflect_view.save_draft()
         if "journal" in self._built:
             self.journal_view.save_open_edits()
+        if "support" in self._built:
+            self.support_view.save_now()
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/destination", self.current_destination())
         self._settings.sync()

@@ -100,7 +100,16 @@ def test_only_built_screens_are_in_the_sidebar(
     window = open_window(profile)
     model = window.navigation_model
     labels = [model.item(row).text() for row in range(model.rowCount())]
-    assert labels == ["Home", "Sessions", "Reflect", "Journal", "Insights", "Settings"]
+    assert labels == [
+        "Home",
+        "Sessions",
+        "Reflect",
+        "Journal",
+        "Insights",
+        "Check-ins",
+        "Support",
+        "Settings",
+    ]
 
 
 def test_sidebar_rows_do_not_overlap(open_window: WindowFactory, profile: Profile) -> None:
@@ -290,3 +299,28 @@ def test_home_offers_check_ins_that_are_due_and_leads_there(
         b for b in window.home.findChildren(QPushButton) if b.text() == "Go to check-ins"
     ]
     assert with_signal
+
+
+def test_support_is_one_click_or_f1_away_from_every_screen(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+) -> None:
+    window = open_window(profile)
+    for destination in window.destinations:
+        window.show_destination(destination.key)
+        assert window.support_button.isVisibleTo(window), destination.key
+        window.support_button.click()
+        assert window.current_destination() == "support"
+        assert window.support_view.current_part() == "overview"
+        window.show_destination(destination.key)
+        qtbot.keyClick(window.windowHandle(), Qt.Key.Key_F1)
+        assert window.current_destination() == "support"
+
+
+def test_a_check_in_asking_for_the_safety_plan_opens_it(
+    open_window: WindowFactory, profile: Profile
+) -> None:
+    window = open_window(profile)
+    window.show_destination("checkins")
+    window.check_ins_view.safety_plan_requested.emit()
+    assert window.current_destination() == "support"
+    assert window.support_view.current_part() == "safety_plan"

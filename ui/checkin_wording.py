@@ -1,0 +1,295 @@
+"""How a questionnaire and its results are put into words on the check-ins screen.
+
+Shared by the overview, the questionnaire flow and the results page, so a result reads the same
+way everywhere: the score and its band as the authors publish them, the change since last time
+without judging it, and what is missing said plainly. Never a verdict, never "diagnosis".
+Every string goes through Qt's translation; numbers and dates through QLocale.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtWidgets import QLabel
+
+from kapcompanion.domain import CheckIn
+from kapcompanion.questionnaires import ClusterScore, Questionnaire, Score, score
+from ui.building_blocks import text
+from ui.session_wording import local_qdatetime, scaled_font
+from ui.translation import fill
+
+CONTEXT = "CheckInWording"
+
+# How often a questionnaire can be suggested, in days (0 = never); the client picks one.
+EVERY_DAYS_CHOICES = (7, 14, 28, 0)
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate(CONTEXT, source)
+
+
+def small_print(content: str) -> QLabel:
+    """Quiet, smaller text for a citation or a licence note."""
+    label = text(content, "muted", selectable=True)
+    label.setFont(scaled_font(label.font(), "small"))
+    label.setAccessibleName(content)  # selectable, so it can take the keyboard focus
+    return label
+
+
+def what_it_looks_at(questionnaire: Questionnaire) -> str:
+    """What a questionnaire asks about, in everyday words rather than clinical ones."""
+    plain = {
+        "phq9": _tr("How your mood has been over the last two weeks"),
+        "gad7": _tr("How much worry and nervousness you have felt over the last two weeks"),
+        "pcl5": _tr("How a very stressful experience has been affecting you over the past month"),
+    }
+    return plain.get(questionnaire.id, questionnaire.recall_period)
+
+
+def length_text(questionnaire: Questionnaire, locale: QLocale | None = None) -> str:
+    count = len(questionnaire.items)
+    return fill(_tr("%1 questions"), (locale or QLocale()).toString(count))
+
+
+def every_days_text(days: int, locale: QLocale | None = None) -> str:
+    named = {
+        7: _tr("Every week"),
+        14: _tr("Every two weeks"),
+        28: _tr("Every four weeks"),
+        0: _tr("Never"),
+    }
+    if days in named:
+        return named[days]
+    return fill(_tr("Every %1 days"), (locale or QLocale()).toString(days))
+
+
+def _without_weekday(long_format: str) -> str:
+    """The locale's long date format without the weekday ("d MMMM yyyy", "MMMM d, yyyy")."""
+    if long_format.startswith("dddd"):
+        return re.sub(r"^dddd[\s,،]*", "", long_format)
+    return re.sub(r"[\s,،]*dddd", "", long_format)
+
+
+def day_of(moment: datetime | date, locale: QLocale | None = None, *, weekday: bool = False) -> str:
+    """The local day of `moment` as the locale writes a long date (weekday only if asked)."""
+    locale = locale or QLocale()
+    if isinstance(moment, datetime):
+        day = local_qdatetime(moment).date()
+    else:
+        day = QDate(moment.year, moment.month, moment.day)
+    long_format = locale.dateFormat(QLocale.FormatType.LongFormat)
+    return locale.toString(day, long_format if weekday else _without_weekday(long_format))
+
+
+def when_words(moment: datetime, today: date, locale: QLocale | None = None) -> str:
+    """ "today", "yesterday" or "on Monday, 9 November 2026", for a moment in the past."""
+    local_day = moment.astimezone().date()
+    if local_day == today:
+        return _tr("today")
+    if (today - local_day).days == 1:
+        return _tr("yesterday")
+    return fill(_tr("on %1"), day_of(moment, locale))
+
+
+def latest_text(
+    check_in: CheckIn, questionnaire: Questionnaire, today: date, locale: QLocale | None = None
+) -> str:
+    """The most recent result in a sentence, saying plainly when it has no total."""
+    locale = locale or QLocale()
+    assert check_in.completed_at is not None
+    when = when_words(check_in.completed_at, today, locale)
+    result = score_of(check_in, questionnaire)
+    if result.total is None:
+        return fill(
+            _tr("Your most recent check-in, %1, has no total, as %2 not answered."),
+            when,
+            _items_phrase(list(result.missing), locale),
+        )
+    return fill(_tr("Your most recent score, %1, was %2."), when, short_result(result, locale))
+
+
+def score_of(check_in: CheckIn, questionnaire: Questionnaire) -> Score:
+    """The score of a stored check-in, ignoring answers that no longer fit the questionnaire."""
+    allowed = {option.value for option in questionnaire.options}
+    numbers = {item.number for item in questionnaire.items}
+    answers = {n: v for n, v in check_in.answers.items() if n in numbers and v in allowed}
+    return score(questionnaire, answers)
+
+
+def number_list(numbers: tuple[int, ...] | list[int], locale: QLocale | None = None) -> str:
+    """ "3", "3 and 7", "2, 3 and 7", as the locale joins a list."""
+    locale = locale or QLocale()
+    # The C locale joins with bare commas; the untranslated words around it are English.
+    joiner = QLocale("en_GB") if locale.language() == QLocale.Language.C else locale
+    return joiner.createSeparatedList([locale.toString(n) for n in numbers])
+
+
+def missing_text(missing: tuple[int, ...], locale: QLocale | None = None) -> str:
+    """Which items were left unanswered, and that there is therefore no total."""
+    if len(missing) == 1:
+        return fill(
+            _tr("Item %1 was not answered, so there is no total this time."),
+            (locale or QLocale()).toString(missing[0]),
+        )
+    return fill(
+        _tr("Items %1 were not answered, so there is no total this time."),
+        number_list(missing, locale),
+    )
+
+
+def result_sentence(result: Score, locale: QLocale | None = None) -> str:
+    """ "Your PHQ-9 score is 7, in the mild range." or how much was answered."""
+    locale = locale or QLocale()
+    name = result.questionnaire.name
+    if result.total is None:
+        answered = len(result.questionnaire.items) - len(result.missing)
+        return fill(
+            _tr("You answered %1 of the %2 questions of the %3."),
+            locale.toString(answered),
+            locale.toString(len(result.questionnaire.items)),
+            name,
+        )
+    if result.band is not None:
+        return fill(
+            _tr("Your %1 score is %2, %3."), name, locale.toString(result.total), result.band.words
+        )
+    return fill(_tr("Your %1 score is %2."), name, locale.toString(result.total))
+
+
+def range_text(questionnaire: Questionnaire, locale: QLocale | None = None) -> str:
+    locale = locale or QLocale()
+    return fill(
+        _tr("%1 scores run from 0 to %2."),
+        questionnaire.name,
+        locale.toString(questionnaire.max_total),
+    )
+
+
+def short_result(result: Score, locale: QLocale | None = None) -> str:
+    """A result in a few words, for a history line: "7, in the mild range"."""
+    locale = locale or QLocale()
+    if result.total is None:
+        if len(result.missing) == 1:
+            return _tr("no total, 1 question not answered")
+        return fill(
+            _tr("no total, %1 questions not answered"), locale.toString(len(result.missing))
+        )
+    if result.band is not None:
+        return fill(_tr("%1, %2"), locale.toString(result.total), result.band.words)
+    return fill(
+        _tr("%1 out of %2"),
+        locale.toString(result.total),
+        locale.toString(result.questionnaire.max_total),
+    )
+
+
+def difference_text(difference: int, than: str, locale: QLocale | None = None) -> str:
+    """ "3 points lower than last time" — a plain difference, never praise or blame."""
+    locale = locale or QLocale()
+    size = locale.toString(abs(difference))
+    if difference == 0:
+        return fill(_tr("The same as %1."), than)
+    if difference < 0:
+        if abs(difference) == 1:
+            return fill(_tr("1 point lower than %1."), than)
+        return fill(_tr("%1 points lower than %2."), size, than)
+    if difference == 1:
+        return fill(_tr("1 point higher than %1."), than)
+    return fill(_tr("%1 points higher than %2."), size, than)
+
+
+def earlier_with_total(
+    earlier: list[CheckIn], questionnaire: Questionnaire
+) -> list[tuple[CheckIn, int]]:
+    """The earlier check-ins that have a total, oldest first, with that total."""
+    found = []
+    for check_in in earlier:
+        total = score_of(check_in, questionnaire).total
+        if total is not None:
+            found.append((check_in, total))
+    return found
+
+
+def change_lines(
+    result: Score,
+    earlier: list[CheckIn],
+    locale: QLocale | None = None,
+    *,
+    last_time: str = "",
+) -> list[str]:
+    """The change since the last total (and, for PCL-5, since the first one).
+
+    `earlier` holds the check-ins finished before this one, oldest first; `last_time` names
+    the one just before ("last time" unless told otherwise).
+    """
+    locale = locale or QLocale()
+    if result.total is None:
+        return []
+    questionnaire = result.questionnaire
+    with_total = earlier_with_total(earlier, questionnaire)
+    if not with_total:
+        return []
+    previous, previous_total = with_total[-1]
+    if earlier and previous is earlier[-1]:
+        than = last_time or _tr("last time")
+    else:
+        assert previous.completed_at is not None
+        than = fill(_tr("on %1"), day_of(previous.completed_at, locale))
+    lines = [difference_text(result.total - previous_total, than, locale)]
+    # PCL-5's authors describe change from the first score; shown once there is a longer view.
+    if questionnaire.change_words and len(with_total) >= 2:
+        first, first_total = with_total[0]
+        assert first.completed_at is not None
+        lines.append(
+            difference_text(
+                result.total - first_total,
+                fill(_tr("your first, on %1"), day_of(first.completed_at, locale)),
+                locale,
+            )
+        )
+    return lines
+
+
+def cluster_line(result: Score, cluster_score: ClusterScore, locale: QLocale) -> str:
+    """ "B · Intrusion (items 1–5): 9 out of 20", or why it has no score (never zeros)."""
+    cluster = cluster_score.cluster
+    highest = max(option.value for option in result.questionnaire.options)
+    first, last = min(cluster.items), max(cluster.items)
+    items = (
+        fill(_tr("item %1"), locale.toString(first))
+        if first == last
+        else fill(_tr("items %1–%2"), locale.toString(first), locale.toString(last))
+    )
+    name = fill(_tr("%1 · %2 (%3)"), cluster.key, cluster.name, items)
+    unanswered = [number for number in cluster.items if number in result.missing]
+    if unanswered:
+        return fill(
+            _tr("%1: no score, as %2 not answered"), name, _items_phrase(unanswered, locale)
+        )
+    return fill(
+        _tr("%1: %2 out of %3"),
+        name,
+        locale.toString(cluster_score.score),
+        locale.toString(highest * len(cluster.items)),
+    )
+
+
+def _items_phrase(numbers: list[int], locale: QLocale) -> str:
+    if len(numbers) == 1:
+        return fill(_tr("item %1 was"), locale.toString(numbers[0]))
+    return fill(_tr("items %1 were"), number_list(numbers, locale))
+
+
+def next_suggested_text(
+    last: CheckIn | None, due_on: date | None, today: date, locale: QLocale | None = None
+) -> str:
+    """When the questionnaire is next suggested; `due_on` is None when the client chose never."""
+    if due_on is None:
+        return _tr("Not suggested, as you chose. You can still take it whenever you like.")
+    if last is None:
+        return _tr("Not taken yet. You can take it whenever you like.")
+    if due_on <= today:
+        return _tr("Suggested again now, whenever you feel ready.")
+    return fill(_tr("Next suggested on %1."), day_of(due_on, locale))

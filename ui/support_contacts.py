@@ -1,0 +1,333 @@
+"""People to contact: the client's therapist and clinic (saved as they type), and the crisis
+lines for the country they choose (the choice is saved too).
+
+Crisis lines come from resources/support/crisis_lines.json; the country defaults to the
+system's locale until the client picks one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapcompanion.errors import KapError
+from kapcompanion.support import (
+    COUNTRY_SETTING,
+    Country,
+    contacts,
+    country_from_locale,
+    crisis_lines,
+    save_contacts,
+)
+from ui.building_blocks import card, clear_layout, text
+from ui.style import space
+from ui.support_wording import not_an_emergency_service
+from ui.translation import fill
+
+if TYPE_CHECKING:
+    from kapcompanion.store import Store
+
+SAVE_DELAY_MS = 800
+FIELD_MAX_LENGTH = 200
+CONTACT_KEYS = ("therapist_name", "therapist_phone", "clinic_name", "clinic_phone")
+
+
+def chosen_country_code(store: Store | None) -> str:
+    """The client's chosen country, or the system locale's (or the data file's default)."""
+    saved = store.get_setting(COUNTRY_SETTING) if store is not None else None
+    if isinstance(saved, str) and saved in crisis_lines().countries:
+        return saved
+    return country_from_locale(QLocale().name())
+
+
+def chosen_country(store: Store | None) -> Country:
+    return crisis_lines().for_country(chosen_country_code(store))
+
+
+def countries_in_order() -> list[Country]:
+    """Countries by name, with the catch-all entry last."""
+    lines = crisis_lines()
+    named = sorted(
+        (country for code, country in lines.countries.items() if code != lines.fallback),
+        key=lambda country: country.name.casefold(),
+    )
+    return [*named, lines.countries[lines.fallback]]
+
+
+class ContactsPanel(QWidget):
+    """Therapist, clinic and crisis lines. `changed` follows every save."""
+
+    changed = Signal()
+    country_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("People to contact"))
+        self._store: Store | None = None
+        self._saved: dict[str, str] = dict.fromkeys(CONTACT_KEYS, "")
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_now)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(space(3))
+        self.fields: dict[str, QLineEdit] = {}
+        self._line_labels: list[QLabel] = []
+        # Crisis lines first: someone arriving here in a hard moment sees a number at once.
+        layout.addWidget(self._crisis_card())
+        layout.addWidget(self._people_card())
+        self.status = text("", "notice")
+        self.status.setAccessibleName(self.tr("Saving"))
+        self.status.hide()
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    # Building -------------------------------------------------------------------------------
+
+    def _people_card(self) -> QWidget:
+        frame, layout = card(self.tr("Your therapist and clinic"))
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(space(2))
+        grid.setVerticalSpacing(space(1) // 2)
+        rows = (
+            (
+                ("therapist_name", self.tr("Your therapist"), self.tr("Your therapist's name")),
+                (
+                    "therapist_phone",
+                    self.tr("Phone, or how to reach them"),
+                    self.tr("Your therapist's phone number, or how to reach them"),
+                ),
+            ),
+            (
+                ("clinic_name", self.tr("Your clinic"), self.tr("Your clinic's name")),
+                (
+                    "clinic_phone",
+                    self.tr("Phone, or how to reach it"),
+                    self.tr("Your clinic's phone number, or how to reach it"),
+                ),
+            ),
+        )
+        for row, pair in enumerate(rows):
+            if row:
+                grid.setRowMinimumHeight(2 * row, space(2))
+            for column, (key, label_words, accessible_name) in enumerate(pair):
+                label = text(label_words, "muted")
+                field = QLineEdit()
+                field.setMaxLength(FIELD_MAX_LENGTH)
+                field.setAccessibleName(accessible_name)
+                field.textEdited.connect(self._schedule_save)
+                label.setBuddy(field)
+                grid.addWidget(label, 3 * row, column, Qt.AlignmentFlag.AlignBottom)
+                grid.addWidget(field, 3 * row + 1, column)
+                self.fields[key] = field
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        return frame
+
+    def _crisis_card(self) -> QWidget:
+        frame, layout = card(self.tr("Crisis lines"))
+        layout.addWidget(
+            text(
+                self.tr("If things feel like too much, you can call or text someone now."),
+                "reading",
+            )
+        )
+        country_label = text(self.tr("Where you are"), "muted", wrap=False)
+        self.country_choice = QComboBox()
+        self.country_choice.setAccessibleName(self.tr("Country for crisis lines"))
+        for country in countries_in_order():
+            self.country_choice.addItem(country.name, country.code)
+        self.country_choice.currentIndexChanged.connect(self._country_chosen)
+        country_label.setBuddy(self.country_choice)
+        country_row = QHBoxLayout()
+        country_row.setSpacing(space(1))
+        country_row.addWidget(country_label)
+        country_row.addWidget(self.country_choice, 1)
+        layout.addLayout(country_row)
+        layout.addSpacing(space(1))
+        self.lines_holder = QWidget()
+        self.lines_layout = QVBoxLayout(self.lines_holder)
+        self.lines_layout.setContentsMargins(0, 0, 0, 0)
+        self.lines_layout.setSpacing(space(1))
+        layout.addWidget(self.lines_holder)
+        layout.addSpacing(space(1))
+        self.emergency_sentence = text("", "reading")
+        self.emergency_sentence.setAccessibleName(self.tr("Not an emergency service"))
+        layout.addWidget(self.emergency_sentence)
+        layout.addWidget(
+            text(
+                self.tr(
+                    "Numbers can change. You can add other lines and services to your safety "
+                    "plan, under “Professionals and services I can contact”."
+                ),
+                "muted",
+            )
+        )
+        return frame
+
+    # Store ----------------------------------------------------------------------------------
+
+    def set_store(self, store: Store) -> None:
+        self._store = store
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show what is saved; a field with unsaved typing keeps what was typed."""
+        if self._store is None:
+            return
+        if self._save_timer.isActive():
+            self.save_now()
+        self._saved = contacts(self._store)
+        for key, field in self.fields.items():
+            # Compared without outer spaces, so a space just typed is not taken away.
+            if field.text().strip() != self._saved.get(key, ""):
+                field.setText(self._saved.get(key, ""))
+        self._show_country(chosen_country_code(self._store))
+
+    def _schedule_save(self) -> None:
+        self._save_timer.start()
+
+    def values(self) -> dict[str, str]:
+        return {key: field.text() for key, field in self.fields.items()}
+
+    def save_now(self) -> bool:
+        """Write the contacts if they changed; False (with a gentle note) if that failed."""
+        self._save_timer.stop()
+        if self._store is None:
+            return True
+        values = self.values()
+        if {key: value.strip() for key, value in values.items()} == self._saved:
+            return True
+        try:
+            save_contacts(self._store, values)
+        except (KapError, sqlite3.Error):
+            self.status.setText(
+                self.tr(
+                    "These details could not be saved just now. They are still here; please "
+                    "try again in a moment."
+                )
+            )
+            self.status.show()
+            return False
+        self._saved = {key: value.strip() for key, value in values.items()}
+        self.status.hide()
+        self.changed.emit()
+        return True
+
+    # Country --------------------------------------------------------------------------------
+
+    def country_code(self) -> str:
+        return str(self.country_choice.currentData())
+
+    def _show_country(self, code: str) -> None:
+        index = self.country_choice.findData(code)
+        self.country_choice.blockSignals(True)
+        self.country_choice.setCurrentIndex(max(index, 0))
+        self.country_choice.blockSignals(False)
+        self._show_lines(crisis_lines().for_country(self.country_code()))
+
+    def choose_country(self, code: str) -> None:
+        """Show and remember the crisis lines for `code` (as if chosen from the list)."""
+        index = self.country_choice.findData(code.upper())
+        if index >= 0:
+            self.country_choice.setCurrentIndex(index)
+
+    def _country_chosen(self, _index: int) -> None:
+        code = self.country_code()
+        self._show_lines(crisis_lines().for_country(code))
+        if self._store is None:
+            return
+        try:
+            self._store.set_setting(COUNTRY_SETTING, code)
+        except (KapError, sqlite3.Error):
+            self.status.setText(
+                self.tr("Your choice of country could not be saved just now; it shows for now.")
+            )
+            self.status.show()
+            return
+        self.country_changed.emit(code)
+        self.changed.emit()
+
+    def _show_lines(self, country: Country) -> None:
+        clear_layout(self.lines_layout)
+        self._line_labels = []
+        for line in country.lines:
+            entry = QWidget()
+            entry_layout = QVBoxLayout(entry)
+            entry_layout.setContentsMargins(0, 0, 0, 0)
+            entry_layout.setSpacing(0)
+            entry_layout.addWidget(text(line.name, "muted"))
+            contact = text(line.contact, "heading")
+            contact.setAccessibleName(fill(self.tr("%1: %2"), line.name, line.contact))
+            # Selectable for copying, but not one more stop for the Tab key.
+            contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            entry_layout.addWidget(contact)
+            self._line_labels.append(contact)
+            self.lines_layout.addWidget(entry)
+        self.emergency_sentence.setText(not_an_emergency_service(country))
+
+    def crisis_line_texts(self) -> list[str]:
+        """What the crisis-lines list shows, one "name: contact" a line (for tests and checks)."""
+        return [label.accessibleName() for label in self._line_labels]
+
+    def focus_first(self) -> None:
+        self.country_choice.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class SomeoneNowCard(QFrame):
+    """A compact card above the safety plan: who can be reached now, and the way to everyone.
+
+    Shows the crisis lines for the chosen country and the therapist's number if written down,
+    so the plan and the people to contact can be seen together.
+    """
+
+    contacts_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(space(3), space(2), space(3), space(2))
+        layout.setSpacing(space(1))
+        layout.addWidget(text(self.tr("If you need someone now"), "heading"))
+        self.lines = text("", "reading")
+        self.lines.setAccessibleName(self.tr("People you can reach now"))
+        self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.lines)
+        row = QHBoxLayout()
+        self.contacts_button = QPushButton(self.tr("People to contact"))
+        self.contacts_button.setAccessibleName(
+            self.tr("People to contact: crisis lines, your therapist and your clinic")
+        )
+        self.contacts_button.clicked.connect(self.contacts_requested)
+        row.addWidget(self.contacts_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def show_for(self, country: Country, people: dict[str, str]) -> None:
+        lines = [fill(self.tr("%1: %2"), line.name, line.contact) for line in country.lines]
+        therapist = ", ".join(
+            part
+            for part in (people.get("therapist_name", ""), people.get("therapist_phone", ""))
+            if part
+        )
+        if therapist:
+            lines.append(fill(self.tr("Your therapist: %1"), therapist))
+        self.lines.setText("\n".join(lines))
