@@ -33,7 +33,7 @@ class PacerCircle(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fraction = 0.0
-        self.setMinimumSize(220, 220)
+        self.setMinimumSize(160, 160)
         self.setAccessibleName(self.tr("Breathing circle"))
 
     def get_fraction(self) -> float:
@@ -67,9 +67,18 @@ class PacerCircle(QWidget):
 class BreathingPacer(QWidget):
     """The exercise itself: circle (or count), the instruction, and the rhythm."""
 
-    def __init__(self, *, reduce_motion: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        reduce_motion: bool,
+        breathe_in_seconds: int = BREATHE_IN_SECONDS,
+        breathe_out_seconds: int = BREATHE_OUT_SECONDS,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.reduce_motion = reduce_motion
+        self.breathe_in_seconds = breathe_in_seconds
+        self.breathe_out_seconds = breathe_out_seconds
         layout = QVBoxLayout(self)
         layout.setSpacing(space(2))
         self.circle = PacerCircle()
@@ -85,22 +94,32 @@ class BreathingPacer(QWidget):
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._tick)
         self._animation = QSequentialAnimationGroup(self)
-        for start, end, seconds in (
-            (0.0, 1.0, BREATHE_IN_SECONDS),
-            (1.0, 0.0, BREATHE_OUT_SECONDS),
-        ):
+        self._steps: list[QVariantAnimation] = []
+        for start, end in ((0.0, 1.0), (1.0, 0.0)):
             step = QVariantAnimation(self)
             step.setStartValue(start)
             step.setEndValue(end)
-            step.setDuration(seconds * 1000)
             step.setEasingCurve(QEasingCurve.Type.InOutSine)
             step.valueChanged.connect(self.circle.set_fraction)
             self._animation.addAnimation(step)
+            self._steps.append(step)
         self._animation.setLoopCount(-1)
+        self.set_rhythm(breathe_in_seconds, breathe_out_seconds)
+
+    def set_rhythm(self, breathe_in_seconds: int, breathe_out_seconds: int) -> None:
+        """Seconds to breathe in and out (e.g. 4 and 6)."""
+        self.breathe_in_seconds = breathe_in_seconds
+        self.breathe_out_seconds = breathe_out_seconds
+        durations = (breathe_in_seconds, breathe_out_seconds)
+        for step, seconds in zip(self._steps, durations, strict=True):
+            step.setDuration(seconds * 1000)
+
+    def is_running(self) -> bool:
+        return self._ticker.isActive()
 
     def start(self) -> None:
         self._breathing_in = True
-        self._phase_seconds_left = BREATHE_IN_SECONDS
+        self._phase_seconds_left = self.breathe_in_seconds
         self._show()
         self._ticker.start()
         if not self.reduce_motion:
@@ -115,7 +134,7 @@ class BreathingPacer(QWidget):
         if self._phase_seconds_left <= 0:
             self._breathing_in = not self._breathing_in
             self._phase_seconds_left = (
-                BREATHE_IN_SECONDS if self._breathing_in else BREATHE_OUT_SECONDS
+                self.breathe_in_seconds if self._breathing_in else self.breathe_out_seconds
             )
         self._show()
 

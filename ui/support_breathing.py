@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QVariantAnimation
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,51 +30,25 @@ class Rhythm:
 
 
 RHYTHMS = (Rhythm(4, 6), Rhythm(4, 4), Rhythm(5, 5))
-SMALLEST_CIRCLE = 160
 
 
 class RhythmicPacer(BreathingPacer):
-    """The breathing pacer at a chosen rhythm.
-
-    BreathingPacer breathes at fixed module-wide lengths; until it takes the rhythm as a
-    parameter, this sets its animation steps and its count to the chosen lengths.
-    """
+    """The shared breathing pacer at one of the rhythms offered here."""
 
     def __init__(
         self, rhythm: Rhythm, *, reduce_motion: bool, parent: QWidget | None = None
     ) -> None:
-        super().__init__(reduce_motion=reduce_motion, parent=parent)
+        super().__init__(
+            reduce_motion=reduce_motion,
+            breathe_in_seconds=rhythm.breathe_in,
+            breathe_out_seconds=rhythm.breathe_out,
+            parent=parent,
+        )
         self.rhythm = rhythm
-        self.set_rhythm(rhythm)
-        # Room for the words and the count in the smallest window; the circle grows with space.
-        self.circle.setMinimumSize(SMALLEST_CIRCLE, SMALLEST_CIRCLE)
 
-    def set_rhythm(self, rhythm: Rhythm) -> None:
+    def use_rhythm(self, rhythm: Rhythm) -> None:
         self.rhythm = rhythm
-        for index, seconds in enumerate((rhythm.breathe_in, rhythm.breathe_out)):
-            step = self._animation.animationAt(index)
-            if isinstance(step, QVariantAnimation):
-                step.setDuration(seconds * 1000)
-
-    def is_running(self) -> bool:
-        return self._ticker.isActive()
-
-    def start(self) -> None:
-        self._breathing_in = True
-        self._phase_seconds_left = self.rhythm.breathe_in
-        self._show()
-        self._ticker.start()
-        if not self.reduce_motion:
-            self._animation.start()
-
-    def _tick(self) -> None:
-        self._phase_seconds_left -= 1
-        if self._phase_seconds_left <= 0:
-            self._breathing_in = not self._breathing_in
-            self._phase_seconds_left = (
-                self.rhythm.breathe_in if self._breathing_in else self.rhythm.breathe_out
-            )
-        self._show()
+        self.set_rhythm(rhythm.breathe_in, rhythm.breathe_out)
 
 
 class BreathingPractice(QWidget):
@@ -178,7 +152,7 @@ class BreathingPractice(QWidget):
     def _rhythm_chosen(self, _index: int) -> None:
         running = self.is_running()
         self.pacer.stop()
-        self.pacer.set_rhythm(self.rhythm())
+        self.pacer.use_rhythm(self.rhythm())
         if running:
             self.pacer.start()
 
