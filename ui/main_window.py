@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
 
         view = SettingsView(self._profile, self._settings, self.colour_scheme(), demo=self._demo)
         view.colour_scheme_chosen.connect(self._choose_colour_scheme)
+        view.data_changed.connect(self.data_changed)
         return view
 
     def _build_sessions(self) -> QWidget:

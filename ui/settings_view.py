@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QPushButton,
     QRadioButton,
@@ -20,9 +21,11 @@ from kapcompanion import __version__
 from kapcompanion.errors import KapError
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
+from kapcompanion.support import COUNTRY_SETTING
 from ui.building_blocks import card, page_header, scrolling_page, text
 from ui.error_messages import describe
 from ui.style import REDUCE_MOTION_KEY, ColourScheme, reduce_motion, space
+from ui.support_contacts import chosen_country_code, countries_in_order
 from ui.translation import fill
 
 if TYPE_CHECKING:
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
 
 class SettingsView(QWidget):
     colour_scheme_chosen = Signal(str)
+    data_changed = Signal(str)
 
     def __init__(
         self,
@@ -50,6 +54,7 @@ class SettingsView(QWidget):
         column.addWidget(page_header(self.tr("Settings")))
         column.addWidget(self._appearance_card(scheme))
         column.addWidget(self._journal_card())
+        column.addWidget(self._support_card())
         column.addWidget(self._data_card(demo))
         column.addWidget(self._about_card())
         column.addStretch(1)
@@ -98,6 +103,31 @@ class SettingsView(QWidget):
         layout.addWidget(self.gate_box)
         return frame
 
+    def _support_card(self) -> QWidget:
+        frame, layout = card(self.tr("Support"))
+        layout.addWidget(
+            text(
+                self.tr(
+                    "Your country decides which crisis lines the Support screen shows. It starts from "
+                    "your computer's language and region."
+                ),
+                "muted",
+            )
+        )
+        self.country_box = QComboBox()
+        self.country_box.setAccessibleName(self.tr("Country for crisis lines"))
+        for country in countries_in_order():
+            self.country_box.addItem(country.name, country.code)
+        self.country_box.setEnabled(False)  # until the data is open
+        self.country_box.currentIndexChanged.connect(self._country_chosen)
+        layout.addWidget(self.country_box)
+        return frame
+
+    def _country_chosen(self) -> None:
+        if self._store is not None and self.country_box.isEnabled():
+            self._store.set_setting(COUNTRY_SETTING, self.country_box.currentData())
+            self.data_changed.emit("support")
+
     def set_store(self, store: Store) -> None:
         self._store = store
         self.refresh()
@@ -109,6 +139,12 @@ class SettingsView(QWidget):
         self.gate_box.setChecked(bool(self._store.get_setting(GATE_DIFFICULT_SETTING, True)))
         self.gate_box.blockSignals(False)
         self.gate_box.setEnabled(True)
+        self.country_box.blockSignals(True)
+        self.country_box.setCurrentIndex(
+            self.country_box.findData(chosen_country_code(self._store))
+        )
+        self.country_box.blockSignals(False)
+        self.country_box.setEnabled(True)
 
     def _gate_toggled(self, on: bool) -> None:
         if self._store is not None:

@@ -324,3 +324,19 @@ def test_a_check_in_asking_for_the_safety_plan_opens_it(
     window.check_ins_view.safety_plan_requested.emit()
     assert window.current_destination() == "support"
     assert window.support_view.current_part() == "safety_plan"
+
+
+def test_the_country_for_crisis_lines_is_chosen_in_settings(
+    open_window: WindowFactory, profile: Profile
+) -> None:
+    window = open_window(profile)
+    window.show_destination("settings")
+    box = window.settings_view.country_box
+    box.setCurrentIndex(box.findData("GB"))
+    window.show_support()
+    window.support_view.show_contacts()
+    texts = " ".join(visible_texts(window.support_view))
+    assert "116 123" in texts
+    box.setCurrentIndex(box.findData("US"))
+    window.support_view.show_contacts()
+    assert "988" in " ".join(visible_texts(window.support_view))
