@@ -2,8 +2,13 @@
 # Set up (first time only) and run everything CI runs: lint, type checks and the whole test suite.
 # Extra arguments go to pytest, e.g. scripts/run-tests.sh -k store
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-venv.sh"
+set -euo pipefail  # any failing step fails the whole run
 cd "$root"
 export QT_QPA_PLATFORM=offscreen
-echo "== ruff" && "$venv/bin/ruff" check . && "$venv/bin/ruff" format --check .
-echo "== mypy" && "$venv/bin/mypy"
-echo "== pytest" && "$venv/bin/pytest" "$@"
+echo "== ruff"
+"$venv/bin/ruff" check .
+"$venv/bin/ruff" format --check .
+echo "== mypy"
+"$venv/bin/mypy"
+echo "== pytest"
+"$venv/bin/pytest" "$@"

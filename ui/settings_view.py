@@ -108,8 +108,8 @@ class SettingsView(QWidget):
         layout.addWidget(
             text(
                 self.tr(
-                    "Your country decides which crisis lines the Support screen shows. It starts from "
-                    "your computer's language and region."
+                    "Your country decides which crisis lines the Support screen shows. It "
+                    "starts from your computer's language and region."
                 ),
                 "muted",
             )
