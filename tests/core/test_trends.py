@@ -1,0 +1,117 @@
+"""The numbers behind the Trends charts, checked against hand-computed examples."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from kapcompanion.domain import NewSession, Phase
+from kapcompanion.store import Store
+from kapcompanion.trends import Period, distress_series, questionnaire_series, theme_map
+
+START = datetime(2026, 10, 1, 10, tzinfo=UTC)
+
+
+def course(store: Store, afters: list[int | None]) -> list[int]:
+    ids = []
+    for number, after in enumerate(afters, start=1):
+        held = START + timedelta(days=7 * (number - 1))
+        ids.append(
+            int(
+                store.add_session(
+                    NewSession(
+                        held_at=held,
+                        number_in_course=number,
+                        distress_before=7,
+                        distress_after=after,
+                    )
+                ).id
+            )
+        )
+    return ids
+
+
+def reflect(store: Store, session_id: int, themes: list[str], days: int) -> None:
+    from kapcompanion.ids import SessionId
+
+    reflection = store.start_reflection(
+        Phase.SAME_DAY,
+        "same_day",
+        1,
+        session_id=SessionId(session_id),
+        at=START + timedelta(days=days),
+    )
+    store.set_reflection_themes(reflection.id, themes)
+    store.complete_reflection(reflection.id, at=START + timedelta(days=days))
+
+
+def test_distress_after_sessions_with_a_trend_and_a_plain_sentence(store: Store) -> None:
+    course(store, [6, 5, None, 3])
+    series = distress_series(store)
+    assert [s.after for s in series.sessions] == [6, 5, None, 3]
+    slope, intercept = series.trend() or (0.0, 0.0)
+    # Points (0,6), (1,5), (3,3): mean x 4/3, mean y 14/3, slope -1, intercept 6.
+    assert slope == pytest.approx(-1.0)
+    assert intercept == pytest.approx(6.0)
+    assert series.summary() == "Distress after sessions went from 6 to 3 across 3 sessions."
+
+
+def test_sparse_and_empty_distress(store: Store) -> None:
+    assert distress_series(store).is_empty
+    assert distress_series(store).trend() is None
+    assert "no distress ratings" in distress_series(store).summary()
+    course(store, [4])
+    assert distress_series(store).summary() == (
+        "Distress after your one rated session was 4 out of 10."
+    )
+    assert distress_series(store).trend() is None
+
+
+def test_the_period_narrows_everything(store: Store) -> None:
+    course(store, [6, 5, 4, 3])
+    october = Period(date(2026, 10, 1), date(2026, 10, 10))
+    assert [s.number for s in distress_series(store, october).sessions] == [1, 2]
+    assert Period.last_days(30, date(2026, 11, 1)).start == date(2026, 10, 3)
+
+
+def test_theme_map_counts_by_session_and_finds_emerging_and_fading(store: Store) -> None:
+    sessions = course(store, [5, 5, 5, 5])
+    reflect(store, sessions[0], ["fear", "shame"], 0)
+    reflect(store, sessions[0], ["fear"], 1)
+    reflect(store, sessions[1], ["fear"], 7)
+    reflect(store, sessions[2], ["hope"], 14)
+    reflect(store, sessions[3], ["hope", "fear"], 21)
+    reflect(store, sessions[3], ["hope"], 22)
+    themes = theme_map(store)
+    by_key = {t.key: themes.counts[i] for i, t in enumerate(themes.themes)}
+    assert [t.key for t in themes.themes] == ["fear", "hope", "shame"]
+    assert by_key == {"fear": (2, 1, 0, 1), "hope": (0, 0, 1, 2), "shame": (1, 0, 0, 0)}
+    assert [t.key for t in themes.emerging] == ["hope"]
+    assert [t.key for t in themes.fading] == ["fear"]
+    # Fear and hope both appear in 3 of the last 5; the tie goes to the theme used most overall.
+    assert themes.summary() == "Fear appeared in 3 of your last 5 reflections."
+    only_hope = theme_map(store, theme_keys=frozenset({"hope"}))
+    assert [t.key for t in only_hope.themes] == ["hope"]
+
+
+def test_an_empty_theme_map_says_what_will_appear(store: Store) -> None:
+    themes = theme_map(store)
+    assert themes.is_empty
+    assert "will show here" in themes.summary()
+
+
+def test_questionnaire_series_with_bands_and_change(store: Store) -> None:
+    for days, values in ((0, 2), (14, 1)):
+        check_in = store.start_check_in("gad7", 1)
+        for item in range(1, 8):
+            store.save_check_in_answer(check_in.id, item, values)
+        store.complete_check_in(check_in.id, at=START + timedelta(days=days))
+    incomplete = store.start_check_in("gad7", 1)
+    store.save_check_in_answer(incomplete.id, 1, 3)
+    store.complete_check_in(incomplete.id, at=START + timedelta(days=20))
+    gad7 = {s.questionnaire.id: s for s in questionnaire_series(store)}["gad7"]
+    assert [(p.total, p.band) for p in gad7.points] == [(14, "moderate"), (7, "mild")]
+    assert gad7.summary() == "Your latest GAD-7 score is 7, mild, 7 points lower than the first."
+    phq9 = {s.questionnaire.id: s for s in questionnaire_series(store)}["phq9"]
+    assert phq9.summary() == "No PHQ-9 check-ins in this period yet."
