@@ -1,0 +1,668 @@
+"""The Trends charts as matplotlib Figures: distress across the course, the theme map, and
+questionnaire scores over time, drawn in the app's light or dark colours.
+
+Pure functions from the numbers in kapcompanion.trends to `matplotlib.figure.Figure` objects;
+the Trends screen wraps them in a Qt canvas and the report prints them. This module never
+imports Qt and never `matplotlib.pyplot` (its global figure state does not belong in an
+application), and nothing at start-up imports it: matplotlib loads when a chart is first needed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.colors import BoundaryNorm, ListedColormap, to_hex, to_rgb
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, get_epoch
+from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
+from matplotlib.transforms import ScaledTranslation, blended_transform_factory
+
+from kapcompanion.resource_files import load_json_resource
+from kapcompanion.trends import DistressSeries, QuestionnaireSeries, SessionDistress, ThemeMap
+
+# Paul Tol's colour-blind-safe "muted" scheme and its pale grey: every chart series takes its
+# colour from here (theme colours come with the themes themselves).
+INDIGO, CYAN, TEAL, GREEN = "#332288", "#88CCEE", "#44AA99", "#117733"
+OLIVE, SAND, ROSE, WINE, PURPLE = "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499"
+PALE_GREY = "#DDDDDD"
+MUTED_PALETTE = (INDIGO, CYAN, TEAL, GREEN, OLIVE, SAND, ROSE, WINE, PURPLE)
+
+FIGURE_SIZE = (7.6, 4.0)  # inches: 760 × 400 px at 100 dpi; the UI sets the real dpi
+FIGURE_DPI = 100.0
+PNG_DPI = 200
+PAD_POINTS = 8.0  # the app's 8-px spacing grid, around and between the parts of a figure
+THEME_LABEL_CHARACTERS = 28
+
+DISTRESS_EMPTY = "Distress ratings will appear here after your first session."
+DISTRESS_NO_SESSIONS = (
+    "Ratings from reflections not linked to a session show when you view by date."
+)
+THEME_MAP_EMPTY = "Themes will appear here once your reflections have confirmed themes."
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    """The colours and type size a chart is drawn in, so charts follow the app's scheme."""
+
+    text: str
+    muted: str
+    background: str
+    grid: str
+    accent: str
+    font_size: float = 10.0
+
+    @classmethod
+    def light(cls) -> ChartStyle:
+        """The light scheme from resources/style/tokens.json (charts sit on a card surface)."""
+        return cls._from_tokens("light")
+
+    @classmethod
+    def dark(cls) -> ChartStyle:
+        """The dark scheme from resources/style/tokens.json."""
+        return cls._from_tokens("dark")
+
+    @classmethod
+    def _from_tokens(cls, scheme: str) -> ChartStyle:
+        palette = _palettes()[scheme]
+        return cls(
+            text=palette["text"],
+            muted=palette["muted_text"],
+            background=palette["surface"],
+            grid=palette["border"],
+            accent=palette["accent"],
+        )
+
+    @property
+    def small(self) -> float:
+        return self.font_size * 0.9
+
+    @property
+    def is_dark(self) -> bool:
+        return _luminance(self.background) < 0.5
+
+
+@cache
+def _palettes() -> dict[str, dict[str, str]]:
+    palettes: dict[str, dict[str, str]] = load_json_resource("style", "tokens.json")["palettes"]
+    return palettes
+
+
+# Colour arithmetic --------------------------------------------------------------------------
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance, 0 (black) to 1 (white)."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(channel) for channel in to_rgb(colour))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def _mix(start: str, end: str, share: float) -> str:
+    """The colour `share` of the way from `start` to `end`."""
+    (r1, g1, b1), (r2, g2, b2) = to_rgb(start), to_rgb(end)
+    return to_hex((r1 + (r2 - r1) * share, g1 + (g2 - g1) * share, b1 + (b2 - b1) * share))
+
+
+def _ink_on(fill: str, style: ChartStyle) -> str:
+    """Whichever of the style's text and background colours reads better on `fill`."""
+    fill_light = _luminance(fill)
+
+    def contrast(ink: str) -> float:
+        lighter, darker = sorted((fill_light, _luminance(ink)), reverse=True)
+        return (lighter + 0.05) / (darker + 0.05)
+
+    return max((style.text, style.background), key=contrast)
+
+
+def _before_after_colours(style: ChartStyle) -> tuple[str, str]:
+    """Before / after colours with enough contrast on the background: a rose family for
+    before, a green family for after, in the shade that reads on light or dark."""
+    return (ROSE, TEAL) if style.is_dark else (WINE, GREEN)
+
+
+def _score_colour(style: ChartStyle) -> str:
+    return CYAN if style.is_dark else INDIGO
+
+
+# Figure scaffolding -------------------------------------------------------------------------
+
+
+def _new_figure(style: ChartStyle, height: float = FIGURE_SIZE[1]) -> Figure:
+    pad = PAD_POINTS / 72
+    figure = Figure(
+        figsize=(FIGURE_SIZE[0], height),
+        dpi=FIGURE_DPI,
+        facecolor=style.background,
+        layout=ConstrainedLayoutEngine(w_pad=pad, h_pad=pad, wspace=0.02, hspace=0.02),
+    )
+    return figure
+
+
+def _message_figure(style: ChartStyle, message: str) -> Figure:
+    """A friendly sentence in the middle and no axes: never an empty chart."""
+    figure = _new_figure(style)
+    figure.text(
+        0.5,
+        0.5,
+        message,
+        ha="center",
+        va="center",
+        wrap=True,
+        color=style.muted,
+        fontsize=style.font_size * 1.1,
+    )
+    figure.set_label(message)
+    return figure
+
+
+def _style_axes(figure: Figure, style: ChartStyle, *, grid: bool = True) -> Axes:
+    axes = figure.add_subplot()
+    axes.set_facecolor(style.background)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        axes.spines[side].set_color(style.grid)
+    axes.tick_params(colors=style.grid, labelcolor=style.muted, labelsize=style.small)
+    axes.xaxis.label.set_color(style.text)
+    axes.yaxis.label.set_color(style.text)
+    axes.xaxis.label.set_fontsize(style.font_size)
+    axes.yaxis.label.set_fontsize(style.font_size)
+    for offset in (axes.xaxis.get_offset_text(), axes.yaxis.get_offset_text()):
+        offset.set_color(style.muted)
+        offset.set_fontsize(style.small)
+    if grid:
+        axes.yaxis.grid(True, color=style.grid, linewidth=0.8)
+        axes.set_axisbelow(True)
+    return axes
+
+
+def _local(moment: datetime) -> datetime:
+    """Local wall-clock time without a zone, so date labels show the client's own day."""
+    return moment.astimezone().replace(tzinfo=None)
+
+
+def _days(moments: Sequence[datetime]) -> list[float]:
+    """Matplotlib's date numbers (days since its epoch) for local wall-clock times. Plain
+    arithmetic: `date2num` one moment at a time was a third of drawing a ten-year chart."""
+    epoch = datetime.fromisoformat(str(get_epoch()))  # type: ignore[no-untyped-call]
+    day = timedelta(days=1)
+    return [(_local(moment) - epoch) / day for moment in moments]
+
+
+def _date_axis(axes: Axes, xs: Sequence[float], style: ChartStyle) -> None:
+    locator = AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    low, high = min(xs), max(xs)
+    margin = max((high - low) * 0.04, 7.0)  # a lone point sits in a fortnight, not a blur
+    axes.set_xlim(low - margin, high + margin)
+    axes.xaxis.get_offset_text().set_fontsize(style.small)
+    axes.xaxis.get_offset_text().set_color(style.muted)
+
+
+def _session_label(session: SessionDistress) -> str:
+    if session.number is not None:
+        return str(session.number)
+    return _local(session.held_at).strftime("%d %b").lstrip("0")
+
+
+def _label_room(count: int) -> int:
+    """How many session labels an axis shows: every session of a course up to 16, and about
+    eight round numbers (1, 50, 100, …) for longer ones, easier to read than many."""
+    return count if count <= 16 else 8
+
+
+def _label_step(count: int, room: int) -> int:
+    """A round step (1, 2, 5, 10, 20, 25, 50, …) so at most `room` labels are shown."""
+    step, scale = 1, 1
+    while count / step > room:
+        for factor in (2, 5, 10):
+            if count / (scale * factor) <= room:
+                return scale * factor
+        scale *= 10
+        step = scale
+    return step
+
+
+def _legend(axes: Axes, handles: Sequence[Line2D], style: ChartStyle, width: float) -> None:
+    """The legend above the plot, no frame: up to three entries in a row; more in two rows,
+    filled column by column so that pairs (before / after, start / end) stand together."""
+    columns = len(handles) if len(handles) <= 3 else (len(handles) + 1) // 2
+    labels = [str(handle.get_label()) for handle in handles]
+    # Rough width of the widest row in points (marker, gaps, text); large type gets fewer
+    # columns rather than a legend cut off at the edge.
+    entry = max(style.small * (0.56 * len(label) + 3.6) for label in labels)
+    while columns > 1 and entry * columns > width * 72 * 0.92:
+        columns -= 1
+    legend = axes.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.02),
+        ncols=columns,
+        frameon=False,
+        fontsize=style.small,
+        borderaxespad=0.0,
+        handlelength=1.6,
+        columnspacing=1.4,
+    )
+    for text in legend.get_texts():
+        text.set_color(style.text)
+
+
+# Distress across the course -----------------------------------------------------------------
+
+
+def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "number") -> Figure:
+    """Distress before and after each dosing session (joined by a line), reflection start and
+    end ratings as lighter points, and a dashed trend line through the after-session ratings.
+
+    `by` is "number" (x is the session in course order, labelled by its number) or "date".
+    """
+    if by not in ("number", "date"):
+        raise ValueError(f'Distress can be shown by "number" or "date", not {by!r}.')
+    if series.is_empty:
+        return _message_figure(style, DISTRESS_EMPTY)
+    sessions = series.sessions
+    if by == "number":
+        session_x = [float(position + 1) for position in range(len(sessions))]
+        reflection_x: Sequence[float | None] = _reflections_beside_sessions(series)
+    else:
+        session_x = _days([session.held_at for session in sessions])
+        reflection_x = _days([reflection.written_at for reflection in series.reflections])
+    befores = [(x, s.before) for x, s in zip(session_x, sessions, strict=True)]
+    afters = [(x, s.after) for x, s in zip(session_x, sessions, strict=True)]
+    starts = [
+        (x, r.start) for x, r in zip(reflection_x, series.reflections, strict=True) if x is not None
+    ]
+    ends = [
+        (x, r.end) for x, r in zip(reflection_x, series.reflections, strict=True) if x is not None
+    ]
+    if not any(y is not None for _x, y in (*befores, *afters, *starts, *ends)):
+        return _message_figure(style, DISTRESS_NO_SESSIONS)
+
+    figure = _new_figure(style)
+    figure.set_label(series.summary())
+    axes = _style_axes(figure, style)
+    before_colour, after_colour = _before_after_colours(style)
+    # Many sessions shrink the markers and fade the joins, so that ten years still read as a
+    # shape, not a smear.
+    size = float(np.clip(7.0 * np.sqrt(40 / max(len(sessions), 1)), 2.5, 7.0))
+    dense = len(sessions) > 60
+
+    # Each session's before and after joined by a short line: one path broken by NaNs,
+    # (drawing is the same as one line per session, and many times faster to build).
+    pairs = [
+        (x, s.before, s.after)
+        for x, s in zip(session_x, sessions, strict=True)
+        if s.before is not None and s.after is not None
+    ]
+    if pairs:
+        nan = float("nan")
+        (joins,) = axes.plot(
+            [value for x, _before, _after in pairs for value in (x, x, nan)],
+            [value for _x, before, after in pairs for value in (before, after, nan)],
+            color=style.muted,
+            linewidth=0.6 if dense else 1.5,
+            alpha=0.35 if dense else 0.55,
+            solid_capstyle="butt",
+            zorder=2,
+        )
+        joins.set_gid("before-after")
+
+    handles: list[Line2D] = []
+    for points, label, colour, hollow, scale, alpha in (
+        (befores, "Before session", before_colour, True, 1.0, 1.0),
+        (afters, "After session", after_colour, False, 1.0, 1.0),
+        (starts, "Reflection start", before_colour, True, 0.7, 0.5),
+        (ends, "Reflection end", after_colour, False, 0.7, 0.5),
+    ):
+        rated = [(x, y) for x, y in points if y is not None]
+        if not rated:
+            continue
+        (line,) = axes.plot(
+            [x for x, _ in rated],
+            [y for _, y in rated],
+            linestyle="none",
+            marker="o",
+            markersize=size * scale,
+            markeredgewidth=max(size * scale / 4.5, 0.8),
+            markeredgecolor=colour,
+            markerfacecolor=style.background if hollow else colour,
+            alpha=alpha,
+            label=label,
+            zorder=4 if scale == 1.0 else 3,
+        )
+        line.set_gid(label.lower().replace(" ", "-"))
+        handles.append(line)
+
+    trend = series.trend()
+    if trend is not None:
+        slope, intercept = trend
+        rated_positions = [i for i, s in enumerate(sessions) if s.after is not None]
+        span = range(rated_positions[0], rated_positions[-1] + 1)
+        (line,) = axes.plot(
+            [session_x[i] for i in span],
+            [slope * i + intercept for i in span],
+            color=style.muted,
+            linestyle=(0, (5, 4)),
+            linewidth=1.4,
+            label="Trend after sessions",
+            zorder=5,
+        )
+        line.set_gid("trend")
+        handles.append(line)
+
+    axes.set_ylim(-0.5, 10.5)
+    axes.set_yticks(range(0, 11, 2))
+    axes.set_ylabel("Distress (0–10)")
+    xs = [x for x, y in (*befores, *afters, *starts, *ends) if y is not None]
+    if by == "number":
+        _number_axis(axes, sessions)
+        axes.set_xlim(0.4, max(len(sessions), 1) + 0.6)
+    else:
+        _date_axis(axes, xs, style)
+    _legend(axes, handles, style, figure.get_figwidth())
+    return figure
+
+
+def _reflections_beside_sessions(series: DistressSeries) -> list[float | None]:
+    """By number, a reflection sits just right of its session (several side by side);
+    reflections that belong to no session in the series have no place (None)."""
+    position = {session.session_id: index for index, session in enumerate(series.sessions)}
+    seen: dict[object, int] = {}
+    result: list[float | None] = []
+    for reflection in series.reflections:
+        index = position.get(reflection.session_id) if reflection.session_id else None
+        if index is None:
+            result.append(None)
+            continue
+        order = seen.get(reflection.session_id, 0)
+        seen[reflection.session_id] = order + 1
+        result.append(index + 1 + 0.18 + 0.08 * min(order, 3))
+    return result
+
+
+def _number_axis(axes: Axes, sessions: Sequence[SessionDistress]) -> None:
+    labels = [_session_label(session) for session in sessions]
+    step = _label_step(len(sessions), _label_room(len(sessions)))
+    ticks = [i + 1 for i in range(len(sessions)) if i == 0 or (i + 1) % step == 0]
+    axes.xaxis.set_major_locator(FixedLocator(ticks))
+    axes.xaxis.set_major_formatter(
+        FuncFormatter(lambda x, _pos: labels[int(x) - 1] if 1 <= x <= len(labels) else "")
+    )
+    axes.set_xlabel("Session")
+
+
+# Theme map ----------------------------------------------------------------------------------
+
+
+def theme_map_figure(theme_map: ThemeMap, style: ChartStyle) -> Figure:
+    """Themes (rows, most used first) × sessions (columns): each cell shaded by how often the
+    theme was confirmed for that session, with the count written in it when there is room."""
+    if theme_map.is_empty:
+        return _message_figure(style, THEME_MAP_EMPTY)
+    rows, columns = len(theme_map.themes), len(theme_map.sessions)
+    row_height = style.font_size * 1.5 / 72
+    figure = _new_figure(style, max(FIGURE_SIZE[1], rows * row_height + 1.3))
+    figure.set_label(theme_map.summary())
+    axes = _style_axes(figure, style, grid=False)
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+
+    counts = np.array(theme_map.counts, dtype=int).reshape(rows, columns)
+    peak = max(int(counts.max()), 1)
+    # One sequential ramp of the accent: zero is the background, one is already clearly
+    # visible, the most-used cell is the full accent.
+    shares = [0.25 + 0.75 * (k - 1) / (peak - 1) for k in range(1, peak + 1)] if peak > 1 else [0.7]
+    shades = [style.background] + [_mix(style.background, style.accent, share) for share in shares]
+    colour_map = ListedColormap(shades)
+    norm = BoundaryNorm(np.arange(-0.5, peak + 1.5), colour_map.N)
+    # Crisp cells. (Smoothing kept ten years of columns, but blurred rows into each other;
+    # a 760-px chart has a pixel column for each of 500 sessions, a high-DPI screen two.)
+    image = axes.imshow(counts, cmap=colour_map, norm=norm, aspect="auto", interpolation="nearest")
+    image.set_gid("theme-map")
+
+    names = [_short(theme.name) for theme in theme_map.themes]
+    axes.set_yticks(range(rows), names)
+    swatch = style.font_size * 0.8
+    axes.tick_params(axis="y", length=0, pad=swatch + 6, labelcolor=style.text)
+    shift = ScaledTranslation(-(swatch / 2 + 3) / 72, 0, figure.dpi_scale_trans)
+    swatches = axes.scatter(
+        np.zeros(rows),
+        np.arange(rows),
+        s=swatch**2,
+        marker="s",
+        c=[theme.colour for theme in theme_map.themes],
+        edgecolors=_mix(style.background, style.text, 0.35),  # dark swatches on dark, too
+        linewidths=0.6,
+        transform=blended_transform_factory(axes.transAxes, axes.transData) + shift,
+        clip_on=False,
+        zorder=5,
+    )
+    swatches.set_gid("theme-swatches")
+    swatches.set_in_layout(False)  # they sit inside the room the row labels already take
+
+    labels = [_session_label(session) for session in theme_map.sessions]
+    label_width = max(len(label) for label in labels) * style.small * 0.62 + style.small * 1.5
+    name_width = max(len(name) for name in names) * style.font_size * 0.56 + swatch + 24
+    plot_width = figure.get_figwidth() * 72 - name_width - 2 * PAD_POINTS
+    step = _label_step(columns, min(max(int(plot_width / label_width), 2), _label_room(columns)))
+    ticks = [i for i in range(columns) if i == 0 or (i + 1) % step == 0]
+    axes.set_xticks(ticks, [labels[i] for i in ticks])
+    axes.tick_params(axis="x", length=0)
+    axes.set_xlabel("Session")
+    axes.set_xlim(-0.5, columns - 0.5)
+    axes.set_ylim(rows - 0.5, -0.5)
+
+    cell_width = plot_width / columns
+    cell_height = (figure.get_figheight() * 72 - 60) / rows
+    number_size = style.small
+    if cell_width >= number_size * (0.62 * len(str(peak)) + 0.8) and cell_height >= number_size:
+        _write_counts(axes, counts, shades, style, number_size)
+        if cell_width >= 6:  # thin gaps between cells, when cells are wide enough to need them
+            axes.set_xticks(np.arange(-0.5, columns), minor=True)
+            axes.set_yticks(np.arange(-0.5, rows), minor=True)
+            axes.grid(which="minor", color=style.background, linewidth=1.5)
+            axes.tick_params(which="minor", length=0)
+    else:
+        _shade_key(axes, shades, style)
+    return figure
+
+
+def _shade_key(axes: Axes, shades: Sequence[str], style: ChartStyle) -> None:
+    """Too many cells to write the counts in: a small key above the map says what the shades
+    mean instead (a legend row, far cheaper to lay out than a colour bar)."""
+    peak = len(shades) - 1
+    shown = sorted({1, peak, *(round(peak * share) for share in (1 / 3, 2 / 3))} - {0})
+    handles = [
+        Patch(facecolor=shades[count], edgecolor=style.grid, linewidth=0.5, label=str(count))
+        for count in shown
+    ]
+    key = axes.legend(
+        handles=handles,
+        title="Times confirmed in a session",
+        loc="lower right",
+        bbox_to_anchor=(1.0, 1.01),
+        ncols=len(handles),
+        frameon=False,
+        fontsize=style.small,
+        title_fontsize=style.small,
+        borderaxespad=0.0,
+        handlelength=1.0,
+        handleheight=1.0,
+        columnspacing=1.0,
+        alignment="right",
+    )
+    key.set_gid("shade-key")
+    key.get_title().set_color(style.muted)
+    for text in key.get_texts():
+        text.set_color(style.text)
+
+
+def _short(name: str) -> str:
+    if len(name) <= THEME_LABEL_CHARACTERS:
+        return name
+    return name[: THEME_LABEL_CHARACTERS - 1].rstrip() + "…"
+
+
+def _write_counts(
+    axes: Axes, counts: Any, shades: Sequence[str], style: ChartStyle, size: float
+) -> None:
+    inks = [_ink_on(shade, style) for shade in shades]
+    for row, column in zip(*np.nonzero(counts), strict=True):
+        value = int(counts[row, column])
+        axes.text(
+            column,
+            row,
+            str(value),
+            ha="center",
+            va="center",
+            fontsize=size,
+            color=inks[value],
+            gid="count",
+        )
+
+
+# Questionnaire scores -----------------------------------------------------------------------
+
+
+def questionnaire_figure(series: QuestionnaireSeries, style: ChartStyle) -> Figure:
+    """Scores over time on the questionnaire's full range, its severity bands shaded softly and
+    labelled at the right, and (PCL-5) the reference range marked."""
+    questionnaire = series.questionnaire
+    if not series.points:
+        return _message_figure(
+            style, f"{questionnaire.name} scores will appear here after your first check-in."
+        )
+    figure = _new_figure(style)
+    figure.set_label(series.summary())
+    bands = questionnaire.bands
+    axes = _style_axes(figure, style, grid=not bands)  # bands are grid enough
+    top = questionnaire.max_total
+    label_at = blended_transform_factory(axes.transAxes, axes.transData)
+
+    for index, band in enumerate(bands):
+        share = 0.03 + 0.13 * index / max(len(bands) - 1, 1)
+        low, high = max(band.low - 0.5, 0.0), min(band.high + 0.5, float(top))
+        patch = axes.axhspan(
+            low, high, color=_mix(style.background, style.text, share), linewidth=0, zorder=0
+        )
+        patch.set_gid("severity-band")
+        axes.text(
+            1.01,
+            (low + high) / 2,
+            band.label,
+            transform=label_at,
+            ha="left",
+            va="center",
+            fontsize=style.small,
+            color=style.muted,
+        )
+    if questionnaire.reference_range is not None:
+        low, high = questionnaire.reference_range
+        patch = axes.axhspan(
+            low - 0.5,
+            high + 0.5,
+            color=_mix(style.background, style.accent, 0.3),
+            linewidth=0,
+            zorder=0,
+        )
+        patch.set_gid("reference-range")
+        axes.text(
+            1.01,
+            (low + high) / 2,
+            "reference range",
+            transform=label_at,
+            ha="left",
+            va="center",
+            fontsize=style.small,
+            color=style.muted,
+        )
+
+    xs = _days([point.taken_at for point in series.points])
+    colour = _score_colour(style)
+    dense = len(xs) > 60
+    (line,) = axes.plot(
+        xs,
+        [point.total for point in series.points],
+        color=colour,
+        linewidth=1.2 if dense else 1.8,
+        marker="o",
+        markersize=3 if dense else 6,
+        markerfacecolor=colour,
+        markeredgecolor=style.background,
+        markeredgewidth=1.0,
+        clip_on=False,  # a score of 0 or the maximum sits on the edge, whole
+        zorder=4,
+        label=questionnaire.name,
+    )
+    line.set_gid("scores")
+
+    axes.set_ylim(0, top)
+    if bands:
+        axes.set_yticks(sorted({band.low for band in bands} | {top}))
+    else:
+        axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    axes.set_ylabel(f"{questionnaire.name} score (0–{top})")
+    axes.spines["left"].set_visible(False)
+    axes.tick_params(axis="y", length=0)
+    _date_axis(axes, xs, style)
+    return figure
+
+
+# Saving -------------------------------------------------------------------------------------
+
+
+def save_figure(figure: Figure, path: Path) -> None:
+    """Write the chart as PNG (200 dpi) or SVG, chosen by the file's suffix.
+
+    The file is written next to its final name and then moved into place, so an existing
+    chart is never left half-written. Raises ValueError for any other suffix.
+    """
+    kind = path.suffix.lower().lstrip(".")
+    if kind not in ("png", "svg"):
+        raise ValueError(f"Charts can be saved as .png or .svg, not {path.suffix or path.name!r}.")
+    metadata: dict[str, Any] = {"Title": figure.get_label()} if figure.get_label() else {}
+    buffer = io.BytesIO()
+    figure.savefig(
+        buffer,
+        format=kind,
+        dpi=PNG_DPI if kind == "png" else FIGURE_DPI,
+        facecolor=figure.get_facecolor(),
+        metadata=metadata,
+    )
+    descriptor, temporary = tempfile.mkstemp(prefix=".chart-", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(buffer.getvalue())
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+__all__ = [
+    "MUTED_PALETTE",
+    "PALE_GREY",
+    "ChartStyle",
+    "distress_figure",
+    "questionnaire_figure",
+    "save_figure",
+    "theme_map_figure",
+]

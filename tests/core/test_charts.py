@@ -1,0 +1,484 @@
+"""The Trends charts: each figure renders for empty, single-session, sample and ten-year profiles
+in light and dark, draws exactly the numbers it was given, never clips a label, and saves as
+PNG or SVG, all without pyplot or Qt."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_hex, to_rgb
+from matplotlib.dates import date2num
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from kapcompanion.charts import (
+    DISTRESS_EMPTY,
+    DISTRESS_NO_SESSIONS,
+    MUTED_PALETTE,
+    PALE_GREY,
+    THEME_MAP_EMPTY,
+    ChartStyle,
+    distress_figure,
+    questionnaire_figure,
+    save_figure,
+    theme_map_figure,
+)
+from kapcompanion.demo import fill_demo
+from kapcompanion.domain import NewSession, Phase
+from kapcompanion.questionnaires import all_questionnaires, questionnaire
+from kapcompanion.resource_files import load_json_resource
+from kapcompanion.store import Store
+from kapcompanion.trends import (
+    DistressSeries,
+    QuestionnaireSeries,
+    ThemeMap,
+    distress_series,
+    questionnaire_series,
+    theme_map,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+START = datetime(2016, 1, 4, 10, tzinfo=UTC)
+STYLES = {"light": ChartStyle.light(), "dark": ChartStyle.dark()}
+PROFILES = ("empty", "single", "sample", "large")
+
+
+# Profiles -----------------------------------------------------------------------------------
+
+
+def fill_single(store: Store) -> None:
+    """One session rated before and after, one reflection, one theme, one PHQ-9."""
+    with store.transaction():
+        session = store.add_session(
+            NewSession(held_at=START, number_in_course=1, distress_before=6, distress_after=4)
+        )
+        reflection = store.start_reflection(
+            Phase.SAME_DAY, "same_day", 1, session_id=session.id, at=START + timedelta(hours=6)
+        )
+        store.set_reflection_distress(reflection.id, start=5, end=3)
+        store.set_reflection_themes(reflection.id, ["safety"])
+        store.complete_reflection(reflection.id, at=START + timedelta(hours=7))
+        phq9 = questionnaire("phq9")
+        check_in = store.start_check_in(phq9.id, phq9.version, at=START)
+        for item in phq9.items:
+            store.save_check_in_answer(check_in.id, item.number, 1)
+        store.complete_check_in(check_in.id, at=START + timedelta(minutes=5))
+
+
+def fill_large(store: Store, sessions: int = 500) -> None:
+    """Ten years: weekly sessions, 30 themes (13 of the client's own), two reflections a
+    session, a check-in of each questionnaire every eight weeks."""
+    rng = np.random.default_rng(3)
+    with store.transaction():
+        for number in range(13):
+            store.add_theme(f"Own theme {number + 1}")
+        keys = [theme.key for theme in store.list_themes()]
+        assert len(keys) == 30
+        for number in range(1, sessions + 1):
+            held = START + timedelta(weeks=number - 1)
+            session = store.add_session(
+                NewSession(
+                    held_at=held,
+                    number_in_course=number,
+                    distress_before=int(rng.integers(3, 11)),
+                    distress_after=int(rng.integers(0, 8)) if number % 17 else None,
+                ),
+                at=held,
+            )
+            for day in (0, 1):
+                reflection = store.start_reflection(
+                    Phase.SAME_DAY,
+                    "same_day",
+                    1,
+                    session_id=session.id,
+                    at=held + timedelta(days=day, hours=8),
+                )
+                store.set_reflection_distress(
+                    reflection.id, start=int(rng.integers(0, 11)), end=int(rng.integers(0, 11))
+                )
+                chosen = rng.choice(len(keys), size=int(rng.integers(1, 4)), replace=False)
+                store.set_reflection_themes(reflection.id, [keys[i] for i in chosen])
+        for block in range(sessions // 8):
+            for instrument in all_questionnaires():
+                taken = START + timedelta(weeks=8 * block, days=2)
+                check_in = store.start_check_in(instrument.id, instrument.version, at=taken)
+                for item in instrument.items:
+                    store.save_check_in_answer(check_in.id, item.number, int(rng.integers(0, 4)))
+                store.complete_check_in(check_in.id, at=taken)
+
+
+class Profile:
+    def __init__(self, store: Store) -> None:
+        self.distress: DistressSeries = distress_series(store)
+        self.themes: ThemeMap = theme_map(store)
+        self.scores: tuple[QuestionnaireSeries, ...] = questionnaire_series(store)
+
+
+@pytest.fixture(scope="module")
+def profiles(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Profile]]:
+    """Each profile built once for the module: the ten-year one takes a second or two."""
+    fills = {"empty": None, "single": fill_single, "sample": fill_demo, "large": fill_large}
+    result = {}
+    for name, fill in fills.items():
+        folder = tmp_path_factory.mktemp(name)
+        with Store.open(folder / "profile.sqlite3") as store:
+            if fill is not None:
+                fill(store)
+            result[name] = Profile(store)
+    yield result
+
+
+def drawn(figure: Figure) -> Figure:
+    FigureCanvasAgg(figure).draw()
+    return figure
+
+
+def all_figures(profile: Profile, style: ChartStyle) -> dict[str, Figure]:
+    figures = {
+        "distress by number": distress_figure(profile.distress, style),
+        "distress by date": distress_figure(profile.distress, style, by="date"),
+        "theme map": theme_map_figure(profile.themes, style),
+    }
+    for series in profile.scores:
+        figures[series.questionnaire.name] = questionnaire_figure(series, style)
+    return figures
+
+
+def by_gid(figure: Figure, gid: str) -> list[object]:
+    return [artist for artist in figure.findobj() if artist.get_gid() == gid]
+
+
+def visible_texts(figure: Figure) -> list[Text]:
+    texts = [
+        text
+        for text in figure.findobj(Text)
+        if isinstance(text, Text) and text.get_visible() and text.get_text().strip()
+    ]
+    for axes in figure.axes:  # tick labels outside the view are never drawn
+        for axis in (axes.xaxis, axes.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            for tick in axis.get_major_ticks():
+                if not low - 1e-9 <= tick.get_loc() <= high + 1e-9:
+                    texts = [text for text in texts if text not in (tick.label1, tick.label2)]
+    return texts
+
+
+# Style ----------------------------------------------------------------------------------------
+
+
+def test_styles_follow_the_app_tokens_and_the_palette_has_no_pure_red() -> None:
+    tokens = load_json_resource("style", "tokens.json")["palettes"]
+    for scheme, style in STYLES.items():
+        assert style.text == tokens[scheme]["text"]
+        assert style.muted == tokens[scheme]["muted_text"]
+        assert style.background == tokens[scheme]["surface"]
+        assert style.grid == tokens[scheme]["border"]
+        assert style.accent == tokens[scheme]["accent"]
+        assert style.font_size == 10.0
+    assert STYLES["dark"].is_dark and not STYLES["light"].is_dark
+    assert len(set(MUTED_PALETTE)) == 9 and PALE_GREY == "#DDDDDD"
+    assert not {"#FF0000", "#F00"} & {colour.upper() for colour in MUTED_PALETTE}
+
+
+# Every figure, every profile, both schemes -------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", STYLES)
+@pytest.mark.parametrize("name", PROFILES)
+def test_every_chart_renders_without_clipping_a_label(
+    profiles: dict[str, Profile], name: str, scheme: str
+) -> None:
+    style = STYLES[scheme]
+    for chart, figure in all_figures(profiles[name], style).items():
+        drawn(figure)
+        assert figure.get_facecolor()[:3] == pytest.approx(to_rgb(style.background))
+        bounds = figure.bbox
+        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        for text in visible_texts(figure):
+            box = text.get_window_extent(renderer)
+            assert box.x0 >= bounds.x0 - 1 and box.x1 <= bounds.x1 + 1, (chart, text)
+            assert box.y0 >= bounds.y0 - 1 and box.y1 <= bounds.y1 + 1, (chart, text)
+        for axes in figure.axes:
+            assert axes.get_title() == ""
+            assert not axes.spines["top"].get_visible()
+            assert not axes.spines["right"].get_visible()
+
+
+def test_empty_profile_shows_a_friendly_sentence_and_no_axes(profiles: dict[str, Profile]) -> None:
+    figures = all_figures(profiles["empty"], STYLES["light"])
+    for chart, figure in figures.items():
+        drawn(figure)
+        assert figure.axes == [], chart
+        assert len(figure.texts) == 1
+    assert figures["distress by number"].texts[0].get_text() == DISTRESS_EMPTY
+    assert figures["theme map"].texts[0].get_text() == THEME_MAP_EMPTY
+    assert figures["PHQ-9"].texts[0].get_text() == (
+        "PHQ-9 scores will appear here after your first check-in."
+    )
+
+
+def test_large_type_still_fits(profiles: dict[str, Profile]) -> None:
+    style = replace(STYLES["dark"], font_size=16.0)
+    for figure in all_figures(profiles["sample"], style).values():
+        drawn(figure)
+        for text in visible_texts(figure):
+            box = text.get_window_extent(figure.canvas.get_renderer())  # type: ignore[attr-defined]
+            assert box.x0 >= -1 and box.x1 <= figure.bbox.x1 + 1, text
+        tick_labels = figure.axes[0].get_yticklabels() if figure.axes else []
+        assert all(label.get_fontsize() == pytest.approx(14.4) for label in tick_labels)
+
+
+# Distress -------------------------------------------------------------------------------------
+
+
+def line(figure: Figure, gid: str) -> tuple[list[float], list[float]]:
+    (found,) = by_gid(figure, gid)
+    return list(found.get_xdata()), list(found.get_ydata())  # type: ignore[attr-defined]
+
+
+def test_distress_by_number_draws_the_ratings_of_the_sample_course(
+    profiles: dict[str, Profile],
+) -> None:
+    series = profiles["sample"].distress
+    figure = drawn(distress_figure(series, STYLES["light"]))
+    numbers = [float(s.number or 0) for s in series.sessions]
+    assert line(figure, "before-session") == (numbers, [s.before for s in series.sessions])
+    assert line(figure, "after-session") == (numbers, [s.after for s in series.sessions])
+    # One line per session from before to after (a single path broken by NaNs).
+    xs, ys = line(figure, "before-after")
+    assert np.allclose(xs, [v for n in numbers for v in (n, n, np.nan)], equal_nan=True)
+    ratings = [(float(s.before or 0), float(s.after or 0)) for s in series.sessions]
+    assert all(s.before is not None and s.after is not None for s in series.sessions)
+    assert np.allclose(ys, [v for pair in ratings for v in (*pair, np.nan)], equal_nan=True)
+    # Reflections sit just right of the session they belong to (the preparation reflection
+    # belongs to no dosing session and has no place on this axis).
+    xs, ys = line(figure, "reflection-start")
+    position: dict[object, float] = {
+        s.session_id: n for n, s in zip(numbers, series.sessions, strict=True)
+    }
+    placed = [r for r in series.reflections if r.session_id in position and r.start is not None]
+    assert ys == [r.start for r in placed]
+    assert all(0 < x - position[r.session_id] < 0.5 for x, r in zip(xs, placed, strict=True))
+    # The trend runs from the first to the last rated session, along series.trend().
+    slope, intercept = series.trend() or (0.0, 0.0)
+    xs, ys = line(figure, "trend")
+    assert xs == numbers
+    assert ys == pytest.approx([slope * i + intercept for i in range(len(numbers))])
+    axes = figure.axes[0]
+    assert axes.get_ylabel() == "Distress (0–10)"
+    assert axes.get_ylim() == (-0.5, 10.5)
+    assert [label.get_text() for label in axes.get_xticklabels()] == ["1", "2", "3", "4", "5", "6"]
+    legend = axes.get_legend()
+    assert legend is not None
+    assert [text.get_text() for text in legend.get_texts()] == [
+        "Before session",
+        "After session",
+        "Reflection start",
+        "Reflection end",
+        "Trend after sessions",
+    ]
+
+
+def test_distress_by_date_puts_every_rating_on_its_day(profiles: dict[str, Profile]) -> None:
+    series = profiles["sample"].distress
+    figure = drawn(distress_figure(series, STYLES["dark"], by="date"))
+
+    def day(moment: datetime) -> float:
+        return float(date2num(moment.astimezone().replace(tzinfo=None)))
+
+    xs, ys = line(figure, "after-session")
+    assert xs == pytest.approx([day(s.held_at) for s in series.sessions])
+    assert ys == [s.after for s in series.sessions]
+    rated = [r for r in series.reflections if r.end is not None]
+    xs, ys = line(figure, "reflection-end")
+    assert xs == pytest.approx([day(r.written_at) for r in rated])
+    assert ys == [r.end for r in rated]
+    assert len(rated) == len(series.reflections) - 2  # two reflections were left unrated
+
+
+def test_distress_leaves_out_missing_ratings_and_handles_sparse_data(
+    profiles: dict[str, Profile],
+) -> None:
+    large = profiles["large"].distress
+    figure = drawn(distress_figure(large, STYLES["light"]))
+    _xs, afters = line(figure, "after-session")
+    assert afters == [s.after for s in large.sessions if s.after is not None]
+    assert len(afters) < len(large.sessions)
+    single = drawn(distress_figure(profiles["single"].distress, STYLES["light"], by="date"))
+    assert line(single, "before-session")[1] == [6]
+    assert by_gid(single, "trend") == []  # one rating is no trend
+    low, high = single.axes[0].get_xlim()
+    assert high - low >= 14  # a lone session sits in a fortnight, not a sliver
+
+
+def test_reflections_without_a_session_show_only_by_date(store: Store) -> None:
+    reflection = store.start_reflection(Phase.OPEN, "open", 1, at=START)
+    store.set_reflection_distress(reflection.id, start=4, end=2)
+    series = distress_series(store)
+    by_number = drawn(distress_figure(series, STYLES["light"]))
+    assert by_number.axes == [] and by_number.texts[0].get_text() == DISTRESS_NO_SESSIONS
+    by_date = drawn(distress_figure(series, STYLES["light"], by="date"))
+    assert line(by_date, "reflection-start")[1] == [4]
+
+
+def test_distress_refuses_an_unknown_axis(profiles: dict[str, Profile]) -> None:
+    with pytest.raises(ValueError, match="number"):
+        distress_figure(profiles["sample"].distress, STYLES["light"], by="week")
+
+
+# Theme map ------------------------------------------------------------------------------------
+
+
+def test_theme_map_shows_the_counts_with_each_themes_colour(profiles: dict[str, Profile]) -> None:
+    data = profiles["sample"].themes
+    figure = drawn(theme_map_figure(data, STYLES["light"]))
+    (image,) = by_gid(figure, "theme-map")
+    assert np.array_equal(image.get_array(), np.array(data.counts))  # type: ignore[attr-defined]
+    axes = figure.axes[0]
+    assert [label.get_text() for label in axes.get_yticklabels()] == [t.name for t in data.themes]
+    assert [label.get_text() for label in axes.get_xticklabels()] == [
+        str(s.number) for s in data.sessions
+    ]
+    (swatches,) = by_gid(figure, "theme-swatches")
+    colours = swatches.get_facecolors()  # type: ignore[attr-defined]
+    assert [to_hex(colour).upper() for colour in colours] == [t.colour.upper() for t in data.themes]
+    counts = by_gid(figure, "count")
+    written = [(text.get_position(), text.get_text()) for text in counts]  # type: ignore[attr-defined]
+    expected = [
+        ((column, row), str(count))
+        for row, counts in enumerate(data.counts)
+        for column, count in enumerate(counts)
+        if count
+    ]
+    assert sorted(written) == sorted(expected)
+    assert by_gid(figure, "shade-key") == []  # the numbers say it already
+
+
+def test_theme_map_shades_run_from_the_background_to_the_accent(
+    profiles: dict[str, Profile],
+) -> None:
+    for style in STYLES.values():
+        data = profiles["sample"].themes
+        (image,) = by_gid(theme_map_figure(data, style), "theme-map")
+        peak = max(max(row) for row in data.counts)
+        zero, top = image.to_rgba(np.array([0, peak]))  # type: ignore[attr-defined]
+        assert tuple(zero[:3]) == pytest.approx(to_rgb(style.background))
+        assert tuple(top[:3]) == pytest.approx(to_rgb(style.accent))
+
+
+def test_a_ten_year_theme_map_keeps_every_cell_and_explains_the_shades(
+    profiles: dict[str, Profile],
+) -> None:
+    data = profiles["large"].themes
+    assert len(data.themes) == 30 and len(data.sessions) == 500
+    figure = drawn(theme_map_figure(data, STYLES["dark"]))
+    (image,) = by_gid(figure, "theme-map")
+    assert np.array_equal(image.get_array(), np.array(data.counts))  # type: ignore[attr-defined]
+    assert by_gid(figure, "count") == []  # 15,000 cells are too small to write in
+    assert len(by_gid(figure, "shade-key")) == 1
+    labels = [label.get_text() for label in figure.axes[0].get_xticklabels()]
+    assert 2 <= len(labels) <= 16 and labels[0] == "1" and labels[-1] == "500"
+    assert figure.get_figheight() > 4.0  # thirty readable rows need the room
+
+
+def test_sessions_without_a_number_are_labelled_by_date(store: Store) -> None:
+    session = store.add_session(NewSession(held_at=START))
+    reflection = store.start_reflection(Phase.SAME_DAY, "same_day", 1, session_id=session.id)
+    store.set_reflection_themes(reflection.id, ["grief"])
+    figure = drawn(theme_map_figure(theme_map(store), STYLES["light"]))
+    label = START.astimezone().strftime("%d %b").lstrip("0")
+    assert [text.get_text() for text in figure.axes[0].get_xticklabels()] == [label]
+
+
+# Questionnaires -------------------------------------------------------------------------------
+
+
+def test_questionnaire_bands_and_points(profiles: dict[str, Profile]) -> None:
+    for series in profiles["sample"].scores:
+        instrument = series.questionnaire
+        figure = drawn(questionnaire_figure(series, STYLES["light"]))
+        axes = figure.axes[0]
+        assert axes.get_ylim() == (0, instrument.max_total)
+        xs, ys = line(figure, "scores")
+        assert ys == [point.total for point in series.points]
+        assert len(xs) == len(series.points)
+        bands = by_gid(figure, "severity-band")
+        assert len(bands) == len(instrument.bands)
+        labels = {text.get_text() for text in axes.texts}
+        assert {band.label for band in instrument.bands} <= labels
+        if instrument.id == "pcl5":
+            assert instrument.bands == ()
+            (reference,) = by_gid(figure, "reference-range")
+            extent = reference.get_window_extent()  # type: ignore[attr-defined]
+            low, high = axes.transData.inverted().transform([[0, extent.y0], [0, extent.y1]])[:, 1]
+            assert (low, high) == pytest.approx((30.5, 33.5))
+            assert "reference range" in labels
+        else:
+            assert by_gid(figure, "reference-range") == []
+    assert [len(s.questionnaire.bands) for s in profiles["sample"].scores] == [5, 4, 0]
+
+
+def test_one_check_in_draws_one_point(profiles: dict[str, Profile]) -> None:
+    phq9 = profiles["single"].scores[0]
+    assert len(phq9.points) == 1
+    figure = drawn(questionnaire_figure(phq9, STYLES["dark"]))
+    assert line(figure, "scores")[1] == [9]
+    low, high = figure.axes[0].get_xlim()
+    assert high - low >= 14
+
+
+# Saving -----------------------------------------------------------------------------------------
+
+
+def test_save_figure_writes_png_and_svg_and_refuses_other_kinds(
+    profiles: dict[str, Profile], tmp_path: Path
+) -> None:
+    figure = distress_figure(profiles["sample"].distress, STYLES["light"])
+    save_figure(figure, tmp_path / "distress.png")
+    png = (tmp_path / "distress.png").read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (1520, 800)  # 7.6 × 4 inches at 200 dpi
+    save_figure(figure, tmp_path / "distress.SVG")
+    svg = (tmp_path / "distress.SVG").read_text(encoding="utf-8")
+    assert "<svg" in svg
+    assert profiles["sample"].distress.summary() in svg  # the summary travels as the title
+    with pytest.raises(ValueError, match=r"\.png or \.svg"):
+        save_figure(figure, tmp_path / "distress.txt")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["distress.SVG", "distress.png"]
+    assert figure.dpi == 100  # saving at 200 dpi leaves the figure as the screen had it
+
+
+# No pyplot --------------------------------------------------------------------------------------
+
+
+def test_charts_never_import_pyplot() -> None:
+    check = "import kapcompanion.charts, sys; assert 'matplotlib.pyplot' not in sys.modules"
+    subprocess.run([sys.executable, "-c", check], cwd=ROOT, check=True)
+    # Nor does drawing and saving every kind of chart.
+    program = """
+import sys, tempfile
+from pathlib import Path
+from kapcompanion.charts import *
+from kapcompanion.store import Store
+from kapcompanion.demo import fill_demo
+from kapcompanion.trends import distress_series, theme_map, questionnaire_series
+folder = Path(tempfile.mkdtemp())
+with Store.open(folder / "p.sqlite3") as store:
+    fill_demo(store)
+    style = ChartStyle.dark()
+    save_figure(distress_figure(distress_series(store), style, by="date"), folder / "a.png")
+    save_figure(theme_map_figure(theme_map(store), style), folder / "b.svg")
+    save_figure(questionnaire_figure(questionnaire_series(store)[2], style), folder / "c.png")
+assert "matplotlib.pyplot" not in sys.modules, "pyplot was imported"
+assert not any(name.startswith(("PySide6", "PyQt")) for name in sys.modules), "Qt was imported"
+"""
+    subprocess.run([sys.executable, "-c", program], cwd=ROOT, check=True)
