@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from ui.sessions_view import SessionsView
     from ui.settings_view import SettingsView
     from ui.support_view import SupportView
+    from ui.trends_view import TrendsView
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 SIDEBAR_WIDTH = 200
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
             Destination("reflect", self.tr("Reflect"), "reflect", self._build_reflect),
             Destination("journal", self.tr("Journal"), "journal", self._build_journal),
             Destination("insights", self.tr("Insights"), "insights", self._build_insights),
+            Destination("trends", self.tr("Trends"), "trends", self._build_trends),
             Destination("checkins", self.tr("Check-ins"), "checkins", self._build_check_ins),
             Destination("support", self.tr("Support"), "support", self._build_support),
             Destination("settings", self.tr("Settings"), "settings", self._build_settings),
@@ -251,6 +253,13 @@ class MainWindow(QMainWindow):
         self.show_destination("journal")
         self.journal_view.open_entry(reflection_id)
 
+    def _build_trends(self) -> QWidget:
+        from ui.trends_view import TrendsView  # matplotlib loads only now, never at start-up
+
+        view = TrendsView()
+        view.data_changed.connect(self.data_changed)
+        return view
+
     def _build_check_ins(self) -> QWidget:
         from ui.checkins_view import CheckInsView
 
@@ -297,6 +306,10 @@ class MainWindow(QMainWindow):
     @property
     def insights_view(self) -> InsightsView:
         return cast("InsightsView", self.page("insights"))
+
+    @property
+    def trends_view(self) -> TrendsView:
+        return cast("TrendsView", self.page("trends"))
 
     @property
     def check_ins_view(self) -> CheckInsView:

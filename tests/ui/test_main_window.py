@@ -106,6 +106,7 @@ def test_only_built_screens_are_in_the_sidebar(
         "Reflect",
         "Journal",
         "Insights",
+        "Trends",
         "Check-ins",
         "Support",
         "Settings",

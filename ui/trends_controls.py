@@ -1,0 +1,243 @@
+"""The Trends screen's controls: which days, sessions by number or by date, which themes.
+
+`TrendsControls` says `changed` whenever a choice changes; `period(today)`, `by()` and
+`theme_keys()` read what is chosen, in the core's terms (kapcompanion.trends.Period).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from enum import StrEnum
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapcompanion.domain import Theme
+from ui.building_blocks import text
+from ui.journal_filters import DateChoice, ElidingComboBox, ThemeChoice
+from ui.style import space
+
+if TYPE_CHECKING:
+    from kapcompanion.trends import Period
+
+COMBO_MINIMUM_CHARACTERS = 8
+
+
+class PeriodChoice(StrEnum):
+    WHOLE_COURSE = "whole"
+    LAST_30_DAYS = "30"
+    LAST_90_DAYS = "90"
+    CUSTOM = "custom"
+
+
+class AllThemesChoice(ThemeChoice):
+    """The journal's several-themes box, where choosing none means every theme."""
+
+    def shown_text(self) -> str:
+        return super().shown_text() if self.chosen() else self.tr("All themes")
+
+
+class DayChoice(DateChoice):
+    """The journal's date-or-any-date field, which Tab leaves at once.
+
+    QDateTimeEdit spends Tab on walking its day, month and year (and, showing "Any date",
+    never lets go); Left and Right still move between the parts.
+    """
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+
+class TrendsControls(QWidget):
+    """Period, x axis and theme choices for the Trends charts.
+
+    `period_changed`, `axis_changed` and `themes_changed` say which choice changed (so only
+    the charts it affects are drawn again); `changed` follows any of them.
+    """
+
+    changed = Signal()
+    period_changed = Signal()
+    axis_changed = Signal()
+    themes_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("What the charts show"))
+
+        self.period_box = ElidingComboBox()
+        self.period_box.setAccessibleName(self.tr("Period"))
+        for label, choice in (
+            (self.tr("Whole course"), PeriodChoice.WHOLE_COURSE),
+            (self.tr("Last 30 days"), PeriodChoice.LAST_30_DAYS),
+            (self.tr("Last 90 days"), PeriodChoice.LAST_90_DAYS),
+            (self.tr("Choose dates…"), PeriodChoice.CUSTOM),
+        ):
+            self.period_box.addItem(label, choice.value)
+        self.period_box.currentIndexChanged.connect(self._period_changed)
+
+        self.by_number = QPushButton(self.tr("Session"))
+        self.by_number.setAccessibleName(self.tr("Sessions by number"))
+        self.by_date = QPushButton(self.tr("Date"))
+        self.by_date.setAccessibleName(self.tr("Sessions by date"))
+        self.axis_group = QButtonGroup(self)
+        for button in (self.by_number, self.by_date):
+            button.setObjectName("segment")
+            button.setCheckable(True)
+            self.axis_group.addButton(button)
+        self.by_number.setChecked(True)
+        self.axis_group.buttonToggled.connect(self._axis_toggled)
+
+        self.theme_box = AllThemesChoice()
+        self.theme_box.setAccessibleName(self.tr("Themes on the map"))
+        self.theme_box.changed.connect(self._themes_changed)
+        for box in (self.period_box, self.theme_box):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(COMBO_MINIMUM_CHARACTERS)
+
+        self.from_date = DayChoice(self.tr("From"))
+        self.to_date = DayChoice(self.tr("Until"))
+        for edit in (self.from_date, self.to_date):
+            edit.dateChanged.connect(self._dates_changed)
+
+        for specific in (self.period_changed, self.axis_changed, self.themes_changed):
+            specific.connect(self.changed)
+        self._build_layout()
+        self._show_custom_dates()
+        self._describe_themes()
+
+    def _build_layout(self) -> None:
+        segments = QHBoxLayout()
+        segments.setSpacing(space(1) // 2)
+        segments.addWidget(self.by_number)
+        segments.addWidget(self.by_date)
+        segments.addStretch(1)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(space(2))
+        grid.setVerticalSpacing(space(1))
+        self.custom_row: list[QWidget] = []
+        places: tuple[tuple[str, QWidget | QHBoxLayout, int, int], ...] = (
+            (self.tr("Period"), self.period_box, 0, 0),
+            (self.tr("Distress by"), segments, 0, 1),
+            (self.tr("Themes"), self.theme_box, 0, 2),
+            (self.tr("From"), self.from_date, 1, 0),
+            (self.tr("Until"), self.to_date, 1, 1),
+        )
+        for words, control, row, column in places:
+            holder = QWidget()
+            pair = QVBoxLayout(holder)
+            pair.setContentsMargins(0, 0, 0, 0)
+            pair.setSpacing(space(1) // 2)
+            caption = text(words, "muted", wrap=False)
+            pair.addWidget(caption)
+            if isinstance(control, QWidget):
+                caption.setBuddy(control)
+                pair.addWidget(control)
+            else:
+                caption.setBuddy(self.by_number)
+                pair.addLayout(control)
+            grid.addWidget(holder, row, column, Qt.AlignmentFlag.AlignTop)
+            if row == 1:
+                self.custom_row.append(holder)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+        order = (
+            self.period_box,
+            self.from_date,
+            self.to_date,
+            self.by_number,
+            self.by_date,
+            self.theme_box,
+        )
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    # Choices offered -----------------------------------------------------------------------
+
+    def set_choices(self, themes: Sequence[Theme], earliest: date | None, today: date) -> None:
+        """Offer these themes and days from `earliest` (the course's first day) to `today`;
+        keep what is still chosen. Says nothing (the caller redraws anyway)."""
+        self.blockSignals(True)
+        self.theme_box.set_themes(themes, self.theme_box.chosen())
+        first = min(earliest or today, today)
+        for edit in (self.from_date, self.to_date):
+            edit.set_range(first, today)
+        self.blockSignals(False)
+        self._describe_themes()
+
+    # What is chosen --------------------------------------------------------------------------
+
+    def period_choice(self) -> PeriodChoice:
+        return PeriodChoice(str(self.period_box.currentData()))
+
+    def choose_period(self, choice: PeriodChoice) -> None:
+        self.period_box.setCurrentIndex(self.period_box.findData(choice.value))
+
+    def period(self, today: date) -> Period:
+        """The days chosen, ending `today` for "last 30 / 90 days"."""
+        from kapcompanion.trends import Period
+
+        choice = self.period_choice()
+        if choice is PeriodChoice.LAST_30_DAYS:
+            return Period.last_days(30, today)
+        if choice is PeriodChoice.LAST_90_DAYS:
+            return Period.last_days(90, today)
+        if choice is PeriodChoice.CUSTOM:
+            start, end = self.from_date.chosen(), self.to_date.chosen()
+            if start is not None and end is not None and end < start:
+                start, end = end, start  # the days between, whichever way round they came
+            return Period(start, end)
+        return Period()
+
+    def by(self) -> str:
+        """ "number" or "date": how the distress chart places sessions along its x axis."""
+        return "date" if self.by_date.isChecked() else "number"
+
+    def choose_by(self, by: str) -> None:
+        (self.by_date if by == "date" else self.by_number).setChecked(True)
+
+    def theme_keys(self) -> frozenset[str] | None:
+        """The themes chosen for the map; None for every theme."""
+        return self.theme_box.chosen() or None
+
+    # Reacting --------------------------------------------------------------------------------
+
+    def _period_changed(self) -> None:
+        self._show_custom_dates()
+        self.period_changed.emit()
+
+    def _show_custom_dates(self) -> None:
+        custom = self.period_choice() is PeriodChoice.CUSTOM
+        for holder in self.custom_row:
+            holder.setVisible(custom)
+
+    def _dates_changed(self) -> None:
+        if self.period_choice() is PeriodChoice.CUSTOM:
+            self.period_changed.emit()
+
+    def _axis_toggled(self, _button: object, checked: bool) -> None:
+        if checked:
+            self.axis_changed.emit()
+
+    def _themes_changed(self) -> None:
+        self._describe_themes()
+        self.themes_changed.emit()
+
+    def _describe_themes(self) -> None:
+        if not self.theme_box.chosen():
+            self.theme_box.setAccessibleDescription(self.tr("All themes"))
+        self.theme_box.update()

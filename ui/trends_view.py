@@ -1,0 +1,306 @@
+"""Trends: how distress, themes and check-in scores shift across the course.
+
+Three cards — distress across the course, themes across sessions, check-in scores (PHQ-9,
+GAD-7, PCL-5) — each chart with its one plain sentence, a table of the same numbers and
+"Save chart…" (`ChartPanel`), above them the controls (`TrendsControls`). The numbers come
+from kapcompanion.trends and the figures from kapcompanion.charts, which (with matplotlib) are
+imported only when the screen first draws. Work waits while the screen is hidden. The charts
+follow the light or dark scheme and are drawn again when it changes. Never writes data.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from kapcompanion.questionnaires import all_questionnaires
+from ui.building_blocks import CARD_SIDE_PADDING, calm_scroll_area, card, centred_column, text
+from ui.session_layout import PageHeader
+from ui.style import space
+from ui.translation import fill
+from ui.trends_chart import ChartPanel
+from ui.trends_controls import TrendsControls
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from kapcompanion.charts import ChartStyle
+    from kapcompanion.store import Store
+    from kapcompanion.trends import Period, ThemeMap
+
+CHART_COLUMN_INCHES = 7.6  # the charts' natural width; the column grows to it, no further
+SCORE_CHART_INCHES = 3.0  # three score charts one under another: a little shorter each
+EMPTY_PARTS = ("distress", "themes", "scores")
+REDRAWN_ON = (
+    QEvent.Type.PaletteChange,
+    QEvent.Type.ApplicationPaletteChange,
+    QEvent.Type.StyleChange,
+)
+
+
+class TrendsView(QWidget):
+    """The Trends screen. Give it a store with `set_store`; `refresh` reloads from it."""
+
+    data_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Trends"))
+        self._store: Store | None = None
+        self._stale = True
+        self._scheme_changed = False
+        self._empty: dict[str, bool] = {}
+
+        self.controls = TrendsControls()
+        self.controls.period_changed.connect(self._draw)
+        self.controls.axis_changed.connect(self._draw_distress)
+        self.controls.themes_changed.connect(self._draw_themes)
+        self._first_steps = self.tr(
+            "Your trends will take shape here after your first session, reflection or "
+            "check-in. There is no hurry."
+        )
+        self.empty_notice = text(self._first_steps, "notice")
+        self.empty_notice.hide()
+
+        self.distress = ChartPanel(self.tr("Distress across your course"))
+        self.themes = ChartPanel(self.tr("Themes across sessions"))
+        self.theme_changes = text("", "muted")
+        self.theme_changes.setAccessibleName(self.tr("Themes coming up more or less"))
+        self.scores: dict[str, ChartPanel] = {
+            each.id: ChartPanel(fill(self.tr("%1 scores"), each.name))
+            for each in all_questionnaires()
+        }
+        self._build_layout()
+
+    def _build_layout(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        holder = QWidget()
+        holder.setObjectName("page")
+        self.column = QWidget()
+        row = centred_column(self.column, holder)
+        row.setContentsMargins(space(4), space(4), space(4), space(4))
+        screen = self.screen()
+        dpi = screen.logicalDotsPerInch() if screen is not None else 96.0
+        # Charts are not reading text: they may use more than the reading width, up to the
+        # width they are drawn for.
+        self.column.setMaximumWidth(round(CHART_COLUMN_INCHES * dpi) + 2 * CARD_SIDE_PADDING)
+        column = QVBoxLayout(self.column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(space(3))
+        outer.addWidget(calm_scroll_area(holder))
+
+        header = PageHeader()
+        header.set_words(
+            self.tr("Trends"),
+            self.tr(
+                "How distress, themes and check-in scores have moved across your course. "
+                "Change is rarely a straight line; these are here to notice, not to judge."
+            ),
+        )
+        column.addWidget(header)
+        column.addWidget(self.controls)
+        column.addWidget(self.empty_notice)
+
+        self.distress_card = self._card(self.tr("Distress across your course"), self.distress)
+        column.addWidget(self.distress_card)
+        self.themes.notes.addWidget(self.theme_changes)  # with the map, above its buttons
+        self.themes_card = self._card(self.tr("Themes across sessions"), self.themes)
+        column.addWidget(self.themes_card)
+
+        self.scores_card, scores_layout = card(self.tr("Check-in scores"))
+        self.scores_card.setAccessibleName(self.tr("Check-in scores"))
+        for each in all_questionnaires():
+            heading = text(fill(self.tr("%1 · %2"), each.name, each.measures), "insightSection")
+            scores_layout.addSpacing(space(1))
+            scores_layout.addWidget(heading)
+            scores_layout.addWidget(self.scores[each.id])
+        column.addWidget(self.scores_card)
+        column.addStretch(1)
+
+    def _card(self, title: str, panel: ChartPanel) -> QFrame:
+        frame, layout = card(title)
+        frame.setAccessibleName(title)
+        layout.addWidget(panel)
+        return frame
+
+    def sections(self) -> list[QFrame]:
+        """The three cards, top to bottom."""
+        return [self.distress_card, self.themes_card, self.scores_card]
+
+    def panels(self) -> list[ChartPanel]:
+        """Every chart on the screen, top to bottom."""
+        return [self.distress, self.themes, *self.scores.values()]
+
+    # Store and refreshing -------------------------------------------------------------------
+
+    def set_store(self, store: Store) -> None:
+        self._store = store
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload from the store now if the screen shows, else when it is next shown."""
+        self._stale = True
+        if self.isVisible():
+            self._reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._reload()
+        elif self._scheme_changed:
+            self._redraw_in_scheme()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in REDRAWN_ON:
+            self._scheme_changed = True
+            if self.isVisible() and not self._stale:
+                self._redraw_in_scheme()
+
+    def _redraw_in_scheme(self) -> None:
+        """Draw the charts again if the app's scheme differs from the one they were drawn in."""
+        self._scheme_changed = False
+        from ui.trends_chart import chart_style
+
+        style = chart_style()
+        for panel in self.panels():
+            if panel.style_used() not in (None, style):
+                panel.redraw(style)
+
+    def _reload(self) -> None:
+        """Offer the store's themes and days in the controls, then draw everything."""
+        self._stale = False
+        if self._store is None:
+            return
+        from kapcompanion.trends import theme_map
+
+        today = date.today()
+        whole = theme_map(self._store)
+        sessions = self._store.list_sessions()
+        reflections = self._store.list_reflections()
+        moments = [s.held_at for s in sessions] + [r.started_at for r in reflections]
+        earliest = min(moments).astimezone().date() if moments else None
+        self.controls.set_choices(whole.themes, earliest, today)
+        self._draw()
+
+    def _draw(self) -> None:
+        """Draw every chart for what the controls choose."""
+        if self._store is None:
+            return
+        self._scheme_changed = False
+        self._draw_distress()
+        self._draw_themes()
+        self._draw_scores()
+
+    def _period(self) -> Period:
+        return self.controls.period(date.today())
+
+    def _draw_distress(self) -> None:
+        """Distress across the course, for the chosen days and x axis."""
+        if self._store is None:
+            return
+        from kapcompanion.charts import distress_figure
+        from kapcompanion.trends import distress_series
+        from ui.trends_points import distress_points
+        from ui.trends_tables import distress_table
+
+        by = self.controls.by()
+        distress = distress_series(self._store, self._period())
+
+        def draw(style: ChartStyle) -> Figure:
+            return distress_figure(distress, style, by=by)
+
+        self.distress.show_data(
+            draw,
+            distress.summary(),
+            distress_table(distress),
+            find_points=partial(distress_points, series=distress, by=by),
+        )
+        self._empty["distress"] = distress.is_empty
+        self._show_empty_notice()
+
+    def _draw_themes(self) -> None:
+        """The theme map for the chosen days and themes, and what is coming up more or less."""
+        if self._store is None:
+            return
+        from kapcompanion.charts import theme_map_figure
+        from kapcompanion.trends import theme_map
+        from ui.trends_points import theme_points
+        from ui.trends_tables import theme_table
+
+        themes = theme_map(self._store, self._period(), self.controls.theme_keys())
+        self.themes.show_data(
+            partial(theme_map_figure, themes),
+            themes.summary(),
+            theme_table(themes),
+            find_points=partial(theme_points, themes=themes),
+            grid=True,
+        )
+        self._show_theme_changes(themes)
+        self._empty["themes"] = themes.is_empty
+        self._show_empty_notice()
+
+    def _draw_scores(self) -> None:
+        """PHQ-9, GAD-7 and PCL-5 scores over the chosen days."""
+        if self._store is None:
+            return
+        from kapcompanion.charts import questionnaire_figure
+        from kapcompanion.trends import questionnaire_series
+        from ui.trends_points import score_points
+        from ui.trends_tables import score_table
+
+        scores = questionnaire_series(self._store, self._period())
+        for series in scores:
+            self.scores[series.questionnaire.id].show_data(
+                partial(questionnaire_figure, series),
+                series.summary(),
+                score_table(series),
+                find_points=partial(score_points, series=series),
+                height_inches=SCORE_CHART_INCHES,
+            )
+        self._empty["scores"] = not any(series.points for series in scores)
+        self._show_empty_notice()
+
+    def _show_empty_notice(self) -> None:
+        """One line when nothing at all is drawn: how to begin, or that these days were quiet."""
+        from kapcompanion.trends import Period
+
+        nothing = len(self._empty) == len(EMPTY_PARTS) and all(self._empty.values())
+        if nothing and self._period() == Period():
+            self.empty_notice.setText(self._first_steps)
+        elif nothing:
+            self.empty_notice.setText(
+                self.tr(
+                    "Nothing was noted in these days. A longer period, or the whole course, "
+                    "may show more."
+                )
+            )
+        self.empty_notice.setVisible(nothing)
+
+    def _show_theme_changes(self, themes: ThemeMap) -> None:
+        """The companion to the map: themes coming up more lately, and less than earlier."""
+        lines = []
+        if themes.emerging:
+            lines.append(
+                fill(
+                    self.tr("Coming up more lately: %1."),
+                    ", ".join(theme.name for theme in themes.emerging),
+                )
+            )
+        if themes.fading:
+            lines.append(
+                fill(
+                    self.tr("Coming up less than earlier: %1."),
+                    ", ".join(theme.name for theme in themes.fading),
+                )
+            )
+        words = "\n".join(lines)
+        self.theme_changes.setText(words)
+        self.theme_changes.setAccessibleDescription(words)
+        self.theme_changes.setVisible(bool(words))
