@@ -63,6 +63,9 @@ class ChartStyle:
     grid: str
     accent: str
     font_size: float = 10.0
+    # The width the chart will be shown at, so legends and labels are laid out for it
+    # (None: the standard width).
+    width_inches: float | None = None
 
     @classmethod
     def light(cls) -> ChartStyle:
@@ -143,10 +146,14 @@ def _score_colour(style: ChartStyle) -> str:
 # Figure scaffolding -------------------------------------------------------------------------
 
 
+MIN_WIDTH_INCHES = 3.0
+
+
 def _new_figure(style: ChartStyle, height: float = FIGURE_SIZE[1]) -> Figure:
     pad = PAD_POINTS / 72
+    width = max(MIN_WIDTH_INCHES, style.width_inches or FIGURE_SIZE[0])
     figure = Figure(
-        figsize=(FIGURE_SIZE[0], height),
+        figsize=(width, height),
         dpi=FIGURE_DPI,
         facecolor=style.background,
         layout=ConstrainedLayoutEngine(w_pad=pad, h_pad=pad, wspace=0.02, hspace=0.02),

@@ -15,8 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QStandardPaths, Qt
-from PySide6.QtGui import QCursor, QFocusEvent, QKeyEvent, QPalette
+from PySide6.QtCore import QEvent, QObject, QPoint, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QCursor, QFocusEvent, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -73,6 +73,11 @@ class ChartPanel(QWidget):
         self.name = name
         self.setAccessibleName(name)
         self._build: FigureBuilder | None = None
+        self._laid_out_for = 0
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(150)
+        self._relayout.timeout.connect(lambda: self.redraw(self._style))
         self._height_inches: float | None = None
         self._find_points: PointFinder = lambda _figure: []
         self._grid = False
@@ -228,6 +233,12 @@ class ChartPanel(QWidget):
 
     # Drawing ---------------------------------------------------------------------------------
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A narrower or wider window lays the chart out again, once resizing pauses.
+        if self._build is not None and abs(self.chart_host.width() - self._laid_out_for) > 24:
+            self._relayout.start()
+
     def redraw(self, style: ChartStyle | None = None) -> None:
         """Build the figure again in `style` (the app's current scheme if not given)."""
         if self._build is None:
@@ -235,12 +246,16 @@ class ChartPanel(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
         self._style = style or chart_style()
-        figure = self._build(self._style)
         # Figures are sized in inches: at the screen's logical dpi one point of chart text is
         # one point of Qt text. The canvas then multiplies by the device pixel ratio, so the
         # figure is rendered at devicePixelRatio × logical dpi and stays crisp on high-DPI.
         screen = self.screen()
         logical_dpi = screen.logicalDotsPerInch() if screen is not None else 96.0
+        # Lay the chart out for the width it will really have (legend columns, labels).
+        self._laid_out_for = self.chart_host.width()
+        if self._laid_out_for > space(20):
+            self._style = replace(self._style, width_inches=self._laid_out_for / logical_dpi)
+        figure = self._build(self._style)
         figure.set_dpi(logical_dpi)
         if self._height_inches is not None and figure.axes:
             figure.set_figheight(self._height_inches)

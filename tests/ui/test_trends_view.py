@@ -559,3 +559,19 @@ def test_nothing_is_clipped_on_an_empty_store_at_the_smallest_window(
     view = open_view(store)
     view.resize(*SMALLEST)
     wait_until_nothing_is_clipped(qtbot, view)
+
+
+def test_a_narrow_window_lays_the_chart_out_for_its_width(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    panel = view.distress
+    view.resize(560, 700)
+
+    def laid_out_for_the_width() -> bool:
+        figure = panel.figure
+        host = panel.chart_host.width()
+        return figure is not None and abs(figure.get_figwidth() * figure.dpi - host) < 30
+
+    qtbot.waitUntil(laid_out_for_the_width, timeout=3000)
+    assert panel.figure is not None and panel.figure.get_figwidth() < 6
