@@ -3,7 +3,7 @@ questionnaire scores over time, drawn in the app's light or dark colours.
 
 Pure functions from the numbers in kapcompanion.trends to `matplotlib.figure.Figure` objects;
 the Trends screen wraps them in a Qt canvas and the report prints them. This module never
-imports Qt and never `matplotlib.pyplot` (its global figure state does not belong in an
+imports Qt and never the pyplot module (its global figure state does not belong in an
 application), and nothing at start-up imports it: matplotlib loads when a chart is first needed.
 """
 
