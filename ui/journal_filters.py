@@ -261,6 +261,14 @@ class DateChoice(QDateEdit):
     def clear_choice(self) -> None:
         self.setDate(self.minimumDate())
 
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab leaves the field at once.
+
+        QDateTimeEdit otherwise spends Tab on walking its day, month and year (and, showing
+        "Any date", never lets go); Left and Right still move between the parts.
+        """
+        return QWidget.focusNextPrevChild(self, forward)
+
 
 class JournalFilterBar(QWidget):
     """The filter controls; `current()` is the filter they describe (without any search)."""

@@ -48,17 +48,6 @@ class AllThemesChoice(ThemeChoice):
         return super().shown_text() if self.chosen() else self.tr("All themes")
 
 
-class DayChoice(DateChoice):
-    """The journal's date-or-any-date field, which Tab leaves at once.
-
-    QDateTimeEdit spends Tab on walking its day, month and year (and, showing "Any date",
-    never lets go); Left and Right still move between the parts.
-    """
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, forward)
-
-
 class TrendsControls(QWidget):
     """Period, x axis and theme choices for the Trends charts.
 
@@ -107,8 +96,8 @@ class TrendsControls(QWidget):
             )
             box.setMinimumContentsLength(COMBO_MINIMUM_CHARACTERS)
 
-        self.from_date = DayChoice(self.tr("From"))
-        self.to_date = DayChoice(self.tr("Until"))
+        self.from_date = DateChoice(self.tr("From"))
+        self.to_date = DateChoice(self.tr("Until"))
         for edit in (self.from_date, self.to_date):
             edit.dateChanged.connect(self._dates_changed)
 

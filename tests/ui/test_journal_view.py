@@ -666,3 +666,23 @@ def test_changes_made_elsewhere_show_when_the_journal_is_shown_again(
     view.show()
     qtbot.waitUntil(lambda: view.model.entry(first.reflection_id) is None, timeout=2000)
     assert int(first.reflection_id) not in shown_ids(view)
+
+
+def test_tab_leaves_a_date_filter_that_says_any_date(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    view.filters_button.setChecked(True)
+    QApplication.processEvents()
+    from_date = view.filter_bar.from_date
+    assert from_date.chosen() is None  # shows "Any date"
+    from_date.setFocus()
+    qtbot.waitUntil(
+        lambda: (
+            from_date.hasFocus() or bool(from_date.lineEdit() and from_date.lineEdit().hasFocus())
+        ),
+        timeout=1000,
+    )
+    press(qtbot, Qt.Key.Key_Tab)
+    now = focused()
+    assert now is not from_date and now is not from_date.lineEdit()
