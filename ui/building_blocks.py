@@ -6,8 +6,10 @@ heading, reading, muted) and never how it looks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -130,3 +132,13 @@ def theme_chip(name: str, colour: str) -> QLabel:
     )
     chip.setAccessibleName(name)
     return chip
+
+
+def step_shortcuts(
+    owner: QWidget, go_on: Callable[[], object], pause: Callable[[], object]
+) -> None:
+    """The keys of every step-by-step flow: Ctrl+Enter goes on, Esc pauses (saving first)."""
+    for keys, action in (("Ctrl+Return", go_on), ("Ctrl+Enter", go_on), ("Escape", pause)):
+        shortcut = QShortcut(QKeySequence(keys), owner)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(action)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.errors import KapError
 from kapcompanion.ids import CheckInId
 from kapcompanion.questionnaires import Questionnaire, score
-from ui.building_blocks import calm_scroll_area, page_header, text
+from ui.building_blocks import calm_scroll_area, page_header, step_shortcuts, text
 from ui.checkin_options_page import OptionsPage
 from ui.checkin_safety import SafetyNote
 from ui.checkin_wording import length_text, number_list
@@ -210,15 +210,7 @@ class CheckInFlow(QWidget):
         return calm_scroll_area(content), words, go_to_missing
 
     def _shortcuts(self) -> None:
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, action in (
-            ("Ctrl+Return", self.next),
-            ("Ctrl+Enter", self.next),
-            ("Escape", self.pause),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(context)
-            shortcut.activated.connect(action)
+        step_shortcuts(self, self.next, self.pause)
 
     # Where the client is -------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +29,7 @@ from kapcompanion.ids import ReflectionId
 from kapcompanion.prompt_sets import Prompt, prompt_set_for
 from kapcompanion.theme_suggestions import Suggestion, suggest_themes
 from ui.breathing_pacer import GroundingPause
-from ui.building_blocks import clear_layout, page_header, text
+from ui.building_blocks import clear_layout, page_header, step_shortcuts, text
 from ui.distress_scale import DistressScale
 from ui.error_messages import show_error, show_message
 from ui.style import reading_width, space
@@ -426,15 +425,7 @@ class ReflectionWizard(QWidget):
         return self._padded(page)
 
     def _shortcuts(self) -> None:
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, action in (
-            ("Ctrl+Return", self.next),
-            ("Ctrl+Enter", self.next),
-            ("Escape", self.pause),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(context)
-            shortcut.activated.connect(action)
+        step_shortcuts(self, self.next, self.pause)
 
     # Moving between steps ------------------------------------------------------------------
 

@@ -7,13 +7,14 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QLocale, QSize, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.check_in_schedule import every_days
 from kapcompanion.profile import Profile
 from kapcompanion.questionnaires import questionnaire, score
 from kapcompanion.store import Store
+from tests.ui.helpers import clipped_labels, focused, press, visible_texts
 from ui.application import create_application
 from ui.checkin_flow import CheckInFlow
 from ui.checkin_wording import day_of
@@ -25,40 +26,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 DIGITS = [getattr(Qt.Key, f"Key_{n}") for n in range(10)]
 
 # Helpers (kept here, so this file reads alone) ---------------------------------------------
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def press(
-    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    """A key press where a person's key press goes: to the widget that has focus."""
-    qtbot.keyClick(focused(), key, modifier)
-
-
-def visible_texts(widget: QWidget) -> list[str]:
-    QApplication.processEvents()
-    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
-
-
-def clipped_labels(page: QWidget) -> list[str]:
-    """The words of every visible label in `page` that has less room than it needs."""
-    clipped = []
-    for label in page.findChildren(QLabel):
-        if not label.isVisibleTo(page):
-            continue
-        needed = (
-            QSize(label.width(), label.heightForWidth(label.width()))
-            if label.wordWrap()
-            else label.sizeHint()
-        )
-        if label.width() < needed.width() or label.height() < needed.height():
-            clipped.append(label.text())
-    return clipped
 
 
 def flow_of(view: CheckInsView) -> CheckInFlow:

@@ -22,6 +22,7 @@ from kapcompanion.support import (
     save_contacts,
     save_safety_plan,
 )
+from tests.ui.helpers import clipped_labels, focused, press, tab_to, type_text
 from ui.application import create_application
 from ui.style import ColourScheme, apply_style
 from ui.support_breathing import RHYTHMS, Rhythm
@@ -33,46 +34,6 @@ SMALLEST_IN_WINDOW = QSize(720 - 200, 480)  # the main window's smallest size, l
 SMALLEST_ON_ITS_OWN = QSize(720, 480)
 
 # Helpers (kept here so this file reads alone) ------------------------------------------------
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def press(qtbot: QtBot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """A key press where a person's key press goes: to the widget that has focus."""
-    qtbot.keyClick(focused(), key, modifier)
-
-
-def type_text(qtbot: QtBot, words: str) -> None:
-    qtbot.keyClicks(focused(), words)
-
-
-def tab_to(qtbot: QtBot, target: QWidget, limit: int = 40) -> None:
-    """Press Tab until `target` has focus (failing if it is never reached)."""
-    for _ in range(limit):
-        if focused() is target:
-            return
-        press(qtbot, Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never reached {target.accessibleName()!r}")
-
-
-def clipped_labels(page: QWidget) -> list[str]:
-    """Visible labels too small for their words."""
-    clipped = []
-    for label in page.findChildren(QLabel):
-        if not label.isVisibleTo(page):
-            continue
-        needed = (
-            QSize(label.width(), label.heightForWidth(label.width()))
-            if label.wordWrap()
-            else label.sizeHint()
-        )
-        if label.width() < needed.width() or label.height() < needed.height():
-            clipped.append(label.text())
-    return clipped
 
 
 def focusable_without_a_name(view: QWidget) -> list[QWidget]:
