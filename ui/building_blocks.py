@@ -75,13 +75,15 @@ def calm_scroll_area(content: QWidget) -> QScrollArea:
     return scroller
 
 
-def centred_column(column_widget: QWidget, holder: QWidget) -> QHBoxLayout:
+def centred_column(
+    column_widget: QWidget, holder: QWidget, *, side_padding: int = CARD_SIDE_PADDING
+) -> QHBoxLayout:
     """Centre `column_widget` in `holder`; it grows to the reading-width cap, no further.
 
     Reading text sits in cards; capping the column keeps its lines near 70 characters, and
     wider windows share what is left evenly on both sides.
     """
-    column_widget.setMaximumWidth(reading_width() + 2 * CARD_SIDE_PADDING)
+    column_widget.setMaximumWidth(reading_width() + 2 * side_padding)
     row = QHBoxLayout(holder)
     row.addStretch(1)
     row.addWidget(column_widget, 100)

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 from kapcompanion.errors import KapError
 from kapcompanion.ids import CheckInId
 from kapcompanion.questionnaires import Questionnaire, score
-from ui.building_blocks import calm_scroll_area, page_header, step_shortcuts, text
+from ui.building_blocks import calm_scroll_area, centred_column, page_header, step_shortcuts, text
 from ui.checkin_options_page import OptionsPage
 from ui.checkin_safety import SafetyNote
 from ui.checkin_wording import length_text, number_list
 from ui.error_messages import show_error
-from ui.style import reading_width, space
+from ui.style import space
 from ui.translation import fill
 
 if TYPE_CHECKING:
@@ -72,16 +72,12 @@ class CheckInFlow(QWidget):
         extra_values = {option.value for option in questionnaire.extra_options}
         self.extra_answer: int | None = extra if extra in extra_values else None
 
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        # One centred column, about 70 characters of writing wide, whatever the window size.
         column_widget = QWidget()
-        column_widget.setMaximumWidth(reading_width() + 2 * space(4))
+        centred_column(column_widget, self, side_padding=space(4)).setContentsMargins(0, 0, 0, 0)
         column = QVBoxLayout(column_widget)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        row.addStretch(1)
-        row.addWidget(column_widget, 100)
-        row.addStretch(1)
         column.addWidget(self._build_header())
         self.steps = QStackedWidget()
         column.addWidget(self.steps, 1)

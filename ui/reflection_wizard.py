@@ -29,10 +29,10 @@ from kapcompanion.ids import ReflectionId
 from kapcompanion.prompt_sets import Prompt, prompt_set_for
 from kapcompanion.theme_suggestions import Suggestion, suggest_themes
 from ui.breathing_pacer import GroundingPause
-from ui.building_blocks import clear_layout, page_header, step_shortcuts, text
+from ui.building_blocks import centred_column, clear_layout, page_header, step_shortcuts, text
 from ui.distress_scale import DistressScale
 from ui.error_messages import show_error, show_message
-from ui.style import reading_width, space
+from ui.style import space
 from ui.translation import fill
 
 if TYPE_CHECKING:
@@ -135,15 +135,10 @@ class ReflectionWizard(QWidget):
         self._autosave_deadline.timeout.connect(self.save_now)
 
         # One centred column, about 70 characters of writing wide, whatever the window size.
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
         column_widget = QWidget()
-        column_widget.setMaximumWidth(reading_width() + 2 * space(4))
+        centred_column(column_widget, self, side_padding=space(4)).setContentsMargins(0, 0, 0, 0)
         outer = QVBoxLayout(column_widget)
         outer.setContentsMargins(0, 0, 0, 0)
-        row.addStretch(1)
-        row.addWidget(column_widget, 100)
-        row.addStretch(1)
         outer.addWidget(self._build_header())
         self.steps = QStackedWidget()
         outer.addWidget(self.steps, 1)
