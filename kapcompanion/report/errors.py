@@ -1,0 +1,26 @@
+"""The one error the report can give the client: the PDF could not be written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kapcompanion.errors import KapError
+
+
+class ReportError(KapError):
+    """The report could not be saved where the client asked."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"The report could not be saved as {path} ({reason}). Nothing else was changed; "
+            "you might choose another folder."
+        )
+        self.path = path
+        self.reason = reason
+
+
+class ReportPeriodError(KapError):
+    """A chosen period that ends before it starts."""
+
+    def __init__(self) -> None:
+        super().__init__("The period ends before it starts. Choose an end date after the start.")

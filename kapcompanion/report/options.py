@@ -1,0 +1,131 @@
+"""What goes into the printout: the period, the sections, and exactly which reflections and
+insights the client chose.
+
+Nothing the client has not chosen is ever printed: `ReportOptions.reflection_ids` and
+`insight_ids` are the whole list. `default_options` pre-selects what the client already marked
+as shareable. Pure reads from the store; no Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from kapcompanion.domain import Insight, Reflection, ReflectionStatus, SessionKind
+from kapcompanion.ids import InsightId, ReflectionId
+from kapcompanion.report.errors import ReportPeriodError
+from kapcompanion.store import Store
+from kapcompanion.trends import Period
+
+
+class ReportSection(StrEnum):
+    """The parts of the printout, each of which the client can leave out."""
+
+    SUMMARY = "summary"  # page 1
+    DISTRESS_CHART = "distress_chart"
+    THEME_MAP = "theme_map"
+    QUESTIONNAIRES = "questionnaires"
+    INSIGHTS = "insights"  # insights and their commitments (+ how they are going)
+    REFLECTIONS = "reflections"  # the chosen reflections, answers with prompt text
+    SESSIONS = "sessions"  # sessions and after-effects
+    SAFETY_FLAGS = "safety_flags"
+
+
+ALL_SECTIONS: tuple[ReportSection, ...] = tuple(ReportSection)  # in printed order
+
+
+class PeriodChoice(StrEnum):
+    """The periods offered for a report."""
+
+    SINCE_LAST_APPOINTMENT = "since_last_appointment"
+    LAST_30_DAYS = "last_30_days"
+    WHOLE_COURSE = "whole_course"
+    CUSTOM = "custom"
+
+
+APPOINTMENT_KINDS = (SessionKind.PREPARATION, SessionKind.INTEGRATION)
+
+
+def period_for(
+    store: Store, choice: PeriodChoice, today: date, custom: Period | None = None
+) -> Period:
+    """The days a period choice stands for, on `today`.
+
+    - since the last appointment: from the day of the latest preparation or integration
+      session before today, up to today (the whole course when there is none);
+    - last 30 days: today and the 29 days before;
+    - whole course: `Period()` (no bounds), as on the Trends screen;
+    - custom: `custom` as given (raises ValueError without one, ReportPeriodError when it
+      ends before it starts).
+    """
+    if choice is PeriodChoice.SINCE_LAST_APPOINTMENT:
+        days = [
+            session.held_at.astimezone().date()
+            for session in store.list_sessions()
+            if session.kind in APPOINTMENT_KINDS
+        ]
+        earlier = [day for day in days if day < today]
+        return Period(max(earlier), today) if earlier else Period()
+    if choice is PeriodChoice.LAST_30_DAYS:
+        return Period.last_days(30, today)
+    if choice is PeriodChoice.WHOLE_COURSE:
+        return Period()
+    if custom is None:
+        raise ValueError("A custom period needs its dates.")
+    if custom.start is not None and custom.end is not None and custom.end < custom.start:
+        raise ReportPeriodError()
+    return custom
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """Everything the client chose for one printout."""
+
+    period: Period = field(default_factory=Period)
+    sections: frozenset[ReportSection] = frozenset(ALL_SECTIONS)
+    reflection_ids: frozenset[ReflectionId] = field(default_factory=frozenset)
+    """Exactly these reflections are printed, nothing else."""
+    insight_ids: frozenset[InsightId] = field(default_factory=frozenset)
+    """Exactly these insights are printed, nothing else."""
+    client_name: str = ""  # optional name or initials; default none
+    note_to_therapist: str = ""
+
+    def includes(self, section: ReportSection) -> bool:
+        return section in self.sections
+
+
+@dataclass(frozen=True)
+class ReportCandidates:
+    """What the client can choose from in a period."""
+
+    reflections: tuple[Reflection, ...]  # finished reflections in the period, newest first
+    insights: tuple[Insight, ...]  # live insights in the period, newest first
+
+
+def report_candidates(store: Store, period: Period) -> ReportCandidates:
+    """Finished reflections (with their answers) and live insights written in `period`,
+    newest first. Drafts are never offered."""
+    reflections = [
+        reflection
+        for reflection in store.list_reflections()
+        if reflection.status is ReflectionStatus.COMPLETE and period.contains(reflection.started_at)
+    ]
+    reflections.sort(key=lambda r: (r.started_at, r.id), reverse=True)
+    insights = [insight for insight in store.list_insights() if period.contains(insight.created_at)]
+    insights.sort(key=lambda i: (i.created_at, i.id), reverse=True)
+    return ReportCandidates(
+        reflections=tuple(store.get_reflection(r.id) for r in reflections),
+        insights=tuple(insights),
+    )
+
+
+def default_options(store: Store, period: Period) -> ReportOptions:
+    """All sections, and the reflections and insights in the period the client marked
+    shareable (and nothing else)."""
+    candidates = report_candidates(store, period)
+    return ReportOptions(
+        period=period,
+        reflection_ids=frozenset(r.id for r in candidates.reflections if r.shareable),
+        insight_ids=frozenset(i.id for i in candidates.insights if i.shareable),
+    )
