@@ -1,7 +1,9 @@
 """The numbers behind the Trends charts: distress across the course, the theme map, and
 questionnaire scores over time, each with one plain, non-judgemental sentence.
 
-Pure reads from the store; no plotting here (see kapcompanion.charts) and no Qt.
+Pure reads from the store; no plotting here (see kapcompanion.charts). The sentences go
+through Qt's translation lookup (kapcompanion.wording), so a translated window reads them in its
+own language while the CLI and tests read English.
 """
 
 from __future__ import annotations
@@ -9,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from kapcompanion.domain import SessionKind, Theme
+from kapcompanion.domain import Reflection, SessionKind, Theme
 from kapcompanion.ids import ReflectionId, SessionId
 from kapcompanion.questionnaires import Questionnaire, all_questionnaires, score
 from kapcompanion.store import Store
+from kapcompanion.wording import translate
 
 RECENT_REFLECTIONS = 5
+CONTEXT = "trends"
 
 
 @dataclass(frozen=True)
@@ -78,12 +82,19 @@ class DistressSeries:
     def summary(self) -> str:
         rated = [s.after for s in self.sessions if s.after is not None]
         if not rated:
-            return "There are no distress ratings after sessions in this period yet."
+            return translate(
+                CONTEXT, "There are no distress ratings after sessions in this period yet."
+            )
         if len(rated) == 1:
-            return f"Distress after your one rated session was {rated[0]} out of 10."
-        return (
-            f"Distress after sessions went from {rated[0]} to {rated[-1]} "
-            f"across {len(rated)} sessions."
+            return translate(
+                CONTEXT, "Distress after your one rated session was %1 out of 10.", rated[0]
+            )
+        return translate(
+            CONTEXT,
+            "Distress after sessions went from %1 to %2 across %n sessions.",
+            rated[0],
+            rated[-1],
+            n=len(rated),
         )
 
 
@@ -105,13 +116,25 @@ class ThemeMap:
 
     def summary(self) -> str:
         if self.is_empty:
-            return "Themes will show here once your reflections have confirmed themes."
+            return translate(
+                CONTEXT, "Themes will show here once your reflections have confirmed themes."
+            )
         top = self.themes[0]
         uses = self.recent_uses.get(top.key, 0)
+        if uses and self.recent_total == 1:
+            return translate(CONTEXT, "%1 appeared in your latest reflection.", top.name)
         if uses and self.recent_total:
-            return f"{top.name} appeared in {uses} of your last {self.recent_total} reflections."
+            return translate(
+                CONTEXT,
+                "%1 appeared in %2 of your last %n reflections.",
+                top.name,
+                uses,
+                n=self.recent_total,
+            )
         total = sum(self.counts[0])
-        return f"{top.name} is the theme that came up most ({total} times)."
+        return translate(
+            CONTEXT, "%1 is the theme that came up most (%n times).", top.name, n=total
+        )
 
 
 @dataclass(frozen=True)
@@ -129,43 +152,70 @@ class QuestionnaireSeries:
     def summary(self) -> str:
         name = self.questionnaire.name
         if not self.points:
-            return f"No {name} check-ins in this period yet."
+            return translate(CONTEXT, "No %1 check-ins in this period yet.", name)
         last = self.points[-1]
-        band = f", {last.band}" if last.band else ""
         if len(self.points) == 1:
-            return f"Your {name} score was {last.total}{band}."
-        first = self.points[0]
-        change = last.total - first.total
+            if last.band:
+                return translate(CONTEXT, "Your %1 score was %2, %3.", name, last.total, last.band)
+            return translate(CONTEXT, "Your %1 score was %2.", name, last.total)
+        change = last.total - self.points[0].total
         if change == 0:
-            moved = "the same as at the first"
+            moved = translate(CONTEXT, "the same as at the first")
+        elif change < 0:
+            moved = translate(CONTEXT, "%n points lower than the first", n=-change)
         else:
-            direction = "lower" if change < 0 else "higher"
-            moved = f"{abs(change)} points {direction} than the first"
-        return f"Your latest {name} score is {last.total}{band}, {moved}."
+            moved = translate(CONTEXT, "%n points higher than the first", n=change)
+        if last.band:
+            return translate(
+                CONTEXT, "Your latest %1 score is %2, %3, %4.", name, last.total, last.band, moved
+            )
+        return translate(CONTEXT, "Your latest %1 score is %2, %3.", name, last.total, moved)
 
 
-def _sessions_in(store: Store, period: Period) -> list[SessionDistress]:
+def _sessions_in(
+    store: Store, period: Period, chosen: frozenset[SessionId] | None = None
+) -> list[SessionDistress]:
     return [
         SessionDistress(s.id, s.number_in_course, s.held_at, s.distress_before, s.distress_after)
         for s in store.list_sessions()
-        if s.kind is SessionKind.DOSING and period.contains(s.held_at)
+        if s.kind is SessionKind.DOSING
+        and period.contains(s.held_at)
+        and (chosen is None or s.id in chosen)
     ]
 
 
-def distress_series(store: Store, period: Period = Period()) -> DistressSeries:
+def _reflections_in(
+    store: Store, period: Period, sessions: frozenset[SessionId] | None
+) -> list[Reflection]:
+    """Reflections started in `period`; when `sessions` are chosen, only reflections on them."""
+    return [
+        r
+        for r in store.list_reflections()
+        if period.contains(r.started_at) and (sessions is None or r.session_id in sessions)
+    ]
+
+
+def distress_series(
+    store: Store, period: Period = Period(), sessions: frozenset[SessionId] | None = None
+) -> DistressSeries:
+    """Distress before/after each dosing session and at each reflection in `period`; with
+    `sessions`, only those sessions and the reflections written on them."""
     reflections = tuple(
         ReflectionDistress(r.id, r.session_id, r.started_at, r.distress_start, r.distress_end)
-        for r in store.list_reflections()
-        if period.contains(r.started_at)
+        for r in _reflections_in(store, period, sessions)
     )
-    return DistressSeries(tuple(_sessions_in(store, period)), reflections)
+    return DistressSeries(tuple(_sessions_in(store, period, sessions)), reflections)
 
 
 def theme_map(
-    store: Store, period: Period = Period(), theme_keys: frozenset[str] | None = None
+    store: Store,
+    period: Period = Period(),
+    theme_keys: frozenset[str] | None = None,
+    sessions: frozenset[SessionId] | None = None,
 ) -> ThemeMap:
-    sessions = _sessions_in(store, period)
-    column = {s.session_id: index for index, s in enumerate(sessions)}
+    """Themes × dosing sessions in `period` (only `theme_keys` and `sessions` when given)."""
+    sessions_shown = _sessions_in(store, period, sessions)
+    column = {s.session_id: index for index, s in enumerate(sessions_shown)}
     rows = store.connection.execute(
         """
         SELECT t.key, r.session_id, r.id FROM reflection_themes rt
@@ -181,26 +231,24 @@ def theme_map(
     grid: dict[str, list[int]] = {}
     for key, session_id, _reflection in rows:
         if session_id in column and key in themes and (theme_keys is None or key in theme_keys):
-            grid.setdefault(key, [0] * len(sessions))[column[session_id]] += 1
+            grid.setdefault(key, [0] * len(sessions_shown))[column[session_id]] += 1
     ordered = sorted(grid, key=lambda key: (-sum(grid[key]), themes[key].name))
-    recent = [r for r in store.list_reflections() if period.contains(r.started_at)][
-        -RECENT_REFLECTIONS:
-    ]
+    recent = _reflections_in(store, period, sessions)[-RECENT_REFLECTIONS:]
     recent_uses: dict[str, int] = {}
     for reflection in recent:
         for key in store.reflection_theme_keys(reflection.id):
             recent_uses[key] = recent_uses.get(key, 0) + 1
-    half = len(sessions) // 2
+    half = len(sessions_shown) // 2
     emerging, fading = [], []
     for key in ordered:
         early, late = sum(grid[key][:half]), sum(grid[key][half:])
-        if len(sessions) >= 2 and late >= early + 2:
+        if len(sessions_shown) >= 2 and late >= early + 2:
             emerging.append(themes[key])
-        elif len(sessions) >= 2 and early >= late + 2:
+        elif len(sessions_shown) >= 2 and early >= late + 2:
             fading.append(themes[key])
     return ThemeMap(
         themes=tuple(themes[key] for key in ordered),
-        sessions=tuple(sessions),
+        sessions=tuple(sessions_shown),
         counts=tuple(tuple(grid[key]) for key in ordered),
         emerging=tuple(emerging),
         fading=tuple(fading),

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date, timedelta
+from functools import partial
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QIcon,
@@ -47,7 +48,7 @@ from ui.style import space
 from ui.translation import fill
 
 SWATCH = 12
-THEME_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+CHOICE_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 COMBO_MINIMUM_CHARACTERS = 8
 
 
@@ -89,20 +90,23 @@ class ElidingComboBox(QComboBox):
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
-class ThemeChoice(ElidingComboBox):
-    """Several themes at once: a list of check marks that stays open while they are ticked.
+class MultiChoice(ElidingComboBox):
+    """Several choices at once: a list of check marks that stays open while they are ticked.
 
-    The box itself reads "Any theme", the one theme's name, or how many are chosen. Space,
-    Enter or a click ticks the current theme; Esc or a click outside closes the list.
+    The box itself reads `none_label` when nothing is ticked, the one choice's words, or
+    `several_label` filled with how many. Space, Enter or a click ticks the current row; Esc
+    or a click outside closes the list.
     """
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, none_label: str, several_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._none_label = none_label
+        self._several_label = several_label
         self._items = QStandardItemModel(self)
         self.setModel(self._items)
-        self._label = self.tr("Any theme")
+        self._label = none_label
         self._items.itemChanged.connect(self._ticked)
         view = self.view()
         view.installEventFilter(self)
@@ -110,14 +114,20 @@ class ThemeChoice(ElidingComboBox):
         if viewport is not None:
             viewport.installEventFilter(self)
 
-    def set_themes(self, themes: Sequence[Theme], chosen: frozenset[str]) -> None:
+    def set_options(
+        self, options: Sequence[tuple[str, str, QIcon | None]], chosen: Collection[str]
+    ) -> None:
+        """Offer `options` (key, words, optional icon), ticking those whose key is in `chosen`.
+        Says nothing."""
         self._items.blockSignals(True)
         self._items.clear()
-        for theme in themes:
-            item = QStandardItem(colour_swatch(theme.colour), theme.name)
-            item.setData(theme.key, THEME_KEY_ROLE)
+        for key, words, option_icon in options:
+            item = (
+                QStandardItem(words) if option_icon is None else QStandardItem(option_icon, words)
+            )
+            item.setData(key, CHOICE_KEY_ROLE)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = theme.key in chosen
+            checked = key in chosen
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self._items.appendRow(item)
         self._items.blockSignals(False)
@@ -126,7 +136,7 @@ class ThemeChoice(ElidingComboBox):
 
     def chosen(self) -> frozenset[str]:
         return frozenset(
-            str(item.data(THEME_KEY_ROLE))
+            str(item.data(CHOICE_KEY_ROLE))
             for item in self._all_items()
             if item.checkState() == Qt.CheckState.Checked
         )
@@ -135,7 +145,7 @@ class ThemeChoice(ElidingComboBox):
         """Tick exactly `keys` (one `changed` at the end)."""
         self._items.blockSignals(True)
         for item in self._all_items():
-            wanted = item.data(THEME_KEY_ROLE) in keys
+            wanted = item.data(CHOICE_KEY_ROLE) in keys
             item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
         self._items.blockSignals(False)
         self._show_choice()
@@ -162,11 +172,11 @@ class ThemeChoice(ElidingComboBox):
             item.text() for item in self._all_items() if item.checkState() == Qt.CheckState.Checked
         ]
         if not names:
-            self._label = self.tr("Any theme")
+            self._label = self._none_label
         elif len(names) == 1:
             self._label = names[0]
         else:
-            self._label = fill(self.tr("%1 themes"), QLocale().toString(len(names)))
+            self._label = fill(self._several_label, QLocale().toString(len(names)))
         self.setAccessibleDescription(", ".join(names) or self._label)
         self.update()
 
@@ -214,6 +224,19 @@ class ThemeChoice(ElidingComboBox):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         event.ignore()  # scrolling the page over the box must not change the choice
+
+
+class ThemeChoice(MultiChoice):
+    """Several themes at once, each with its colour; none ticked reads "Any theme"."""
+
+    def __init__(self, none_label: str | None = None, parent: QWidget | None = None) -> None:
+        words = partial(QCoreApplication.translate, "ThemeChoice")
+        super().__init__(none_label or words("Any theme"), words("%1 themes"), parent)
+
+    def set_themes(self, themes: Sequence[Theme], chosen: Collection[str]) -> None:
+        self.set_options(
+            [(theme.key, theme.name, colour_swatch(theme.colour)) for theme in themes], chosen
+        )
 
 
 def local_qdate(day: date) -> QDate:

@@ -1,18 +1,7 @@
-"""Filling %1, %2, … in translated text, as QString::arg does (PySide6's tr() returns str).
-
-Translators may reorder the numbered places; the values land wherever their number stands.
-"""
+"""Filling %1, %2, … in translated text: the core's `fill`, re-exported for the screens."""
 
 from __future__ import annotations
 
-import re
+from kapcompanion.wording import fill
 
-_PLACE = re.compile(r"%(\d)")
-
-
-def fill(template: str, *values: object) -> str:
-    def replace(match: re.Match[str]) -> str:
-        index = int(match.group(1)) - 1
-        return str(values[index]) if 0 <= index < len(values) else match.group(0)
-
-    return _PLACE.sub(replace, template)
+__all__ = ["fill"]

@@ -1,7 +1,8 @@
-"""The Trends screen's controls: which days, sessions by number or by date, which themes.
+"""The Trends screen's controls: which days, which sessions, sessions by number or by date,
+which themes.
 
-`TrendsControls` says `changed` whenever a choice changes; `period(today)`, `by()` and
-`theme_keys()` read what is chosen, in the core's terms (kapcompanion.trends.Period).
+`TrendsControls` says `changed` whenever a choice changes; `period(today)`, `session_ids()`,
+`by()` and `theme_keys()` read what is chosen, in the core's terms (kapcompanion.trends.Period).
 """
 
 from __future__ import annotations
@@ -23,10 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.domain import Theme
+from kapcompanion.domain import Session, SessionKind, Theme
+from kapcompanion.ids import SessionId
 from ui.building_blocks import text
-from ui.journal_filters import DateChoice, ElidingComboBox, ThemeChoice
+from ui.journal_filters import DateChoice, ElidingComboBox, MultiChoice, ThemeChoice
+from ui.session_wording import day_text, session_title
 from ui.style import space
+from ui.translation import fill
 
 if TYPE_CHECKING:
     from kapcompanion.trends import Period
@@ -41,22 +45,16 @@ class PeriodChoice(StrEnum):
     CUSTOM = "custom"
 
 
-class AllThemesChoice(ThemeChoice):
-    """The journal's several-themes box, where choosing none means every theme."""
-
-    def shown_text(self) -> str:
-        return super().shown_text() if self.chosen() else self.tr("All themes")
-
-
 class TrendsControls(QWidget):
     """Period, x axis and theme choices for the Trends charts.
 
-    `period_changed`, `axis_changed` and `themes_changed` say which choice changed (so only
-    the charts it affects are drawn again); `changed` follows any of them.
+    `period_changed`, `sessions_changed`, `axis_changed` and `themes_changed` say which choice
+    changed (so only the charts it affects are drawn again); `changed` follows any of them.
     """
 
     changed = Signal()
     period_changed = Signal()
+    sessions_changed = Signal()
     axis_changed = Signal()
     themes_changed = Signal()
 
@@ -87,10 +85,14 @@ class TrendsControls(QWidget):
         self.by_number.setChecked(True)
         self.axis_group.buttonToggled.connect(self._axis_toggled)
 
-        self.theme_box = AllThemesChoice()
+        self.session_box = MultiChoice(self.tr("All sessions"), self.tr("%1 sessions"))
+        self.session_box.setAccessibleName(self.tr("Sessions shown"))
+        self.session_box.changed.connect(self.sessions_changed)
+
+        self.theme_box = ThemeChoice(self.tr("All themes"))
         self.theme_box.setAccessibleName(self.tr("Themes on the map"))
         self.theme_box.changed.connect(self._themes_changed)
-        for box in (self.period_box, self.theme_box):
+        for box in (self.period_box, self.session_box, self.theme_box):
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -101,7 +103,12 @@ class TrendsControls(QWidget):
         for edit in (self.from_date, self.to_date):
             edit.dateChanged.connect(self._dates_changed)
 
-        for specific in (self.period_changed, self.axis_changed, self.themes_changed):
+        for specific in (
+            self.period_changed,
+            self.sessions_changed,
+            self.axis_changed,
+            self.themes_changed,
+        ):
             specific.connect(self.changed)
         self._build_layout()
         self._show_custom_dates()
@@ -121,10 +128,11 @@ class TrendsControls(QWidget):
         self.custom_row: list[QWidget] = []
         places: tuple[tuple[str, QWidget | QHBoxLayout, int, int], ...] = (
             (self.tr("Period"), self.period_box, 0, 0),
-            (self.tr("Distress by"), segments, 0, 1),
+            (self.tr("Sessions"), self.session_box, 0, 1),
             (self.tr("Themes"), self.theme_box, 0, 2),
-            (self.tr("From"), self.from_date, 1, 0),
-            (self.tr("Until"), self.to_date, 1, 1),
+            (self.tr("Distress by"), segments, 1, 0),
+            (self.tr("From"), self.from_date, 1, 1),
+            (self.tr("Until"), self.to_date, 1, 2),
         )
         for words, control, row, column in places:
             holder = QWidget()
@@ -140,28 +148,50 @@ class TrendsControls(QWidget):
                 caption.setBuddy(self.by_number)
                 pair.addLayout(control)
             grid.addWidget(holder, row, column, Qt.AlignmentFlag.AlignTop)
-            if row == 1:
+            if control in (self.from_date, self.to_date):
                 self.custom_row.append(holder)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(2, 1)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
         order = (
             self.period_box,
-            self.from_date,
-            self.to_date,
+            self.session_box,
+            self.theme_box,
             self.by_number,
             self.by_date,
-            self.theme_box,
+            self.from_date,
+            self.to_date,
         )
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
     # Choices offered -----------------------------------------------------------------------
 
-    def set_choices(self, themes: Sequence[Theme], earliest: date | None, today: date) -> None:
-        """Offer these themes and days from `earliest` (the course's first day) to `today`;
-        keep what is still chosen. Says nothing (the caller redraws anyway)."""
+    def set_choices(
+        self,
+        themes: Sequence[Theme],
+        earliest: date | None,
+        today: date,
+        sessions: Sequence[Session] = (),
+    ) -> None:
+        """Offer these themes, the dosing sessions among `sessions` and days from `earliest`
+        (the course's first day) to `today`; keep what is still chosen. Says nothing (the caller
+        redraws anyway)."""
         self.blockSignals(True)
         self.theme_box.set_themes(themes, self.theme_box.chosen())
+        dosing = sorted(
+            (s for s in sessions if s.kind is SessionKind.DOSING), key=lambda s: (s.held_at, s.id)
+        )
+        self.session_box.set_options(
+            [
+                (
+                    str(session.id),
+                    fill(self.tr("%1 · %2"), session_title(session), day_text(session.held_at)),
+                    None,
+                )
+                for session in dosing
+            ],
+            self.session_box.chosen(),
+        )
         first = min(earliest or today, today)
         for edit in (self.from_date, self.to_date):
             edit.set_range(first, today)
@@ -198,6 +228,11 @@ class TrendsControls(QWidget):
 
     def choose_by(self, by: str) -> None:
         (self.by_date if by == "date" else self.by_number).setChecked(True)
+
+    def session_ids(self) -> frozenset[SessionId] | None:
+        """The sessions chosen; None for every session."""
+        chosen = self.session_box.chosen()
+        return frozenset(SessionId(int(key)) for key in chosen) if chosen else None
 
     def theme_keys(self) -> frozenset[str] | None:
         """The themes chosen for the map; None for every theme."""

@@ -58,6 +58,8 @@ class TrendsView(QWidget):
 
         self.controls = TrendsControls()
         self.controls.period_changed.connect(self._draw)
+        self.controls.sessions_changed.connect(self._draw_distress)
+        self.controls.sessions_changed.connect(self._draw_themes)
         self.controls.axis_changed.connect(self._draw_distress)
         self.controls.themes_changed.connect(self._draw_themes)
         self._first_steps = self.tr(
@@ -186,7 +188,7 @@ class TrendsView(QWidget):
         reflections = self._store.list_reflections()
         moments = [s.held_at for s in sessions] + [r.started_at for r in reflections]
         earliest = min(moments).astimezone().date() if moments else None
-        self.controls.set_choices(whole.themes, earliest, today)
+        self.controls.set_choices(whole.themes, earliest, today, sessions)
         self._draw()
 
     def _draw(self) -> None:
@@ -211,7 +213,7 @@ class TrendsView(QWidget):
         from ui.trends_tables import distress_table
 
         by = self.controls.by()
-        distress = distress_series(self._store, self._period())
+        distress = distress_series(self._store, self._period(), self.controls.session_ids())
 
         def draw(style: ChartStyle) -> Figure:
             return distress_figure(distress, style, by=by)
@@ -234,7 +236,12 @@ class TrendsView(QWidget):
         from ui.trends_points import theme_points
         from ui.trends_tables import theme_table
 
-        themes = theme_map(self._store, self._period(), self.controls.theme_keys())
+        themes = theme_map(
+            self._store,
+            self._period(),
+            self.controls.theme_keys(),
+            self.controls.session_ids(),
+        )
         self.themes.show_data(
             partial(theme_map_figure, themes),
             themes.summary(),

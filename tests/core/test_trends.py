@@ -115,3 +115,41 @@ def test_questionnaire_series_with_bands_and_change(store: Store) -> None:
     assert gad7.summary() == "Your latest GAD-7 score is 7, mild, 7 points lower than the first."
     phq9 = {s.questionnaire.id: s for s in questionnaire_series(store)}["phq9"]
     assert phq9.summary() == "No PHQ-9 check-ins in this period yet."
+
+
+def test_chosen_sessions_narrow_distress_and_the_theme_map(store: Store) -> None:
+    from kapcompanion.ids import SessionId
+
+    sessions = course(store, [6, 5, 4, 3])
+    reflect(store, sessions[0], ["fear"], 0)
+    reflect(store, sessions[1], ["fear", "hope"], 7)
+    reflect(store, sessions[3], ["hope"], 21)
+    chosen = frozenset({SessionId(sessions[1]), SessionId(sessions[3])})
+
+    series = distress_series(store, sessions=chosen)
+    assert [s.number for s in series.sessions] == [2, 4]
+    assert [r.session_id for r in series.reflections] == [sessions[1], sessions[3]]
+    assert series.summary() == "Distress after sessions went from 5 to 3 across 2 sessions."
+
+    themes = theme_map(store, sessions=chosen)
+    by_key = {t.key: themes.counts[i] for i, t in enumerate(themes.themes)}
+    assert by_key == {"hope": (1, 1), "fear": (1, 0)}
+    assert themes.summary() == "Hope appeared in 2 of your last 2 reflections."
+
+
+def test_one_reflection_is_spoken_of_in_the_singular(store: Store) -> None:
+    sessions = course(store, [5])
+    reflect(store, sessions[0], ["grief"], 0)
+    assert theme_map(store).summary() == "Grief appeared in your latest reflection."
+
+
+def test_a_single_score_without_change_reads_plainly(store: Store) -> None:
+    for days in (0, 14):
+        check_in = store.start_check_in("gad7", 1)
+        for item in range(1, 8):
+            store.save_check_in_answer(check_in.id, item, 1)
+        store.complete_check_in(check_in.id, at=START + timedelta(days=days))
+        gad7 = {s.questionnaire.id: s for s in questionnaire_series(store)}["gad7"]
+        if days == 0:
+            assert gad7.summary() == "Your GAD-7 score was 7, mild."
+    assert gad7.summary() == "Your latest GAD-7 score is 7, mild, the same as at the first."

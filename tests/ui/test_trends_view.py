@@ -256,6 +256,41 @@ def test_choosing_themes_narrows_the_map(open_view: ViewFactory, demo_store: Sto
     assert len(table_of(view.themes)) == len(everything.themes)
 
 
+def test_choosing_sessions_narrows_distress_and_the_map(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    dosing = [s for s in demo_store.list_sessions() if s.kind.value == "dosing"]
+    assert view.controls.session_box.shown_text() == "All sessions"
+    assert view.controls.session_box.count() == len(dosing) == 6
+
+    tab_to(qtbot, view.controls.session_box)
+    press(qtbot, Qt.Key.Key_Down)  # opens the list of check marks
+    popup = view.controls.session_box.view()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Space)  # ticks the first session
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Space)  # and the third
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+
+    first_and_third = frozenset({dosing[0].id, dosing[2].id})
+    assert view.controls.session_ids() == first_and_third
+    assert view.controls.session_box.shown_text() == "2 sessions"
+    chosen = distress_series(demo_store, Period(), first_and_third)
+    assert [y for _x, y in drawn(view.distress, "after-session")] == [
+        s.after for s in chosen.sessions if s.after is not None
+    ]
+    assert len(chosen.sessions) == 2
+    assert view.distress.summary_text() == chosen.summary()
+    map_chosen = theme_map(demo_store, Period(), None, first_and_third)
+    assert len(table_of(view.themes)) == len(map_chosen.themes)
+    assert view.themes.summary_text() == map_chosen.summary()
+
+    view.controls.session_box.choose(())
+    assert len(drawn(view.distress, "after-session")) == 6
+
+
 # Tables -------------------------------------------------------------------------------------
 
 

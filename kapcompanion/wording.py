@@ -1,0 +1,32 @@
+"""Translatable sentences in the core: Qt's translation lookup plus %1, %2, … filling.
+
+`QCoreApplication.translate` needs no application object and returns the source text when no
+translation is installed, so the CLI and the tests read English while a translated window gets
+its own language. Translators may reorder the numbered places; the values land wherever their
+number stands (as QString::arg does; PySide6 returns plain str).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+_PLACE = re.compile(r"%(\d)")
+
+
+def fill(template: str, *values: object) -> str:
+    """`template` with %1, %2, … replaced by `values` in order of their numbers."""
+
+    def replace(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return str(values[index]) if 0 <= index < len(values) else match.group(0)
+
+    return _PLACE.sub(replace, template)
+
+
+def translate(context: str, source: str, *values: object, n: int = -1) -> str:
+    """`source` in the installed language, %n set to `n` (plural forms), %1… to `values`;
+    whole numbers among `values` are written as the locale writes them."""
+    shown = [QLocale().toString(value) if isinstance(value, int) else value for value in values]
+    return fill(QCoreApplication.translate(context, source, None, n), *shown)
