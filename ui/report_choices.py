@@ -1,0 +1,265 @@
+"""A checklist for the printout: which of the reflections (or insights) in the period go in.
+
+A list of check marks (QStandardItemModel in a QListView, so hundreds of rows stay quick), with
+"Select all" and "Select none" above it and one quiet sentence in its place when there is
+nothing to choose. Space ticks the current row; a click anywhere on a row ticks it. What the
+client ticks or unticks is remembered while the screen lives, so changing the period and back
+keeps their choices; rows they have not touched follow what the screen pre-selects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QMouseEvent, QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.building_blocks import text
+from ui.row_painting import paint_row_background
+from ui.style import space
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+VISIBLE_ROWS = 6  # the list scrolls beyond this many rows
+ROW_PADDING = space(1)
+CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One row: the id it stands for, the words it shows and what a screen reader says."""
+
+    id: int
+    shown: str
+    spoken: str
+
+
+@dataclass(frozen=True)
+class ChoiceListWords:
+    """What one checklist is called and says."""
+
+    title: str
+    list_name: str  # the list's accessible name
+    all_name: str  # "Select all"'s accessible name
+    none_name: str  # "Select none"'s accessible name
+    empty: str  # in place of the list when the period has nothing to choose
+
+
+class _ChoiceRows(QStyledItemDelegate):
+    """Rows with room around their words, drawn like the app's other lists (a ring where
+    the keyboard is, a soft shade under the pointer); a click anywhere on a row ticks or
+    unticks it, not only on its small box."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 2 * ROW_PADDING, size.height() + ROW_PADDING)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        painter.save()
+        paint_row_background(painter, shown.rect, shown.palette, shown.state)
+        painter.restore()
+        shown.state &= ~(
+            QStyle.StateFlag.State_Selected
+            | QStyle.StateFlag.State_HasFocus
+            | QStyle.StateFlag.State_MouseOver
+        )
+        shown.rect = shown.rect.adjusted(ROW_PADDING, 0, -ROW_PADDING, 0)
+        style = shown.widget.style() if shown.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, shown.widget)
+
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if (
+            event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+            and index.flags() & Qt.ItemFlag.ItemIsUserCheckable
+            and option.rect.contains(event.position().toPoint())
+        ):
+            checked = index.data(Qt.ItemDataRole.CheckStateRole) == CHECKED.value
+            model.setData(
+                index, (UNCHECKED if checked else CHECKED).value, Qt.ItemDataRole.CheckStateRole
+            )
+            return True
+        return super().editorEvent(event, model, option, index)
+
+
+class ChoiceList(QWidget):
+    """Check marks for the reflections or insights on offer; `chosen()` is what is ticked."""
+
+    changed = Signal()
+
+    def __init__(self, words: ChoiceListWords, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(words.title)
+        self._overrides: dict[int, bool] = {}
+        self._filling = False
+
+        self.model = QStandardItemModel(self)
+        self.model.itemChanged.connect(self._ticked)
+        self.view = QListView()
+        self.view.setAccessibleName(words.list_name)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(_ChoiceRows(self.view))
+        self.view.setUniformItemSizes(True)  # every row has the same lines: quick to lay out
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setWordWrap(False)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+        self.all_button = QPushButton(self.tr("Select all"))
+        self.all_button.setAccessibleName(words.all_name)
+        self.all_button.clicked.connect(self.select_all)
+        self.none_button = QPushButton(self.tr("Select none"))
+        self.none_button.setAccessibleName(words.none_name)
+        self.none_button.clicked.connect(self.select_none)
+        for button in (self.all_button, self.none_button):
+            button.setObjectName("cardAction")
+
+        self.title = text(words.title, "insightSection")
+        self.empty_text = text(words.empty, "muted")
+        self.empty_text.hide()
+        self.inactive_text = text("", "muted")
+        self.inactive_text.hide()
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(space(1))
+        top.addWidget(self.title, 1)
+        top.addWidget(self.all_button)
+        top.addWidget(self.none_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(space(1))
+        layout.addLayout(top)
+        layout.addWidget(self.inactive_text)
+        layout.addWidget(self.view)
+        layout.addWidget(self.empty_text)
+        QWidget.setTabOrder(self.all_button, self.none_button)
+        QWidget.setTabOrder(self.none_button, self.view)
+
+    # Filling -----------------------------------------------------------------------------------
+
+    def set_choices(self, choices: Sequence[Choice], preselected: Collection[int]) -> None:
+        """Offer `choices`, ticking those in `preselected` unless the client chose otherwise."""
+        self._filling = True
+        self.model.clear()
+        rows = []
+        for choice in choices:
+            item = QStandardItem(choice.shown)
+            item.setData(choice.id, ID_ROLE)
+            item.setData(choice.spoken, Qt.ItemDataRole.AccessibleTextRole)
+            item.setData(choice.spoken, Qt.ItemDataRole.ToolTipRole)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            ticked = self._overrides.get(choice.id, choice.id in preselected)
+            item.setCheckState(CHECKED if ticked else UNCHECKED)
+            rows.append(item)
+        if rows:
+            self.model.invisibleRootItem().appendRows(rows)
+            # Tab lands on a row, so Space has something to tick.
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        self._filling = False
+        self._show_state()
+        self.changed.emit()
+
+    def forget_choices(self) -> None:
+        """Forget what the client ticked or unticked (the next `set_choices` pre-selects)."""
+        self._overrides.clear()
+
+    def set_active(self, active: bool, note: str = "") -> None:
+        """Let the client choose, or (with `note` saying why) show the rows greyed out."""
+        self.inactive_text.setText(note)
+        self.inactive_text.setVisible(not active and bool(note))
+        self.view.setEnabled(active)
+        self._show_state()
+
+    # Reading and choosing ----------------------------------------------------------------------
+
+    def ids(self) -> list[int]:
+        """Every id on offer, in the list's order."""
+        return [int(self.model.item(row).data(ID_ROLE)) for row in range(self.model.rowCount())]
+
+    def chosen(self) -> frozenset[int]:
+        """The ids ticked."""
+        return frozenset(
+            int(item.data(ID_ROLE))
+            for item in (self.model.item(row) for row in range(self.model.rowCount()))
+            if item.checkState() == CHECKED
+        )
+
+    def choose(self, ids: Collection[int]) -> None:
+        """Tick exactly `ids` (one `changed` at the end), as if the client had."""
+        self._filling = True
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            ticked = int(item.data(ID_ROLE)) in ids
+            self._overrides[int(item.data(ID_ROLE))] = ticked
+            item.setCheckState(CHECKED if ticked else UNCHECKED)
+        self._filling = False
+        self.changed.emit()
+
+    def select_all(self) -> None:
+        self.choose(self.ids())
+
+    def select_none(self) -> None:
+        self.choose(())
+
+    # Reacting ----------------------------------------------------------------------------------
+
+    def _ticked(self, item: QStandardItem) -> None:
+        if self._filling:
+            return
+        self._overrides[int(item.data(ID_ROLE))] = item.checkState() == CHECKED
+        self.changed.emit()
+
+    def _show_state(self) -> None:
+        rows = self.model.rowCount()
+        self.view.setVisible(rows > 0)
+        self.empty_text.setVisible(rows == 0)
+        for button in (self.all_button, self.none_button):
+            button.setVisible(rows > 0)
+            button.setEnabled(self.view.isEnabled())
+        if rows:
+            shown = min(rows, VISIBLE_ROWS)
+            frame = 2 * self.view.frameWidth()
+            self.view.setFixedHeight(shown * self.view.sizeHintForRow(0) + frame)

@@ -1,0 +1,116 @@
+"""The printout leaves the screen: a print preview (from which the client prints) and a PDF.
+
+The core paints the report (`render_report`) onto whatever it is given: the preview's printer
+or a PDF file (`write_pdf`); the paper size follows the locale (`default_page_size`). Here are
+only the dialogs around it: where to save, that it was saved (with a way to the folder), or,
+calmly, why it was not.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from kapcompanion.errors import KapError
+from ui.error_messages import show_error
+from ui.translation import fill
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from kapcompanion.report.options import ReportOptions
+    from kapcompanion.store import Store
+
+CONTEXT = "ReportOutput"
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate(CONTEXT, source)
+
+
+def suggested_pdf_path(today: date) -> Path:
+    """ "KAP Companion printout 2026-11-25.pdf" in the Documents folder (or the home folder)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    name = fill(_tr("KAP Companion printout %1.pdf"), today.isoformat())
+    return Path(folder or Path.home()) / name
+
+
+def ask_for_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
+    """Ask where to save the PDF; None if the client changed their mind."""
+    chosen, _kind = QFileDialog.getSaveFileName(
+        parent, _tr("Save the printout as PDF"), str(suggested), _tr("PDF files (*.pdf)")
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def save_pdf(parent: QWidget, store: Store, options: ReportOptions, path: Path) -> Path | None:
+    """Write the printout to `path` and say so (offering the folder); None, after saying why
+    gently, if it could not be written."""
+    from kapcompanion.report.render import write_pdf
+
+    try:
+        written = write_pdf(store, options, path)
+    except KapError as error:
+        show_error(parent, error)
+        return None
+    tell_saved(parent, written)
+    return written
+
+
+def tell_saved(parent: QWidget, path: Path) -> None:
+    """A calm note that the PDF is saved, where, and a button to open its folder."""
+    title = _tr("Your printout is saved")
+    message = fill(
+        _tr("You can print it, or bring or send it to your therapist as you prefer.\n\nFile: %1"),
+        path,
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, title, QMessageBox.StandardButton.Close, parent
+    )
+    box.setInformativeText(message)
+    box.setAccessibleName(title)
+    box.setAccessibleDescription(message)
+    open_folder = box.addButton(_tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+    open_folder.setAccessibleName(_tr("Open the folder with your printout"))
+    box.setDefaultButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is open_folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def preview_and_print(parent: QWidget, store: Store, options: ReportOptions) -> None:
+    """Show the printout as it will come out of the printer; the client prints from there."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    dialog = QPrintPreviewDialog(printer_for_report(), parent)
+    dialog.setWindowTitle(_tr("Printout for your therapist"))
+    dialog.setAccessibleName(_tr("Print preview"))
+    dialog.paintRequested.connect(lambda printer: paint_report(store, options, printer))
+    dialog.exec()
+
+
+def printer_for_report() -> QPrinter:
+    """A printer set up for the report: full resolution, the locale's paper size."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from kapcompanion.report.render import default_page_size
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(default_page_size())
+    printer.setDocName(_tr("Printout for your therapist"))
+    return printer
+
+
+def paint_report(store: Store, options: ReportOptions, printer: QPrinter) -> int:
+    """Paint the whole report onto `printer`; the number of pages."""
+    from kapcompanion.report.render import render_report
+
+    return render_report(store, options, printer)

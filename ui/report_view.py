@@ -1,0 +1,362 @@
+"""Printout: the client builds what they bring to their therapist, then previews, prints or
+saves it as a PDF.
+
+From top to bottom: which days (`PeriodPicker`), which sections (`SectionChoice`), exactly which
+reflections and insights go in (two `ChoiceList`s: those marked shareable are ticked to begin
+with; nothing unticked is ever printed), an optional name or initials and a note. The header
+stays put with a sentence saying how much will be included and the two actions. What is ticked
+here belongs to this printout only: it never changes what is marked shareable. The rules
+(what a period means, what is on offer, what is pre-selected, the paper) are the core's
+(kapcompanion.report); this screen never writes data.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapcompanion.ids import InsightId, ReflectionId
+from kapcompanion.report.errors import ReportPeriodError
+from kapcompanion.report.options import (
+    PeriodChoice,
+    ReportCandidates,
+    ReportOptions,
+    ReportSection,
+    default_options,
+    period_for,
+    report_candidates,
+)
+from kapcompanion.trends import Period
+from ui.building_blocks import card, text
+from ui.insight_focus import chain_tab_order
+from ui.report_choices import Choice, ChoiceList, ChoiceListWords
+from ui.report_output import (
+    ask_for_pdf_path,
+    preview_and_print,
+    save_pdf,
+    suggested_pdf_path,
+)
+from ui.report_period import PeriodPicker
+from ui.report_sections import SectionChoice
+from ui.report_wording import insight_words, reflection_words, section_wording, summary_sentence
+from ui.session_layout import HeaderedPage, PageHeader
+from ui.style import space
+from ui.translation import fill
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kapcompanion.domain import Session
+    from kapcompanion.ids import SessionId
+    from kapcompanion.store import Store
+
+NAME_CHARACTERS = 80
+NOTE_LINES = 4
+
+
+class ReportView(QWidget):
+    """The printout builder. Give it a store with `set_store`; `refresh` reloads from it."""
+
+    data_changed = Signal(str)  # never emitted: building a printout changes no data
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Printout"))
+        self._store: Store | None = None
+        self._stale = True
+        self._period: Period | None = Period()
+        self._candidates = ReportCandidates((), ())
+        self._sessions: dict[SessionId, Session] = {}
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.page = HeaderedPage(scrolling=True)
+        layout.addWidget(self.page)
+        self._build_header()
+        self._build_body()
+        self._build_tab_order()
+        self._update_summary()
+
+    # Building -----------------------------------------------------------------------------------
+
+    def _build_header(self) -> None:
+        self.header = PageHeader()
+        self.header.set_words(
+            self.tr("Printout for your therapist"),
+            self.tr(
+                "A summary of your course to bring to your appointment. Nothing private is "
+                "included unless you choose it."
+            ),
+        )
+        self.page.set_header(self.header)
+
+        self.summary = text("", "muted")
+        self.summary.setAccessibleName(self.tr("What will be included"))
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
+        self.pdf_button.setAccessibleName(self.tr("Save the printout as a PDF"))
+        self.pdf_button.clicked.connect(self.ask_and_save_pdf)
+        self.print_button = QPushButton(self.tr("Preview and print…"))
+        self.print_button.setObjectName("primary")
+        self.print_button.setAccessibleName(self.tr("Preview and print the printout"))
+        self.print_button.clicked.connect(self.preview)
+        actions = QWidget()
+        row = QHBoxLayout(actions)
+        row.setContentsMargins(0, space(2), 0, 0)
+        row.setSpacing(space(1))
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.pdf_button)
+        row.addWidget(self.print_button)
+        self.page.header_slot.addWidget(actions)
+
+    def _build_body(self) -> None:
+        body = self.page.body
+
+        period_card, period_layout = card(self.tr("Which days"))
+        self.period_picker = PeriodPicker()
+        self.period_picker.changed.connect(self._period_changed)
+        period_layout.addWidget(self.period_picker)
+        body.addWidget(period_card)
+
+        sections_card, sections_layout = card(self.tr("What the printout covers"))
+        self.sections = SectionChoice()
+        self.sections.changed.connect(self._sections_changed)
+        sections_layout.addWidget(self.sections)
+        body.addWidget(sections_card)
+
+        include_card, include_layout = card(self.tr("What to include"))
+        include_layout.addWidget(
+            text(
+                self.tr(
+                    "Only what is ticked goes in. The ones you marked as shareable are ticked "
+                    "to begin with; changing them here is for this printout only."
+                ),
+                "muted",
+            )
+        )
+        self.reflections = ChoiceList(
+            ChoiceListWords(
+                title=self.tr("Reflections"),
+                list_name=self.tr("Reflections to include"),
+                all_name=self.tr("Include every reflection"),
+                none_name=self.tr("Include no reflections"),
+                empty=self.tr("You finished no reflections in these days."),
+            )
+        )
+        self.insights = ChoiceList(
+            ChoiceListWords(
+                title=self.tr("Insights"),
+                list_name=self.tr("Insights to include"),
+                all_name=self.tr("Include every insight"),
+                none_name=self.tr("Include no insights"),
+                empty=self.tr("You noted no insights in these days."),
+            )
+        )
+        include_layout.addSpacing(space(1))
+        include_layout.addWidget(self.reflections)
+        include_layout.addSpacing(space(2))
+        include_layout.addWidget(self.insights)
+        for checklist in (self.reflections, self.insights):
+            checklist.changed.connect(self._update_summary)
+        body.addWidget(include_card)
+
+        personal_card, personal_layout = card(self.tr("For your therapist"))
+        self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(NAME_CHARACTERS)
+        self.name_edit.setAccessibleName(self.tr("Your name or initials"))
+        self.name_edit.setPlaceholderText(self.tr("Optional; left off if empty"))
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setAccessibleName(self.tr("A note for your therapist"))
+        self.note_edit.setPlaceholderText(self.tr("Optional"))
+        self.note_edit.setTabChangesFocus(True)  # Tab moves on, as everywhere else on the page
+        line_height = self.note_edit.fontMetrics().lineSpacing()
+        self.note_edit.setFixedHeight(NOTE_LINES * line_height + 2 * space(1) + 4)
+        for words, editor in (
+            (self.tr("Your name or initials"), self.name_edit),
+            (self.tr("A note for your therapist"), self.note_edit),
+        ):
+            caption = text(words, "muted")
+            caption.setBuddy(editor)
+            personal_layout.addWidget(caption)
+            personal_layout.addWidget(editor)
+        body.addWidget(personal_card)
+        body.addStretch(1)
+
+    def _build_tab_order(self) -> None:
+        order: list[QWidget] = [
+            self.pdf_button,
+            self.print_button,
+            self.period_picker.choice_box,
+            self.period_picker.from_date,
+            self.period_picker.to_date,
+            *self.sections.boxes.values(),
+            self.reflections.all_button,
+            self.reflections.none_button,
+            self.reflections.view,
+            self.insights.all_button,
+            self.insights.none_button,
+            self.insights.view,
+            self.name_edit,
+            self.note_edit,
+        ]
+        chain_tab_order(order)
+
+    # Store and refreshing -----------------------------------------------------------------------
+
+    def set_store(self, store: Store) -> None:
+        self._store = store
+        self.reflections.forget_choices()
+        self.insights.forget_choices()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload from the store now if the screen shows, else when it is next shown."""
+        self._stale = True
+        if self.isVisible():
+            self._reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._reload()
+
+    def today(self) -> date:
+        return date.today()
+
+    def _reload(self) -> None:
+        """Offer the course's days, then what the chosen period holds."""
+        self._stale = False
+        if self._store is None:
+            return
+        sessions = self._store.list_sessions()
+        reflections = self._store.list_reflections()
+        insights = self._store.list_insights()
+        moments = (
+            [s.held_at for s in sessions]
+            + [r.started_at for r in reflections]
+            + [i.created_at for i in insights]
+        )
+        earliest = min(moments).astimezone().date() if moments else None
+        self.period_picker.set_range(earliest, self.today())
+        self._sessions = {s.id: s for s in sessions}
+        self._period_changed()
+
+    # Choosing -----------------------------------------------------------------------------------
+
+    def _period_changed(self) -> None:
+        """Offer the reflections and insights of the period now chosen."""
+        if self._store is None:
+            return
+        today = self.today()
+        choice = self.period_picker.choice()
+        custom = self.period_picker.custom() if choice is PeriodChoice.CUSTOM else None
+        try:
+            period: Period | None = period_for(self._store, choice, today, custom)
+        except ReportPeriodError as error:
+            period = None
+            self.period_picker.describe(None, today, error.message)
+        else:
+            assert period is not None
+            self.period_picker.describe(period, today)
+        self._period = period
+        if period is None:
+            self._candidates = ReportCandidates((), ())
+            preselected = ReportOptions()
+        else:
+            self._candidates = report_candidates(self._store, period)
+            preselected = default_options(self._store, period)
+        locale = QLocale()
+        self.reflections.set_choices(
+            [
+                Choice(int(r.id), *reflection_words(r, self._sessions, locale))
+                for r in self._candidates.reflections
+            ],
+            {int(each) for each in preselected.reflection_ids},
+        )
+        self.insights.set_choices(
+            [Choice(int(i.id), *insight_words(i, locale)) for i in self._candidates.insights],
+            {int(each) for each in preselected.insight_ids},
+        )
+        self._update_summary()
+
+    def _sections_changed(self) -> None:
+        chosen = self.sections.chosen()
+        names = {wording.section: wording.label for wording in section_wording()}
+        for checklist, section in (
+            (self.reflections, ReportSection.REFLECTIONS),
+            (self.insights, ReportSection.INSIGHTS),
+        ):
+            checklist.set_active(
+                section in chosen,
+                fill(
+                    self.tr("“%1” is not among the sections, so none of these go in."),
+                    names[section],
+                ),
+            )
+        self._update_summary()
+
+    def options(self) -> ReportOptions | None:
+        """Everything chosen for this printout, in the core's terms; None while the chosen days
+        cannot be used (a custom period that ends before it starts)."""
+        if self._period is None:
+            return None
+        sections = self.sections.chosen()
+        # A section left out takes its chosen items with it: nothing unticked, and nothing from
+        # a section the client turned off, can reach the paper.
+        reflections = (
+            self.reflections.chosen() if ReportSection.REFLECTIONS in sections else frozenset()
+        )
+        insights = self.insights.chosen() if ReportSection.INSIGHTS in sections else frozenset()
+        return ReportOptions(
+            period=self._period,
+            sections=sections,
+            reflection_ids=frozenset(ReflectionId(each) for each in reflections),
+            insight_ids=frozenset(InsightId(each) for each in insights),
+            client_name=self.name_edit.text().strip(),
+            note_to_therapist=self.note_edit.toPlainText().strip(),
+        )
+
+    def _update_summary(self) -> None:
+        options = self.options()
+        ready = options is not None and bool(options.sections) and self._store is not None
+        if options is None:
+            words = self.tr("Choose days that end after they start.")
+        elif not options.sections:
+            words = self.tr("Tick at least one section to make a printout.")
+        else:
+            words = summary_sentence(len(options.reflection_ids), len(options.insight_ids))
+        self.summary.setText(words)
+        self.summary.setAccessibleDescription(words)
+        for button in (self.print_button, self.pdf_button):
+            button.setEnabled(ready)
+
+    # Printing and saving ------------------------------------------------------------------------
+
+    def preview(self) -> None:
+        """Show the print preview of the printout as chosen; the client prints from there."""
+        options = self.options()
+        if self._store is not None and options is not None:
+            preview_and_print(self, self._store, options)
+
+    def ask_and_save_pdf(self) -> None:
+        """Ask where to save the PDF (suggesting Documents), then save it there."""
+        path = ask_for_pdf_path(self, suggested_pdf_path(self.today()))
+        if path is not None:
+            self.save_pdf(path)
+
+    def save_pdf(self, path: Path) -> Path | None:
+        """Save the printout as chosen at `path`, and say so; None if it was not saved."""
+        options = self.options()
+        if self._store is None or options is None:
+            return None
+        return save_pdf(self, self._store, options, path)
