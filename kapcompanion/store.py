@@ -954,6 +954,61 @@ class Store:
                 pk="key",
             )
 
+    # Export and import (kapcompanion/exchange) ---------------------------------------------
+
+    def exchange_rows(self, table: str) -> list[Row]:
+        """Every row of `table` as stored, drafts and "recently deleted" included, oldest first."""
+        _check_exchange_table(table)
+        return self._all(f"SELECT * FROM {table} ORDER BY rowid")
+
+    def ids_by_uuid(self, table: str) -> dict[str, int]:
+        """Each record of `table` (one with a uuid) by its uuid: uuid → local row id."""
+        _check_exchange_table(table)
+        return {uuid: row_id for uuid, row_id in self._db.execute(f"SELECT uuid, id FROM {table}")}
+
+    def theme_ids_by_key(self) -> dict[str, ThemeId]:
+        return {
+            key: ThemeId(row_id) for key, row_id in self._db.execute("SELECT key, id FROM themes")
+        }
+
+    def setting_keys(self) -> set[str]:
+        return {key for (key,) in self._db.execute("SELECT key FROM settings")}
+
+    def insert_exchange_rows(
+        self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+    ) -> None:
+        """Insert rows exactly as given (an import; run it inside `transaction()`).
+
+        `columns` come from the export schema, never from the file being imported.
+        """
+        _check_exchange_table(table)
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        with self._db.atomic():
+            self._db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+
+EXCHANGE_TABLES = (
+    "themes",
+    "sessions",
+    "reflections",
+    "answers",
+    "reflection_themes",
+    "insights",
+    "insight_themes",
+    "commitments",
+    "commitment_notes",
+    "distress_ratings",
+    "checkins",
+    "checkin_answers",
+    "settings",
+)
+
+
+def _check_exchange_table(table: str) -> None:
+    if table not in EXCHANGE_TABLES:
+        raise ValueError(f"{table} is not a table that is exported or imported.")
+
 
 # Row → domain object ---------------------------------------------------------------------
 

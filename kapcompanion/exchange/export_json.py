@@ -1,0 +1,85 @@
+"""Export everything the client has as one JSON file (lossless; `import_json` reads it back).
+
+Drafts and "recently deleted" records are included with their status and `deleted_at`, so an
+export followed by an import gives back exactly what was there.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from kapcompanion import __version__
+from kapcompanion.domain import utc_now
+from kapcompanion.exchange.files import check_destination, write_atomically
+from kapcompanion.exchange.records import (
+    Progress,
+    ProgressCallback,
+    Record,
+    record_from_row,
+    sort_key,
+)
+from kapcompanion.exchange.schema import FORMAT_NAME, FORMAT_VERSION, TABLES, is_exchanged_setting
+from kapcompanion.exchange.summary import ExportSummary
+from kapcompanion.store import Store
+from kapcompanion.timestamps import to_db_time
+
+
+def export_tables(
+    store: Store, progress: ProgressCallback | None = None
+) -> dict[str, list[Record]]:
+    """Every exported table's records, in a fixed order, references given as uuids."""
+    rows = {spec.name: store.exchange_rows(spec.name) for spec in TABLES}
+    rows["settings"] = [row for row in rows["settings"] if is_exchanged_setting(row["key"])]
+    uuids = {
+        spec.name: {row["id"]: row["uuid"] for row in rows[spec.name]}
+        for spec in TABLES
+        if spec.has_uuid
+    }
+    counter = Progress(progress, sum(len(table_rows) for table_rows in rows.values()))
+    counter.report()
+    tables: dict[str, list[Record]] = {}
+    for spec in TABLES:
+        records = []
+        for row in rows[spec.name]:
+            records.append(record_from_row(spec, row, uuids))
+            counter.advance()
+        tables[spec.name] = sorted(records, key=sort_key(spec))
+    counter.report()
+    return tables
+
+
+def export_document(
+    store: Store, *, progress: ProgressCallback | None = None, now: datetime | None = None
+) -> dict[str, Any]:
+    """The whole export as a JSON-ready object: the format's header and every table."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "exported_at": to_db_time(now or utc_now()),
+        "app_version": __version__,
+        "data": export_tables(store, progress),
+    }
+
+
+def to_json_text(document: dict[str, Any]) -> str:
+    """The file's text: readable (indented, any script as itself), identical for equal data."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json_export(
+    store: Store,
+    path: Path,
+    *,
+    progress: ProgressCallback | None = None,
+    replace: bool = False,
+    now: datetime | None = None,
+) -> ExportSummary:
+    """Write everything to `path` as JSON (UTF-8). An existing file is kept unless `replace`."""
+    check_destination(path, replace=replace)
+    document = export_document(store, progress=progress, now=now)
+    content = to_json_text(document).encode("utf-8")
+    write_atomically(path, lambda handle: handle.write(content), replace=replace)
+    return ExportSummary.of(path, document["data"])

@@ -1,0 +1,128 @@
+"""Import a JSON export: checked whole first, then written in one transaction, or not at all.
+
+Merge rule: a record whose uuid is already in the profile is left exactly as it is (and
+counted as "already here"), with its answers, theme links and questionnaire answers; those
+come in only together with a newly added reflection, insight or check-in. A theme is matched
+by uuid, else by key (built-in themes have the same uuid everywhere). A setting is taken
+from the file only where the profile has none of its own. So importing the same file twice
+changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kapcompanion.domain import utc_now
+from kapcompanion.exchange.errors import ImportConflictError, ImportUnreadableError
+from kapcompanion.exchange.records import Progress, ProgressCallback, Record, row_from_record
+from kapcompanion.exchange.schema import TABLES, TableSpec, is_exchanged_setting
+from kapcompanion.exchange.summary import COUNTED, ImportSummary, is_counted
+from kapcompanion.exchange.validation import ExportDocument, parse_export
+from kapcompanion.store import Store
+from kapcompanion.timestamps import to_db_time
+
+# Columns the export leaves out, filled in when a record is added here.
+ADDED_NOW_COLUMNS = {"themes": ("created_at", "updated_at")}
+
+
+def read_export(path: Path) -> ExportDocument:
+    """Read and check the export at `path` (raises an ExchangeError if it is not one)."""
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        raise ImportUnreadableError(path, error.strerror or str(error)) from error
+    return parse_export(content, str(path))
+
+
+def import_file(
+    store: Store, path: Path, *, progress: ProgressCallback | None = None
+) -> ImportSummary:
+    """Check the export at `path` whole, then merge it into `store` in one transaction."""
+    return import_document(store, read_export(path), progress=progress, source=str(path))
+
+
+def import_document(
+    store: Store,
+    document: ExportDocument,
+    *,
+    progress: ProgressCallback | None = None,
+    source: str = "the file",
+) -> ImportSummary:
+    """Merge a checked export into `store`; on any failure (or an exception raised by
+    `progress`, which is how a caller stops it) nothing at all is written."""
+    merge = _Merge(store, Progress(progress, document.record_count))
+    try:
+        with store.transaction():
+            merge.progress.report()
+            for spec in TABLES:
+                merge.table(spec, document.tables[spec.name])
+    except sqlite3.IntegrityError as error:
+        raise ImportConflictError(
+            source, f"some of its records clash with entries already here: {error}"
+        ) from error
+    except sqlite3.OperationalError as error:
+        raise ImportConflictError(
+            source, f"your data file is busy or cannot be written: {error}"
+        ) from error
+    return ImportSummary(merge.added, merge.already_here)
+
+
+class _Merge:
+    """One import's state: local ids for the file's uuids, and what was newly added."""
+
+    def __init__(self, store: Store, progress: Progress) -> None:
+        self.store = store
+        self.progress = progress
+        self.ids: dict[str, dict[str, int]] = {}  # table → the file's uuids → local row ids
+        self.new_uuids: dict[str, set[str]] = {}  # table → uuids this import added
+        self.added = dict.fromkeys(COUNTED, 0)
+        self.already_here = dict.fromkeys(COUNTED, 0)
+        self.now = to_db_time(utc_now())
+
+    def table(self, spec: TableSpec, records: Sequence[Record]) -> None:
+        is_new = self._newness(spec)
+        fresh = []
+        for record in records:
+            new = is_new(record)
+            if new:
+                fresh.append(record)
+            if is_counted(spec.name, record):
+                (self.added if new else self.already_here)[spec.name] += 1
+        self.progress.advance(len(records) - len(fresh))
+        self._insert(spec, fresh)
+        if spec.has_uuid:
+            self.new_uuids[spec.name] = {record["uuid"] for record in fresh}
+            self.ids[spec.name] = self.store.ids_by_uuid(spec.name)
+        if spec.name == "themes":
+            by_key = self.store.theme_ids_by_key()
+            for record in records:  # a theme matched by its key keeps this profile's uuid
+                self.ids["themes"].setdefault(record["uuid"], by_key[record["key"]])
+
+    def _newness(self, spec: TableSpec) -> Callable[[Record], bool]:
+        """A test for whether a record of `spec` is new here (and so is to be added)."""
+        if spec.owner:
+            owners = self.new_uuids[spec.owner_table]
+            return lambda record: record[spec.owner] in owners
+        if spec.name == "settings":
+            keys = self.store.setting_keys()
+            return lambda record: is_exchanged_setting(record["key"]) and record["key"] not in keys
+        present = self.store.ids_by_uuid(spec.name)
+        if spec.name == "themes":
+            theme_keys = self.store.theme_ids_by_key()
+            return lambda record: record["uuid"] not in present and record["key"] not in theme_keys
+        return lambda record: record["uuid"] not in present
+
+    def _insert(self, spec: TableSpec, records: Sequence[Record]) -> None:
+        extra = ADDED_NOW_COLUMNS.get(spec.name, ())
+        columns = [field.db_column for field in spec.fields] + list(extra)
+        step = Progress.STEP
+        for start in range(0, len(records), step):
+            chunk = records[start : start + step]
+            rows = [
+                row_from_record(spec, record, self.ids) + (self.now,) * len(extra)
+                for record in chunk
+            ]
+            self.store.insert_exchange_rows(spec.name, columns, rows)
+            self.progress.advance(len(chunk))
