@@ -1,8 +1,9 @@
 """The command line: the same core as the window, without one.
 
-`kap-companion [--data-dir DIR] demo | check | backup [--out FILE]`. With no command, app.py
-opens the window instead. Every failure a person can cause prints one clear sentence and exits
-non-zero; nothing here prints a traceback unless KAP_COMPANION_DEBUG is set.
+`kap-companion [--data-dir DIR] demo | check | backup [--out FILE] | export [--format json|csv]
+[--out FILE] | import FILE`. With no command, app.py opens the window instead. Every failure a
+person can cause prints one clear sentence and exits non-zero; nothing here prints a traceback
+unless KAP_COMPANION_DEBUG is set.
 """
 
 from __future__ import annotations
@@ -62,7 +63,35 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="where to write it (default: the backups folder in the data folder)",
     )
+    _add_exchange_commands(commands, shared)
     return parser
+
+
+def _add_exchange_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], shared: argparse.ArgumentParser
+) -> None:
+    export = commands.add_parser(
+        "export",
+        parents=[shared],
+        help="write everything you have to a JSON file (or CSV files in a zip)",
+    )
+    export.add_argument(
+        "--format",
+        choices=("json", "csv"),
+        default="json",
+        help="json (the default) can be imported again; csv is for spreadsheets",
+    )
+    export.add_argument(
+        "--out",
+        metavar="FILE",
+        help="where to write it (default: kap-companion-export-DATE.json or .zip here)",
+    )
+    imported = commands.add_parser(
+        "import",
+        parents=[shared],
+        help="add the entries of a JSON export; what is already here stays as it is",
+    )
+    imported.add_argument("file", metavar="FILE", help="a JSON file made by export")
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -71,6 +100,8 @@ def run_command(args: argparse.Namespace) -> int:
         "demo": _demo,
         "check": _check,
         "backup": _backup,
+        "export": _export,
+        "import": _import,
     }
     profile = Profile(resolve_profile_dir(args.data_dir))
     try:
@@ -133,4 +164,31 @@ def _backup(profile: Profile, args: argparse.Namespace) -> int:
     )
     written = backup_database(profile.database_path, destination)
     print(f"Backup written to {written} ({written.stat().st_size:,} bytes).")
+    return EXIT_OK
+
+
+def _export(profile: Profile, args: argparse.Namespace) -> int:
+    from kapcompanion.exchange import ExchangeError, write_csv_export, write_json_export
+    from kapcompanion.store import Store
+
+    if not profile.database_path.exists():  # never create an empty profile just to export it
+        raise ExchangeError(f"There are no entries in {profile.folder} yet, so nothing to export.")
+    suffix = ".zip" if args.format == "csv" else ".json"
+    destination = Path(args.out or f"kap-companion-export-{datetime.now():%Y-%m-%d}{suffix}")
+    write = write_csv_export if args.format == "csv" else write_json_export
+    with Store.open(profile.database_path) as store:
+        summary = write(store, destination.expanduser().absolute())
+    print(summary.describe())
+    return EXIT_OK
+
+
+def _import(profile: Profile, args: argparse.Namespace) -> int:
+    from kapcompanion.exchange import import_document, read_export
+    from kapcompanion.store import Store
+
+    source = Path(args.file).expanduser().absolute()
+    document = read_export(source)  # checked whole before the profile is even opened
+    with ProfileLock(profile), Store.open(profile.database_path) as store:
+        summary = import_document(store, document, source=str(source))
+    print(f"Imported {source}. {summary.describe()}")
     return EXIT_OK
