@@ -17,14 +17,25 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
+    QRectF,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QMouseEvent, QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHBoxLayout,
     QListView,
     QPushButton,
@@ -36,22 +47,28 @@ from PySide6.QtWidgets import (
 )
 
 from ui.building_blocks import text
-from ui.row_painting import paint_row_background
-from ui.style import space
+from ui.row_painting import LINE_GAP, paint_row_background, row_fonts
+from ui.style import space, tokens
 
+AnyIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HEADING_ROLE = Qt.ItemDataRole.UserRole + 2  # a quiet line above the row's words
 VISIBLE_ROWS = 6  # the list scrolls beyond this many rows
 ROW_PADDING = space(1)
+BOX = 18  # the check box, the size of the app's own (14 px inside a 2 px line)
+BOX_LINE = 2
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 
 
 @dataclass(frozen=True)
 class Choice:
-    """One row: the id it stands for, the words it shows and what a screen reader says."""
+    """One row: the id it stands for, its words (with a quiet heading line above them, if
+    any) and what a screen reader says for it."""
 
     id: int
     shown: str
     spoken: str
+    heading: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,48 +83,108 @@ class ChoiceListWords:
 
 
 class _ChoiceRows(QStyledItemDelegate):
-    """Rows with room around their words, drawn like the app's other lists (a ring where
-    the keyboard is, a soft shade under the pointer); a click anywhere on a row ticks or
-    unticks it, not only on its small box."""
+    """Rows drawn like the app's other lists (a ring where the keyboard is, a soft shade
+    under the pointer): a check box, a quiet heading line if the row has one, and its words
+    on one line, shortened with "…" when the list is narrow. A click anywhere on a row ticks
+    or unticks it, not only on its small box."""
 
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width() + 2 * ROW_PADDING, size.height() + ROW_PADDING)
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        _title, body, small = row_fonts(option.font)
+        return small, body
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        small, body = self._fonts(option)
+        height = QFontMetrics(body).height()
+        if index.data(HEADING_ROLE):
+            height += QFontMetrics(small).height() + LINE_GAP
+        return QSize(space(20), height + 2 * ROW_PADDING)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         shown = QStyleOptionViewItem(option)
         self.initStyleOption(shown, index)
+        widget = shown.widget
         painter.save()
         paint_row_background(painter, shown.rect, shown.palette, shown.state)
-        painter.restore()
-        shown.state &= ~(
-            QStyle.StateFlag.State_Selected
-            | QStyle.StateFlag.State_HasFocus
-            | QStyle.StateFlag.State_MouseOver
+
+        enabled = bool(shown.state & QStyle.StateFlag.State_Enabled) and (
+            widget is None or widget.isEnabled()
         )
-        shown.rect = shown.rect.adjusted(ROW_PADDING, 0, -ROW_PADDING, 0)
-        style = shown.widget.style() if shown.widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, shown.widget)
+        # Greyed out, both lines take the quiet colour (the stylesheet gives every text role
+        # one colour whatever the state).
+        quiet = shown.palette.color(QPalette.ColorRole.PlaceholderText)
+        area = shown.rect.adjusted(ROW_PADDING, ROW_PADDING, -ROW_PADDING, -ROW_PADDING)
+        box = QRect(area.left(), area.top() + (area.height() - BOX) // 2, BOX, BOX)
+        checked = index.data(Qt.ItemDataRole.CheckStateRole) == CHECKED.value
+        self._box(painter, box, checked, enabled, shown.palette)
+        words_area = area.adjusted(BOX + space(1), 0, 0, 0)
+        small, body = self._fonts(shown)
+        top = words_area.top()
+        heading = str(index.data(HEADING_ROLE) or "")
+        if heading:
+            top = self._line(
+                painter,
+                words_area,
+                top,
+                heading,
+                small,
+                quiet,
+            )
+            top += LINE_GAP
+        self._line(
+            painter,
+            words_area,
+            top,
+            str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
+            body,
+            shown.palette.color(QPalette.ColorRole.Text) if enabled else quiet,
+        )
+        painter.restore()
+
+    @staticmethod
+    def _box(
+        painter: QPainter, rect: QRect, checked: bool, enabled: bool, palette: QPalette
+    ) -> None:
+        """The check box, as the app's own check boxes look: an outlined square, filled with
+        the accent colour when ticked (quiet colours when greyed out)."""
+        quiet = palette.color(QPalette.ColorRole.PlaceholderText)
+        ink = palette.color(QPalette.ColorRole.Accent) if enabled else quiet
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(ink if checked else quiet)
+        pen.setWidth(BOX_LINE)
+        painter.setPen(pen)
+        painter.setBrush(ink if checked else palette.color(QPalette.ColorRole.Base))
+        half = BOX_LINE / 2
+        radius = tokens().radius["control"] / 2
+        painter.drawRoundedRect(QRectF(rect).adjusted(half, half, -half, -half), radius, radius)
+
+    @staticmethod
+    def _line(
+        painter: QPainter, area: QRect, top: int, words: str, font: QFont, colour: QColor
+    ) -> int:
+        """Draw `words` on one line from `top`, shortened to fit; the bottom of the line."""
+        metrics = QFontMetrics(font)
+        painter.setFont(font)
+        painter.setPen(colour)
+        shortened = metrics.elidedText(words, Qt.TextElideMode.ElideRight, area.width())
+        line = QRect(area.left(), top, area.width(), metrics.height())
+        painter.drawText(
+            line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shortened
+        )
+        return line.bottom() + 1
 
     def editorEvent(
         self,
         event: QEvent,
         model: QAbstractItemModel,
         option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
+        index: AnyIndex,
     ) -> bool:
         if (
             event.type() == QEvent.Type.MouseButtonRelease
             and isinstance(event, QMouseEvent)
             and event.button() == Qt.MouseButton.LeftButton
             and index.flags() & Qt.ItemFlag.ItemIsUserCheckable
+            and index.flags() & Qt.ItemFlag.ItemIsEnabled
             and option.rect.contains(event.position().toPoint())
         ):
             checked = index.data(Qt.ItemDataRole.CheckStateRole) == CHECKED.value
@@ -184,6 +261,7 @@ class ChoiceList(QWidget):
         for choice in choices:
             item = QStandardItem(choice.shown)
             item.setData(choice.id, ID_ROLE)
+            item.setData(choice.heading, HEADING_ROLE)
             item.setData(choice.spoken, Qt.ItemDataRole.AccessibleTextRole)
             item.setData(choice.spoken, Qt.ItemDataRole.ToolTipRole)
             item.setFlags(

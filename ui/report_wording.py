@@ -147,11 +147,12 @@ def reflection_heading(
 
 def reflection_words(
     reflection: Reflection, sessions: dict[SessionId, Session], locale: QLocale | None = None
-) -> tuple[str, str]:
-    """What a reflection's row shows (two lines) and what a screen reader says for it."""
+) -> tuple[str, str, str]:
+    """What a reflection's row shows (its first line), what a screen reader says for it, and
+    the heading above it (when, which session, which phase)."""
     heading = reflection_heading(reflection, sessions, locale)
     line = first_line(reflection) or _tr("No words written")
-    return f"{heading}\n{line}", fill(_tr("%1: %2"), heading, line)
+    return line, fill(_tr("%1: %2"), heading, line), heading
 
 
 def insight_words(insight: Insight, locale: QLocale | None = None) -> tuple[str, str]:
