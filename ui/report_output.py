@@ -90,21 +90,28 @@ def preview_and_print(parent: QWidget, store: Store, options: ReportOptions) -> 
     """Show the printout as it will come out of the printer; the client prints from there."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-    dialog = QPrintPreviewDialog(printer_for_report(), parent)
+    # The dialog only borrows the printer: it must outlive the dialog.
+    printer = printer_for_report()
+    dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(_tr("Printout for your therapist"))
     dialog.setAccessibleName(_tr("Print preview"))
-    dialog.paintRequested.connect(lambda printer: paint_report(store, options, printer))
+    dialog.paintRequested.connect(lambda target: paint_report(store, options, target))
     dialog.exec()
+    dialog.setParent(None)  # Python owns it again, so it goes now, before the printer
+    del dialog
 
 
 def printer_for_report() -> QPrinter:
     """A printer set up for the report: full resolution, the locale's paper size."""
+    from PySide6.QtGui import QPageLayout
     from PySide6.QtPrintSupport import QPrinter
 
-    from kapcompanion.report.render import default_page_size
+    from kapcompanion.report.render import PDF_MARGINS_MM, default_page_size
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(default_page_size())
+    # The same margins as the PDF, so paper and PDF come out alike.
+    printer.setPageMargins(PDF_MARGINS_MM, QPageLayout.Unit.Millimeter)
     printer.setDocName(_tr("Printout for your therapist"))
     return printer
 

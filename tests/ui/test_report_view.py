@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -20,10 +22,12 @@ from kapcompanion.report.options import (
     period_for,
     report_candidates,
 )
+from kapcompanion.report.render import default_page_size
 from kapcompanion.store import Store
 from kapcompanion.trends import Period
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import (
+    answer_next_dialog,
     focusable_widgets,
     focused,
     press,
@@ -353,7 +357,102 @@ def test_hundreds_of_insights_are_offered_and_ticked_quickly(
     assert view.summary.text() == "0 reflections and 600 insights will be included."
 
 
-# Saving a PDF ------------------------------------------------------------------------------
+# Saving a PDF and previewing ----------------------------------------------------------------
+
+
+def pdf_words(path: Path) -> str:
+    """The PDF's text, ligatures undone ("ﬂ" → "fl") and every run of spaces and line
+    breaks folded into one space."""
+    from pypdf import PdfReader
+
+    pages = PdfReader(path).pages
+    text = unicodedata.normalize("NFKC", " ".join(page.extract_text() or "" for page in pages))
+    return " ".join(text.split())
+
+
+def opening_words(reflection: Reflection) -> str:
+    """The first few words of a reflection's first answer, as they would be printed."""
+    return " ".join(first_line(reflection).split()[:5])
+
+
+def test_the_saved_pdf_holds_exactly_what_is_ticked(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot, tmp_path: Path
+) -> None:
+    reflections = finished_reflections(demo_store)
+    kept, dropped = reflections[1], reflections[4]
+    share_reflections(demo_store, kept, dropped)
+    insights = {i.text: i for i in demo_store.list_insights()}
+    kept_insight, dropped_insight = (
+        insights["Anger is not the same as danger."],
+        insights["The child on the stairs was doing her best."],
+    )
+    assert kept_insight.shareable and dropped_insight.shareable
+    view = open_view(demo_store)
+    whole_course(view)
+    # Untick one shareable reflection and one shareable insight, by keyboard.
+    tab_to(qtbot, view.reflections.view, limit=TAB_STOPS)
+    for _ in range(view.reflections.ids().index(int(dropped.id))):
+        press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Space)
+    view.insights.choose(view.insights.chosen() - {int(dropped_insight.id)})
+    view.name_edit.setText("A. R.")
+    view.note_edit.setPlainText("Sleep has been better this month.")
+
+    seen: list[tuple[str, str]] = []
+    answer_next_dialog(seen)
+    saved = view.save_pdf(tmp_path / "printout.pdf")
+
+    assert saved == tmp_path / "printout.pdf"
+    assert seen and seen[0][0] == "Your printout is saved"
+    assert str(saved) in seen[0][1]
+    words = pdf_words(saved)
+    assert opening_words(kept) in words
+    assert opening_words(dropped) not in words
+    assert kept_insight.text in words
+    assert dropped_insight.text not in words
+    assert "A. R." in words
+    assert "Sleep has been better this month." in words
+
+
+def test_a_pdf_that_cannot_be_written_is_explained_calmly(
+    open_view: ViewFactory, demo_store: Store, tmp_path: Path
+) -> None:
+    view = open_view(demo_store)
+    target = tmp_path / "no such folder" / "printout.pdf"
+    seen: list[tuple[str, str]] = []
+    answer_next_dialog(seen)
+    assert view.save_pdf(target) is None
+    assert not target.exists()
+    [(title, message)] = seen
+    assert title == "Something needs your attention"
+    assert "could not be saved" in message and "Nothing else was changed" in message
+
+
+def test_the_print_preview_shows_the_printout_on_the_locales_paper(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    view = open_view(demo_store)
+    seen: dict[str, object] = {}
+
+    def look_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QPrintPreviewDialog):
+            QTimer.singleShot(20, look_and_close)
+            return
+        preview = dialog.findChild(QPrintPreviewWidget)
+        assert preview is not None
+        seen["pages"] = preview.pageCount()
+        seen["paper"] = dialog.printer().pageLayout().pageSize().id()
+        seen["title"] = dialog.windowTitle()
+        dialog.close()
+
+    QTimer.singleShot(20, look_and_close)
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    assert isinstance(seen["pages"], int) and seen["pages"] >= 1
+    assert seen["paper"] == default_page_size().id()
+    assert seen["title"] == "Printout for your therapist"
 
 
 def test_the_pdf_is_suggested_in_documents_with_todays_date() -> None:
