@@ -2,8 +2,9 @@
 questionnaire scores over time, drawn in the app's light or dark colours.
 
 Pure functions from the numbers in kapcompanion.trends to `matplotlib.figure.Figure` objects;
-the Trends screen wraps them in a Qt canvas and the report prints them. This module never
-imports Qt and never the pyplot module (its global figure state does not belong in an
+the Trends screen wraps them in a Qt canvas and the report prints them. Its words go through
+Qt's translation lookup (kapcompanion.wording, QtCore only); it never imports Qt's painting or
+widgets and never the pyplot module (its global figure state does not belong in an
 application), and nothing at start-up imports it: matplotlib loads when a chart is first needed.
 """
 
@@ -20,18 +21,22 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from matplotlib.axes import Axes
 from matplotlib.colors import BoundaryNorm, ListedColormap, to_hex, to_rgb
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, get_epoch
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.textpath import TextToPath
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from kapcompanion.resource_files import load_json_resource
 from kapcompanion.trends import DistressSeries, QuestionnaireSeries, SessionDistress, ThemeMap
+from kapcompanion.wording import translate
 
 # Paul Tol's colour-blind-safe "muted" scheme and its pale grey: every chart series takes its
 # colour from here (theme colours come with the themes themselves).
@@ -45,12 +50,19 @@ FIGURE_DPI = 100.0
 PNG_DPI = 200
 PAD_POINTS = 8.0  # the app's 8-px spacing grid, around and between the parts of a figure
 THEME_LABEL_CHARACTERS = 28
+TEXT_TO_PATH = TextToPath()
 
 DISTRESS_EMPTY = "Distress ratings will appear here after your first session."
 DISTRESS_NO_SESSIONS = (
     "Ratings from reflections not linked to a session show when you view by date."
 )
 THEME_MAP_EMPTY = "Themes will appear here once your reflections have confirmed themes."
+
+
+def _words(source: str, *values: object) -> str:
+    """A chart's words in the installed language (the sentences above are translated here,
+    when drawn, so a translation installed after import still applies)."""
+    return translate("charts", source, *values)
 
 
 @dataclass(frozen=True)
@@ -149,16 +161,35 @@ def _score_colour(style: ChartStyle) -> str:
 MIN_WIDTH_INCHES = 3.0
 
 
-def _new_figure(style: ChartStyle, height: float = FIGURE_SIZE[1]) -> Figure:
+def _new_figure(
+    style: ChartStyle, height: float = FIGURE_SIZE[1], *, measured: bool = True
+) -> Figure:
+    """A figure at the width the chart is shown at. `measured` lays it out by measuring every
+    label (constrained layout); without it, the chart sets its own margins (`_set_margins`)."""
     pad = PAD_POINTS / 72
     width = max(MIN_WIDTH_INCHES, style.width_inches or FIGURE_SIZE[0])
     figure = Figure(
         figsize=(width, height),
         dpi=FIGURE_DPI,
         facecolor=style.background,
-        layout=ConstrainedLayoutEngine(w_pad=pad, h_pad=pad, wspace=0.02, hspace=0.02),
+        layout=(
+            ConstrainedLayoutEngine(w_pad=pad, h_pad=pad, wspace=0.02, hspace=0.02)
+            if measured
+            else None
+        ),
     )
     return figure
+
+
+def _set_margins(figure: Figure, *, left: float, right: float, top: float, bottom: float) -> None:
+    """Place the axes with margins given in points, plus the spacing grid's pad around all."""
+    width, height = (size * 72 for size in figure.get_size_inches())
+    figure.subplots_adjust(
+        left=(PAD_POINTS + left) / width,
+        right=1 - (PAD_POINTS + right) / width,
+        top=1 - (PAD_POINTS + top) / height,
+        bottom=(PAD_POINTS + bottom) / height,
+    )
 
 
 def _message_figure(style: ChartStyle, message: str) -> Figure:
@@ -247,9 +278,10 @@ def _label_step(count: int, room: int) -> int:
     return step
 
 
-def _legend(axes: Axes, handles: Sequence[Line2D], style: ChartStyle, width: float) -> None:
+def _legend(axes: Axes, handles: Sequence[Line2D], style: ChartStyle, width: float) -> int:
     """The legend above the plot, no frame: up to three entries in a row; more in two rows,
-    filled column by column so that pairs (before / after, start / end) stand together."""
+    filled column by column so that pairs (before / after, start / end) stand together.
+    Returns how many rows it takes."""
     columns = len(handles) if len(handles) <= 3 else (len(handles) + 1) // 2
     labels = [str(handle.get_label()) for handle in handles]
     # Rough width of the widest row in points (marker, gaps, text); large type gets fewer
@@ -270,6 +302,7 @@ def _legend(axes: Axes, handles: Sequence[Line2D], style: ChartStyle, width: flo
     )
     for text in legend.get_texts():
         text.set_color(style.text)
+    return -(-len(handles) // columns)
 
 
 # Distress across the course -----------------------------------------------------------------
@@ -284,7 +317,7 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
     if by not in ("number", "date"):
         raise ValueError(f'Distress can be shown by "number" or "date", not {by!r}.')
     if series.is_empty:
-        return _message_figure(style, DISTRESS_EMPTY)
+        return _message_figure(style, _words(DISTRESS_EMPTY))
     sessions = series.sessions
     if by == "number":
         session_x = [float(position + 1) for position in range(len(sessions))]
@@ -292,18 +325,23 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
     else:
         session_x = _days([session.held_at for session in sessions])
         reflection_x = _days([reflection.written_at for reflection in series.reflections])
-    befores = [(x, s.before) for x, s in zip(session_x, sessions, strict=True)]
-    afters = [(x, s.after) for x, s in zip(session_x, sessions, strict=True)]
-    starts = [
-        (x, r.start) for x, r in zip(reflection_x, series.reflections, strict=True) if x is not None
-    ]
-    ends = [
-        (x, r.end) for x, r in zip(reflection_x, series.reflections, strict=True) if x is not None
-    ]
-    if not any(y is not None for _x, y in (*befores, *afters, *starts, *ends)):
-        return _message_figure(style, DISTRESS_NO_SESSIONS)
+    nan = float("nan")
+    session_xs = np.asarray(session_x, dtype=float)
+    reflection_xs = np.array([nan if x is None else x for x in reflection_x], dtype=float)
 
-    figure = _new_figure(style)
+    def ratings(values: Sequence[int | None]) -> npt.NDArray[np.float64]:
+        return np.array([nan if value is None else value for value in values], dtype=float)
+
+    befores = (session_xs, ratings([s.before for s in sessions]))
+    afters = (session_xs, ratings([s.after for s in sessions]))
+    starts = (reflection_xs, ratings([r.start for r in series.reflections]))
+    ends = (reflection_xs, ratings([r.end for r in series.reflections]))
+    # NaN in x or y: a point with no place or no rating, left out of the drawing.
+    shown = [~np.isnan(xs) & ~np.isnan(ys) for xs, ys in (befores, afters, starts, ends)]
+    if not any(mask.any() for mask in shown):
+        return _message_figure(style, _words(DISTRESS_NO_SESSIONS))
+
+    figure = _new_figure(style, measured=False)  # its margins are known: one layout pass
     figure.set_label(series.summary())
     axes = _style_axes(figure, style)
     before_colour, after_colour = _before_after_colours(style)
@@ -333,18 +371,35 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
         joins.set_gid("before-after")
 
     handles: list[Line2D] = []
-    for points, label, colour, hollow, scale, alpha in (
-        (befores, "Before session", before_colour, True, 1.0, 1.0),
-        (afters, "After session", after_colour, False, 1.0, 1.0),
-        (starts, "Reflection start", before_colour, True, 0.7, 0.5),
-        (ends, "Reflection end", after_colour, False, 0.7, 0.5),
+    for (xs, ys), mask, gid, label, colour, hollow, scale, alpha in (
+        (
+            befores,
+            shown[0],
+            "before-session",
+            _words("Before session"),
+            before_colour,
+            True,
+            1.0,
+            1.0,
+        ),
+        (afters, shown[1], "after-session", _words("After session"), after_colour, False, 1.0, 1.0),
+        (
+            starts,
+            shown[2],
+            "reflection-start",
+            _words("Reflection start"),
+            before_colour,
+            True,
+            0.7,
+            0.5,
+        ),
+        (ends, shown[3], "reflection-end", _words("Reflection end"), after_colour, False, 0.7, 0.5),
     ):
-        rated = [(x, y) for x, y in points if y is not None]
-        if not rated:
+        if not mask.any():
             continue
         (line,) = axes.plot(
-            [x for x, _ in rated],
-            [y for _, y in rated],
+            xs[mask],
+            ys[mask],
             linestyle="none",
             marker="o",
             markersize=size * scale,
@@ -355,7 +410,7 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
             label=label,
             zorder=4 if scale == 1.0 else 3,
         )
-        line.set_gid(label.lower().replace(" ", "-"))
+        line.set_gid(gid)  # how tests and the screen find a series, in any language
         handles.append(line)
 
     trend = series.trend()
@@ -369,7 +424,7 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
             color=style.muted,
             linestyle=(0, (5, 4)),
             linewidth=1.4,
-            label="Trend after sessions",
+            label=_words("Trend after sessions"),
             zorder=5,
         )
         line.set_gid("trend")
@@ -377,15 +432,33 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
 
     axes.set_ylim(-0.5, 10.5)
     axes.set_yticks(range(0, 11, 2))
-    axes.set_ylabel("Distress (0–10)")
-    xs = [x for x, y in (*befores, *afters, *starts, *ends) if y is not None]
+    axes.set_ylabel(_words("Distress (0–10)"))
+    xs = np.concatenate(
+        [xs[mask] for (xs, _ys), mask in zip((befores, afters, starts, ends), shown, strict=True)]
+    )
     if by == "number":
         _number_axis(axes, sessions)
         axes.set_xlim(0.4, max(len(sessions), 1) + 0.6)
     else:
         _date_axis(axes, xs, style)
-    _legend(axes, handles, style, figure.get_figwidth())
+    rows = _legend(axes, handles, style, figure.get_figwidth())
+    _distress_margins(figure, style, legend_rows=rows)
     return figure
+
+
+def _distress_margins(figure: Figure, style: ChartStyle, *, legend_rows: int) -> None:
+    """Margins for the distress chart, from what it holds: y labels 0–10 and the y caption
+    on the left, one row of x labels and a caption (or the year) below, the legend above.
+    Measured once here instead of by a layout engine on every draw (a third of the time)."""
+    line, small_line = style.font_size * 1.2, style.small * 1.2
+    ticks = 2 * 3.5  # tick length and the gap to its label
+    _set_margins(
+        figure,
+        left=line + 4 + ticks + 2 * 0.62 * style.small,  # caption, its gap, "10"
+        right=style.small * 1.5,  # half the last x label
+        top=legend_rows * style.small * 1.5 + style.small * 0.8 + 6,  # rows, border, gap
+        bottom=ticks + small_line + 4 + line,  # labels, a gap, then the caption or year
+    )
 
 
 def _reflections_beside_sessions(series: DistressSeries) -> list[float | None]:
@@ -413,7 +486,7 @@ def _number_axis(axes: Axes, sessions: Sequence[SessionDistress]) -> None:
     axes.xaxis.set_major_formatter(
         FuncFormatter(lambda x, _pos: labels[int(x) - 1] if 1 <= x <= len(labels) else "")
     )
-    axes.set_xlabel("Session")
+    axes.set_xlabel(_words("Session"))
 
 
 # Theme map ----------------------------------------------------------------------------------
@@ -423,10 +496,10 @@ def theme_map_figure(theme_map: ThemeMap, style: ChartStyle) -> Figure:
     """Themes (rows, most used first) × sessions (columns): each cell shaded by how often the
     theme was confirmed for that session, with the count written in it when there is room."""
     if theme_map.is_empty:
-        return _message_figure(style, THEME_MAP_EMPTY)
+        return _message_figure(style, _words(THEME_MAP_EMPTY))
     rows, columns = len(theme_map.themes), len(theme_map.sessions)
     row_height = style.font_size * 1.5 / 72
-    figure = _new_figure(style, max(FIGURE_SIZE[1], rows * row_height + 1.3))
+    figure = _new_figure(style, max(FIGURE_SIZE[1], rows * row_height + 1.3), measured=False)
     figure.set_label(theme_map.summary())
     axes = _style_axes(figure, style, grid=False)
     for spine in axes.spines.values():
@@ -463,7 +536,6 @@ def theme_map_figure(theme_map: ThemeMap, style: ChartStyle) -> Figure:
         zorder=5,
     )
     swatches.set_gid("theme-swatches")
-    swatches.set_in_layout(False)  # they sit inside the room the row labels already take
 
     labels = [_session_label(session) for session in theme_map.sessions]
     label_width = max(len(label) for label in labels) * style.small * 0.62 + style.small * 1.5
@@ -473,7 +545,7 @@ def theme_map_figure(theme_map: ThemeMap, style: ChartStyle) -> Figure:
     ticks = [i for i in range(columns) if i == 0 or (i + 1) % step == 0]
     axes.set_xticks(ticks, [labels[i] for i in ticks])
     axes.tick_params(axis="x", length=0)
-    axes.set_xlabel("Session")
+    axes.set_xlabel(_words("Session"))
     axes.set_xlim(-0.5, columns - 0.5)
     axes.set_ylim(rows - 0.5, -0.5)
 
@@ -487,9 +559,27 @@ def theme_map_figure(theme_map: ThemeMap, style: ChartStyle) -> Figure:
             axes.set_yticks(np.arange(-0.5, rows), minor=True)
             axes.grid(which="minor", color=style.background, linewidth=1.5)
             axes.tick_params(which="minor", length=0)
+        key_height = 0.0
     else:
         _shade_key(axes, shades, style)
+        key_height = 2 * style.small * 1.5 + 6  # its title and a row of shades
+    widest = max(_text_width(name, style.font_size) for name in names)
+    _set_margins(
+        figure,
+        left=widest + swatch + 6,  # the names, then the swatch and its gap
+        right=label_width / 2,
+        top=max(key_height, style.small),
+        bottom=style.small * 1.2 + 4 + style.font_size * 1.2 + 4,  # labels, caption
+    )
     return figure
+
+
+def _text_width(words: str, size: float) -> float:
+    """How wide `words` are in points at `size`, in the charts' font, from its metrics alone."""
+    width, _height, _descent = TEXT_TO_PATH.get_text_width_height_descent(
+        words, FontProperties(size=size), ismath=False
+    )
+    return float(width)
 
 
 def _shade_key(axes: Axes, shades: Sequence[str], style: ChartStyle) -> None:
@@ -503,7 +593,7 @@ def _shade_key(axes: Axes, shades: Sequence[str], style: ChartStyle) -> None:
     ]
     key = axes.legend(
         handles=handles,
-        title="Times confirmed in a session",
+        title=_words("Times confirmed in a session"),
         loc="lower right",
         bbox_to_anchor=(1.0, 1.01),
         ncols=len(handles),
@@ -555,7 +645,8 @@ def questionnaire_figure(series: QuestionnaireSeries, style: ChartStyle) -> Figu
     questionnaire = series.questionnaire
     if not series.points:
         return _message_figure(
-            style, f"{questionnaire.name} scores will appear here after your first check-in."
+            style,
+            _words("%1 scores will appear here after your first check-in.", questionnaire.name),
         )
     figure = _new_figure(style)
     figure.set_label(series.summary())
@@ -626,7 +717,7 @@ def questionnaire_figure(series: QuestionnaireSeries, style: ChartStyle) -> Figu
         axes.set_yticks(sorted({band.low for band in bands} | {top}))
     else:
         axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-    axes.set_ylabel(f"{questionnaire.name} score (0–{top})")
+    axes.set_ylabel(_words("%1 score (0–%2)", questionnaire.name, top))
     axes.spines["left"].set_visible(False)
     axes.tick_params(axis="y", length=0)
     _date_axis(axes, xs, style)
