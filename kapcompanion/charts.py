@@ -243,11 +243,13 @@ def _days(moments: Sequence[datetime]) -> list[float]:
     return [(_local(moment) - epoch) / day for moment in moments]
 
 
-def _date_axis(axes: Axes, xs: Sequence[float], style: ChartStyle) -> None:
+def _date_axis(
+    axes: Axes, xs: Sequence[float] | npt.NDArray[np.float64], style: ChartStyle
+) -> None:
     locator = AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-    low, high = min(xs), max(xs)
+    low, high = float(np.min(xs)), float(np.max(xs))
     margin = max((high - low) * 0.04, 7.0)  # a lone point sits in a fortnight, not a blur
     axes.set_xlim(low - margin, high + margin)
     axes.xaxis.get_offset_text().set_fontsize(style.small)
@@ -433,14 +435,12 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
     axes.set_ylim(-0.5, 10.5)
     axes.set_yticks(range(0, 11, 2))
     axes.set_ylabel(_words("Distress (0–10)"))
-    xs = np.concatenate(
-        [xs[mask] for (xs, _ys), mask in zip((befores, afters, starts, ends), shown, strict=True)]
-    )
     if by == "number":
         _number_axis(axes, sessions)
         axes.set_xlim(0.4, max(len(sessions), 1) + 0.6)
     else:
-        _date_axis(axes, xs, style)
+        placed = zip((befores, afters, starts, ends), shown, strict=True)
+        _date_axis(axes, np.concatenate([xs[mask] for (xs, _ys), mask in placed]), style)
     rows = _legend(axes, handles, style, figure.get_figwidth())
     _distress_margins(figure, style, legend_rows=rows)
     return figure
