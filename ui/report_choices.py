@@ -80,6 +80,7 @@ class ChoiceListWords:
     all_name: str  # "Select all"'s accessible name
     none_name: str  # "Select none"'s accessible name
     empty: str  # in place of the list when the period has nothing to choose
+    none_yet: str  # in its place when the course has nothing to choose at all yet
 
 
 class _ChoiceRows(QStyledItemDelegate):
@@ -230,6 +231,7 @@ class ChoiceList(QWidget):
             button.setObjectName("cardAction")
 
         self.title = text(words.title, "insightSection")
+        self.words = words
         self.empty_text = text(words.empty, "muted")
         self.empty_text.hide()
         self.inactive_text = text("", "muted")
@@ -279,6 +281,10 @@ class ChoiceList(QWidget):
         self._filling = False
         self._show_state()
         self.changed.emit()
+
+    def set_empty_words(self, words: str) -> None:
+        """Say `words` in place of the list while there is nothing to choose."""
+        self.empty_text.setText(words)
 
     def forget_choices(self) -> None:
         """Forget what the client ticked or unticked (the next `set_choices` pre-selects)."""

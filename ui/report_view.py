@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.domain import ReflectionStatus
 from kapcompanion.ids import InsightId, ReflectionId
 from kapcompanion.report.errors import ReportPeriodError
 from kapcompanion.report.options import (
@@ -150,7 +151,12 @@ class ReportView(QWidget):
                 list_name=self.tr("Reflections to include"),
                 all_name=self.tr("Include every reflection"),
                 none_name=self.tr("Include no reflections"),
-                empty=self.tr("You finished no reflections in these days."),
+                empty=self.tr(
+                    "You finished no reflections in these days. A longer period may show some."
+                ),
+                none_yet=self.tr(
+                    "Reflections you finish will appear here, for you to choose from."
+                ),
             )
         )
         self.insights = ChoiceList(
@@ -159,7 +165,10 @@ class ReportView(QWidget):
                 list_name=self.tr("Insights to include"),
                 all_name=self.tr("Include every insight"),
                 none_name=self.tr("Include no insights"),
-                empty=self.tr("You noted no insights in these days."),
+                empty=self.tr(
+                    "You noted no insights in these days. A longer period may show some."
+                ),
+                none_yet=self.tr("Insights you note will appear here, for you to choose from."),
             )
         )
         include_layout.addSpacing(space(1))
@@ -249,6 +258,12 @@ class ReportView(QWidget):
         earliest = min(moments).astimezone().date() if moments else None
         self.period_picker.set_range(earliest, self.today())
         self._sessions = {s.id: s for s in sessions}
+        for checklist, any_yet in (
+            (self.reflections, any(r.status is ReflectionStatus.COMPLETE for r in reflections)),
+            (self.insights, bool(insights)),
+        ):
+            words = checklist.words
+            checklist.set_empty_words(words.empty if any_yet else words.none_yet)
         self._period_changed()
 
     # Choosing -----------------------------------------------------------------------------------

@@ -109,10 +109,10 @@ def period_words(period: Period, today: date, locale: QLocale | None = None) -> 
     if start is None:
         assert end is not None
         return fill(_tr("Everything from the start of your course until %1."), day_of(end, locale))
+    if start == end:
+        return fill(_tr("Just the one day, %1."), day_of(start, locale))
     if end is None or end >= today:
         return fill(_tr("From %1 until today."), day_of(start, locale))
-    if start == end:
-        return fill(_tr("Only %1."), day_of(start, locale))
     return fill(_tr("From %1 until %2."), day_of(start, locale), day_of(end, locale))
 
 

@@ -35,6 +35,7 @@ from tests.ui.helpers import (
     visible_texts,
     wait_until_nothing_is_clipped,
 )
+from ui.checkin_wording import day_of
 from ui.report_choices import HEADING_ROLE, ChoiceList
 from ui.report_output import suggested_pdf_path
 from ui.report_view import ReportView
@@ -209,6 +210,14 @@ def test_custom_days_offer_only_what_was_written_then(
     options = view.options()
     assert options is not None
     assert options.period == Period(first_day, first_day + timedelta(days=2))
+
+    # A quiet day: nothing to choose, said plainly.
+    picker.choose_dates(date.today(), date.today())
+    assert view.reflections.ids() == [] and view.insights.ids() == []
+    texts = visible_texts(view)
+    assert "You finished no reflections in these days. A longer period may show some." in texts
+    assert "You noted no insights in these days. A longer period may show some." in texts
+    assert picker.days_text.text() == f"Just the one day, {day_of(date.today())}."
 
 
 def test_custom_days_that_end_before_they_start_are_explained_and_cannot_be_printed(
@@ -516,8 +525,8 @@ def test_every_focusable_widget_has_an_accessible_name(
 def test_an_empty_profile_shows_calm_empty_states(open_view: ViewFactory, store: Store) -> None:
     view = open_view(store)
     texts = visible_texts(view)
-    assert "You finished no reflections in these days." in texts
-    assert "You noted no insights in these days." in texts
+    assert "Reflections you finish will appear here, for you to choose from." in texts
+    assert "Insights you note will appear here, for you to choose from." in texts
     assert not view.reflections.view.isVisible()
     assert not view.reflections.all_button.isVisible()
     assert view.summary.text() == "None of your reflections or insights will be included."
