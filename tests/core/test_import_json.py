@@ -1,0 +1,409 @@
+"""Importing a JSON export: checked whole, all or nothing, the same file twice changes nothing,
+and anything that is not a complete export from this version is refused with the profile
+left exactly as it was."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Callable
+from copy import deepcopy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kapcompanion.domain import NewSession, Phase, utc_now
+from kapcompanion.exchange import (
+    ExchangeError,
+    ForeignFileError,
+    ImportConflictError,
+    ImportUnreadableError,
+    IncompleteExportError,
+    InvalidExportError,
+    NewerExportError,
+    export_document,
+    import_document,
+    import_file,
+    parse_export,
+    read_export,
+    to_json_text,
+    write_json_export,
+)
+from kapcompanion.store import Store
+from kapcompanion.support import COUNTRY_SETTING, safety_plan, save_safety_plan
+from tests.core.exchange_profiles import DRAFT_ANSWER, OWN_THEME, dump, fill_everything
+
+
+def without_time(document: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in document.items() if key != "exported_at"}
+
+
+@pytest.fixture
+def export_file(tmp_path: Path) -> Path:
+    """A JSON export of a full profile (sample course plus drafts, deletions and settings)."""
+    with Store.open(tmp_path / "source.sqlite3") as source:
+        fill_everything(source)
+        return write_json_export(source, tmp_path / "export.json").path
+
+
+# Round trip ---------------------------------------------------------------------------------
+
+
+def test_export_import_export_into_an_empty_profile_gives_the_same_json(
+    export_file: Path, store: Store
+) -> None:
+    summary = import_file(store, export_file)
+    again = export_document(store)
+    assert without_time(again) == without_time(json.loads(export_file.read_text("utf-8")))
+    assert summary.added["reflections"] == len(again["data"]["reflections"])
+    assert summary.already_here_total == 0
+    draft = store.unfinished_reflections()[0]
+    assert store.get_reflection(draft.id).answers[1].text == DRAFT_ANSWER
+    assert store.get_setting(COUNTRY_SETTING) == "DE"
+
+
+texts = st.text(max_size=80)
+words = st.text(min_size=1, max_size=40).filter(lambda text: bool(text.strip()))
+profiles = st.fixed_dictionaries(
+    {
+        "sessions": st.lists(st.tuples(texts, texts, texts, words), max_size=3),
+        "answers": st.lists(st.tuples(texts, texts), max_size=4),
+        "insights": st.lists(words, max_size=3),
+        "themes": st.lists(words, max_size=2),
+        "note": texts,
+        "plan": st.lists(words, max_size=3),
+        "finished": st.booleans(),
+    }
+)
+
+
+def fill_from(store: Store, drawn: dict[str, Any]) -> None:
+    """A profile made of whatever text hypothesis drew, through the store's own methods."""
+    sessions = [
+        store.add_session(
+            NewSession(
+                held_at=utc_now(),
+                intention=intention,
+                notes=notes,
+                setting=setting,
+                after_effects=(effect,),
+            )
+        )
+        for intention, notes, setting, effect in drawn["sessions"]
+    ]
+    keys = []
+    for name in drawn["themes"]:
+        with contextlib.suppress(ValueError):  # the same name twice, or a built-in's name
+            keys.append(store.add_theme(name).key)
+    reflection = store.start_reflection(
+        Phase.OPEN, "open", 1, session_id=sessions[0].id if sessions else None
+    )
+    for position, (prompt, answer) in enumerate(drawn["answers"]):
+        store.save_answer(
+            reflection.id,
+            position=position,
+            prompt_id=f"p{position}",
+            prompt_text=prompt,
+            text=answer,
+            skipped=not answer,
+        )
+    store.set_reflection_themes(reflection.id, keys)
+    if drawn["finished"]:
+        store.finish_reflection(
+            reflection.id, distress_end=3, insights=drawn["insights"], theme_keys=keys
+        )
+    for insight in store.list_insights():
+        commitment = store.add_commitment(insight.id, drawn["note"] or "a step")
+        if drawn["note"].strip():
+            store.add_commitment_note(commitment.id, drawn["note"])
+    store.add_distress_rating(5, note=drawn["note"])
+    save_safety_plan(store, {"warning_signs": drawn["plan"]})
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(drawn=profiles)
+def test_any_unicode_profile_survives_export_and_import_exactly(
+    tmp_path_factory: pytest.TempPathFactory, drawn: dict[str, Any]
+) -> None:
+    folder = tmp_path_factory.mktemp("round-trip")
+    with Store.open(folder / "source.sqlite3") as source:
+        fill_from(source, drawn)
+        first = write_json_export(source, folder / "first.json").path
+    with Store.open(folder / "target.sqlite3") as target:
+        import_file(target, first)
+        second = write_json_export(target, folder / "second.json").path
+    assert without_time(json.loads(first.read_text("utf-8"))) == without_time(
+        json.loads(second.read_text("utf-8"))
+    )
+
+
+# Merging -------------------------------------------------------------------------------------
+
+
+def test_importing_the_same_file_twice_changes_nothing(export_file: Path, store: Store) -> None:
+    import_file(store, export_file)
+    before = dump(store.path)
+    second = import_file(store, export_file)
+    assert dump(store.path) == before
+    assert second.added_total == 0
+    assert second.already_here_total > 0
+    assert "already here" in second.describe()
+
+
+def test_an_import_adds_to_what_is_already_there(export_file: Path, store: Store) -> None:
+    mine = store.add_insight("Mine, written before the import")
+    summary = import_file(store, export_file)
+    imported = read_export(export_file).tables["insights"]
+    live = {insight["uuid"] for insight in imported if insight["deleted_at"] is None}
+    assert {insight.uuid for insight in store.list_insights()} == live | {mine.uuid}
+    assert summary.describe().startswith("Added ")
+
+
+def test_a_record_already_here_is_left_as_it_is(export_file: Path, store: Store) -> None:
+    import_file(store, export_file)
+    insight = store.list_insights()[0]
+    store.update_insight(insight.id, text="Changed here after the import")
+    reflection = store.unfinished_reflections()[0]
+    store.set_reflection_themes(reflection.id, [])
+    summary = import_file(store, export_file)
+    assert store.get_insight(insight.id).text == "Changed here after the import"
+    assert store.reflection_theme_keys(reflection.id) == []
+    assert summary.added_total == 0
+
+
+def test_a_theme_of_your_own_is_matched_by_its_name_and_settings_are_not_overwritten(
+    export_file: Path, store: Store
+) -> None:
+    own = store.add_theme(OWN_THEME)
+    save_safety_plan(store, {"warning_signs": ["My own sign"]})
+    summary = import_file(store, export_file)
+    assert [t.name for t in store.list_themes()].count(OWN_THEME) == 1
+    assert summary.already_here["themes"] == 1
+    draft = store.unfinished_reflections()[0]
+    assert own.key in store.reflection_theme_keys(draft.id)
+    assert safety_plan(store)["warning_signs"] == ["My own sign"]
+    assert store.get_setting(COUNTRY_SETTING) == "DE"
+
+
+def test_progress_reaches_every_record_of_the_file(export_file: Path, store: Store) -> None:
+    seen: list[tuple[int, int]] = []
+    import_file(store, export_file, progress=lambda done, total: seen.append((done, total)))
+    total = read_export(export_file).record_count
+    assert seen[0] == (0, total)
+    assert seen[-1] == (total, total)
+
+
+def test_stopping_part_way_writes_nothing(export_file: Path, store: Store) -> None:
+    before = dump(store.path)
+
+    def stop_half_way(done: int, total: int) -> None:
+        if done > total // 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        import_file(store, export_file, progress=stop_half_way)
+    assert dump(store.path) == before
+
+
+def test_a_clash_with_an_entry_already_here_rolls_everything_back(
+    export_file: Path, store: Store
+) -> None:
+    document = json.loads(export_file.read_text("utf-8"))
+    stolen = document["data"]["answers"][-1]["uuid"]
+    other = store.start_reflection(Phase.OPEN, "open", 1)
+    store.save_answer(other.id, position=0, prompt_id="x", prompt_text="?", text="mine")
+    store.connection.execute(
+        "UPDATE answers SET uuid = ? WHERE reflection_id = ?", [stolen, other.id]
+    )
+    before = dump(store.path)
+    with pytest.raises(ImportConflictError) as refused:
+        import_file(store, export_file)
+    assert "Nothing was changed" in refused.value.message
+    assert dump(store.path) == before
+
+
+# Refusals ------------------------------------------------------------------------------------
+
+
+def document_of(export_file: Path) -> dict[str, Any]:
+    return json.loads(export_file.read_text("utf-8"))
+
+
+def first_record(table: str, **changes: Any) -> Callable[[dict[str, Any]], None]:
+    def change(document: dict[str, Any]) -> None:
+        document["data"][table][0].update(changes)
+
+    return change
+
+
+def drop_field(table: str, field: str) -> Callable[[dict[str, Any]], None]:
+    def change(document: dict[str, Any]) -> None:
+        del document["data"][table][0][field]
+
+    return change
+
+
+def repeat_first(table: str) -> Callable[[dict[str, Any]], None]:
+    def change(document: dict[str, Any]) -> None:
+        document["data"][table].append(deepcopy(document["data"][table][0]))
+
+    return change
+
+
+def drop_table(table: str) -> Callable[[dict[str, Any]], None]:
+    def change(document: dict[str, Any]) -> None:
+        del document["data"][table]
+
+    return change
+
+
+BROKEN_RECORDS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
+    "unknown phase": (first_record("reflections", phase="someday"), '"phase"'),
+    "distress above 10": (first_record("sessions", distress_before=11), '"distress_before"'),
+    "number as text": (first_record("sessions", distress_after="7"), '"distress_after"'),
+    "true as a number": (first_record("insights", pinned=1), '"pinned"'),
+    "time without offset": (first_record("sessions", held_at="2026-10-18T10:00:00"), '"held_at"'),
+    "not a uuid": (first_record("insights", uuid="insight-1"), '"uuid"'),
+    "missing field": (drop_field("answers", "prompt_text"), '"prompt_text"'),
+    "unknown field": (first_record("insights", mood="calm"), '"mood"'),
+    "dangling reference": (
+        first_record("answers", reflection_uuid="00000000-0000-4000-8000-000000000000"),
+        '"reflection_uuid"',
+    ),
+    "repeated uuid": (repeat_first("sessions"), "same"),
+    "huge number": (first_record("reflections", current_position=2**70), '"current_position"'),
+    "broken character": (first_record("insights", text="half \ud800 a pair"), '"text"'),
+    "missing table": (drop_table("commitments"), '"commitments"'),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN_RECORDS, ids=list(BROKEN_RECORDS))
+def test_a_file_with_one_bad_record_is_refused_and_says_which(
+    case: str, export_file: Path, store: Store, tmp_path: Path
+) -> None:
+    fill_everything(store)
+    before = dump(store.path)
+    document = document_of(export_file)
+    change, named = BROKEN_RECORDS[case]
+    change(document)
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(document), "utf-8")
+    with pytest.raises(InvalidExportError) as refused:
+        import_file(store, broken)
+    assert named in refused.value.message
+    assert "Nothing was changed" in refused.value.message
+    assert dump(store.path) == before
+
+
+def test_the_refusal_names_the_record_that_is_wrong(export_file: Path) -> None:
+    document = document_of(export_file)
+    document["data"]["reflections"][2]["status"] = "half"
+    with pytest.raises(InvalidExportError) as refused:
+        parse_export(json.dumps(document), "file.json")
+    uuid = document["data"]["reflections"][2]["uuid"]
+    assert refused.value.where == f'record 3 in "reflections" (uuid {uuid})'
+    assert "draft, complete" in refused.value.reason
+
+
+@pytest.mark.parametrize("kept", [0.1, 0.5, 0.9, 0.999])
+def test_a_truncated_file_is_refused_as_incomplete(
+    kept: float, export_file: Path, store: Store, tmp_path: Path
+) -> None:
+    content = export_file.read_bytes()
+    cut = tmp_path / "cut.json"
+    cut.write_bytes(content[: int(len(content) * kept)])
+    before = dump(store.path)
+    with pytest.raises(IncompleteExportError) as refused:
+        import_file(store, cut)
+    assert "not a complete KAP Companion export" in refused.value.message
+    assert dump(store.path) == before
+
+
+FOREIGN = {
+    "a list": "[1, 2, 3]",
+    "another program": '{"format": "someone-else", "version": 1, "data": {}}',
+    "no format": '{"version": 1, "data": {"sessions": []}}',
+    "a string": '"kap-companion-export"',
+}
+
+
+@pytest.mark.parametrize("text", FOREIGN.values(), ids=list(FOREIGN))
+def test_json_from_another_program_is_refused(text: str, store: Store) -> None:
+    with pytest.raises(ForeignFileError) as refused:
+        parse_export(text, "other.json")
+    assert "not made by KAP Companion" in refused.value.message
+
+
+NOT_JSON = {
+    "empty": b"",
+    "words": b"Dear diary",
+    "latin-1": '{"format": "kap-companion-export", "x": "caf\xe9"}'.encode("latin-1"),
+    "not a number": b'{"format": "kap-companion-export", "version": NaN}',
+    "very deep": b"[" * 100_000,
+}
+
+
+@pytest.mark.parametrize("content", NOT_JSON.values(), ids=list(NOT_JSON))
+def test_a_file_that_is_not_json_is_refused_as_incomplete(content: bytes) -> None:
+    with pytest.raises(IncompleteExportError):
+        parse_export(content, "notes.txt")
+
+
+def test_a_file_from_a_newer_version_is_refused(
+    export_file: Path, store: Store, tmp_path: Path
+) -> None:
+    document = document_of(export_file)
+    document["version"] = 2
+    document["data"]["new_kind_of_thing"] = []
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(document), "utf-8")
+    before = dump(store.path)
+    with pytest.raises(NewerExportError) as refused:
+        import_file(store, newer)
+    assert refused.value.version == 2
+    assert "newer version" in refused.value.message
+    assert dump(store.path) == before
+
+
+@pytest.mark.parametrize("version", [0, True, "1", None])
+def test_a_format_version_this_app_never_wrote_is_refused(
+    version: object, export_file: Path
+) -> None:
+    document = document_of(export_file)
+    document["version"] = version
+    with pytest.raises(InvalidExportError):
+        parse_export(json.dumps(document), "odd.json")
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path: Path, store: Store) -> None:
+    with pytest.raises(ImportUnreadableError) as refused:
+        import_file(store, tmp_path / "nowhere.json")
+    assert "could not be read" in refused.value.message
+
+
+def test_every_refusal_is_a_kap_error_with_a_calm_sentence(export_file: Path) -> None:
+    for content in (b"{", b"[]", to_json_text({"format": "kap-companion-export", "version": 9})):
+        with pytest.raises(ExchangeError) as refused:
+            parse_export(content, "x.json")
+        assert refused.value.message.endswith(".")
+        assert "!" not in refused.value.message
+
+
+def test_the_import_runs_in_one_transaction(export_file: Path, store: Store) -> None:
+    # A commit between tables would show here: another connection sees all or nothing.
+    watcher = sqlite3.connect(store.path)
+    seen: list[int] = []
+
+    def look(done: int, total: int) -> None:
+        seen.append(watcher.execute("SELECT COUNT(*) FROM sessions").fetchone()[0])
+
+    import_document(store, read_export(export_file), progress=look)
+    assert set(seen) == {0}
+    assert watcher.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] > 0
+    watcher.close()
