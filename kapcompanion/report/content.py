@@ -1,0 +1,408 @@
+"""What the printout says, as plain data: computed from the store and the client's choices,
+with no wording, layout or Qt, so that every rule here can be tested directly.
+
+What may appear, and from where (the rule: anything the client did not choose never appears):
+
+- Reflections and insights: only those in `ReportOptions.reflection_ids` / `insight_ids` that
+  are also candidates in the period (finished, not deleted, written in the period).
+- Themes (the summary's frequent and emerging themes, and the theme map) are counted from the
+  chosen reflections and insights only. Counting unchosen ones would leak no words, but it
+  would show what the client kept to themselves.
+- Reflection distress ratings (chart points, flags) likewise come from chosen reflections only.
+- Session facts (date, number, distress before and after, after-effects and their notes) and
+  questionnaire scores are not private writing, so every session and check-in in the period
+  counts. A session's intention and free notes are the client's own words and are left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from kapcompanion.domain import (
+    Answer,
+    Commitment,
+    CommitmentNote,
+    Insight,
+    Reflection,
+    Session,
+    SessionKind,
+    Theme,
+)
+from kapcompanion.ids import InsightId, ReflectionId, SessionId
+from kapcompanion.questionnaires import Questionnaire, all_questionnaires, score
+from kapcompanion.report.options import ReportOptions, report_candidates
+from kapcompanion.session_options import session_options
+from kapcompanion.store import Store
+from kapcompanion.trends import (
+    DistressSeries,
+    Period,
+    QuestionnaireSeries,
+    ReflectionDistress,
+    ScorePoint,
+    ThemeMap,
+    distress_series,
+    questionnaire_series,
+)
+
+HIGH_DISTRESS = 8  # a rating at or above this is flagged
+SUMMARY_INSIGHTS = 5  # key insights on page 1; all chosen ones follow in the detail
+SUMMARY_THEMES = 5
+RECENT_REFLECTIONS = 5  # as on the Trends screen: "in N of the last 5 reflections"
+
+
+class FlagKind(StrEnum):
+    HIGH_DISTRESS = "high_distress"
+    SAFETY_ITEM = "safety_item"  # e.g. PHQ-9 item 9 answered above 0
+    AFTER_EFFECTS = "after_effects"
+
+
+@dataclass(frozen=True)
+class SessionLine:
+    """One session in the period, with its after-effects as their printed labels."""
+
+    session: Session
+    after_effects: tuple[str, ...]
+
+    @property
+    def is_dosing(self) -> bool:
+        return self.session.kind is SessionKind.DOSING
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+    """The latest score of one questionnaire in the period, against the first one taken."""
+
+    questionnaire: Questionnaire
+    latest: ScorePoint
+    first: ScorePoint | None  # the course's first score, when it is not the latest itself
+    in_period: int  # how many check-ins of this questionnaire fall in the period
+
+    @property
+    def change(self) -> int | None:
+        return None if self.first is None else self.latest.total - self.first.total
+
+    @property
+    def reference_position(self) -> int | None:
+        """-1 below, 0 within, 1 above the questionnaire's reference range (None: has none)."""
+        window = self.questionnaire.reference_range
+        if window is None:
+            return None
+        total = self.latest.total
+        return -1 if total < window[0] else (1 if total > window[1] else 0)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something a clinician may want to ask about: when, what, and the plain facts."""
+
+    kind: FlagKind
+    when: datetime
+    session: Session | None = None  # the session it belongs to, if any
+    reflection: Reflection | None = None  # a chosen reflection, for reflection ratings
+    rating: int | None = None  # the distress rating, or the answer given to a safety item
+    moment: str = ""  # "before" / "after" a session, "start" / "end" of a reflection
+    questionnaire: Questionnaire | None = None
+    item_number: int | None = None
+    after_effects: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CommitmentLine:
+    commitment: Commitment
+    notes: tuple[CommitmentNote, ...]
+
+
+@dataclass(frozen=True)
+class InsightItem:
+    insight: Insight
+    themes: tuple[Theme, ...]
+    commitments: tuple[CommitmentLine, ...]
+    session: Session | None
+
+
+@dataclass(frozen=True)
+class ReflectionItem:
+    reflection: Reflection
+    session: Session | None
+    themes: tuple[Theme, ...]
+
+    @property
+    def answers(self) -> tuple[Answer, ...]:
+        """The prompts the client answered (skipped and empty ones are left out)."""
+        return tuple(a for a in self.reflection.answers if not a.skipped and a.text.strip())
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    theme: Theme
+    uses: int
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    """Everything the printout shows, before any wording or layout."""
+
+    period: Period
+    first_day: date  # the period as printed: its own bounds, else the data's, else today
+    last_day: date
+    sessions: tuple[SessionLine, ...]  # every session in the period, oldest first
+    distress: DistressSeries  # dosing sessions in the period + chosen reflections
+    theme_map: ThemeMap  # from chosen reflections and insights only
+    frequent_themes: tuple[ThemeCount, ...]
+    scores: tuple[ScoreLine, ...]  # questionnaires with a check-in in the period
+    questionnaires: tuple[QuestionnaireSeries, ...]  # every questionnaire, points in period
+    flags: tuple[Flag, ...]  # oldest first
+    insights: tuple[InsightItem, ...]  # chosen: pinned first, then newest first
+    reflections: tuple[ReflectionItem, ...]  # chosen: oldest first, to read as a story
+
+    @property
+    def dosing_sessions(self) -> tuple[SessionLine, ...]:
+        return tuple(line for line in self.sessions if line.is_dosing)
+
+    @property
+    def emerging_themes(self) -> tuple[Theme, ...]:
+        return self.theme_map.emerging
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing at all to show for the period: no sessions, scores or chosen writing."""
+        return not (self.sessions or self.scores or self.insights or self.reflections)
+
+
+def build_content(store: Store, options: ReportOptions, today: date) -> ReportContent:
+    """Gather what the printout shows for `options` (see the module docstring for the rules)."""
+    period = options.period
+    candidates = report_candidates(store, period)
+    chosen_reflections = [r for r in candidates.reflections if r.id in options.reflection_ids]
+    chosen_insights = [i for i in candidates.insights if i.id in options.insight_ids]
+    sessions = [s for s in store.list_sessions() if period.contains(s.held_at)]
+    by_id = {s.id: s for s in store.list_sessions()}
+    themes = {theme.key: theme for theme in store.list_themes()}
+
+    reflection_keys = {r.id: store.reflection_theme_keys(r.id) for r in chosen_reflections}
+    insight_keys = {i.id: store.insight_theme_keys(i.id) for i in chosen_insights}
+    uses = [
+        (r.session_id, key, r.started_at)
+        for r in chosen_reflections
+        for key in reflection_keys[r.id]
+        if key in themes
+    ] + [
+        (i.session_id, key, i.created_at)
+        for i in chosen_insights
+        for key in insight_keys[i.id]
+        if key in themes
+    ]
+
+    everything = distress_series(store, period)
+    chosen_ids = {r.id for r in chosen_reflections}
+    distress = DistressSeries(
+        everything.sessions,
+        tuple(r for r in everything.reflections if r.reflection_id in chosen_ids),
+    )
+    newest_first = sorted(chosen_reflections, key=lambda r: (r.started_at, r.id), reverse=True)
+    recent = newest_first[:RECENT_REFLECTIONS]
+    theme_map = chosen_theme_map(
+        distress, uses, themes, {r.id: reflection_keys[r.id] for r in recent}
+    )
+    counted = Counter(key for _session, key, _when in uses)
+    frequent = tuple(
+        ThemeCount(themes[key], count)
+        for key, count in sorted(counted.items(), key=lambda kv: (-kv[1], themes[kv[0]].name))
+    )
+
+    scores, flags = _scores_and_safety_flags(store, period)
+    lines = tuple(
+        SessionLine(s, tuple(session_options().after_effect_label(key) for key in s.after_effects))
+        for s in sessions
+    )
+    flags += _session_flags(lines) + _reflection_flags(distress.reflections, chosen_reflections)
+    flags.sort(key=lambda flag: flag.when)
+
+    questionnaires = questionnaire_series(store, period)
+    first_day, last_day = _shown_days(period, today, sessions, chosen_reflections, questionnaires)
+    return ReportContent(
+        period=period,
+        first_day=first_day,
+        last_day=last_day,
+        sessions=lines,
+        distress=distress,
+        theme_map=theme_map,
+        frequent_themes=frequent,
+        scores=scores,
+        questionnaires=questionnaires,
+        flags=tuple(flags),
+        insights=_insight_items(store, chosen_insights, insight_keys, themes, by_id),
+        reflections=tuple(
+            ReflectionItem(
+                r,
+                by_id.get(r.session_id) if r.session_id is not None else None,
+                tuple(themes[key] for key in reflection_keys[r.id] if key in themes),
+            )
+            for r in reversed(newest_first)
+        ),
+    )
+
+
+def chosen_theme_map(
+    distress: DistressSeries,
+    uses: list[tuple[SessionId | None, str, datetime]],
+    themes: dict[str, Theme],
+    recent: dict[ReflectionId, list[str]],
+) -> ThemeMap:
+    """The Trends theme map (`kapcompanion.trends.ThemeMap`, same rules for emerging and
+    fading themes), counted from the given theme uses only: (session, theme key, when)."""
+    sessions = distress.sessions
+    column = {s.session_id: index for index, s in enumerate(sessions)}
+    grid: dict[str, list[int]] = {}
+    for session_id, key, _when in uses:
+        if session_id in column:
+            grid.setdefault(key, [0] * len(sessions))[column[session_id]] += 1
+    ordered = sorted(grid, key=lambda key: (-sum(grid[key]), themes[key].name))
+    half = len(sessions) // 2
+    emerging, fading = [], []
+    for key in ordered:
+        early, late = sum(grid[key][:half]), sum(grid[key][half:])
+        if len(sessions) >= 2 and late >= early + 2:
+            emerging.append(themes[key])
+        elif len(sessions) >= 2 and early >= late + 2:
+            fading.append(themes[key])
+    recent_uses = Counter(key for keys in recent.values() for key in keys)
+    return ThemeMap(
+        themes=tuple(themes[key] for key in ordered),
+        sessions=sessions,
+        counts=tuple(tuple(grid[key]) for key in ordered),
+        emerging=tuple(emerging),
+        fading=tuple(fading),
+        recent_uses=dict(recent_uses),
+        recent_total=len(recent),
+    )
+
+
+def _scores_and_safety_flags(
+    store: Store, period: Period
+) -> tuple[tuple[ScoreLine, ...], list[Flag]]:
+    """Latest score per questionnaire in the period (against the course's first score), and
+    every check-in in the period that answered a safety item above its threshold."""
+    lines: list[ScoreLine] = []
+    flags: list[Flag] = []
+    up_to_end = Period(None, period.end)
+    for series in questionnaire_series(store, up_to_end):
+        inside = [p for p in series.points if period.contains(p.taken_at)]
+        if inside:
+            first = series.points[0]
+            lines.append(
+                ScoreLine(
+                    series.questionnaire,
+                    latest=inside[-1],
+                    first=None if first == inside[-1] else first,
+                    in_period=len(inside),
+                )
+            )
+    for questionnaire in all_questionnaires():
+        for check_in in store.completed_check_ins(questionnaire.id):
+            taken = check_in.completed_at
+            if taken is None or not period.contains(taken):
+                continue
+            for number in score(questionnaire, check_in.answers).safety_flags:
+                flags.append(
+                    Flag(
+                        FlagKind.SAFETY_ITEM,
+                        taken,
+                        rating=check_in.answers[number],
+                        questionnaire=questionnaire,
+                        item_number=number,
+                    )
+                )
+    return tuple(lines), flags
+
+
+def _session_flags(lines: tuple[SessionLine, ...]) -> list[Flag]:
+    flags = []
+    for line in lines:
+        session = line.session
+        for moment, rating in (
+            ("before", session.distress_before),
+            ("after", session.distress_after),
+        ):
+            if rating is not None and rating >= HIGH_DISTRESS:
+                flags.append(
+                    Flag(
+                        FlagKind.HIGH_DISTRESS,
+                        session.held_at,
+                        session=session,
+                        rating=rating,
+                        moment=moment,
+                    )
+                )
+        if line.after_effects:
+            flags.append(
+                Flag(
+                    FlagKind.AFTER_EFFECTS,
+                    session.held_at,
+                    session=session,
+                    after_effects=line.after_effects,
+                )
+            )
+    return flags
+
+
+def _reflection_flags(
+    ratings: tuple[ReflectionDistress, ...], chosen: list[Reflection]
+) -> list[Flag]:
+    by_id = {r.id: r for r in chosen}
+    flags = []
+    for rating in ratings:
+        for moment, value in (("start", rating.start), ("end", rating.end)):
+            if value is not None and value >= HIGH_DISTRESS:
+                flags.append(
+                    Flag(
+                        FlagKind.HIGH_DISTRESS,
+                        rating.written_at,
+                        reflection=by_id[rating.reflection_id],
+                        rating=value,
+                        moment=moment,
+                    )
+                )
+    return flags
+
+
+def _insight_items(
+    store: Store,
+    chosen: list[Insight],
+    keys: dict[InsightId, list[str]],
+    themes: dict[str, Theme],
+    sessions: dict[SessionId, Session],
+) -> tuple[InsightItem, ...]:
+    ordered = sorted(chosen, key=lambda i: (i.pinned, i.created_at, i.id), reverse=True)
+    return tuple(
+        InsightItem(
+            insight,
+            tuple(themes[key] for key in keys[insight.id] if key in themes),
+            tuple(
+                CommitmentLine(c, tuple(store.commitment_notes(c.id)))
+                for c in store.commitments_for(insight.id)
+            ),
+            sessions.get(insight.session_id) if insight.session_id is not None else None,
+        )
+        for insight in ordered
+    )
+
+
+def _shown_days(
+    period: Period,
+    today: date,
+    sessions: list[Session],
+    reflections: list[Reflection],
+    questionnaires: tuple[QuestionnaireSeries, ...],
+) -> tuple[date, date]:
+    """The first and last day printed in the header: the period's own bounds where it has
+    them; an open end takes the earliest (or latest) thing shown, or today."""
+    days = [s.held_at.astimezone().date() for s in sessions]
+    days += [r.started_at.astimezone().date() for r in reflections]
+    days += [p.taken_at.astimezone().date() for q in questionnaires for p in q.points]
+    first = period.start or min(days, default=today)
+    last = period.end or max([today, *days])
+    return first, max(first, last)

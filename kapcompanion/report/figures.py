@@ -1,0 +1,95 @@
+"""The printout's charts: the Trends figures (kapcompanion.charts) in the light palette at the
+printed width and type size, saved as SVG so that the PDF gets them as vectors.
+
+The render module paints each SVG into the room the document keeps for it. Only charts with
+something to show are made; an empty one is a sentence in the text instead.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, replace
+
+from matplotlib.figure import Figure
+
+from kapcompanion.charts import ChartStyle, distress_figure, questionnaire_figure, theme_map_figure
+from kapcompanion.report.content import ReportContent
+from kapcompanion.report.options import ReportOptions, ReportSection
+
+CHART_FONT_POINTS = 8.0
+DISTRESS_HEIGHT_INCHES = 3.0
+QUESTIONNAIRE_HEIGHT_INCHES = 2.3
+# Raster parts of a chart (the theme map's cells) are embedded at print resolution.
+RASTER_DPI = 300
+
+DISTRESS_KEY = "distress"
+THEME_MAP_KEY = "theme_map"
+QUESTIONNAIRE_PREFIX = "questionnaire_"
+
+# matplotlib writes the space glyph as a <path> with no outline data, which Qt's SVG reader
+# rejects with a warning for every use. Drawing nothing, it can simply go, with its uses.
+_EMPTY_GLYPH = re.compile(rb'<path id="([^"]*)" transform="[^"]*"/>')
+
+
+@dataclass(frozen=True)
+class ChartPicture:
+    """One chart, ready to paint: SVG bytes and the size it was drawn for."""
+
+    key: str
+    svg: bytes
+    width_inches: float
+    height_inches: float
+
+
+def report_chart_style(width_inches: float) -> ChartStyle:
+    """The light palette at the printed type size, laid out for the printed width."""
+    return replace(ChartStyle.light(), font_size=CHART_FONT_POINTS, width_inches=width_inches)
+
+
+def questionnaire_key(questionnaire_id: str) -> str:
+    return QUESTIONNAIRE_PREFIX + questionnaire_id
+
+
+def chart_pictures(
+    content: ReportContent, options: ReportOptions, width_inches: float
+) -> dict[str, ChartPicture]:
+    """The charts the chosen sections show (keyed as DISTRESS_KEY, THEME_MAP_KEY and
+    `questionnaire_key(id)`), each `width_inches` wide."""
+    style = report_chart_style(width_inches)
+    figures: dict[str, Figure] = {}
+    if options.includes(ReportSection.DISTRESS_CHART) and not content.distress.is_empty:
+        figure = distress_figure(content.distress, style)
+        figure.set_size_inches(width_inches, DISTRESS_HEIGHT_INCHES)
+        figures[DISTRESS_KEY] = figure
+    if options.includes(ReportSection.THEME_MAP) and not content.theme_map.is_empty:
+        figure = theme_map_figure(content.theme_map, style)
+        rows = len(content.theme_map.themes)
+        # As tall as the rows need (the Trends screen keeps a taller minimum for its card).
+        height = rows * style.font_size * 1.5 / 72 + 1.3
+        figure.set_size_inches(width_inches, min(figure.get_figheight(), max(height, 2.0)))
+        figures[THEME_MAP_KEY] = figure
+    if options.includes(ReportSection.QUESTIONNAIRES):
+        for series in content.questionnaires:
+            if series.points:
+                figure = questionnaire_figure(series, style)
+                figure.set_size_inches(width_inches, QUESTIONNAIRE_HEIGHT_INCHES)
+                figures[questionnaire_key(series.questionnaire.id)] = figure
+    return {key: _picture(key, figure) for key, figure in figures.items()}
+
+
+def _picture(key: str, figure: Figure) -> ChartPicture:
+    buffer = io.BytesIO()
+    figure.savefig(
+        buffer,
+        format="svg",
+        dpi=RASTER_DPI,
+        facecolor=figure.get_facecolor(),
+        metadata={"Date": None},
+    )
+    width, height = figure.get_size_inches()
+    svg = buffer.getvalue()
+    for glyph in set(_EMPTY_GLYPH.findall(svg)):
+        svg = re.sub(rb'<use xlink:href="#' + re.escape(glyph) + rb'"[^>]*/>', b"", svg)
+    svg = _EMPTY_GLYPH.sub(b"", svg)
+    return ChartPicture(key, svg, float(width), float(height))

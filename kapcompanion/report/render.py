@@ -1,0 +1,371 @@
+"""Painting the report onto paper or a PDF: one engine for QPdfWriter and QPrinter alike.
+
+The HTML (kapcompanion.report.document) is laid out by a QTextDocument against the target
+device, so type is measured at print resolution. We paginate it ourselves: each page paints
+its slice of the document, then a running header (period, client name) and footer (what the
+document is, "Page 2 of 5"). A heading never ends a page alone: a heading (or the sentence
+before a chart) that would be parted from what follows starts the next page instead. Charts
+are SVG painted as vectors into the room the document keeps for them; text stays real text,
+selectable and searchable.
+
+Needs a QGuiApplication (or QApplication). QtGui only: no widgets.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QByteArray,
+    QLocale,
+    QMarginsF,
+    QObject,
+    QPointF,
+    QRect,
+    QRectF,
+    QSizeF,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QPyTextObject,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextImageFormat,
+    QTextOption,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+from kapcompanion.report.content import ReportContent, build_content
+from kapcompanion.report.document import (
+    CHART_SCHEME,
+    CSS_PIXELS_PER_INCH,
+    SUMMARY_LIMITS,
+    ReportDocument,
+    SummaryLimits,
+    build_report_document,
+    page_number_text,
+    palette,
+)
+from kapcompanion.report.errors import ReportError
+from kapcompanion.report.figures import ChartPicture, chart_pictures
+from kapcompanion.report.options import ReportOptions, ReportSection
+from kapcompanion.store import Store
+
+BODY_POINTS = 10.0
+RUNNING_POINTS = 8.0  # header and footer
+PDF_MARGINS_MM = QMarginsF(18, 12, 18, 12)
+# Room for the header and footer inside the printable area, in points.
+HEADER_POINTS = 30.0
+FOOTER_POINTS = 30.0
+OBJECT_REPLACEMENT = "\ufffc"
+
+
+def default_page_size(locale: QLocale | None = None) -> QPageSize:
+    """Letter where the locale measures in US units, A4 everywhere else."""
+    system = (locale or QLocale()).measurementSystem()
+    if system == QLocale.MeasurementSystem.ImperialUSSystem:
+        return QPageSize(QPageSize.PageSizeId.Letter)
+    return QPageSize(QPageSize.PageSizeId.A4)
+
+
+class _ChartPainter(QPyTextObject):
+    """Draws the document's `chart:` images as SVG, at the size the HTML gives them."""
+
+    def __init__(self, charts: dict[str, ChartPicture], parent: QObject) -> None:
+        super().__init__(parent)
+        self._svg = {key: picture.svg for key, picture in charts.items()}
+        self._renderers: dict[str, QSvgRenderer] = {}
+
+    def intrinsicSize(self, doc: QTextDocument, position: int, format: QTextFormat) -> QSizeF:
+        image = QTextImageFormat(format)
+        device = doc.documentLayout().paintDevice()
+        scale = device.logicalDpiX() / CSS_PIXELS_PER_INCH if device else 1.0
+        return QSizeF(image.width() * scale, image.height() * scale)
+
+    def drawObject(
+        self,
+        painter: QPainter,
+        rect: QRectF | QRect,
+        doc: QTextDocument,
+        position: int,
+        format: QTextFormat,
+    ) -> None:
+        key = QTextImageFormat(format).name().removeprefix(CHART_SCHEME)
+        svg = self._svg.get(key)
+        if svg is None:
+            return
+        renderer = self._renderers.get(key)
+        if renderer is None:
+            renderer = self._renderers[key] = QSvgRenderer(QByteArray(svg))
+        renderer.render(painter, QRectF(rect))
+
+
+def _body_font() -> QFont:
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+    font.setPointSizeF(BODY_POINTS)
+    return font
+
+
+def _points(device: QPagedPaintDevice, points: float) -> float:
+    return points * device.logicalDpiY() / 72
+
+
+def lay_out(report: ReportDocument, device: QPagedPaintDevice) -> tuple[QTextDocument, QRectF]:
+    """The report laid out in pages of the device's printable area less header and footer;
+    returns the document and the body's rectangle on each page (device pixels)."""
+    header, footer = _points(device, HEADER_POINTS), _points(device, FOOTER_POINTS)
+    body = QRectF(0, header, device.width(), device.height() - header - footer)
+    document = QTextDocument()
+    document.setUndoRedoEnabled(False)
+    layout = document.documentLayout()
+    layout.registerHandler(
+        QTextFormat.ObjectTypes.ImageObject, _ChartPainter(report.charts, document)
+    )
+    layout.setPaintDevice(device)
+    document.setDefaultFont(_body_font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    document.setDefaultTextOption(option)
+    document.setDocumentMargin(0)
+    document.setHtml(report.html)
+    document.setPageSize(body.size())
+    _keep_with_next(document, body.height())
+    return document, body
+
+
+def _is_chart(block: QTextBlock) -> bool:
+    if OBJECT_REPLACEMENT not in block.text():
+        return False
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        char_format = fragment.charFormat()
+        if char_format.isImageFormat() and char_format.toImageFormat().name().startswith(
+            CHART_SCHEME
+        ):
+            return True
+        iterator += 1
+    return False
+
+
+def _keep_with_next(document: QTextDocument, page_height: float) -> None:
+    """Start a page early rather than leave a heading (or a chart's lead-in) at the foot of
+    a page, parted from what follows it."""
+    layout = document.documentLayout()
+
+    def page_of_line(block: QTextBlock, last: bool) -> int:
+        top = layout.blockBoundingRect(block).top()  # lays the block out first
+        text_layout = block.layout()
+        count = text_layout.lineCount()
+        if count:
+            top += text_layout.lineAt(count - 1 if last else 0).y()
+        return int(top // page_height)
+
+    def page_of_first_line(block: QTextBlock) -> int:
+        return page_of_line(block, last=False)
+
+    def page_of_last_line(block: QTextBlock) -> int:
+        return page_of_line(block, last=True)
+
+    document.pageCount()  # finishes the (otherwise lazy) layout before we read positions
+    root = document.rootFrame()
+    block = document.begin()
+    while block.isValid():
+        following = block.next()
+        if not following.isValid():
+            break
+        sticky = block.blockFormat().headingLevel() > 0 or _is_chart(following)
+        in_root = (
+            QTextCursor(block).currentFrame() == root
+            and QTextCursor(following).currentFrame() == root
+        )
+        if sticky and in_root and page_of_first_line(following) > page_of_last_line(block):
+            # Move the whole run of sticky blocks that ends here (heading, lead-in, note).
+            start = block
+            while True:
+                previous = start.previous()
+                if not (
+                    previous.isValid()
+                    and previous.blockFormat().headingLevel() > 0
+                    and page_of_last_line(previous) == page_of_first_line(start)
+                    and QTextCursor(previous).currentFrame() == root
+                ):
+                    break
+                start = previous
+            if (
+                start.blockFormat().pageBreakPolicy()
+                & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+            ):
+                block = following  # already at the top of a page: too long to keep together
+                continue
+            cursor = QTextCursor(start)
+            page_break = QTextBlockFormat()
+            page_break.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            cursor.mergeBlockFormat(page_break)
+        block = following
+
+
+def _paint_running_text(
+    painter: QPainter,
+    device: QPagedPaintDevice,
+    report: ReportDocument,
+    page: int,
+    pages: int,
+    body: QRectF,
+) -> None:
+    colours = palette()
+    font = _body_font()
+    font.setPointSizeF(RUNNING_POINTS)
+    painter.setFont(font)
+    width = device.width()
+    rule = QPen(QColor(colours["border"]))
+    rule.setWidthF(_points(device, 0.5))
+    line_height = painter.fontMetrics().height()
+    gap = _points(device, 6)
+
+    header_base = body.top() - gap - line_height
+    painter.setPen(QColor(colours["muted_text"]))
+    left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(QRectF(0, header_base, width, line_height), left, report.header_period)
+    if report.header_name:
+        painter.drawText(QRectF(0, header_base, width, line_height), right, report.header_name)
+    footer_top = body.bottom() + gap
+    painter.drawText(QRectF(0, footer_top, width, line_height), left, report.footer_note)
+    painter.drawText(
+        QRectF(0, footer_top, width, line_height), right, page_number_text(page, pages)
+    )
+    painter.setPen(rule)
+    painter.drawLine(QPointF(0, body.top() - gap / 2), QPointF(width, body.top() - gap / 2))
+    painter.drawLine(QPointF(0, body.bottom() + gap / 2), QPointF(width, body.bottom() + gap / 2))
+
+
+def paint_report(report: ReportDocument, device: QPagedPaintDevice) -> int:
+    """Paint an already built report onto `device`; returns the number of pages."""
+    document, body = lay_out(report, device)
+    pages = max(document.pageCount(), 1)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("the page could not be started")
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            slice_top = page * body.height()
+            painter.translate(body.left(), body.top() - slice_top)
+            visible = QRectF(0, slice_top, body.width(), body.height())
+            painter.setClipRect(visible)
+            document.drawContents(painter, visible)
+            painter.restore()
+            _paint_running_text(painter, device, report, page + 1, pages, body)
+    finally:
+        painter.end()
+    return pages
+
+
+def content_width_inches(device: QPagedPaintDevice) -> float:
+    return device.width() / device.logicalDpiX()
+
+
+def _fitting_limits(
+    content: ReportContent, options: ReportOptions, device: QPagedPaintDevice
+) -> SummaryLimits:
+    """The fullest page 1 that fits on one page of `device` (the shortest, if none does)."""
+    if content.is_empty or not options.includes(ReportSection.SUMMARY):
+        return SUMMARY_LIMITS[0]
+    for limits in SUMMARY_LIMITS:
+        page_one = build_report_document(content, options, {}, limits=limits, summary_only=True)
+        document, _body = lay_out(page_one, device)
+        if document.pageCount() <= 1:
+            return limits
+    return SUMMARY_LIMITS[-1]
+
+
+def build_report(
+    store: Store,
+    options: ReportOptions,
+    device: QPagedPaintDevice,
+    *,
+    today: date | None = None,
+) -> ReportDocument:
+    """The report's HTML and charts, sized for `device`'s printable width."""
+    content = build_content(store, options, today or date.today())
+    charts = chart_pictures(content, options, content_width_inches(device))
+    limits = _fitting_limits(content, options, device)
+    return build_report_document(content, options, charts, limits=limits)
+
+
+def render_report(
+    store: Store,
+    options: ReportOptions,
+    device: QPagedPaintDevice,
+    *,
+    today: date | None = None,
+) -> int:
+    """Paint the whole report onto `device` (a QPdfWriter, or the QPrinter of a print preview)
+    with header, footer and page numbers; returns the page count."""
+    return paint_report(build_report(store, options, device, today=today), device)
+
+
+def pdf_writer(path: Path, page_size: QPageSize) -> QPdfWriter:
+    """A PDF writer with the report's margins and title."""
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(
+        QPageLayout(
+            page_size, QPageLayout.Orientation.Portrait, PDF_MARGINS_MM, QPageLayout.Unit.Millimeter
+        )
+    )
+    writer.setTitle("KAP Companion report")
+    writer.setCreator("KAP Companion")
+    return writer
+
+
+def write_pdf(
+    store: Store,
+    options: ReportOptions,
+    path: Path,
+    *,
+    page_size: QPageSize | None = None,
+    today: date | None = None,
+) -> Path:
+    """Write the report as a PDF at `path`, replacing any file there. The PDF is written next
+    to it first and moved into place, so a failure never leaves half a file behind. Raises
+    ReportError when the folder cannot be written."""
+    path = path.expanduser().absolute()
+    try:
+        descriptor, temporary_name = tempfile.mkstemp(
+            prefix=".report-", suffix=".pdf", dir=path.parent
+        )
+    except OSError as error:
+        raise ReportError(path, error.strerror or str(error)) from error
+    os.close(descriptor)
+    temporary = Path(temporary_name)
+    try:
+        writer = pdf_writer(temporary, page_size or default_page_size())
+        render_report(store, options, writer, today=today)
+        del writer  # closes the file
+        temporary.replace(path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise ReportError(path, error.strerror or str(error)) from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return path
