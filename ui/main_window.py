@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
             Destination("insights", self.tr("Insights"), "insights", self._build_insights),
             Destination("trends", self.tr("Trends"), "trends", self._build_trends),
             Destination("checkins", self.tr("Check-ins"), "checkins", self._build_check_ins),
+            Destination("report", self.tr("Printout"), "printout", self._build_report),
             Destination("support", self.tr("Support"), "support", self._build_support),
             Destination("settings", self.tr("Settings"), "settings", self._build_settings),
         ]
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         for number, destination in enumerate(self.destinations, start=1):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number % 10}"), self)  # …8, 9, 0
             shortcut.activated.connect(lambda key=destination.key: self.show_destination(key))
         support = QShortcut(QKeySequence("F1"), self)
         support.activated.connect(self.show_support)
@@ -257,6 +258,13 @@ class MainWindow(QMainWindow):
         from ui.trends_view import TrendsView  # matplotlib loads only now, never at start-up
 
         view = TrendsView()
+        view.data_changed.connect(self.data_changed)
+        return view
+
+    def _build_report(self) -> QWidget:
+        from ui.report_view import ReportView
+
+        view = ReportView()
         view.data_changed.connect(self.data_changed)
         return view
 
