@@ -8,8 +8,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.domain import Reflection
@@ -292,6 +293,19 @@ def test_choices_are_kept_when_the_period_changes_and_back(
     assert view.insights.chosen() == {*shared[1:], ticked}
 
 
+def test_marking_something_shareable_elsewhere_ticks_it_here_on_refresh(
+    open_view: ViewFactory, demo_store: Store
+) -> None:
+    view = open_view(demo_store)
+    whole_course(view)
+    newest = report_candidates(demo_store, Period()).reflections[0]
+    assert int(newest.id) not in view.reflections.chosen()
+    demo_store.set_reflection_shareable(newest.id, True)
+    view.refresh()
+    assert int(newest.id) in view.reflections.chosen()
+    assert view.summary.text().startswith("1 reflection and ")
+
+
 def test_choosing_here_never_changes_what_is_marked_shareable(
     open_view: ViewFactory, demo_store: Store
 ) -> None:
@@ -421,6 +435,39 @@ def test_the_saved_pdf_holds_exactly_what_is_ticked(
     assert dropped_insight.text not in words
     assert "A. R." in words
     assert "Sleep has been better this month." in words
+
+
+def test_save_as_pdf_suggests_documents_and_offers_the_folder_afterwards(
+    open_view: ViewFactory,
+    demo_store: Store,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+    opened: list[QUrl] = []
+
+    def choose_file(*args: object) -> tuple[str, str]:
+        asked.append(str(args[2]))  # (parent, caption, suggested, filter)
+        return str(tmp_path / "for Thursday"), "PDF files (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose_file)
+    monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)
+    view = open_view(demo_store)
+    seen: list[tuple[str, str]] = []
+    answer_next_dialog(seen, choose="Open folder")
+    tab_to(qtbot, view.pdf_button, limit=TAB_STOPS)
+    press(qtbot, Qt.Key.Key_Space)
+
+    [suggested] = asked
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert Path(suggested) == Path(documents) / (
+        f"KAP Companion printout {date.today().isoformat()}.pdf"
+    )
+    saved = tmp_path / "for Thursday.pdf"  # ".pdf" is added when the name lacks it
+    assert saved.read_bytes().startswith(b"%PDF")
+    assert seen and str(saved) in seen[0][1]
+    assert opened == [QUrl.fromLocalFile(str(tmp_path))]
 
 
 def test_a_pdf_that_cannot_be_written_is_explained_calmly(
