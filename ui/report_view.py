@@ -77,7 +77,6 @@ class ReportView(QWidget):
         self._store: Store | None = None
         self._stale = True
         self._period: Period | None = Period()
-        self._candidates = ReportCandidates((), ())
         self._sessions: dict[SessionId, Session] = {}
 
         layout = QVBoxLayout(self)
@@ -240,6 +239,7 @@ class ReportView(QWidget):
             self._reload()
 
     def today(self) -> date:
+        """The day the periods end on and the PDF's suggested name carries."""
         return date.today()
 
     def _reload(self) -> None:
@@ -285,21 +285,20 @@ class ReportView(QWidget):
             self.period_picker.describe(period, today)
         self._period = period
         if period is None:
-            self._candidates = ReportCandidates((), ())
-            preselected = ReportOptions()
+            candidates, preselected = ReportCandidates((), ()), ReportOptions()
         else:
-            self._candidates = report_candidates(self._store, period)
+            candidates = report_candidates(self._store, period)
             preselected = default_options(self._store, period)
         locale = QLocale()
         self.reflections.set_choices(
             [
                 Choice(int(r.id), *reflection_words(r, self._sessions, locale))
-                for r in self._candidates.reflections
+                for r in candidates.reflections
             ],
             {int(each) for each in preselected.reflection_ids},
         )
         self.insights.set_choices(
-            [Choice(int(i.id), *insight_words(i, locale)) for i in self._candidates.insights],
+            [Choice(int(i.id), *insight_words(i, locale)) for i in candidates.insights],
             {int(each) for each in preselected.insight_ids},
         )
         self._update_summary()
