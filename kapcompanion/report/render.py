@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -337,17 +338,21 @@ def pdf_writer(path: Path, page_size: QPageSize) -> QPdfWriter:
     return writer
 
 
-def write_pdf(
+@dataclass(frozen=True)
+class SavedReport:
+    path: Path
+    pages: int
+
+
+def save_report_pdf(
     store: Store,
     options: ReportOptions,
     path: Path,
     *,
     page_size: QPageSize | None = None,
     today: date | None = None,
-) -> Path:
-    """Write the report as a PDF at `path`, replacing any file there. The PDF is written next
-    to it first and moved into place, so a failure never leaves half a file behind. Raises
-    ReportError when the folder cannot be written."""
+) -> SavedReport:
+    """`write_pdf`, also saying how many pages were written."""
     path = path.expanduser().absolute()
     try:
         descriptor, temporary_name = tempfile.mkstemp(
@@ -359,8 +364,8 @@ def write_pdf(
     temporary = Path(temporary_name)
     try:
         writer = pdf_writer(temporary, page_size or default_page_size())
-        render_report(store, options, writer, today=today)
-        del writer  # closes the file
+        pages = render_report(store, options, writer, today=today)
+        del writer  # the file is complete once its painter has ended
         temporary.replace(path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
@@ -368,4 +373,18 @@ def write_pdf(
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    return path
+    return SavedReport(path, pages)
+
+
+def write_pdf(
+    store: Store,
+    options: ReportOptions,
+    path: Path,
+    *,
+    page_size: QPageSize | None = None,
+    today: date | None = None,
+) -> Path:
+    """Write the report as a PDF at `path`, replacing any file there. The PDF is written next
+    to it first and moved into place, so a failure never leaves half a file behind. Raises
+    ReportError when the folder cannot be written."""
+    return save_report_pdf(store, options, path, page_size=page_size, today=today).path

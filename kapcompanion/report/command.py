@@ -1,0 +1,139 @@
+"""`kap-companion report`: the therapist printout as a PDF, from the command line.
+
+`kap-companion [--data-dir DIR] report --out FILE.pdf [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+[--include-all] [--name TEXT] [--note TEXT] [--paper a4|letter]`
+
+The same engine as the window's Save as PDF. Only the reflections and insights marked
+shareable go in unless --include-all is given. A profile with no data file yet gets the friendly
+one-page report, and no data file is created for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from kapcompanion.profile import Profile, ProfileLock
+from kapcompanion.report.errors import ReportPeriodError
+from kapcompanion.report.options import ReportOptions, default_options, report_candidates
+from kapcompanion.store import Store
+from kapcompanion.trends import Period
+
+EXIT_OK = 0
+PAPER_SIZES = ("a4", "letter")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, for example 2026-11-25"
+        ) from None
+
+
+def add_report_parser(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    shared: argparse.ArgumentParser,
+) -> None:
+    """Add the `report` command to the command line's subcommands."""
+    report = commands.add_parser(
+        "report",
+        parents=[shared],
+        help="save a PDF report to share with your therapist",
+        description=(
+            "Save the report for your therapist as a PDF. Only the reflections and insights "
+            "you marked as shareable are included, unless you add --include-all."
+        ),
+    )
+    report.add_argument("--out", metavar="FILE.pdf", required=True, help="where to save the PDF")
+    report.add_argument(
+        "--from",
+        dest="start",
+        metavar="YYYY-MM-DD",
+        type=_day,
+        help="first day (default: the start)",
+    )
+    report.add_argument(
+        "--to", dest="end", metavar="YYYY-MM-DD", type=_day, help="last day (default: today)"
+    )
+    report.add_argument(
+        "--include-all",
+        action="store_true",
+        help="include every finished reflection and insight in the period, shareable or not",
+    )
+    report.add_argument(
+        "--name", metavar="TEXT", default="", help="your name or initials for the header"
+    )
+    report.add_argument(
+        "--note", metavar="TEXT", default="", help="a note to your therapist on the first page"
+    )
+    report.add_argument(
+        "--paper", choices=PAPER_SIZES, help="paper size (default: the one your locale uses)"
+    )
+
+
+def report_options(store: Store, args: argparse.Namespace) -> ReportOptions:
+    """The options the command line asks for, from the same defaults as the window."""
+    start: date | None = args.start
+    end: date | None = args.end
+    if start is not None and end is not None and end < start:
+        raise ReportPeriodError()
+    period = Period(start, end)
+    options = default_options(store, period)
+    if args.include_all:
+        candidates = report_candidates(store, period)
+        options = replace(
+            options,
+            reflection_ids=frozenset(r.id for r in candidates.reflections),
+            insight_ids=frozenset(i.id for i in candidates.insights),
+        )
+    return replace(options, client_name=args.name.strip(), note_to_therapist=args.note.strip())
+
+
+@contextmanager
+def _profile_store(profile: Profile) -> Iterator[Store]:
+    """The profile's store, or (when it has no data file yet) an empty one in memory, so that
+    asking for a report never creates a data file."""
+    if not profile.database_path.exists():
+        with Store(sqlite3.connect(":memory:")) as empty:
+            yield empty
+        return
+    with ProfileLock(profile), Store.open(profile.database_path) as store:
+        yield store
+
+
+def run_report(profile: Profile, args: argparse.Namespace) -> int:
+    """Write the PDF the arguments ask for; print where it went. KapErrors reach the caller,
+    which prints their message."""
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no window: no display needed
+    from PySide6.QtGui import QGuiApplication, QPageSize
+
+    from kapcompanion.report.render import default_page_size, save_report_pdf
+
+    application = QGuiApplication.instance() or QGuiApplication(["kap-companion"])
+    page_size = (
+        QPageSize(
+            QPageSize.PageSizeId.Letter if args.paper == "letter" else QPageSize.PageSizeId.A4
+        )
+        if args.paper
+        else default_page_size()
+    )
+    with _profile_store(profile) as store:
+        options = report_options(store, args)
+        saved = save_report_pdf(store, options, Path(args.out), page_size=page_size)
+    del application
+    reflections, insights = len(options.reflection_ids), len(options.insight_ids)
+    print(
+        f"Report saved to {saved.path} ({saved.pages} page{'s' if saved.pages != 1 else ''}; "
+        f"{reflections} reflection{'s' if reflections != 1 else ''} and "
+        f"{insights} insight{'s' if insights != 1 else ''} included)."
+    )
+    return EXIT_OK

@@ -1,0 +1,230 @@
+"""What the printout says, computed from a real store: only chosen writing, flags, scores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+
+from kapcompanion.domain import NewSession, Phase, SessionKind
+from kapcompanion.ids import InsightId, ReflectionId, SessionId
+from kapcompanion.questionnaires import questionnaire
+from kapcompanion.report.content import FlagKind, build_content
+from kapcompanion.report.options import ReportOptions, default_options
+from kapcompanion.store import Store
+from kapcompanion.trends import Period
+
+START = datetime(2026, 10, 5, 10, tzinfo=UTC)
+TODAY = date(2026, 11, 25)
+
+# Words that appear only in what the client keeps to themselves.
+PRIVATE_REFLECTION_WORDS = "zanzibar quokka lantern"
+PRIVATE_INSIGHT_WORDS = "marmalade lighthouse keeper"
+PRIVATE_THEME = "Velvet orchid"
+SHARED_REFLECTION_WORDS = "walked by the river and felt steady"
+SHARED_INSIGHT_WORDS = "I can rest without earning it."
+
+
+@dataclass(frozen=True)
+class Seeded:
+    sessions: list[SessionId]
+    shared_reflection: ReflectionId
+    private_reflection: ReflectionId
+    shared_insight: InsightId
+    private_insight: InsightId
+
+
+def write_reflection(
+    store: Store,
+    session_id: SessionId | None,
+    at: datetime,
+    answer: str,
+    themes: list[str],
+    *,
+    shareable: bool,
+    distress: tuple[int | None, int | None] = (None, None),
+    phase: Phase = Phase.SAME_DAY,
+) -> ReflectionId:
+    reflection = store.start_reflection(phase, phase.value, 1, session_id=session_id, at=at)
+    store.save_answer(
+        reflection.id,
+        position=0,
+        prompt_id="what_stands_out",
+        prompt_text="What stands out from the session?",
+        text=answer,
+        at=at,
+    )
+    store.save_answer(
+        reflection.id, position=1, prompt_id="skipped", prompt_text="Skipped prompt", text="",
+        skipped=True, at=at,
+    )  # fmt: skip
+    store.set_reflection_distress(reflection.id, start=distress[0], end=distress[1])
+    store.set_reflection_themes(reflection.id, themes)
+    store.complete_reflection(reflection.id, at=at)
+    if shareable:
+        store.set_reflection_shareable(reflection.id, True)
+    return reflection.id
+
+
+def seed_course(store: Store) -> Seeded:
+    """Three dosing sessions and a preparation session; one shared and one private reflection
+    and insight, the private ones with words and a theme of their own."""
+    store.add_session(
+        NewSession(held_at=START - timedelta(days=4), kind=SessionKind.PREPARATION), at=START
+    )
+    sessions = [
+        store.add_session(
+            NewSession(
+                held_at=START + timedelta(days=7 * i),
+                number_in_course=i + 1,
+                distress_before=(8, 6, 5)[i],
+                distress_after=(5, 4, 3)[i],
+                after_effects=(("nausea",), (), ("headache", "dizziness"))[i],
+                after_effects_notes=("Queasy for an hour.", "", "")[i],
+                intention="a private intention about my sister",
+            )
+        ).id
+        for i in range(3)
+    ]
+    store.add_theme(PRIVATE_THEME)
+    private_key = next(t.key for t in store.list_themes() if t.name == PRIVATE_THEME)
+    shared_reflection = write_reflection(
+        store,
+        sessions[1],
+        START + timedelta(days=7, hours=8),
+        SHARED_REFLECTION_WORDS,
+        ["safety", "body"],
+        shareable=True,
+        distress=(5, 3),
+    )
+    private_reflection = write_reflection(
+        store,
+        sessions[2],
+        START + timedelta(days=14, hours=8),
+        PRIVATE_REFLECTION_WORDS,
+        [private_key, "grief"],
+        shareable=False,
+        distress=(9, 8),
+    )
+    shared_insight = store.add_insight(
+        SHARED_INSIGHT_WORDS,
+        reflection_id=shared_reflection,
+        session_id=sessions[1],
+        shareable=True,
+        at=START + timedelta(days=7, hours=9),
+    ).id
+    store.set_insight_themes(shared_insight, ["safety"])
+    commitment = store.add_commitment(shared_insight, "Sit down with tea after work")
+    store.add_commitment_note(commitment.id, "Managed it three days", at=START + timedelta(days=9))
+    private_insight = store.add_insight(
+        PRIVATE_INSIGHT_WORDS,
+        reflection_id=private_reflection,
+        session_id=sessions[2],
+        at=START + timedelta(days=14, hours=9),
+    ).id
+    store.set_insight_themes(private_insight, [private_key])
+    # A draft: never offered, never printed.
+    draft = store.start_reflection(Phase.OPEN, "open", 1, at=START + timedelta(days=15))
+    store.save_answer(
+        draft.id, position=0, prompt_id="p", prompt_text="Open", text="unfinished draft words"
+    )
+    return Seeded(sessions, shared_reflection, private_reflection, shared_insight, private_insight)
+
+
+def take_check_in(store: Store, instrument: str, answers: list[int], at: datetime) -> None:
+    chosen = questionnaire(instrument)
+    check_in = store.start_check_in(chosen.id, chosen.version, at=at)
+    for item, value in zip(chosen.items, answers, strict=True):
+        store.save_check_in_answer(check_in.id, item.number, value)
+    store.complete_check_in(check_in.id, at=at)
+
+
+def test_only_chosen_writing_is_in_the_content(store: Store) -> None:
+    seeded = seed_course(store)
+    content = build_content(store, default_options(store, Period()), TODAY)
+    assert [item.reflection.id for item in content.reflections] == [seeded.shared_reflection]
+    assert [item.insight.id for item in content.insights] == [seeded.shared_insight]
+    # The skipped prompt is not printed; the answered one is, with its prompt.
+    (answer,) = content.reflections[0].answers
+    assert answer.text == SHARED_REFLECTION_WORDS
+    assert answer.prompt_text == "What stands out from the session?"
+    # The private reflection's ratings (9 and 8) are neither plotted nor flagged.
+    assert [r.reflection_id for r in content.distress.reflections] == [seeded.shared_reflection]
+    assert all(flag.reflection is None for flag in content.flags)
+
+
+def test_themes_are_counted_from_chosen_items_only(store: Store) -> None:
+    seed_course(store)
+    content = build_content(store, default_options(store, Period()), TODAY)
+    names = {count.theme.name: count.uses for count in content.frequent_themes}
+    assert names == {"Safety": 2, "Body": 1}  # the shared reflection and insight
+    assert PRIVATE_THEME not in {theme.name for theme in content.theme_map.themes}
+    assert "Grief" not in {theme.name for theme in content.theme_map.themes}
+    # The theme map still has a column for every dosing session in the period.
+    assert len(content.theme_map.sessions) == 3
+
+
+def test_choosing_a_private_item_brings_it_and_its_themes_in(store: Store) -> None:
+    seeded = seed_course(store)
+    options = replace(
+        default_options(store, Period()),
+        reflection_ids=frozenset({seeded.private_reflection}),
+        insight_ids=frozenset({seeded.private_insight}),
+    )
+    content = build_content(store, options, TODAY)
+    assert [item.reflection.id for item in content.reflections] == [seeded.private_reflection]
+    assert PRIVATE_THEME in {count.theme.name for count in content.frequent_themes}
+    # Now its distress of 9 at the start and 8 at the end are flagged.
+    ratings = [(f.moment, f.rating) for f in content.flags if f.reflection is not None]
+    assert ratings == [("start", 9), ("end", 8)]
+
+
+def test_flags_distress_safety_item_and_after_effects(store: Store) -> None:
+    seeded = seed_course(store)
+    take_check_in(store, "phq9", [1, 1, 1, 1, 0, 0, 0, 0, 1], START + timedelta(days=8))
+    take_check_in(store, "phq9", [1, 1, 1, 1, 0, 0, 0, 0, 0], START + timedelta(days=15))
+    content = build_content(store, default_options(store, Period()), TODAY)
+    by_kind = {kind: [f for f in content.flags if f.kind is kind] for kind in FlagKind}
+    (high,) = by_kind[FlagKind.HIGH_DISTRESS]
+    assert (high.session and high.session.id, high.moment, high.rating) == (
+        seeded.sessions[0],
+        "before",
+        8,
+    )
+    (safety,) = by_kind[FlagKind.SAFETY_ITEM]
+    assert (safety.questionnaire and safety.questionnaire.id, safety.item_number) == ("phq9", 9)
+    assert safety.rating == 1
+    effects = [f.after_effects for f in by_kind[FlagKind.AFTER_EFFECTS]]
+    assert effects == [("Nausea",), ("Headache", "Dizziness")]
+    assert [f.when for f in content.flags] == sorted(f.when for f in content.flags)
+
+
+def test_latest_score_with_band_and_change_since_the_first(store: Store) -> None:
+    take_check_in(store, "phq9", [2, 2, 2, 2, 1, 2, 1, 1, 0], START)  # 13, moderate
+    take_check_in(store, "phq9", [1, 1, 1, 1, 0, 1, 1, 0, 0], START + timedelta(days=40))  # 6
+    take_check_in(store, "gad7", [1, 1, 1, 1, 0, 1, 1], START + timedelta(days=40))  # 6
+    # The last 30 days hold only the second PHQ-9; its change is still against the first.
+    options = ReportOptions(period=Period.last_days(30, TODAY))
+    content = build_content(store, options, TODAY)
+    lines = {line.questionnaire.id: line for line in content.scores}
+    assert set(lines) == {"phq9", "gad7"}
+    assert (lines["phq9"].latest.total, lines["phq9"].latest.band) == (6, "mild")
+    assert lines["phq9"].first is not None and lines["phq9"].first.total == 13
+    assert lines["phq9"].change == -7
+    assert lines["gad7"].first is None and lines["gad7"].change is None
+
+
+def test_period_limits_sessions_and_the_printed_days(store: Store) -> None:
+    seed_course(store)
+    period = Period(date(2026, 10, 10), date(2026, 10, 15))
+    content = build_content(store, default_options(store, period), TODAY)
+    assert [line.session.number_in_course for line in content.sessions] == [2]
+    assert (content.first_day, content.last_day) == (period.start, period.end)
+    whole = build_content(store, ReportOptions(), TODAY)
+    assert whole.first_day == date(2026, 10, 1)  # the preparation session
+    assert whole.last_day == TODAY
+
+
+def test_an_empty_profile_has_empty_content(store: Store) -> None:
+    content = build_content(store, ReportOptions(), TODAY)
+    assert content.is_empty
+    assert content.first_day == content.last_day == TODAY

@@ -1,0 +1,78 @@
+"""Report options: the period choices, what is offered, and what is chosen by default."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from kapcompanion.domain import NewSession, SessionKind
+from kapcompanion.report.errors import ReportPeriodError
+from kapcompanion.report.options import (
+    ALL_SECTIONS,
+    PeriodChoice,
+    ReportSection,
+    default_options,
+    period_for,
+    report_candidates,
+)
+from kapcompanion.store import Store
+from kapcompanion.trends import Period
+from tests.core.test_report_content import TODAY, seed_course
+
+
+def appointment(store: Store, kind: SessionKind, day: date) -> None:
+    held = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+    store.add_session(NewSession(held_at=held, kind=kind))
+
+
+def test_since_the_last_appointment_before_today(store: Store) -> None:
+    assert period_for(store, PeriodChoice.SINCE_LAST_APPOINTMENT, TODAY) == Period()
+    appointment(store, SessionKind.PREPARATION, date(2026, 10, 1))
+    appointment(store, SessionKind.INTEGRATION, date(2026, 11, 10))
+    appointment(store, SessionKind.INTEGRATION, TODAY)  # today's is the one ahead
+    store.add_session(NewSession(held_at=datetime(2026, 11, 20, 12, tzinfo=UTC)))  # dosing
+    period = period_for(store, PeriodChoice.SINCE_LAST_APPOINTMENT, TODAY)
+    assert period == Period(date(2026, 11, 10), TODAY)
+
+
+def test_other_period_choices(store: Store) -> None:
+    assert period_for(store, PeriodChoice.LAST_30_DAYS, TODAY) == Period(
+        TODAY - timedelta(days=29), TODAY
+    )
+    assert period_for(store, PeriodChoice.WHOLE_COURSE, TODAY) == Period()
+    custom = Period(date(2026, 10, 1), date(2026, 10, 31))
+    assert period_for(store, PeriodChoice.CUSTOM, TODAY, custom) == custom
+    with pytest.raises(ValueError):
+        period_for(store, PeriodChoice.CUSTOM, TODAY)
+    with pytest.raises(ReportPeriodError) as raised:
+        period_for(store, PeriodChoice.CUSTOM, TODAY, Period(date(2026, 11, 2), date(2026, 11, 1)))
+    assert "ends before it starts" in raised.value.message
+
+
+def test_candidates_are_finished_live_items_in_the_period_newest_first(store: Store) -> None:
+    seeded = seed_course(store)
+    candidates = report_candidates(store, Period())
+    assert [r.id for r in candidates.reflections] == [
+        seeded.private_reflection,
+        seeded.shared_reflection,
+    ]  # the draft is not offered
+    assert [i.id for i in candidates.insights] == [seeded.private_insight, seeded.shared_insight]
+    assert candidates.reflections[0].answers  # with their answers, to show what they are
+    store.discard_reflection(seeded.private_reflection)
+    store.delete_insight(seeded.private_insight)
+    later = report_candidates(store, Period())
+    assert [r.id for r in later.reflections] == [seeded.shared_reflection]
+    assert [i.id for i in later.insights] == [seeded.shared_insight]
+    october = report_candidates(store, Period(date(2026, 10, 1), date(2026, 10, 11)))
+    assert october.reflections == () and october.insights == ()
+
+
+def test_default_options_choose_every_section_and_only_shareable_items(store: Store) -> None:
+    seeded = seed_course(store)
+    options = default_options(store, Period())
+    assert options.sections == frozenset(ALL_SECTIONS)
+    assert ALL_SECTIONS[0] is ReportSection.SUMMARY and len(ALL_SECTIONS) == 8
+    assert options.reflection_ids == {seeded.shared_reflection}
+    assert options.insight_ids == {seeded.shared_insight}
+    assert options.client_name == "" and options.note_to_therapist == ""
