@@ -419,7 +419,10 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
     if trend is not None:
         slope, intercept = trend
         rated_positions = [i for i, s in enumerate(sessions) if s.after is not None]
-        span = range(rated_positions[0], rated_positions[-1] + 1)
+        first, last = rated_positions[0], rated_positions[-1]
+        # By number the line is straight: its two ends are enough (a dashed path through
+        # every session cost Agg as much as all the markers). By date it bends with the gaps.
+        span = (first, last) if by == "number" else range(first, last + 1)
         (line,) = axes.plot(
             [session_x[i] for i in span],
             [slope * i + intercept for i in span],
