@@ -1,19 +1,26 @@
-"""Settings: how the app looks, where the data lives, a backup on demand, and what the app is."""
+"""Settings: how the app looks, where the data lives, a backup, export and import on demand, and
+what the app is."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
+    QMessageBox,
+    QProgressDialog,
     QPushButton,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,18 +30,28 @@ from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
 from kapcompanion.support import COUNTRY_SETTING
 from ui.building_blocks import card, page_header, scrolling_page, text
-from ui.error_messages import describe
+from ui.data_exchange import (
+    ExchangeTask,
+    StopRequestedError,
+    describe_failure,
+    describe_import,
+    export_work,
+    import_work,
+)
+from ui.error_messages import describe, show_message
 from ui.style import REDUCE_MOTION_KEY, ColourScheme, reduce_motion, space
 from ui.support_contacts import chosen_country_code, countries_in_order
 from ui.translation import fill
 
 if TYPE_CHECKING:
+    from kapcompanion.exchange import ExportSummary, ImportSummary, ProgressCallback
     from kapcompanion.store import Store
 
 
 class SettingsView(QWidget):
     colour_scheme_chosen = Signal(str)
     data_changed = Signal(str)
+    exchange_finished = Signal()  # an export or import ended (done, refused or stopped)
 
     def __init__(
         self,
@@ -50,6 +67,11 @@ class SettingsView(QWidget):
         self._profile = profile
         self._settings = settings
         self._store: Store | None = None
+        self._exchange_buttons: list[QPushButton] = []
+        self._task: ExchangeTask | None = None
+        self._progress: QProgressDialog | None = None
+        self._importing = False
+        self._done: Callable[[Any], None] | None = None  # what to do with the result
         column = scrolling_page(self)
         column.addWidget(page_header(self.tr("Settings")))
         column.addWidget(self._appearance_card(scheme))
@@ -145,6 +167,8 @@ class SettingsView(QWidget):
         )
         self.country_box.blockSignals(False)
         self.country_box.setEnabled(True)
+        for button in self._exchange_buttons:
+            button.setEnabled(self._task is None)
 
     def _gate_toggled(self, on: bool) -> None:
         if self._store is not None:
@@ -186,7 +210,195 @@ class SettingsView(QWidget):
         self.backup_status.setAccessibleName(self.tr("Backup status"))
         self.backup_status.hide()
         layout.addWidget(self.backup_status)
+        self._add_exchange(layout)
         return frame
+
+    # Export and import ----------------------------------------------------------------------
+
+    def _add_exchange(self, layout: QVBoxLayout) -> None:
+        layout.addSpacing(space(1))
+        layout.addWidget(
+            text(
+                self.tr(
+                    "You can export everything you have written, drafts and recently deleted "
+                    "entries included: as one file KAP Companion can import again, here or on "
+                    "another computer, or as spreadsheet files. The file is not protected by a "
+                    "passphrase, so you might keep it somewhere private."
+                ),
+                "reading",
+            )
+        )
+        row = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("Export everything…"))
+        self.export_button.setAccessibleName(self.tr("Export everything"))
+        self.export_button.clicked.connect(self.ask_and_export)
+        self.import_button = QPushButton(self.tr("Import from a file…"))
+        self.import_button.setAccessibleName(self.tr("Import from a file"))
+        self.import_button.clicked.connect(self.ask_and_import)
+        for button in (self.export_button, self.import_button):
+            button.setEnabled(False)  # until the data is open
+            self._exchange_buttons.append(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.exchange_status = text("", "muted", selectable=True)
+        self.exchange_status.setAccessibleName(self.tr("Export and import status"))
+        self.exchange_status.hide()
+        layout.addWidget(self.exchange_status)
+
+    @staticmethod
+    def _documents_folder() -> Path:
+        location = QStandardPaths.StandardLocation.DocumentsLocation
+        return Path(QStandardPaths.writableLocation(location) or Path.home())
+
+    def ask_and_export(self) -> None:
+        """Ask where to export (JSON to import again, or CSV files in a zip), then export."""
+        today = QDate.currentDate().toString("yyyy-MM-dd")
+        suggested = self._documents_folder() / f"kap-companion-export-{today}.json"
+        whole = self.tr("Everything, to import again (*.json)")
+        sheets = self.tr("Spreadsheet files in a zip (*.zip)")
+        chosen, kind = QFileDialog.getSaveFileName(
+            self, self.tr("Export everything"), str(suggested), f"{whole};;{sheets}"
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() not in (".json", ".zip"):
+            path = path.with_name(path.name + (".zip" if kind == sheets else ".json"))
+        # The dialog asked before replacing the name it was given, not one we extended.
+        self.export_to(path, replace=path == Path(chosen))
+
+    def export_to(self, path: Path, *, replace: bool = True) -> None:
+        """Export everything to `path` (.zip: CSV files; otherwise JSON) on a worker thread."""
+        if self._store is None:
+            return
+        self._run(
+            export_work(self._store.path, path, replace=replace),
+            self.tr("Exporting your entries…"),
+            importing=False,
+            done=self._exported,
+        )
+
+    def _exported(self, summary: ExportSummary) -> None:
+        self._show_exchange_status(fill(self.tr("Everything was exported to %1."), summary.path))
+
+    def ask_and_import(self) -> None:
+        """Ask for a JSON export, confirm, then import it."""
+        whole = self.tr("KAP Companion export (*.json)")
+        everything = self.tr("All files (*)")
+        chosen, _kind = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import from a file"),
+            str(self._documents_folder()),
+            f"{whole};;{everything}",
+        )
+        if chosen:
+            self.import_from(Path(chosen))
+
+    def import_from(self, path: Path) -> None:
+        """After the client confirms, check the file at `path` whole and add its entries."""
+        if self._store is None or not self._confirm_import(path):
+            return
+        self._run(
+            import_work(self._store.path, path),
+            self.tr("Importing your entries…"),
+            importing=True,
+            done=self._imported,
+        )
+
+    def _confirm_import(self, path: Path) -> bool:
+        title = self.tr("Add the entries from this file?")
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon, title, title, QMessageBox.StandardButton.NoButton, self
+        )
+        box.setInformativeText(
+            fill(
+                self.tr(
+                    "The entries in %1 will be added to yours. Anything already here stays as "
+                    "it is; nothing is replaced or deleted. The whole file is checked first, "
+                    "and if anything in it is wrong, nothing is changed."
+                ),
+                path.name,
+            )
+        )
+        box.setAccessibleName(title)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        add = box.addButton(self.tr("Import"), QMessageBox.ButtonRole.AcceptRole)
+        add.setAccessibleName(self.tr("Import"))
+        box.setDefaultButton(add)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is add
+
+    def _imported(self, summary: ImportSummary) -> None:
+        self._show_exchange_status(describe_import(summary))
+        self.data_changed.emit("import")
+
+    def _run(
+        self,
+        work: Callable[[ProgressCallback], object],
+        label: str,
+        *,
+        importing: bool,
+        done: Callable[[Any], None],
+    ) -> None:
+        task = ExchangeTask(work)
+        progress = QProgressDialog(label, self.tr("Stop"), 0, 0, self)
+        progress.setWindowTitle(label)
+        progress.setAccessibleName(label)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)  # small files finish before it would appear
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+        progress.canceled.connect(task.stop)
+        # Bound methods of this widget, so that each runs on the window's thread.
+        task.progressed.connect(self._progressed)
+        task.succeeded.connect(self._succeeded)
+        task.failed.connect(self._refused)
+        task.finished.connect(self._task_ended)
+        self._task, self._progress = task, progress
+        self._importing, self._done = importing, done
+        for button in self._exchange_buttons:
+            button.setEnabled(False)
+        task.start()
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(max(total, 1))
+            self._progress.setValue(done)
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+
+    def _succeeded(self, result: object) -> None:
+        self._close_progress()
+        if self._done is not None:
+            self._done(result)
+
+    def _refused(self, error: BaseException) -> None:
+        self._close_progress()
+        title, message = describe_failure(error, importing=self._importing)
+        if isinstance(error, StopRequestedError):
+            self._show_exchange_status(message)
+        else:
+            show_message(self, title, message)
+
+    def _task_ended(self) -> None:
+        if self._task is not None:
+            self._task.wait()
+            self._task.deleteLater()
+            self._task = None
+        for button in self._exchange_buttons:
+            button.setEnabled(self._store is not None)
+        self.exchange_finished.emit()
+
+    def _show_exchange_status(self, message: str) -> None:
+        self.exchange_status.setText(message)
+        self.exchange_status.show()
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._profile.folder)))

@@ -1,0 +1,204 @@
+"""Export and import for the Settings screen: the work on a thread of its own, and its words.
+
+The thread opens the profile's database with a connection of its own (SQLite connections
+stay in the thread that made them), so the window keeps answering while a large file is
+written or read. Stopping raises inside the work: an export then writes no file and an import
+rolls back, so either way nothing is changed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QThread, Signal
+
+from kapcompanion.errors import KapError
+from kapcompanion.exchange import (
+    ExchangeError,
+    ExportFileExistsError,
+    ExportSummary,
+    ExportWriteError,
+    ForeignFileError,
+    ImportConflictError,
+    ImportSummary,
+    ImportUnreadableError,
+    IncompleteExportError,
+    InvalidExportError,
+    NewerExportError,
+    ProgressCallback,
+    import_document,
+    read_export,
+    write_csv_export,
+    write_json_export,
+)
+from kapcompanion.store import Store
+from ui.error_messages import describe
+from ui.translation import fill
+
+CONTEXT = "DataExchange"
+UNTRANSLATED_PLURAL = "(s)"
+
+
+def _tr(source: str, n: int = -1) -> str:
+    return QCoreApplication.translate(CONTEXT, source, None, n)
+
+
+class StopRequestedError(Exception):
+    """The client chose Stop; raised inside the work so that it undoes itself."""
+
+
+class ExchangeTask(QThread):
+    """Runs `work(progress)` on its own thread and reports back on the window's thread."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Callable[[ProgressCallback], object]) -> None:
+        super().__init__()
+        self._work = work
+        self._stop = threading.Event()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._stop.is_set():
+            raise StopRequestedError
+        self.progressed.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress)
+        except Exception as error:  # reported on the window's thread, never lost
+            self.failed.emit(error)
+        else:
+            self.succeeded.emit(result)
+
+
+def export_work(
+    database: Path, destination: Path, *, replace: bool
+) -> Callable[[ProgressCallback], ExportSummary]:
+    """Export everything in `database` to `destination` (.zip: CSV files; otherwise JSON),
+    replacing a file already there only if `replace`."""
+    write = write_csv_export if destination.suffix.lower() == ".zip" else write_json_export
+
+    def work(progress: ProgressCallback) -> ExportSummary:
+        with Store.open(database) as store:
+            return write(store, destination, progress=progress, replace=replace)
+
+    return work
+
+
+def import_work(database: Path, source: Path) -> Callable[[ProgressCallback], ImportSummary]:
+    """Check the export at `source` whole, then merge it into `database` (all or nothing)."""
+
+    def work(progress: ProgressCallback) -> ImportSummary:
+        document = read_export(source)
+        with Store.open(database) as store:
+            return import_document(store, document, progress=progress, source=str(source))
+
+    return work
+
+
+# Words -------------------------------------------------------------------------------------
+
+
+def _counted(table: str, n: int) -> str:
+    phrases = {
+        "sessions": "%Ln session(s)",
+        "reflections": "%Ln reflection(s)",
+        "insights": "%Ln insight(s)",
+        "commitments": "%Ln small step(s)",
+        "commitment_notes": "%Ln note(s) on small steps",
+        "themes": "%Ln theme(s) of your own",
+        "distress_ratings": "%Ln distress check-in(s)",
+        "checkins": "%Ln questionnaire(s)",
+        "settings": "%Ln setting(s)",
+    }
+    words = QCoreApplication.translate(CONTEXT, phrases[table], None, n)
+    # Without a translation loaded, settle the English plural here.
+    return words.replace(UNTRANSLATED_PLURAL, "" if n == 1 else "s")
+
+
+def _listed(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return fill(_tr("%1 and %2"), _tr(", ").join(parts[:-1]), parts[-1])
+
+
+def describe_import(summary: ImportSummary) -> str:
+    """'Added 12 reflections and 3 insights; 4 were already here.' in the client's language."""
+    added = [_counted(table, n) for table, n in summary.added.items() if n]
+    present = summary.already_here_total
+    if not added:
+        if not present:
+            return _tr("The file holds no entries, so nothing was added.")
+        return _tr("Nothing new was added: all %Ln were already here.", present)
+    if not present:
+        return fill(_tr("Added %1."), _listed(added))
+    return fill(_tr("Added %1; %2 already here."), _listed(added), _were(present))
+
+
+def _were(n: int) -> str:
+    return _tr("%Ln was", n) if n == 1 else _tr("%Ln were", n)
+
+
+def describe_failure(error: BaseException, *, importing: bool) -> tuple[str, str]:
+    """A short title and a calm explanation for an export or import that did not happen."""
+    title = _tr("The file was not imported") if importing else _tr("Your entries were not exported")
+    if isinstance(error, StopRequestedError):
+        return title, _tr("You stopped it, so nothing was changed.")
+    if isinstance(error, IncompleteExportError):
+        message = _tr(
+            "This file is not a complete KAP Companion export. It may have been cut short "
+            "while it was copied, or it is another kind of file. Nothing was changed."
+        )
+    elif isinstance(error, ForeignFileError):
+        message = _tr(
+            "This file was not made by KAP Companion's export, so it was not imported. "
+            "Nothing was changed."
+        )
+    elif isinstance(error, NewerExportError):
+        message = _tr(
+            "This file was exported by a newer version of KAP Companion. Nothing was changed; "
+            "once you install the newer version, you can import it."
+        )
+    elif isinstance(error, InvalidExportError):
+        message = fill(
+            _tr(
+                "Part of this file is not as KAP Companion writes it, so none of it was "
+                "imported and nothing was changed.\n\nWhat is wrong: %1 %2."
+            ),
+            error.where,
+            error.reason,
+        )
+    elif isinstance(error, ImportConflictError):
+        message = fill(
+            _tr("The file could not be added to your entries (%1). Nothing was changed."),
+            error.reason,
+        )
+    elif isinstance(error, ImportUnreadableError):
+        message = fill(_tr("The file could not be read (%1). Nothing was changed."), error.reason)
+    elif isinstance(error, ExportWriteError):
+        message = fill(
+            _tr(
+                "The file could not be written (%1). Your entries were not changed; you might "
+                "choose another folder."
+            ),
+            error.reason,
+        )
+    elif isinstance(error, ExportFileExistsError):
+        message = _tr("A file with that name is already there; you might choose another name.")
+    elif isinstance(error, ExchangeError):
+        message = error.message
+    elif isinstance(error, KapError):  # the data file itself could not be opened
+        return describe(error)
+    else:
+        message = fill(
+            _tr("Something unexpected went wrong (%1). Nothing was changed."),
+            f"{type(error).__name__}: {error}",
+        )
+    return title, message
