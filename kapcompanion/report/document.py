@@ -358,7 +358,9 @@ class _Writer:
         dosing = self.content.dosing_sessions
         others = len(self.content.sessions) - len(dosing)
         parts = [f"<h2>{_e(translate(CONTEXT, 'Sessions'))}</h2>"]
-        if len(dosing) == 1:
+        if not dosing:
+            counts = translate(CONTEXT, "No dosing sessions in this period")
+        elif len(dosing) == 1:
             counts = translate(CONTEXT, "One dosing session in this period")
         else:
             counts = translate(CONTEXT, "%n dosing sessions in this period", n=len(dosing))

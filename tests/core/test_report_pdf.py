@@ -1,0 +1,276 @@
+"""The printout as a PDF, read back with pypdf: what page 1 says, which sections are there,
+that nothing unchosen is anywhere, paper sizes, vector charts, and saving safely."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QPageSize
+from PySide6.QtWidgets import QApplication
+
+from kapcompanion.demo import fill_demo
+from kapcompanion.errors import KapError
+from kapcompanion.report.document import section_title
+from kapcompanion.report.errors import ReportError
+from kapcompanion.report.options import (
+    ALL_SECTIONS,
+    ReportOptions,
+    ReportSection,
+    default_options,
+    report_candidates,
+)
+from kapcompanion.report.render import build_report, default_page_size, lay_out, pdf_writer
+from kapcompanion.report.render import write_pdf as write_report
+from kapcompanion.store import Store
+from kapcompanion.trends import Period
+from tests.core.test_report_content import (
+    PRIVATE_INSIGHT_WORDS,
+    PRIVATE_REFLECTION_WORDS,
+    PRIVATE_THEME,
+    SHARED_INSIGHT_WORDS,
+    SHARED_REFLECTION_WORDS,
+    START,
+    TODAY,
+    seed_course,
+    take_check_in,
+    write_reflection,
+)
+
+FOOTER = "Written by the client in KAP Companion. Self-reported; not a clinical record."
+A4_POINTS = (595, 842)
+LETTER_POINTS = (612, 792)
+
+
+def normalised(text: str) -> str:
+    """Qt's PDFs put tabs between words and use ligatures (ﬁ); read them as plain words."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def pages_text(path: Path) -> list[str]:
+    return [normalised(page.extract_text()) for page in PdfReader(path).pages]
+
+
+def write_pdf(store: Store, options: ReportOptions, path: Path, **kwargs: object) -> list[str]:
+    write_report(store, options, path, today=TODAY, **kwargs)  # type: ignore[arg-type]
+    return pages_text(path)
+
+
+@pytest.fixture
+def demo_store(store: Store) -> Store:
+    fill_demo(store, today=TODAY)
+    return store
+
+
+def test_page_one_is_a_summary_of_the_demo_course(
+    qapp: QApplication, demo_store: Store, tmp_path: Path
+) -> None:
+    options = replace(default_options(demo_store, Period()), client_name="R. M.")
+    pages = write_pdf(
+        demo_store, options, tmp_path / "report.pdf", page_size=QPageSize(QPageSize.PageSizeId.A4)
+    )
+    first = pages[0]
+    for expected in (
+        "Summary",
+        "Period: 14 October 2026 – 25 November 2026",
+        "From: R. M.",
+        "6 dosing sessions in this period, and one preparation or integration session.",
+        "Session 1 18 Oct 2026 7 5 Nausea, Disorientation",  # distress before / after
+        "PHQ-9 16 Nov 2026 6 of 27 mild 13 on 14 Oct 2026 −7",  # latest, band, change
+        "GAD-7 16 Nov 2026 6 of 21 mild 12 on 14 Oct 2026 −6",
+        "PCL-5 16 Nov 2026 29 of 80 below the 31–33 reference range 46 on 14 Oct 2026 −17",
+        "Most frequent:",
+        "After-effects reported:",
+        "Key insights",
+        "Anger is not the same as danger.",  # pinned and shareable
+    ):
+        assert expected in first, expected
+    # Insights the client did not mark shareable are nowhere, not even on page 1.
+    assert "My body has been holding on" not in " ".join(pages)
+    # The detail starts on page 2; page 1 stands alone.
+    assert pages[1].split("Distress across sessions")[0].strip() == ""
+    for number, text in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in text
+        assert FOOTER in text
+        assert "14 October 2026 – 25 November 2026" in text  # the running header
+        assert "R. M." in text
+
+
+def test_every_chosen_section_and_no_other(
+    qapp: QApplication, demo_store: Store, tmp_path: Path
+) -> None:
+    everything = " ".join(write_pdf(demo_store, ReportOptions(), tmp_path / "all.pdf"))
+    for section in ALL_SECTIONS:
+        assert section_title(section) in everything
+    chosen = frozenset({ReportSection.SUMMARY, ReportSection.SESSIONS})
+    some = " ".join(write_pdf(demo_store, ReportOptions(sections=chosen), tmp_path / "some.pdf"))
+    for section in ALL_SECTIONS:
+        assert (section_title(section) in some) == (section in chosen), section
+
+
+def test_nothing_unchosen_appears_anywhere(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    seed_course(store)
+    text = " ".join(write_pdf(store, default_options(store, Period()), tmp_path / "r.pdf"))
+    assert SHARED_REFLECTION_WORDS in text
+    assert SHARED_INSIGHT_WORDS in text
+    assert "Small step: Sit down with tea after work (not started yet)" in text
+    assert "Managed it three days" in text
+    for private in (
+        PRIVATE_REFLECTION_WORDS,
+        PRIVATE_INSIGHT_WORDS,
+        PRIVATE_THEME,
+        "Grief",  # a theme only the private reflection carries
+        "unfinished draft words",
+        "a private intention about my sister",
+        "9 at the start of a reflection",
+    ):
+        assert private not in text, private
+    # Choosing them (the window's checkboxes, or --include-all) brings them in.
+    candidates = report_candidates(store, Period())
+    every = replace(
+        default_options(store, Period()),
+        reflection_ids=frozenset(r.id for r in candidates.reflections),
+        insight_ids=frozenset(i.id for i in candidates.insights),
+    )
+    text = " ".join(write_pdf(store, every, tmp_path / "every.pdf"))
+    for chosen in (PRIVATE_REFLECTION_WORDS, PRIVATE_INSIGHT_WORDS, PRIVATE_THEME, "Grief"):
+        assert chosen in text, chosen
+    assert "unfinished draft words" not in text
+
+
+def test_flags_on_page_one(qapp: QApplication, store: Store, tmp_path: Path) -> None:
+    seed_course(store)
+    take_check_in(store, "phq9", [1, 1, 1, 1, 0, 0, 0, 0, 2], START)
+    first = write_pdf(store, default_options(store, Period()), tmp_path / "r.pdf")[0]
+    assert "Safety question answered above 0: PHQ-9 item 9, “More than half the days”" in first
+    assert "Distress of 8 or more: 8 before Session 1" in first
+    assert "After-effects reported: Session 1 (Nausea); Session 3 (Headache, Dizziness)" in first
+
+
+@pytest.mark.parametrize(
+    ("page_size", "points"),
+    [(QPageSize.PageSizeId.A4, A4_POINTS), (QPageSize.PageSizeId.Letter, LETTER_POINTS)],
+)
+def test_paper_size(
+    qapp: QApplication,
+    demo_store: Store,
+    tmp_path: Path,
+    page_size: QPageSize.PageSizeId,
+    points: tuple[int, int],
+) -> None:
+    path = tmp_path / "report.pdf"
+    write_report(demo_store, ReportOptions(), path, page_size=QPageSize(page_size))
+    for page in PdfReader(path).pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == points
+
+
+def test_paper_follows_the_locale() -> None:
+    us = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    germany = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    assert default_page_size(us).id() == QPageSize.PageSizeId.Letter
+    assert default_page_size(germany).id() == QPageSize.PageSizeId.A4
+
+
+def test_an_empty_profile_gives_one_friendly_page(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    pages = write_pdf(
+        store, ReportOptions(note_to_therapist="See you Tuesday."), tmp_path / "e.pdf"
+    )
+    assert len(pages) == 1
+    assert "No sessions or reflections in this period yet." in pages[0]
+    assert "See you Tuesday." in pages[0]
+    assert "Page 1 of 1" in pages[0]
+
+
+def test_text_is_real_text_and_the_distress_chart_is_vector(
+    qapp: QApplication, demo_store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "report.pdf"
+    write_report(demo_store, ReportOptions(sections=frozenset(ALL_SECTIONS[:2])), path)
+    reader = PdfReader(path)
+    chart_page = reader.pages[1]
+    assert "Distress across sessions" in normalised(chart_page.extract_text())
+    assert list(chart_page.images) == []  # drawn as paths, not a picture
+    drawing = chart_page.get_contents()
+    assert drawing is not None and drawing.get_data().count(b" c\n") > 50  # curves: markers
+
+
+def test_headings_never_end_a_page(qapp: QApplication, store: Store, tmp_path: Path) -> None:
+    """Many long reflections: every heading starts on the same page as what follows it."""
+    seed_course(store)
+    paragraph = "A long answer that goes on for a while, about the week and the body. " * 12
+    ids = [
+        write_reflection(store, None, START.replace(day=day), paragraph, [], shareable=True)
+        for day in range(1, 28)
+    ]
+    options = replace(default_options(store, Period()), reflection_ids=frozenset(ids))
+    writer = pdf_writer(tmp_path / "unused.pdf", QPageSize(QPageSize.PageSizeId.A4))
+    document, body = lay_out(build_report(store, options, writer, today=TODAY), writer)
+    layout = document.documentLayout()
+
+    def page(block_top: float) -> int:
+        return int(block_top // body.height())
+
+    block, checked = document.begin(), 0
+    while block.isValid() and block.next().isValid():
+        if block.blockFormat().headingLevel() > 0:
+            following = block.next()
+            first_line = following.layout().lineAt(0)
+            next_top = layout.blockBoundingRect(following).top() + first_line.y()
+            assert page(layout.blockBoundingRect(block).bottom() - 1) == page(next_top), (
+                block.text()
+            )
+            checked += 1
+        block = block.next()
+    assert checked > 50
+    assert document.pageCount() > 5
+
+
+def test_saving_replaces_a_file_and_refuses_a_missing_folder(
+    qapp: QApplication, demo_store: Store, tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    path = folder / "report.pdf"
+    path.write_bytes(b"an older report")
+    write_report(demo_store, ReportOptions(), path)
+    assert path.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in folder.iterdir()] == ["report.pdf"]  # no temporary file left
+    missing = tmp_path / "no such folder" / "report.pdf"
+    with pytest.raises(ReportError) as raised:
+        write_report(demo_store, ReportOptions(), missing)
+    assert isinstance(raised.value, KapError)
+    assert "could not be saved" in raised.value.message
+    assert not missing.parent.exists()
+
+
+def test_any_text_prints(qapp: QApplication, store: Store, tmp_path: Path) -> None:
+    unbroken = "x" * 3000
+    words = "Ünïcödé 日本語 עברית — <b>not bold</b> & 🌱"
+    reflection = write_reflection(store, None, START, f"{words}\n\n{unbroken}", [], shareable=True)
+    options = replace(
+        default_options(store, Period()),
+        reflection_ids=frozenset({reflection}),
+        note_to_therapist="<script>",
+    )
+    text = " ".join(write_pdf(store, options, tmp_path / "r.pdf"))
+    assert "not bold</b> &" in text  # (pypdf reads the Hebrew before the "<b>")
+    assert "<script>" in text
+    assert "Ünïcödé" in text
+
+
+def test_dates_are_in_the_period_only(
+    qapp: QApplication, demo_store: Store, tmp_path: Path
+) -> None:
+    period = Period(date(2026, 11, 10), date(2026, 11, 25))
+    first = write_pdf(demo_store, ReportOptions(period=period), tmp_path / "r.pdf")[0]
+    assert "Period: 10 November 2026 – 25 November 2026" in first
+    assert "2 dosing sessions in this period." in first
