@@ -348,6 +348,7 @@ class SettingsView(QWidget):
         progress.setWindowTitle(label)
         progress.setAccessibleName(label)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setValue(0)  # so that the wait below counts from now, not Qt's default 4 s
         progress.setMinimumDuration(400)  # small files finish before it would appear
         progress.setAutoReset(False)
         progress.setAutoClose(False)

@@ -232,7 +232,8 @@ def test_a_clash_with_an_entry_already_here_rolls_everything_back(
 
 
 def document_of(export_file: Path) -> dict[str, Any]:
-    return json.loads(export_file.read_text("utf-8"))
+    document: dict[str, Any] = json.loads(export_file.read_text("utf-8"))
+    return document
 
 
 def first_record(table: str, **changes: Any) -> Callable[[dict[str, Any]], None]:

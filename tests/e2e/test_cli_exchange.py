@@ -13,7 +13,7 @@ from tests.profile_lock_holder import lock_held_elsewhere
 
 
 def exported(path: Path) -> dict[str, object]:
-    document = json.loads(path.read_text("utf-8"))
+    document: dict[str, object] = json.loads(path.read_text("utf-8"))
     document.pop("exported_at")
     return document
 
