@@ -967,11 +967,13 @@ class Store:
         return {uuid: row_id for uuid, row_id in self._db.execute(f"SELECT uuid, id FROM {table}")}
 
     def theme_ids_by_key(self) -> dict[str, ThemeId]:
+        """Every theme, archived ones included, by its key: key → local row id."""
         return {
             key: ThemeId(row_id) for key, row_id in self._db.execute("SELECT key, id FROM themes")
         }
 
     def setting_keys(self) -> set[str]:
+        """The keys of every setting stored in this profile."""
         return {key for (key,) in self._db.execute("SELECT key FROM settings")}
 
     def insert_exchange_rows(

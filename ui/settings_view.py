@@ -8,7 +8,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -360,6 +368,9 @@ class SettingsView(QWidget):
         task.finished.connect(self._task_ended)
         self._task, self._progress = task, progress
         self._importing, self._done = importing, done
+        application = QCoreApplication.instance()
+        if application is not None:  # a thread must not outlive the application
+            application.aboutToQuit.connect(self.stop_exchange, Qt.ConnectionType.UniqueConnection)
         for button in self._exchange_buttons:
             button.setEnabled(False)
         task.start()
@@ -387,6 +398,12 @@ class SettingsView(QWidget):
             self._show_exchange_status(message)
         else:
             show_message(self, title, message)
+
+    def stop_exchange(self) -> None:
+        """Stop an export or import still running (it undoes itself) and wait for it to end."""
+        if self._task is not None:
+            self._task.stop()
+            self._task.wait()
 
     def _task_ended(self) -> None:
         if self._task is not None:

@@ -9,17 +9,19 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.demo import fill_demo
-from kapcompanion.exchange import write_json_export
+from kapcompanion.exchange import ImportSummary, write_json_export
+from kapcompanion.exchange.summary import COUNTED
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from tests.core.exchange_profiles import dump
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import answer_next_dialog, tab_to
+from ui.data_exchange import describe_import
 from ui.main_window import MainWindow
 from ui.settings_view import SettingsView
 
@@ -187,3 +189,19 @@ def test_the_buttons_are_reached_by_keyboard_and_named(
         tab_to(qtbot, button)
         assert button.accessibleName()
         assert button.isEnabled()
+
+
+def test_what_was_added_is_said_with_plurals_and_the_locale_s_numbers(
+    qapp: QApplication,
+) -> None:
+    counts = dict.fromkeys(COUNTED, 0)
+    summary = ImportSummary(
+        {**counts, "reflections": 1, "distress_ratings": 1200}, {**counts, "sessions": 1}
+    )
+    many = QLocale().toString(1200)
+    assert describe_import(summary) == (
+        f"Added 1 reflection and {many} distress check-ins; 1 was already here."
+    )
+    assert describe_import(ImportSummary(counts, counts)) == (
+        "The file holds no entries, so nothing was added."
+    )
