@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kapcompanion.exchange.records import Record
-from kapcompanion.exchange.schema import DRAFT_INSIGHTS_PREFIX
+from kapcompanion.exchange.schema import EXCHANGED_SETTINGS
 
 # Counted tables in the order they are named, with their English singular and plural.
 COUNTED: dict[str, tuple[str, str]] = {
@@ -32,8 +32,8 @@ def is_counted(table: str, record: Record) -> bool:
     """Whether `record` counts as one of the client's things in a summary."""
     if table == "themes":
         return not record["builtin"]
-    if table == "settings":
-        return not str(record["key"]).startswith(DRAFT_INSIGHTS_PREFIX)
+    if table == "settings":  # draft insights go with their draft; unknown keys are skipped
+        return record["key"] in EXCHANGED_SETTINGS
     return table in COUNTED
 
 

@@ -191,6 +191,21 @@ def test_a_theme_of_your_own_is_matched_by_its_name_and_settings_are_not_overwri
     assert store.get_setting(COUNTRY_SETTING) == "DE"
 
 
+def test_settings_this_version_does_not_know_are_skipped(
+    export_file: Path, store: Store, tmp_path: Path
+) -> None:
+    document = json.loads(export_file.read_text("utf-8"))
+    document["data"]["settings"].append(
+        {"key": "window.geometry", "value": [1, 2], "updated_at": "2026-11-01T10:00:00+00:00"}
+    )
+    extended = tmp_path / "extended.json"
+    extended.write_text(json.dumps(document), "utf-8")
+    summary = import_file(store, extended)
+    assert store.get_setting("window.geometry") is None
+    assert summary.added["settings"] == 5  # plan, contacts, country, schedule, journal
+    assert summary.already_here["settings"] == 0
+
+
 def test_progress_reaches_every_record_of_the_file(export_file: Path, store: Store) -> None:
     seen: list[tuple[int, int]] = []
     import_file(store, export_file, progress=lambda done, total: seen.append((done, total)))
