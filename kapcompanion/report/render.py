@@ -1,12 +1,11 @@
 """Painting the report onto paper or a PDF: one engine for QPdfWriter and QPrinter alike.
 
-The HTML (kapcompanion.report.document) is laid out by a QTextDocument against the target
-device, so type is measured at print resolution. We paginate it ourselves: each page paints
-its slice of the document, then a running header (period, client name) and footer (what the
-document is, "Page 2 of 5"). A heading never ends a page alone: a heading (or the sentence
-before a chart) that would be parted from what follows starts the next page instead. Charts
-are SVG painted as vectors into the room the document keeps for them; text stays real text,
-selectable and searchable.
+The HTML (kapcompanion.report.document) is laid out once by a QTextDocument against the target
+device, so type is measured at print resolution. Each page paints its slice of the document,
+then a running header (period, client name) and footer (what the document is, "Page 2 of 5");
+kapcompanion.report.pagination chooses where pages break, so that no line is cut and no
+heading ends a page alone. Charts are SVG painted as vectors into the room the document keeps
+for them; text stays real text, selectable and searchable.
 
 Needs a QGuiApplication (or QApplication). QtGui only: no widgets.
 """
@@ -15,6 +14,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -42,8 +42,6 @@ from PySide6.QtGui import (
     QPen,
     QPyTextObject,
     QTextBlock,
-    QTextBlockFormat,
-    QTextCursor,
     QTextDocument,
     QTextFormat,
     QTextImageFormat,
@@ -65,6 +63,7 @@ from kapcompanion.report.document import (
 from kapcompanion.report.errors import ReportError
 from kapcompanion.report.figures import ChartPicture, chart_pictures
 from kapcompanion.report.options import ReportOptions, ReportSection
+from kapcompanion.report.pagination import page_breaks
 from kapcompanion.store import Store
 
 BODY_POINTS = 10.0
@@ -126,9 +125,32 @@ def _points(device: QPagedPaintDevice, points: float) -> float:
     return points * device.logicalDpiY() / 72
 
 
-def lay_out(report: ReportDocument, device: QPagedPaintDevice) -> tuple[QTextDocument, QRectF]:
-    """The report laid out in pages of the device's printable area less header and footer;
-    returns the document and the body's rectangle on each page (device pixels)."""
+@dataclass
+class LaidOutReport:
+    """The report laid out for a device: the document, the body's rectangle on each page
+    (device pixels) and where in the document each page begins."""
+
+    document: QTextDocument
+    body: QRectF
+    page_tops: list[float]
+
+    @property
+    def pages(self) -> int:
+        return len(self.page_tops)
+
+    def page_of(self, y: float) -> int:
+        """The page (from 0) that shows document position `y`."""
+        return max(bisect_right(self.page_tops, y) - 1, 0)
+
+    def slice_of(self, page: int) -> QRectF:
+        top = self.page_tops[page]
+        following = self.page_tops[page + 1] if page + 1 < self.pages else top + self.body.height()
+        return QRectF(0, top, self.body.width(), min(following - top, self.body.height()))
+
+
+def lay_out(report: ReportDocument, device: QPagedPaintDevice) -> LaidOutReport:
+    """The report laid out once at the device's resolution and width, and split into pages
+    of its printable area less header and footer (see kapcompanion.report.pagination)."""
     header, footer = _points(device, HEADER_POINTS), _points(device, FOOTER_POINTS)
     body = QRectF(0, header, device.width(), device.height() - header - footer)
     document = QTextDocument()
@@ -144,9 +166,14 @@ def lay_out(report: ReportDocument, device: QPagedPaintDevice) -> tuple[QTextDoc
     document.setDefaultTextOption(option)
     document.setDocumentMargin(0)
     document.setHtml(report.html)
-    document.setPageSize(body.size())
-    _keep_with_next(document, body.height())
-    return document, body
+    document.setTextWidth(body.width())
+    return LaidOutReport(document, body, page_breaks(document, body.height(), _keeps_with_next))
+
+
+def _keeps_with_next(block: QTextBlock) -> bool:
+    """Headings, and the sentence just before a chart, stay with what follows them."""
+    following = block.next()
+    return block.blockFormat().headingLevel() > 0 or (following.isValid() and _is_chart(following))
 
 
 def _is_chart(block: QTextBlock) -> bool:
@@ -154,71 +181,13 @@ def _is_chart(block: QTextBlock) -> bool:
         return False
     iterator = block.begin()
     while not iterator.atEnd():
-        fragment = iterator.fragment()
-        char_format = fragment.charFormat()
+        char_format = iterator.fragment().charFormat()
         if char_format.isImageFormat() and char_format.toImageFormat().name().startswith(
             CHART_SCHEME
         ):
             return True
         iterator += 1
     return False
-
-
-def _keep_with_next(document: QTextDocument, page_height: float) -> None:
-    """Start a page early rather than leave a heading (or a chart's lead-in) at the foot of
-    a page, parted from what follows it."""
-    layout = document.documentLayout()
-
-    def page_of_line(block: QTextBlock, last: bool) -> int:
-        top = layout.blockBoundingRect(block).top()  # lays the block out first
-        text_layout = block.layout()
-        count = text_layout.lineCount()
-        if count:
-            top += text_layout.lineAt(count - 1 if last else 0).y()
-        return int(top // page_height)
-
-    def page_of_first_line(block: QTextBlock) -> int:
-        return page_of_line(block, last=False)
-
-    def page_of_last_line(block: QTextBlock) -> int:
-        return page_of_line(block, last=True)
-
-    document.pageCount()  # finishes the (otherwise lazy) layout before we read positions
-    root = document.rootFrame()
-    block = document.begin()
-    while block.isValid():
-        following = block.next()
-        if not following.isValid():
-            break
-        sticky = block.blockFormat().headingLevel() > 0 or _is_chart(following)
-        in_root = (
-            QTextCursor(block).currentFrame() == root
-            and QTextCursor(following).currentFrame() == root
-        )
-        if sticky and in_root and page_of_first_line(following) > page_of_last_line(block):
-            # Move the whole run of sticky blocks that ends here (heading, lead-in, note).
-            start = block
-            while True:
-                previous = start.previous()
-                if not (
-                    previous.isValid()
-                    and previous.blockFormat().headingLevel() > 0
-                    and page_of_last_line(previous) == page_of_first_line(start)
-                    and QTextCursor(previous).currentFrame() == root
-                ):
-                    break
-                start = previous
-            if (
-                start.blockFormat().pageBreakPolicy()
-                & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
-            ):
-                block = following  # already at the top of a page: too long to keep together
-                continue
-            cursor = QTextCursor(start)
-            page_break = QTextBlockFormat()
-            page_break.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            cursor.mergeBlockFormat(page_break)
-        block = following
 
 
 def _paint_running_text(
@@ -258,8 +227,8 @@ def _paint_running_text(
 
 def paint_report(report: ReportDocument, device: QPagedPaintDevice) -> int:
     """Paint an already built report onto `device`; returns the number of pages."""
-    document, body = lay_out(report, device)
-    pages = max(document.pageCount(), 1)
+    laid_out = lay_out(report, device)
+    body, pages = laid_out.body, laid_out.pages
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("the page could not be started")
@@ -269,11 +238,10 @@ def paint_report(report: ReportDocument, device: QPagedPaintDevice) -> int:
             if page:
                 device.newPage()
             painter.save()
-            slice_top = page * body.height()
-            painter.translate(body.left(), body.top() - slice_top)
-            visible = QRectF(0, slice_top, body.width(), body.height())
+            visible = laid_out.slice_of(page)
+            painter.translate(body.left(), body.top() - visible.top())
             painter.setClipRect(visible)
-            document.drawContents(painter, visible)
+            laid_out.document.drawContents(painter, visible)
             painter.restore()
             _paint_running_text(painter, device, report, page + 1, pages, body)
     finally:
@@ -293,8 +261,7 @@ def _fitting_limits(
         return SUMMARY_LIMITS[0]
     for limits in SUMMARY_LIMITS:
         page_one = build_report_document(content, options, {}, limits=limits, summary_only=True)
-        document, _body = lay_out(page_one, device)
-        if document.pageCount() <= 1:
+        if lay_out(page_one, device).pages <= 1:
             return limits
     return SUMMARY_LIMITS[-1]
 

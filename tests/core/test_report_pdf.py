@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QLocale
-from PySide6.QtGui import QPageSize
+from PySide6.QtGui import QPageSize, QTextBlock
 from PySide6.QtWidgets import QApplication
 
 from kapcompanion.demo import fill_demo
@@ -213,25 +213,32 @@ def test_headings_never_end_a_page(qapp: QApplication, store: Store, tmp_path: P
     ]
     options = replace(default_options(store, Period()), reflection_ids=frozenset(ids))
     writer = pdf_writer(tmp_path / "unused.pdf", QPageSize(QPageSize.PageSizeId.A4))
-    document, body = lay_out(build_report(store, options, writer, today=TODAY), writer)
-    layout = document.documentLayout()
+    laid_out = lay_out(build_report(store, options, writer, today=TODAY), writer)
+    layout = laid_out.document.documentLayout()
 
-    def page(block_top: float) -> int:
-        return int(block_top // body.height())
+    def first_line_top(block: QTextBlock) -> float:
+        return layout.blockBoundingRect(block).top() + block.layout().lineAt(0).y()
 
-    block, checked = document.begin(), 0
+    def last_line_bottom(block: QTextBlock) -> float:
+        lines = block.layout()
+        last = lines.lineAt(lines.lineCount() - 1)
+        return layout.blockBoundingRect(block).top() + last.y() + last.height()
+
+    block, checked = laid_out.document.begin(), 0
     while block.isValid() and block.next().isValid():
-        if block.blockFormat().headingLevel() > 0:
-            following = block.next()
-            first_line = following.layout().lineAt(0)
-            next_top = layout.blockBoundingRect(following).top() + first_line.y()
-            assert page(layout.blockBoundingRect(block).bottom() - 1) == page(next_top), (
-                block.text()
-            )
+        if block.blockFormat().headingLevel() > 0 and block.layout().lineCount():
+            heading_page = laid_out.page_of(last_line_bottom(block) - 1)
+            assert heading_page == laid_out.page_of(first_line_top(block.next())), block.text()
             checked += 1
+        # No line is cut: each one is shown whole on one page.
+        for index in range(block.layout().lineCount()):
+            line = block.layout().lineAt(index)
+            top = layout.blockBoundingRect(block).top() + line.y()
+            page = laid_out.page_of(top)
+            assert top + line.height() <= laid_out.slice_of(page).bottom() + 0.5
         block = block.next()
     assert checked > 50
-    assert document.pageCount() > 5
+    assert laid_out.pages > 5
 
 
 def test_saving_replaces_a_file_and_refuses_a_missing_folder(
