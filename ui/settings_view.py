@@ -108,17 +108,16 @@ class SettingsView(QWidget):
         self._scheme_buttons.buttonToggled.connect(self._scheme_toggled)
         layout.addSpacing(space(1))
         layout.addWidget(text(self.tr("Movement"), "muted"))
-        self.reduce_motion_box = QCheckBox(
-            self.tr(
-                "Reduce motion: the breathing exercise shows a count instead of a moving circle"
-            )
-        )
+        self.reduce_motion_box = QCheckBox(self.tr("Reduce motion"))
         self.reduce_motion_box.setAccessibleName(self.tr("Reduce motion"))
+        explanation = self.tr("The breathing exercise shows a count instead of a moving circle.")
+        self.reduce_motion_box.setAccessibleDescription(explanation)
         self.reduce_motion_box.setChecked(reduce_motion(self._settings))
         self.reduce_motion_box.toggled.connect(
             lambda on: self._settings.setValue(REDUCE_MOTION_KEY, on)
         )
         layout.addWidget(self.reduce_motion_box)
+        layout.addWidget(text(explanation, "muted"))
         return frame
 
     def _journal_card(self) -> QWidget:

@@ -146,6 +146,7 @@ def _palette(colour: dict[str, str]) -> QPalette:
 def stylesheet(scheme: str, base_point_size: float) -> str:
     values: dict[str, object] = dict(colours(scheme))
     values["icons_dir"] = resource_path("icons").as_posix()
+    values["scheme"] = scheme
     for step in range(1, 5):
         values[f"space{step}"] = space(step)
     for name, pixels in tokens().radius.items():
