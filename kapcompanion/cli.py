@@ -1,7 +1,7 @@
 """The command line: the same core as the window, without one.
 
 `kap-companion [--data-dir DIR] demo | check | backup [--out FILE] | export [--format json|csv]
-[--out FILE] | import FILE`. With no command, app.py opens the window instead. Every failure a
+[--out FILE] | import FILE | report --out FILE.pdf [...]`. With no command, app.py opens the window instead. Every failure a
 person can cause prints one clear sentence and exits non-zero; nothing here prints a traceback
 unless KAP_COMPANION_DEBUG is set.
 """
@@ -18,6 +18,7 @@ from pathlib import Path
 from kapcompanion import __version__
 from kapcompanion.errors import KapError
 from kapcompanion.profile import ENVIRONMENT_VARIABLE, Profile, ProfileLock, resolve_profile_dir
+from kapcompanion.report.command import add_report_parser, run_report
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write it (default: the backups folder in the data folder)",
     )
     _add_exchange_commands(commands, shared)
+    add_report_parser(commands, shared)
     return parser
 
 
@@ -102,6 +104,7 @@ def run_command(args: argparse.Namespace) -> int:
         "backup": _backup,
         "export": _export,
         "import": _import,
+        "report": run_report,
     }
     profile = Profile(resolve_profile_dir(args.data_dir))
     try:

@@ -18,12 +18,13 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kapcompanion.profile import Profile, ProfileLock
-from kapcompanion.report.errors import ReportPeriodError
-from kapcompanion.report.options import ReportOptions, default_options, report_candidates
-from kapcompanion.store import Store
-from kapcompanion.trends import Period
+
+if TYPE_CHECKING:  # the parser is built on every start: the store and Qt load only to run
+    from kapcompanion.report.options import ReportOptions
+    from kapcompanion.store import Store
 
 EXIT_OK = 0
 PAPER_SIZES = ("a4", "letter")
@@ -81,6 +82,10 @@ def add_report_parser(
 
 def report_options(store: Store, args: argparse.Namespace) -> ReportOptions:
     """The options the command line asks for, from the same defaults as the window."""
+    from kapcompanion.report.errors import ReportPeriodError
+    from kapcompanion.report.options import default_options, report_candidates
+    from kapcompanion.trends import Period
+
     start: date | None = args.start
     end: date | None = args.end
     if start is not None and end is not None and end < start:
@@ -101,6 +106,8 @@ def report_options(store: Store, args: argparse.Namespace) -> ReportOptions:
 def _profile_store(profile: Profile) -> Iterator[Store]:
     """The profile's store, or (when it has no data file yet) an empty one in memory, so that
     asking for a report never creates a data file."""
+    from kapcompanion.store import Store
+
     if not profile.database_path.exists():
         with Store(sqlite3.connect(":memory:")) as empty:
             yield empty

@@ -1,0 +1,22 @@
+"""What the program loads before it knows what to do: the command line is read on every start,
+window or not, so it must not pull in the store, numpy, matplotlib or Qt's GUI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("sqlite_utils", "numpy", "matplotlib", "PySide6.QtGui", "PySide6.QtWidgets")
+
+
+def test_reading_the_command_line_loads_nothing_heavy() -> None:
+    program = (
+        "import sys\n"
+        "from kapcompanion.cli import build_parser\n"
+        "build_parser().parse_args(['report', '--out', 'x.pdf'])\n"
+        f"loaded = [name for name in {HEAVY!r} if name in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", program], cwd=ROOT, check=True)
