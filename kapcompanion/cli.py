@@ -1,9 +1,9 @@
 """The command line: the same core as the window, without one.
 
 `kap-companion [--data-dir DIR] demo | check | backup [--out FILE] | export [--format json|csv]
-[--out FILE] | import FILE | report --out FILE.pdf [...]`. With no command, app.py opens the window instead. Every failure a
-person can cause prints one clear sentence and exits non-zero; nothing here prints a traceback
-unless KAP_COMPANION_DEBUG is set.
+[--out FILE] | import FILE | report --out FILE.pdf [...]`. With no command, app.py opens the
+window instead. Every failure a person can cause prints one clear sentence and exits non-zero;
+nothing here prints a traceback unless KAP_COMPANION_DEBUG is set.
 """
 
 from __future__ import annotations
