@@ -13,6 +13,7 @@ import re
 from PySide6.QtCore import QCoreApplication, QLocale
 
 _PLACE = re.compile(r"%(\d)")
+UNTRANSLATED_PLURAL = "(s)"
 
 
 def fill(template: str, *values: object) -> str:
@@ -30,3 +31,10 @@ def translate(context: str, source: str, *values: object, n: int = -1) -> str:
     whole numbers among `values` are written as the locale writes them."""
     shown = [QLocale().toString(value) if isinstance(value, int) else value for value in values]
     return fill(QCoreApplication.translate(context, source, None, n), *shown)
+
+
+def counted(context: str, source: str, n: int) -> str:
+    """A "%Ln thing(s)" phrase for `n`: a translation gives each language its own plural
+    forms; without one (English), the source's "(s)" is settled here."""
+    words = QCoreApplication.translate(context, source, None, n)
+    return words.replace(UNTRANSLATED_PLURAL, "" if n == 1 else "s")

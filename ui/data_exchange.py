@@ -34,11 +34,11 @@ from kapcompanion.exchange import (
     write_json_export,
 )
 from kapcompanion.store import Store
+from kapcompanion.wording import counted
 from ui.error_messages import describe
 from ui.translation import fill
 
 CONTEXT = "DataExchange"
-UNTRANSLATED_PLURAL = "(s)"
 
 
 def _tr(source: str, n: int = -1) -> str:
@@ -118,9 +118,7 @@ def _counted(table: str, n: int) -> str:
         "checkins": "%Ln questionnaire(s)",
         "settings": "%Ln setting(s)",
     }
-    words = QCoreApplication.translate(CONTEXT, phrases[table], None, n)
-    # Without a translation loaded, settle the English plural here.
-    return words.replace(UNTRANSLATED_PLURAL, "" if n == 1 else "s")
+    return counted(CONTEXT, phrases[table], n)
 
 
 def _listed(parts: list[str]) -> str:

@@ -15,26 +15,17 @@ from kapcompanion.domain import Insight, Reflection, Session
 from kapcompanion.ids import SessionId
 from kapcompanion.report.options import PeriodChoice, ReportSection
 from kapcompanion.trends import Period
+from kapcompanion.wording import counted
 from ui.checkin_wording import day_of
 from ui.session_wording import phase_title, session_title
 from ui.translation import fill
 
 CONTEXT = "ReportWording"
 SHOWN_CHARACTERS = 160  # of a reflection's first line or an insight, in its row
-UNTRANSLATED_PLURAL = "(s)"
 
 
 def _tr(source: str, n: int = -1) -> str:
     return QCoreApplication.translate(CONTEXT, source, None, n)
-
-
-def counted(words: str, n: int) -> str:
-    """`words` from a "%Ln thing(s)" translation, with English plurals if none was loaded.
-
-    Qt fills %Ln itself; a translation gives each language its own plural forms, and without
-    one the source's "(s)" is settled here.
-    """
-    return words.replace(UNTRANSLATED_PLURAL, "" if n == 1 else "s")
 
 
 @dataclass(frozen=True)
@@ -167,6 +158,6 @@ def summary_sentence(reflections: int, insights: int) -> str:
         return _tr("None of your reflections or insights will be included.")
     return fill(
         _tr("%1 and %2 will be included."),
-        counted(_tr("%Ln reflection(s)", reflections), reflections),
-        counted(_tr("%Ln insight(s)", insights), insights),
+        counted(CONTEXT, "%Ln reflection(s)", reflections),
+        counted(CONTEXT, "%Ln insight(s)", insights),
     )
