@@ -8,7 +8,10 @@ out once, unpaginated, and the breaks are chosen from its lines:
 
 - no line (of text, or a chart, which sits in a line of its own) is ever cut;
 - a heading, and the sentence that leads into a chart, stay on the page of what follows;
-- a short table row stays whole; a forced break ("page-break-before: always") is honoured;
+- a short table row, and a short table, stay whole; a table's header row stays with its first
+  row; a forced break ("page-break-before: always") is honoured;
+- a page that continues a table starts with that table's header row again (the render module
+  paints it above the page's slice, which is shorter by as much);
 - something taller than a page is cut between its lines.
 """
 
@@ -16,11 +19,40 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import (
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextTable,
+    QTextTableCellFormat,
+)
 
 Span = tuple[float, float]  # top, bottom in document coordinates
-SHORT_ROW_SHARE = 1 / 3  # table rows up to a third of a page are kept whole
+SHORT_SHARE = 1 / 3  # table rows, whole tables and repeated headers up to a third of a page
+CSS_PIXELS_PER_INCH = 96  # Qt scales a table cell's CSS padding by the device's dpi / 96
+
+
+@dataclass(frozen=True)
+class PageStart:
+    """Where a page's slice of the document begins, and the table header row(s) painted above
+    it when the page continues a table: `repeated_header` is that part of the document (None
+    when there is none) and `header_height` the room it takes, with the space between it and
+    the row that follows."""
+
+    top: float
+    repeated_header: Span | None = None
+    header_height: float = 0.0
+
+
+@dataclass(frozen=True)
+class _HeadedTable:
+    header: Span  # the header row(s) as painted: their cells, padding and rule included
+    room: float  # from the top of the header to the first line of the row under it
+    first_row: Span  # the lines of the first row under the header
+    body: Span  # from the first line of that row to the table's last line
 
 
 def _merged(spans: list[Span]) -> list[Span]:
@@ -36,14 +68,15 @@ def _merged(spans: list[Span]) -> list[Span]:
 
 def page_breaks(
     document: QTextDocument, page_height: float, keeps_with_next: Callable[[QTextBlock], bool]
-) -> list[float]:
-    """The top of each page in document coordinates, starting with 0. A block for which
+) -> list[PageStart]:
+    """Where each page begins (the first at 0), in document coordinates. A block for which
     `keeps_with_next` is true stays on the page where the next block begins."""
     layout = document.documentLayout()
     lines: list[Span] = []
     keeps: list[Span] = []
     forced: list[float] = []
     rows: dict[tuple[int, int], Span] = {}
+    tables: dict[int, tuple[QTextTable, float]] = {}  # first position → table, header padding
     sticky_from: float | None = None
     block = document.begin()
     while block.isValid():
@@ -67,15 +100,48 @@ def page_breaks(
                 sticky_from = own[0][0]
             table = QTextCursor(block).currentTable()
             if table is not None:
-                key = (table.firstPosition(), table.cellAt(block.position()).row())
+                cell = table.cellAt(block.position())
+                key = (table.firstPosition(), cell.row())
                 top, bottom = rows.get(key, (own[0][0], own[-1][1]))
                 rows[key] = (min(top, own[0][0]), max(bottom, own[-1][1]))
+                if key[0] not in tables:
+                    padding = QTextTableCellFormat(cell.format()).topPadding()
+                    tables[key[0]] = (table, padding)
         block = block.next()
     end = max(layout.documentSize().height(), lines[-1][1] if lines else 0.0)
-    short_rows = [row for row in rows.values() if row[1] - row[0] <= page_height * SHORT_ROW_SHARE]
-    whole = _merged(lines + keeps + short_rows)
+    device = layout.paintDevice()
+    scale = device.logicalDpiY() / CSS_PIXELS_PER_INCH if device is not None else 1.0
+    headed = _headed_tables(tables, rows, scale)
+    short = page_height * SHORT_SHARE
+    short_rows = [row for row in rows.values() if row[1] - row[0] <= short]
+    short_tables = [table.header[:1] + table.body[1:] for table in headed]
+    keeps.extend((table.header[0], table.first_row[1]) for table in headed)
+    whole = _merged(
+        lines + keeps + short_rows + [span for span in short_tables if span[1] - span[0] <= short]
+    )
     fine = _merged(lines)
-    return _choose_breaks(whole, fine, sorted(forced), end, page_height)
+    repeatable = [table for table in headed if table.room <= short]
+    return _choose_breaks(whole, fine, sorted(forced), end, page_height, repeatable)
+
+
+def _headed_tables(
+    tables: dict[int, tuple[QTextTable, float]], rows: dict[tuple[int, int], Span], scale: float
+) -> list[_HeadedTable]:
+    """The tables with header rows and at least one row under them."""
+    headed = []
+    for first_position, (table, padding) in tables.items():
+        header_rows = table.format().headerRowCount()
+        own = [rows.get((first_position, row)) for row in range(table.rows())]
+        spans = [span for span in own if span is not None]
+        if not 0 < header_rows < len(own) or len(spans) < len(own):
+            continue
+        first_row = spans[header_rows]
+        # Painted to the bottom of its cells only: the next row's first line must not be
+        # drawn (invisible under the clip, but still text in a PDF).
+        header = (spans[0][0] - padding * scale, first_row[0] - padding * scale)
+        body = (first_row[0], max(span[1] for span in spans))
+        headed.append(_HeadedTable(header, first_row[0] - header[0], first_row, body))
+    return headed
 
 
 def _last_cut(spans: list[Span], after: float, limit: float) -> float | None:
@@ -91,21 +157,33 @@ def _last_cut(spans: list[Span], after: float, limit: float) -> float | None:
     return top if top > after else None
 
 
+def _page_start(tables: list[_HeadedTable], cut: float) -> PageStart:
+    """A page beginning at `cut`, with the header of the table it continues, if any."""
+    for table in tables:
+        if table.body[0] - 0.5 <= cut < table.body[1]:
+            return PageStart(cut, table.header, table.room)
+    return PageStart(cut)
+
+
 def _choose_breaks(
-    whole: list[Span], fine: list[Span], forced: list[float], end: float, page_height: float
-) -> list[float]:
-    breaks = [0.0]
-    top = 0.0
+    whole: list[Span],
+    fine: list[Span],
+    forced: list[float],
+    end: float,
+    page_height: float,
+    tables: list[_HeadedTable],
+) -> list[PageStart]:
+    pages = [PageStart(0.0)]
     while True:
-        limit = top + page_height
+        top = pages[-1].top
+        limit = top + page_height - pages[-1].header_height
         next_forced = next((f for f in forced if f > top + 1), None)
         cut: float
         if next_forced is not None and next_forced <= limit:
             cut = next_forced
         elif end <= limit:
-            return breaks
+            return pages
         else:
             # Keep things together where possible, else break between lines, else anywhere.
             cut = _last_cut(whole, top, limit) or _last_cut(fine, top, limit) or limit
-        breaks.append(cut)
-        top = cut
+        pages.append(_page_start(tables, cut))

@@ -63,7 +63,7 @@ from kapcompanion.report.document import (
 from kapcompanion.report.errors import ReportError
 from kapcompanion.report.figures import ChartPicture, chart_pictures
 from kapcompanion.report.options import ReportOptions, ReportSection
-from kapcompanion.report.pagination import page_breaks
+from kapcompanion.report.pagination import PageStart, page_breaks
 from kapcompanion.store import Store
 
 BODY_POINTS = 10.0
@@ -132,20 +132,34 @@ class LaidOutReport:
 
     document: QTextDocument
     body: QRectF
-    page_tops: list[float]
+    starts: list[PageStart]
 
     @property
     def pages(self) -> int:
-        return len(self.page_tops)
+        return len(self.starts)
+
+    @property
+    def page_tops(self) -> list[float]:
+        return [start.top for start in self.starts]
 
     def page_of(self, y: float) -> int:
         """The page (from 0) that shows document position `y`."""
         return max(bisect_right(self.page_tops, y) - 1, 0)
 
     def slice_of(self, page: int) -> QRectF:
-        top = self.page_tops[page]
-        following = self.page_tops[page + 1] if page + 1 < self.pages else top + self.body.height()
-        return QRectF(0, top, self.body.width(), min(following - top, self.body.height()))
+        """The part of the document page `page` shows below its repeated table header."""
+        start = self.starts[page]
+        room = self.body.height() - start.header_height
+        following = self.starts[page + 1].top if page + 1 < self.pages else start.top + room
+        return QRectF(0, start.top, self.body.width(), min(following - start.top, room))
+
+    def repeated_header_of(self, page: int) -> QRectF | None:
+        """The table header row(s) painted at the top of page `page`, when it continues a
+        table; None otherwise."""
+        header = self.starts[page].repeated_header
+        if header is None:
+            return None
+        return QRectF(0, header[0], self.body.width(), header[1] - header[0])
 
 
 def lay_out(report: ReportDocument, device: QPagedPaintDevice) -> LaidOutReport:
@@ -225,6 +239,15 @@ def _paint_running_text(
     painter.drawLine(QPointF(0, body.bottom() + gap / 2), QPointF(width, body.bottom() + gap / 2))
 
 
+def _paint_slice(painter: QPainter, document: QTextDocument, part: QRectF, at: QPointF) -> None:
+    """Paint the `part` of the document (document coordinates) with its top left at `at`."""
+    painter.save()
+    painter.translate(at.x(), at.y() - part.top())
+    painter.setClipRect(part)
+    document.drawContents(painter, part)
+    painter.restore()
+
+
 def paint_report(report: ReportDocument, device: QPagedPaintDevice) -> int:
     """Paint an already built report onto `device`; returns the number of pages."""
     laid_out = lay_out(report, device)
@@ -237,12 +260,12 @@ def paint_report(report: ReportDocument, device: QPagedPaintDevice) -> int:
         for page in range(pages):
             if page:
                 device.newPage()
-            painter.save()
+            header = laid_out.repeated_header_of(page)
+            if header is not None:
+                _paint_slice(painter, laid_out.document, header, body.topLeft())
             visible = laid_out.slice_of(page)
-            painter.translate(body.left(), body.top() - visible.top())
-            painter.setClipRect(visible)
-            laid_out.document.drawContents(painter, visible)
-            painter.restore()
+            top = body.top() + laid_out.starts[page].header_height
+            _paint_slice(painter, laid_out.document, visible, QPointF(body.left(), top))
             _paint_running_text(painter, device, report, page + 1, pages, body)
     finally:
         painter.end()

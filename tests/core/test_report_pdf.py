@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from PySide6.QtGui import QPageSize, QTextBlock
 from PySide6.QtWidgets import QApplication
 
 from kapcompanion.demo import fill_demo
+from kapcompanion.domain import NewSession
 from kapcompanion.errors import KapError
 from kapcompanion.report.document import section_title
 from kapcompanion.report.errors import ReportError
@@ -239,6 +240,42 @@ def test_headings_never_end_a_page(qapp: QApplication, store: Store, tmp_path: P
         block = block.next()
     assert checked > 50
     assert laid_out.pages > 5
+
+
+def test_a_table_continued_on_the_next_page_starts_with_its_header_row(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    """Sixty sessions with after-effects and high distress: their table and the flags table
+    run over several pages, and each page they continue on begins with the column names."""
+    for number in range(1, 61):
+        held = START + timedelta(days=3 * number)
+        store.add_session(
+            NewSession(
+                held_at=held,
+                number_in_course=number,
+                distress_before=9,
+                distress_after=4,
+                after_effects=("nausea",),
+                after_effects_notes=f"Queasy after dose {number}.",
+            ),
+            at=held,
+        )
+    sections = frozenset({ReportSection.SESSIONS, ReportSection.SAFETY_FLAGS})
+    pages = write_pdf(store, ReportOptions(sections=sections), tmp_path / "r.pdf")
+    session_header = "Session Date Distress before Distress after After-effects"
+    flag_header = "Date What"
+    flags_page = next(i for i, page in enumerate(pages) if "Flags" in page)
+    assert flags_page >= 2 and len(pages) >= flags_page + 2  # both tables run over pages
+    for page in pages[1:flags_page]:
+        assert page.startswith(session_header), page[:100]
+    before_flags = pages[flags_page].split("Flags")[0]
+    assert before_flags == "" or before_flags.startswith(session_header)
+    for page in pages[flags_page + 1 :]:
+        assert page.startswith(flag_header + " "), page[:100]
+    for page in pages:  # each header once per page, and no row drawn twice or lost
+        assert page.count(session_header) <= 1
+    for number in range(1, 61):
+        assert sum(page.count(f"after dose {number}.") for page in pages) == 1, number
 
 
 def test_saving_replaces_a_file_and_refuses_a_missing_folder(
