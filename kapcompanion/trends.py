@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from kapcompanion.domain import Reflection, SessionKind, Theme
-from kapcompanion.ids import ReflectionId, SessionId
+from kapcompanion.ids import InsightId, ReflectionId, SessionId
 from kapcompanion.questionnaires import Questionnaire, all_questionnaires, score
 from kapcompanion.store import Store
 from kapcompanion.wording import translate
@@ -212,28 +212,44 @@ def theme_map(
     period: Period = Period(),
     theme_keys: frozenset[str] | None = None,
     sessions: frozenset[SessionId] | None = None,
+    *,
+    reflection_ids: frozenset[ReflectionId] | None = None,
+    insight_ids: frozenset[InsightId] | None = None,
 ) -> ThemeMap:
-    """Themes × dosing sessions in `period` (only `theme_keys` and `sessions` when given)."""
+    """Themes × dosing sessions in `period` (only `theme_keys` and `sessions` when given).
+
+    Themes are counted from every reflection and insight, or, when `reflection_ids` or
+    `insight_ids` are given, from those reflections or insights only (the printout counts
+    from what the client chose); the latest reflections behind the summary are then chosen
+    ones too."""
     sessions_shown = _sessions_in(store, period, sessions)
     column = {s.session_id: index for index, s in enumerate(sessions_shown)}
     rows = store.connection.execute(
         """
-        SELECT t.key, r.session_id, r.id FROM reflection_themes rt
+        SELECT t.key, r.session_id, r.id, NULL FROM reflection_themes rt
         JOIN themes t ON t.id = rt.theme_id
         JOIN reflections r ON r.id = rt.reflection_id AND r.deleted_at IS NULL
         UNION ALL
-        SELECT t.key, i.session_id, NULL FROM insight_themes it
+        SELECT t.key, i.session_id, NULL, i.id FROM insight_themes it
         JOIN themes t ON t.id = it.theme_id
         JOIN insights i ON i.id = it.insight_id AND i.deleted_at IS NULL
         """
     ).fetchall()
     themes = {theme.key: theme for theme in store.list_themes()}
     grid: dict[str, list[int]] = {}
-    for key, session_id, _reflection in rows:
+    for key, session_id, reflection_id, insight_id in rows:
+        if reflection_id is not None and not _among(reflection_id, reflection_ids):
+            continue
+        if insight_id is not None and not _among(insight_id, insight_ids):
+            continue
         if session_id in column and key in themes and (theme_keys is None or key in theme_keys):
             grid.setdefault(key, [0] * len(sessions_shown))[column[session_id]] += 1
     ordered = sorted(grid, key=lambda key: (-sum(grid[key]), themes[key].name))
-    recent = _reflections_in(store, period, sessions)[-RECENT_REFLECTIONS:]
+    recent = [
+        reflection
+        for reflection in _reflections_in(store, period, sessions)
+        if _among(reflection.id, reflection_ids)
+    ][-RECENT_REFLECTIONS:]
     recent_uses: dict[str, int] = {}
     for reflection in recent:
         for key in store.reflection_theme_keys(reflection.id):
@@ -255,6 +271,11 @@ def theme_map(
         recent_uses=recent_uses,
         recent_total=len(recent),
     )
+
+
+def _among(row_id: int, chosen: frozenset[ReflectionId] | frozenset[InsightId] | None) -> bool:
+    """Whether a reflection or insight counts: every one when none are chosen."""
+    return chosen is None or row_id in chosen
 
 
 def questionnaire_series(

@@ -31,7 +31,7 @@ from kapcompanion.domain import (
     SessionKind,
     Theme,
 )
-from kapcompanion.ids import InsightId, ReflectionId, SessionId
+from kapcompanion.ids import InsightId, SessionId
 from kapcompanion.questionnaires import Questionnaire, all_questionnaires, score
 from kapcompanion.report.options import ReportOptions, report_candidates
 from kapcompanion.session_options import session_options
@@ -46,11 +46,11 @@ from kapcompanion.trends import (
     distress_series,
     questionnaire_series,
 )
+from kapcompanion.trends import theme_map as trends_theme_map
 
 HIGH_DISTRESS = 8  # a rating at or above this is flagged
 SUMMARY_INSIGHTS = 5  # key insights on page 1; all chosen ones follow in the detail
 SUMMARY_THEMES = 5
-RECENT_REFLECTIONS = 5  # as on the Trends screen: "in N of the last 5 reflections"
 
 
 class FlagKind(StrEnum):
@@ -184,17 +184,22 @@ def build_content(store: Store, options: ReportOptions, today: date) -> ReportCo
 
     reflection_keys = {r.id: store.reflection_theme_keys(r.id) for r in chosen_reflections}
     insight_keys = {i.id: store.insight_theme_keys(i.id) for i in chosen_insights}
-    uses = [
-        (r.session_id, key, r.started_at)
-        for r in chosen_reflections
-        for key in reflection_keys[r.id]
+    counted = Counter(
+        key
+        for keys in [*reflection_keys.values(), *insight_keys.values()]
+        for key in keys
         if key in themes
-    ] + [
-        (i.session_id, key, i.created_at)
-        for i in chosen_insights
-        for key in insight_keys[i.id]
-        if key in themes
-    ]
+    )
+    frequent = tuple(
+        ThemeCount(themes[key], count)
+        for key, count in sorted(counted.items(), key=lambda kv: (-kv[1], themes[kv[0]].name))
+    )
+    theme_map = trends_theme_map(
+        store,
+        period,
+        reflection_ids=frozenset(reflection_keys),
+        insight_ids=frozenset(insight_keys),
+    )
 
     everything = distress_series(store, period)
     chosen_ids = {r.id for r in chosen_reflections}
@@ -202,16 +207,7 @@ def build_content(store: Store, options: ReportOptions, today: date) -> ReportCo
         everything.sessions,
         tuple(r for r in everything.reflections if r.reflection_id in chosen_ids),
     )
-    newest_first = sorted(chosen_reflections, key=lambda r: (r.started_at, r.id), reverse=True)
-    recent = newest_first[:RECENT_REFLECTIONS]
-    theme_map = chosen_theme_map(
-        distress, uses, themes, {r.id: reflection_keys[r.id] for r in recent}
-    )
-    counted = Counter(key for _session, key, _when in uses)
-    frequent = tuple(
-        ThemeCount(themes[key], count)
-        for key, count in sorted(counted.items(), key=lambda kv: (-kv[1], themes[kv[0]].name))
-    )
+    oldest_first = sorted(chosen_reflections, key=lambda r: (r.started_at, r.id))
 
     scores, flags = _scores_and_safety_flags(store, period)
     lines = tuple(
@@ -241,43 +237,8 @@ def build_content(store: Store, options: ReportOptions, today: date) -> ReportCo
                 by_id.get(r.session_id) if r.session_id is not None else None,
                 tuple(themes[key] for key in reflection_keys[r.id] if key in themes),
             )
-            for r in reversed(newest_first)
+            for r in oldest_first
         ),
-    )
-
-
-def chosen_theme_map(
-    distress: DistressSeries,
-    uses: list[tuple[SessionId | None, str, datetime]],
-    themes: dict[str, Theme],
-    recent: dict[ReflectionId, list[str]],
-) -> ThemeMap:
-    """The Trends theme map (`kapcompanion.trends.ThemeMap`, same rules for emerging and
-    fading themes), counted from the given theme uses only: (session, theme key, when)."""
-    sessions = distress.sessions
-    column = {s.session_id: index for index, s in enumerate(sessions)}
-    grid: dict[str, list[int]] = {}
-    for session_id, key, _when in uses:
-        if session_id in column:
-            grid.setdefault(key, [0] * len(sessions))[column[session_id]] += 1
-    ordered = sorted(grid, key=lambda key: (-sum(grid[key]), themes[key].name))
-    half = len(sessions) // 2
-    emerging, fading = [], []
-    for key in ordered:
-        early, late = sum(grid[key][:half]), sum(grid[key][half:])
-        if len(sessions) >= 2 and late >= early + 2:
-            emerging.append(themes[key])
-        elif len(sessions) >= 2 and early >= late + 2:
-            fading.append(themes[key])
-    recent_uses = Counter(key for keys in recent.values() for key in keys)
-    return ThemeMap(
-        themes=tuple(themes[key] for key in ordered),
-        sessions=sessions,
-        counts=tuple(tuple(grid[key]) for key in ordered),
-        emerging=tuple(emerging),
-        fading=tuple(fading),
-        recent_uses=dict(recent_uses),
-        recent_total=len(recent),
     )
 
 

@@ -153,3 +153,47 @@ def test_a_single_score_without_change_reads_plainly(store: Store) -> None:
         if days == 0:
             assert gad7.summary() == "Your GAD-7 score was 7, mild."
     assert gad7.summary() == "Your latest GAD-7 score is 7, mild, the same as at the first."
+
+
+def test_theme_map_counts_only_the_chosen_reflections_and_insights(store: Store) -> None:
+    from kapcompanion.ids import InsightId, SessionId
+
+    sessions = course(store, [5, 5, 5, 5])
+    for session, themes, days in (
+        (0, ["fear", "shame"], 0),
+        (0, ["fear"], 1),
+        (1, ["fear"], 7),
+        (2, ["hope"], 14),
+        (3, ["hope", "fear"], 21),
+        (3, ["hope"], 22),
+    ):
+        reflect(store, sessions[session], themes, days)
+    reflections = [r.id for r in store.list_reflections()]  # oldest first
+    insights: list[InsightId] = []
+    for session, key in ((0, "shame"), (3, "hope"), (2, "grief")):
+        insight = store.add_insight("Words", session_id=SessionId(sessions[session]))
+        store.set_insight_themes(insight.id, [key])
+        insights.append(insight.id)
+
+    chosen = theme_map(
+        store,
+        reflection_ids=frozenset({reflections[0], reflections[4], reflections[5]}),
+        insight_ids=frozenset({insights[1]}),
+    )
+    by_key = {t.key: chosen.counts[i] for i, t in enumerate(chosen.themes)}
+    # Hope: two chosen reflections and the chosen insight on session 4. Fear: the first and
+    # the fifth reflection. Shame: the first reflection only (its insight was not chosen).
+    assert by_key == {"hope": (0, 0, 0, 3), "fear": (1, 0, 0, 1), "shame": (1, 0, 0, 0)}
+    assert [t.key for t in chosen.themes] == ["hope", "fear", "shame"]
+    assert [t.key for t in chosen.emerging] == ["hope"]  # 0 in the first half, 3 in the second
+    assert chosen.fading == ()  # fear 1 and 1; shame 1 and 0: a difference under 2
+    assert chosen.recent_total == 3  # the latest reflections are chosen ones too
+    assert chosen.recent_uses == {"fear": 2, "shame": 1, "hope": 2}
+    assert chosen.summary() == "Hope appeared in 2 of your last 3 reflections."
+
+    insights_only = theme_map(store, reflection_ids=frozenset())
+    by_key = {t.key: insights_only.counts[i] for i, t in enumerate(insights_only.themes)}
+    assert by_key == {"grief": (0, 0, 1, 0), "hope": (0, 0, 0, 1), "shame": (1, 0, 0, 0)}
+    assert insights_only.recent_total == 0
+    # None means every one: the same map as without the parameters.
+    assert theme_map(store, reflection_ids=None, insight_ids=None) == theme_map(store)
