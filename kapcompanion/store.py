@@ -989,6 +989,16 @@ class Store:
         with self._db.atomic():
             self._db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
+    # Quick distress check-ins, read back ------------------------------------------------------
+
+    def list_distress_ratings(self) -> list[DistressRating]:
+        """Live quick distress check-ins (not the ratings of sessions or reflections), oldest
+        first."""
+        rows = self._all(
+            "SELECT * FROM distress_ratings WHERE deleted_at IS NULL ORDER BY rated_at, id"
+        )
+        return [_distress_rating(row) for row in rows]
+
 
 EXCHANGE_TABLES = (
     "themes",

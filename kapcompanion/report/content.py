@@ -9,9 +9,10 @@ What may appear, and from where (the rule: anything the client did not choose ne
   chosen reflections and insights only. Counting unchosen ones would leak no words, but it
   would show what the client kept to themselves.
 - Reflection distress ratings (chart points, flags) likewise come from chosen reflections only.
-- Session facts (date, number, distress before and after, after-effects and their notes) and
-  questionnaire scores are not private writing, so every session and check-in in the period
-  counts. A session's intention and free notes are the client's own words and are left out.
+- Session facts (date, number, distress before and after, after-effects and their notes),
+  questionnaire scores and the numbers of quick distress check-ins are not private writing, so
+  every session and check-in in the period counts. A session's intention and free notes, and a
+  quick check-in's note, are the client's own words and are left out.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from kapcompanion.trends import (
 from kapcompanion.trends import theme_map as trends_theme_map
 
 HIGH_DISTRESS = 8  # a rating at or above this is flagged
+CHECK_IN = "check_in"  # the moment of a flag from a quick distress check-in
 SUMMARY_INSIGHTS = 5  # key insights on page 1; all chosen ones follow in the detail
 SUMMARY_THEMES = 5
 
@@ -103,7 +105,7 @@ class Flag:
     session: Session | None = None  # the session it belongs to, if any
     reflection: Reflection | None = None  # a chosen reflection, for reflection ratings
     rating: int | None = None  # the distress rating, or the answer given to a safety item
-    moment: str = ""  # "before" / "after" a session, "start" / "end" of a reflection
+    moment: str = ""  # "before" / "after" a session, "start" / "end" of a reflection, CHECK_IN
     questionnaire: Questionnaire | None = None
     item_number: int | None = None
     after_effects: tuple[str, ...] = ()
@@ -215,6 +217,7 @@ def build_content(store: Store, options: ReportOptions, today: date) -> ReportCo
         for s in sessions
     )
     flags += _session_flags(lines) + _reflection_flags(distress.reflections, chosen_reflections)
+    flags += _check_in_flags(store, period)
     flags.sort(key=lambda flag: flag.when)
 
     questionnaires = questionnaire_series(store, period)
@@ -328,6 +331,15 @@ def _reflection_flags(
                     )
                 )
     return flags
+
+
+def _check_in_flags(store: Store, period: Period) -> list[Flag]:
+    """Quick distress check-ins in the period rated HIGH_DISTRESS or more (the number only)."""
+    return [
+        Flag(FlagKind.HIGH_DISTRESS, rating.rated_at, rating=rating.value, moment=CHECK_IN)
+        for rating in store.list_distress_ratings()
+        if rating.value >= HIGH_DISTRESS and period.contains(rating.rated_at)
+    ]
 
 
 def _insight_items(

@@ -21,6 +21,7 @@ from PySide6.QtCore import QDate, QLocale
 from kapcompanion.domain import CommitmentStatus, Phase, Session, SessionKind
 from kapcompanion.prompt_sets import prompt_set_for
 from kapcompanion.report.content import (
+    CHECK_IN,
     Flag,
     FlagKind,
     InsightItem,
@@ -582,6 +583,9 @@ class _Writer:
                 "after": translate(CONTEXT, "%1 after %2", rating, name),
             }[flag.moment]
             return words if short else translate(CONTEXT, "Distress %1", words)
+        if flag.moment == CHECK_IN:
+            words = translate(CONTEXT, "%1 at a quick distress check-in (%2)", rating, when)
+            return words if short else translate(CONTEXT, "Distress %1", words)
         kind = phase_title(flag.reflection.phase) if flag.reflection else ""
         words = {
             "start": translate(
@@ -752,7 +756,8 @@ class _Writer:
         ]
         note = translate(
             CONTEXT,
-            "Distress ratings of 8 or more (sessions, and the reflections chosen), any "
-            "questionnaire safety item answered above 0, and after-effects the client noted.",
+            "Distress ratings of 8 or more (sessions, quick distress check-ins and the "
+            "reflections chosen), any questionnaire safety item answered above 0, and "
+            "after-effects the client noted.",
         )
         return f"<p class='meta'>{_e(note)}</p>" + _table([_e(h) for h in headers], rows)

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from kapcompanion.domain import NewSession, Phase, SessionKind
 from kapcompanion.ids import InsightId, ReflectionId, SessionId
 from kapcompanion.questionnaires import questionnaire
-from kapcompanion.report.content import FlagKind, build_content
+from kapcompanion.report.content import CHECK_IN, FlagKind, build_content
 from kapcompanion.report.options import ReportOptions, default_options
 from kapcompanion.store import Store
 from kapcompanion.trends import Period
@@ -196,6 +196,32 @@ def test_flags_distress_safety_item_and_after_effects(store: Store) -> None:
     effects = [f.after_effects for f in by_kind[FlagKind.AFTER_EFFECTS]]
     assert effects == [("Nausea",), ("Headache", "Dizziness")]
     assert [f.when for f in content.flags] == sorted(f.when for f in content.flags)
+
+
+def test_quick_check_ins_rated_8_or_more_in_the_period_are_flagged(store: Store) -> None:
+    seed_course(store)
+    store.add_distress_rating(9, note="a private note about work", at=START + timedelta(days=3))
+    store.add_distress_rating(7, at=START + timedelta(days=4))  # under 8: not flagged
+    store.add_distress_rating(8, at=START + timedelta(days=60))  # after the period
+    removed = store.add_distress_rating(10, at=START + timedelta(days=5))
+    with store.transaction():  # in "recently deleted": never read back
+        store.connection.execute(
+            "UPDATE distress_ratings SET deleted_at = updated_at WHERE id = ?", [removed.id]
+        )
+    listed = store.list_distress_ratings()
+    assert [(r.value, r.rated_at) for r in listed] == [
+        (9, START + timedelta(days=3)),
+        (7, START + timedelta(days=4)),
+        (8, START + timedelta(days=60)),
+    ]
+    period = Period(START.date(), (START + timedelta(days=30)).date())
+    content = build_content(store, default_options(store, period), TODAY)
+    check_ins = [(f.when, f.rating) for f in content.flags if f.moment == CHECK_IN]
+    assert check_ins == [(START + timedelta(days=3), 9)]
+    assert [f.when for f in content.flags] == sorted(f.when for f in content.flags)
+    assert all(
+        f.session is None and f.reflection is None for f in content.flags if f.moment == CHECK_IN
+    )
 
 
 def test_latest_score_with_band_and_change_since_the_first(store: Store) -> None:

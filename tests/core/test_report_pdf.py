@@ -155,6 +155,21 @@ def test_flags_on_page_one(qapp: QApplication, store: Store, tmp_path: Path) -> 
     assert "After-effects reported: Session 1 (Nausea); Session 3 (Headache, Dizziness)" in first
 
 
+def test_a_quick_check_in_of_8_or_more_is_flagged_without_its_note(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    seed_course(store)
+    store.add_distress_rating(9, note="a private note about work", at=START + timedelta(days=2))
+    pages = write_pdf(store, default_options(store, Period()), tmp_path / "r.pdf")
+    assert (
+        "Distress of 8 or more: 8 before Session 1; 9 at a quick distress check-in (7 October 2026)"
+        in (pages[0])
+    )
+    detail = " ".join(pages[1:])
+    assert "7 Oct 2026 Distress 9 at a quick distress check-in (7 October 2026)" in detail
+    assert "a private note about work" not in " ".join(pages)
+
+
 @pytest.mark.parametrize(
     ("page_size", "points"),
     [(QPageSize.PageSizeId.A4, A4_POINTS), (QPageSize.PageSizeId.Letter, LETTER_POINTS)],
