@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from enum import Enum
@@ -998,6 +998,24 @@ class Store:
             "SELECT * FROM distress_ratings WHERE deleted_at IS NULL ORDER BY rated_at, id"
         )
         return [_distress_rating(row) for row in rows]
+
+    # Reflections, read in bulk --------------------------------------------------------------
+
+    def answers_of(
+        self, reflection_ids: Collection[ReflectionId]
+    ) -> dict[ReflectionId, tuple[Answer, ...]]:
+        """The answers of many reflections in one query, each reflection's in prompt order (as
+        `get_reflection` gives them); a reflection with none is left out."""
+        rows = self._all(
+            "SELECT * FROM answers WHERE reflection_id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY reflection_id, position, id",
+            [json.dumps(sorted(reflection_ids))],
+        )
+        answers: dict[ReflectionId, list[Answer]] = {}
+        for row in rows:
+            answer = _answer(row)
+            answers.setdefault(answer.reflection_id, []).append(answer)
+        return {reflection_id: tuple(each) for reflection_id, each in answers.items()}
 
 
 EXCHANGE_TABLES = (

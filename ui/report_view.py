@@ -34,8 +34,8 @@ from kapcompanion.report.options import (
     ReportCandidates,
     ReportOptions,
     ReportSection,
-    default_options,
     period_for,
+    preselected_options,
     report_candidates,
 )
 from kapcompanion.trends import Period
@@ -56,9 +56,10 @@ from ui.style import space
 from ui.translation import fill
 
 if TYPE_CHECKING:
+    from datetime import datetime
     from pathlib import Path
 
-    from kapcompanion.domain import Session
+    from kapcompanion.domain import Insight, Reflection, Session
     from kapcompanion.ids import SessionId
     from kapcompanion.store import Store
 
@@ -78,6 +79,7 @@ class ReportView(QWidget):
         self._stale = True
         self._period: Period | None = Period()
         self._sessions: dict[SessionId, Session] = {}
+        self._choices: dict[tuple[str, int, datetime], Choice] = {}  # see _reflection_choice
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -258,6 +260,7 @@ class ReportView(QWidget):
         earliest = min(moments).astimezone().date() if moments else None
         self.period_picker.set_range(earliest, self.today())
         self._sessions = {s.id: s for s in sessions}
+        self._choices.clear()
         for checklist, any_yet in (
             (self.reflections, any(r.status is ReflectionStatus.COMPLETE for r in reflections)),
             (self.insights, bool(insights)),
@@ -288,20 +291,34 @@ class ReportView(QWidget):
             candidates, preselected = ReportCandidates((), ()), ReportOptions()
         else:
             candidates = report_candidates(self._store, period)
-            preselected = default_options(self._store, period)
-        locale = QLocale()
+            preselected = preselected_options(period, candidates)
         self.reflections.set_choices(
-            [
-                Choice(int(r.id), *reflection_words(r, self._sessions, locale))
-                for r in candidates.reflections
-            ],
+            [self._reflection_choice(r) for r in candidates.reflections],
             {int(each) for each in preselected.reflection_ids},
         )
         self.insights.set_choices(
-            [Choice(int(i.id), *insight_words(i, locale)) for i in candidates.insights],
+            [self._insight_choice(i) for i in candidates.insights],
             {int(each) for each in preselected.insight_ids},
         )
         self._update_summary()
+
+    # A row's words are put together once per reload (and again if its item changed): with a
+    # thousand reflections, wording them again took most of the time of a change of period.
+
+    def _reflection_choice(self, reflection: Reflection) -> Choice:
+        key = ("reflection", int(reflection.id), reflection.updated_at)
+        choice = self._choices.get(key)
+        if choice is None:
+            words = reflection_words(reflection, self._sessions, QLocale())
+            choice = self._choices[key] = Choice(int(reflection.id), *words)
+        return choice
+
+    def _insight_choice(self, insight: Insight) -> Choice:
+        key = ("insight", int(insight.id), insight.updated_at)
+        choice = self._choices.get(key)
+        if choice is None:
+            choice = self._choices[key] = Choice(int(insight.id), *insight_words(insight))
+        return choice
 
     def _sections_changed(self) -> None:
         chosen = self.sections.chosen()

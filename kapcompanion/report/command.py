@@ -83,7 +83,7 @@ def add_report_parser(
 def report_options(store: Store, args: argparse.Namespace) -> ReportOptions:
     """The options the command line asks for, from the same defaults as the window."""
     from kapcompanion.report.errors import ReportPeriodError
-    from kapcompanion.report.options import default_options, report_candidates
+    from kapcompanion.report.options import preselected_options, report_candidates
     from kapcompanion.trends import Period
 
     start: date | None = args.start
@@ -91,9 +91,9 @@ def report_options(store: Store, args: argparse.Namespace) -> ReportOptions:
     if start is not None and end is not None and end < start:
         raise ReportPeriodError()
     period = Period(start, end)
-    options = default_options(store, period)
+    candidates = report_candidates(store, period)
+    options = preselected_options(period, candidates)
     if args.include_all:
-        candidates = report_candidates(store, period)
         options = replace(
             options,
             reflection_ids=frozenset(r.id for r in candidates.reflections),

@@ -8,7 +8,7 @@ as shareable. Pure reads from the store; no Qt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -105,27 +105,33 @@ class ReportCandidates:
 
 def report_candidates(store: Store, period: Period) -> ReportCandidates:
     """Finished reflections (with their answers) and live insights written in `period`,
-    newest first. Drafts are never offered."""
+    newest first. Drafts are never offered. Three queries, however many there are."""
     reflections = [
         reflection
         for reflection in store.list_reflections()
         if reflection.status is ReflectionStatus.COMPLETE and period.contains(reflection.started_at)
     ]
     reflections.sort(key=lambda r: (r.started_at, r.id), reverse=True)
+    answers = store.answers_of([r.id for r in reflections])
     insights = [insight for insight in store.list_insights() if period.contains(insight.created_at)]
     insights.sort(key=lambda i: (i.created_at, i.id), reverse=True)
     return ReportCandidates(
-        reflections=tuple(store.get_reflection(r.id) for r in reflections),
+        reflections=tuple(replace(r, answers=answers.get(r.id, ())) for r in reflections),
         insights=tuple(insights),
+    )
+
+
+def preselected_options(period: Period, candidates: ReportCandidates) -> ReportOptions:
+    """All sections, and of `candidates` (the period's) the reflections and insights the
+    client marked shareable, and nothing else."""
+    return ReportOptions(
+        period=period,
+        reflection_ids=frozenset(r.id for r in candidates.reflections if r.shareable),
+        insight_ids=frozenset(i.id for i in candidates.insights if i.shareable),
     )
 
 
 def default_options(store: Store, period: Period) -> ReportOptions:
     """All sections, and the reflections and insights in the period the client marked
     shareable (and nothing else)."""
-    candidates = report_candidates(store, period)
-    return ReportOptions(
-        period=period,
-        reflection_ids=frozenset(r.id for r in candidates.reflections if r.shareable),
-        insight_ids=frozenset(i.id for i in candidates.insights if i.shareable),
-    )
+    return preselected_options(period, report_candidates(store, period))

@@ -14,6 +14,7 @@ from kapcompanion.report.options import (
     ReportSection,
     default_options,
     period_for,
+    preselected_options,
     report_candidates,
 )
 from kapcompanion.store import Store
@@ -58,7 +59,10 @@ def test_candidates_are_finished_live_items_in_the_period_newest_first(store: St
         seeded.shared_reflection,
     ]  # the draft is not offered
     assert [i.id for i in candidates.insights] == [seeded.private_insight, seeded.shared_insight]
-    assert candidates.reflections[0].answers  # with their answers, to show what they are
+    # With their answers, to show what they are: each reflection as the store gives it alone.
+    assert candidates.reflections[0].answers
+    for reflection in candidates.reflections:
+        assert reflection == store.get_reflection(reflection.id)
     store.discard_reflection(seeded.private_reflection)
     store.delete_insight(seeded.private_insight)
     later = report_candidates(store, Period())
@@ -76,3 +80,33 @@ def test_default_options_choose_every_section_and_only_shareable_items(store: St
     assert options.reflection_ids == {seeded.shared_reflection}
     assert options.insight_ids == {seeded.shared_insight}
     assert options.client_name == "" and options.note_to_therapist == ""
+    # The screen pre-selects from the candidates it already has: the same choice.
+    candidates = report_candidates(store, Period())
+    assert preselected_options(Period(), candidates) == options
+
+
+def test_many_reflections_are_offered_with_their_own_answers(store: Store) -> None:
+    """Answers read in bulk land on their own reflection, in prompt order; one with none
+    is offered with none."""
+    from kapcompanion.domain import Phase
+
+    written = []
+    for number in range(30):
+        at = datetime(2026, 11, 1, 9, tzinfo=UTC) + timedelta(hours=number)
+        reflection = store.start_reflection(Phase.OPEN, "open", 1, at=at)
+        for position in reversed(range(number % 3)):  # saved out of order
+            store.save_answer(
+                reflection.id,
+                position=position,
+                prompt_id=f"p{position}",
+                prompt_text=f"Prompt {position}",
+                text=f"answer {position} of reflection {number}",
+                at=at,
+            )
+        store.complete_reflection(reflection.id, at=at)
+        written.append(reflection.id)
+    offered = {r.id: r for r in report_candidates(store, Period()).reflections}
+    assert set(offered) == set(written)
+    for number, reflection_id in enumerate(written):
+        texts = [answer.text for answer in offered[reflection_id].answers]
+        assert texts == [f"answer {p} of reflection {number}" for p in range(number % 3)]
