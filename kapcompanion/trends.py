@@ -132,6 +132,8 @@ class ThemeMap:
                 n=self.recent_total,
             )
         total = sum(self.counts[0])
+        if total == 1:
+            return translate(CONTEXT, "%1 is the theme that came up most (once).", top.name)
         return translate(
             CONTEXT, "%1 is the theme that came up most (%n times).", top.name, n=total
         )
@@ -162,9 +164,9 @@ class QuestionnaireSeries:
         if change == 0:
             moved = translate(CONTEXT, "the same as at the first")
         elif change < 0:
-            moved = translate(CONTEXT, "%n points lower than the first", n=-change)
+            moved = translate(CONTEXT, "%n point(s) lower than the first", n=-change)
         else:
-            moved = translate(CONTEXT, "%n points higher than the first", n=change)
+            moved = translate(CONTEXT, "%n point(s) higher than the first", n=change)
         if last.band:
             return translate(
                 CONTEXT, "Your latest %1 score is %2, %3, %4.", name, last.total, last.band, moved

@@ -27,14 +27,25 @@ def fill(template: str, *values: object) -> str:
 
 
 def translate(context: str, source: str, *values: object, n: int = -1) -> str:
-    """`source` in the installed language, %n set to `n` (plural forms), %1… to `values`;
-    whole numbers among `values` are written as the locale writes them."""
+    """`source` in the installed language, %n set to `n`, %1… to `values`; whole numbers among
+    `values` are written as the locale writes them. With `n`, a translation gives each language
+    its own plural forms; without one (English), the source's "thing(s)" is settled here."""
     shown = [QLocale().toString(value) if isinstance(value, int) else value for value in values]
-    return fill(QCoreApplication.translate(context, source, None, n), *shown)
+    words = QCoreApplication.translate(context, source, None, n)
+    if n >= 0:
+        words = words.replace(UNTRANSLATED_PLURAL, "" if n == 1 else "s")
+    return fill(words, *shown)
+
+
+def one_line(words: str, limit: int | None = None) -> str:
+    """`words` with line breaks and runs of spaces folded into single spaces, shortened with an
+    ellipsis past `limit` characters."""
+    line = " ".join(words.split())
+    if limit is None or len(line) <= limit:
+        return line
+    return line[: limit - 1].rstrip() + "…"
 
 
 def counted(context: str, source: str, n: int) -> str:
-    """A "%Ln thing(s)" phrase for `n`: a translation gives each language its own plural
-    forms; without one (English), the source's "(s)" is settled here."""
-    words = QCoreApplication.translate(context, source, None, n)
-    return words.replace(UNTRANSLATED_PLURAL, "" if n == 1 else "s")
+    """A "%Ln thing(s)" phrase for `n` (see `translate`)."""
+    return translate(context, source, n=n)

@@ -8,7 +8,7 @@ open while the client ticks several.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date, timedelta
 from functools import partial
 
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.domain import Phase, Session, Theme
 from kapcompanion.ids import SessionId
 from kapcompanion.journal import JournalFilter
+from kapcompanion.wording import counted
 from ui.building_blocks import text
 from ui.session_wording import day_text, phase_title, session_title
 from ui.style import space
@@ -94,16 +95,18 @@ class MultiChoice(ElidingComboBox):
     """Several choices at once: a list of check marks that stays open while they are ticked.
 
     The box itself reads `none_label` when nothing is ticked, the one choice's words, or
-    `several_label` filled with how many. Space, Enter or a click ticks the current row; Esc
-    or a click outside closes the list.
+    `several(n)` for how many (a function, so translations can give their plural forms).
+    Space, Enter or a click ticks the current row; Esc or a click outside closes the list.
     """
 
     changed = Signal()
 
-    def __init__(self, none_label: str, several_label: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, none_label: str, several: Callable[[int], str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._none_label = none_label
-        self._several_label = several_label
+        self._several = several
         self._items = QStandardItemModel(self)
         self.setModel(self._items)
         self._label = none_label
@@ -176,7 +179,7 @@ class MultiChoice(ElidingComboBox):
         elif len(names) == 1:
             self._label = names[0]
         else:
-            self._label = fill(self._several_label, QLocale().toString(len(names)))
+            self._label = self._several(len(names))
         self.setAccessibleDescription(", ".join(names) or self._label)
         self.update()
 
@@ -230,8 +233,11 @@ class ThemeChoice(MultiChoice):
     """Several themes at once, each with its colour; none ticked reads "Any theme"."""
 
     def __init__(self, none_label: str | None = None, parent: QWidget | None = None) -> None:
-        words = partial(QCoreApplication.translate, "ThemeChoice")
-        super().__init__(none_label or words("Any theme"), words("%1 themes"), parent)
+        super().__init__(
+            none_label or QCoreApplication.translate("ThemeChoice", "Any theme"),
+            partial(counted, "ThemeChoice", "%Ln theme(s)"),
+            parent,
+        )
 
     def set_themes(self, themes: Sequence[Theme], chosen: Collection[str]) -> None:
         self.set_options(

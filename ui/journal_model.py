@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from kapcompanion.domain import SessionKind
 from kapcompanion.ids import ReflectionId, SessionId
 from kapcompanion.journal import JournalEntry, JournalFilter
+from kapcompanion.wording import one_line
 from ui.session_wording import day_text, kind_label, phase_title
 from ui.translation import fill
 
@@ -91,11 +92,6 @@ def reflection_distress_text(entry: JournalEntry, locale: QLocale | None = None)
     if start is None:
         return fill(_tr("Distress %1 at the end"), locale.toString(end))
     return fill(_tr("Distress %1 → %2"), locale.toString(start), locale.toString(end))
-
-
-def one_line(content: str) -> str:
-    """Text with its line breaks and runs of spaces folded into single spaces."""
-    return " ".join(content.split())
 
 
 class JournalModel(QAbstractListModel):

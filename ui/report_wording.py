@@ -15,7 +15,7 @@ from kapcompanion.domain import Insight, Reflection, Session
 from kapcompanion.ids import SessionId
 from kapcompanion.report.options import PeriodChoice, ReportSection
 from kapcompanion.trends import Period
-from kapcompanion.wording import counted
+from kapcompanion.wording import counted, one_line
 from ui.checkin_wording import day_of
 from ui.session_wording import phase_title, session_title
 from ui.translation import fill
@@ -107,17 +107,11 @@ def period_words(period: Period, today: date, locale: QLocale | None = None) -> 
     return fill(_tr("From %1 until %2."), day_of(start, locale), day_of(end, locale))
 
 
-def one_line(words: str, limit: int = SHOWN_CHARACTERS) -> str:
-    """`words` folded onto one line, shortened with an ellipsis past `limit` characters."""
-    line = " ".join(words.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
-
-
 def first_line(reflection: Reflection) -> str:
     """The first line of the first answer the client wrote ("" if they wrote none)."""
     for answer in sorted(reflection.answers, key=lambda a: a.position):
         if not answer.skipped and answer.text.strip():
-            return one_line(answer.text.strip().splitlines()[0])
+            return one_line(answer.text.strip().splitlines()[0], SHOWN_CHARACTERS)
     return ""
 
 
@@ -148,7 +142,7 @@ def reflection_words(
 
 def insight_words(insight: Insight, locale: QLocale | None = None) -> tuple[str, str]:
     """What an insight's row shows (its words, one line) and what a screen reader says."""
-    words = one_line(insight.text)
+    words = one_line(insight.text, SHOWN_CHARACTERS)
     return words, fill(_tr("%1, noted %2"), words, day_of(insight.created_at, locale))
 
 

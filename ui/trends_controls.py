@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
+from functools import partial
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.domain import Session, SessionKind, Theme
 from kapcompanion.ids import SessionId
+from kapcompanion.wording import counted
 from ui.building_blocks import text
 from ui.journal_filters import DateChoice, ElidingComboBox, MultiChoice, ThemeChoice
 from ui.session_wording import day_text, session_title
@@ -85,7 +87,9 @@ class TrendsControls(QWidget):
         self.by_number.setChecked(True)
         self.axis_group.buttonToggled.connect(self._axis_toggled)
 
-        self.session_box = MultiChoice(self.tr("All sessions"), self.tr("%1 sessions"))
+        self.session_box = MultiChoice(
+            self.tr("All sessions"), partial(counted, "TrendsControls", "%Ln session(s)")
+        )
         self.session_box.setAccessibleName(self.tr("Sessions shown"))
         self.session_box.changed.connect(self.sessions_changed)
 

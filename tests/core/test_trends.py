@@ -197,3 +197,30 @@ def test_theme_map_counts_only_the_chosen_reflections_and_insights(store: Store)
     assert insights_only.recent_total == 0
     # None means every one: the same map as without the parameters.
     assert theme_map(store, reflection_ids=None, insight_ids=None) == theme_map(store)
+
+
+def test_counts_of_one_read_in_the_singular(store: Store) -> None:
+    sessions = course(store, [5, 5])
+    reflect(store, sessions[0], ["grief"], 0)
+    reflect(store, sessions[1], ["hope"], 7)
+    store.set_reflection_themes(store.list_reflections()[1].id, [])  # hope no longer confirmed
+    older = theme_map(store, sessions=frozenset({store.list_sessions()[0].id}))
+    assert older.summary() == "Grief appeared in your latest reflection."
+    for days, value in ((0, 1), (14, 0)):  # GAD-7 totals 7, then 6: one point lower
+        check_in = store.start_check_in("gad7", 1)
+        for item in range(1, 8):
+            store.save_check_in_answer(check_in.id, item, 0 if item == 1 else 1)
+        if value:
+            store.save_check_in_answer(check_in.id, 1, 1)
+        store.complete_check_in(check_in.id, at=START + timedelta(days=days))
+    gad7 = {s.questionnaire.id: s for s in questionnaire_series(store)}["gad7"]
+    assert gad7.summary() == "Your latest GAD-7 score is 6, mild, 1 point lower than the first."
+
+
+def test_a_theme_from_one_insight_came_up_once(store: Store) -> None:
+    from kapcompanion.ids import SessionId
+
+    sessions = course(store, [5])
+    insight = store.add_insight("I can rest.", session_id=SessionId(sessions[0]))
+    store.set_insight_themes(insight.id, ["hope"])
+    assert theme_map(store).summary() == "Hope is the theme that came up most (once)."
