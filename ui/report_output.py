@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -95,10 +95,23 @@ def preview_and_print(parent: QWidget, store: Store, options: ReportOptions) -> 
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(_tr("Printout for your therapist"))
     dialog.setAccessibleName(_tr("Print preview"))
-    dialog.paintRequested.connect(lambda target: paint_report(store, options, target))
+    problems: list[KapError] = []
+    showing = [dialog]  # emptied before the dialog goes, so nothing else keeps it
+
+    def paint(target: QPrinter) -> None:
+        try:
+            paint_report(store, options, target)
+        except KapError as error:  # said once the preview has closed, never a traceback
+            problems.append(error)
+            QTimer.singleShot(0, lambda: [shown.reject() for shown in showing])
+
+    dialog.paintRequested.connect(paint)
     dialog.exec()
+    showing.clear()
     dialog.setParent(None)  # Python owns it again, so it goes now, before the printer
     del dialog
+    if problems:
+        show_error(parent, problems[0])
 
 
 def printer_for_report() -> QPrinter:
