@@ -103,7 +103,11 @@ def preview_and_print(parent: QWidget, store: Store, options: ReportOptions) -> 
             paint_report(store, options, target)
         except KapError as error:  # said once the preview has closed, never a traceback
             problems.append(error)
-            QTimer.singleShot(0, lambda: [shown.reject() for shown in showing])
+            QTimer.singleShot(0, close_preview)
+
+    def close_preview() -> None:
+        for shown in showing:
+            shown.reject()
 
     dialog.paintRequested.connect(paint)
     dialog.exec()
