@@ -50,20 +50,14 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from kapcompanion.report.content import ReportContent, build_content
-from kapcompanion.report.document import (
-    CHART_SCHEME,
-    CSS_PIXELS_PER_INCH,
-    SUMMARY_LIMITS,
-    ReportDocument,
-    SummaryLimits,
-    build_report_document,
-    page_number_text,
-    palette,
-)
+from kapcompanion.report.document import ReportDocument, build_report_document
 from kapcompanion.report.errors import ReportError
 from kapcompanion.report.figures import ChartPicture, chart_pictures
+from kapcompanion.report.html_parts import CHART_SCHEME, CSS_PIXELS_PER_INCH, palette
 from kapcompanion.report.options import ReportOptions, ReportSection
 from kapcompanion.report.pagination import PageStart, page_breaks
+from kapcompanion.report.summary import SUMMARY_LIMITS, SummaryLimits
+from kapcompanion.report.words import page_number_text
 from kapcompanion.store import Store
 
 BODY_POINTS = 10.0

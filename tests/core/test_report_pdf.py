@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication
 from kapcompanion.demo import fill_demo
 from kapcompanion.domain import NewSession
 from kapcompanion.errors import KapError
-from kapcompanion.report.document import section_title
 from kapcompanion.report.errors import ReportError
 from kapcompanion.report.options import (
     ALL_SECTIONS,
@@ -28,6 +27,7 @@ from kapcompanion.report.options import (
 )
 from kapcompanion.report.render import build_report, default_page_size, lay_out, pdf_writer
 from kapcompanion.report.render import write_pdf as write_report
+from kapcompanion.report.words import section_title
 from kapcompanion.store import Store
 from kapcompanion.trends import Period
 from tests.core.test_report_content import (

@@ -1,0 +1,228 @@
+"""The detail after page 1, one section at a time: the distress chart, the theme map,
+questionnaire charts, the chosen insights and reflections in full, every session, and the
+flags. Each says so plainly when it has nothing to show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLocale
+
+from kapcompanion.report.content import InsightItem, ReflectionItem, ReportContent
+from kapcompanion.report.figures import (
+    DISTRESS_KEY,
+    THEME_MAP_KEY,
+    ChartPicture,
+    questionnaire_key,
+)
+from kapcompanion.report.html_parts import (
+    chart_html,
+    empty_html,
+    escaped,
+    table_html,
+    writing_html,
+)
+from kapcompanion.report.options import ReportSection
+from kapcompanion.report.tables import session_table
+from kapcompanion.report.words import (
+    CONTEXT,
+    commitment_status_text,
+    day_text,
+    flag_words,
+    no_flags_text,
+    number_text,
+    phase_title,
+    session_name,
+)
+from kapcompanion.wording import translate
+
+
+def detail_html(
+    section: ReportSection,
+    content: ReportContent,
+    charts: dict[str, ChartPicture],
+    locale: QLocale,
+) -> str:
+    """The body of one detail section (its heading is the document's)."""
+    detail = _Detail(content, charts, locale)
+    build = {
+        ReportSection.DISTRESS_CHART: detail.distress,
+        ReportSection.THEME_MAP: detail.theme_map,
+        ReportSection.QUESTIONNAIRES: detail.questionnaires,
+        ReportSection.INSIGHTS: detail.insights,
+        ReportSection.REFLECTIONS: detail.reflections,
+        ReportSection.SESSIONS: detail.sessions,
+        ReportSection.SAFETY_FLAGS: detail.flags,
+    }[section]
+    return build()
+
+
+def _lead_and_note(lead: str, note: str) -> str:
+    return f"<p>{escaped(lead)}</p><p class='meta'>{escaped(note)}</p>"
+
+
+@dataclass(frozen=True)
+class _Detail:
+    content: ReportContent
+    charts: dict[str, ChartPicture]
+    locale: QLocale
+
+    def distress(self) -> str:
+        picture = self.charts.get(DISTRESS_KEY)
+        if picture is None:
+            return empty_html(translate(CONTEXT, "No distress ratings in this period."))
+        rated = [s.after for s in self.content.distress.sessions if s.after is not None]
+        if len(rated) >= 2:
+            lead = translate(
+                CONTEXT,
+                "Distress after sessions went from %1 to %2 across %n sessions.",
+                rated[0],
+                rated[-1],
+                n=len(rated),
+            )
+        elif rated:
+            lead = translate(
+                CONTEXT, "Distress after the one rated session was %1 of 10.", rated[0]
+            )
+        else:
+            lead = translate(CONTEXT, "No distress ratings after sessions in this period.")
+        note = translate(
+            CONTEXT,
+            "Dosing sessions before and after (0–10); lighter points are ratings at the start "
+            "and end of the reflections chosen for this report.",
+        )
+        return _lead_and_note(lead, note) + chart_html(picture)
+
+    def theme_map(self) -> str:
+        picture = self.charts.get(THEME_MAP_KEY)
+        if picture is None:
+            return empty_html(
+                translate(CONTEXT, "No themes in the reflections and insights chosen.")
+            )
+        theme_map = self.content.theme_map
+        top = theme_map.themes[0]
+        lead = translate(
+            CONTEXT, "%1 came up most (%n times).", top.name, n=sum(theme_map.counts[0])
+        )
+        note = translate(
+            CONTEXT,
+            "How often each theme was confirmed in each session's reflections and insights, "
+            "counted only from those chosen for this report.",
+        )
+        return _lead_and_note(lead, note) + chart_html(picture)
+
+    def questionnaires(self) -> str:
+        parts = []
+        for series in self.content.questionnaires:
+            picture = self.charts.get(questionnaire_key(series.questionnaire.id))
+            if picture is None:
+                continue
+            parts.append(f"<h2>{escaped(series.questionnaire.title)}</h2>")
+            scores = "; ".join(
+                translate(
+                    CONTEXT,
+                    "%1: %2",
+                    day_text(point.taken_at, self.locale),
+                    translate(CONTEXT, "%1 (%2)", point.total, point.band)
+                    if point.band
+                    else number_text(point.total, self.locale),
+                )
+                for point in series.points
+            )
+            parts.append(f"<p class='meta'>{escaped(scores)}</p>{chart_html(picture)}")
+        if not parts:
+            return empty_html(
+                translate(CONTEXT, "No questionnaires were completed in this period.")
+            )
+        return "".join(parts)
+
+    def insights(self) -> str:
+        if not self.content.insights:
+            return empty_html(translate(CONTEXT, "No insights were chosen for this report."))
+        return "".join(self.insight(item) for item in self.content.insights)
+
+    def insight(self, item: InsightItem) -> str:
+        meta = [day_text(item.insight.created_at, self.locale)]
+        if item.session is not None:
+            meta.append(session_name(item.session))
+        if item.themes:
+            meta.append(", ".join(theme.name for theme in item.themes))
+        if item.insight.pinned:
+            meta.append(translate(CONTEXT, "pinned"))
+        parts = [
+            f"<h3>{escaped(item.insight.text)}</h3>",
+            f"<p class='meta'>{escaped(' · '.join(meta))}</p>",
+        ]
+        for line in item.commitments:
+            commitment = line.commitment
+            step = translate(
+                CONTEXT,
+                "Small step: %1 (%2)",
+                commitment.text,
+                commitment_status_text(commitment.status),
+            )
+            parts.append(f"<p>{escaped(step)}</p>")
+            for note in line.notes:
+                dated = translate(
+                    CONTEXT, "%1: %2", day_text(note.noted_at, self.locale), note.text
+                )
+                parts.append(f"<p class='meta' style='margin-left: 16px;'>{escaped(dated)}</p>")
+        return "".join(parts)
+
+    def reflections(self) -> str:
+        if not self.content.reflections:
+            return empty_html(translate(CONTEXT, "No reflections were chosen for this report."))
+        return "".join(self.reflection(item) for item in self.content.reflections)
+
+    def reflection(self, item: ReflectionItem) -> str:
+        reflection = item.reflection
+        meta = [day_text(reflection.started_at, self.locale)]
+        if item.session is not None:
+            meta.append(session_name(item.session))
+        if reflection.distress_start is not None or reflection.distress_end is not None:
+            meta.append(
+                translate(
+                    CONTEXT,
+                    "distress %1 → %2",
+                    number_text(reflection.distress_start, self.locale),
+                    number_text(reflection.distress_end, self.locale),
+                )
+            )
+        if item.themes:
+            meta.append(", ".join(theme.name for theme in item.themes))
+        parts = [
+            f"<h2>{escaped(phase_title(reflection.phase))}</h2>",
+            f"<p class='meta'>{escaped(' · '.join(meta))}</p>",
+        ]
+        answers = item.answers
+        if not answers:
+            parts.append(empty_html(translate(CONTEXT, "Every prompt was skipped.")))
+        for answer in answers:
+            parts.append(f"<h4>{escaped(answer.prompt_text)}</h4>{writing_html(answer.text)}")
+        return "".join(parts)
+
+    def sessions(self) -> str:
+        if not self.content.sessions:
+            return empty_html(translate(CONTEXT, "No sessions in this period."))
+        return session_table(self.content.sessions, self.locale, with_notes=True)
+
+    def flags(self) -> str:
+        if not self.content.flags:
+            return empty_html(no_flags_text())
+        headers = [translate(CONTEXT, "Date"), translate(CONTEXT, "What")]
+        rows = [
+            [
+                escaped(day_text(flag.when, self.locale, short=True)),
+                escaped(flag_words(flag, self.locale, short=False)),
+            ]
+            for flag in self.content.flags
+        ]
+        note = translate(
+            CONTEXT,
+            "Distress ratings of 8 or more (sessions, quick distress check-ins and the "
+            "reflections chosen), any questionnaire safety item answered above 0, and "
+            "after-effects the client noted.",
+        )
+        return f"<p class='meta'>{escaped(note)}</p>" + table_html(
+            [escaped(h) for h in headers], rows
+        )

@@ -1,0 +1,87 @@
+"""The printout's tables of sessions and of questionnaire scores, shared by page 1 and the
+detail that follows it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLocale
+
+from kapcompanion.report.content import ScoreLine, SessionLine
+from kapcompanion.report.html_parts import escaped, palette, table_html
+from kapcompanion.report.words import (
+    CONTEXT,
+    band_words,
+    day_text,
+    number_text,
+    session_name,
+    signed_text,
+)
+from kapcompanion.wording import translate
+
+
+def session_table(lines: Sequence[SessionLine], locale: QLocale, *, with_notes: bool) -> str:
+    """One row per session: its name, day, distress before and after, and after-effects
+    (with the client's notes on them when `with_notes`)."""
+    headers = [
+        translate(CONTEXT, "Session"),
+        translate(CONTEXT, "Date"),
+        translate(CONTEXT, "Distress before"),
+        translate(CONTEXT, "Distress after"),
+        translate(CONTEXT, "After-effects"),
+    ]
+    rows = []
+    for line in lines:
+        session = line.session
+        effects = escaped(", ".join(line.after_effects)) or "–"
+        if with_notes and session.after_effects_notes.strip():
+            effects += f'<br><span style="color: {palette()["muted_text"]};">'
+            effects += f"{escaped(session.after_effects_notes.strip())}</span>"
+        rows.append(
+            [
+                escaped(session_name(session)),
+                escaped(day_text(session.held_at, locale, short=True)),
+                number_text(session.distress_before, locale),
+                number_text(session.distress_after, locale),
+                effects,
+            ]
+        )
+    return table_html([escaped(h) for h in headers], rows, numeric=(2, 3))
+
+
+def score_table(lines: Sequence[ScoreLine], locale: QLocale) -> str:
+    """One row per questionnaire: the latest score and its band, against the first."""
+    headers = [
+        translate(CONTEXT, "Questionnaire"),
+        translate(CONTEXT, "Latest"),
+        translate(CONTEXT, "Score"),
+        translate(CONTEXT, "Band"),
+        translate(CONTEXT, "First score"),
+        translate(CONTEXT, "Change"),
+    ]
+    rows = []
+    for line in lines:
+        questionnaire = line.questionnaire
+        latest = translate(CONTEXT, "%1 of %2", line.latest.total, questionnaire.max_total)
+        first = (
+            translate(
+                CONTEXT,
+                "%1 on %2",
+                line.first.total,
+                day_text(line.first.taken_at, locale, short=True),
+            )
+            if line.first is not None
+            else translate(CONTEXT, "this is the first")
+        )
+        change = "–" if line.change is None else signed_text(line.change, locale)
+        rows.append(
+            [
+                escaped(questionnaire.name),
+                escaped(day_text(line.latest.taken_at, locale, short=True)),
+                escaped(latest),
+                escaped(band_words(line, locale)),
+                escaped(first),
+                escaped(change),
+            ]
+        )
+    return table_html([escaped(h) for h in headers], rows, numeric=(2, 5))

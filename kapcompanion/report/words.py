@@ -1,0 +1,179 @@
+"""The printout's words: dates, session and section names, scores' bands and flags in plain
+sentences, each through Qt's translation lookup (context "report"), dates and numbers as the
+locale writes them. No HTML here (see kapcompanion.report.html_parts).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QLocale
+
+from kapcompanion.domain import CommitmentStatus, Phase, Session, SessionKind
+from kapcompanion.prompt_sets import prompt_set_for
+from kapcompanion.report.content import CHECK_IN, Flag, FlagKind, ReportContent, ScoreLine
+from kapcompanion.report.options import ReportSection
+from kapcompanion.resource_files import ResourceError
+from kapcompanion.wording import translate
+
+CONTEXT = "report"
+EMPTY_REPORT = "No sessions or reflections in this period yet."
+
+
+def day_text(moment: datetime | date, locale: QLocale | None = None, *, short: bool = False) -> str:
+    """A long date without the weekday, as the locale writes it ("25 November 2026"); short,
+    with the month abbreviated ("25 Nov 2026"), for tables."""
+    locale = locale or QLocale()
+    day = moment.astimezone().date() if isinstance(moment, datetime) else moment
+    long_format = locale.dateFormat(QLocale.FormatType.LongFormat)
+    if long_format.startswith("dddd"):
+        without_weekday = re.sub(r"^dddd[\s,،]*", "", long_format)
+    else:
+        without_weekday = re.sub(r"[\s,،]*dddd", "", long_format)
+    if short:
+        without_weekday = without_weekday.replace("MMMM", "MMM")
+    return locale.toString(QDate(day.year, day.month, day.day), without_weekday)
+
+
+def period_text(content: ReportContent, locale: QLocale | None = None) -> str:
+    first, last = day_text(content.first_day, locale), day_text(content.last_day, locale)
+    return first if first == last else translate(CONTEXT, "%1 – %2", first, last)
+
+
+def footer_note() -> str:
+    return translate(
+        CONTEXT, "Written by the client in KAP Companion. Self-reported; not a clinical record."
+    )
+
+
+def page_number_text(page: int, pages: int) -> str:
+    return translate(CONTEXT, "Page %1 of %2", page, pages)
+
+
+def number_text(value: int | None, locale: QLocale | None = None) -> str:
+    """A number as the locale writes it; a dash for none."""
+    return "–" if value is None else (locale or QLocale()).toString(value)
+
+
+def signed_text(value: int, locale: QLocale | None = None) -> str:
+    """A change with its sign ("+3", "−7", "0")."""
+    shown = (locale or QLocale()).toString(abs(value))
+    return f"+{shown}" if value > 0 else (f"−{shown}" if value < 0 else shown)
+
+
+def session_name(session: Session) -> str:
+    """ "Session 3" for a numbered dosing session, else the kind of appointment."""
+    if session.kind is SessionKind.DOSING and session.number_in_course:
+        return translate(CONTEXT, "Session %1", session.number_in_course)
+    return {
+        SessionKind.DOSING: translate(CONTEXT, "Dosing session"),
+        SessionKind.PREPARATION: translate(CONTEXT, "Preparation session"),
+        SessionKind.INTEGRATION: translate(CONTEXT, "Integration session"),
+    }[session.kind]
+
+
+def phase_title(phase: Phase) -> str:
+    """The title of the phase's prompt set ("The next day")."""
+    try:
+        return prompt_set_for(phase).title
+    except ResourceError:
+        return translate(CONTEXT, "Reflection")
+
+
+def commitment_status_text(status: CommitmentStatus) -> str:
+    return {
+        CommitmentStatus.NOT_STARTED: translate(CONTEXT, "not started yet"),
+        CommitmentStatus.TRYING: translate(CONTEXT, "trying it"),
+        CommitmentStatus.PART_OF_LIFE: translate(CONTEXT, "part of life now"),
+    }[status]
+
+
+def section_title(section: ReportSection) -> str:
+    return {
+        ReportSection.SUMMARY: translate(CONTEXT, "Summary"),
+        ReportSection.DISTRESS_CHART: translate(CONTEXT, "Distress across sessions"),
+        ReportSection.THEME_MAP: translate(CONTEXT, "Theme map"),
+        ReportSection.QUESTIONNAIRES: translate(CONTEXT, "Questionnaire scores"),
+        ReportSection.INSIGHTS: translate(CONTEXT, "Insights and commitments"),
+        ReportSection.REFLECTIONS: translate(CONTEXT, "Reflections"),
+        ReportSection.SESSIONS: translate(CONTEXT, "Sessions and after-effects"),
+        ReportSection.SAFETY_FLAGS: translate(CONTEXT, "Flags"),
+    }[section]
+
+
+def no_flags_text() -> str:
+    """What page 1 and the flags section say when there is nothing to flag."""
+    return translate(
+        CONTEXT,
+        "No distress of 8 or more, no safety item answered above 0 and no after-effects "
+        "reported in this period.",
+    )
+
+
+def band_words(line: ScoreLine, locale: QLocale | None = None) -> str:
+    """The latest score's band, or where it lies against the reference range ("–": neither)."""
+    if line.latest.band:
+        return line.latest.band
+    window = line.questionnaire.reference_range
+    position = line.reference_position
+    if window is None or position is None:
+        return "–"
+    low, high = (number_text(value, locale) for value in window)
+    return {
+        -1: translate(CONTEXT, "below the %1–%2 reference range", low, high),
+        0: translate(CONTEXT, "within the %1–%2 reference range", low, high),
+        1: translate(CONTEXT, "above the %1–%2 reference range", low, high),
+    }[position]
+
+
+def flag_words(flag: Flag, locale: QLocale | None = None, *, short: bool) -> str:
+    """One flag in a line: short for page 1 ("8 before Session 3"), else a whole phrase
+    ("Distress 8 before Session 3")."""
+    when = day_text(flag.when, locale)
+    if flag.kind is FlagKind.SAFETY_ITEM and flag.questionnaire and flag.item_number:
+        item = flag.questionnaire.items[flag.item_number - 1]
+        answer = next(
+            (o.label for o in flag.questionnaire.options if o.value == flag.rating),
+            number_text(flag.rating, locale),
+        )
+        if short:
+            return translate(
+                CONTEXT,
+                "%1 item %2, “%3”, on %4",
+                flag.questionnaire.name,
+                flag.item_number,
+                answer,
+                when,
+            )
+        return translate(
+            CONTEXT,
+            "%1 item %2 (“%3”) answered “%4”",
+            flag.questionnaire.name,
+            flag.item_number,
+            item.text,
+            answer,
+        )
+    if flag.kind is FlagKind.AFTER_EFFECTS and flag.session is not None:
+        effects = ", ".join(flag.after_effects)
+        if short:
+            return translate(CONTEXT, "%1 (%2)", session_name(flag.session), effects)
+        return translate(CONTEXT, "After %1: %2", session_name(flag.session), effects)
+    rating = number_text(flag.rating, locale)
+    if flag.session is not None:
+        name = session_name(flag.session)
+        words = {
+            "before": translate(CONTEXT, "%1 before %2", rating, name),
+            "after": translate(CONTEXT, "%1 after %2", rating, name),
+        }[flag.moment]
+    elif flag.moment == CHECK_IN:
+        words = translate(CONTEXT, "%1 at a quick distress check-in (%2)", rating, when)
+    else:
+        kind = phase_title(flag.reflection.phase) if flag.reflection else ""
+        words = {
+            "start": translate(
+                CONTEXT, "%1 at the start of a reflection (%2, %3)", rating, kind, when
+            ),
+            "end": translate(CONTEXT, "%1 at the end of a reflection (%2, %3)", rating, kind, when),
+        }[flag.moment]
+    return words if short else translate(CONTEXT, "Distress %1", words)
