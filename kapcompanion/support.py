@@ -92,13 +92,18 @@ def country_from_locale(locale_name: str) -> str:
 
 
 def safety_plan(store: Store) -> dict[str, list[str]]:
-    """The client's safety plan: for each section, their own lines (empty until written)."""
+    """The client's safety plan: for each section, their own lines (empty until written).
+
+    Never fails, whatever is stored: Support is the screen for a crisis. A section that is not
+    a list is left empty, and a line that is not text is left out."""
     saved = store.get_setting(SAFETY_PLAN_SETTING, {})
     saved = saved if isinstance(saved, dict) else {}
-    return {
-        key: [str(line) for line in saved.get(key, []) if str(line).strip()]
-        for key in SAFETY_PLAN_SECTIONS
-    }
+    plan = {}
+    for key in SAFETY_PLAN_SECTIONS:
+        lines = saved.get(key)
+        lines = lines if isinstance(lines, list) else []
+        plan[key] = [line for line in lines if isinstance(line, str) and line.strip()]
+    return plan
 
 
 def save_safety_plan(store: Store, plan: dict[str, list[str]]) -> None:
@@ -113,11 +118,12 @@ def save_safety_plan(store: Store, plan: dict[str, list[str]]) -> None:
 
 
 def contacts(store: Store) -> dict[str, str]:
-    """The therapist's and clinic's contact details, as the client wrote them."""
+    """The therapist's and clinic's contact details, as the client wrote them (a detail that
+    is not text, whatever is stored, reads as not written yet)."""
     saved = store.get_setting(CONTACTS_SETTING, {})
     saved = saved if isinstance(saved, dict) else {}
     keys = ("therapist_name", "therapist_phone", "clinic_name", "clinic_phone")
-    return {key: str(saved.get(key, "")) for key in keys}
+    return {key: value if isinstance(value := saved.get(key), str) else "" for key in keys}
 
 
 def save_contacts(store: Store, values: dict[str, str]) -> None:

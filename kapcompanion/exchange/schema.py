@@ -17,6 +17,7 @@ from enum import Enum
 from kapcompanion.check_in_schedule import EVERY_DAYS_SETTING
 from kapcompanion.domain import CommitmentStatus, Phase, RatingMoment, ReflectionStatus, SessionKind
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
+from kapcompanion.questionnaires import INSTRUMENTS
 from kapcompanion.support import CONTACTS_SETTING, COUNTRY_SETTING, SAFETY_PLAN_SETTING
 
 FORMAT_NAME = "kap-companion-export"
@@ -279,7 +280,7 @@ TABLES: tuple[TableSpec, ...] = (
         "checkins",
         (
             UUID,
-            _text("instrument"),
+            Field("instrument", Kind.TEXT, choices=INSTRUMENTS),
             Field("instrument_version", Kind.INTEGER),
             _choice("status", ReflectionStatus),
             Field("extra_answer", Kind.INTEGER, optional=True),

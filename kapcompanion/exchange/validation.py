@@ -13,7 +13,7 @@ import re
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from kapcompanion.exchange.errors import (
@@ -22,12 +22,16 @@ from kapcompanion.exchange.errors import (
     InvalidExportError,
     NewerExportError,
 )
+from kapcompanion.exchange.meaning import meaning_problems, place
 from kapcompanion.exchange.records import Record
 from kapcompanion.exchange.schema import FORMAT_NAME, FORMAT_VERSION, TABLES, Field, Kind
 
 HEADER_FIELDS = ("format", "version", "exported_at", "app_version", "data")
 # SQLite stores whole numbers in 64 bits.
 SMALLEST_INTEGER, LARGEST_INTEGER = -(2**63), 2**63 - 1
+# Times outside these years are refused: far wider than any entry, and narrow enough that
+# moving one to another time zone or some days on can never leave the calendar.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2999
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ def parse_export(content: bytes | str, source: str) -> ExportDocument:
     _check_names(source, "its data", "list", data, [table.name for table in TABLES])
     tables = {table.name: _check_table(source, table.name, data[table.name]) for table in TABLES}
     _check_unique_and_references(source, tables)
+    for table, index, reason in meaning_problems(tables):
+        raise InvalidExportError(source, place(table, index, tables[table][index]), reason)
     return ExportDocument(document["exported_at"], document["app_version"], tables)
 
 
@@ -94,19 +100,12 @@ def _check_names(
         )
 
 
-def _where(table: str, index: int, record: Any) -> str:
-    place = f'record {index + 1} in "{table}"'
-    if isinstance(record, dict) and isinstance(record.get("uuid"), str):
-        place += f" (uuid {record['uuid'][:36]})"
-    return place
-
-
 def _check_table(source: str, name: str, records: Any) -> list[Record]:
     if not isinstance(records, list):
         raise InvalidExportError(source, "its data", f'has "{name}" that is not a list')
     spec = next(table for table in TABLES if table.name == name)
     for index, record in enumerate(records):
-        where = _where(name, index, record)
+        where = place(name, index, record)
         if not isinstance(record, dict):
             raise InvalidExportError(source, where, "is not an object with fields")
         _check_names(source, where, "field", record, spec.field_names)
@@ -139,6 +138,14 @@ def _is_time(value: Any) -> bool:
     except ValueError:
         return False
     return moment.tzinfo is not None
+
+
+def _is_within_years(value: str) -> bool:
+    """Whether a time (already known to parse, with its offset) falls in the years kept."""
+    moment = datetime.fromisoformat(value)
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        return False  # checked first: moving a time in year 1 or 9999 to UTC can overflow
+    return EARLIEST_YEAR <= moment.astimezone(UTC).year <= LATEST_YEAR
 
 
 def _is_uuid(value: Any) -> bool:
@@ -182,6 +189,9 @@ def _value_problem(field: Field, value: Any) -> str:
         return f"has {name} that is not one of {', '.join(field.choices)}"
     if field.pattern and not re.fullmatch(field.pattern, value):
         return f"has {name} that is not in the expected form"
+    if field.kind is Kind.TIME and not _is_within_years(value):
+        years = f"{EARLIEST_YEAR} to {LATEST_YEAR}"
+        return f"has {name} outside the years KAP Companion keeps ({years})"
     if field.kind is Kind.INTEGER:
         low = SMALLEST_INTEGER if field.minimum is None else field.minimum
         high = LARGEST_INTEGER if field.maximum is None else field.maximum
@@ -206,7 +216,7 @@ def _check_unique_and_references(source: str, tables: dict[str, list[Record]]) -
                     what = " and ".join(f'"{name}"' for name in key)
                     raise InvalidExportError(
                         source,
-                        _where(spec.name, index, record),
+                        place(spec.name, index, record),
                         f"has the same {what} as record {earlier[value] + 1}",
                     )
                 earlier[value] = index
@@ -215,6 +225,6 @@ def _check_unique_and_references(source: str, tables: dict[str, list[Record]]) -
                 if target is not None and target not in uuids[field.refers_to]:
                     raise InvalidExportError(
                         source,
-                        _where(spec.name, index, record),
+                        place(spec.name, index, record),
                         f'has "{field.name}" naming a record that is not in "{field.refers_to}"',
                     )

@@ -279,6 +279,22 @@ def drop_table(table: str) -> Callable[[dict[str, Any]], None]:
     return change
 
 
+def phq9_check_in(**changes: Any) -> Callable[[dict[str, Any]], None]:
+    def change(document: dict[str, Any]) -> None:
+        checkin = next(c for c in document["data"]["checkins"] if c["instrument"] == "phq9")
+        checkin.update(changes)
+
+    return change
+
+
+def setting(key: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    def change(document: dict[str, Any]) -> None:
+        record = next(s for s in document["data"]["settings"] if s["key"].startswith(key))
+        record["value"] = value
+
+    return change
+
+
 BROKEN_RECORDS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "unknown phase": (first_record("reflections", phase="someday"), '"phase"'),
     "distress above 10": (first_record("sessions", distress_before=11), '"distress_before"'),
@@ -296,6 +312,41 @@ BROKEN_RECORDS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "huge number": (first_record("reflections", current_position=2**70), '"current_position"'),
     "broken character": (first_record("insights", text="half \ud800 a pair"), '"text"'),
     "missing table": (drop_table("commitments"), '"commitments"'),
+    "year 1 east of UTC": (
+        first_record("sessions", held_at="0001-01-01T00:00:00+05:00"),
+        '"held_at"',
+    ),
+    "year 9999 west of UTC": (
+        first_record("insights", created_at="9999-12-31T23:00:00-05:00"),
+        '"created_at"',
+    ),
+    "year 1 in UTC": (first_record("sessions", updated_at="0001-01-01T05:00:00+00:00"), "years"),
+    "unknown questionnaire": (first_record("checkins", instrument="bdi2"), '"instrument"'),
+    "answer not an option": (first_record("checkin_answers", value=999), '"value"'),
+    "item not in the questionnaire": (
+        first_record("checkin_answers", item_number=30),
+        '"item_number"',
+    ),
+    "extra answer not an option": (phq9_check_in(extra_answer=999), '"extra_answer"'),
+    "plan section not a list": (
+        setting("support.safety_plan", {"warning_signs": "Not sleeping"}),
+        '"support.safety_plan"',
+    ),
+    "contact not text": (
+        setting("support.contacts", {"therapist_name": ["Dr Ana"]}),
+        '"support.contacts"',
+    ),
+    "country not text": (setting("support.country", ["DE"]), '"support.country"'),
+    "negative schedule": (setting("checkins.every_days", {"phq9": -7}), '"checkins.every_days"'),
+    "schedule in half days": (
+        setting("checkins.every_days", {"phq9": 3.5}),
+        '"checkins.every_days"',
+    ),
+    "gate as text": (
+        setting("journal.gate_difficult_entries", "no"),
+        '"journal.gate_difficult_entries"',
+    ),
+    "draft insights as text": (setting("draft_insights:", "Bread means safety"), "draft_insights:"),
 }
 
 

@@ -1,0 +1,130 @@
+"""Checks that a record of the right types also means something to this app.
+
+`validation` checks each field's type; these checks go further where a wrong value would be
+stored happily and break a screen later: a questionnaire answer that is not one of the
+item's options, or a setting that does not have the shape the app reads it in. Each problem
+comes back as the record's place and a few words on what is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from kapcompanion.check_in_schedule import EVERY_DAYS_SETTING
+from kapcompanion.exchange.records import Record
+from kapcompanion.exchange.schema import DRAFT_INSIGHTS_PREFIX
+from kapcompanion.journal import GATE_DIFFICULT_SETTING
+from kapcompanion.questionnaires import Questionnaire, questionnaire
+from kapcompanion.support import CONTACTS_SETTING, COUNTRY_SETTING, SAFETY_PLAN_SETTING
+
+# Generous, and small enough that a date this many days ahead can always be worked out.
+MOST_DAYS_BETWEEN_CHECK_INS = 3650
+
+Problem = tuple[str, int, str]  # the table, the record's index in it, what is wrong
+
+
+def place(table: str, index: int, record: Any) -> str:
+    """Where a record is, in words: 'record 3 in "reflections" (uuid …)'."""
+    where = f'record {index + 1} in "{table}"'
+    if isinstance(record, dict) and isinstance(record.get("uuid"), str):
+        where += f" (uuid {record['uuid'][:36]})"
+    elif table == "settings" and isinstance(record, dict) and isinstance(record.get("key"), str):
+        where += f' (the setting "{record["key"][:80]}")'
+    return where
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_text_list(value: Any) -> bool:
+    return isinstance(value, list) and all(_is_text(item) for item in value)
+
+
+def _is_days(value: Any) -> bool:
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    return whole and 0 <= value <= MOST_DAYS_BETWEEN_CHECK_INS
+
+
+def _map_of(check: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    return lambda value: isinstance(value, dict) and all(check(item) for item in value.values())
+
+
+# Each exchanged setting: what the app reads it as (support.py, check_in_schedule.py,
+# journal_gate, the reflection wizard's draft insights) and how a message describes that.
+SETTING_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
+    SAFETY_PLAN_SETTING: (_map_of(_is_text_list), "a list of text for each part of the plan"),
+    CONTACTS_SETTING: (_map_of(_is_text), "text for each contact detail"),
+    COUNTRY_SETTING: (_is_text, "text"),
+    EVERY_DAYS_SETTING: (
+        _map_of(_is_days),
+        f"a whole number of days (0 to {MOST_DAYS_BETWEEN_CHECK_INS}) for each questionnaire",
+    ),
+    GATE_DIFFICULT_SETTING: (lambda value: isinstance(value, bool), "true or false"),
+}
+DRAFT_INSIGHTS_SHAPE: tuple[Callable[[Any], bool], str] = (_is_text_list, "a list of text")
+
+
+def meaning_problems(tables: dict[str, list[Record]]) -> Iterator[Problem]:
+    """Every record whose values this app could not use, in the order of the file.
+
+    `tables` has passed the type, uniqueness and reference checks already."""
+    yield from _check_in_problems(tables["checkins"])
+    instruments = {record["uuid"]: record["instrument"] for record in tables["checkins"]}
+    yield from _answer_problems(tables["checkin_answers"], instruments)
+    yield from _setting_problems(tables["settings"])
+
+
+def _values(options: Any) -> str:
+    return ", ".join(str(option.value) for option in options)
+
+
+def _check_in_problems(records: list[Record]) -> Iterator[Problem]:
+    for index, record in enumerate(records):
+        asked = questionnaire(record["instrument"])
+        extra = record["extra_answer"]
+        if extra is None:
+            continue
+        if not asked.extra_options:
+            reason = f'has "extra_answer" but the {asked.name} has no extra question'
+            yield "checkins", index, reason
+        elif extra not in {option.value for option in asked.extra_options}:
+            yield (
+                "checkins",
+                index,
+                f'has "extra_answer" that is not one of {_values(asked.extra_options)}',
+            )
+
+
+def _answer_problems(records: list[Record], instruments: dict[str, str]) -> Iterator[Problem]:
+    for index, record in enumerate(records):
+        asked: Questionnaire = questionnaire(instruments[record["checkin_uuid"]])
+        numbers = [item.number for item in asked.items]
+        if record["item_number"] not in numbers:
+            yield (
+                "checkin_answers",
+                index,
+                f'has "item_number" that the {asked.name} does not have '
+                f"(it has {min(numbers)} to {max(numbers)})",
+            )
+        elif record["value"] not in {option.value for option in asked.options}:
+            yield (
+                "checkin_answers",
+                index,
+                f'has "value" that is not one of the {asked.name}\'s answers '
+                f"({_values(asked.options)})",
+            )
+
+
+def _setting_problems(records: list[Record]) -> Iterator[Problem]:
+    for index, record in enumerate(records):
+        key = record["key"]
+        if key.startswith(DRAFT_INSIGHTS_PREFIX):
+            fits, shape = DRAFT_INSIGHTS_SHAPE
+        elif key in SETTING_SHAPES:
+            fits, shape = SETTING_SHAPES[key]
+        else:
+            continue  # a setting this version does not know is skipped, never stored
+        if not fits(record["value"]):
+            yield "settings", index, f'has a "value" that is not {shape}'
