@@ -16,8 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from kapcompanion.exchange.export_json import export_document
-from kapcompanion.exchange.files import check_destination, write_atomically
+from kapcompanion.exchange.export_json import write_export
 from kapcompanion.exchange.records import ProgressCallback, Record
 from kapcompanion.exchange.schema import TABLES, Kind, TableSpec
 from kapcompanion.exchange.summary import ExportSummary
@@ -88,20 +87,22 @@ def write_csv_export(
     now: datetime | None = None,
 ) -> ExportSummary:
     """Write everything to `path` as a zip of CSV files and a README.txt."""
-    check_destination(path, replace=replace)
-    document = export_document(store, progress=progress, now=now)
+    return write_export(store, path, write_zip, progress=progress, replace=replace, now=now)
+
+
+def _rows(count: int) -> str:
+    return f"{count} row" if count == 1 else f"{count} rows"
+
+
+def write_zip(document: dict[str, Any], handle: BinaryIO) -> None:
+    """The whole export as a zip of one CSV per table and a README.txt."""
     tables: dict[str, list[Record]] = document["data"]
     readme = README.format(
         exported_at=document["exported_at"],
         app_version=document["app_version"],
-        files="\n".join(f"- {spec.name}.csv: {len(tables[spec.name])} row(s)" for spec in TABLES),
+        files="\n".join(f"- {spec.name}.csv: {_rows(len(tables[spec.name]))}" for spec in TABLES),
     )
-
-    def write(handle: BinaryIO) -> None:
-        with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("README.txt", readme.replace("\n", "\r\n").encode("utf-8-sig"))
-            for spec in TABLES:
-                archive.writestr(f"{spec.name}.csv", table_csv(spec, tables[spec.name]))
-
-    write_atomically(path, write, replace=replace)
-    return ExportSummary.of(path, tables)
+    with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("README.txt", readme.replace("\n", "\r\n").encode("utf-8-sig"))
+        for spec in TABLES:
+            archive.writestr(f"{spec.name}.csv", table_csv(spec, tables[spec.name]))

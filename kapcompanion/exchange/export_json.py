@@ -7,9 +7,10 @@ export followed by an import gives back exactly what was there.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from kapcompanion import __version__
 from kapcompanion.domain import utc_now
@@ -30,8 +31,13 @@ from kapcompanion.timestamps import to_db_time
 def export_tables(
     store: Store, progress: ProgressCallback | None = None
 ) -> dict[str, list[Record]]:
-    """Every exported table's records, in a fixed order, references given as uuids."""
-    rows = {spec.name: store.exchange_rows(spec.name) for spec in TABLES}
+    """Every exported table's records, in a fixed order, references given as uuids.
+
+    All tables are read in one read transaction, so a change saved meanwhile (by the window,
+    while the export runs on a thread of its own) is either all in the export or not at all;
+    in WAL mode this blocks nobody."""
+    with store.transaction():
+        rows = {spec.name: store.exchange_rows(spec.name) for spec in TABLES}
     rows["settings"] = [row for row in rows["settings"] if is_exchanged_setting(row["key"])]
     uuids = {
         spec.name: {row["id"]: row["uuid"] for row in rows[spec.name]}
@@ -69,6 +75,24 @@ def to_json_text(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def write_export(
+    store: Store,
+    path: Path,
+    write: Callable[[dict[str, Any], BinaryIO], object],
+    *,
+    progress: ProgressCallback | None = None,
+    replace: bool = False,
+    now: datetime | None = None,
+) -> ExportSummary:
+    """Export everything to `path` in a form of `write`'s choosing, given the whole document
+    and the file. An existing file is refused before any work (unless `replace`), and `path`
+    appears only once all of it is written."""
+    check_destination(path, replace=replace)
+    document = export_document(store, progress=progress, now=now)
+    write_atomically(path, lambda handle: write(document, handle), replace=replace)
+    return ExportSummary.of(path, document["data"])
+
+
 def write_json_export(
     store: Store,
     path: Path,
@@ -78,8 +102,11 @@ def write_json_export(
     now: datetime | None = None,
 ) -> ExportSummary:
     """Write everything to `path` as JSON (UTF-8). An existing file is kept unless `replace`."""
-    check_destination(path, replace=replace)
-    document = export_document(store, progress=progress, now=now)
-    content = to_json_text(document).encode("utf-8")
-    write_atomically(path, lambda handle: handle.write(content), replace=replace)
-    return ExportSummary.of(path, document["data"])
+    return write_export(
+        store,
+        path,
+        lambda document, handle: handle.write(to_json_text(document).encode("utf-8")),
+        progress=progress,
+        replace=replace,
+        now=now,
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kapcompanion import __version__
+from kapcompanion.domain import NewSession, Phase
 from kapcompanion.exchange import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -148,3 +149,31 @@ def test_an_empty_profile_exports_the_built_in_themes_and_nothing_else(
     assert data["themes"] and all(theme["builtin"] for theme in data["themes"])
     assert all(not records for table, records in data.items() if table != "themes")
     assert "no entries yet" in summary.describe()
+
+
+def test_a_change_saved_while_the_export_reads_is_all_in_or_all_out(full_store: Store) -> None:
+    # The window may save while an export runs on its own thread and connection. Here a new
+    # session and a reflection about it are saved (by a second connection) just as the export
+    # starts reading reflections, after it has read the sessions.
+    sessions_before = len(dump(full_store.path)["sessions"])
+    saved: list[str] = []
+    with Store.open(full_store.path) as window:
+
+        def save_meanwhile(statement: str) -> None:
+            if "FROM reflections" in statement and not saved:
+                session = window.add_session(NewSession(held_at=MOMENT, notes="Saved meanwhile"))
+                window.start_reflection(Phase.SAME_DAY, "same_day", 1, session_id=session.id)
+                saved.append(session.uuid)
+
+        full_store.connection.set_trace_callback(save_meanwhile)
+        try:
+            data = export_document(full_store)["data"]
+        finally:
+            full_store.connection.set_trace_callback(None)
+    assert saved, "the change was saved during the export"
+    sessions = {session["uuid"] for session in data["sessions"]}
+    assert len(sessions) == sessions_before
+    assert all(r["session_uuid"] in sessions | {None} for r in data["reflections"])
+    again = export_document(full_store)["data"]
+    assert saved[0] in {session["uuid"] for session in again["sessions"]}
+    assert saved[0] in {r["session_uuid"] for r in again["reflections"]}
