@@ -6,9 +6,13 @@ wrote), so each message can say truthfully that nothing was changed.
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 from kapcompanion.errors import KapError
+
+DEBUG_VARIABLE = "KAP_COMPANION_DEBUG"
 
 
 class ExchangeError(KapError):
@@ -91,12 +95,41 @@ class InvalidExportError(ExchangeError):
         self.reason = reason
 
 
-class ImportConflictError(ExchangeError):
-    """The file fits the format but clashes with the profile (or the profile is busy)."""
+class ImportTooLargeError(ExchangeError):
+    """Refused before reading: far larger than any export (probably another kind of file)."""
 
-    def __init__(self, source: str, reason: str) -> None:
+    def __init__(self, path: Path, limit: int) -> None:
         super().__init__(
-            f"The file {source} could not be imported ({reason}). Nothing was changed."
+            f"The file {path} is larger than an export can be ({limit // 2**20} MB), so it was "
+            "not imported; it may be another kind of file. Nothing was changed."
+        )
+        self.path = path
+        self.limit = limit
+
+
+class ImportConflictError(ExchangeError):
+    """The file fits the format but clashes with the profile (or the profile is busy).
+
+    The message is a fixed calm sentence; the database's own words are only in `detail`
+    (shown by `print_detail_when_debugging`)."""
+
+    def __init__(self, source: str, *, busy: bool, detail: str = "") -> None:
+        self.busy = busy
+        self.reason = (
+            "your data file is busy or cannot be written just now"
+            if busy
+            else "some of its records clash with different entries already here"
+        )
+        super().__init__(
+            f"The file {source} could not be imported ({self.reason}). Nothing was changed."
         )
         self.source = source
-        self.reason = reason
+        self.detail = detail
+
+
+def print_detail_when_debugging(error: BaseException) -> None:
+    """Write an error's raw text to stderr, only when KAP_COMPANION_DEBUG is set: the client
+    reads calm sentences, a developer may want SQLite's own words."""
+    if os.environ.get(DEBUG_VARIABLE):
+        detail = getattr(error, "detail", "") or f"{type(error).__name__}: {error}"
+        print(f"[{DEBUG_VARIABLE}] {detail}", file=sys.stderr)

@@ -15,7 +15,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kapcompanion.domain import utc_now
-from kapcompanion.exchange.errors import ImportConflictError, ImportUnreadableError
+from kapcompanion.exchange.errors import (
+    ForeignFileError,
+    ImportConflictError,
+    ImportTooLargeError,
+    ImportUnreadableError,
+    print_detail_when_debugging,
+)
 from kapcompanion.exchange.records import Progress, ProgressCallback, Record, row_from_record
 from kapcompanion.exchange.schema import TABLES, TableSpec, is_exchanged_setting
 from kapcompanion.exchange.summary import COUNTED, ImportSummary, is_counted
@@ -23,17 +29,42 @@ from kapcompanion.exchange.validation import ExportDocument, parse_export
 from kapcompanion.store import Store
 from kapcompanion.timestamps import to_db_time
 
+# Far above any real export (a long course is a few MB), low enough to refuse a film or a
+# disk image before reading it into memory.
+LARGEST_IMPORT_BYTES = 512 * 2**20
+BYTE_ORDER_MARK = b"\xef\xbb\xbf"  # Windows Notepad starts UTF-8 files with it
+
 # Columns the export leaves out, filled in when a record is added here.
 ADDED_NOW_COLUMNS = {"themes": ("created_at", "updated_at")}
 
 
 def read_export(path: Path) -> ExportDocument:
     """Read and check the export at `path` (raises an ExchangeError if it is not one)."""
+    return parse_export(_read_bounded(path), str(path))
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, unless it is too large or plainly not JSON text: those are refused
+    after a look at its size and its first bytes, before the rest is read."""
     try:
-        content = path.read_bytes()
+        if path.stat().st_size > LARGEST_IMPORT_BYTES:
+            raise ImportTooLargeError(path, LARGEST_IMPORT_BYTES)
+        with path.open("rb") as handle:  # also a pipe, whose size is not known beforehand
+            start, first = b"", b""
+            while not first and len(start) <= LARGEST_IMPORT_BYTES:
+                chunk = handle.read(64 * 1024)
+                if not chunk:
+                    break
+                start += chunk
+                first = start.removeprefix(BYTE_ORDER_MARK).lstrip()[:1]
+            if first not in (b"", b"{"):  # an empty file is refused as cut short, later
+                raise ForeignFileError(str(path))
+            content = start + handle.read(LARGEST_IMPORT_BYTES + 1 - len(start))
     except OSError as error:
         raise ImportUnreadableError(path, error.strerror or str(error)) from error
-    return parse_export(content, str(path))
+    if len(content) > LARGEST_IMPORT_BYTES:
+        raise ImportTooLargeError(path, LARGEST_IMPORT_BYTES)
+    return content
 
 
 def import_file(
@@ -59,13 +90,13 @@ def import_document(
             for spec in TABLES:
                 merge.table(spec, document.tables[spec.name])
     except sqlite3.IntegrityError as error:
-        raise ImportConflictError(
-            source, f"some of its records clash with entries already here: {error}"
-        ) from error
+        refusal = ImportConflictError(source, busy=False, detail=str(error))
+        print_detail_when_debugging(refusal)
+        raise refusal from error
     except sqlite3.OperationalError as error:
-        raise ImportConflictError(
-            source, f"your data file is busy or cannot be written: {error}"
-        ) from error
+        refusal = ImportConflictError(source, busy=True, detail=str(error))
+        print_detail_when_debugging(refusal)
+        raise refusal from error
     return ImportSummary(merge.added, merge.already_here)
 
 
@@ -98,7 +129,8 @@ class _Merge:
         if spec.name == "themes":
             by_key = self.store.theme_ids_by_key()
             for record in records:  # a theme matched by its key keeps this profile's uuid
-                self.ids["themes"].setdefault(record["uuid"], by_key[record["key"]])
+                if record["uuid"] not in self.ids["themes"]:
+                    self.ids["themes"][record["uuid"]] = by_key[record["key"]]
 
     def _newness(self, spec: TableSpec) -> Callable[[Record], bool]:
         """A test for whether a record of `spec` is new here (and so is to be added)."""

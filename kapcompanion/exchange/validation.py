@@ -54,7 +54,9 @@ def _refuse_constant(name: str) -> float:
 def parse_export(content: bytes | str, source: str) -> ExportDocument:
     """Check a whole export (its bytes or text) and return it; `source` names it in messages."""
     try:
-        text = content.decode("utf-8") if isinstance(content, bytes) else content
+        # utf-8-sig: a byte-order mark (Windows Notepad writes one) is not part of the text.
+        text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
+        text = text.removeprefix("\ufeff")
         document = json.loads(text, parse_constant=_refuse_constant)
     except (ValueError, RecursionError) as error:  # JSONDecodeError and UnicodeError included
         raise IncompleteExportError(source) from error

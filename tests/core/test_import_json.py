@@ -21,6 +21,7 @@ from kapcompanion.exchange import (
     ExchangeError,
     ForeignFileError,
     ImportConflictError,
+    ImportTooLargeError,
     ImportUnreadableError,
     IncompleteExportError,
     InvalidExportError,
@@ -31,8 +32,10 @@ from kapcompanion.exchange import (
     parse_export,
     read_export,
     to_json_text,
+    write_csv_export,
     write_json_export,
 )
+from kapcompanion.exchange.import_json import LARGEST_IMPORT_BYTES
 from kapcompanion.store import Store
 from kapcompanion.support import COUNTRY_SETTING, safety_plan, save_safety_plan
 from tests.core.exchange_profiles import DRAFT_ANSWER, OWN_THEME, dump, fill_everything
@@ -239,11 +242,93 @@ def test_a_clash_with_an_entry_already_here_rolls_everything_back(
     before = dump(store.path)
     with pytest.raises(ImportConflictError) as refused:
         import_file(store, export_file)
+    assert "clash with different entries already here" in refused.value.message
+    assert "Nothing was changed" in refused.value.message
+    assert "constraint" not in refused.value.message.lower()  # SQLite's words stay out of it
+    assert dump(store.path) == before
+
+
+@pytest.mark.parametrize("debugging", [False, True])
+def test_sqlite_s_own_words_are_written_out_only_when_debugging(
+    debugging: bool,
+    export_file: Path,
+    store: Store,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("KAP_COMPANION_DEBUG", raising=False)
+    if debugging:
+        monkeypatch.setenv("KAP_COMPANION_DEBUG", "1")
+    stolen = document_of(export_file)["data"]["answers"][-1]["uuid"]
+    other = store.start_reflection(Phase.OPEN, "open", 1)
+    store.save_answer(other.id, position=0, prompt_id="x", prompt_text="?", text="mine")
+    store.connection.execute(
+        "UPDATE answers SET uuid = ? WHERE reflection_id = ?", [stolen, other.id]
+    )
+    with pytest.raises(ImportConflictError):
+        import_file(store, export_file)
+    assert ("UNIQUE constraint failed" in capsys.readouterr().err) is debugging
+
+
+def test_a_built_in_theme_under_another_key_is_matched_by_its_uuid(
+    export_file: Path, store: Store, tmp_path: Path
+) -> None:
+    document = document_of(export_file)
+    builtin = next(theme for theme in document["data"]["themes"] if theme["builtin"])
+    builtin["key"] = "renamed_elsewhere"
+    renamed = tmp_path / "renamed.json"
+    renamed.write_text(json.dumps(document), "utf-8")
+    themes_before = {theme.uuid: theme.key for theme in store.list_themes()}
+    import_file(store, renamed)
+    themes_after = {theme.uuid: theme.key for theme in store.list_themes()}
+    assert themes_after[builtin["uuid"]] == themes_before[builtin["uuid"]]
+    assert "renamed_elsewhere" not in themes_after.values()
+    assert len(themes_after) == len(themes_before) + 1  # only the theme of the client's own
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_imported(
+    export_file: Path, store: Store, tmp_path: Path
+) -> None:
+    notepad = tmp_path / "notepad.json"
+    notepad.write_bytes(b"\xef\xbb\xbf" + export_file.read_bytes())
+    summary = import_file(store, notepad)
+    assert summary.added["reflections"] == len(read_export(export_file).tables["reflections"])
+
+
+# Refusals ------------------------------------------------------------------------------------
+
+
+def test_a_file_far_larger_than_any_export_is_refused_before_it_is_read(
+    store: Store, tmp_path: Path
+) -> None:
+    huge = tmp_path / "film.json"
+    with huge.open("wb") as handle:  # sparse: no disk space used
+        handle.truncate(LARGEST_IMPORT_BYTES + 1)
+    before = dump(store.path)
+    with pytest.raises(ImportTooLargeError) as refused:
+        import_file(store, huge)
+    assert "larger than an export can be (512 MB)" in refused.value.message
     assert "Nothing was changed" in refused.value.message
     assert dump(store.path) == before
 
 
-# Refusals ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "start", [b"PK\x03\x04", b"  \n[1, 2]", b"\xef\xbb\xbf Dear diary", b"\x00" * 70_000]
+)
+def test_a_file_that_does_not_start_like_an_export_is_refused_as_foreign(
+    start: bytes, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.json"
+    other.write_bytes(start + b'{"format": "kap-companion-export"}' * 1000)
+    with pytest.raises(ForeignFileError) as refused:
+        read_export(other)
+    assert "not made by KAP Companion" in refused.value.message
+
+
+def test_a_csv_export_chosen_by_mistake_is_refused(store: Store, tmp_path: Path) -> None:
+    zipped = write_csv_export(store, tmp_path / "tables.zip").path
+    with pytest.raises(ForeignFileError):
+        import_file(store, zipped)
 
 
 def document_of(export_file: Path) -> dict[str, Any]:
