@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QThread, Signal
 
 from kapcompanion.errors import KapError
 from kapcompanion.exchange import (
@@ -23,6 +23,7 @@ from kapcompanion.exchange import (
     ForeignFileError,
     ImportConflictError,
     ImportSummary,
+    ImportTooLargeError,
     ImportUnreadableError,
     IncompleteExportError,
     InvalidExportError,
@@ -33,8 +34,8 @@ from kapcompanion.exchange import (
     write_csv_export,
     write_json_export,
 )
+from kapcompanion.exchange.errors import print_detail_when_debugging
 from kapcompanion.store import Store
-from kapcompanion.wording import counted
 from ui.error_messages import describe
 from ui.translation import fill
 
@@ -103,45 +104,7 @@ def import_work(database: Path, source: Path) -> Callable[[ProgressCallback], Im
     return work
 
 
-# Words -------------------------------------------------------------------------------------
-
-
-def _counted(table: str, n: int) -> str:
-    phrases = {
-        "sessions": "%Ln session(s)",
-        "reflections": "%Ln reflection(s)",
-        "insights": "%Ln insight(s)",
-        "commitments": "%Ln small step(s)",
-        "commitment_notes": "%Ln note(s) on small steps",
-        "themes": "%Ln theme(s) of your own",
-        "distress_ratings": "%Ln distress check-in(s)",
-        "checkins": "%Ln questionnaire(s)",
-        "settings": "%Ln setting(s)",
-    }
-    return counted(CONTEXT, phrases[table], n)
-
-
-def _listed(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return fill(_tr("%1 and %2"), _tr(", ").join(parts[:-1]), parts[-1])
-
-
-def describe_import(summary: ImportSummary) -> str:
-    """'Added 12 reflections and 3 insights; 4 were already here.' in the client's language."""
-    added = [_counted(table, n) for table, n in summary.added.items() if n]
-    present = summary.already_here_total
-    if not added:
-        if not present:
-            return _tr("The file holds no entries, so nothing was added.")
-        return _tr("Nothing new was added: all %Ln were already here.", present)
-    if not present:
-        return fill(_tr("Added %1."), _listed(added))
-    return fill(_tr("Added %1; %2 already here."), _listed(added), _were(present))
-
-
-def _were(n: int) -> str:
-    return _tr("%Ln was", n) if n == 1 else _tr("%Ln were", n)
+# Words (what an export held or an import added is said by the core's summary.describe()) --
 
 
 def describe_failure(error: BaseException, *, importing: bool) -> tuple[str, str]:
@@ -173,10 +136,23 @@ def describe_failure(error: BaseException, *, importing: bool) -> tuple[str, str
             error.where,
             error.reason,
         )
+    elif isinstance(error, ImportConflictError) and error.busy:
+        message = _tr(
+            "Your data file is busy or cannot be written just now, so the file was not added. "
+            "Nothing was changed; you might try again in a moment."
+        )
     elif isinstance(error, ImportConflictError):
+        message = _tr(
+            "Some records in this file clash with different entries already here, so none of "
+            "it was added. Nothing was changed."
+        )
+    elif isinstance(error, ImportTooLargeError):
         message = fill(
-            _tr("The file could not be added to your entries (%1). Nothing was changed."),
-            error.reason,
+            _tr(
+                "This file is larger than an export can be (%1 MB), so it was not imported; it "
+                "may be another kind of file. Nothing was changed."
+            ),
+            QLocale().toString(error.limit // 2**20),
         )
     elif isinstance(error, ImportUnreadableError):
         message = fill(_tr("The file could not be read (%1). Nothing was changed."), error.reason)
@@ -194,9 +170,7 @@ def describe_failure(error: BaseException, *, importing: bool) -> tuple[str, str
         message = error.message
     elif isinstance(error, KapError):  # the data file itself could not be opened
         return describe(error)
-    else:
-        message = fill(
-            _tr("Something unexpected went wrong (%1). Nothing was changed."),
-            f"{type(error).__name__}: {error}",
-        )
+    else:  # its own words are for a developer (KAP_COMPANION_DEBUG), never for the client
+        print_detail_when_debugging(error)
+        message = _tr("Something unexpected went wrong, so nothing was changed.")
     return title, message

@@ -42,7 +42,6 @@ from ui.data_exchange import (
     ExchangeTask,
     StopRequestedError,
     describe_failure,
-    describe_import,
     export_work,
     import_work,
 )
@@ -275,8 +274,9 @@ class SettingsView(QWidget):
         # The dialog asked before replacing the name it was given, not one we extended.
         self.export_to(path, replace=path == Path(chosen))
 
-    def export_to(self, path: Path, *, replace: bool = True) -> None:
-        """Export everything to `path` (.zip: CSV files; otherwise JSON) on a worker thread."""
+    def export_to(self, path: Path, *, replace: bool = False) -> None:
+        """Export everything to `path` (.zip: CSV files; otherwise JSON) on a worker thread; a
+        file already there is replaced only if `replace` (the save dialog asked first)."""
         if self._store is None:
             return
         self._run(
@@ -287,7 +287,7 @@ class SettingsView(QWidget):
         )
 
     def _exported(self, summary: ExportSummary) -> None:
-        self._show_exchange_status(fill(self.tr("Everything was exported to %1."), summary.path))
+        self._show_exchange_status(summary.describe())
 
     def ask_and_import(self) -> None:
         """Ask for a JSON export, confirm, then import it."""
@@ -339,7 +339,7 @@ class SettingsView(QWidget):
         return box.clickedButton() is add
 
     def _imported(self, summary: ImportSummary) -> None:
-        self._show_exchange_status(describe_import(summary))
+        self._show_exchange_status(summary.describe())
         self.data_changed.emit("import")
 
     def _run(

@@ -13,18 +13,22 @@ from pathlib import Path
 
 from kapcompanion.exchange.records import Record
 from kapcompanion.exchange.schema import EXCHANGED_SETTINGS
+from kapcompanion.wording import counted, translate
 
-# Counted tables in the order they are named, with their English singular and plural.
-COUNTED: dict[str, tuple[str, str]] = {
-    "sessions": ("session", "sessions"),
-    "reflections": ("reflection", "reflections"),
-    "insights": ("insight", "insights"),
-    "commitments": ("small step", "small steps"),
-    "commitment_notes": ("note on a small step", "notes on small steps"),
-    "themes": ("theme of your own", "themes of your own"),
-    "distress_ratings": ("distress check-in", "distress check-ins"),
-    "checkins": ("questionnaire", "questionnaires"),
-    "settings": ("setting", "settings"),
+CONTEXT = "ExchangeSummary"  # translations of these sentences, for the window and the CLI
+
+# Counted tables in the order they are named, each with its "%Ln thing(s)" phrase
+# (kapcompanion.wording.counted settles the plural, in a translation or in English).
+COUNTED: dict[str, str] = {
+    "sessions": "%Ln session(s)",
+    "reflections": "%Ln reflection(s)",
+    "insights": "%Ln insight(s)",
+    "commitments": "%Ln small step(s)",
+    "commitment_notes": "%Ln note(s) on your small steps",
+    "themes": "%Ln theme(s) of your own",
+    "distress_ratings": "%Ln distress check-in(s)",
+    "checkins": "%Ln questionnaire(s)",
+    "settings": "%Ln setting(s)",
 }
 
 
@@ -48,13 +52,13 @@ def count_records(tables: Mapping[str, Sequence[Record]]) -> dict[str, int]:
 def describe_counts(counts: Mapping[str, int]) -> str:
     """'6 sessions, 12 reflections and 1 insight' (tables with none are left out)."""
     parts = [
-        f"{counts[table]} {words[0] if counts[table] == 1 else words[1]}"
-        for table, words in COUNTED.items()
-        if counts.get(table, 0)
+        counted(CONTEXT, phrase, counts[table])
+        for table, phrase in COUNTED.items()
+        if counts.get(table)
     ]
     if len(parts) <= 1:
         return "".join(parts)
-    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return translate(CONTEXT, "%1 and %2", translate(CONTEXT, ", ").join(parts[:-1]), parts[-1])
 
 
 @dataclass(frozen=True)
@@ -69,10 +73,15 @@ class ExportSummary:
         return cls(path, count_records(tables))
 
     def describe(self) -> str:
+        """What was exported where, in the client's language."""
         held = describe_counts(self.counts)
         if not held:
-            return f"Exported to {self.path}. There are no entries yet, only the built-in themes."
-        return f"Exported everything to {self.path}: {held}."
+            return translate(
+                CONTEXT,
+                "Exported to %1. There are no entries yet, only the built-in themes.",
+                self.path,
+            )
+        return translate(CONTEXT, "Exported everything to %1: %2.", self.path, held)
 
 
 @dataclass(frozen=True)
@@ -91,12 +100,24 @@ class ImportSummary:
         return sum(self.already_here.values())
 
     def describe(self) -> str:
+        """'Added 12 reflections and 3 insights; 4 entries were already here.' in the client's
+        language (the window shows the same sentence)."""
         present = self.already_here_total
         if not self.added_total:
             if not present:
-                return "The file holds no entries, so nothing was added."
-            return f"Nothing new was added: all {present} were already here."
-        message = f"Added {describe_counts(self.added)}"
-        if present:
-            message += f"; {present} {'was' if present == 1 else 'were'} already here"
-        return message + "."
+                return translate(CONTEXT, "The file holds no entries, so nothing was added.")
+            if present == 1:
+                return translate(
+                    CONTEXT, "Nothing new was added: the one entry in the file was already here."
+                )
+            return translate(
+                CONTEXT,
+                "Nothing new was added: all %Ln entries in the file were already here.",
+                n=present,
+            )
+        added = describe_counts(self.added)
+        if not present:
+            return translate(CONTEXT, "Added %1.", added)
+        if present == 1:
+            return translate(CONTEXT, "Added %1; 1 entry was already here.", added)
+        return translate(CONTEXT, "Added %1; %Ln entries were already here.", added, n=present)

@@ -14,6 +14,7 @@ from kapcompanion.exchange import (
     FORMAT_NAME,
     FORMAT_VERSION,
     ExportFileExistsError,
+    ExportSummary,
     ExportWriteError,
     export_document,
     write_json_export,
@@ -177,3 +178,21 @@ def test_a_change_saved_while_the_export_reads_is_all_in_or_all_out(full_store: 
     again = export_document(full_store)["data"]
     assert saved[0] in {session["uuid"] for session in again["sessions"]}
     assert saved[0] in {r["session_uuid"] for r in again["reflections"]}
+
+
+@pytest.mark.parametrize(
+    ("counts", "held"),
+    [
+        ({"sessions": 1}, "1 session"),
+        ({"sessions": 1, "insights": 2}, "1 session and 2 insights"),
+        (
+            {"reflections": 3, "commitments": 1, "settings": 1},
+            "3 reflections, 1 small step and 1 setting",
+        ),
+    ],
+)
+def test_what_an_export_held_is_said_with_the_right_plurals(
+    counts: dict[str, int], held: str, tmp_path: Path
+) -> None:
+    summary = ExportSummary(tmp_path / "out.json", counts)
+    assert summary.describe() == f"Exported everything to {tmp_path / 'out.json'}: {held}."

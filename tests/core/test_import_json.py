@@ -36,6 +36,7 @@ from kapcompanion.exchange import (
     write_json_export,
 )
 from kapcompanion.exchange.import_json import LARGEST_IMPORT_BYTES
+from kapcompanion.exchange.summary import COUNTED, ImportSummary
 from kapcompanion.store import Store
 from kapcompanion.support import COUNTRY_SETTING, safety_plan, save_safety_plan
 from tests.core.exchange_profiles import DRAFT_ANSWER, OWN_THEME, dump, fill_everything
@@ -207,6 +208,51 @@ def test_settings_this_version_does_not_know_are_skipped(
     assert store.get_setting("window.geometry") is None
     assert summary.added["settings"] == 5  # plan, contacts, country, schedule, journal
     assert summary.already_here["settings"] == 0
+
+
+def counts_of(**given: int) -> dict[str, int]:
+    return {**dict.fromkeys(COUNTED, 0), **given}
+
+
+SUMMARIES = {
+    "nothing at all": (
+        counts_of(),
+        counts_of(),
+        "The file holds no entries, so nothing was added.",
+    ),
+    "one already here": (
+        counts_of(),
+        counts_of(sessions=1),
+        "Nothing new was added: the one entry in the file was already here.",
+    ),
+    "all already here": (
+        counts_of(),
+        counts_of(sessions=2, settings=1),
+        "Nothing new was added: all 3 entries in the file were already here.",
+    ),
+    "one of one kind added": (counts_of(insights=1), counts_of(), "Added 1 insight."),
+    "several kinds added": (
+        counts_of(sessions=2, reflections=1, commitment_notes=1, themes=1),
+        counts_of(),
+        "Added 2 sessions, 1 reflection, 1 note on your small steps and 1 theme of your own.",
+    ),
+    "added and one here": (
+        counts_of(checkins=3),
+        counts_of(insights=1),
+        "Added 3 questionnaires; 1 entry was already here.",
+    ),
+    "added and several here": (
+        counts_of(distress_ratings=1, settings=2),
+        counts_of(insights=4),
+        "Added 1 distress check-in and 2 settings; 4 entries were already here.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SUMMARIES, ids=list(SUMMARIES))
+def test_what_an_import_did_is_said_with_the_right_plurals(case: str) -> None:
+    added, already_here, sentence = SUMMARIES[case]
+    assert ImportSummary(added, already_here).describe() == sentence
 
 
 def test_progress_reaches_every_record_of_the_file(export_file: Path, store: Store) -> None:

@@ -14,14 +14,16 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QProgressDia
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.demo import fill_demo
+from kapcompanion.domain import Phase
 from kapcompanion.exchange import ImportSummary, write_json_export
 from kapcompanion.exchange.summary import COUNTED
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
+from kapcompanion.support import COUNTRY_SETTING
 from tests.core.exchange_profiles import dump
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import answer_next_dialog, tab_to
-from ui.data_exchange import describe_import
+from ui.data_exchange import describe_failure
 from ui.main_window import MainWindow
 from ui.settings_view import SettingsView
 
@@ -192,16 +194,75 @@ def test_the_buttons_are_reached_by_keyboard_and_named(
 
 
 def test_what_was_added_is_said_with_plurals_and_the_locale_s_numbers(
-    qapp: QApplication,
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    counts = dict.fromkeys(COUNTED, 0)
-    summary = ImportSummary(
-        {**counts, "reflections": 1, "distress_ratings": 1200}, {**counts, "sessions": 1}
-    )
+    # One theme of your own and one setting: "1 theme", "1 setting", never "1 themes".
+    with Store.open(tmp_path / "source.sqlite3") as store:
+        store.add_theme("Music & sound")
+        store.set_setting(COUNTRY_SETTING, "DE")
+    exported = export_of(tmp_path / "source.sqlite3", tmp_path / "small.json")
+    view = settings_of(open_window(profile))
+    for expected in (
+        "Added 1 theme of your own and 1 setting.",
+        "Nothing new was added: all 2 entries in the file were already here.",
+    ):
+        answer_next_dialog([], choose=IMPORT)
+        with qtbot.waitSignal(view.exchange_finished, timeout=10_000):
+            view.import_from(exported)
+        assert view.exchange_status.text() == expected
     many = QLocale().toString(1200)
-    assert describe_import(summary) == (
-        f"Added 1 reflection and {many} distress check-ins; 1 was already here."
+    counts = dict.fromkeys(COUNTED, 0)
+    summary = ImportSummary({**counts, "distress_ratings": 1200}, {**counts, "sessions": 1})
+    assert summary.describe() == f"Added {many} distress check-ins; 1 entry was already here."
+
+
+def test_an_existing_file_is_kept_unless_the_save_dialog_asked(
+    open_window: WindowFactory, demo_profile: Profile, qtbot: QtBot, tmp_path: Path
+) -> None:
+    view = settings_of(open_window(demo_profile))
+    out = tmp_path / "mine.json"
+    out.write_text("keep me")
+    seen: list[tuple[str, str]] = []
+    with qtbot.waitSignal(view.exchange_finished, timeout=10_000):
+        view.export_to(out)
+        answer_next_dialog(seen)
+    assert seen == [
+        (
+            "Your entries were not exported",
+            "A file with that name is already there; you might choose another name.",
+        )
+    ]
+    assert out.read_text() == "keep me"
+    with qtbot.waitSignal(view.exchange_finished, timeout=10_000):
+        view.export_to(out, replace=True)
+    assert json.loads(out.read_text("utf-8"))["format"] == "kap-companion-export"
+
+
+def test_a_clash_is_explained_without_the_database_s_words(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot, exported: Path
+) -> None:
+    document = json.loads(exported.read_text("utf-8"))
+    stolen = document["data"]["answers"][-1]["uuid"]
+    profile.ensure_exists()
+    with Store.open(profile.database_path) as store:
+        other = store.start_reflection(Phase.OPEN, "open", 1)
+        store.save_answer(other.id, position=0, prompt_id="x", prompt_text="?", text="mine")
+        store.connection.execute(
+            "UPDATE answers SET uuid = ? WHERE reflection_id = ?", [stolen, other.id]
+        )
+    view = settings_of(open_window(profile))
+    answer_next_dialog([], choose=IMPORT)
+    seen: list[tuple[str, str]] = []
+    with qtbot.waitSignal(view.exchange_finished, timeout=10_000):
+        view.import_from(exported)
+        answer_next_dialog(seen)
+    assert seen[0][1] == (
+        "Some records in this file clash with different entries already here, so none of it "
+        "was added. Nothing was changed."
     )
-    assert describe_import(ImportSummary(counts, counts)) == (
-        "The file holds no entries, so nothing was added."
-    )
+
+
+def test_something_unexpected_is_told_calmly_without_its_own_words() -> None:
+    title, message = describe_failure(RuntimeError("disk I/O error at 0x7f"), importing=True)
+    assert title == "The file was not imported"
+    assert message == "Something unexpected went wrong, so nothing was changed."
