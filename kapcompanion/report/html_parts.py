@@ -46,15 +46,22 @@ def empty_html(sentence: str) -> str:
 
 
 def table_html(
-    headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[int] = ()
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    numeric: Sequence[int] = (),
+    widths: Sequence[int] = (),
 ) -> str:
     """A data table: a header row (repeated on each page it continues on) and rows of
-    already-escaped cells; the `numeric` columns are aligned right."""
+    already-escaped cells; the `numeric` columns are aligned right. `widths`, if given, are
+    the columns' shares of the page width in percent (else Qt shares it by content)."""
 
     def align(index: int) -> str:
         return ' align="right"' if index in numeric else ' align="left"'
 
-    head = "".join(f"<th{align(i)}>{cell}</th>" for i, cell in enumerate(headers))
+    def width(index: int) -> str:
+        return f' width="{widths[index]}%"' if index < len(widths) else ""
+
+    head = "".join(f"<th{align(i)}{width(i)}>{cell}</th>" for i, cell in enumerate(headers))
     body = "".join(
         "<tr>" + "".join(f"<td{align(i)}>{cell}</td>" for i, cell in enumerate(row)) + "</tr>"
         for row in rows

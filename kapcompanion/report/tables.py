@@ -46,7 +46,9 @@ def session_table(lines: Sequence[SessionLine], locale: QLocale, *, with_notes: 
                 effects,
             ]
         )
-    return table_html([escaped(h) for h in headers], rows, numeric=(2, 3))
+    # The after-effects and their notes get the room; the short columns only what they need.
+    widths = (15, 16, 11, 11, 47) if with_notes else ()
+    return table_html([escaped(h) for h in headers], rows, numeric=(2, 3), widths=widths)
 
 
 def score_table(lines: Sequence[ScoreLine], locale: QLocale) -> str:
