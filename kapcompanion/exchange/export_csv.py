@@ -25,6 +25,14 @@ from kapcompanion.store import Store
 # Spreadsheets treat a cell starting with one of these as a formula ("- felt calm" would show
 # as an error); such text gets a leading apostrophe, as OWASP recommends for CSV files.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_UNSEEN_NAMES = {"\t": "a tab", "\r": "a carriage return"}
+
+
+def formula_starts_in_words() -> str:
+    """The characters `FORMULA_STARTS` names, as the README says them: '=, +, … or a tab'."""
+    names = [_UNSEEN_NAMES.get(start, start) for start in FORMULA_STARTS]
+    return f"{', '.join(names[:-1])} or {names[-1]}"
+
 
 README = """KAP Companion export (CSV)
 
@@ -40,8 +48,9 @@ docs/export-format.md (in KAP Companion's source) and match the JSON export's re
 - times are ISO 8601 in UTC, like 2026-10-12T08:00:00+00:00; an empty cell means "none";
 - true/false columns hold true or false; lists are written with "; " between items, and a
   setting's value is written as JSON;
-- text that starts with =, +, - or @ has an apostrophe put in front of it, so that your
-  spreadsheet shows it as text instead of trying to calculate it;
+- a cell of text, of a list or of a setting that starts with {formula_starts} has an
+  apostrophe put in front of it, so that your spreadsheet shows it as text instead of trying
+  to calculate it;
 - deleted_at is filled in for something in "recently deleted"; reflections and
   questionnaires with the status "draft" are unfinished.
 
@@ -60,12 +69,17 @@ def csv_cell(field_kind: Kind, value: Any) -> str:
     if field_kind is Kind.BOOLEAN:
         return "true" if value else "false"
     if field_kind is Kind.TEXT_LIST:
-        return "; ".join(value)
+        return _as_text("; ".join(value))
     if field_kind is Kind.JSON:
-        return json.dumps(value, ensure_ascii=False)
-    if field_kind is Kind.TEXT and str(value).startswith(FORMULA_STARTS):
-        return "'" + str(value)
+        return _as_text(json.dumps(value, ensure_ascii=False))
+    if field_kind is Kind.TEXT:
+        return _as_text(value)
     return str(value)
+
+
+def _as_text(cell: str) -> str:
+    """`cell`, with an apostrophe in front if a spreadsheet would take it for a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def table_csv(spec: TableSpec, records: Sequence[Record]) -> bytes:
@@ -100,6 +114,7 @@ def write_zip(document: dict[str, Any], handle: BinaryIO) -> None:
     readme = README.format(
         exported_at=document["exported_at"],
         app_version=document["app_version"],
+        formula_starts=formula_starts_in_words(),
         files="\n".join(f"- {spec.name}.csv: {_rows(len(tables[spec.name]))}" for spec in TABLES),
     )
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:

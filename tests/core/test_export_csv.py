@@ -5,16 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from kapcompanion.domain import NewSession
 from kapcompanion.exchange import ExportFileExistsError, export_document, write_csv_export
+from kapcompanion.exchange.export_csv import FORMULA_STARTS, formula_starts_in_words
 from kapcompanion.exchange.schema import TABLES
 from kapcompanion.store import Store
 from tests.core.exchange_profiles import DRAFT_ANSWER, fill_everything
 
 BOM = b"\xef\xbb\xbf"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -87,3 +91,23 @@ def test_an_existing_zip_is_never_overwritten(store: Store, tmp_path: Path) -> N
     with pytest.raises(ExportFileExistsError):
         write_csv_export(store, out)
     assert out.read_bytes() == b"mine"
+
+
+def test_a_list_a_spreadsheet_would_calculate_is_kept_as_text(store: Store, tmp_path: Path) -> None:
+    store.add_session(
+        NewSession(held_at=datetime(2026, 11, 2, 10, tzinfo=UTC), after_effects=("=1+1", "nausea"))
+    )
+    write_csv_export(store, tmp_path / "export.zip")
+    [session] = rows(zipfile.ZipFile(tmp_path / "export.zip"), "sessions")
+    assert session["after_effects"] == "'=1+1; nausea"
+
+
+def test_the_readme_and_the_docs_name_every_character_that_is_protected(
+    archive: zipfile.ZipFile,
+) -> None:
+    readme = " ".join(archive.read("README.txt").decode("utf-8-sig").split())
+    assert f"starts with {formula_starts_in_words()} has an apostrophe" in readme
+    docs = " ".join((ROOT / "docs" / "export-format.md").read_text("utf-8").split())
+    named = "`, `".join(start for start in FORMULA_STARTS if start.isprintable())
+    assert f"`{named}`, a tab or a carriage return gets an apostrophe" in docs
+    assert formula_starts_in_words() == "=, +, -, @, a tab or a carriage return"
