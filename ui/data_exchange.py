@@ -29,6 +29,7 @@ from kapcompanion.exchange import (
     InvalidExportError,
     NewerExportError,
     ProgressCallback,
+    SpreadsheetExportError,
     import_document,
     read_export,
     write_csv_export,
@@ -116,6 +117,11 @@ def describe_failure(error: BaseException, *, importing: bool) -> tuple[str, str
         message = _tr(
             "This file is not a complete KAP Companion export. It may have been cut short "
             "while it was copied, or it is another kind of file. Nothing was changed."
+        )
+    elif isinstance(error, SpreadsheetExportError):
+        message = _tr(
+            "This is a spreadsheet (CSV) export, which is for reading; only a JSON export can "
+            "be imported. Nothing was changed."
         )
     elif isinstance(error, ForeignFileError):
         message = _tr(

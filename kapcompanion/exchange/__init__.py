@@ -20,6 +20,7 @@ from kapcompanion.exchange.errors import (
     IncompleteExportError,
     InvalidExportError,
     NewerExportError,
+    SpreadsheetExportError,
 )
 from kapcompanion.exchange.export_csv import write_csv_export
 from kapcompanion.exchange.export_json import export_document, to_json_text, write_json_export
@@ -46,6 +47,7 @@ __all__ = [
     "InvalidExportError",
     "NewerExportError",
     "ProgressCallback",
+    "SpreadsheetExportError",
     "export_document",
     "import_document",
     "import_file",

@@ -70,6 +70,18 @@ class ForeignFileError(ExchangeError):
         self.source = source
 
 
+class SpreadsheetExportError(ForeignFileError):
+    """The zip of CSV files the export also writes: for reading, not for importing."""
+
+    def __init__(self, source: str) -> None:
+        ExchangeError.__init__(
+            self,
+            f"The file {source} is a spreadsheet (CSV) export, which is for reading; only a "
+            "JSON export can be imported. Nothing was changed.",
+        )
+        self.source = source
+
+
 class NewerExportError(ExchangeError):
     """An export in a format version this version of the app does not know yet."""
 

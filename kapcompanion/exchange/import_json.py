@@ -20,6 +20,7 @@ from kapcompanion.exchange.errors import (
     ImportConflictError,
     ImportTooLargeError,
     ImportUnreadableError,
+    SpreadsheetExportError,
     print_detail_when_debugging,
 )
 from kapcompanion.exchange.records import Progress, ProgressCallback, Record, row_from_record
@@ -33,6 +34,7 @@ from kapcompanion.timestamps import to_db_time
 # disk image before reading it into memory.
 LARGEST_IMPORT_BYTES = 512 * 2**20
 BYTE_ORDER_MARK = b"\xef\xbb\xbf"  # Windows Notepad starts UTF-8 files with it
+ZIP_START = b"PK\x03\x04"  # the CSV export, chosen by mistake
 
 # Columns the export leaves out, filled in when a record is added here.
 ADDED_NOW_COLUMNS = {"themes": ("created_at", "updated_at")}
@@ -57,6 +59,8 @@ def _read_bounded(path: Path) -> bytes:
                     break
                 start += chunk
                 first = start.removeprefix(BYTE_ORDER_MARK).lstrip()[:1]
+            if start.startswith(ZIP_START):
+                raise SpreadsheetExportError(str(path))
             if first not in (b"", b"{"):  # an empty file is refused as cut short, later
                 raise ForeignFileError(str(path))
             content = start + handle.read(LARGEST_IMPORT_BYTES + 1 - len(start))

@@ -26,6 +26,7 @@ from kapcompanion.exchange import (
     IncompleteExportError,
     InvalidExportError,
     NewerExportError,
+    SpreadsheetExportError,
     export_document,
     import_document,
     import_file,
@@ -359,7 +360,7 @@ def test_a_file_far_larger_than_any_export_is_refused_before_it_is_read(
 
 
 @pytest.mark.parametrize(
-    "start", [b"PK\x03\x04", b"  \n[1, 2]", b"\xef\xbb\xbf Dear diary", b"\x00" * 70_000]
+    "start", [b"PK\x05\x06", b"  \n[1, 2]", b"\xef\xbb\xbf Dear diary", b"\x00" * 70_000]
 )
 def test_a_file_that_does_not_start_like_an_export_is_refused_as_foreign(
     start: bytes, tmp_path: Path
@@ -371,10 +372,11 @@ def test_a_file_that_does_not_start_like_an_export_is_refused_as_foreign(
     assert "not made by KAP Companion" in refused.value.message
 
 
-def test_a_csv_export_chosen_by_mistake_is_refused(store: Store, tmp_path: Path) -> None:
+def test_a_csv_export_chosen_by_mistake_is_refused_as_one(store: Store, tmp_path: Path) -> None:
     zipped = write_csv_export(store, tmp_path / "tables.zip").path
-    with pytest.raises(ForeignFileError):
+    with pytest.raises(SpreadsheetExportError) as refused:
         import_file(store, zipped)
+    assert "only a JSON export can be imported" in refused.value.message
 
 
 def document_of(export_file: Path) -> dict[str, Any]:

@@ -106,3 +106,25 @@ def test_import_is_refused_while_another_copy_holds_the_profile(tmp_path: Path) 
         assert result.returncode == 1
         assert "already open" in result.stderr
         assert not (tmp_path / "target" / DATABASE_NAME).exists()
+
+
+def test_a_notepad_saved_file_imports_and_an_impossible_answer_is_refused_calmly(
+    tmp_path: Path,
+) -> None:
+    run("--data-dir", str(tmp_path / "source"), "demo")
+    good = tmp_path / "good.json"
+    run("--data-dir", str(tmp_path / "source"), "export", "--out", str(good))
+    document = json.loads(good.read_text("utf-8"))
+    document["data"]["checkin_answers"][0]["value"] = 999
+    impossible = tmp_path / "impossible.json"
+    impossible.write_text(json.dumps(document), "utf-8")
+    refused = run("--data-dir", str(tmp_path / "target"), "import", str(impossible))
+    assert refused.returncode == 1
+    assert 'record 1 in "checkin_answers"' in refused.stderr
+    assert "Nothing was changed" in refused.stderr
+    assert_no_traceback(refused)
+    notepad = tmp_path / "notepad.json"
+    notepad.write_bytes(b"\xef\xbb\xbf" + good.read_bytes())
+    imported = run("--data-dir", str(tmp_path / "target"), "import", str(notepad))
+    assert imported.returncode == 0, imported.stderr
+    assert "Added 7 sessions, 18 reflections" in imported.stdout

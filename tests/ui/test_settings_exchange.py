@@ -15,7 +15,13 @@ from pytestqt.qtbot import QtBot
 
 from kapcompanion.demo import fill_demo
 from kapcompanion.domain import Phase
-from kapcompanion.exchange import ImportSummary, write_json_export
+from kapcompanion.exchange import (
+    ImportSummary,
+    SpreadsheetExportError,
+    read_export,
+    write_csv_export,
+    write_json_export,
+)
 from kapcompanion.exchange.summary import COUNTED
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
@@ -266,3 +272,13 @@ def test_something_unexpected_is_told_calmly_without_its_own_words() -> None:
     title, message = describe_failure(RuntimeError("disk I/O error at 0x7f"), importing=True)
     assert title == "The file was not imported"
     assert message == "Something unexpected went wrong, so nothing was changed."
+
+
+def test_choosing_the_spreadsheet_export_to_import_says_what_it_is(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "source.sqlite3") as store:
+        zipped = write_csv_export(store, tmp_path / "tables.zip").path
+    with pytest.raises(SpreadsheetExportError) as refused:
+        read_export(zipped)
+    title, message = describe_failure(refused.value, importing=True)
+    assert title == "The file was not imported"
+    assert message.startswith("This is a spreadsheet (CSV) export, which is for reading")
