@@ -101,9 +101,11 @@ class _Detail:
             )
         theme_map = self.content.theme_map
         top = theme_map.themes[0]
-        lead = translate(
-            CONTEXT, "%1 came up most (%n times).", top.name, n=sum(theme_map.counts[0])
-        )
+        uses = sum(theme_map.counts[0])
+        if uses == 1:
+            lead = translate(CONTEXT, "%1 came up most (once).", top.name)
+        else:
+            lead = translate(CONTEXT, "%1 came up most (%n times).", top.name, n=uses)
         note = translate(
             CONTEXT,
             "How often each theme was confirmed in each session's reflections and insights, "

@@ -198,6 +198,10 @@ class _Summary:
         parts = [heading, f"<ul style='-qt-list-indent: 1;'>{items}</ul>"]
         rest = len(insights) - self.limits.insights
         if rest > 0 and in_detail:
-            more = translate(CONTEXT, "%n more chosen insights follow.", n=rest)
+            more = (
+                translate(CONTEXT, "One more chosen insight follows.")
+                if rest == 1
+                else translate(CONTEXT, "%n more chosen insights follow.", n=rest)
+            )
             parts.append(f'<p class="meta">{escaped(more)}</p>')
         return "".join(parts)

@@ -352,6 +352,19 @@ def test_any_text_prints(qapp: QApplication, store: Store, tmp_path: Path) -> No
     assert "Ünïcödé" in text
 
 
+def test_one_of_something_is_said_in_the_singular(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    session = store.add_session(NewSession(held_at=START, number_in_course=1), at=START)
+    reflection = write_reflection(store, session.id, START, "Words", ["grief"], shareable=True)
+    for number in range(6):
+        store.add_insight(f"Insight {number}", shareable=True, at=START)
+    options = replace(default_options(store, Period()), reflection_ids=frozenset({reflection}))
+    text = " ".join(write_pdf(store, options, tmp_path / "r.pdf"))
+    assert "Grief came up most (once)." in text
+    assert "One more chosen insight follows." in text
+
+
 def test_dates_are_in_the_period_only(
     qapp: QApplication, demo_store: Store, tmp_path: Path
 ) -> None:
