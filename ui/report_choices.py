@@ -52,6 +52,7 @@ from ui.style import space, tokens
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+UUID_ROLE = Qt.ItemDataRole.UserRole + 3
 HEADING_ROLE = Qt.ItemDataRole.UserRole + 2  # a quiet line above the row's words
 VISIBLE_ROWS = 6  # the list scrolls beyond this many rows
 ROW_PADDING = space(1)
@@ -62,10 +63,12 @@ CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 
 @dataclass(frozen=True)
 class Choice:
-    """One row: the id it stands for, its words (with a quiet heading line above them, if
-    any) and what a screen reader says for it."""
+    """One row: the id it stands for, its uuid (what the client's ticks are remembered by:
+    a row id can come back for a new item once an old one is deleted for good), its words
+    (with a quiet heading line above them, if any) and what a screen reader says for it."""
 
     id: int
+    uuid: str
     shown: str
     spoken: str
     heading: str = ""
@@ -204,7 +207,7 @@ class ChoiceList(QWidget):
     def __init__(self, words: ChoiceListWords, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(words.title)
-        self._overrides: dict[int, bool] = {}
+        self._overrides: dict[str, bool] = {}  # by uuid
         self._filling = False
 
         self.model = QStandardItemModel(self)
@@ -263,6 +266,7 @@ class ChoiceList(QWidget):
         for choice in choices:
             item = QStandardItem(choice.shown)
             item.setData(choice.id, ID_ROLE)
+            item.setData(choice.uuid, UUID_ROLE)
             item.setData(choice.heading, HEADING_ROLE)
             item.setData(choice.spoken, Qt.ItemDataRole.AccessibleTextRole)
             item.setData(choice.spoken, Qt.ItemDataRole.ToolTipRole)
@@ -271,7 +275,7 @@ class ChoiceList(QWidget):
                 | Qt.ItemFlag.ItemIsSelectable
                 | Qt.ItemFlag.ItemIsUserCheckable
             )
-            ticked = self._overrides.get(choice.id, choice.id in preselected)
+            ticked = self._overrides.get(choice.uuid, choice.id in preselected)
             item.setCheckState(CHECKED if ticked else UNCHECKED)
             rows.append(item)
         if rows:
@@ -317,7 +321,7 @@ class ChoiceList(QWidget):
         for row in range(self.model.rowCount()):
             item = self.model.item(row)
             ticked = int(item.data(ID_ROLE)) in ids
-            self._overrides[int(item.data(ID_ROLE))] = ticked
+            self._overrides[str(item.data(UUID_ROLE))] = ticked
             item.setCheckState(CHECKED if ticked else UNCHECKED)
         self._filling = False
         self.changed.emit()
@@ -333,7 +337,7 @@ class ChoiceList(QWidget):
     def _ticked(self, item: QStandardItem) -> None:
         if self._filling:
             return
-        self._overrides[int(item.data(ID_ROLE))] = item.checkState() == CHECKED
+        self._overrides[str(item.data(UUID_ROLE))] = item.checkState() == CHECKED
         self.changed.emit()
 
     def _show_state(self) -> None:

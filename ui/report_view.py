@@ -310,14 +310,16 @@ class ReportView(QWidget):
         choice = self._choices.get(key)
         if choice is None:
             words = reflection_words(reflection, self._sessions, QLocale())
-            choice = self._choices[key] = Choice(int(reflection.id), *words)
+            choice = self._choices[key] = Choice(int(reflection.id), reflection.uuid, *words)
         return choice
 
     def _insight_choice(self, insight: Insight) -> Choice:
         key = ("insight", int(insight.id), insight.updated_at)
         choice = self._choices.get(key)
         if choice is None:
-            choice = self._choices[key] = Choice(int(insight.id), *insight_words(insight))
+            choice = self._choices[key] = Choice(
+                int(insight.id), insight.uuid, *insight_words(insight)
+            )
         return choice
 
     def _sections_changed(self) -> None:

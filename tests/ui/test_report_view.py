@@ -609,3 +609,24 @@ def test_nothing_is_clipped_with_an_empty_profile_in_the_smallest_window(
     view = open_view(store)
     view.resize(SMALLEST)
     wait_until_nothing_is_clipped(qtbot, view)
+
+
+def test_a_tick_never_passes_to_a_new_item_that_reuses_a_deleted_ones_row(
+    open_view: ViewFactory, demo_store: Store
+) -> None:
+    from kapcompanion.domain import DeletedKind
+
+    kept = demo_store.add_insight("I was ticked for the printout.")
+    view = open_view(demo_store)
+    view.insights.choose(view.insights.chosen() | {int(kept.id)})
+    assert kept.id in view.options().insight_ids  # type: ignore[union-attr]
+
+    demo_store.delete_insight(kept.id)
+    demo_store.delete_forever(DeletedKind.INSIGHT, int(kept.id))
+    private = demo_store.add_insight("PRIVATE: never share this.")
+    assert private.id == kept.id  # SQLite gives the freed row to the next insight
+    view.refresh()
+
+    options = view.options()
+    assert options is not None
+    assert private.id not in options.insight_ids
