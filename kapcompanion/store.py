@@ -989,6 +989,22 @@ class Store:
         with self._db.atomic():
             self._db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
+    # When the course began ----------------------------------------------------------------------
+
+    def first_moment(self) -> datetime | None:
+        """When the course began: the earliest live session, reflection or insight (None for
+        an empty profile). Screens offer dates from its day on."""
+        row = self._one(
+            """
+            SELECT MIN(moment) AS first FROM (
+                SELECT MIN(held_at) AS moment FROM sessions WHERE deleted_at IS NULL
+                UNION ALL SELECT MIN(started_at) FROM reflections WHERE deleted_at IS NULL
+                UNION ALL SELECT MIN(created_at) FROM insights WHERE deleted_at IS NULL
+            )
+            """
+        )
+        return from_db_time_or_none(row["first"] if row else None)
+
     # Quick distress check-ins, read back ------------------------------------------------------
 
     def list_distress_ratings(self) -> list[DistressRating]:

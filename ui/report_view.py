@@ -252,12 +252,8 @@ class ReportView(QWidget):
         sessions = self._store.list_sessions()
         reflections = self._store.list_reflections()
         insights = self._store.list_insights()
-        moments = (
-            [s.held_at for s in sessions]
-            + [r.started_at for r in reflections]
-            + [i.created_at for i in insights]
-        )
-        earliest = min(moments).astimezone().date() if moments else None
+        first = self._store.first_moment()
+        earliest = first.astimezone().date() if first else None
         self.period_picker.set_range(earliest, self.today())
         self._sessions = {s.id: s for s in sessions}
         self._choices.clear()

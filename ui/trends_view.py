@@ -184,11 +184,9 @@ class TrendsView(QWidget):
 
         today = date.today()
         whole = theme_map(self._store)
-        sessions = self._store.list_sessions()
-        reflections = self._store.list_reflections()
-        moments = [s.held_at for s in sessions] + [r.started_at for r in reflections]
-        earliest = min(moments).astimezone().date() if moments else None
-        self.controls.set_choices(whole.themes, earliest, today, sessions)
+        first = self._store.first_moment()
+        earliest = first.astimezone().date() if first else None
+        self.controls.set_choices(whole.themes, earliest, today, self._store.list_sessions())
         self._draw()
 
     def _draw(self) -> None:

@@ -302,3 +302,17 @@ def test_the_client_can_add_their_own_themes(store: Store) -> None:
     odd = store.add_theme("悲しみ")
     assert odd.key.startswith("own_theme")
     assert {"own_work_stress", "own_musica"} <= {t.key for t in store.list_themes()}
+
+
+def test_the_course_begins_with_its_earliest_live_entry(store: Store) -> None:
+    from datetime import UTC, datetime
+
+    from kapcompanion.domain import NewSession, Phase
+
+    assert store.first_moment() is None
+    store.add_session(NewSession(held_at=datetime(2026, 3, 9, 10, tzinfo=UTC)))
+    early = store.add_insight("Written before any session.", at=datetime(2026, 3, 1, tzinfo=UTC))
+    store.start_reflection(Phase.OPEN, "open", 1, at=datetime(2026, 3, 5, tzinfo=UTC))
+    assert store.first_moment() == datetime(2026, 3, 1, tzinfo=UTC)
+    store.delete_insight(early.id)
+    assert store.first_moment() == datetime(2026, 3, 5, tzinfo=UTC)
