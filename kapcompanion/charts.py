@@ -248,7 +248,11 @@ def _date_axis(
 ) -> None:
     locator = AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    # The line under the labels says the year (days labelled across a month's end would make
+    # "2026-Nov" wrong for the October ones); hours, when shown, get their whole day.
+    offsets = ["", "%Y", "%Y", "%d %B %Y", "%d %B %Y", "%d %B %Y %H:%M"]
+    formatter = ConciseDateFormatter(locator, offset_formats=offsets)  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_formatter(formatter)
     low, high = float(np.min(xs)), float(np.max(xs))
     margin = max((high - low) * 0.04, 7.0)  # a lone point sits in a fortnight, not a blur
     axes.set_xlim(low - margin, high + margin)
