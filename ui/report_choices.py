@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QRect,
     QRectF,
     QSize,
@@ -48,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from ui.building_blocks import text
 from ui.row_painting import LINE_GAP, paint_row_background, row_fonts
-from ui.style import space, tokens
+from ui.style import ink_on, space, tokens
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -59,6 +60,7 @@ ROW_PADDING = space(1)
 BOX = 18  # the check box, the size of the app's own (14 px inside a 2 px line)
 BOX_LINE = 2
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+TICK_POINTS = ((3.0, 7.3), (5.9, 10.0), (11.0, 4.2))  # on a 14-unit square, as the icon
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,16 @@ class _ChoiceRows(QStyledItemDelegate):
         half = BOX_LINE / 2
         radius = tokens().radius["control"] / 2
         painter.drawRoundedRect(QRectF(rect).adjusted(half, half, -half, -half), radius, radius)
+        if checked:  # the tick the app's check boxes show (resources/icons/check-*.svg)
+            tick = QPen(ink_on(ink))
+            tick.setWidthF(rect.width() * 2.2 / 14)
+            tick.setCapStyle(Qt.PenCapStyle.RoundCap)
+            tick.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(tick)
+            step = rect.width() / 14
+            painter.drawPolyline(
+                [QPointF(rect.left() + x * step, rect.top() + y * step) for x, y in TICK_POINTS]
+            )
 
     @staticmethod
     def _line(
