@@ -170,8 +170,9 @@ class ReportContent:
 
     @property
     def is_empty(self) -> bool:
-        """Nothing at all to show for the period: no sessions, scores or chosen writing."""
-        return not (self.sessions or self.scores or self.insights or self.reflections)
+        """Nothing at all to show for the period: no sessions, scores, flags or chosen
+        writing. A flag alone (a quick check-in of 9, a safety item) is never hidden."""
+        return not (self.sessions or self.scores or self.flags or self.insights or self.reflections)
 
 
 def build_content(store: Store, options: ReportOptions, today: date) -> ReportContent:

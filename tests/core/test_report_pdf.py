@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from kapcompanion.demo import fill_demo
 from kapcompanion.domain import NewSession
 from kapcompanion.errors import KapError
+from kapcompanion.questionnaires import questionnaire
 from kapcompanion.report.content import build_content
 from kapcompanion.report.errors import ReportError
 from kapcompanion.report.options import (
@@ -372,3 +373,26 @@ def test_dates_are_in_the_period_only(
     first = write_pdf(demo_store, ReportOptions(period=period), tmp_path / "r.pdf")[0]
     assert "Period: 10 November 2026 – 25 November 2026" in first
     assert "2 dosing sessions in this period." in first
+
+
+def test_a_lone_quick_check_in_of_9_is_flagged_not_called_empty(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    store.add_distress_rating(9, at=START)
+    pages = write_pdf(store, default_options(store, Period()), tmp_path / "r.pdf")
+    assert "No sessions or reflections in this period yet." not in " ".join(pages)
+    assert "Worth asking about" in pages[0]
+    assert "Distress of 8 or more: 9 at a quick distress check-in (5 October 2026)" in pages[0]
+
+
+def test_a_lone_phq9_with_only_item_9_answered_is_flagged(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    phq9 = questionnaire("phq9")
+    check_in = store.start_check_in(phq9.id, phq9.version, at=START)
+    store.save_check_in_answer(check_in.id, 9, 2)  # every other item skipped
+    store.complete_check_in(check_in.id, at=START)
+    pages = write_pdf(store, default_options(store, Period()), tmp_path / "r.pdf")
+    assert "No sessions or reflections in this period yet." not in " ".join(pages)
+    assert "Safety question answered above 0: PHQ-9 item 9, “More than half the days”" in pages[0]
+    assert "PHQ-9 item 9" in " ".join(pages[1:])  # and in the flags section
