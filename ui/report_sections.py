@@ -13,6 +13,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
 from kapcompanion.report.options import ALL_SECTIONS, ReportSection
+from ui.building_blocks import text
 from ui.report_wording import section_wording
 from ui.style import space
 
@@ -34,6 +35,13 @@ class SectionChoice(QWidget):
             box.setChecked(True)
             box.toggled.connect(self.changed)
             self.boxes[wording.section] = box
+        self.privacy_note = text(
+            self.tr(
+                "Sessions and after-effects includes what you wrote about after-effects. Your "
+                "intentions and session notes stay private."
+            ),
+            "muted",
+        )
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(space(2))
@@ -58,11 +66,12 @@ class SectionChoice(QWidget):
         if columns == self._columns:
             return
         self._columns = columns
-        for box in self.boxes.values():
-            self._grid.removeWidget(box)
+        for widget in (*self.boxes.values(), self.privacy_note):
+            self._grid.removeWidget(widget)
         per_column = -(-len(ALL_SECTIONS) // columns)
         for number, section in enumerate(ALL_SECTIONS):
             self._grid.addWidget(self.boxes[section], number % per_column, number // per_column)
+        self._grid.addWidget(self.privacy_note, per_column, 0, 1, 2)
         for column in range(2):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
 

@@ -71,12 +71,15 @@ def section_wording() -> tuple[SectionWording, ...]:
         SectionWording(
             ReportSection.SESSIONS,
             _tr("Sessions and after-effects"),
-            _tr("Each session in these days and the after-effects you noted"),
+            _tr("Each session in these days, the after-effects you noted and your notes on them"),
         ),
         SectionWording(
             ReportSection.SAFETY_FLAGS,
             _tr("Safety flags"),
-            _tr("Check-in answers your therapist would want to know about"),
+            _tr(
+                "High distress, after-effects and check-in answers your therapist would want "
+                "to know about"
+            ),
         ),
     )
 

@@ -630,3 +630,13 @@ def test_a_tick_never_passes_to_a_new_item_that_reuses_a_deleted_ones_row(
     options = view.options()
     assert options is not None
     assert private.id not in options.insight_ids
+
+
+def test_the_sections_say_which_of_the_clients_words_go_with_the_sessions(
+    open_view: ViewFactory, demo_store: Store
+) -> None:
+    view = open_view(demo_store)
+    note = view.sections.privacy_note
+    assert note.isVisible()
+    assert "what you wrote about after-effects" in note.text()
+    assert "session notes stay private" in note.text()
