@@ -50,7 +50,8 @@ def add_report_parser(
         help="save a PDF report to share with your therapist",
         description=(
             "Save the report for your therapist as a PDF. Only the reflections and insights "
-            "you marked as shareable are included, unless you add --include-all."
+            "you marked as shareable are included, unless you add --include-all. The sessions "
+            "section lists each session with your notes on its after-effects."
         ),
     )
     report.add_argument("--out", metavar="FILE.pdf", required=True, help="where to save the PDF")
@@ -67,7 +68,10 @@ def add_report_parser(
     report.add_argument(
         "--include-all",
         action="store_true",
-        help="include every finished reflection and insight in the period, shareable or not",
+        help=(
+            "include every finished reflection and insight in the period, shareable or not "
+            "(your notes on after-effects are printed with the sessions either way)"
+        ),
     )
     report.add_argument(
         "--name", metavar="TEXT", default="", help="your name or initials for the header"

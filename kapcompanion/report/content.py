@@ -9,10 +9,13 @@ What may appear, and from where (the rule: anything the client did not choose ne
   chosen reflections and insights only. Counting unchosen ones would leak no words, but it
   would show what the client kept to themselves.
 - Reflection distress ratings (chart points, flags) likewise come from chosen reflections only.
-- Session facts (date, number, distress before and after, after-effects and their notes),
-  questionnaire scores and the numbers of quick distress check-ins are not private writing, so
-  every session and check-in in the period counts. A session's intention and free notes, and a
-  quick check-in's note, are the client's own words and are left out.
+- Session facts (date, number, distress before and after, after-effects), questionnaire
+  scores and the numbers of quick distress check-ins are not private writing, so every session
+  and check-in in the period counts. A session's intention, route, setting and free notes, and
+  a quick check-in's note, are the client's own words and are left out.
+- The after-effect notes are the client's own words too, and the one exception: the
+  after-effect notes are printed with the sessions section (the screen says so), and nowhere
+  else; leaving that section out leaves them out.
 """
 
 from __future__ import annotations

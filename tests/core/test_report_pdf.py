@@ -148,6 +148,62 @@ def test_nothing_unchosen_appears_anywhere(
     assert "unfinished draft words" not in text
 
 
+def test_deleted_out_of_period_and_session_words_never_appear(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    """Even with every candidate chosen (as --include-all does): deleted shareable items,
+    shareable items outside the period, and a session's intention, notes, route and setting
+    are never printed; the after-effect notes only with the Sessions section."""
+    seed_course(store)
+    store.add_session(
+        NewSession(
+            held_at=START + timedelta(days=20),
+            number_in_course=4,
+            route="ROUTESECRET",
+            setting="SETTINGSECRET",
+            intention="INTENTIONSECRET",
+            notes="SESSIONNOTESECRET",
+            after_effects=("nausea",),
+            after_effects_notes="AFTEREFFECTNOTEWORDS",
+        )
+    )
+    deleted = write_reflection(store, None, START, "DELETEDSHAREDREFL", [], shareable=True)
+    store.discard_reflection(deleted)
+    gone = store.add_insight("DELETEDSHAREDINSIGHT", shareable=True, at=START)
+    store.delete_insight(gone.id)
+    long_ago = START - timedelta(days=400)
+    write_reflection(store, None, long_ago, "OLDSHAREDREFL", [], shareable=True, distress=(10, 10))
+    store.add_insight("OLDSHAREDINSIGHT", shareable=True, at=long_ago)
+    period = Period(START.date() - timedelta(days=10), TODAY)
+    candidates = report_candidates(store, period)
+    every = replace(
+        default_options(store, period),
+        reflection_ids=frozenset(r.id for r in candidates.reflections),
+        insight_ids=frozenset(i.id for i in candidates.insights),
+    )
+    never = (
+        "DELETEDSHAREDREFL",
+        "DELETEDSHAREDINSIGHT",
+        "OLDSHAREDREFL",
+        "OLDSHAREDINSIGHT",
+        "ROUTESECRET",
+        "SETTINGSECRET",
+        "INTENTIONSECRET",
+        "SESSIONNOTESECRET",
+        "10 at the start of a reflection",
+    )
+    text = " ".join(write_pdf(store, every, tmp_path / "every.pdf"))
+    assert PRIVATE_REFLECTION_WORDS in text  # chosen, so printed
+    assert "AFTEREFFECTNOTEWORDS" in text  # printed with the Sessions section
+    for words in never:
+        assert words not in text, words
+    without_sessions = replace(every, sections=every.sections - {ReportSection.SESSIONS})
+    text = " ".join(write_pdf(store, without_sessions, tmp_path / "no-sessions.pdf"))
+    assert "Nausea" in text  # the after-effects themselves are flagged
+    for words in (*never, "AFTEREFFECTNOTEWORDS", "Queasy for an hour."):
+        assert words not in text, words
+
+
 def test_flags_on_page_one(qapp: QApplication, store: Store, tmp_path: Path) -> None:
     seed_course(store)
     take_check_in(store, "phq9", [1, 1, 1, 1, 0, 0, 0, 0, 2], START)

@@ -122,6 +122,16 @@ def test_mistakes_are_told_plainly(
     assert "is not a date; write it as YYYY-MM-DD" in capsys.readouterr().err
 
 
+def test_the_help_says_after_effect_notes_are_printed_with_the_sessions(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        parse("--help")
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "The sessions section lists each session with your notes on its after-effects." in shown
+    assert "(your notes on after-effects are printed with the sessions either way)" in shown
+
+
 def test_the_installed_command(seeded_profile: Profile, tmp_path: Path) -> None:
     from kapcompanion.cli import build_parser
 
