@@ -56,6 +56,7 @@ from kapcompanion.report.figures import ChartPicture, chart_pictures
 from kapcompanion.report.html_parts import CHART_SCHEME, CSS_PIXELS_PER_INCH, palette
 from kapcompanion.report.options import ReportOptions, ReportSection
 from kapcompanion.report.pagination import PageStart, page_breaks
+from kapcompanion.report.slices import continued_blocks, paint_slice
 from kapcompanion.report.summary import SUMMARY_LIMITS, SummaryLimits
 from kapcompanion.report.words import page_number_text
 from kapcompanion.store import Store
@@ -233,19 +234,11 @@ def _paint_running_text(
     painter.drawLine(QPointF(0, body.bottom() + gap / 2), QPointF(width, body.bottom() + gap / 2))
 
 
-def _paint_slice(painter: QPainter, document: QTextDocument, part: QRectF, at: QPointF) -> None:
-    """Paint the `part` of the document (document coordinates) with its top left at `at`."""
-    painter.save()
-    painter.translate(at.x(), at.y() - part.top())
-    painter.setClipRect(part)
-    document.drawContents(painter, part)
-    painter.restore()
-
-
 def paint_report(report: ReportDocument, device: QPagedPaintDevice) -> int:
     """Paint an already built report onto `device`; returns the number of pages."""
     laid_out = lay_out(report, device)
     body, pages = laid_out.body, laid_out.pages
+    continued = continued_blocks(laid_out.document, laid_out.page_tops)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("the page could not be started")
@@ -256,10 +249,12 @@ def paint_report(report: ReportDocument, device: QPagedPaintDevice) -> int:
                 device.newPage()
             header = laid_out.repeated_header_of(page)
             if header is not None:
-                _paint_slice(painter, laid_out.document, header, body.topLeft())
+                paint_slice(painter, laid_out.document, header, body.topLeft())
             visible = laid_out.slice_of(page)
             top = body.top() + laid_out.starts[page].header_height
-            _paint_slice(painter, laid_out.document, visible, QPointF(body.left(), top))
+            paint_slice(
+                painter, laid_out.document, visible, QPointF(body.left(), top), continued[page]
+            )
             _paint_running_text(painter, device, report, page + 1, pages, body)
     finally:
         painter.end()

@@ -395,18 +395,40 @@ def test_saving_replaces_a_file_and_refuses_a_missing_folder(
 
 
 def test_any_text_prints(qapp: QApplication, store: Store, tmp_path: Path) -> None:
+    """Long unbroken strings, CJK, emoji, markup and control characters print, each once."""
     unbroken = "x" * 3000
     words = "Ünïcödé 日本語 עברית — <b>not bold</b> & 🌱"
-    reflection = write_reflection(store, None, START, f"{words}\n\n{unbroken}", [], shareable=True)
+    controls = "BEFORENUL\x00AFTERNUL BEFORELS\u2028AFTERLS BEFOREFF\x0cAFTERFF"
+    answer = f"{words}\n\nSTARTMARK{unbroken}ENDMARK\n\n{controls}"
+    reflection = write_reflection(store, None, START, answer, [], shareable=True)
     options = replace(
         default_options(store, Period()),
         reflection_ids=frozenset({reflection}),
         note_to_therapist="<script>",
     )
-    text = " ".join(write_pdf(store, options, tmp_path / "r.pdf"))
+    pages = write_pdf(store, options, tmp_path / "r.pdf")
+    text = " ".join(pages)
     assert "not bold</b> &" in text  # (pypdf reads the Hebrew before the "<b>")
     assert "<script>" in text
-    assert "Ünïcödé" in text
+    for shown in ("Ünïcödé", "日本語", "BEFORENUL", "AFTERNUL", "BEFORELS", "AFTERLS"):
+        assert text.count(shown) == 1, shown
+    # The emoji comes from a colour font: it is printed as the one picture on its page.
+    page = next(i for i, words in enumerate(pages) if "Ünïcödé" in words)
+    assert len(list(PdfReader(tmp_path / "r.pdf").pages[page].images)) == 1
+    assert text.count("BEFOREFF") == text.count("AFTERFF") == 1
+    # The unbroken string wraps over two pages, and every x of it is printed exactly once.
+    joined = "".join(text.split())
+    assert joined.count("x") == 3000
+    assert joined.split("STARTMARK")[1].split("ENDMARK")[0].count("x") == 3000
+
+
+def test_no_page_writes_the_next_pages_first_line(
+    qapp: QApplication, demo_store: Store, tmp_path: Path
+) -> None:
+    """Each line is written on its own page only (hidden text would be found by search)."""
+    pages = write_pdf(demo_store, ReportOptions(), tmp_path / "r.pdf")
+    assert "Distress across sessions" not in pages[0]
+    assert pages[1].startswith("Distress across sessions")
 
 
 def test_one_of_something_is_said_in_the_singular(
