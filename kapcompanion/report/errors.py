@@ -1,4 +1,4 @@
-"""The one error the report can give the client: the PDF could not be written."""
+"""The errors the report can give the client, each in one calm sentence."""
 
 from __future__ import annotations
 
@@ -24,3 +24,13 @@ class ReportPeriodError(KapError):
 
     def __init__(self) -> None:
         super().__init__("The period ends before it starts. Choose an end date after the start.")
+
+
+class ReportPaperError(KapError):
+    """Paper with no room for the printout between its margins, header and footer."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This paper is too small for the printout. Choose A5, A4 or Letter; nothing was "
+            "changed."
+        )

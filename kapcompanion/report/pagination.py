@@ -186,4 +186,6 @@ def _choose_breaks(
         else:
             # Keep things together where possible, else break between lines, else anywhere.
             cut = _last_cut(whole, top, limit) or _last_cut(fine, top, limit) or limit
+        if cut <= top:  # no room at all (a page no taller than its repeated header): move on
+            cut = top + max(limit - top, 1.0)
         pages.append(_page_start(tables, cut))

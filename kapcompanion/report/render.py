@@ -51,7 +51,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from kapcompanion.report.content import ReportContent, build_content
 from kapcompanion.report.document import ReportDocument, build_report_document
-from kapcompanion.report.errors import ReportError
+from kapcompanion.report.errors import ReportError, ReportPaperError
 from kapcompanion.report.figures import ChartPicture, chart_pictures
 from kapcompanion.report.html_parts import CHART_SCHEME, CSS_PIXELS_PER_INCH, palette
 from kapcompanion.report.options import ReportOptions, ReportSection
@@ -67,6 +67,9 @@ PDF_MARGINS_MM = QMarginsF(18, 12, 18, 12)
 # Room for the header and footer inside the printable area, in points.
 HEADER_POINTS = 30.0
 FOOTER_POINTS = 30.0
+# The least room for the body that still reads as a printout (A6 has 69 × 103 mm).
+MIN_BODY_MM = (60.0, 80.0)
+MM_PER_INCH = 25.4
 OBJECT_REPLACEMENT = "\ufffc"
 
 
@@ -157,11 +160,24 @@ class LaidOutReport:
         return QRectF(0, header[0], self.body.width(), header[1] - header[0])
 
 
-def lay_out(report: ReportDocument, device: QPagedPaintDevice) -> LaidOutReport:
-    """The report laid out once at the device's resolution and width, and split into pages
-    of its printable area less header and footer (see kapcompanion.report.pagination)."""
+def body_rect(device: QPagedPaintDevice) -> QRectF:
+    """Where the body goes on each page: the printable area less header and footer (device
+    pixels). Raises ReportPaperError when that leaves less than MIN_BODY_MM."""
     header, footer = _points(device, HEADER_POINTS), _points(device, FOOTER_POINTS)
     body = QRectF(0, header, device.width(), device.height() - header - footer)
+    least_width, least_height = (
+        mm * dpi / MM_PER_INCH
+        for mm, dpi in zip(MIN_BODY_MM, (device.logicalDpiX(), device.logicalDpiY()), strict=True)
+    )
+    if body.width() < least_width or body.height() < least_height:
+        raise ReportPaperError()
+    return body
+
+
+def lay_out(report: ReportDocument, device: QPagedPaintDevice) -> LaidOutReport:
+    """The report laid out once at the device's resolution and width, and split into pages
+    of its `body_rect` (see kapcompanion.report.pagination)."""
+    body = body_rect(device)
     document = QTextDocument()
     document.setUndoRedoEnabled(False)
     layout = document.documentLayout()
@@ -286,6 +302,7 @@ def build_report(
     today: date | None = None,
 ) -> ReportDocument:
     """The report's HTML and charts, sized for `device`'s printable width."""
+    body_rect(device)  # paper too small: say so before drawing any chart
     content = build_content(store, options, today or date.today())
     charts = chart_pictures(content, options, content_width_inches(device))
     limits = _fitting_limits(content, options, device)

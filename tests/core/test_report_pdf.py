@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QLocale
-from PySide6.QtGui import QPageSize, QTextBlock
+from PySide6.QtCore import QLocale, QSizeF
+from PySide6.QtGui import QPageSize, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from kapcompanion.demo import fill_demo
@@ -19,7 +19,7 @@ from kapcompanion.domain import NewSession
 from kapcompanion.errors import KapError
 from kapcompanion.questionnaires import questionnaire
 from kapcompanion.report.content import build_content
-from kapcompanion.report.errors import ReportError
+from kapcompanion.report.errors import ReportError, ReportPaperError
 from kapcompanion.report.options import (
     ALL_SECTIONS,
     ReportOptions,
@@ -27,6 +27,7 @@ from kapcompanion.report.options import (
     default_options,
     report_candidates,
 )
+from kapcompanion.report.pagination import page_breaks
 from kapcompanion.report.render import build_report, default_page_size, lay_out, pdf_writer
 from kapcompanion.report.render import write_pdf as write_report
 from kapcompanion.report.words import section_title
@@ -474,3 +475,29 @@ def test_a_lone_phq9_with_only_item_9_answered_is_flagged(
     assert "No sessions or reflections in this period yet." not in " ".join(pages)
     assert "Safety question answered above 0: PHQ-9 item 9, “More than half the days”" in pages[0]
     assert "PHQ-9 item 9" in " ".join(pages[1:])  # and in the flags section
+
+
+def test_paper_too_small_is_refused_calmly(
+    qapp: QApplication, demo_store: Store, tmp_path: Path
+) -> None:
+    tiny = QPageSize(QSizeF(40, 40), QPageSize.Unit.Millimeter, "tiny")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    path = folder / "tiny.pdf"
+    with pytest.raises(ReportPaperError) as raised:
+        write_report(demo_store, ReportOptions(), path, page_size=tiny)
+    assert isinstance(raised.value, KapError)
+    assert raised.value.message.startswith("This paper is too small for the printout.")
+    assert list(folder.iterdir()) == []  # no file, and no half-written one
+    a6 = write_pdf(demo_store, ReportOptions(), path, page_size=QPageSize(QPageSize.PageSizeId.A6))
+    assert len(a6) > 1 and "Page 1 of" in a6[0]
+
+
+def test_page_breaks_always_move_on(qapp: QApplication) -> None:
+    """Even with no room at all, each page starts below the one before (no endless loop)."""
+    document = QTextDocument()
+    document.setHtml("<p>One line</p><p>and another</p>")
+    starts = page_breaks(document, -10.0, lambda _block: False)
+    tops = [start.top for start in starts]
+    assert tops == sorted(set(tops))  # each page one device pixel further on
+    assert len(tops) < 100
