@@ -30,6 +30,7 @@ from kapcompanion.domain import ReflectionStatus
 from kapcompanion.ids import InsightId, ReflectionId
 from kapcompanion.report.errors import ReportPeriodError
 from kapcompanion.report.options import (
+    NAME_CHARACTERS,
     PeriodChoice,
     ReportCandidates,
     ReportOptions,
@@ -63,7 +64,6 @@ if TYPE_CHECKING:
     from kapcompanion.ids import SessionId
     from kapcompanion.store import Store
 
-NAME_CHARACTERS = 80
 NOTE_LINES = 4
 
 

@@ -74,7 +74,10 @@ def add_report_parser(
         ),
     )
     report.add_argument(
-        "--name", metavar="TEXT", default="", help="your name or initials for the header"
+        "--name",
+        metavar="TEXT",
+        default="",
+        help="your name or initials for the header (up to 80 characters)",
     )
     report.add_argument(
         "--note", metavar="TEXT", default="", help="a note to your therapist on the first page"
@@ -87,7 +90,7 @@ def add_report_parser(
 def report_options(store: Store, args: argparse.Namespace) -> ReportOptions:
     """The options the command line asks for, from the same defaults as the window."""
     from kapcompanion.report.errors import ReportPeriodError
-    from kapcompanion.report.options import preselected_options, report_candidates
+    from kapcompanion.report.options import preselected_options, report_candidates, shown_name
     from kapcompanion.trends import Period
 
     start: date | None = args.start
@@ -103,7 +106,7 @@ def report_options(store: Store, args: argparse.Namespace) -> ReportOptions:
             reflection_ids=frozenset(r.id for r in candidates.reflections),
             insight_ids=frozenset(i.id for i in candidates.insights),
         )
-    return replace(options, client_name=args.name.strip(), note_to_therapist=args.note.strip())
+    return replace(options, client_name=shown_name(args.name), note_to_therapist=args.note.strip())
 
 
 @contextmanager

@@ -14,12 +14,11 @@ from kapcompanion.report.content import ReportContent
 from kapcompanion.report.detail import detail_html
 from kapcompanion.report.figures import ChartPicture
 from kapcompanion.report.html_parts import empty_html, escaped, stylesheet
-from kapcompanion.report.options import ALL_SECTIONS, ReportOptions, ReportSection
+from kapcompanion.report.options import ALL_SECTIONS, ReportOptions, ReportSection, shown_name
 from kapcompanion.report.summary import SUMMARY_LIMITS, SummaryLimits, summary_html, title_html
 from kapcompanion.report.words import (
     CONTEXT,
     EMPTY_REPORT,
-    footer_note,
     period_text,
     section_title,
 )
@@ -28,13 +27,13 @@ from kapcompanion.wording import translate
 
 @dataclass(frozen=True)
 class ReportDocument:
-    """The HTML of the whole report and the words of its running header and footer."""
+    """The HTML of the whole report and the words of its running header (the footer's are
+    always the same: kapcompanion.report.running_text)."""
 
     html: str
     charts: dict[str, ChartPicture]
     header_period: str
     header_name: str
-    footer_note: str
 
 
 def build_report_document(
@@ -53,8 +52,7 @@ def build_report_document(
         html=_html(content, options, charts, locale, limits, summary_only=summary_only),
         charts=charts,
         header_period=period_text(content, locale),
-        header_name=options.client_name.strip(),
-        footer_note=footer_note(),
+        header_name=shown_name(options.client_name),
     )
 
 

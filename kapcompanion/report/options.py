@@ -45,6 +45,13 @@ class PeriodChoice(StrEnum):
 
 
 APPOINTMENT_KINDS = (SessionKind.PREPARATION, SessionKind.INTEGRATION)
+NAME_CHARACTERS = 80  # the longest name or initials the printout's header takes
+
+
+def shown_name(name: str) -> str:
+    """The client's name as printed: runs of spaces, tabs and line breaks made one space,
+    and no longer than NAME_CHARACTERS."""
+    return " ".join(name.split())[:NAME_CHARACTERS].rstrip()
 
 
 def period_for(

@@ -28,10 +28,8 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSizeF,
-    Qt,
 )
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontDatabase,
     QPagedPaintDevice,
@@ -39,7 +37,6 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
-    QPen,
     QPyTextObject,
     QTextBlock,
     QTextDocument,
@@ -53,20 +50,16 @@ from kapcompanion.report.content import ReportContent, build_content
 from kapcompanion.report.document import ReportDocument, build_report_document
 from kapcompanion.report.errors import ReportError, ReportPaperError
 from kapcompanion.report.figures import ChartPicture, chart_pictures
-from kapcompanion.report.html_parts import CHART_SCHEME, CSS_PIXELS_PER_INCH, palette
+from kapcompanion.report.html_parts import CHART_SCHEME, CSS_PIXELS_PER_INCH
 from kapcompanion.report.options import ReportOptions, ReportSection
 from kapcompanion.report.pagination import PageStart, page_breaks
+from kapcompanion.report.running_text import footer_height, header_height, paint_running_text
 from kapcompanion.report.slices import continued_blocks, paint_slice
 from kapcompanion.report.summary import SUMMARY_LIMITS, SummaryLimits
-from kapcompanion.report.words import page_number_text
 from kapcompanion.store import Store
 
 BODY_POINTS = 10.0
-RUNNING_POINTS = 8.0  # header and footer
 PDF_MARGINS_MM = QMarginsF(18, 12, 18, 12)
-# Room for the header and footer inside the printable area, in points.
-HEADER_POINTS = 30.0
-FOOTER_POINTS = 30.0
 # The least room for the body that still reads as a printout (A6 has 69 × 103 mm).
 MIN_BODY_MM = (60.0, 80.0)
 MM_PER_INCH = 25.4
@@ -119,10 +112,6 @@ def _body_font() -> QFont:
     return font
 
 
-def _points(device: QPagedPaintDevice, points: float) -> float:
-    return points * device.logicalDpiY() / 72
-
-
 @dataclass
 class LaidOutReport:
     """The report laid out for a device: the document, the body's rectangle on each page
@@ -163,7 +152,7 @@ class LaidOutReport:
 def body_rect(device: QPagedPaintDevice) -> QRectF:
     """Where the body goes on each page: the printable area less header and footer (device
     pixels). Raises ReportPaperError when that leaves less than MIN_BODY_MM."""
-    header, footer = _points(device, HEADER_POINTS), _points(device, FOOTER_POINTS)
+    header, footer = header_height(device), footer_height(device)
     body = QRectF(0, header, device.width(), device.height() - header - footer)
     least_width, least_height = (
         mm * dpi / MM_PER_INCH
@@ -215,41 +204,6 @@ def _is_chart(block: QTextBlock) -> bool:
     return False
 
 
-def _paint_running_text(
-    painter: QPainter,
-    device: QPagedPaintDevice,
-    report: ReportDocument,
-    page: int,
-    pages: int,
-    body: QRectF,
-) -> None:
-    colours = palette()
-    font = _body_font()
-    font.setPointSizeF(RUNNING_POINTS)
-    painter.setFont(font)
-    width = device.width()
-    rule = QPen(QColor(colours["border"]))
-    rule.setWidthF(_points(device, 0.5))
-    line_height = painter.fontMetrics().height()
-    gap = _points(device, 6)
-
-    header_base = body.top() - gap - line_height
-    painter.setPen(QColor(colours["muted_text"]))
-    left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-    painter.drawText(QRectF(0, header_base, width, line_height), left, report.header_period)
-    if report.header_name:
-        painter.drawText(QRectF(0, header_base, width, line_height), right, report.header_name)
-    footer_top = body.bottom() + gap
-    painter.drawText(QRectF(0, footer_top, width, line_height), left, report.footer_note)
-    painter.drawText(
-        QRectF(0, footer_top, width, line_height), right, page_number_text(page, pages)
-    )
-    painter.setPen(rule)
-    painter.drawLine(QPointF(0, body.top() - gap / 2), QPointF(width, body.top() - gap / 2))
-    painter.drawLine(QPointF(0, body.bottom() + gap / 2), QPointF(width, body.bottom() + gap / 2))
-
-
 def paint_report(report: ReportDocument, device: QPagedPaintDevice) -> int:
     """Paint an already built report onto `device`; returns the number of pages."""
     laid_out = lay_out(report, device)
@@ -271,7 +225,8 @@ def paint_report(report: ReportDocument, device: QPagedPaintDevice) -> int:
             paint_slice(
                 painter, laid_out.document, visible, QPointF(body.left(), top), continued[page]
             )
-            _paint_running_text(painter, device, report, page + 1, pages, body)
+            running = (report.header_period, report.header_name)
+            paint_running_text(painter, device, running, page + 1, pages, body)
     finally:
         painter.end()
     return pages

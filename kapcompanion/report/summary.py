@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale
 
 from kapcompanion.report.content import FlagKind, ReportContent
 from kapcompanion.report.html_parts import empty_html, escaped, writing_html
-from kapcompanion.report.options import ReportOptions, ReportSection
+from kapcompanion.report.options import ReportOptions, ReportSection, shown_name
 from kapcompanion.report.tables import score_table, session_table
 from kapcompanion.report.words import (
     CONTEXT,
@@ -48,8 +48,8 @@ def title_html(content: ReportContent, options: ReportOptions, locale: QLocale) 
         else "",
     ]
     about = [translate(CONTEXT, "Period: %1", period_text(content, locale))]
-    if options.client_name.strip():
-        about.append(translate(CONTEXT, "From: %1", options.client_name.strip()))
+    if shown_name(options.client_name):
+        about.append(translate(CONTEXT, "From: %1", shown_name(options.client_name)))
     lines.append(f'<p class="meta">{escaped("   ·   ".join(about))}</p>')
     note = options.note_to_therapist.strip()
     if note:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QLocale, QSizeF
-from PySide6.QtGui import QPageSize, QTextBlock, QTextDocument
+from PySide6.QtGui import QFontMetricsF, QPageSize, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from kapcompanion.demo import fill_demo
@@ -22,6 +22,7 @@ from kapcompanion.report.content import build_content
 from kapcompanion.report.errors import ReportError, ReportPaperError
 from kapcompanion.report.options import (
     ALL_SECTIONS,
+    NAME_CHARACTERS,
     ReportOptions,
     ReportSection,
     default_options,
@@ -30,6 +31,7 @@ from kapcompanion.report.options import (
 from kapcompanion.report.pagination import page_breaks
 from kapcompanion.report.render import build_report, default_page_size, lay_out, pdf_writer
 from kapcompanion.report.render import write_pdf as write_report
+from kapcompanion.report.running_text import running_font, running_layout
 from kapcompanion.report.words import section_title
 from kapcompanion.store import Store
 from kapcompanion.trends import Period
@@ -501,3 +503,41 @@ def test_page_breaks_always_move_on(qapp: QApplication) -> None:
     tops = [start.top for start in starts]
     assert tops == sorted(set(tops))  # each page one device pixel further on
     assert len(tops) < 100
+
+
+def test_a_long_name_on_small_paper_never_overlaps_the_running_text(
+    qapp: QApplication, demo_store: Store, tmp_path: Path
+) -> None:
+    name = "  Rosalind\n\tMarguerite " + "Longname-" * 33  # 300 characters and more
+    options = replace(ReportOptions(), client_name=name)
+    path = tmp_path / "a6.pdf"
+    writer = pdf_writer(path, QPageSize(QPageSize.PageSizeId.A6))
+    report = build_report(demo_store, options, writer, today=TODAY)
+    assert report.header_name.startswith("Rosalind Marguerite Longname-")  # one space each
+    assert len(report.header_name) == NAME_CHARACTERS
+    body = lay_out(report, writer).body
+    metrics = QFontMetricsF(running_font(), writer)
+    for pages in (1, 12, 888):
+        pieces = running_layout(
+            metrics,
+            writer.width(),
+            body,
+            10.0,
+            (report.header_period, report.header_name),
+            1,
+            pages,
+        )
+        extents = [(piece.rect.top(), *piece.extent(metrics)) for piece in pieces]
+        for top, left, right in extents:
+            assert 0 <= left < right <= writer.width()
+            assert top >= 0 and top + metrics.height() <= writer.height()
+        for index, (top, left, right) in enumerate(extents):
+            for other_top, other_left, other_right in extents[index + 1 :]:
+                same_row = abs(top - other_top) < metrics.height()
+                assert not (same_row and left < other_right and other_left < right), pieces
+        shown = " ".join(piece.text for piece in pieces)
+        assert "Rosalind" in shown and "…" in shown  # the name, shortened
+        assert "not a clinical record." in shown  # the footer note, whole, if on two lines
+    del writer
+    printed = write_pdf(demo_store, options, path, page_size=QPageSize(QPageSize.PageSizeId.A6))
+    assert all("Self-reported; not a clinical record." in page for page in printed)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from kapcompanion.errors import KapError
 from kapcompanion.profile import Profile
-from kapcompanion.report.command import add_report_parser, run_report
+from kapcompanion.report.command import add_report_parser, report_options, run_report
+from kapcompanion.report.options import NAME_CHARACTERS
 from kapcompanion.store import Store
 from tests.core.test_report_content import (
     PRIVATE_INSIGHT_WORDS,
@@ -130,6 +131,17 @@ def test_the_help_says_after_effect_notes_are_printed_with_the_sessions(
     shown = " ".join(capsys.readouterr().out.split())
     assert "The sessions section lists each session with your notes on its after-effects." in shown
     assert "(your notes on after-effects are printed with the sessions either way)" in shown
+
+
+def test_a_name_is_tidied_and_capped_as_in_the_window(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    options = report_options(store, parse("--out", "r.pdf", "--name", "  J.\n\t D. " + "N" * 300))
+    assert options.client_name.startswith("J. D. NNN")
+    assert len(options.client_name) == NAME_CHARACTERS
+    with pytest.raises(SystemExit):
+        parse("--help")
+    assert f"(up to {NAME_CHARACTERS} characters)" in " ".join(capsys.readouterr().out.split())
 
 
 def test_the_installed_command(seeded_profile: Profile, tmp_path: Path) -> None:
