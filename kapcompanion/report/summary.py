@@ -117,7 +117,9 @@ class _Summary:
             if len(shown) < len(dosing):
                 more = translate(
                     CONTEXT,
-                    "The latest %1 of %2 are shown; every session is listed further on.",
+                    "The latest %1 of %2 are shown; every session is listed further on."
+                    if self.options.includes(ReportSection.SESSIONS)
+                    else "The latest %1 of %2 are shown; the others are not in this printout.",
                     len(shown),
                     len(dosing),
                 )
@@ -174,7 +176,13 @@ class _Summary:
             ]
             text = "; ".join(escaped(words) for words in shown)
             if len(of_kind) > len(shown):
-                earlier = translate(CONTEXT, "; and %n earlier", n=len(of_kind) - len(shown))
+                earlier = translate(
+                    CONTEXT,
+                    "; and %n earlier, listed further on"
+                    if self.options.includes(ReportSection.SAFETY_FLAGS)
+                    else "; and %n earlier, not shown in this printout",
+                    n=len(of_kind) - len(shown),
+                )
                 text += escaped(earlier)
             items.append(f'<p class="flag"><b>{escaped(label)}</b> {text}</p>')
         return (

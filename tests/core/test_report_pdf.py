@@ -541,3 +541,21 @@ def test_a_long_name_on_small_paper_never_overlaps_the_running_text(
     del writer
     printed = write_pdf(demo_store, options, path, page_size=QPageSize(QPageSize.PageSizeId.A6))
     assert all("Self-reported; not a clinical record." in page for page in printed)
+
+
+def test_page_one_promises_only_the_detail_that_follows(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    for number in range(1, 13):
+        held = START + timedelta(days=3 * number)
+        store.add_session(
+            NewSession(held_at=held, number_in_course=number, distress_before=9), at=held
+        )
+    alone = ReportOptions(sections=frozenset({ReportSection.SUMMARY}))
+    (page,) = write_pdf(store, alone, tmp_path / "alone.pdf")
+    assert "The latest 8 of 12 are shown; the others are not in this printout." in page
+    assert "and 8 earlier, not shown in this printout" in page
+    assert "further on" not in page
+    first = write_pdf(store, ReportOptions(), tmp_path / "all.pdf")[0]
+    assert "The latest 8 of 12 are shown; every session is listed further on." in first
+    assert "and 8 earlier, listed further on" in first
