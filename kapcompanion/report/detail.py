@@ -94,22 +94,35 @@ class _Detail:
         return _lead_and_note(lead, note) + chart_html(picture)
 
     def theme_map(self) -> str:
+        # The map counts only what belongs to a dosing session in the period (page 1 counts
+        # every chosen item), so each sentence here says so: the two never seem to disagree.
         picture = self.charts.get(THEME_MAP_KEY)
         if picture is None:
             return empty_html(
-                translate(CONTEXT, "No themes in the reflections and insights chosen.")
+                translate(
+                    CONTEXT,
+                    "No themes in the chosen reflections and insights that belong to the dosing "
+                    "sessions of this period.",
+                )
             )
         theme_map = self.content.theme_map
         top = theme_map.themes[0]
         uses = sum(theme_map.counts[0])
         if uses == 1:
-            lead = translate(CONTEXT, "%1 came up most (once).", top.name)
+            lead = translate(
+                CONTEXT, "In the dosing sessions of this period, %1 came up most (once).", top.name
+            )
         else:
-            lead = translate(CONTEXT, "%1 came up most (%n times).", top.name, n=uses)
+            lead = translate(
+                CONTEXT,
+                "In the dosing sessions of this period, %1 came up most (%n times).",
+                top.name,
+                n=uses,
+            )
         note = translate(
             CONTEXT,
-            "How often each theme was confirmed in each session's reflections and insights, "
-            "counted only from those chosen for this report.",
+            "How often each theme was confirmed in each dosing session's reflections and "
+            "insights, counted only from those chosen for this report.",
         )
         return _lead_and_note(lead, note) + chart_html(picture)
 

@@ -443,7 +443,7 @@ def test_one_of_something_is_said_in_the_singular(
         store.add_insight(f"Insight {number}", shareable=True, at=START)
     options = replace(default_options(store, Period()), reflection_ids=frozenset({reflection}))
     text = " ".join(write_pdf(store, options, tmp_path / "r.pdf"))
-    assert "Grief came up most (once)." in text
+    assert "In the dosing sessions of this period, Grief came up most (once)." in text
     assert "One more chosen insight follows." in text
 
 
@@ -559,3 +559,27 @@ def test_page_one_promises_only_the_detail_that_follows(
     first = write_pdf(store, ReportOptions(), tmp_path / "all.pdf")[0]
     assert "The latest 8 of 12 are shown; every session is listed further on." in first
     assert "and 8 earlier, listed further on" in first
+
+
+def test_page_one_and_the_theme_map_cannot_contradict_each_other(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    """Page 1 counts every chosen item; the map only those of the period's dosing sessions,
+    and says so, also when it has nothing to show."""
+    session = store.add_session(NewSession(held_at=START, number_in_course=1), at=START)
+    write_reflection(store, None, START, "Between sessions", ["grief", "safety"], shareable=True)
+    insight = store.add_insight("Not linked to a session", shareable=True, at=START)
+    store.set_insight_themes(insight.id, ["grief"])
+    pages = write_pdf(store, default_options(store, Period()), tmp_path / "r.pdf")
+    assert "Most frequent: Grief (2), Safety (1)" in pages[0]
+    detail = " ".join(pages[1:])
+    assert "No themes in the reflections and insights chosen." not in detail
+    assert (
+        "No themes in the chosen reflections and insights that belong to the dosing sessions "
+        "of this period." in detail
+    )
+    write_reflection(store, session.id, START, "After the session", ["safety"], shareable=True)
+    pages = write_pdf(store, default_options(store, Period()), tmp_path / "r.pdf")
+    assert "Most frequent: Grief (2), Safety (2)" in pages[0]
+    detail = " ".join(pages[1:])
+    assert "In the dosing sessions of this period, Safety came up most (once)." in detail
