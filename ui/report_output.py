@@ -86,12 +86,15 @@ def tell_saved(parent: QWidget, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
 
-def preview_and_print(parent: QWidget, store: Store, options: ReportOptions) -> None:
-    """Show the printout as it will come out of the printer; the client prints from there."""
+def preview_and_print(
+    parent: QWidget, store: Store, options: ReportOptions, printer: QPrinter | None = None
+) -> None:
+    """Show the printout as it will come out of `printer` (by default `printer_for_report`);
+    the client prints from there."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
     # The dialog only borrows the printer: it must outlive the dialog.
-    printer = printer_for_report()
+    printer = printer or printer_for_report()
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(_tr("Printout for your therapist"))
     dialog.setAccessibleName(_tr("Print preview"))

@@ -34,3 +34,10 @@ class ReportPaperError(KapError):
             "This paper is too small for the printout. Choose A5, A4 or Letter; nothing was "
             "changed."
         )
+
+
+class ReportPrintError(KapError):
+    """The printer (or the file it prints to) would not take the printout."""
+
+    def __init__(self) -> None:
+        super().__init__("The printout could not be sent to the printer. Nothing was changed.")

@@ -48,7 +48,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from kapcompanion.report.content import ReportContent, build_content
 from kapcompanion.report.document import ReportDocument, build_report_document
-from kapcompanion.report.errors import ReportError, ReportPaperError
+from kapcompanion.report.errors import ReportError, ReportPaperError, ReportPrintError
 from kapcompanion.report.figures import ChartPicture, chart_pictures
 from kapcompanion.report.html_parts import CHART_SCHEME, CSS_PIXELS_PER_INCH
 from kapcompanion.report.options import ReportOptions, ReportSection
@@ -205,13 +205,15 @@ def _is_chart(block: QTextBlock) -> bool:
 
 
 def paint_report(report: ReportDocument, device: QPagedPaintDevice) -> int:
-    """Paint an already built report onto `device`; returns the number of pages."""
+    """Paint an already built report onto `device`; returns the number of pages. Raises
+    ReportPrintError when the device will not take it (a printer, or a file it cannot
+    write)."""
     laid_out = lay_out(report, device)
     body, pages = laid_out.body, laid_out.pages
     continued = continued_blocks(laid_out.document, laid_out.page_tops)
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError("the page could not be started")
+        raise ReportPrintError()
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for page in range(pages):
@@ -321,6 +323,9 @@ def save_report_pdf(
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise ReportError(path, error.strerror or str(error)) from error
+    except ReportPrintError as error:
+        temporary.unlink(missing_ok=True)
+        raise ReportError(path, "the file could not be written") from error
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

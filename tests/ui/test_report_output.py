@@ -1,30 +1,45 @@
-"""Printing the printout: a problem while painting the preview becomes a calm message."""
+"""Printing the printout: a printer that will not take it, or paper too small for it, becomes
+a calm message, never a traceback."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-import ui.report_output
 from kapcompanion.errors import KapError
 from kapcompanion.report.options import ReportOptions
 from kapcompanion.store import Store
 from tests.ui.helpers import answer_next_dialog
-from ui.report_output import preview_and_print
+from ui.report_output import paint_report, preview_and_print, printer_for_report
 
 
-def test_a_problem_while_painting_the_preview_is_said_calmly(
-    qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+def test_a_printer_that_cannot_write_is_said_calmly(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path
 ) -> None:
-    def fail(_store: Store, _options: ReportOptions, _printer: QPrinter) -> int:
-        raise KapError("The printout could not be made. Nothing was changed.")
+    printer = printer_for_report()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    missing = tmp_path / "no such folder" / "printout.pdf"
+    printer.setOutputFileName(str(missing))
+    with pytest.raises(KapError) as raised:
+        paint_report(demo_store, ReportOptions(), printer)
+    assert raised.value.message == (
+        "The printout could not be sent to the printer. Nothing was changed."
+    )
+    assert not missing.parent.exists()
 
-    monkeypatch.setattr(ui.report_output, "paint_report", fail)
+
+def test_paper_too_small_in_the_preview_is_said_calmly(qtbot: QtBot, demo_store: Store) -> None:
+    printer = printer_for_report()
+    printer.setPageSize(QPageSize(QSizeF(40, 40), QPageSize.Unit.Millimeter, "tiny"))
     parent = QWidget()
     qtbot.addWidget(parent)
     seen: list[tuple[str, str]] = []
     answer_next_dialog(seen)
-    preview_and_print(parent, demo_store, ReportOptions())  # returns: the preview closes itself
-    assert seen and "The printout could not be made" in " ".join(seen[0])
+    preview_and_print(parent, demo_store, ReportOptions(), printer)  # the preview closes itself
+    assert seen and "This paper is too small for the printout." in " ".join(seen[0])
