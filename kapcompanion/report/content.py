@@ -225,7 +225,17 @@ def build_content(store: Store, options: ReportOptions, today: date) -> ReportCo
     flags.sort(key=lambda flag: flag.when)
 
     questionnaires = questionnaire_series(store, period)
-    first_day, last_day = _shown_days(period, today, sessions, chosen_reflections, questionnaires)
+    first_day, last_day = _shown_days(
+        period,
+        today,
+        [
+            *(s.held_at for s in sessions),
+            *(r.started_at for r in chosen_reflections),
+            *(i.created_at for i in chosen_insights),
+            *(p.taken_at for q in questionnaires for p in q.points),
+            *(flag.when for flag in flags),
+        ],
+    )
     return ReportContent(
         period=period,
         first_day=first_day,
@@ -368,18 +378,10 @@ def _insight_items(
     )
 
 
-def _shown_days(
-    period: Period,
-    today: date,
-    sessions: list[Session],
-    reflections: list[Reflection],
-    questionnaires: tuple[QuestionnaireSeries, ...],
-) -> tuple[date, date]:
+def _shown_days(period: Period, today: date, moments: list[datetime]) -> tuple[date, date]:
     """The first and last day printed in the header: the period's own bounds where it has
-    them; an open end takes the earliest (or latest) thing shown, or today."""
-    days = [s.held_at.astimezone().date() for s in sessions]
-    days += [r.started_at.astimezone().date() for r in reflections]
-    days += [p.taken_at.astimezone().date() for q in questionnaires for p in q.points]
+    them; an open end takes the earliest (or latest) of the `moments` shown, or today."""
+    days = [moment.astimezone().date() for moment in moments]
     first = period.start or min(days, default=today)
     last = period.end or max([today, *days])
     return first, max(first, last)

@@ -254,3 +254,13 @@ def test_an_empty_profile_has_empty_content(store: Store) -> None:
     content = build_content(store, ReportOptions(), TODAY)
     assert content.is_empty
     assert content.first_day == content.last_day == TODAY
+
+
+def test_the_printed_period_begins_with_a_lone_flag_or_chosen_insight(store: Store) -> None:
+    store.add_distress_rating(9, at=START)
+    content = build_content(store, ReportOptions(), TODAY)
+    assert (content.first_day, content.last_day) == (START.date(), TODAY)
+    earlier = store.add_insight("Rest is allowed.", shareable=True, at=START - timedelta(days=3))
+    content = build_content(store, default_options(store, Period()), TODAY)
+    assert [item.insight.id for item in content.insights] == [earlier.id]
+    assert content.first_day == (START - timedelta(days=3)).date()
