@@ -1,7 +1,7 @@
 """The printout leaves the screen: a print preview (from which the client prints) and a PDF.
 
 The core paints the report (`render_report`) onto whatever it is given: the preview's printer
-or a PDF file (`write_pdf`); the paper size follows the locale (`default_page_size`). Here are
+or a PDF file (`save_report_pdf`); the paper size follows the locale (`default_page_size`). Here are
 only the dialogs around it: where to save, that it was saved (with a way to the folder), or,
 calmly, why it was not.
 """
@@ -54,10 +54,10 @@ def ask_for_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
 def save_pdf(parent: QWidget, store: Store, options: ReportOptions, path: Path) -> Path | None:
     """Write the printout to `path` and say so (offering the folder); None, after saying why
     gently, if it could not be written."""
-    from kapcompanion.report.render import write_pdf
+    from kapcompanion.report.render import save_report_pdf
 
     try:
-        written = write_pdf(store, options, path)
+        written = save_report_pdf(store, options, path).path
     except KapError as error:
         show_error(parent, error)
         return None

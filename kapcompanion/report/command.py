@@ -89,15 +89,17 @@ def add_report_parser(
 
 def report_options(store: Store, args: argparse.Namespace) -> ReportOptions:
     """The options the command line asks for, from the same defaults as the window."""
-    from kapcompanion.report.errors import ReportPeriodError
-    from kapcompanion.report.options import preselected_options, report_candidates, shown_name
+    from kapcompanion.report.options import (
+        PeriodChoice,
+        period_for,
+        preselected_options,
+        report_candidates,
+        shown_name,
+    )
     from kapcompanion.trends import Period
 
-    start: date | None = args.start
-    end: date | None = args.end
-    if start is not None and end is not None and end < start:
-        raise ReportPeriodError()
-    period = Period(start, end)
+    chosen = Period(args.start, args.end)
+    period = period_for(store, PeriodChoice.CUSTOM, date.today(), chosen)
     candidates = report_candidates(store, period)
     options = preselected_options(period, candidates)
     if args.include_all:

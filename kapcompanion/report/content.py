@@ -48,14 +48,11 @@ from kapcompanion.trends import (
     ScorePoint,
     ThemeMap,
     distress_series,
-    questionnaire_series,
 )
 from kapcompanion.trends import theme_map as trends_theme_map
 
 HIGH_DISTRESS = 8  # a rating at or above this is flagged
 CHECK_IN = "check_in"  # the moment of a flag from a quick distress check-in
-SUMMARY_INSIGHTS = 5  # key insights on page 1; all chosen ones follow in the detail
-SUMMARY_THEMES = 5
 
 
 class FlagKind(StrEnum):
@@ -184,8 +181,9 @@ def build_content(store: Store, options: ReportOptions, today: date) -> ReportCo
     candidates = report_candidates(store, period)
     chosen_reflections = [r for r in candidates.reflections if r.id in options.reflection_ids]
     chosen_insights = [i for i in candidates.insights if i.id in options.insight_ids]
-    sessions = [s for s in store.list_sessions() if period.contains(s.held_at)]
-    by_id = {s.id: s for s in store.list_sessions()}
+    every_session = store.list_sessions()
+    sessions = [s for s in every_session if period.contains(s.held_at)]
+    by_id = {s.id: s for s in every_session}
     themes = {theme.key: theme for theme in store.list_themes()}
 
     reflection_keys = {r.id: store.reflection_theme_keys(r.id) for r in chosen_reflections}
@@ -215,7 +213,7 @@ def build_content(store: Store, options: ReportOptions, today: date) -> ReportCo
     )
     oldest_first = sorted(chosen_reflections, key=lambda r: (r.started_at, r.id))
 
-    scores, flags = _scores_and_safety_flags(store, period)
+    scores, questionnaires, flags = _scores_and_safety_flags(store, period)
     lines = tuple(
         SessionLine(s, tuple(session_options().after_effect_label(key) for key in s.after_effects))
         for s in sessions
@@ -224,7 +222,6 @@ def build_content(store: Store, options: ReportOptions, today: date) -> ReportCo
     flags += _check_in_flags(store, period)
     flags.sort(key=lambda flag: flag.when)
 
-    questionnaires = questionnaire_series(store, period)
     first_day, last_day = _shown_days(
         period,
         today,
@@ -261,30 +258,27 @@ def build_content(store: Store, options: ReportOptions, today: date) -> ReportCo
 
 def _scores_and_safety_flags(
     store: Store, period: Period
-) -> tuple[tuple[ScoreLine, ...], list[Flag]]:
-    """Latest score per questionnaire in the period (against the course's first score), and
-    every check-in in the period that answered a safety item above its threshold."""
+) -> tuple[tuple[ScoreLine, ...], tuple[QuestionnaireSeries, ...], list[Flag]]:
+    """From one read of the finished check-ins: the latest score per questionnaire in the
+    period (against the course's first score), every questionnaire's scores in the period,
+    and every check-in in the period that answered a safety item above its threshold."""
     lines: list[ScoreLine] = []
+    in_period: list[QuestionnaireSeries] = []
     flags: list[Flag] = []
     up_to_end = Period(None, period.end)
-    for series in questionnaire_series(store, up_to_end):
-        inside = [p for p in series.points if period.contains(p.taken_at)]
-        if inside:
-            first = series.points[0]
-            lines.append(
-                ScoreLine(
-                    series.questionnaire,
-                    latest=inside[-1],
-                    first=None if first == inside[-1] else first,
-                    in_period=len(inside),
-                )
-            )
     for questionnaire in all_questionnaires():
+        points: list[ScorePoint] = []
         for check_in in store.completed_check_ins(questionnaire.id):
             taken = check_in.completed_at
-            if taken is None or not period.contains(taken):
+            if taken is None or not up_to_end.contains(taken):
                 continue
-            for number in score(questionnaire, check_in.answers).safety_flags:
+            scored = score(questionnaire, check_in.answers)
+            if scored.total is not None:  # incomplete check-ins have no total
+                band = scored.band.label if scored.band else ""
+                points.append(ScorePoint(taken, scored.total, band))
+            if not period.contains(taken):
+                continue
+            for number in scored.safety_flags:
                 flags.append(
                     Flag(
                         FlagKind.SAFETY_ITEM,
@@ -294,7 +288,19 @@ def _scores_and_safety_flags(
                         item_number=number,
                     )
                 )
-    return tuple(lines), flags
+        inside = [p for p in points if period.contains(p.taken_at)]
+        in_period.append(QuestionnaireSeries(questionnaire, tuple(inside)))
+        if inside:
+            first = points[0]
+            lines.append(
+                ScoreLine(
+                    questionnaire,
+                    latest=inside[-1],
+                    first=None if first == inside[-1] else first,
+                    in_period=len(inside),
+                )
+            )
+    return tuple(lines), tuple(in_period), flags
 
 
 def _session_flags(lines: tuple[SessionLine, ...]) -> list[Flag]:

@@ -30,9 +30,10 @@ from PySide6.QtGui import (
     QTextTableCellFormat,
 )
 
+from kapcompanion.report.html_parts import CSS_PIXELS_PER_INCH
+
 Span = tuple[float, float]  # top, bottom in document coordinates
 SHORT_SHARE = 1 / 3  # table rows, whole tables and repeated headers up to a third of a page
-CSS_PIXELS_PER_INCH = 96  # Qt scales a table cell's CSS padding by the device's dpi / 96
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def page_breaks(
         block = block.next()
     end = max(layout.documentSize().height(), lines[-1][1] if lines else 0.0)
     device = layout.paintDevice()
+    # Qt scales a table cell's CSS padding by the device's dpi / CSS_PIXELS_PER_INCH.
     scale = device.logicalDpiY() / CSS_PIXELS_PER_INCH if device is not None else 1.0
     headed = _headed_tables(tables, rows, scale)
     short = page_height * SHORT_SHARE

@@ -305,7 +305,9 @@ def save_report_pdf(
     page_size: QPageSize | None = None,
     today: date | None = None,
 ) -> SavedReport:
-    """`write_pdf`, also saying how many pages were written."""
+    """Write the report as a PDF at `path`, replacing any file there; where it went and how
+    many pages it has. The PDF is written next to it first and moved into place, so a failure
+    never leaves half a file behind. Raises ReportError when the folder cannot be written."""
     path = path.expanduser().absolute()
     try:
         descriptor, temporary_name = tempfile.mkstemp(
@@ -330,17 +332,3 @@ def save_report_pdf(
         temporary.unlink(missing_ok=True)
         raise
     return SavedReport(path, pages)
-
-
-def write_pdf(
-    store: Store,
-    options: ReportOptions,
-    path: Path,
-    *,
-    page_size: QPageSize | None = None,
-    today: date | None = None,
-) -> Path:
-    """Write the report as a PDF at `path`, replacing any file there. The PDF is written next
-    to it first and moved into place, so a failure never leaves half a file behind. Raises
-    ReportError when the folder cannot be written."""
-    return save_report_pdf(store, options, path, page_size=page_size, today=today).path

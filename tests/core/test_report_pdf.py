@@ -29,8 +29,13 @@ from kapcompanion.report.options import (
     report_candidates,
 )
 from kapcompanion.report.pagination import page_breaks
-from kapcompanion.report.render import build_report, default_page_size, lay_out, pdf_writer
-from kapcompanion.report.render import write_pdf as write_report
+from kapcompanion.report.render import (
+    build_report,
+    default_page_size,
+    lay_out,
+    pdf_writer,
+    save_report_pdf,
+)
 from kapcompanion.report.running_text import running_font, running_layout
 from kapcompanion.report.words import section_title
 from kapcompanion.store import Store
@@ -63,7 +68,7 @@ def pages_text(path: Path) -> list[str]:
 
 
 def write_pdf(store: Store, options: ReportOptions, path: Path, **kwargs: object) -> list[str]:
-    write_report(store, options, path, today=TODAY, **kwargs)  # type: ignore[arg-type]
+    save_report_pdf(store, options, path, today=TODAY, **kwargs)  # type: ignore[arg-type]
     return pages_text(path)
 
 
@@ -243,7 +248,7 @@ def test_paper_size(
     points: tuple[int, int],
 ) -> None:
     path = tmp_path / "report.pdf"
-    write_report(demo_store, ReportOptions(), path, page_size=QPageSize(page_size))
+    save_report_pdf(demo_store, ReportOptions(), path, page_size=QPageSize(page_size))
     for page in PdfReader(path).pages:
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == points
 
@@ -271,7 +276,7 @@ def test_text_is_real_text_and_the_distress_chart_is_vector(
     qapp: QApplication, demo_store: Store, tmp_path: Path
 ) -> None:
     path = tmp_path / "report.pdf"
-    write_report(demo_store, ReportOptions(sections=frozenset(ALL_SECTIONS[:2])), path)
+    save_report_pdf(demo_store, ReportOptions(sections=frozenset(ALL_SECTIONS[:2])), path)
     reader = PdfReader(path)
     chart_page = reader.pages[1]
     assert "Distress across sessions" in normalised(chart_page.extract_text())
@@ -291,7 +296,7 @@ def test_theme_map_cells_are_printed_crisp_and_exact(
         reflection_ids=frozenset(r.id for r in candidates.reflections),
     )
     path = tmp_path / "r.pdf"
-    write_report(demo_store, options, path, today=TODAY)
+    save_report_pdf(demo_store, options, path, today=TODAY)
     content = build_content(demo_store, options, TODAY)
     rows, columns = len(content.theme_map.themes), len(content.theme_map.sessions)
     (image,) = [image for page in PdfReader(path).pages for image in page.images]
@@ -386,12 +391,12 @@ def test_saving_replaces_a_file_and_refuses_a_missing_folder(
     folder.mkdir()
     path = folder / "report.pdf"
     path.write_bytes(b"an older report")
-    write_report(demo_store, ReportOptions(), path)
+    save_report_pdf(demo_store, ReportOptions(), path)
     assert path.read_bytes().startswith(b"%PDF")
     assert [p.name for p in folder.iterdir()] == ["report.pdf"]  # no temporary file left
     missing = tmp_path / "no such folder" / "report.pdf"
     with pytest.raises(ReportError) as raised:
-        write_report(demo_store, ReportOptions(), missing)
+        save_report_pdf(demo_store, ReportOptions(), missing)
     assert isinstance(raised.value, KapError)
     assert "could not be saved" in raised.value.message
     assert not missing.parent.exists()
@@ -487,7 +492,7 @@ def test_paper_too_small_is_refused_calmly(
     folder.mkdir()
     path = folder / "tiny.pdf"
     with pytest.raises(ReportPaperError) as raised:
-        write_report(demo_store, ReportOptions(), path, page_size=tiny)
+        save_report_pdf(demo_store, ReportOptions(), path, page_size=tiny)
     assert isinstance(raised.value, KapError)
     assert raised.value.message.startswith("This paper is too small for the printout.")
     assert list(folder.iterdir()) == []  # no file, and no half-written one
