@@ -32,10 +32,12 @@ def escaped(text: str) -> str:
 
 
 def writing_html(text: str, css_class: str = "writing") -> str:
-    """The client's own words: escaped, paragraphs kept, line breaks kept."""
-    chunks = [chunk for chunk in re.split(r"\n\s*\n", text.strip()) if chunk.strip()]
+    """The client's own words: escaped, paragraphs kept, line breaks kept, and (with the
+    stylesheet's pre-wrap) indentation and runs of spaces kept."""
+    chunks = [chunk for chunk in re.split(r"\n\s*\n", text.rstrip()) if chunk.strip()]
     return "".join(
-        f'<p class="{css_class}">{escaped(chunk.strip()).replace(chr(10), "<br>")}</p>'
+        f'<p class="{css_class}">'
+        f"{escaped(chunk.strip(chr(10)).rstrip()).replace(chr(10), '<br>')}</p>"
         for chunk in chunks
     )
 
@@ -94,7 +96,7 @@ h4 {{ font-size: 9pt; font-weight: 600; color: {colours["muted_text"]};
 p {{ margin-top: 0px; margin-bottom: 6px; }}
 p.meta {{ color: {colours["muted_text"]}; font-size: 9pt; margin-bottom: 4px; }}
 p.kicker {{ color: {colours["muted_text"]}; font-size: 9pt; margin-bottom: 0px; }}
-p.writing {{ font-size: 10.5pt; margin-bottom: 6px; }}
+p.writing {{ font-size: 10.5pt; margin-bottom: 6px; white-space: pre-wrap; }}
 p.insight {{ font-size: 10.5pt; margin-bottom: 2px; }}
 p.chart {{ margin-top: 4px; margin-bottom: 8px; }}
 p.empty {{ color: {colours["muted_text"]}; }}

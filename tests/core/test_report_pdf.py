@@ -588,3 +588,22 @@ def test_page_one_and_the_theme_map_cannot_contradict_each_other(
     assert "Most frequent: Grief (2), Safety (2)" in pages[0]
     detail = " ".join(pages[1:])
     assert "In the dosing sessions of this period, Safety came up most (once)." in detail
+
+
+def test_the_clients_spacing_is_kept_and_long_lines_still_wrap(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    poem = "Breathe in,\n    hold it    there,\n        and  let  go."
+    long_line = " ".join(["a long line of ordinary words"] * 30)
+    reflection = write_reflection(store, None, START, f"{poem}\n\n{long_line}", [], shareable=True)
+    options = replace(default_options(store, Period()), reflection_ids=frozenset({reflection}))
+    writer = pdf_writer(tmp_path / "unused.pdf", QPageSize(QPageSize.PageSizeId.A4))
+    laid_out = lay_out(build_report(store, options, writer, today=TODAY), writer)
+    shown = laid_out.document.toPlainText()
+    assert "    hold it    there," in shown
+    assert "        and  let  go." in shown
+    block = laid_out.document.findBlock(shown.index(long_line))
+    assert block.text() == long_line
+    assert block.layout().lineCount() > 5  # wrapped, not running off the page
+    for index in range(block.layout().lineCount()):
+        assert block.layout().lineAt(index).naturalTextWidth() <= laid_out.body.width()
