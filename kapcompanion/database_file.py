@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from kapcompanion.errors import DatabaseUnreadableError
+from kapcompanion.errors import DatabaseUnreadableError, NoDataFileError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -19,13 +19,10 @@ def looks_like_sqlite(path: Path) -> bool:
 
 def check_is_database_file(path: Path) -> None:
     """Raise DatabaseUnreadableError unless `path` is a file SQLite could open."""
+    if not path.exists():
+        raise NoDataFileError(path)
     if not path.is_file():
-        raise DatabaseUnreadableError(
-            path,
-            "there is no data file there yet"
-            if not path.exists()
-            else "it is a folder, not a file",
-        )
+        raise DatabaseUnreadableError(path, "it is a folder, not a file")
     try:
         is_sqlite = looks_like_sqlite(path)
     except OSError as error:

@@ -43,6 +43,17 @@ class ProfileUnavailableError(KapError):
         self.reason = reason
 
 
+class NoDataFileError(KapError):
+    """Asked to read a profile that has no data file yet (nothing was ever written there)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"There is no KAP Companion data in {path.parent} yet, so there is nothing to read "
+            "there. Nothing was changed."
+        )
+        self.path = path
+
+
 class DatabaseUnreadableError(KapError):
     """The data file is damaged or is not an SQLite database at all."""
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kapcompanion.backup import backup_database, default_backup_path
-from kapcompanion.errors import BackupError, DatabaseUnreadableError
+from kapcompanion.errors import BackupError, NoDataFileError
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 
@@ -40,7 +40,7 @@ def test_a_backup_never_overwrites_an_existing_file(demo_profile: Profile, tmp_p
 
 
 def test_backing_up_nothing_is_a_clear_error(profile: Profile, tmp_path: Path) -> None:
-    with pytest.raises(DatabaseUnreadableError, match="no data file"):
+    with pytest.raises(NoDataFileError, match="nothing to read"):
         backup_database(profile.database_path, tmp_path / "out.sqlite3")
     assert not (tmp_path / "out.sqlite3").exists()
 

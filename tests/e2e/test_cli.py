@@ -97,7 +97,8 @@ def test_check_on_a_text_file_says_it_is_not_a_data_file(tmp_path: Path) -> None
 def test_check_on_an_empty_folder_explains_there_is_nothing_yet(tmp_path: Path) -> None:
     result = run("--data-dir", str(tmp_path), "check")
     assert result.returncode == 1
-    assert "no data file there yet" in result.stderr
+    assert f"There is no KAP Companion data in {tmp_path} yet" in result.stderr
+    assert "keep this file safe" not in result.stderr  # there is no file to keep
     assert not (tmp_path / DATABASE_NAME).exists()
 
 
