@@ -33,6 +33,7 @@ import numpy as np  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from benchmarks.synthetic import add_fortnightly_check_ins  # noqa: E402
 from kapcompanion.charts import (  # noqa: E402
     ChartStyle,
     distress_figure,
@@ -41,7 +42,6 @@ from kapcompanion.charts import (  # noqa: E402
 )
 from kapcompanion.domain import NewSession, Phase  # noqa: E402
 from kapcompanion.prompt_sets import prompt_set_for  # noqa: E402
-from kapcompanion.questionnaires import all_questionnaires  # noqa: E402
 from kapcompanion.store import Store  # noqa: E402
 from kapcompanion.trends import (  # noqa: E402
     DistressSeries,
@@ -121,15 +121,7 @@ def build_profile(store: Store, sessions: int = 500, seed: int = 11) -> None:
                     at=written,
                 )
                 store.set_insight_themes(insight.id, themes[:1])
-        for fortnight in range(sessions // 2):
-            taken = start + timedelta(weeks=2 * fortnight, days=3)
-            for questionnaire in all_questionnaires():
-                check_in = store.start_check_in(questionnaire.id, questionnaire.version, at=taken)
-                top = max(option.value for option in questionnaire.options)
-                for item in questionnaire.items:
-                    value = min(max(round(rng.gauss(top * 0.45, top * 0.3)), 0), top)
-                    store.save_check_in_answer(check_in.id, item.number, value)
-                store.complete_check_in(check_in.id, at=taken + timedelta(minutes=5))
+        add_fortnightly_check_ins(store, start, sessions // 2, rng)
 
 
 # Bare matplotlib: the same numbers, drawn without any of our styling or layout -------------

@@ -37,9 +37,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtGui import QGuiApplication, QPageSize, QPdfWriter, QTextDocument  # noqa: E402
 
+from benchmarks.synthetic import add_fortnightly_check_ins  # noqa: E402
 from kapcompanion.domain import CommitmentStatus, NewSession, Phase  # noqa: E402
 from kapcompanion.prompt_sets import prompt_set_for  # noqa: E402
-from kapcompanion.questionnaires import all_questionnaires  # noqa: E402
 from kapcompanion.report.content import build_content  # noqa: E402
 from kapcompanion.report.document import build_report_document  # noqa: E402
 from kapcompanion.report.figures import chart_pictures  # noqa: E402
@@ -132,15 +132,7 @@ def build_year(store: Store, sessions: int = 50, seed: int = 7) -> None:
                     store.add_commitment(
                         insight.id, sentence(rng, 20, 60), CommitmentStatus.TRYING, at=written
                     )
-        for fortnight in range(sessions // 2):
-            taken = start + timedelta(weeks=2 * fortnight, days=3)
-            for questionnaire in all_questionnaires():
-                check_in = store.start_check_in(questionnaire.id, questionnaire.version, at=taken)
-                top = max(option.value for option in questionnaire.options)
-                for item in questionnaire.items:
-                    value = min(max(round(rng.gauss(top * 0.45, top * 0.3)), 0), top)
-                    store.save_check_in_answer(check_in.id, item.number, value)
-                store.complete_check_in(check_in.id, at=taken + timedelta(minutes=5))
+        add_fortnightly_check_ins(store, start, sessions // 2, rng)
 
 
 def timed(function: Callable[[], object]) -> float:
