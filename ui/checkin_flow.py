@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 from kapcompanion.errors import KapError
 from kapcompanion.ids import CheckInId
 from kapcompanion.questionnaires import Questionnaire, score
-from ui.building_blocks import calm_scroll_area, centred_column, page_header, step_shortcuts, text
+from ui.building_blocks import calm_scroll_area, centred_column, step_shortcuts, text
 from ui.checkin_options_page import OptionsPage
 from ui.checkin_safety import SafetyNote
 from ui.checkin_wording import length_text, number_list
 from ui.error_messages import show_error
+from ui.step_flow import step_buttons, step_header
 from ui.style import space
 from ui.translation import fill
 
@@ -119,37 +120,25 @@ class CheckInFlow(QWidget):
     # Building ------------------------------------------------------------------------------
 
     def _build_header(self) -> QWidget:
-        header = QWidget()
-        layout = QHBoxLayout(header)
-        layout.setContentsMargins(space(4), space(3), space(4), 0)
-        layout.addWidget(page_header(self.questionnaire.title), 1)
-        self.progress = text("", "muted", wrap=False)
-        self.progress.setAccessibleName(self.tr("Where you are in this questionnaire"))
-        layout.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignTop)
+        header, self.progress = step_header(
+            self.questionnaire.title, self.tr("Where you are in this questionnaire")
+        )
         return header
 
     def _build_navigation(self) -> QWidget:
-        bar = QWidget()
-        layout = QHBoxLayout(bar)
-        layout.setContentsMargins(space(4), space(2), space(4), space(3))
-        layout.setSpacing(space(1))
-        self.pause_button = QPushButton(self.tr("Save and finish later"))
-        self.pause_button.setAccessibleName(self.tr("Save your answers and finish later"))
+        buttons = step_buttons(
+            (self.tr("Save and finish later"), self.tr("Save your answers and finish later")),
+            (self.tr("Back"), self.tr("Back to the previous question")),
+            (self.tr("Skip this one"), self.tr("Skip this question")),
+            (self.tr("Next"), self.tr("Next")),
+        )
+        self.pause_button, self.back_button = buttons.pause, buttons.back
+        self.skip_button, self.next_button = buttons.skip, buttons.next
         self.pause_button.clicked.connect(self.pause)
-        self.back_button = QPushButton(self.tr("Back"))
-        self.back_button.setAccessibleName(self.tr("Back to the previous question"))
         self.back_button.clicked.connect(self.back)
-        self.skip_button = QPushButton(self.tr("Skip this one"))
-        self.skip_button.setAccessibleName(self.tr("Skip this question"))
         self.skip_button.clicked.connect(self.skip)
-        self.next_button = QPushButton(self.tr("Next"))
-        self.next_button.setObjectName("primary")
         self.next_button.clicked.connect(self.next)
-        layout.addWidget(self.pause_button)
-        layout.addStretch(1)
-        for button in (self.back_button, self.skip_button, self.next_button):
-            layout.addWidget(button)
-        return bar
+        return buttons.bar
 
     def _build_intro(self) -> QWidget:
         content = QWidget()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,9 +29,10 @@ from kapcompanion.ids import ReflectionId
 from kapcompanion.prompt_sets import Prompt, prompt_set_for
 from kapcompanion.theme_suggestions import Suggestion, suggest_themes
 from ui.breathing_pacer import GroundingPause
-from ui.building_blocks import centred_column, clear_layout, page_header, step_shortcuts, text
+from ui.building_blocks import centred_column, clear_layout, step_shortcuts, text
 from ui.distress_scale import DistressScale
 from ui.error_messages import show_error, show_message
+from ui.step_flow import step_buttons, step_header
 from ui.style import space
 from ui.translation import fill
 
@@ -199,37 +200,25 @@ class ReflectionWizard(QWidget):
     # Building ------------------------------------------------------------------------------
 
     def _build_header(self) -> QWidget:
-        header = QWidget()
-        layout = QHBoxLayout(header)
-        layout.setContentsMargins(space(4), space(3), space(4), 0)
-        layout.addWidget(page_header(self._prompt_set.title), 1)
-        self.progress = text("", "muted", wrap=False)
-        self.progress.setAccessibleName(self.tr("Where you are in this reflection"))
-        layout.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignTop)
+        header, self.progress = step_header(
+            self._prompt_set.title, self.tr("Where you are in this reflection")
+        )
         return header
 
     def _build_navigation(self) -> QWidget:
-        bar = QWidget()
-        layout = QHBoxLayout(bar)
-        layout.setContentsMargins(space(4), space(2), space(4), space(3))
-        self.pause_button = QPushButton(self.tr("Save and finish later"))
-        self.pause_button.setAccessibleName(self.tr("Save and finish later"))
+        buttons = step_buttons(
+            (self.tr("Save and finish later"), self.tr("Save and finish later")),
+            (self.tr("Back"), self.tr("Back to the previous step")),
+            (self.tr("Skip"), self.tr("Skip this step")),
+            (self.tr("Next"), self.tr("Next step")),
+        )
+        self.pause_button, self.back_button = buttons.pause, buttons.back
+        self.skip_button, self.next_button = buttons.skip, buttons.next
         self.pause_button.clicked.connect(self.pause)
-        self.back_button = QPushButton(self.tr("Back"))
-        self.back_button.setAccessibleName(self.tr("Back to the previous step"))
         self.back_button.clicked.connect(self.back)
-        self.skip_button = QPushButton(self.tr("Skip"))
-        self.skip_button.setAccessibleName(self.tr("Skip this step"))
         self.skip_button.clicked.connect(self.skip)
-        self.next_button = QPushButton(self.tr("Next"))
-        self.next_button.setObjectName("primary")
-        self.next_button.setAccessibleName(self.tr("Next step"))
         self.next_button.clicked.connect(self.next)
-        layout.addWidget(self.pause_button)
-        layout.addStretch(1)
-        for button in (self.back_button, self.skip_button, self.next_button):
-            layout.addWidget(button)
-        return bar
+        return buttons.bar
 
     def _padded(self, content: QWidget) -> QWidget:
         wrapper = QWidget()

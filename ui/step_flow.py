@@ -1,0 +1,60 @@
+"""The frame every step-by-step flow shares (a reflection, a questionnaire): a title with
+"where you are" beside it, and a bar of Save-and-finish-later, Back, Skip and Next.
+
+The flows give their own words; they connect the buttons themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ui.building_blocks import page_header, text
+from ui.style import space
+
+
+def step_header(title: str, progress_name: str) -> tuple[QWidget, QLabel]:
+    """The flow's title, and the label beside it that says where the client is."""
+    header = QWidget()
+    layout = QHBoxLayout(header)
+    layout.setContentsMargins(space(4), space(3), space(4), 0)
+    layout.addWidget(page_header(title), 1)
+    progress = text("", "muted", wrap=False)
+    progress.setAccessibleName(progress_name)
+    layout.addWidget(progress, 0, Qt.AlignmentFlag.AlignTop)
+    return header, progress
+
+
+@dataclass(frozen=True)
+class StepButtons:
+    """The step bar and its buttons: pause on the left, back, skip and the primary next on the
+    right."""
+
+    bar: QWidget
+    pause: QPushButton
+    back: QPushButton
+    skip: QPushButton
+    next: QPushButton
+
+
+def step_buttons(*words: tuple[str, str]) -> StepButtons:
+    """The bar, from (label, accessible name) for pause, back, skip and next, in that order."""
+    pause, back, skip, next_ = (_button(label, name) for label, name in words)
+    next_.setObjectName("primary")
+    bar = QWidget()
+    layout = QHBoxLayout(bar)
+    layout.setContentsMargins(space(4), space(2), space(4), space(3))
+    layout.setSpacing(space(1))
+    layout.addWidget(pause)
+    layout.addStretch(1)
+    for button in (back, skip, next_):
+        layout.addWidget(button)
+    return StepButtons(bar, pause, back, skip, next_)
+
+
+def _button(label: str, name: str) -> QPushButton:
+    button = QPushButton(label)
+    button.setAccessibleName(name)
+    return button
