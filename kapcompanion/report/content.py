@@ -109,6 +109,7 @@ class Flag:
     questionnaire: Questionnaire | None = None
     item_number: int | None = None
     after_effects: tuple[str, ...] = ()
+    unfinished: bool = False  # a safety item answered in a check-in not finished yet
 
 
 @dataclass(frozen=True)
@@ -288,6 +289,7 @@ def _scores_and_safety_flags(
                         item_number=number,
                     )
                 )
+        flags.extend(_unfinished_safety_flags(store, questionnaire, period))
         inside = [p for p in points if period.contains(p.taken_at)]
         in_period.append(QuestionnaireSeries(questionnaire, tuple(inside)))
         if inside:
@@ -301,6 +303,27 @@ def _scores_and_safety_flags(
                 )
             )
     return tuple(lines), tuple(in_period), flags
+
+
+def _unfinished_safety_flags(
+    store: Store, questionnaire: Questionnaire, period: Period
+) -> list[Flag]:
+    """A safety item answered above its threshold in a check-in the client has not finished
+    (paused or left): the answer was given, so it is flagged too, said to be unfinished."""
+    draft = store.unfinished_check_in(questionnaire.id)
+    if draft is None or not period.contains(draft.started_at):
+        return []
+    return [
+        Flag(
+            FlagKind.SAFETY_ITEM,
+            draft.started_at,
+            rating=draft.answers[number],
+            questionnaire=questionnaire,
+            item_number=number,
+            unfinished=True,
+        )
+        for number in score(questionnaire, draft.answers).safety_flags
+    ]
 
 
 def _session_flags(lines: tuple[SessionLine, ...]) -> list[Flag]:

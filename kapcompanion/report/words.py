@@ -140,7 +140,9 @@ def flag_words(flag: Flag, locale: QLocale | None = None, *, short: bool) -> str
         if short:
             return translate(
                 CONTEXT,
-                "%1 item %2, “%3”, on %4",
+                "%1 item %2, “%3”, on %4 (a check-in not finished yet)"
+                if flag.unfinished
+                else "%1 item %2, “%3”, on %4",
                 flag.questionnaire.name,
                 flag.item_number,
                 answer,
@@ -148,7 +150,9 @@ def flag_words(flag: Flag, locale: QLocale | None = None, *, short: bool) -> str
             )
         return translate(
             CONTEXT,
-            "%1 item %2 (“%3”) answered “%4”",
+            "%1 item %2 (“%3”) answered “%4”, in a check-in not finished yet"
+            if flag.unfinished
+            else "%1 item %2 (“%3”) answered “%4”",
             flag.questionnaire.name,
             flag.item_number,
             item.text,

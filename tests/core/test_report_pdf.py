@@ -607,3 +607,21 @@ def test_the_clients_spacing_is_kept_and_long_lines_still_wrap(
     assert block.layout().lineCount() > 5  # wrapped, not running off the page
     for index in range(block.layout().lineCount()):
         assert block.layout().lineAt(index).naturalTextWidth() <= laid_out.body.width()
+
+
+def test_a_safety_answer_in_an_unfinished_check_in_is_flagged_as_unfinished(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    phq9 = questionnaire("phq9")
+    check_in = store.start_check_in(phq9.id, phq9.version, at=START)
+    for item in range(1, 10):  # paused after the last question, never finished
+        store.save_check_in_answer(check_in.id, item, 1)
+    pages = write_pdf(store, default_options(store, Period()), tmp_path / "r.pdf")
+    assert "PHQ-9 item 9, “Several days”, on" in pages[0]
+    assert "(a check-in not finished yet)" in pages[0]
+    assert "answered “Several days”, in a check-in not finished yet" in " ".join(pages[1:])
+
+    store.complete_check_in(check_in.id, at=START)  # once finished, it is flagged once, plainly
+    pages = write_pdf(store, default_options(store, Period()), tmp_path / "again.pdf")
+    assert "not finished" not in " ".join(pages)
+    assert " ".join(pages).count("PHQ-9 item 9 (") == 1
