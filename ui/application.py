@@ -21,6 +21,7 @@ from ui.error_messages import show_error, show_message
 from ui.icons import icon
 from ui.main_window import MainWindow
 from ui.style import ColourScheme, apply_style, stored_colour_scheme
+from ui.translation import install_translations
 
 WINDOW_STATE_FILE = "window.ini"
 
@@ -32,6 +33,8 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName("KAP Companion")
     app.setDesktopFileName("kap-companion")
     app.setWindowIcon(icon("app"))
+    if existing is None:
+        install_translations(app)
     return app
 
 

@@ -7,8 +7,9 @@ counted either.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from kapcompanion.exchange.records import Record
@@ -19,16 +20,16 @@ CONTEXT = "ExchangeSummary"  # translations of these sentences, for the window a
 
 # Counted tables in the order they are named, each with its "%Ln thing(s)" phrase
 # (kapcompanion.wording.counted settles the plural, in a translation or in English).
-COUNTED: dict[str, str] = {
-    "sessions": "%Ln session(s)",
-    "reflections": "%Ln reflection(s)",
-    "insights": "%Ln insight(s)",
-    "commitments": "%Ln small step(s)",
-    "commitment_notes": "%Ln note(s) on your small steps",
-    "themes": "%Ln theme(s) of your own",
-    "distress_ratings": "%Ln distress check-in(s)",
-    "checkins": "%Ln questionnaire(s)",
-    "settings": "%Ln setting(s)",
+COUNTED: dict[str, Callable[[int], str]] = {  # each table's counted phrase, for n of them
+    "sessions": partial(counted, CONTEXT, "%Ln session(s)"),
+    "reflections": partial(counted, CONTEXT, "%Ln reflection(s)"),
+    "insights": partial(counted, CONTEXT, "%Ln insight(s)"),
+    "commitments": partial(counted, CONTEXT, "%Ln small step(s)"),
+    "commitment_notes": partial(counted, CONTEXT, "%Ln note(s) on your small steps"),
+    "themes": partial(counted, CONTEXT, "%Ln theme(s) of your own"),
+    "distress_ratings": partial(counted, CONTEXT, "%Ln distress check-in(s)"),
+    "checkins": partial(counted, CONTEXT, "%Ln questionnaire(s)"),
+    "settings": partial(counted, CONTEXT, "%Ln setting(s)"),
 }
 
 
@@ -51,11 +52,7 @@ def count_records(tables: Mapping[str, Sequence[Record]]) -> dict[str, int]:
 
 def describe_counts(counts: Mapping[str, int]) -> str:
     """'6 sessions, 12 reflections and 1 insight' (tables with none are left out)."""
-    parts = [
-        counted(CONTEXT, phrase, counts[table])
-        for table, phrase in COUNTED.items()
-        if counts.get(table)
-    ]
+    parts = [phrase(counts[table]) for table, phrase in COUNTED.items() if counts.get(table)]
     if len(parts) <= 1:
         return "".join(parts)
     return translate(CONTEXT, "%1 and %2", translate(CONTEXT, ", ").join(parts[:-1]), parts[-1])
