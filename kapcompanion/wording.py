@@ -9,10 +9,14 @@ number stands (as QString::arg does; PySide6 returns plain str).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from kapcompanion.resource_files import resource_path
 
 _PLACE = re.compile(r"%(\d)")
+CATALOGUE_NAME = "kap-companion"
 UNTRANSLATED_PLURAL = "(s)"
 
 
@@ -49,3 +53,22 @@ def one_line(words: str, limit: int | None = None) -> str:
 def counted(context: str, source: str, n: int) -> str:
     """A "%Ln thing(s)" phrase for `n` (see `translate`)."""
     return translate(context, source, n=n)
+
+
+def install_translations(
+    app: QCoreApplication, locale: QLocale | None = None, folder: Path | None = None
+) -> list[QTranslator]:
+    """Install the translations that exist for `locale` (the system's by default): Qt's own
+    (standard dialogs' buttons) and ours, resources/translations/kap-companion_<language>.qm.
+    Returns them, parented to `app` so they live as long as it does. English needs none."""
+    locale = locale or QLocale()
+    ours = folder or resource_path("translations")
+    qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed = []
+    for name, where in (("qtbase", qt_own), (CATALOGUE_NAME, str(ours))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", where) and app.installTranslator(translator):
+            installed.append(translator)
+        else:
+            translator.deleteLater()
+    return installed

@@ -133,8 +133,12 @@ def run_report(profile: Profile, args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication, QPageSize
 
     from kapcompanion.report.render import default_page_size, save_report_pdf
+    from kapcompanion.wording import install_translations
 
-    application = QGuiApplication.instance() or QGuiApplication(["kap-companion"])
+    application = QGuiApplication.instance()
+    if application is None:
+        application = QGuiApplication(["kap-companion"])
+        install_translations(application)  # the printout in the client's language
     page_size = (
         QPageSize(
             QPageSize.PageSizeId.Letter if args.paper == "letter" else QPageSize.PageSizeId.A4
