@@ -11,11 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
     QKeySequence,
+    QMoveEvent,
+    QResizeEvent,
     QShortcut,
     QStandardItem,
     QStandardItemModel,
@@ -63,6 +65,7 @@ if TYPE_CHECKING:
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 SIDEBAR_WIDTH = 200
+STATE_SAVE_DELAY_MS = 1000  # after the last move, resize or change of screen
 
 
 @runtime_checkable
@@ -95,6 +98,12 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._demo = demo
         self._store: Store | None = None
+        # The window's place, size and screen are kept soon after they change, not only on
+        # close, so a crash or a power cut does not lose them.
+        self._state_timer = QTimer(self)
+        self._state_timer.setSingleShot(True)
+        self._state_timer.setInterval(STATE_SAVE_DELAY_MS)
+        self._state_timer.timeout.connect(self._save_window_state)
         self.setWindowTitle(
             self.tr("KAP Companion — sample course") if demo else self.tr("KAP Companion")
         )
@@ -362,6 +371,7 @@ class MainWindow(QMainWindow):
         if current.isValid():
             key = str(current.data(KEY_ROLE))
             self.pages.setCurrentWidget(self.page(key))
+            self._state_timer.start()
 
     # Profile --------------------------------------------------------------------------------
 
@@ -454,7 +464,19 @@ class MainWindow(QMainWindow):
             self.journal_view.save_open_edits()
         if "support" in self._built:
             self.support_view.save_now()
+        self._save_window_state()
+        super().closeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._state_timer.start()
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        self._state_timer.start()
+
+    def _save_window_state(self) -> None:
+        self._state_timer.stop()
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/destination", self.current_destination())
         self._settings.sync()
-        super().closeEvent(event)

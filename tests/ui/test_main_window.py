@@ -156,6 +156,23 @@ def test_last_screen_and_geometry_are_restored(
     assert (again.width(), again.height()) == (760, 520)
 
 
+def test_size_and_screen_are_kept_soon_after_they_change_not_only_on_close(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+) -> None:
+    window = open_window(profile)
+
+    def kept(key: str) -> object:
+        return window_settings(profile).value(key)  # read back, as after a crash
+
+    window.show_destination("trends")
+    qtbot.waitUntil(lambda: kept("window/destination") == "trends", timeout=3000)
+    window.resize(740, 500)
+    qtbot.waitUntil(lambda: kept("window/geometry") == window.saveGeometry(), timeout=3000)
+    again = open_window(profile, settings=window_settings(profile))
+    assert again.current_destination() == "trends"
+    assert (again.width(), again.height()) == (740, 500)
+
+
 def test_every_control_on_every_screen_has_an_accessible_name(
     open_window: WindowFactory, demo_profile: Profile
 ) -> None:
