@@ -27,7 +27,7 @@ from matplotlib.colors import BoundaryNorm, ListedColormap, to_hex, to_rgb
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, get_epoch
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
-from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.layout_engine import ConstrainedLayoutEngine, LayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.textpath import TextToPath
@@ -49,6 +49,7 @@ FIGURE_SIZE = (7.6, 4.0)  # inches: 760 × 400 px at 100 dpi; the UI sets the re
 FIGURE_DPI = 100.0
 PNG_DPI = 200
 PAD_POINTS = 8.0  # the app's 8-px spacing grid, around and between the parts of a figure
+MOST_MARGIN_SHARE = 0.45  # of a figure's width or height that labels beside the plot may take
 THEME_LABEL_CHARACTERS = 28
 TEXT_TO_PATH = TextToPath()
 
@@ -181,14 +182,35 @@ def _new_figure(
     return figure
 
 
+class _MarginsInPoints(LayoutEngine):
+    """Margins kept in points, applied to whatever size the figure has when it is drawn: one
+    cheap step, unlike constrained layout's measuring of every label, and right after the
+    figure is resized (by the screen, or by the printout choosing its height)."""
+
+    _adjust_compatible = True
+    _colorbar_gridspec = False
+
+    def __init__(self, left: float, right: float, top: float, bottom: float) -> None:
+        super().__init__()
+        self._margins = (left, right, top, bottom)
+
+    def execute(self, fig: Figure) -> None:
+        left, right, top, bottom = self._margins
+        width, height = (size * 72 for size in fig.get_size_inches())
+        # Room for the plot is kept however small the figure: the labels give way first.
+        left = min(left, width * MOST_MARGIN_SHARE)
+        right = min(right, width * (1 - MOST_MARGIN_SHARE) - left - 1)
+        top = min(top, height * MOST_MARGIN_SHARE)
+        bottom = min(bottom, height * (1 - MOST_MARGIN_SHARE) - top - 1)
+        fig.subplots_adjust(
+            left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height
+        )
+
+
 def _set_margins(figure: Figure, *, left: float, right: float, top: float, bottom: float) -> None:
     """Place the axes with margins given in points, plus the spacing grid's pad around all."""
-    width, height = (size * 72 for size in figure.get_size_inches())
-    figure.subplots_adjust(
-        left=(PAD_POINTS + left) / width,
-        right=1 - (PAD_POINTS + right) / width,
-        top=1 - (PAD_POINTS + top) / height,
-        bottom=(PAD_POINTS + bottom) / height,
+    figure.set_layout_engine(
+        _MarginsInPoints(*(PAD_POINTS + margin for margin in (left, right, top, bottom)))
     )
 
 
@@ -525,9 +547,11 @@ def theme_map_figure(theme_map: ThemeMap, style: ChartStyle) -> Figure:
     image = axes.imshow(counts, cmap=colour_map, norm=norm, aspect="auto", interpolation="nearest")
     image.set_gid("theme-map")
 
-    names = [_short(theme.name) for theme in theme_map.themes]
-    axes.set_yticks(range(rows), names)
     swatch = style.font_size * 0.8
+    width_points = figure.get_figwidth() * 72
+    room = width_points * MOST_MARGIN_SHARE - PAD_POINTS - swatch - 6
+    names = [_fitted(_short(theme.name), style.font_size, room) for theme in theme_map.themes]
+    axes.set_yticks(range(rows), names)
     axes.tick_params(axis="y", length=0, pad=swatch + 6, labelcolor=style.text)
     shift = ScaledTranslation(-(swatch / 2 + 3) / 72, 0, figure.dpi_scale_trans)
     swatches = axes.scatter(
@@ -617,6 +641,15 @@ def _shade_key(axes: Axes, shades: Sequence[str], style: ChartStyle) -> None:
     key.get_title().set_color(style.muted)
     for text in key.get_texts():
         text.set_color(style.text)
+
+
+def _fitted(name: str, size: float, room: float) -> str:
+    """`name`, shortened with an ellipsis until it is no wider than `room` points."""
+    if _text_width(name, size) <= room:
+        return name
+    while len(name) > 1 and _text_width(name + "…", size) > room:
+        name = name[:-1].rstrip()
+    return name + "…"
 
 
 def _short(name: str) -> str:

@@ -484,3 +484,46 @@ gui = ("PySide6.QtGui", "PySide6.QtWidgets", "PyQt")
 assert not any(name.startswith(gui) for name in sys.modules), "Qt's GUI was imported"
 """
     subprocess.run([sys.executable, "-c", program], cwd=ROOT, check=True)
+
+
+def texts_outside(figure: Figure) -> list[str]:
+    drawn(figure)
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    bounds = figure.bbox
+    outside = []
+    for text in visible_texts(figure):
+        box = text.get_window_extent(renderer)
+        across = box.x0 < bounds.x0 - 1 or box.x1 > bounds.x1 + 1
+        if across or box.y0 < bounds.y0 - 1 or box.y1 > bounds.y1 + 1:
+            outside.append(text.get_text())
+    return outside
+
+
+@pytest.mark.filterwarnings("ignore:Glyph")  # matplotlib's own font has no CJK glyphs
+def test_long_theme_names_in_a_narrow_map_are_shortened_not_a_crash(store: Store) -> None:
+    from kapcompanion.ids import SessionId
+
+    session = store.add_session(NewSession(held_at=datetime(2026, 10, 1, tzinfo=UTC)))
+    long_names = ("悲しみと喪失と向き合うための長い名前のテーマです", "W" * 28)
+    for name in long_names:
+        theme = store.add_theme(name)
+        insight = store.add_insight("Something.", session_id=SessionId(session.id))
+        store.set_insight_themes(insight.id, [theme.key])
+    for size in (10.0, 16.0, 20.0):
+        style = replace(STYLES["light"], font_size=size, width_inches=3.5)
+        figure = theme_map_figure(theme_map(store), style)
+        assert texts_outside(figure) == []
+        labels = [label.get_text() for label in figure.axes[0].get_yticklabels()]
+        assert all(label.endswith("…") for label in labels)  # shortened to fit, still named
+
+
+@pytest.mark.parametrize("height", [2.0, 3.0, 6.0])
+def test_charts_made_shorter_or_taller_after_building_keep_every_label(
+    profiles: dict[str, Profile], height: float
+) -> None:
+    """The printout and the screen change a chart's size after it is built: its margins are
+    kept in points, so no caption or legend is cut."""
+    style = replace(STYLES["light"], font_size=8.0, width_inches=6.5)
+    for chart, figure in all_figures(profiles["sample"], style).items():
+        figure.set_size_inches(6.5, height)
+        assert texts_outside(figure) == [], chart
