@@ -62,12 +62,18 @@ def install_translations(
     (standard dialogs' buttons) and ours, resources/translations/kap-companion_<language>.qm.
     Returns them, parented to `app` so they live as long as it does. English needs none."""
     locale = locale or QLocale()
+    # The first language the person prefers decides. English is the program's own, so it
+    # needs no file, and must not fall through to a second choice ("en_GB:fr").
+    preferred = locale.uiLanguages()
+    language = QLocale(preferred[0]) if preferred else locale
+    if language.language() in (QLocale.Language.English, QLocale.Language.C):
+        return []
     ours = folder or resource_path("translations")
     qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     installed = []
     for name, where in (("qtbase", qt_own), (CATALOGUE_NAME, str(ours))):
         translator = QTranslator(app)
-        if translator.load(locale, name, "_", where) and app.installTranslator(translator):
+        if translator.load(language, name, "_", where) and app.installTranslator(translator):
             installed.append(translator)
         else:
             translator.deleteLater()

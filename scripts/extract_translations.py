@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("ui", "kapcompanion")
 CATALOGUE = ROOT / "resources" / "translations" / "kap-companion.ts"
 # Functions that look a sentence up: where its context and its sentence are in the arguments.
-CONTEXT_AND_SOURCE = {"translate": (0, 1), "counted": (0, 1)}  # also QCoreApplication.translate
+CONTEXT_AND_SOURCE = {"translate": (0, 1), "counted": (0, 1)}  # also Q…Application.translate
+QT_APPLICATIONS = ("QCoreApplication", "QGuiApplication", "QApplication")
 
 
 @dataclass(frozen=True)
@@ -184,8 +185,8 @@ def _lookup(call: ast.Call, owner: str, module: _Module) -> tuple[str | None, as
         return owner or None, call.args[0]
     if name in module.helpers and isinstance(call.func, ast.Name) and call.args:
         return module.helpers[name], call.args[0]
-    qt_translate = isinstance(call.func, ast.Attribute) and _name(call.func.value) == (
-        "QCoreApplication"
+    qt_translate = isinstance(call.func, ast.Attribute) and _name(call.func.value) in (
+        QT_APPLICATIONS
     )  # not QPainter.translate(x, y)
     looks_up = isinstance(call.func, ast.Name) or qt_translate
     if name in CONTEXT_AND_SOURCE and len(call.args) >= 2 and looks_up:

@@ -4,6 +4,7 @@ it is looked up in, and a translation, once installed, reaches screens and core 
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -48,6 +49,7 @@ def test_every_sentence_is_written_out_where_it_is_looked_up() -> None:
         ("ThemeChoice", "%Ln theme(s)"),  # partial(counted, …)
         ("ExchangeSummary", "%Ln reflection(s)"),
         ("report", "Sessions"),  # the core's translate() with an imported CONTEXT
+        ("Application", "Something went wrong"),  # QApplication.translate
     ):
         assert expected in found, expected
 
@@ -101,10 +103,38 @@ def test_an_installed_translation_reaches_the_screens_and_the_core(
         )
 
 
-def test_english_needs_no_file_of_ours(qapp: QApplication, tmp_path: Path) -> None:
-    installed = install_translations(qapp, QLocale("en_GB"), tmp_path)
-    try:
-        assert not any("kap-companion" in t.filePath() for t in installed)
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
+ENGLISH_FIRST = """
+import os, sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QLocale
+from kapcompanion.wording import install_translations
+app = QCoreApplication([])
+installed = install_translations(app, QLocale.system(), Path(sys.argv[1]))
+print(len(installed), QCoreApplication.translate("MainWindow", "Trends"))
+"""
+
+
+def test_english_first_needs_no_file_even_with_a_second_language(
+    french: list[QTranslator], tmp_path: Path
+) -> None:
+    """English preferred, French second: the French file beside it must not be used."""
+    environment = {**os.environ, "LANG": "en_GB.UTF-8", "LANGUAGE": "en_GB:fr"}
+    english = subprocess.run(
+        [sys.executable, "-c", ENGLISH_FIRST, str(tmp_path)],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert english.stdout.split() == ["0", "Trends"]
+    environment["LANGUAGE"] = "fr:en_GB"  # French first: the file is used
+    french_first = subprocess.run(
+        [sys.executable, "-c", ENGLISH_FIRST, str(tmp_path)],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert french_first.stdout.split()[-1] == "Tendances"
