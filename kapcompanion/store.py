@@ -992,14 +992,18 @@ class Store:
     # When the course began ----------------------------------------------------------------------
 
     def first_moment(self) -> datetime | None:
-        """When the course began: the earliest live session, reflection or insight (None for
-        an empty profile). Screens offer dates from its day on."""
+        """When the course began: the earliest live session, reflection, insight, finished
+        check-in or quick distress rating (None for an empty profile). Screens offer dates
+        from its day on."""
         row = self._one(
             """
             SELECT MIN(moment) AS first FROM (
                 SELECT MIN(held_at) AS moment FROM sessions WHERE deleted_at IS NULL
                 UNION ALL SELECT MIN(started_at) FROM reflections WHERE deleted_at IS NULL
                 UNION ALL SELECT MIN(created_at) FROM insights WHERE deleted_at IS NULL
+                UNION ALL SELECT MIN(completed_at) FROM checkins
+                    WHERE status = 'complete' AND deleted_at IS NULL
+                UNION ALL SELECT MIN(rated_at) FROM distress_ratings WHERE deleted_at IS NULL
             )
             """
         )

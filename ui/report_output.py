@@ -8,6 +8,7 @@ calmly, why it was not.
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kapcompanion.errors import KapError
-from ui.error_messages import show_error
+from ui.error_messages import show_error, show_message
 from ui.translation import fill
 
 if TYPE_CHECKING:
@@ -98,13 +99,13 @@ def preview_and_print(
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(_tr("Printout for your therapist"))
     dialog.setAccessibleName(_tr("Print preview"))
-    problems: list[KapError] = []
+    problems: list[Exception] = []
     showing = [dialog]  # emptied before the dialog goes, so nothing else keeps it
 
     def paint(target: QPrinter) -> None:
         try:
             paint_report(store, options, target)
-        except KapError as error:  # said once the preview has closed, never a traceback
+        except Exception as error:  # said once the preview has closed, never a traceback
             problems.append(error)
             QTimer.singleShot(0, close_preview)
 
@@ -118,7 +119,23 @@ def preview_and_print(
     dialog.setParent(None)  # Python owns it again, so it goes now, before the printer
     del dialog
     if problems:
-        show_error(parent, problems[0])
+        _tell_problem(parent, problems[0])
+
+
+def _tell_problem(parent: QWidget, problem: Exception) -> None:
+    """A problem the client can act on in its own words; anything else calmly, in general."""
+    if isinstance(problem, KapError):
+        show_error(parent, problem)
+        return
+    print(f"The printout could not be shown: {problem!r}", file=sys.stderr)
+    show_message(
+        parent,
+        _tr("The printout could not be shown"),
+        _tr(
+            "Something unexpected stopped the preview. Nothing was changed. You might try "
+            "again, or save the printout as a PDF instead."
+        ),
+    )
 
 
 def printer_for_report() -> QPrinter:

@@ -316,3 +316,7 @@ def test_the_course_begins_with_its_earliest_live_entry(store: Store) -> None:
     assert store.first_moment() == datetime(2026, 3, 1, tzinfo=UTC)
     store.delete_insight(early.id)
     assert store.first_moment() == datetime(2026, 3, 5, tzinfo=UTC)
+    check_in = store.start_check_in("gad7", 1, at=datetime(2026, 2, 20, tzinfo=UTC))
+    assert store.first_moment() == datetime(2026, 3, 5, tzinfo=UTC)  # not finished: not yet
+    store.complete_check_in(check_in.id, at=datetime(2026, 2, 21, tzinfo=UTC))
+    assert store.first_moment() == datetime(2026, 2, 21, tzinfo=UTC)

@@ -43,3 +43,18 @@ def test_paper_too_small_in_the_preview_is_said_calmly(qtbot: QtBot, demo_store:
     answer_next_dialog(seen)
     preview_and_print(parent, demo_store, ReportOptions(), printer)  # the preview closes itself
     assert seen and "This paper is too small for the printout." in " ".join(seen[0])
+
+
+def test_an_unexpected_problem_in_the_preview_is_said_calmly_too(
+    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = Store.open(tmp_path / "profile.sqlite3")
+    store.close()  # reading from it now fails in a way no one planned for
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[tuple[str, str]] = []
+    answer_next_dialog(seen)
+    preview_and_print(parent, store, ReportOptions())  # the preview closes itself
+    assert seen and seen[0][0] == "The printout could not be shown"
+    assert "Nothing was changed" in seen[0][1]
+    assert "Traceback" not in capsys.readouterr().err
