@@ -16,6 +16,7 @@ from kapcompanion.report.options import ALL_SECTIONS, ReportSection
 from ui.building_blocks import text
 from ui.report_wording import section_wording
 from ui.style import space
+from ui.translation import fill
 
 
 class SectionChoice(QWidget):
@@ -35,13 +36,17 @@ class SectionChoice(QWidget):
             box.setChecked(True)
             box.toggled.connect(self.changed)
             self.boxes[wording.section] = box
-        self.privacy_note = text(
+        sessions = self.boxes[ReportSection.SESSIONS]
+        privacy = fill(
             self.tr(
-                "Sessions and after-effects includes what you wrote about after-effects. Your "
-                "intentions and session notes stay private."
+                "%1 includes what you wrote about after-effects. Your intentions and session "
+                "notes stay private."
             ),
-            "muted",
+            sessions.text(),
         )
+        self.privacy_note = text(privacy, "muted")
+        # Heard on the box itself too: a note beside it is not reached with Tab.
+        sessions.setAccessibleDescription(fill("%1 %2", sessions.accessibleDescription(), privacy))
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(space(2))

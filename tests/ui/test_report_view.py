@@ -640,3 +640,5 @@ def test_the_sections_say_which_of_the_clients_words_go_with_the_sessions(
     assert note.isVisible()
     assert "what you wrote about after-effects" in note.text()
     assert "session notes stay private" in note.text()
+    sessions = view.sections.boxes[ReportSection.SESSIONS]
+    assert "session notes stay private" in sessions.accessibleDescription()  # heard on Tab
