@@ -127,10 +127,10 @@ class CheckInFlow(QWidget):
 
     def _build_navigation(self) -> QWidget:
         buttons = step_buttons(
-            (self.tr("Save and finish later"), self.tr("Save your answers and finish later")),
-            (self.tr("Back"), self.tr("Back to the previous question")),
-            (self.tr("Skip this one"), self.tr("Skip this question")),
-            (self.tr("Next"), self.tr("Next")),
+            pause=(self.tr("Save and finish later"), self.tr("Save your answers and finish later")),
+            back=(self.tr("Back"), self.tr("Back to the previous question")),
+            skip=(self.tr("Skip this one"), self.tr("Skip this question")),
+            next_=(self.tr("Next"), self.tr("Next")),
         )
         self.pause_button, self.back_button = buttons.pause, buttons.back
         self.skip_button, self.next_button = buttons.skip, buttons.next

@@ -207,10 +207,10 @@ class ReflectionWizard(QWidget):
 
     def _build_navigation(self) -> QWidget:
         buttons = step_buttons(
-            (self.tr("Save and finish later"), self.tr("Save and finish later")),
-            (self.tr("Back"), self.tr("Back to the previous step")),
-            (self.tr("Skip"), self.tr("Skip this step")),
-            (self.tr("Next"), self.tr("Next step")),
+            pause=(self.tr("Save and finish later"), self.tr("Save and finish later")),
+            back=(self.tr("Back"), self.tr("Back to the previous step")),
+            skip=(self.tr("Skip"), self.tr("Skip this step")),
+            next_=(self.tr("Next"), self.tr("Next step")),
         )
         self.pause_button, self.back_button = buttons.pause, buttons.back
         self.skip_button, self.next_button = buttons.skip, buttons.next

@@ -39,19 +39,24 @@ class StepButtons:
     next: QPushButton
 
 
-def step_buttons(*words: tuple[str, str]) -> StepButtons:
-    """The bar, from (label, accessible name) for pause, back, skip and next, in that order."""
-    pause, back, skip, next_ = (_button(label, name) for label, name in words)
-    next_.setObjectName("primary")
-    bar = QWidget()
+Words = tuple[str, str]  # a button's label and its accessible name
+
+
+def step_buttons(*, pause: Words, back: Words, skip: Words, next_: Words) -> StepButtons:
+    """The bar, with each button's (label, accessible name)."""
+    buttons = StepButtons(
+        QWidget(), _button(*pause), _button(*back), _button(*skip), _button(*next_)
+    )
+    buttons.next.setObjectName("primary")
+    bar = buttons.bar
     layout = QHBoxLayout(bar)
     layout.setContentsMargins(space(4), space(2), space(4), space(3))
     layout.setSpacing(space(1))
-    layout.addWidget(pause)
+    layout.addWidget(buttons.pause)
     layout.addStretch(1)
-    for button in (back, skip, next_):
+    for button in (buttons.back, buttons.skip, buttons.next):
         layout.addWidget(button)
-    return StepButtons(bar, pause, back, skip, next_)
+    return buttons
 
 
 def _button(label: str, name: str) -> QPushButton:

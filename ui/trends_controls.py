@@ -95,7 +95,7 @@ class TrendsControls(QWidget):
 
         self.theme_box = ThemeChoice(self.tr("All themes"))
         self.theme_box.setAccessibleName(self.tr("Themes on the map"))
-        self.theme_box.changed.connect(self._themes_changed)
+        self.theme_box.changed.connect(self.themes_changed)
         for box in (self.period_box, self.session_box, self.theme_box):
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -116,7 +116,6 @@ class TrendsControls(QWidget):
             specific.connect(self.changed)
         self._build_layout()
         self._show_custom_dates()
-        self._describe_themes()
 
     def _build_layout(self) -> None:
         segments = QHBoxLayout()
@@ -200,7 +199,6 @@ class TrendsControls(QWidget):
         for edit in (self.from_date, self.to_date):
             edit.set_range(first, today)
         self.blockSignals(False)
-        self._describe_themes()
 
     # What is chosen --------------------------------------------------------------------------
 
@@ -260,12 +258,3 @@ class TrendsControls(QWidget):
     def _axis_toggled(self, _button: object, checked: bool) -> None:
         if checked:
             self.axis_changed.emit()
-
-    def _themes_changed(self) -> None:
-        self._describe_themes()
-        self.themes_changed.emit()
-
-    def _describe_themes(self) -> None:
-        if not self.theme_box.chosen():
-            self.theme_box.setAccessibleDescription(self.tr("All themes"))
-        self.theme_box.update()
