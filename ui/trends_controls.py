@@ -87,6 +87,7 @@ class TrendsControls(QWidget):
         self.by_number.setChecked(True)
         self.axis_group.buttonToggled.connect(self._axis_toggled)
 
+        self._dosing: list[Session] = []
         self.session_box = MultiChoice(
             self.tr("All sessions"), partial(counted, "TrendsControls", "%Ln session(s)")
         )
@@ -181,9 +182,19 @@ class TrendsControls(QWidget):
         redraws anyway)."""
         self.blockSignals(True)
         self.theme_box.set_themes(themes, self.theme_box.chosen())
-        dosing = sorted(
+        self._dosing = sorted(
             (s for s in sessions if s.kind is SessionKind.DOSING), key=lambda s: (s.held_at, s.id)
         )
+        first = min(earliest or today, today)
+        for edit in (self.from_date, self.to_date):
+            edit.set_range(first, today)
+        self._offer_sessions()
+        self.blockSignals(False)
+
+    def _offer_sessions(self) -> None:
+        """Offer the dosing sessions inside the chosen days (a session outside them would
+        only draw an empty chart); keep what is still chosen. Says nothing."""
+        period = self.period(date.today())
         self.session_box.set_options(
             [
                 (
@@ -191,14 +202,11 @@ class TrendsControls(QWidget):
                     fill(self.tr("%1 · %2"), session_title(session), day_text(session.held_at)),
                     None,
                 )
-                for session in dosing
+                for session in self._dosing
+                if period.contains(session.held_at)
             ],
             self.session_box.chosen(),
         )
-        first = min(earliest or today, today)
-        for edit in (self.from_date, self.to_date):
-            edit.set_range(first, today)
-        self.blockSignals(False)
 
     # What is chosen --------------------------------------------------------------------------
 
@@ -244,6 +252,7 @@ class TrendsControls(QWidget):
 
     def _period_changed(self) -> None:
         self._show_custom_dates()
+        self._offer_sessions()
         self.period_changed.emit()
 
     def _show_custom_dates(self) -> None:
@@ -253,6 +262,7 @@ class TrendsControls(QWidget):
 
     def _dates_changed(self) -> None:
         if self.period_choice() is PeriodChoice.CUSTOM:
+            self._offer_sessions()
             self.period_changed.emit()
 
     def _axis_toggled(self, _button: object, checked: bool) -> None:

@@ -291,6 +291,23 @@ def test_choosing_sessions_narrows_distress_and_the_map(
     assert len(drawn(view.distress, "after-session")) == 6
 
 
+def test_the_sessions_offered_are_those_in_the_chosen_days(
+    open_view: ViewFactory, demo_store: Store
+) -> None:
+    view = open_view(demo_store)
+    dosing = [s for s in demo_store.list_sessions() if s.kind.value == "dosing"]
+    view.controls.session_box.choose({str(dosing[0].id), str(dosing[-1].id)})
+
+    view.controls.choose_period(PeriodChoice.LAST_30_DAYS)
+    period = Period.last_days(30, date.today())
+    inside = [s for s in dosing if period.contains(s.held_at)]
+    assert 0 < len(inside) < len(dosing)
+    assert view.controls.session_box.count() == len(inside)
+    # The first session is outside these days: only the last stays chosen, and is drawn.
+    assert view.controls.session_ids() == frozenset({dosing[-1].id})
+    assert len(drawn(view.distress, "after-session")) == 1
+
+
 # Tables -------------------------------------------------------------------------------------
 
 
