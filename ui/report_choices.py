@@ -163,14 +163,15 @@ class _ChoiceRows(QStyledItemDelegate):
         radius = tokens().radius["control"] / 2
         painter.drawRoundedRect(QRectF(rect).adjusted(half, half, -half, -half), radius, radius)
         if checked:  # the tick the app's check boxes show (resources/icons/check-*.svg)
+            inside = QRectF(rect).adjusted(BOX_LINE, BOX_LINE, -BOX_LINE, -BOX_LINE)
+            step = inside.width() / 14  # the icon's 14 units fill the box inside its border
             tick = QPen(ink_on(ink))
-            tick.setWidthF(rect.width() * 2.2 / 14)
+            tick.setWidthF(2.2 * step)
             tick.setCapStyle(Qt.PenCapStyle.RoundCap)
             tick.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             painter.setPen(tick)
-            step = rect.width() / 14
             painter.drawPolyline(
-                [QPointF(rect.left() + x * step, rect.top() + y * step) for x, y in TICK_POINTS]
+                [QPointF(inside.left() + x * step, inside.top() + y * step) for x, y in TICK_POINTS]
             )
 
     @staticmethod
