@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,6 +23,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from matplotlib import font_manager, rcParams
 from matplotlib.axes import Axes
 from matplotlib.colors import BoundaryNorm, ListedColormap, to_hex, to_rgb
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, get_epoch
@@ -58,6 +60,43 @@ DISTRESS_NO_SESSIONS = (
     "Ratings from reflections not linked to a session show when you view by date."
 )
 THEME_MAP_EMPTY = "Themes will appear here once your reflections have confirmed themes."
+
+
+# Fonts for letters the charts' own font (DejaVu Sans) lacks: Chinese, Japanese, Korean and
+# more, so a theme named in any script is drawn, not shown as empty boxes. Those installed are
+# tried in this order, letter by letter, after DejaVu Sans.
+FALLBACK_FONTS = (
+    "Noto Sans",
+    "Noto Sans CJK JP",
+    "Noto Sans CJK SC",
+    "Noto Sans CJK TC",
+    "Noto Sans CJK KR",
+    "Source Han Sans",
+    "Droid Sans Fallback",
+    "WenQuanYi Zen Hei",
+    "Arial Unicode MS",
+    "Microsoft YaHei",
+    "Yu Gothic",
+    "Malgun Gothic",
+    "Hiragino Sans",
+    "PingFang SC",
+    "Apple SD Gothic Neo",
+    "Noto Color Emoji",
+)
+
+
+def _use_fallback_fonts() -> None:
+    """Put the installed fallback fonts right after DejaVu Sans (matplotlib's settings are
+    the program's own, and charts are the only thing drawn with them)."""
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    # Named one by one: matplotlib falls back letter by letter only along the family list.
+    rcParams["font.family"] = [
+        "DejaVu Sans",
+        *(name for name in FALLBACK_FONTS if name in installed),
+    ]
+
+
+_use_fallback_fonts()
 
 
 def _words(source: str, *values: object) -> str:
@@ -606,10 +645,14 @@ def theme_map_figure(theme_map: ThemeMap, style: ChartStyle) -> Figure:
 
 
 def _text_width(words: str, size: float) -> float:
-    """How wide `words` are in points at `size`, in the charts' font, from its metrics alone."""
-    width, _height, _descent = TEXT_TO_PATH.get_text_width_height_descent(
-        words, FontProperties(size=size), ismath=False
-    )
+    """How wide `words` are in points at `size`, in the charts' font, from its metrics alone.
+    (Measured in the first font only: a letter it lacks counts as its box, about as wide as
+    the fallback font's letter, and is not worth a warning.)"""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Glyph .* missing from font")
+        width, _height, _descent = TEXT_TO_PATH.get_text_width_height_descent(
+            words, FontProperties(size=size), ismath=False
+        )
     return float(width)
 
 

@@ -527,3 +527,24 @@ def test_charts_made_shorter_or_taller_after_building_keep_every_label(
     for chart, figure in all_figures(profiles["sample"], style).items():
         figure.set_size_inches(6.5, height)
         assert texts_outside(figure) == [], chart
+
+
+def test_a_theme_named_in_japanese_is_drawn_with_a_fallback_font(store: Store) -> None:
+    import warnings
+
+    from matplotlib import font_manager
+
+    from kapcompanion.charts import FALLBACK_FONTS
+    from kapcompanion.ids import SessionId
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    japanese = {"Noto Sans CJK JP", "Droid Sans Fallback", "Source Han Sans", "Yu Gothic"}
+    if not installed & japanese & set(FALLBACK_FONTS):
+        pytest.skip("no font with Japanese letters is installed here")
+    session = store.add_session(NewSession(held_at=datetime(2026, 10, 1, tzinfo=UTC)))
+    theme = store.add_theme("悲しみと喪失")
+    insight = store.add_insight("Something.", session_id=SessionId(session.id))
+    store.set_insight_themes(insight.id, [theme.key])
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", "Glyph .* missing")  # a box instead of a letter
+        drawn(theme_map_figure(theme_map(store), STYLES["light"]))
