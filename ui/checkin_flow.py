@@ -134,10 +134,7 @@ class CheckInFlow(QWidget):
         )
         self.pause_button, self.back_button = buttons.pause, buttons.back
         self.skip_button, self.next_button = buttons.skip, buttons.next
-        self.pause_button.clicked.connect(self.pause)
-        self.back_button.clicked.connect(self.back)
-        self.skip_button.clicked.connect(self.skip)
-        self.next_button.clicked.connect(self.next)
+        buttons.connect_to(self)
         return buttons.bar
 
     def _build_intro(self) -> QWidget:

@@ -7,6 +7,7 @@ The flows give their own words; they connect the buttons themselves.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -27,6 +28,18 @@ def step_header(title: str, progress_name: str) -> tuple[QWidget, QLabel]:
     return header, progress
 
 
+class StepFlow(Protocol):
+    """What a step-by-step flow does when its buttons are pressed."""
+
+    def pause(self) -> object: ...
+
+    def back(self) -> object: ...
+
+    def skip(self) -> object: ...
+
+    def next(self) -> object: ...
+
+
 @dataclass(frozen=True)
 class StepButtons:
     """The step bar and its buttons: pause on the left, back, skip and the primary next on the
@@ -37,6 +50,13 @@ class StepButtons:
     back: QPushButton
     skip: QPushButton
     next: QPushButton
+
+    def connect_to(self, flow: StepFlow) -> None:
+        """Each button does what its name says in `flow`."""
+        self.pause.clicked.connect(flow.pause)
+        self.back.clicked.connect(flow.back)
+        self.skip.clicked.connect(flow.skip)
+        self.next.clicked.connect(flow.next)
 
 
 Words = tuple[str, str]  # a button's label and its accessible name
