@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QApplication
 
 from kapcompanion.errors import KapError, ProfileUnavailableError
 from kapcompanion.profile import Profile, ProfileLock, resolve_profile_dir
-from ui.error_messages import show_error, show_message
-from ui.icons import icon
+from kapcompanion.wording import install_translations
 from ui.main_window import MainWindow
-from ui.style import ColourScheme, apply_style, stored_colour_scheme
-from ui.translation import install_translations
+from ui.widgets.error_messages import show_error, show_message
+from ui.widgets.icons import icon
+from ui.widgets.style import ColourScheme, apply_style, stored_colour_scheme
 
 WINDOW_STATE_FILE = "window.ini"
 

@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 from kapcompanion.errors import KapError
 from kapcompanion.ids import CheckInId
 from kapcompanion.questionnaires import Questionnaire, score
-from ui.building_blocks import calm_scroll_area, centred_column, step_shortcuts, text
+from kapcompanion.wording import fill
 from ui.checkin_options_page import OptionsPage
 from ui.checkin_safety import SafetyNote
 from ui.checkin_wording import length_text, number_list
-from ui.error_messages import show_error
-from ui.step_flow import step_buttons, step_header
-from ui.style import space
-from ui.translation import fill
+from ui.widgets.building_blocks import calm_scroll_area, centred_column, step_shortcuts, text
+from ui.widgets.error_messages import show_error
+from ui.widgets.step_flow import step_buttons, step_header
+from ui.widgets.style import space
 
 if TYPE_CHECKING:
     from kapcompanion.domain import CheckIn

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.questionnaires import Option
-from ui.building_blocks import calm_scroll_area, text
-from ui.session_wording import scaled_font
-from ui.style import space
-from ui.translation import fill
+from kapcompanion.wording import fill
+from ui.widgets.building_blocks import calm_scroll_area, text
+from ui.widgets.style import space
+from ui.widgets.wording import scaled_font
 
 
 class OptionsPage(QWidget):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.domain import CheckIn
 from kapcompanion.questionnaires import Questionnaire
-from ui.building_blocks import CARD_SIDE_PADDING, clear_layout, text
+from kapcompanion.wording import fill
 from ui.checkin_wording import (
     EVERY_DAYS_CHOICES,
     change_lines,
@@ -37,8 +37,8 @@ from ui.checkin_wording import (
     what_it_looks_at,
     when_words,
 )
-from ui.style import space
-from ui.translation import fill
+from ui.widgets.building_blocks import CARD_SIDE_PADDING, clear_layout, text
+from ui.widgets.style import space
 
 HISTORY_SHOWN = 5
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from kapcompanion.domain import CheckIn
 from kapcompanion.questionnaires import Questionnaire, Score
-from ui.building_blocks import card, clear_layout, text
+from kapcompanion.wording import fill
 from ui.checkin_safety import SafetyNote
 from ui.checkin_wording import (
     change_lines,
@@ -25,9 +25,9 @@ from ui.checkin_wording import (
     score_of,
     small_print,
 )
-from ui.session_layout import HeaderedPage, PageHeader
-from ui.style import space
-from ui.translation import fill
+from ui.widgets.building_blocks import card, clear_layout, text
+from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.style import space
 
 
 class CheckInResults(HeaderedPage):

@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from ui.building_blocks import text
-from ui.style import space
+from ui.widgets.building_blocks import text
+from ui.widgets.style import space
 
 
 class SafetyNote(QFrame):

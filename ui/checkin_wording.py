@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QLabel
 
 from kapcompanion.domain import CheckIn
 from kapcompanion.questionnaires import ClusterScore, Questionnaire, Score, score
-from ui.building_blocks import text
-from ui.session_wording import local_qdatetime, scaled_font
-from ui.translation import fill
+from kapcompanion.wording import fill
+from ui.widgets.building_blocks import text
+from ui.widgets.wording import local_qdatetime, scaled_font
 
 CONTEXT = "CheckInWording"
 

@@ -22,8 +22,8 @@ from kapcompanion.questionnaires import all_questionnaires, questionnaire
 from ui.checkin_flow import CheckInFlow
 from ui.checkin_overview import CardState, QuestionnaireCard
 from ui.checkin_results import CheckInResults
-from ui.error_messages import show_error
-from ui.session_layout import HeaderedPage, PageHeader
+from ui.widgets.error_messages import show_error
+from ui.widgets.page_frame import HeaderedPage, PageHeader
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.domain import Commitment, CommitmentNote, CommitmentStatus
-from ui.building_blocks import clear_layout, text
+from kapcompanion.wording import fill
 from ui.insight_panel import leave_on_escape, save_and_cancel_row, well
 from ui.insight_style import ACTION, LINK, SECTION
-from ui.session_wording import day_text
-from ui.style import space
-from ui.translation import fill
+from ui.widgets.building_blocks import clear_layout, text
+from ui.widgets.style import space
+from ui.widgets.wording import day_text
 
 CONTEXT = "CommitmentEditor"
 STEP_MAX_LENGTH = 300

@@ -37,8 +37,8 @@ from kapcompanion.exchange import (
 )
 from kapcompanion.exchange.errors import print_detail_when_debugging
 from kapcompanion.store import Store
-from ui.error_messages import describe
-from ui.translation import fill
+from kapcompanion.wording import fill
+from ui.widgets.error_messages import describe
 
 CONTEXT = "DataExchange"
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QLocale, QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from ui.building_blocks import (
+from kapcompanion.wording import fill
+from ui.widgets.building_blocks import (
     card,
     clear_layout,
     page_header,
@@ -16,9 +17,8 @@ from ui.building_blocks import (
     text,
     theme_chip,
 )
-from ui.flow_layout import FlowLayout
-from ui.style import space
-from ui.translation import fill
+from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.style import space
 
 if TYPE_CHECKING:
     # Only for type checking: the storage layer loads after the window is shown.

@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from kapcompanion.domain import Commitment, CommitmentNote, Insight, Theme
 from kapcompanion.ids import InsightId, ReflectionId
-from ui.session_wording import phase_title, session_title
-from ui.translation import fill
+from kapcompanion.wording import fill
+from ui.widgets.wording import phase_title, session_title
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store

@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.domain import Theme
-from ui.building_blocks import CARD_SIDE_PADDING, clear_layout, text, theme_chip
+from kapcompanion.wording import fill
 from ui.commitment_editor import CommitmentEditor
-from ui.flow_layout import FlowLayout
 from ui.insight_board_data import InsightCardData, short_words
-from ui.insight_focus import chain_tab_order
 from ui.insight_style import ACTION, LINK
 from ui.insight_theme_picker import CreateTheme, ThemePicker
-from ui.style import space
-from ui.translation import fill
+from ui.widgets.building_blocks import CARD_SIDE_PADDING, clear_layout, text, theme_chip
+from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.focus import chain_tab_order
+from ui.widgets.style import space
 
 INSIGHT_MAX_LENGTH = 300  # as when it was first written, at the end of a reflection
 EDITOR_LINES = 4

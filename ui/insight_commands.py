@@ -18,8 +18,8 @@ from PySide6.QtGui import QUndoCommand
 
 from kapcompanion.domain import Commitment, CommitmentStatus, Insight
 from kapcompanion.ids import InsightId
+from kapcompanion.wording import fill
 from ui.insight_board_data import short_words
-from ui.translation import fill
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store

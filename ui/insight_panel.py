@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.insight_style import WELL
-from ui.style import space
+from ui.widgets.style import space
 
 
 def well() -> tuple[QFrame, QVBoxLayout]:

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.domain import Theme
-from ui.building_blocks import clear_layout, text
-from ui.flow_layout import FlowLayout
-from ui.insight_focus import chain_tab_order
+from kapcompanion.wording import fill
 from ui.insight_panel import leave_on_escape, save_and_cancel_row, well
 from ui.insight_style import ACTION, SECTION
-from ui.style import space
-from ui.translation import fill
+from ui.widgets.building_blocks import clear_layout, text
+from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.focus import chain_tab_order
+from ui.widgets.style import space
 
 # Makes a theme of the client's own; raises ValueError (with a message) if it cannot.
 CreateTheme = Callable[[str], Theme]

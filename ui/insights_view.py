@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.domain import CommitmentStatus, Theme
 from kapcompanion.ids import CommitmentId, InsightId
-from ui.building_blocks import card, text
-from ui.error_messages import show_message
-from ui.flow_layout import FlowLayout
+from kapcompanion.wording import fill
 from ui.insight_board_data import (
     BoardData,
     BoardFilter,
@@ -49,11 +47,13 @@ from ui.insight_commands import (
     ShareInsight,
     store_refusals,
 )
-from ui.insight_focus import chain_tab_order
 from ui.insight_style import SEGMENT
-from ui.session_layout import HeaderedPage, PageHeader
-from ui.style import space
-from ui.translation import fill
+from ui.widgets.building_blocks import card, text
+from ui.widgets.error_messages import show_message
+from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.focus import chain_tab_order
+from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.style import space
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.domain import Answer, Reflection
 from kapcompanion.ids import AnswerId, ReflectionId
-from ui.building_blocks import card, clear_layout, text, theme_chip
-from ui.flow_layout import FlowLayout
+from kapcompanion.wording import fill
 from ui.journal_model import ThemeLook
-from ui.session_layout import HeaderedPage, PageHeader
-from ui.session_wording import reading_font, when_text
-from ui.style import space
-from ui.translation import fill
+from ui.widgets.building_blocks import card, clear_layout, text, theme_chip
+from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.style import space
+from ui.widgets.wording import reading_font, when_text
 
 EDITOR_LINES = 6
 

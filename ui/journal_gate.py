@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from ui.building_blocks import card, text
-from ui.session_layout import HeaderedPage, PageHeader
-from ui.style import space
+from ui.widgets.building_blocks import card, text
+from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.style import space
 
 
 class DifficultEntryGate(HeaderedPage):

@@ -28,9 +28,8 @@ from PySide6.QtCore import (
 from kapcompanion.domain import SessionKind
 from kapcompanion.ids import ReflectionId, SessionId
 from kapcompanion.journal import JournalEntry, JournalFilter
-from kapcompanion.wording import one_line
-from ui.session_wording import day_text, kind_label, phase_title
-from ui.translation import fill
+from kapcompanion.wording import fill, one_line
+from ui.widgets.wording import day_text, kind_label, phase_title
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_FILTER = JournalFilter()

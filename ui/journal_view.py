@@ -48,8 +48,7 @@ from kapcompanion.journal import (
     journal_entries,
 )
 from kapcompanion.search import match_expression, matching_reflections
-from ui.building_blocks import card, text
-from ui.error_messages import show_message
+from kapcompanion.wording import fill
 from ui.journal_commands import (
     ChangeKind,
     EditAnswer,
@@ -59,7 +58,6 @@ from ui.journal_commands import (
 )
 from ui.journal_delegate import JournalRowDelegate
 from ui.journal_detail import JournalDetail
-from ui.journal_filters import JournalFilterBar
 from ui.journal_gate import DifficultEntryGate
 from ui.journal_model import (
     JournalFilterProxy,
@@ -69,10 +67,12 @@ from ui.journal_model import (
     group_title,
 )
 from ui.recently_deleted_view import RecentlyDeletedView
-from ui.session_layout import HeaderedPage, PageHeader
-from ui.session_wording import day_text, phase_title
-from ui.style import space
-from ui.translation import fill
+from ui.widgets.building_blocks import card, text
+from ui.widgets.choices import JournalFilterBar
+from ui.widgets.error_messages import show_message
+from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.style import space
+from ui.widgets.wording import day_text, phase_title
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store

@@ -38,11 +38,11 @@ from PySide6.QtWidgets import (
 from kapcompanion.errors import DatabaseUnreadableError, KapError
 from kapcompanion.ids import ReflectionId
 from kapcompanion.profile import Profile
-from ui.building_blocks import text
-from ui.error_messages import show_error, show_message
 from ui.home_view import HomeView
-from ui.icons import icon
-from ui.style import (
+from ui.widgets.building_blocks import text
+from ui.widgets.error_messages import show_error, show_message
+from ui.widgets.icons import icon
+from ui.widgets.style import (
     COLOUR_SCHEME_KEY,
     ColourScheme,
     apply_style,

@@ -41,13 +41,13 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.domain import DeletedItem, DeletedKind, Phase
 from kapcompanion.errors import KapError
-from ui.building_blocks import card, text
-from ui.error_messages import show_message
+from kapcompanion.wording import fill
 from ui.journal_delegate import draw_wrapped
-from ui.session_layout import HeaderedPage, PageHeader
-from ui.session_wording import day_text, phase_title, scaled_font
-from ui.style import space, tokens
-from ui.translation import fill
+from ui.widgets.building_blocks import card, text
+from ui.widgets.error_messages import show_message
+from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.style import space, tokens
+from ui.widgets.wording import day_text, phase_title, scaled_font
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store

@@ -23,10 +23,10 @@ from kapcompanion.domain import Phase, Reflection, SessionKind
 from kapcompanion.follow_ups import suggested_phase
 from kapcompanion.ids import ReflectionId, SessionId
 from kapcompanion.prompt_sets import prompt_set_for
-from ui.building_blocks import card, clear_layout, page_header, scrolling_page, text
+from kapcompanion.wording import fill
 from ui.home_view import local_date
 from ui.reflection_wizard import ReflectionWizard
-from ui.translation import fill
+from ui.widgets.building_blocks import card, clear_layout, page_header, scrolling_page, text
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store

@@ -28,13 +28,13 @@ from kapcompanion.errors import KapError
 from kapcompanion.ids import ReflectionId
 from kapcompanion.prompt_sets import Prompt, prompt_set_for
 from kapcompanion.theme_suggestions import Suggestion, suggest_themes
-from ui.breathing_pacer import GroundingPause
-from ui.building_blocks import centred_column, clear_layout, step_shortcuts, text
-from ui.distress_scale import DistressScale
-from ui.error_messages import show_error, show_message
-from ui.step_flow import step_buttons, step_header
-from ui.style import space
-from ui.translation import fill
+from kapcompanion.wording import fill
+from ui.widgets.breathing_pacer import GroundingPause
+from ui.widgets.building_blocks import centred_column, clear_layout, step_shortcuts, text
+from ui.widgets.distress_scale import DistressScale
+from ui.widgets.error_messages import show_error, show_message
+from ui.widgets.step_flow import step_buttons, step_header
+from ui.widgets.style import space
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store

@@ -47,9 +47,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.building_blocks import text
-from ui.row_painting import LINE_GAP, paint_row_background, row_fonts
-from ui.style import ink_on, space, tokens
+from ui.widgets.building_blocks import text
+from ui.widgets.row_painting import LINE_GAP, paint_row_background, row_fonts
+from ui.widgets.style import ink_on, space, tokens
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

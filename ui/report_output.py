@@ -18,8 +18,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kapcompanion.errors import KapError
-from ui.error_messages import show_error, show_message
-from ui.translation import fill
+from kapcompanion.wording import fill
+from ui.widgets.error_messages import show_error, show_message
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter

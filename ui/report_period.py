@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QVBoxLayout, QWidget
 
 from kapcompanion.report.options import PeriodChoice
 from kapcompanion.trends import Period
-from ui.building_blocks import text
-from ui.journal_filters import DateChoice, ElidingComboBox
 from ui.report_wording import period_choices, period_words
-from ui.style import space
+from ui.widgets.building_blocks import text
+from ui.widgets.choices import DateChoice, ElidingComboBox
+from ui.widgets.style import space
 
 COMBO_MINIMUM_CHARACTERS = 12
 

@@ -13,10 +13,10 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
 from kapcompanion.report.options import ALL_SECTIONS, ReportSection
-from ui.building_blocks import text
+from kapcompanion.wording import fill
 from ui.report_wording import section_wording
-from ui.style import space
-from ui.translation import fill
+from ui.widgets.building_blocks import text
+from ui.widgets.style import space
 
 
 class SectionChoice(QWidget):

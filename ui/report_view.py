@@ -40,8 +40,7 @@ from kapcompanion.report.options import (
     report_candidates,
 )
 from kapcompanion.trends import Period
-from ui.building_blocks import card, text
-from ui.insight_focus import chain_tab_order
+from kapcompanion.wording import fill
 from ui.report_choices import Choice, ChoiceList, ChoiceListWords
 from ui.report_output import (
     ask_for_pdf_path,
@@ -52,9 +51,10 @@ from ui.report_output import (
 from ui.report_period import PeriodPicker
 from ui.report_sections import SectionChoice
 from ui.report_wording import insight_words, reflection_words, section_wording, summary_sentence
-from ui.session_layout import HeaderedPage, PageHeader
-from ui.style import space
-from ui.translation import fill
+from ui.widgets.building_blocks import card, text
+from ui.widgets.focus import chain_tab_order
+from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.style import space
 
 if TYPE_CHECKING:
     from datetime import datetime

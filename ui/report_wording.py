@@ -15,10 +15,9 @@ from kapcompanion.domain import Insight, Reflection, Session
 from kapcompanion.ids import SessionId
 from kapcompanion.report.options import PeriodChoice, ReportSection
 from kapcompanion.trends import Period
-from kapcompanion.wording import counted, one_line
+from kapcompanion.wording import counted, fill, one_line
 from ui.checkin_wording import day_of
-from ui.session_wording import phase_title, session_title
-from ui.translation import fill
+from ui.widgets.wording import phase_title, session_title
 
 CONTEXT = "ReportWording"
 SHOWN_CHARACTERS = 160  # of a reflection's first line or an insight, in its row

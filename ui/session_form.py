@@ -30,18 +30,18 @@ from PySide6.QtWidgets import (
 from kapcompanion.domain import DISTRESS_MAX, DISTRESS_MIN, NewSession, Session, SessionKind
 from kapcompanion.errors import KapError
 from kapcompanion.session_options import session_options
-from ui.building_blocks import card, text
-from ui.error_messages import describe, show_message
-from ui.session_layout import HeaderedPage, PageHeader
-from ui.session_wording import (
+from kapcompanion.wording import fill
+from ui.widgets.building_blocks import card, text
+from ui.widgets.error_messages import describe, show_message
+from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.style import space
+from ui.widgets.wording import (
     from_qdatetime,
     kind_label,
     local_qdatetime,
     reading_font,
     session_title,
 )
-from ui.style import space
-from ui.translation import fill
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store

@@ -1,6 +1,6 @@
 """Paints one row of the sessions list: the session's name and date, its distress, its reflections.
 
-Colours come from the application palette (which ui.style fills from the style tokens) and
+Colours come from the application palette (which ui.widgets.style fills from the style tokens) and
 sizes from the spacing grid and type scale, so the row follows the light and dark themes.
 """
 
@@ -10,9 +10,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ui.row_painting import LINE_GAP, paint_row_background, row_fonts
 from ui.session_list_model import SessionRole
-from ui.style import space
+from ui.widgets.row_painting import LINE_GAP, paint_row_background, row_fonts
+from ui.widgets.style import space
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

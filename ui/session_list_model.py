@@ -24,8 +24,8 @@ from PySide6.QtCore import (
 from kapcompanion.domain import Reflection, Session
 from kapcompanion.follow_ups import follow_ups
 from kapcompanion.ids import SessionId
-from ui.session_wording import counts_text, distress_text, is_open, session_title, when_text
-from ui.translation import fill
+from kapcompanion.wording import fill
+from ui.widgets.wording import counts_text, distress_text, is_open, session_title, when_text
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store

@@ -15,17 +15,17 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from kapcompanion.domain import Reflection, Session, SessionKind
 from kapcompanion.follow_ups import FollowUp, FollowUpState, follow_ups
 from kapcompanion.session_options import session_options
-from ui.building_blocks import card, clear_layout, text
-from ui.session_layout import HeaderedPage, PageHeader
-from ui.session_wording import (
+from kapcompanion.wording import fill
+from ui.widgets.building_blocks import card, clear_layout, text
+from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.style import space
+from ui.widgets.wording import (
     day_text,
     phase_title,
     reflection_state_text,
     session_title,
     when_text,
 )
-from ui.style import space
-from ui.translation import fill
 
 
 class SessionPage(HeaderedPage):

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.ids import SessionId
-from ui.building_blocks import card, text
 from ui.session_form import SessionForm
-from ui.session_layout import HeaderedPage, PageHeader
 from ui.session_list_delegate import SessionRowDelegate
 from ui.session_list_model import SessionListModel, SessionRole, summarise_sessions
 from ui.session_page import SessionPage
-from ui.style import space
+from ui.widgets.building_blocks import card, text
+from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.style import space
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store

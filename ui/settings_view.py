@@ -37,7 +37,7 @@ from kapcompanion.errors import KapError
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
 from kapcompanion.support import COUNTRY_SETTING
-from ui.building_blocks import card, page_header, scrolling_page, text
+from kapcompanion.wording import fill
 from ui.data_exchange import (
     ExchangeTask,
     StopRequestedError,
@@ -45,10 +45,10 @@ from ui.data_exchange import (
     export_work,
     import_work,
 )
-from ui.error_messages import describe, show_message
-from ui.style import REDUCE_MOTION_KEY, ColourScheme, reduce_motion, space
 from ui.support_contacts import chosen_country_code, countries_in_order
-from ui.translation import fill
+from ui.widgets.building_blocks import card, page_header, scrolling_page, text
+from ui.widgets.error_messages import describe, show_message
+from ui.widgets.style import REDUCE_MOTION_KEY, ColourScheme, reduce_motion, space
 
 if TYPE_CHECKING:
     from kapcompanion.exchange import ExportSummary, ImportSummary, ProgressCallback

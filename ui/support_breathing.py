@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.breathing_pacer import BreathingPacer
-from ui.building_blocks import text
-from ui.style import space
-from ui.translation import fill
+from kapcompanion.wording import fill
+from ui.widgets.breathing_pacer import BreathingPacer
+from ui.widgets.building_blocks import text
+from ui.widgets.style import space
 
 
 @dataclass(frozen=True)

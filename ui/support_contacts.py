@@ -32,10 +32,10 @@ from kapcompanion.support import (
     crisis_lines,
     save_contacts,
 )
-from ui.building_blocks import card, clear_layout, text
-from ui.style import space
+from kapcompanion.wording import fill
 from ui.support_wording import not_an_emergency_service
-from ui.translation import fill
+from ui.widgets.building_blocks import card, clear_layout, text
+from ui.widgets.style import space
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store

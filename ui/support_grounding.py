@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.building_blocks import text
-from ui.style import space
-from ui.translation import fill
+from kapcompanion.wording import fill
+from ui.widgets.building_blocks import text
+from ui.widgets.style import space
 
 NOTE_MAX_LENGTH = 500
 

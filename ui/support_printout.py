@@ -25,8 +25,8 @@ from PySide6.QtGui import (
 )
 
 from kapcompanion.support import Country
+from kapcompanion.wording import fill
 from ui.support_wording import not_an_emergency_service, section_wording
-from ui.translation import fill
 
 BODY_POINTS = 11.0
 HEADING_POINTS = 13.5

@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.errors import KapError
 from kapcompanion.support import contacts, safety_plan, save_safety_plan
-from ui.building_blocks import card, text
-from ui.error_messages import show_message
-from ui.style import space
+from kapcompanion.wording import fill
 from ui.support_contacts import chosen_country, chosen_country_code
 from ui.support_printout import (
     page_size_for,
@@ -35,7 +33,9 @@ from ui.support_printout import (
     write_pdf,
 )
 from ui.support_wording import SectionWording, section_wording
-from ui.translation import fill
+from ui.widgets.building_blocks import card, text
+from ui.widgets.error_messages import show_message
+from ui.widgets.style import space
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from kapcompanion.support import SAFETY_PLAN_SECTIONS, Country
-from ui.translation import fill
+from kapcompanion.wording import fill
 
 
 def _tr(source: str) -> str:

@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.building_blocks import text
-from ui.error_messages import show_message
-from ui.style import space
-from ui.translation import fill
+from kapcompanion.wording import fill
 from ui.trends_points import ChartPoint, cell_at, nearest
 from ui.trends_tables import TableData, TrendsTableModel
+from ui.widgets.building_blocks import text
+from ui.widgets.error_messages import show_message
+from ui.widgets.style import space
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist

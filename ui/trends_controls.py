@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.domain import Session, SessionKind, Theme
 from kapcompanion.ids import SessionId
-from kapcompanion.wording import counted
-from ui.building_blocks import text
-from ui.journal_filters import DateChoice, ElidingComboBox, MultiChoice, ThemeChoice
-from ui.session_wording import day_text, session_title
-from ui.style import space
-from ui.translation import fill
+from kapcompanion.wording import counted, fill
+from ui.widgets.building_blocks import text
+from ui.widgets.choices import DateChoice, ElidingComboBox, MultiChoice, ThemeChoice
+from ui.widgets.style import space
+from ui.widgets.wording import day_text, session_title
 
 if TYPE_CHECKING:
     from kapcompanion.trends import Period

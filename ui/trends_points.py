@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from ui.translation import fill
+from kapcompanion.wording import fill
 from ui.trends_tables import DayWords, band_words, reflection_label, session_label
 
 if TYPE_CHECKING:

@@ -22,8 +22,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from kapcompanion.wording import fill
 from ui.checkin_wording import day_of
-from ui.translation import fill
 
 if TYPE_CHECKING:
     from kapcompanion.trends import DistressSeries, QuestionnaireSeries, ThemeMap

@@ -19,12 +19,18 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kapcompanion.questionnaires import all_questionnaires
-from ui.building_blocks import CARD_SIDE_PADDING, calm_scroll_area, card, centred_column, text
-from ui.session_layout import PageHeader
-from ui.style import space
-from ui.translation import fill
+from kapcompanion.wording import fill
 from ui.trends_chart import ChartPanel
 from ui.trends_controls import TrendsControls
+from ui.widgets.building_blocks import (
+    CARD_SIDE_PADDING,
+    calm_scroll_area,
+    card,
+    centred_column,
+    text,
+)
+from ui.widgets.page_frame import PageHeader
+from ui.widgets.style import space
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -19,7 +19,7 @@ from PySide6.QtTest import QTest
 from kapcompanion.profile import Profile, ProfileLock
 from ui.application import create_application, window_settings
 from ui.main_window import MainWindow
-from ui.style import apply_style, stored_colour_scheme
+from ui.widgets.style import apply_style, stored_colour_scheme
 
 MORE = " and the room went quiet and I could breathe"
 

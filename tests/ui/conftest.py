@@ -14,7 +14,7 @@ from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from ui.application import create_application, window_settings
 from ui.main_window import MainWindow, StoreView
-from ui.style import ColourScheme, apply_style, stored_colour_scheme
+from ui.widgets.style import ColourScheme, apply_style, stored_colour_scheme
 
 WindowFactory = Callable[..., MainWindow]
 ViewT = TypeVar("ViewT", bound=QWidget)

@@ -15,7 +15,7 @@ from kapcompanion.profile import Profile
 from tests.profile_lock_holder import lock_held_elsewhere
 from tests.ui.helpers import answer_next_dialog
 from ui.application import run_window
-from ui.error_messages import describe
+from ui.widgets.error_messages import describe
 
 
 @pytest.fixture(autouse=True)

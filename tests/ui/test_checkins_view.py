@@ -19,7 +19,7 @@ from ui.application import create_application
 from ui.checkin_flow import CheckInFlow
 from ui.checkin_wording import day_of
 from ui.checkins_view import CheckInsView
-from ui.style import ColourScheme, apply_style
+from ui.widgets.style import ColourScheme, apply_style
 
 SMALLEST = QSize(720 - 200, 480)  # the main window's smallest size, less its sidebar
 CTRL = Qt.KeyboardModifier.ControlModifier

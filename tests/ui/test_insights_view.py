@@ -259,7 +259,7 @@ def test_add_a_small_step_change_how_it_is_going_and_add_a_dated_note(
     assert len(notes) == 3
     shown = [label.text() for label in editor.findChildren(QLabel) if label.isVisibleTo(editor)]
     assert "Easier today." in shown and "Forgot twice." not in shown  # only the latest
-    from ui.session_wording import day_text
+    from ui.widgets.wording import day_text
 
     assert day_text(notes[-1].noted_at) in shown  # dated as the locale writes dates
     assert editor.show_all_button.text() == "Show all 3 notes"

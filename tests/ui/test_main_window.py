@@ -24,7 +24,7 @@ from tests.ui.helpers import (
 )
 from ui.application import window_settings
 from ui.sample_course_launcher import sample_course_command
-from ui.style import colours, contrast_ratio, ink_on
+from ui.widgets.style import colours, contrast_ratio, ink_on
 
 
 def test_a_new_profile_gets_a_gentle_welcome_and_one_button_to_start(

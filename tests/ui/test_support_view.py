@@ -24,11 +24,11 @@ from kapcompanion.support import (
 )
 from tests.ui.helpers import clipped_labels, focused, press, tab_to, type_text
 from ui.application import create_application
-from ui.style import ColourScheme, apply_style
 from ui.support_breathing import RHYTHMS, Rhythm
 from ui.support_printout import HANDWRITING_LINE, safety_plan_document
 from ui.support_view import SupportView
 from ui.support_wording import not_an_emergency_service, section_wording
+from ui.widgets.style import ColourScheme, apply_style
 
 SMALLEST_IN_WINDOW = QSize(720 - 200, 480)  # the main window's smallest size, less its sidebar
 SMALLEST_ON_ITS_OWN = QSize(720, 480)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from kapcompanion.trends import distress_series
+from kapcompanion.wording import install_translations
 from tests.ui.conftest import WindowFactory
-from ui.translation import install_translations
 
 ROOT = Path(__file__).resolve().parents[2]
 LRELEASE = Path(sys.executable).parent / "pyside6-lrelease"

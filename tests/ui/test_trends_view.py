@@ -29,10 +29,10 @@ from tests.ui.helpers import (
     wait_until_nothing_is_clipped,
 )
 from ui.checkin_wording import day_of
-from ui.style import ColourScheme, apply_style
 from ui.trends_chart import ChartPanel
 from ui.trends_controls import PeriodChoice
 from ui.trends_view import TrendsView
+from ui.widgets.style import ColourScheme, apply_style
 
 ViewFactory = Callable[[Store], TrendsView]
 SMALLEST = (720 - 200, 480)  # the main window's smallest size, less its sidebar

@@ -12,8 +12,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle
 
-from ui.session_wording import scaled_font
-from ui.style import space, tokens
+from ui.widgets.style import space, tokens
+from ui.widgets.wording import scaled_font
 
 FOCUS_LINE = 2
 LINE_GAP = space(1) // 2

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from kapcompanion.domain import Phase, ReflectionStatus, Session, SessionKind
 from kapcompanion.follow_ups import FollowUp, FollowUpState
-from ui.style import tokens
-from ui.translation import fill
+from kapcompanion.wording import fill
+from ui.widgets.style import tokens
 
 CONTEXT = "SessionWording"
 

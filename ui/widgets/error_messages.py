@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from kapcompanion import errors
 from kapcompanion.resource_files import ResourceError
-from ui.translation import fill
+from kapcompanion.wording import fill
 
 
 def _tr(source: str) -> str:

@@ -3,7 +3,7 @@
 The header holds the page's title on the left and its actions on the right, so the primary
 action is always in the same place. The body either scrolls (the form, a session's page) or
 holds a widget that scrolls itself (the list). Both sit in the same centred, width-capped
-column as every other screen (see ui.building_blocks.scrolling_page).
+column as every other screen (see ui.widgets.building_blocks.scrolling_page).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.building_blocks import calm_scroll_area, centred_column, text
-from ui.style import space
+from ui.widgets.building_blocks import calm_scroll_area, centred_column, text
+from ui.widgets.style import space
 
 
 class PageHeader(QWidget):

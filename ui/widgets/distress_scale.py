@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSlider, QVBoxLayout, QWidget
 
-from ui.building_blocks import text
-from ui.translation import fill
+from kapcompanion.wording import fill
+from ui.widgets.building_blocks import text
 
 
 def _tr(source: str) -> str:

@@ -12,8 +12,8 @@ from typing import Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ui.building_blocks import page_header, text
-from ui.style import space
+from ui.widgets.building_blocks import page_header, text
+from ui.widgets.style import space
 
 
 def step_header(title: str, progress_name: str) -> tuple[QWidget, QLabel]:

@@ -19,9 +19,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from ui.building_blocks import text
-from ui.style import space
-from ui.translation import fill
+from kapcompanion.wording import fill
+from ui.widgets.building_blocks import text
+from ui.widgets.style import space
 
 BREATHE_IN_SECONDS = 4
 BREATHE_OUT_SECONDS = 6

@@ -42,11 +42,10 @@ from PySide6.QtWidgets import (
 from kapcompanion.domain import Phase, Session, Theme
 from kapcompanion.ids import SessionId
 from kapcompanion.journal import JournalFilter
-from kapcompanion.wording import counted
-from ui.building_blocks import text
-from ui.session_wording import day_text, phase_title, session_title
-from ui.style import space
-from ui.translation import fill
+from kapcompanion.wording import counted, fill
+from ui.widgets.building_blocks import text
+from ui.widgets.style import space
+from ui.widgets.wording import day_text, phase_title, session_title
 
 SWATCH = 12
 CHOICE_KEY_ROLE = Qt.ItemDataRole.UserRole + 1

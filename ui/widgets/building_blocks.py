@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.style import ink_on, reading_width, space, tokens
+from ui.widgets.style import ink_on, reading_width, space, tokens
 
 CARD_SIDE_PADDING = space(3)
 
