@@ -2,7 +2,7 @@
 where it came from, its small commitment and the notes on how that is going.
 
 The board filters these in memory (all / pinned / shared, and by theme), so changing a filter
-never waits on the disk. This module only reads; changes go through `ui.insight_commands`.
+never waits on the disk. This module only reads; changes go through `ui.operations.insights`.
 """
 
 from __future__ import annotations

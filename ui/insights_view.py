@@ -36,7 +36,8 @@ from ui.insight_board_data import (
     short_words,
 )
 from ui.insight_card import InsightCard
-from ui.insight_commands import (
+from ui.insight_style import SEGMENT
+from ui.operations.insights import (
     CommandContext,
     EditInsightText,
     InsightCommand,
@@ -47,7 +48,6 @@ from ui.insight_commands import (
     ShareInsight,
     store_refusals,
 )
-from ui.insight_style import SEGMENT
 from ui.widgets.building_blocks import card, text
 from ui.widgets.error_messages import show_message
 from ui.widgets.flow_layout import FlowLayout

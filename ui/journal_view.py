@@ -49,13 +49,6 @@ from kapcompanion.journal import (
 )
 from kapcompanion.search import match_expression, matching_reflections
 from kapcompanion.wording import fill
-from ui.journal_commands import (
-    ChangeKind,
-    EditAnswer,
-    JournalChange,
-    MoveToRecentlyDeleted,
-    ShareReflection,
-)
 from ui.journal_delegate import JournalRowDelegate
 from ui.journal_detail import JournalDetail
 from ui.journal_gate import DifficultEntryGate
@@ -65,6 +58,13 @@ from ui.journal_model import (
     JournalRole,
     ThemeLook,
     group_title,
+)
+from ui.operations.journal import (
+    ChangeKind,
+    EditAnswer,
+    JournalChange,
+    MoveToRecentlyDeleted,
+    ShareReflection,
 )
 from ui.recently_deleted_view import RecentlyDeletedView
 from ui.widgets.building_blocks import card, text
