@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.errors import DatabaseUnreadableError, KapError
 from kapcompanion.ids import ReflectionId
 from kapcompanion.profile import Profile
-from ui.home_view import HomeView
+from ui.home.view import HomeView
 from ui.widgets.building_blocks import text
 from ui.widgets.error_messages import show_error, show_message
 from ui.widgets.icons import icon
@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
             self._store = None
 
     def _explore_sample(self) -> None:
-        from ui.sample_course_launcher import launch_sample_course
+        from ui.home.sample_course import launch_sample_course
 
         if not launch_sample_course():
             show_message(

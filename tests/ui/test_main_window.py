@@ -23,7 +23,7 @@ from tests.ui.helpers import (
     wait_until_nothing_is_clipped,
 )
 from ui.application import window_settings
-from ui.sample_course_launcher import sample_course_command
+from ui.home.sample_course import sample_course_command
 from ui.widgets.style import colours, contrast_ratio, ink_on
 
 

@@ -1,0 +1,1 @@
+"""Home: a calm summary of where the course stands and what might come next."""
