@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from ui.insights_view import InsightsView
     from ui.journal_view import JournalView
     from ui.reflect_view import ReflectView
-    from ui.sessions_view import SessionsView
+    from ui.sessions.view import SessionsView
     from ui.settings_view import SettingsView
     from ui.support_view import SupportView
     from ui.trends_view import TrendsView
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _build_sessions(self) -> QWidget:
-        from ui.sessions_view import SessionsView
+        from ui.sessions.view import SessionsView
 
         view = SessionsView()
         view.data_changed.connect(self.data_changed)

@@ -24,8 +24,8 @@ from tests.ui.helpers import (
     visible_texts,
     wait_until_nothing_is_clipped,
 )
-from ui.session_list_model import SessionRole
-from ui.sessions_view import SessionsView
+from ui.sessions.list_model import SessionRole
+from ui.sessions.view import SessionsView
 
 # Helpers ----------------------------------------------------------------------------------
 

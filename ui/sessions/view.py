@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.ids import SessionId
-from ui.session_form import SessionForm
-from ui.session_list_delegate import SessionRowDelegate
-from ui.session_list_model import SessionListModel, SessionRole, summarise_sessions
-from ui.session_page import SessionPage
+from ui.sessions.form import SessionForm
+from ui.sessions.list_delegate import SessionRowDelegate
+from ui.sessions.list_model import SessionListModel, SessionRole, summarise_sessions
+from ui.sessions.page import SessionPage
 from ui.widgets.building_blocks import card, text
 from ui.widgets.page_frame import HeaderedPage, PageHeader
 from ui.widgets.style import space

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ui.session_list_model import SessionRole
+from ui.sessions.list_model import SessionRole
 from ui.widgets.row_painting import LINE_GAP, paint_row_background, row_fonts
 from ui.widgets.style import space
 
