@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from ui.checkins_view import CheckInsView
     from ui.insights_view import InsightsView
     from ui.journal_view import JournalView
-    from ui.reflect_view import ReflectView
+    from ui.reflect.view import ReflectView
     from ui.sessions.view import SessionsView
     from ui.settings_view import SettingsView
     from ui.support_view import SupportView
@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
         self.support_view.show_safety_plan()
 
     def _build_reflect(self) -> QWidget:
-        from ui.reflect_view import ReflectView
+        from ui.reflect.view import ReflectView
 
         view = ReflectView(reduce_motion=lambda: reduce_motion(self._settings))
         view.data_changed.connect(self.data_changed)

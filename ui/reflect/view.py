@@ -25,7 +25,7 @@ from kapcompanion.ids import ReflectionId, SessionId
 from kapcompanion.prompt_sets import prompt_set_for
 from kapcompanion.wording import fill
 from ui.home.view import local_date
-from ui.reflection_wizard import ReflectionWizard
+from ui.reflect.wizard import ReflectionWizard
 from ui.widgets.building_blocks import card, clear_layout, page_header, scrolling_page, text
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from kapcompanion.store import Store
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import focusable_widgets, press
 from ui.main_window import MainWindow
-from ui.reflection_wizard import AUTOSAVE_DELAY_MS, ReflectionWizard
+from ui.reflect.wizard import AUTOSAVE_DELAY_MS, ReflectionWizard
 from ui.widgets.breathing_pacer import GroundingPause
 
 CTRL = Qt.KeyboardModifier.ControlModifier

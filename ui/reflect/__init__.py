@@ -1,0 +1,1 @@
+"""Reflect: start or resume a reflection, and the step-by-step reflection wizard."""
