@@ -220,7 +220,7 @@ def model_reset_line(entries: list[JournalEntry]) -> str:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtWidgets import QApplication
 
-        from ui.journal_model import JournalModel
+        from ui.journal.model import JournalModel
     except ImportError:
         return "Journal model: not built yet"
     app = QApplication.instance() or QApplication([])

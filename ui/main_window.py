@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from kapcompanion.store import Store
     from ui.checkins_view import CheckInsView
     from ui.insights_view import InsightsView
-    from ui.journal_view import JournalView
+    from ui.journal.view import JournalView
     from ui.reflect.view import ReflectView
     from ui.sessions.view import SessionsView
     from ui.settings_view import SettingsView
@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _build_journal(self) -> QWidget:
-        from ui.journal_view import JournalView
+        from ui.journal.view import JournalView
 
         view = JournalView()
         view.data_changed.connect(self.data_changed)

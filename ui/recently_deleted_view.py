@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.domain import DeletedItem, DeletedKind, Phase
 from kapcompanion.errors import KapError
 from kapcompanion.wording import fill
-from ui.journal_delegate import draw_wrapped
+from ui.journal.delegate import draw_wrapped
 from ui.widgets.building_blocks import card, text
 from ui.widgets.error_messages import show_message
 from ui.widgets.page_frame import HeaderedPage, PageHeader

@@ -33,8 +33,8 @@ from tests.ui.helpers import (
     visible_texts,
     wait_until_nothing_is_clipped,
 )
-from ui.journal_model import JournalRole
-from ui.journal_view import JournalView
+from ui.journal.model import JournalRole
+from ui.journal.view import JournalView
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kapcompanion.search import HIGHLIGHT_END, HIGHLIGHT_START
 from kapcompanion.wording import fill
-from ui.journal_model import JournalRole
+from ui.journal.model import JournalRole
 from ui.widgets.row_painting import LINE_GAP, paint_row_background, row_fonts
 from ui.widgets.style import ink_on, space, tokens
 

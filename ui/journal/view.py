@@ -49,10 +49,10 @@ from kapcompanion.journal import (
 )
 from kapcompanion.search import match_expression, matching_reflections
 from kapcompanion.wording import fill
-from ui.journal_delegate import JournalRowDelegate
-from ui.journal_detail import JournalDetail
-from ui.journal_gate import DifficultEntryGate
-from ui.journal_model import (
+from ui.journal.delegate import JournalRowDelegate
+from ui.journal.detail import JournalDetail
+from ui.journal.gate import DifficultEntryGate
+from ui.journal.model import (
     JournalFilterProxy,
     JournalModel,
     JournalRole,

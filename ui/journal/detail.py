@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.domain import Answer, Reflection
 from kapcompanion.ids import AnswerId, ReflectionId
 from kapcompanion.wording import fill
-from ui.journal_model import ThemeLook
+from ui.journal.model import ThemeLook
 from ui.widgets.building_blocks import card, clear_layout, text, theme_chip
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.page_frame import HeaderedPage, PageHeader
