@@ -66,7 +66,7 @@ from ui.operations.journal import (
     MoveToRecentlyDeleted,
     ShareReflection,
 )
-from ui.recently_deleted_view import RecentlyDeletedView
+from ui.recently_deleted.view import RecentlyDeletedView
 from ui.widgets.building_blocks import card, text
 from ui.widgets.choices import JournalFilterBar
 from ui.widgets.error_messages import show_message

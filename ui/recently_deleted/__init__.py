@@ -1,0 +1,1 @@
+"""Recently deleted: what the client moved away, restorable until it is purged."""
