@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     # Screens other than Home are imported when first shown: start-up stays light.
     from kapcompanion.store import Store
     from ui.checkins_view import CheckInsView
-    from ui.insights_view import InsightsView
+    from ui.insights.view import InsightsView
     from ui.journal.view import JournalView
     from ui.reflect.view import ReflectView
     from ui.sessions.view import SessionsView
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         self.reflect_view.start_for_session(session_id)
 
     def _build_insights(self) -> QWidget:
-        from ui.insights_view import InsightsView
+        from ui.insights.view import InsightsView
 
         view = InsightsView()
         view.data_changed.connect(self.data_changed)

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.domain import Theme
 from kapcompanion.wording import fill
-from ui.commitment_editor import CommitmentEditor
-from ui.insight_board_data import InsightCardData, short_words
-from ui.insight_style import ACTION, LINK
-from ui.insight_theme_picker import CreateTheme, ThemePicker
+from ui.insights.board_data import InsightCardData, short_words
+from ui.insights.commitment_editor import CommitmentEditor
+from ui.insights.style import ACTION, LINK
+from ui.insights.theme_picker import CreateTheme, ThemePicker
 from ui.widgets.building_blocks import CARD_SIDE_PADDING, clear_layout, text, theme_chip
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.focus import chain_tab_order

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.domain import CommitmentStatus, Theme
 from kapcompanion.ids import CommitmentId, InsightId
 from kapcompanion.wording import fill
-from ui.insight_board_data import (
+from ui.insights.board_data import (
     BoardData,
     BoardFilter,
     InsightCardData,
@@ -35,8 +35,8 @@ from ui.insight_board_data import (
     load_board,
     short_words,
 )
-from ui.insight_card import InsightCard
-from ui.insight_style import SEGMENT
+from ui.insights.card import InsightCard
+from ui.insights.style import SEGMENT
 from ui.operations.insights import (
     CommandContext,
     EditInsightText,

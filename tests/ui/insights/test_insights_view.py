@@ -21,10 +21,10 @@ from tests.ui.helpers import (
     tab_to,
     wait_until_nothing_is_clipped,
 )
-from ui.commitment_editor import status_label
-from ui.insight_board_data import BoardFilter, ShowOnly
-from ui.insight_card import InsightCard
-from ui.insights_view import PAGE_SIZE, InsightsView
+from ui.insights.board_data import BoardFilter, ShowOnly
+from ui.insights.card import InsightCard
+from ui.insights.commitment_editor import status_label
+from ui.insights.view import PAGE_SIZE, InsightsView
 
 SMALLEST = QSize(720 - 200, 480)  # the main window's smallest size, less its sidebar
 TAB_STOPS = 60  # the board is long: Tab may pass several whole cards before a control

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.domain import Theme
 from kapcompanion.wording import fill
-from ui.insight_panel import leave_on_escape, save_and_cancel_row, well
-from ui.insight_style import ACTION, SECTION
+from ui.insights.panel import leave_on_escape, save_and_cancel_row, well
+from ui.insights.style import ACTION, SECTION
 from ui.widgets.building_blocks import clear_layout, text
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.focus import chain_tab_order

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.domain import Commitment, CommitmentNote, CommitmentStatus
 from kapcompanion.wording import fill
-from ui.insight_panel import leave_on_escape, save_and_cancel_row, well
-from ui.insight_style import ACTION, LINK, SECTION
+from ui.insights.panel import leave_on_escape, save_and_cancel_row, well
+from ui.insights.style import ACTION, LINK, SECTION
 from ui.widgets.building_blocks import clear_layout, text
 from ui.widgets.style import space
 from ui.widgets.wording import day_text

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from ui.insight_style import WELL
+from ui.insights.style import WELL
 from ui.widgets.style import space
 
 

@@ -1,0 +1,1 @@
+"""Insights: the board of insights with their themes, commitments and notes."""
