@@ -61,7 +61,7 @@ if TYPE_CHECKING:
     from ui.sessions.view import SessionsView
     from ui.settings_view import SettingsView
     from ui.support_view import SupportView
-    from ui.trends_view import TrendsView
+    from ui.trends.view import TrendsView
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 SIDEBAR_WIDTH = 200
@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         self.journal_view.open_entry(reflection_id)
 
     def _build_trends(self) -> QWidget:
-        from ui.trends_view import TrendsView  # matplotlib loads only now, never at start-up
+        from ui.trends.view import TrendsView  # matplotlib loads only now, never at start-up
 
         view = TrendsView()
         view.data_changed.connect(self.data_changed)

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kapcompanion.questionnaires import all_questionnaires
 from kapcompanion.wording import fill
-from ui.trends_chart import ChartPanel
-from ui.trends_controls import TrendsControls
+from ui.trends.chart import ChartPanel
+from ui.trends.controls import TrendsControls
 from ui.widgets.building_blocks import (
     CARD_SIDE_PADDING,
     calm_scroll_area,
@@ -174,7 +174,7 @@ class TrendsView(QWidget):
     def _redraw_in_scheme(self) -> None:
         """Draw the charts again if the app's scheme differs from the one they were drawn in."""
         self._scheme_changed = False
-        from ui.trends_chart import chart_style
+        from ui.trends.chart import chart_style
 
         style = chart_style()
         for panel in self.panels():
@@ -213,8 +213,8 @@ class TrendsView(QWidget):
             return
         from kapcompanion.charts import distress_figure
         from kapcompanion.trends import distress_series
-        from ui.trends_points import distress_points
-        from ui.trends_tables import distress_table
+        from ui.trends.points import distress_points
+        from ui.trends.tables import distress_table
 
         by = self.controls.by()
         distress = distress_series(self._store, self._period(), self.controls.session_ids())
@@ -237,8 +237,8 @@ class TrendsView(QWidget):
             return
         from kapcompanion.charts import theme_map_figure
         from kapcompanion.trends import theme_map
-        from ui.trends_points import theme_points
-        from ui.trends_tables import theme_table
+        from ui.trends.points import theme_points
+        from ui.trends.tables import theme_table
 
         themes = theme_map(
             self._store,
@@ -263,8 +263,8 @@ class TrendsView(QWidget):
             return
         from kapcompanion.charts import questionnaire_figure
         from kapcompanion.trends import questionnaire_series
-        from ui.trends_points import score_points
-        from ui.trends_tables import score_table
+        from ui.trends.points import score_points
+        from ui.trends.tables import score_table
 
         scores = questionnaire_series(self._store, self._period())
         for series in scores:

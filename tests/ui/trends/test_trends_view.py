@@ -29,9 +29,9 @@ from tests.ui.helpers import (
     wait_until_nothing_is_clipped,
 )
 from ui.checkin_wording import day_of
-from ui.trends_chart import ChartPanel
-from ui.trends_controls import PeriodChoice
-from ui.trends_view import TrendsView
+from ui.trends.chart import ChartPanel
+from ui.trends.controls import PeriodChoice
+from ui.trends.view import TrendsView
 from ui.widgets.style import ColourScheme, apply_style
 
 ViewFactory = Callable[[Store], TrendsView]
@@ -161,7 +161,7 @@ def test_matplotlib_waits_until_the_screen_draws_and_pyplot_never_comes(
         [
             sys.executable,
             "-c",
-            "import sys, ui.trends_view; print('matplotlib' in sys.modules)",
+            "import sys, ui.trends.view; print('matplotlib' in sys.modules)",
         ],
         capture_output=True,
         text=True,

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.wording import fill
-from ui.trends_points import ChartPoint, cell_at, nearest
-from ui.trends_tables import TableData, TrendsTableModel
+from ui.trends.points import ChartPoint, cell_at, nearest
+from ui.trends.tables import TableData, TrendsTableModel
 from ui.widgets.building_blocks import text
 from ui.widgets.error_messages import show_message
 from ui.widgets.style import space

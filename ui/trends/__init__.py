@@ -1,0 +1,1 @@
+"""Trends: how themes and distress shift across sessions, in charts and tables."""
