@@ -54,7 +54,7 @@ from ui.widgets.style import (
 if TYPE_CHECKING:
     # Screens other than Home are imported when first shown: start-up stays light.
     from kapcompanion.store import Store
-    from ui.checkins_view import CheckInsView
+    from ui.checkins.view import CheckInsView
     from ui.insights.view import InsightsView
     from ui.journal.view import JournalView
     from ui.reflect.view import ReflectView
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _build_check_ins(self) -> QWidget:
-        from ui.checkins_view import CheckInsView
+        from ui.checkins.view import CheckInsView
 
         view = CheckInsView()
         view.data_changed.connect(self.data_changed)

@@ -16,7 +16,7 @@ from kapcompanion.ids import SessionId
 from kapcompanion.report.options import PeriodChoice, ReportSection
 from kapcompanion.trends import Period
 from kapcompanion.wording import counted, fill, one_line
-from ui.checkin_wording import day_of
+from ui.checkins.wording import day_of
 from ui.widgets.wording import phase_title, session_title
 
 CONTEXT = "ReportWording"

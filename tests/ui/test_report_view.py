@@ -36,7 +36,7 @@ from tests.ui.helpers import (
     visible_texts,
     wait_until_nothing_is_clipped,
 )
-from ui.checkin_wording import day_of
+from ui.checkins.wording import day_of
 from ui.report_choices import HEADING_ROLE, ChoiceList
 from ui.report_output import suggested_pdf_path
 from ui.report_view import ReportView

@@ -28,7 +28,7 @@ from tests.ui.helpers import (
     visible_texts,
     wait_until_nothing_is_clipped,
 )
-from ui.checkin_wording import day_of
+from ui.checkins.wording import day_of
 from ui.trends.chart import ChartPanel
 from ui.trends.controls import PeriodChoice
 from ui.trends.view import TrendsView

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.domain import CheckIn
 from kapcompanion.questionnaires import Questionnaire
 from kapcompanion.wording import fill
-from ui.checkin_wording import (
+from ui.checkins.wording import (
     EVERY_DAYS_CHOICES,
     change_lines,
     day_of,

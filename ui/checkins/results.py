@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 from kapcompanion.domain import CheckIn
 from kapcompanion.questionnaires import Questionnaire, Score
 from kapcompanion.wording import fill
-from ui.checkin_safety import SafetyNote
-from ui.checkin_wording import (
+from ui.checkins.safety import SafetyNote
+from ui.checkins.wording import (
     change_lines,
     cluster_line,
     day_of,

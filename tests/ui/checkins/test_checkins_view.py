@@ -16,9 +16,9 @@ from kapcompanion.questionnaires import questionnaire, score
 from kapcompanion.store import Store
 from tests.ui.helpers import clipped_labels, focused, press, visible_texts
 from ui.application import create_application
-from ui.checkin_flow import CheckInFlow
-from ui.checkin_wording import day_of
-from ui.checkins_view import CheckInsView
+from ui.checkins.flow import CheckInFlow
+from ui.checkins.view import CheckInsView
+from ui.checkins.wording import day_of
 from ui.widgets.style import ColourScheme, apply_style
 
 SMALLEST = QSize(720 - 200, 480)  # the main window's smallest size, less its sidebar

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QApplication, QPushButton, QStackedWidget, QVBoxLa
 from kapcompanion.errors import KapError
 from kapcompanion.ids import CheckInId
 from kapcompanion.questionnaires import all_questionnaires, questionnaire
-from ui.checkin_flow import CheckInFlow
-from ui.checkin_overview import CardState, QuestionnaireCard
-from ui.checkin_results import CheckInResults
+from ui.checkins.flow import CheckInFlow
+from ui.checkins.overview import CardState, QuestionnaireCard
+from ui.checkins.results import CheckInResults
 from ui.widgets.error_messages import show_error
 from ui.widgets.page_frame import HeaderedPage, PageHeader
 

@@ -28,9 +28,9 @@ from kapcompanion.errors import KapError
 from kapcompanion.ids import CheckInId
 from kapcompanion.questionnaires import Questionnaire, score
 from kapcompanion.wording import fill
-from ui.checkin_options_page import OptionsPage
-from ui.checkin_safety import SafetyNote
-from ui.checkin_wording import length_text, number_list
+from ui.checkins.options_page import OptionsPage
+from ui.checkins.safety import SafetyNote
+from ui.checkins.wording import length_text, number_list
 from ui.widgets.building_blocks import calm_scroll_area, centred_column, step_shortcuts, text
 from ui.widgets.error_messages import show_error
 from ui.widgets.step_flow import step_buttons, step_header
