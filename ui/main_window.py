@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _build_report(self) -> QWidget:
-        from ui.report_view import ReportView
+        from ui.printout.view import ReportView
 
         view = ReportView()
         view.data_changed.connect(self.data_changed)

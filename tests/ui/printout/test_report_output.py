@@ -16,7 +16,7 @@ from kapcompanion.errors import KapError
 from kapcompanion.report.options import ReportOptions
 from kapcompanion.store import Store
 from tests.ui.helpers import answer_next_dialog
-from ui.report_output import paint_report, preview_and_print, printer_for_report
+from ui.printout.output import paint_report, preview_and_print, printer_for_report
 
 
 def test_a_printer_that_cannot_write_is_said_calmly(

@@ -41,16 +41,16 @@ from kapcompanion.report.options import (
 )
 from kapcompanion.trends import Period
 from kapcompanion.wording import fill
-from ui.report_choices import Choice, ChoiceList, ChoiceListWords
-from ui.report_output import (
+from ui.printout.choices import Choice, ChoiceList, ChoiceListWords
+from ui.printout.output import (
     ask_for_pdf_path,
     preview_and_print,
     save_pdf,
     suggested_pdf_path,
 )
-from ui.report_period import PeriodPicker
-from ui.report_sections import SectionChoice
-from ui.report_wording import insight_words, reflection_words, section_wording, summary_sentence
+from ui.printout.period import PeriodPicker
+from ui.printout.sections import SectionChoice
+from ui.printout.wording import insight_words, reflection_words, section_wording, summary_sentence
 from ui.widgets.building_blocks import card, text
 from ui.widgets.focus import chain_tab_order
 from ui.widgets.page_frame import HeaderedPage, PageHeader

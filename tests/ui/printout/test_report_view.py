@@ -37,10 +37,10 @@ from tests.ui.helpers import (
     wait_until_nothing_is_clipped,
 )
 from ui.checkins.wording import day_of
-from ui.report_choices import HEADING_ROLE, ChoiceList
-from ui.report_output import suggested_pdf_path
-from ui.report_view import ReportView
-from ui.report_wording import first_line
+from ui.printout.choices import HEADING_ROLE, ChoiceList
+from ui.printout.output import suggested_pdf_path
+from ui.printout.view import ReportView
+from ui.printout.wording import first_line
 
 ViewFactory = Callable[[Store], ReportView]
 SMALLEST = QSize(720 - 200, 480)  # the main window's smallest size, less its sidebar

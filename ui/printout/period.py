@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QVBoxLayout, QWidget
 
 from kapcompanion.report.options import PeriodChoice
 from kapcompanion.trends import Period
-from ui.report_wording import period_choices, period_words
+from ui.printout.wording import period_choices, period_words
 from ui.widgets.building_blocks import text
 from ui.widgets.choices import DateChoice, ElidingComboBox
 from ui.widgets.style import space
