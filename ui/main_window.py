@@ -60,7 +60,7 @@ if TYPE_CHECKING:
     from ui.reflect.view import ReflectView
     from ui.sessions.view import SessionsView
     from ui.settings_view import SettingsView
-    from ui.support_view import SupportView
+    from ui.support.view import SupportView
     from ui.trends.view import TrendsView
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _build_support(self) -> QWidget:
-        from ui.support_view import SupportView
+        from ui.support.view import SupportView
 
         view = SupportView(reduce_motion=lambda: reduce_motion(self._settings))
         view.data_changed.connect(self.data_changed)

@@ -45,7 +45,7 @@ from ui.data_exchange import (
     export_work,
     import_work,
 )
-from ui.support_contacts import chosen_country_code, countries_in_order
+from ui.support.contacts import chosen_country_code, countries_in_order
 from ui.widgets.building_blocks import card, page_header, scrolling_page, text
 from ui.widgets.error_messages import describe, show_message
 from ui.widgets.style import REDUCE_MOTION_KEY, ColourScheme, reduce_motion, space

@@ -2,7 +2,7 @@
 
 What is written is saved shortly after typing pauses, and whenever the client leaves the plan
 (`save_now`). A failed save keeps every word on screen and says so gently. The plan can be
-printed or saved as a PDF on its own (see ui.support_printout).
+printed or saved as a PDF on its own (see ui.support.printout).
 """
 
 from __future__ import annotations
@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
 from kapcompanion.errors import KapError
 from kapcompanion.support import contacts, safety_plan, save_safety_plan
 from kapcompanion.wording import fill
-from ui.support_contacts import chosen_country, chosen_country_code
-from ui.support_printout import (
+from ui.support.contacts import chosen_country, chosen_country_code
+from ui.support.printout import (
     page_size_for,
     print_document,
     safety_plan_document,
     write_pdf,
 )
-from ui.support_wording import SectionWording, section_wording
+from ui.support.wording import SectionWording, section_wording
 from ui.widgets.building_blocks import card, text
 from ui.widgets.error_messages import show_message
 from ui.widgets.style import space

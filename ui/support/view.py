@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.support import contacts as saved_contacts
-from ui.support_breathing import BreathingPractice
-from ui.support_contacts import ContactsPanel, SomeoneNowCard, chosen_country
-from ui.support_grounding import GroundingExercise
-from ui.support_safety_plan import SafetyPlanEditor
-from ui.support_wording import not_an_emergency_service
+from ui.support.breathing import BreathingPractice
+from ui.support.contacts import ContactsPanel, SomeoneNowCard, chosen_country
+from ui.support.grounding import GroundingExercise
+from ui.support.safety_plan import SafetyPlanEditor
+from ui.support.wording import not_an_emergency_service
 from ui.widgets.building_blocks import text
 from ui.widgets.page_frame import HeaderedPage, PageHeader
 from ui.widgets.style import space

@@ -24,10 +24,10 @@ from kapcompanion.support import (
 )
 from tests.ui.helpers import clipped_labels, focused, press, tab_to, type_text
 from ui.application import create_application
-from ui.support_breathing import RHYTHMS, Rhythm
-from ui.support_printout import HANDWRITING_LINE, safety_plan_document
-from ui.support_view import SupportView
-from ui.support_wording import not_an_emergency_service, section_wording
+from ui.support.breathing import RHYTHMS, Rhythm
+from ui.support.printout import HANDWRITING_LINE, safety_plan_document
+from ui.support.view import SupportView
+from ui.support.wording import not_an_emergency_service, section_wording
 from ui.widgets.style import ColourScheme, apply_style
 
 SMALLEST_IN_WINDOW = QSize(720 - 200, 480)  # the main window's smallest size, less its sidebar
@@ -388,7 +388,7 @@ def test_a_refused_save_keeps_every_word_and_says_so_gently(
     def refuse(*_args: object) -> None:
         raise DatabaseReadOnlyError(Path("kap-companion.sqlite3"))
 
-    monkeypatch.setattr("ui.support_safety_plan.save_safety_plan", refuse)
+    monkeypatch.setattr("ui.support.safety_plan.save_safety_plan", refuse)
     type_text(qtbot, "Going quiet")
     assert view.safety_plan.save_now() is False
     assert view.safety_plan.status.isVisible()

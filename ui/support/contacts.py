@@ -33,7 +33,7 @@ from kapcompanion.support import (
     save_contacts,
 )
 from kapcompanion.wording import fill
-from ui.support_wording import not_an_emergency_service
+from ui.support.wording import not_an_emergency_service
 from ui.widgets.building_blocks import card, clear_layout, text
 from ui.widgets.style import space
 

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 
 from kapcompanion.support import Country
 from kapcompanion.wording import fill
-from ui.support_wording import not_an_emergency_service, section_wording
+from ui.support.wording import not_an_emergency_service, section_wording
 
 BODY_POINTS = 11.0
 HEADING_POINTS = 13.5

@@ -1,0 +1,1 @@
+"""Support: grounding, slow breathing, the safety plan and crisis lines."""
