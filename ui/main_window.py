@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     from ui.journal.view import JournalView
     from ui.reflect.view import ReflectView
     from ui.sessions.view import SessionsView
-    from ui.settings_view import SettingsView
+    from ui.settings.view import SettingsView
     from ui.support.view import SupportView
     from ui.trends.view import TrendsView
 
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         return banner
 
     def _build_settings(self) -> QWidget:
-        from ui.settings_view import SettingsView
+        from ui.settings.view import SettingsView
 
         view = SettingsView(self._profile, self._settings, self.colour_scheme(), demo=self._demo)
         view.colour_scheme_chosen.connect(self._choose_colour_scheme)

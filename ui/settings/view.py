@@ -38,7 +38,7 @@ from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
 from kapcompanion.support import COUNTRY_SETTING
 from kapcompanion.wording import fill
-from ui.data_exchange import (
+from ui.settings.data_exchange import (
     ExchangeTask,
     StopRequestedError,
     describe_failure,

@@ -29,9 +29,9 @@ from kapcompanion.support import COUNTRY_SETTING
 from tests.core.exchange_profiles import dump
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import answer_next_dialog, tab_to
-from ui.data_exchange import describe_failure
 from ui.main_window import MainWindow
-from ui.settings_view import SettingsView
+from ui.settings.data_exchange import describe_failure
+from ui.settings.view import SettingsView
 
 IMPORT = "Import"
 

@@ -1,0 +1,1 @@
+"""Settings: appearance, backups, export and import."""
