@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from PySide6.QtCore import QLocale
+
 from kapcompanion.resource_files import ResourceError, load_json_resource, resource_path
 from kapcompanion.store import Store
 
@@ -128,3 +130,25 @@ def contacts(store: Store) -> dict[str, str]:
 
 def save_contacts(store: Store, values: dict[str, str]) -> None:
     store.set_setting(CONTACTS_SETTING, {key: value.strip() for key, value in values.items()})
+
+
+def chosen_country_code(store: Store | None) -> str:
+    """The client's chosen country, or the system locale's (or the data file's default)."""
+    saved = store.get_setting(COUNTRY_SETTING) if store is not None else None
+    if isinstance(saved, str) and saved in crisis_lines().countries:
+        return saved
+    return country_from_locale(QLocale().name())
+
+
+def chosen_country(store: Store | None) -> Country:
+    return crisis_lines().for_country(chosen_country_code(store))
+
+
+def countries_in_order() -> list[Country]:
+    """Countries by name, with the catch-all entry last."""
+    lines = crisis_lines()
+    named = sorted(
+        (country for code, country in lines.countries.items() if code != lines.fallback),
+        key=lambda country: country.name.casefold(),
+    )
+    return [*named, lines.countries[lines.fallback]]

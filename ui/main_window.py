@@ -252,8 +252,9 @@ class MainWindow(QMainWindow):
 
     def _build_journal(self) -> QWidget:
         from ui.journal.view import JournalView
+        from ui.recently_deleted.view import RecentlyDeletedView
 
-        view = JournalView()
+        view = JournalView(RecentlyDeletedView())
         view.data_changed.connect(self.data_changed)
         view.reflect_requested.connect(lambda: self.show_destination("reflect"))
         return view

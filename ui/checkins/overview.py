@@ -27,7 +27,6 @@ from kapcompanion.wording import fill
 from ui.checkins.wording import (
     EVERY_DAYS_CHOICES,
     change_lines,
-    day_of,
     every_days_text,
     latest_text,
     length_text,
@@ -39,6 +38,7 @@ from ui.checkins.wording import (
 )
 from ui.widgets.building_blocks import CARD_SIDE_PADDING, clear_layout, text
 from ui.widgets.style import space
+from ui.widgets.wording import day_of
 
 HISTORY_SHOWN = 5
 

@@ -18,7 +18,6 @@ from ui.checkins.safety import SafetyNote
 from ui.checkins.wording import (
     change_lines,
     cluster_line,
-    day_of,
     missing_text,
     range_text,
     result_sentence,
@@ -28,6 +27,7 @@ from ui.checkins.wording import (
 from ui.widgets.building_blocks import card, clear_layout, text
 from ui.widgets.page_frame import HeaderedPage, PageHeader
 from ui.widgets.style import space
+from ui.widgets.wording import day_of
 
 
 class CheckInResults(HeaderedPage):

@@ -8,17 +8,16 @@ Every string goes through Qt's translation; numbers and dates through QLocale.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QLabel
 
 from kapcompanion.domain import CheckIn
 from kapcompanion.questionnaires import ClusterScore, Questionnaire, Score, score
 from kapcompanion.wording import fill
 from ui.widgets.building_blocks import text
-from ui.widgets.wording import local_qdatetime, scaled_font
+from ui.widgets.wording import day_of, scaled_font
 
 CONTEXT = "CheckInWording"
 
@@ -63,24 +62,6 @@ def every_days_text(days: int, locale: QLocale | None = None) -> str:
     if days in named:
         return named[days]
     return fill(_tr("Every %1 days"), (locale or QLocale()).toString(days))
-
-
-def _without_weekday(long_format: str) -> str:
-    """The locale's long date format without the weekday ("d MMMM yyyy", "MMMM d, yyyy")."""
-    if long_format.startswith("dddd"):
-        return re.sub(r"^dddd[\s,،]*", "", long_format)
-    return re.sub(r"[\s,،]*dddd", "", long_format)
-
-
-def day_of(moment: datetime | date, locale: QLocale | None = None, *, weekday: bool = False) -> str:
-    """The local day of `moment` as the locale writes a long date (weekday only if asked)."""
-    locale = locale or QLocale()
-    if isinstance(moment, datetime):
-        day = local_qdatetime(moment).date()
-    else:
-        day = QDate(moment.year, moment.month, moment.day)
-    long_format = locale.dateFormat(QLocale.FormatType.LongFormat)
-    return locale.toString(day, long_format if weekday else _without_weekday(long_format))
 
 
 def when_words(moment: datetime, today: date, locale: QLocale | None = None) -> str:

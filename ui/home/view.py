@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QTime, Signal
+from PySide6.QtCore import QLocale, QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kapcompanion.wording import fill
@@ -19,16 +18,12 @@ from ui.widgets.building_blocks import (
 )
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.style import space
+from ui.widgets.wording import local_date
 
 if TYPE_CHECKING:
     # Only for type checking: the storage layer loads after the window is shown.
     from kapcompanion.course_summary import CourseSummary
     from kapcompanion.store import Store
-
-
-def local_date(moment: datetime) -> QDate:
-    local = moment.astimezone()
-    return QDate(local.year, local.month, local.day)
 
 
 class HomeView(QWidget):

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from kapcompanion.store import Store
 
 CONTEXT = "InsightBoard"
-NAME_CHARACTERS = 60  # of an insight's words, in a control's accessible name
 
 
 def _tr(source: str) -> str:
@@ -87,12 +86,6 @@ class BoardData:
 
     def matching(self, board_filter: BoardFilter) -> list[InsightCardData]:
         return [card for card in self.cards if board_filter.accepts(card)]
-
-
-def short_words(words: str, limit: int = NAME_CHARACTERS) -> str:
-    """An insight's words on one line, shortened with an ellipsis if long (for names)."""
-    line = " ".join(words.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 def load_board(store: Store, locale: QLocale | None = None) -> BoardData:

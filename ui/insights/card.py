@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.domain import Theme
 from kapcompanion.wording import fill
-from ui.insights.board_data import InsightCardData, short_words
+from ui.insights.board_data import InsightCardData
 from ui.insights.commitment_editor import CommitmentEditor
 from ui.insights.style import ACTION, LINK
 from ui.insights.theme_picker import CreateTheme, ThemePicker
@@ -33,6 +33,7 @@ from ui.widgets.building_blocks import CARD_SIDE_PADDING, clear_layout, text, th
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.focus import chain_tab_order
 from ui.widgets.style import space
+from ui.widgets.wording import short_words
 
 INSIGHT_MAX_LENGTH = 300  # as when it was first written, at the end of a reflection
 EDITOR_LINES = 4

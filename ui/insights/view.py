@@ -33,7 +33,6 @@ from ui.insights.board_data import (
     InsightCardData,
     ShowOnly,
     load_board,
-    short_words,
 )
 from ui.insights.card import InsightCard
 from ui.insights.style import SEGMENT
@@ -54,6 +53,7 @@ from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.focus import chain_tab_order
 from ui.widgets.page_frame import HeaderedPage, PageHeader
 from ui.widgets.style import space
+from ui.widgets.wording import short_words
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store

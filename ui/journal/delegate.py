@@ -9,7 +9,7 @@ from the themes themselves); sizes from the spacing grid and the type scale.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -17,21 +17,18 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QTextCharFormat,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kapcompanion.search import HIGHLIGHT_END, HIGHLIGHT_START
 from kapcompanion.wording import fill
 from ui.journal.model import JournalRole
-from ui.widgets.row_painting import LINE_GAP, paint_row_background, row_fonts
+from ui.widgets.row_painting import LINE_GAP, draw_wrapped, paint_row_background, row_fonts
 from ui.widgets.style import ink_on, space, tokens
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 TEXT_LINES = 2
 CHIP_PADDING = space(1) - 2
-ELLIPSIS = "…"
 
 
 def split_snippet(snippet: str) -> tuple[str, list[tuple[int, int]]]:
@@ -54,67 +51,6 @@ def split_snippet(snippet: str) -> tuple[str, list[tuple[int, int]]]:
             character = " "
         plain.append(character)
     return "".join(plain).rstrip(), marks
-
-
-def _format_ranges(
-    marks: list[tuple[int, int]], mark_format: QTextCharFormat, shift: int = 0
-) -> list[QTextLayout.FormatRange]:
-    ranges = []
-    for start, length in marks:
-        begin, end = max(start - shift, 0), start + length - shift
-        if end <= 0:
-            continue
-        piece = QTextLayout.FormatRange()
-        piece.start, piece.length, piece.format = begin, end - begin, mark_format
-        ranges.append(piece)
-    return ranges
-
-
-def draw_wrapped(
-    painter: QPainter,
-    area: QRect,
-    content: str,
-    font: QFont,
-    *,
-    max_lines: int,
-    marks: list[tuple[int, int]] | None = None,
-    mark_format: QTextCharFormat | None = None,
-) -> None:
-    """Draw `content` in up to `max_lines` lines inside `area`, eliding the end if it runs on."""
-    metrics = QFontMetrics(font)
-    width = area.width()
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-
-    def lay_out(last_line_width: int) -> tuple[QTextLayout, bool]:
-        layout = QTextLayout(content, font)
-        layout.setTextOption(option)
-        if marks and mark_format is not None:
-            layout.setFormats(_format_ranges(marks, mark_format))
-        layout.beginLayout()
-        top = 0.0
-        end = 0
-        for number in range(max_lines):
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(last_line_width if number == max_lines - 1 else width)
-            line.setPosition(QPointF(0, top))
-            top += metrics.height()
-            end = line.textStart() + line.textLength()
-        layout.endLayout()
-        return layout, end < len(content.rstrip())
-
-    layout, runs_on = lay_out(width)
-    if runs_on:
-        layout, _ = lay_out(max(width - metrics.horizontalAdvance(ELLIPSIS), 0))
-    layout.draw(painter, QPointF(area.topLeft()))
-    if runs_on and layout.lineCount():
-        last = layout.lineAt(layout.lineCount() - 1)
-        painter.setFont(font)
-        x = area.left() + last.naturalTextWidth()
-        y = area.top() + last.y() + last.ascent()
-        painter.drawText(QPointF(x, y), ELLIPSIS)
 
 
 def draw_title_and_when(

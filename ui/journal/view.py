@@ -51,6 +51,7 @@ from kapcompanion.search import match_expression, matching_reflections
 from kapcompanion.wording import fill
 from ui.journal.delegate import JournalRowDelegate
 from ui.journal.detail import JournalDetail
+from ui.journal.filters import JournalFilterBar
 from ui.journal.gate import DifficultEntryGate
 from ui.journal.model import (
     JournalFilterProxy,
@@ -66,11 +67,9 @@ from ui.operations.journal import (
     MoveToRecentlyDeleted,
     ShareReflection,
 )
-from ui.recently_deleted.view import RecentlyDeletedView
 from ui.widgets.building_blocks import card, text
-from ui.widgets.choices import JournalFilterBar
 from ui.widgets.error_messages import show_message
-from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.page_frame import HeaderedPage, PageHeader, RecentlyDeletedPage
 from ui.widgets.style import space
 from ui.widgets.wording import day_text, phase_title
 
@@ -82,12 +81,17 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class JournalView(QWidget):
-    """The journal screen. Give it a store with `set_store`; `refresh` reloads from it."""
+    """The journal screen, hosting the "Recently deleted" page it is given.
+
+    Give it a store with `set_store`; `refresh` reloads from it.
+    """
 
     data_changed = Signal(str)
     reflect_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, recently_deleted: RecentlyDeletedPage, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Journal"))
         self._store: Store | None = None
@@ -120,7 +124,7 @@ class JournalView(QWidget):
         self.detail.share_requested.connect(self._share)
         self.detail.answer_save_requested.connect(self._edit_answer)
         self.detail.delete_requested.connect(self.move_to_recently_deleted)
-        self.recently_deleted = RecentlyDeletedView()
+        self.recently_deleted = recently_deleted
         self.recently_deleted.back_requested.connect(self.show_timeline)
         self.recently_deleted.data_changed.connect(self._recently_deleted_changed)
         self.recently_deleted.erased.connect(lambda *_: self.undo_stack.clear())

@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand
 from kapcompanion.domain import Commitment, CommitmentStatus, Insight
 from kapcompanion.ids import InsightId
 from kapcompanion.wording import fill
-from ui.insights.board_data import short_words
+from ui.widgets.wording import short_words
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store

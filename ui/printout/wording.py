@@ -16,8 +16,7 @@ from kapcompanion.ids import SessionId
 from kapcompanion.report.options import PeriodChoice, ReportSection
 from kapcompanion.trends import Period
 from kapcompanion.wording import counted, fill, one_line
-from ui.checkins.wording import day_of
-from ui.widgets.wording import phase_title, session_title
+from ui.widgets.wording import day_of, phase_title, session_title
 
 CONTEXT = "ReportWording"
 SHOWN_CHARACTERS = 160  # of a reflection's first line or an insight, in its row

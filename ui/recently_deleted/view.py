@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
@@ -42,10 +41,10 @@ from PySide6.QtWidgets import (
 from kapcompanion.domain import DeletedItem, DeletedKind, Phase
 from kapcompanion.errors import KapError
 from kapcompanion.wording import fill
-from ui.journal.delegate import draw_wrapped
 from ui.widgets.building_blocks import card, text
 from ui.widgets.error_messages import show_message
-from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.page_frame import PageHeader, RecentlyDeletedPage
+from ui.widgets.row_painting import draw_wrapped
 from ui.widgets.style import space, tokens
 from ui.widgets.wording import day_text, phase_title, scaled_font
 
@@ -164,12 +163,8 @@ class DeletedRowDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class RecentlyDeletedView(HeaderedPage):
+class RecentlyDeletedView(RecentlyDeletedPage):
     """The "recently deleted" page; give it a store with `set_store`, `refresh` to reload."""
-
-    back_requested = Signal()
-    data_changed = Signal(str)
-    erased = Signal(str, int)  # kind, id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(scrolling=False, parent=parent)

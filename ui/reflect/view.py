@@ -24,9 +24,9 @@ from kapcompanion.follow_ups import suggested_phase
 from kapcompanion.ids import ReflectionId, SessionId
 from kapcompanion.prompt_sets import prompt_set_for
 from kapcompanion.wording import fill
-from ui.home.view import local_date
 from ui.reflect.wizard import ReflectionWizard
 from ui.widgets.building_blocks import card, clear_layout, page_header, scrolling_page, text
+from ui.widgets.wording import local_date
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store

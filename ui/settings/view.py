@@ -36,7 +36,7 @@ from kapcompanion import __version__
 from kapcompanion.errors import KapError
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
-from kapcompanion.support import COUNTRY_SETTING
+from kapcompanion.support import COUNTRY_SETTING, chosen_country_code, countries_in_order
 from kapcompanion.wording import fill
 from ui.settings.data_exchange import (
     ExchangeTask,
@@ -45,7 +45,6 @@ from ui.settings.data_exchange import (
     export_work,
     import_work,
 )
-from ui.support.contacts import chosen_country_code, countries_in_order
 from ui.widgets.building_blocks import card, page_header, scrolling_page, text
 from ui.widgets.error_messages import describe, show_message
 from ui.widgets.style import REDUCE_MOTION_KEY, ColourScheme, reduce_motion, space

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -27,8 +27,9 @@ from kapcompanion.errors import KapError
 from kapcompanion.support import (
     COUNTRY_SETTING,
     Country,
+    chosen_country_code,
     contacts,
-    country_from_locale,
+    countries_in_order,
     crisis_lines,
     save_contacts,
 )
@@ -43,28 +44,6 @@ if TYPE_CHECKING:
 SAVE_DELAY_MS = 800
 FIELD_MAX_LENGTH = 200
 CONTACT_KEYS = ("therapist_name", "therapist_phone", "clinic_name", "clinic_phone")
-
-
-def chosen_country_code(store: Store | None) -> str:
-    """The client's chosen country, or the system locale's (or the data file's default)."""
-    saved = store.get_setting(COUNTRY_SETTING) if store is not None else None
-    if isinstance(saved, str) and saved in crisis_lines().countries:
-        return saved
-    return country_from_locale(QLocale().name())
-
-
-def chosen_country(store: Store | None) -> Country:
-    return crisis_lines().for_country(chosen_country_code(store))
-
-
-def countries_in_order() -> list[Country]:
-    """Countries by name, with the catch-all entry last."""
-    lines = crisis_lines()
-    named = sorted(
-        (country for code, country in lines.countries.items() if code != lines.fallback),
-        key=lambda country: country.name.casefold(),
-    )
-    return [*named, lines.countries[lines.fallback]]
 
 
 class ContactsPanel(QWidget):

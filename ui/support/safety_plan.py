@@ -23,9 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.errors import KapError
-from kapcompanion.support import contacts, safety_plan, save_safety_plan
+from kapcompanion.support import (
+    chosen_country,
+    chosen_country_code,
+    contacts,
+    safety_plan,
+    save_safety_plan,
+)
 from kapcompanion.wording import fill
-from ui.support.contacts import chosen_country, chosen_country_code
 from ui.support.printout import (
     page_size_for,
     print_document,

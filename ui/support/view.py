@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.support import chosen_country
 from kapcompanion.support import contacts as saved_contacts
 from ui.support.breathing import BreathingPractice
-from ui.support.contacts import ContactsPanel, SomeoneNowCard, chosen_country
+from ui.support.contacts import ContactsPanel, SomeoneNowCard
 from ui.support.grounding import GroundingExercise
 from ui.support.safety_plan import SafetyPlanEditor
 from ui.support.wording import not_an_emergency_service

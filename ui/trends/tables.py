@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 
 from kapcompanion.wording import fill
-from ui.checkins.wording import day_of
+from ui.widgets.wording import day_of
 
 if TYPE_CHECKING:
     from kapcompanion.trends import DistressSeries, QuestionnaireSeries, ThemeMap

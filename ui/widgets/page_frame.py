@@ -8,7 +8,9 @@ column as every other screen (see ui.widgets.building_blocks.scrolling_page).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QScrollArea,
@@ -19,6 +21,9 @@ from PySide6.QtWidgets import (
 
 from ui.widgets.building_blocks import calm_scroll_area, centred_column, text
 from ui.widgets.style import space
+
+if TYPE_CHECKING:
+    from kapcompanion.store import Store
 
 
 class PageHeader(QWidget):
@@ -106,3 +111,25 @@ class HeaderedPage(QWidget):
     def set_header(self, header: QWidget) -> None:
         """Show `header` at the top of the page (once, when the page is built)."""
         self.header_slot.addWidget(header)
+
+
+class RecentlyDeletedPage(HeaderedPage):
+    """What a screen that hosts the "Recently deleted" page may rely on.
+
+    The Journal shows that page inside its own stack, but it is a screen of its own
+    (`ui.recently_deleted`); the window builds it and hands it over, so neither screen imports the
+    other.
+    """
+
+    back_requested = Signal()
+    data_changed = Signal(str)
+    erased = Signal(str, int)  # kind, id
+
+    def set_store(self, store: Store) -> None:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def focus_first(self) -> None:
+        raise NotImplementedError

@@ -6,7 +6,8 @@ everywhere. Every string goes through Qt's translation; numbers and dates throug
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtGui import QFont
@@ -136,3 +137,35 @@ def scaled_font(base: QFont, scale_name: str, *, bold: bool = False) -> QFont:
     font.setPointSizeF(size * tokens().type_scale[scale_name])
     font.setBold(bold)
     return font
+
+
+def local_date(moment: datetime) -> QDate:
+    local = moment.astimezone()
+    return QDate(local.year, local.month, local.day)
+
+
+def _without_weekday(long_format: str) -> str:
+    """The locale's long date format without the weekday ("d MMMM yyyy", "MMMM d, yyyy")."""
+    if long_format.startswith("dddd"):
+        return re.sub(r"^dddd[\s,،]*", "", long_format)
+    return re.sub(r"[\s,،]*dddd", "", long_format)
+
+
+def day_of(moment: datetime | date, locale: QLocale | None = None, *, weekday: bool = False) -> str:
+    """The local day of `moment` as the locale writes a long date (weekday only if asked)."""
+    locale = locale or QLocale()
+    if isinstance(moment, datetime):
+        day = local_qdatetime(moment).date()
+    else:
+        day = QDate(moment.year, moment.month, moment.day)
+    long_format = locale.dateFormat(QLocale.FormatType.LongFormat)
+    return locale.toString(day, long_format if weekday else _without_weekday(long_format))
+
+
+NAME_CHARACTERS = 60  # of an insight's words, in a control's accessible name
+
+
+def short_words(words: str, limit: int = NAME_CHARACTERS) -> str:
+    """An insight's words on one line, shortened with an ellipsis if long (for names)."""
+    line = " ".join(words.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

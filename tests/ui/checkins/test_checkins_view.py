@@ -18,8 +18,8 @@ from tests.ui.helpers import clipped_labels, focused, press, visible_texts
 from ui.application import create_application
 from ui.checkins.flow import CheckInFlow
 from ui.checkins.view import CheckInsView
-from ui.checkins.wording import day_of
 from ui.widgets.style import ColourScheme, apply_style
+from ui.widgets.wording import day_of
 
 SMALLEST = QSize(720 - 200, 480)  # the main window's smallest size, less its sidebar
 CTRL = Qt.KeyboardModifier.ControlModifier

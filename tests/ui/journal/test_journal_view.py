@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
 import pytest
 from PySide6.QtCore import Qt
@@ -35,6 +36,7 @@ from tests.ui.helpers import (
 )
 from ui.journal.model import JournalRole
 from ui.journal.view import JournalView
+from ui.recently_deleted.view import RecentlyDeletedView
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -84,7 +86,9 @@ ViewFactory = Callable[[Store], JournalView]
 @pytest.fixture
 def open_view(show_view: ShowView) -> ViewFactory:
     """Show a journal, on its timeline, in its own active window."""
-    return lambda store: show_view(JournalView, store, first_page=JournalView.show_timeline)
+    return lambda store: show_view(
+        lambda: JournalView(RecentlyDeletedView()), store, first_page=JournalView.show_timeline
+    )
 
 
 # The timeline -----------------------------------------------------------------------------
@@ -509,7 +513,7 @@ def test_move_to_recently_deleted_then_restore(
     view.deleted_button.setFocus()
     press(qtbot, Qt.Key.Key_Space)
     assert view.current_page() == "deleted"
-    page = view.recently_deleted
+    page = cast(RecentlyDeletedView, view.recently_deleted)
     assert page.model.rowCount() == 1
     assert page.model.index(0, 0).data().startswith("A reflection: ")
     assert focused() is page.list_view
@@ -533,7 +537,7 @@ def test_delete_permanently_asks_once_more_then_erases(
     demo_store.discard_reflection(entry.reflection_id)
     view.refresh()
     view.show_recently_deleted()
-    page = view.recently_deleted
+    page = cast(RecentlyDeletedView, view.recently_deleted)
     assert page.model.rowCount() == 1
 
     seen: list[tuple[str, str]] = []
@@ -568,7 +572,7 @@ def test_what_waited_longer_than_30_days_goes_when_the_journal_refreshes(
     demo_store.discard_reflection(recent.reflection_id, at=now - timedelta(days=2))
     view.refresh()
     assert [item.id for item in demo_store.recently_deleted()] == [int(recent.reflection_id)]
-    assert view.recently_deleted.model.rowCount() == 1
+    assert cast(RecentlyDeletedView, view.recently_deleted).model.rowCount() == 1
 
 
 # Keyboard, names and room -----------------------------------------------------------------

@@ -36,11 +36,11 @@ from tests.ui.helpers import (
     visible_texts,
     wait_until_nothing_is_clipped,
 )
-from ui.checkins.wording import day_of
 from ui.printout.choices import HEADING_ROLE, ChoiceList
 from ui.printout.output import suggested_pdf_path
 from ui.printout.view import ReportView
 from ui.printout.wording import first_line
+from ui.widgets.wording import day_of
 
 ViewFactory = Callable[[Store], ReportView]
 SMALLEST = QSize(720 - 200, 480)  # the main window's smallest size, less its sidebar

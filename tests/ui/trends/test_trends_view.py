@@ -28,11 +28,11 @@ from tests.ui.helpers import (
     visible_texts,
     wait_until_nothing_is_clipped,
 )
-from ui.checkins.wording import day_of
 from ui.trends.chart import ChartPanel
 from ui.trends.controls import PeriodChoice
 from ui.trends.view import TrendsView
 from ui.widgets.style import ColourScheme, apply_style
+from ui.widgets.wording import day_of
 
 ViewFactory = Callable[[Store], TrendsView]
 SMALLEST = (720 - 200, 480)  # the main window's smallest size, less its sidebar
