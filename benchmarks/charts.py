@@ -40,8 +40,8 @@ from kapcompanion.charts import (  # noqa: E402
     questionnaire_figure,
     theme_map_figure,
 )
+from kapcompanion.data_files.prompt_sets import prompt_set_for  # noqa: E402
 from kapcompanion.domain import NewSession, Phase  # noqa: E402
-from kapcompanion.prompt_sets import prompt_set_for  # noqa: E402
 from kapcompanion.store import Store  # noqa: E402
 from kapcompanion.trends import (  # noqa: E402
     DistressSeries,

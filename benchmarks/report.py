@@ -38,8 +38,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QGuiApplication, QPageSize, QPdfWriter, QTextDocument  # noqa: E402
 
 from benchmarks.synthetic import add_fortnightly_check_ins  # noqa: E402
+from kapcompanion.data_files.prompt_sets import prompt_set_for  # noqa: E402
 from kapcompanion.domain import CommitmentStatus, NewSession, Phase  # noqa: E402
-from kapcompanion.prompt_sets import prompt_set_for  # noqa: E402
 from kapcompanion.report.content import build_content  # noqa: E402
 from kapcompanion.report.document import build_report_document  # noqa: E402
 from kapcompanion.report.figures import chart_pictures  # noqa: E402

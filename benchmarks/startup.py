@@ -75,9 +75,9 @@ def build_large_profile(folder: Path) -> str:
     """Fill `folder` with about ten years of weekly sessions, reflections and insights."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
+    from kapcompanion.data_files.prompt_sets import prompt_set_for
     from kapcompanion.domain import NewSession, Phase, SessionKind
     from kapcompanion.profile import Profile
-    from kapcompanion.prompt_sets import prompt_set_for
     from kapcompanion.store import Store
 
     phases = (Phase.SAME_DAY, Phase.NEXT_DAY, Phase.WEEK_AFTER)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from kapcompanion.questionnaires import all_questionnaires
+from kapcompanion.data_files.questionnaires import all_questionnaires
 from kapcompanion.store import Store
 
 

@@ -36,7 +36,7 @@ from matplotlib.textpath import TextToPath
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
-from kapcompanion.resource_files import load_json_resource
+from kapcompanion.data_files.resource_files import load_json_resource
 from kapcompanion.trends import DistressSeries, QuestionnaireSeries, SessionDistress, ThemeMap
 from kapcompanion.wording import translate
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kapcompanion.data_files.questionnaires import Questionnaire, all_questionnaires
 from kapcompanion.domain import CheckIn
-from kapcompanion.questionnaires import Questionnaire, all_questionnaires
 from kapcompanion.store import Store
 
 EVERY_DAYS_SETTING = "checkins.every_days"

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from kapcompanion.data_files.prompt_sets import prompt_set_for
+from kapcompanion.data_files.questionnaires import questionnaire
+from kapcompanion.data_files.resource_files import ResourceError, load_json_resource, resource_path
 from kapcompanion.domain import CommitmentStatus, NewSession, Phase, SessionKind
 from kapcompanion.errors import ProfileNotEmptyError
 from kapcompanion.ids import SessionId
-from kapcompanion.prompt_sets import prompt_set_for
-from kapcompanion.questionnaires import questionnaire
-from kapcompanion.resource_files import ResourceError, load_json_resource, resource_path
 from kapcompanion.store import Store
 
 FILE = ("demo", "sample_course.json")

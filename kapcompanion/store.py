@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from sqlite_utils.db import Table
 
 from kapcompanion import migrations as schema
-from kapcompanion.builtin_themes import builtin_themes, fold_for_key, own_theme_colours
+from kapcompanion.data_files.builtin_themes import builtin_themes, fold_for_key, own_theme_colours
 from kapcompanion.database_file import check_is_database_file, integrity_problems
 from kapcompanion.domain import (
     Answer,

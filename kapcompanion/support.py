@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QLocale
 
-from kapcompanion.resource_files import ResourceError, load_json_resource, resource_path
+from kapcompanion.data_files.resource_files import ResourceError, load_json_resource, resource_path
 from kapcompanion.store import Store
 
 SAFETY_PLAN_SETTING = "support.safety_plan"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from typing import Any
 
-from kapcompanion.resource_files import ResourceError, load_json_resource, resource_path
+from kapcompanion.data_files.resource_files import ResourceError, load_json_resource, resource_path
 
 FILE = ("themes", "lexicon.json")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")

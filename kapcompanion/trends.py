@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from kapcompanion.data_files.questionnaires import Questionnaire, all_questionnaires, score
 from kapcompanion.domain import Reflection, SessionKind, Theme
 from kapcompanion.ids import InsightId, ReflectionId, SessionId
-from kapcompanion.questionnaires import Questionnaire, all_questionnaires, score
 from kapcompanion.store import Store
 from kapcompanion.wording import translate
 

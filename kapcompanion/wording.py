@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from kapcompanion.resource_files import resource_path
+from kapcompanion.data_files.resource_files import resource_path
 
 _PLACE = re.compile(r"%(\d)")
 CATALOGUE_NAME = "kap-companion"

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from kapcompanion.data_files.questionnaires import Questionnaire, all_questionnaires, score
+from kapcompanion.data_files.session_options import session_options
 from kapcompanion.domain import (
     Answer,
     Commitment,
@@ -36,9 +38,7 @@ from kapcompanion.domain import (
     Theme,
 )
 from kapcompanion.ids import InsightId, SessionId
-from kapcompanion.questionnaires import Questionnaire, all_questionnaires, score
 from kapcompanion.report.options import ReportOptions, report_candidates
-from kapcompanion.session_options import session_options
 from kapcompanion.store import Store
 from kapcompanion.trends import (
     DistressSeries,

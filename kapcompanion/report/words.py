@@ -10,11 +10,11 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale
 
+from kapcompanion.data_files.prompt_sets import prompt_set_for
+from kapcompanion.data_files.resource_files import ResourceError
 from kapcompanion.domain import CommitmentStatus, Phase, Session, SessionKind
-from kapcompanion.prompt_sets import prompt_set_for
 from kapcompanion.report.content import CHECK_IN, Flag, FlagKind, ReportContent, ScoreLine
 from kapcompanion.report.options import ReportSection
-from kapcompanion.resource_files import ResourceError
 from kapcompanion.wording import translate
 
 CONTEXT = "report"

@@ -31,10 +31,10 @@ from kapcompanion.charts import (
     save_figure,
     theme_map_figure,
 )
+from kapcompanion.data_files.questionnaires import all_questionnaires, questionnaire
+from kapcompanion.data_files.resource_files import load_json_resource
 from kapcompanion.demo import fill_demo
 from kapcompanion.domain import NewSession, Phase
-from kapcompanion.questionnaires import all_questionnaires, questionnaire
-from kapcompanion.resource_files import load_json_resource
 from kapcompanion.store import Store
 from kapcompanion.trends import (
     DistressSeries,

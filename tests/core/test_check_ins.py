@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from kapcompanion.check_in_schedule import due_check_ins, schedule, set_every_days
-from kapcompanion.questionnaires import questionnaire, score
+from kapcompanion.data_files.questionnaires import questionnaire, score
 from kapcompanion.store import Store
 from kapcompanion.support import (
     contacts,

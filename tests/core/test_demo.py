@@ -58,7 +58,7 @@ def test_a_profile_with_entries_is_refused_and_unchanged(store: Store) -> None:
 
 
 def test_the_sample_course_has_check_ins_that_improve_gently(store: Store) -> None:
-    from kapcompanion.questionnaires import questionnaire, score
+    from kapcompanion.data_files.questionnaires import questionnaire, score
 
     fill_demo(store, today=date(2026, 11, 25), zone=UTC)
     phq9 = [score(questionnaire("phq9"), c.answers) for c in store.completed_check_ins("phq9")]

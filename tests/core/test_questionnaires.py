@@ -6,13 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kapcompanion.questionnaires import (
+from kapcompanion.data_files.questionnaires import (
     all_questionnaires,
     parse_questionnaire,
     questionnaire,
     score,
 )
-from kapcompanion.resource_files import ResourceError, load_json_resource
+from kapcompanion.data_files.resource_files import ResourceError, load_json_resource
 
 PHQ9 = questionnaire("phq9")
 GAD7 = questionnaire("gad7")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
+from kapcompanion.data_files.questionnaires import questionnaire
 from kapcompanion.domain import NewSession, Phase, SessionKind
 from kapcompanion.ids import InsightId, ReflectionId, SessionId
-from kapcompanion.questionnaires import questionnaire
 from kapcompanion.report.content import CHECK_IN, FlagKind, build_content
 from kapcompanion.report.options import ReportOptions, default_options
 from kapcompanion.store import Store

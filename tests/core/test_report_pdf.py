@@ -14,10 +14,10 @@ from PySide6.QtCore import QLocale, QSizeF
 from PySide6.QtGui import QFontMetricsF, QPageSize, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from kapcompanion.data_files.questionnaires import questionnaire
 from kapcompanion.demo import fill_demo
 from kapcompanion.domain import NewSession
 from kapcompanion.errors import KapError
-from kapcompanion.questionnaires import questionnaire
 from kapcompanion.report.content import build_content
 from kapcompanion.report.errors import ReportError, ReportPaperError
 from kapcompanion.report.options import (

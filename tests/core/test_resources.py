@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from kapcompanion.builtin_themes import builtin_themes
+from kapcompanion.data_files.builtin_themes import builtin_themes
+from kapcompanion.data_files.prompt_sets import parse_prompt_set, prompt_set_for
+from kapcompanion.data_files.resource_files import ResourceError, load_json_file
+from kapcompanion.data_files.session_options import session_options
 from kapcompanion.domain import Phase
-from kapcompanion.prompt_sets import parse_prompt_set, prompt_set_for
-from kapcompanion.resource_files import ResourceError, load_json_file
-from kapcompanion.session_options import session_options
 
 REQUIRED_THEMES = {
     "safety",

@@ -75,7 +75,11 @@ def test_the_installed_wheel_runs_from_anywhere(wheel: Path, tmp_path: Path) -> 
     )
     environment = {**os.environ, "PYTHONPATH": str(target), "QT_QPA_PLATFORM": "offscreen"}
     probe = subprocess.run(
-        [sys.executable, "-c", "import kapcompanion.resource_files as r; print(r.resources_dir())"],
+        [
+            sys.executable,
+            "-c",
+            "import kapcompanion.data_files.resource_files as r; print(r.resources_dir())",
+        ],
         cwd=tmp_path,
         env=environment,
         capture_output=True,

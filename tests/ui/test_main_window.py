@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QPushButton, QRadioButton
 from pytestqt.qtbot import QtBot
 
-from kapcompanion.builtin_themes import builtin_themes, own_theme_colours
+from kapcompanion.data_files.builtin_themes import builtin_themes, own_theme_colours
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
 from tests.ui.conftest import WindowFactory

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.data_files.questionnaires import Questionnaire, score
 from kapcompanion.errors import KapError
 from kapcompanion.ids import CheckInId
-from kapcompanion.questionnaires import Questionnaire, score
 from kapcompanion.wording import fill
 from ui.checkins.options_page import OptionsPage
 from ui.checkins.safety import SafetyNote

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.questionnaires import Option
+from kapcompanion.data_files.questionnaires import Option
 from kapcompanion.wording import fill
 from ui.widgets.building_blocks import calm_scroll_area, text
 from ui.widgets.style import space

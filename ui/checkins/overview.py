@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.data_files.questionnaires import Questionnaire
 from kapcompanion.domain import CheckIn
-from kapcompanion.questionnaires import Questionnaire
 from kapcompanion.wording import fill
 from ui.checkins.wording import (
     EVERY_DAYS_CHOICES,

@@ -11,8 +11,8 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kapcompanion.data_files.questionnaires import Questionnaire, Score
 from kapcompanion.domain import CheckIn
-from kapcompanion.questionnaires import Questionnaire, Score
 from kapcompanion.wording import fill
 from ui.checkins.safety import SafetyNote
 from ui.checkins.wording import (

@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from kapcompanion.data_files.questionnaires import all_questionnaires, questionnaire
 from kapcompanion.errors import KapError
 from kapcompanion.ids import CheckInId
-from kapcompanion.questionnaires import all_questionnaires, questionnaire
 from ui.checkins.flow import CheckInFlow
 from ui.checkins.overview import CardState, QuestionnaireCard
 from ui.checkins.results import CheckInResults

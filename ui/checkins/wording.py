@@ -13,8 +13,8 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QLabel
 
+from kapcompanion.data_files.questionnaires import ClusterScore, Questionnaire, Score, score
 from kapcompanion.domain import CheckIn
-from kapcompanion.questionnaires import ClusterScore, Questionnaire, Score, score
 from kapcompanion.wording import fill
 from ui.widgets.building_blocks import text
 from ui.widgets.wording import day_of, scaled_font

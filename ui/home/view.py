@@ -80,7 +80,7 @@ class HomeView(QWidget):
             layout.addLayout(self._button_row(button))
             self._column.addWidget(frame)
         elif summary.due_follow_up is not None:
-            from kapcompanion.prompt_sets import prompt_set_for
+            from kapcompanion.data_files.prompt_sets import prompt_set_for
 
             frame, layout = card(self.tr("A reflection is ready when you are"))
             layout.addWidget(

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.data_files.prompt_sets import prompt_set_for
 from kapcompanion.domain import Phase, Reflection, SessionKind
 from kapcompanion.follow_ups import suggested_phase
 from kapcompanion.ids import ReflectionId, SessionId
-from kapcompanion.prompt_sets import prompt_set_for
 from kapcompanion.wording import fill
 from ui.reflect.wizard import ReflectionWizard
 from ui.widgets.building_blocks import card, clear_layout, page_header, scrolling_page, text

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.data_files.prompt_sets import Prompt, prompt_set_for
 from kapcompanion.errors import KapError
 from kapcompanion.ids import ReflectionId
-from kapcompanion.prompt_sets import Prompt, prompt_set_for
 from kapcompanion.theme_suggestions import Suggestion, suggest_themes
 from kapcompanion.wording import fill
 from ui.widgets.breathing_pacer import GroundingPause

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.data_files.session_options import session_options
 from kapcompanion.domain import DISTRESS_MAX, DISTRESS_MIN, NewSession, Session, SessionKind
 from kapcompanion.errors import KapError
-from kapcompanion.session_options import session_options
 from kapcompanion.wording import fill
 from ui.widgets.building_blocks import card, text
 from ui.widgets.error_messages import describe, show_message

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from kapcompanion.questionnaires import all_questionnaires
+from kapcompanion.data_files.questionnaires import all_questionnaires
 from kapcompanion.wording import fill
 from ui.trends.chart import ChartPanel
 from ui.trends.controls import TrendsControls

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from kapcompanion import errors
-from kapcompanion.resource_files import ResourceError
+from kapcompanion.data_files.resource_files import ResourceError
 from kapcompanion.wording import fill
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QIcon
 
-from kapcompanion.resource_files import resource_path
+from kapcompanion.data_files.resource_files import resource_path
 
 
 def icon(name: str) -> QIcon:

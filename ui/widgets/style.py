@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from kapcompanion.resource_files import load_json_resource, resource_path
+from kapcompanion.data_files.resource_files import load_json_resource, resource_path
 
 
 class ColourScheme(StrEnum):

@@ -116,8 +116,8 @@ def reflection_state_text(status: ReflectionStatus) -> str:
 
 def phase_title(phase: Phase) -> str:
     """The title of a phase's prompt set ("The next day"), or a plain fallback."""
-    from kapcompanion.prompt_sets import prompt_set_for
-    from kapcompanion.resource_files import ResourceError
+    from kapcompanion.data_files.prompt_sets import prompt_set_for
+    from kapcompanion.data_files.resource_files import ResourceError
 
     try:
         return prompt_set_for(phase).title

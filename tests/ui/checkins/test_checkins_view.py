@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.check_in_schedule import every_days
+from kapcompanion.data_files.questionnaires import questionnaire, score
 from kapcompanion.profile import Profile
-from kapcompanion.questionnaires import questionnaire, score
 from kapcompanion.store import Store
 from tests.ui.helpers import clipped_labels, focused, press, visible_texts
 from ui.application import create_application

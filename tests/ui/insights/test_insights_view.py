@@ -9,8 +9,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel
 from pytestqt.qtbot import QtBot
 
+from kapcompanion.data_files.prompt_sets import prompt_set_for
 from kapcompanion.domain import CommitmentStatus, Insight, Phase
-from kapcompanion.prompt_sets import prompt_set_for
 from kapcompanion.store import Store
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import (

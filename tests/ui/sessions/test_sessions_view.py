@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from kapcompanion.data_files.prompt_sets import prompt_set_for
 from kapcompanion.domain import NewSession, Phase, SessionKind
-from kapcompanion.prompt_sets import prompt_set_for
 from kapcompanion.store import Store
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kapcompanion.resource_files import ResourceError, load_json_resource, resource_path
+from kapcompanion.data_files.resource_files import ResourceError, load_json_resource, resource_path
 
 FORMAT = "kap-companion/questionnaire"
 INSTRUMENTS = ("phq9", "gad7", "pcl5")

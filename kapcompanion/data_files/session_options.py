@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from kapcompanion.resource_files import ResourceError, load_json_resource, resource_path
+from kapcompanion.data_files.resource_files import ResourceError, load_json_resource, resource_path
 
 FILE = ("sessions", "session_options.json")
 

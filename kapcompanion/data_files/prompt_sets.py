@@ -13,8 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from kapcompanion.data_files.resource_files import ResourceError, load_json_resource, resource_path
 from kapcompanion.domain import Phase
-from kapcompanion.resource_files import ResourceError, load_json_resource, resource_path
 
 FORMAT = "kap-companion/prompt-set"
 FORMAT_VERSION = 1

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from functools import cache
 
-from kapcompanion.resource_files import ResourceError, load_json_resource, resource_path
+from kapcompanion.data_files.resource_files import ResourceError, load_json_resource, resource_path
 
 _THEME_NAMESPACE = uuid.UUID("6f1d3f0e-2b7a-4c53-9a55-0c7d1f4b8e21")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
