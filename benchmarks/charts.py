@@ -40,16 +40,16 @@ from kapcompanion.charts import (  # noqa: E402
     questionnaire_figure,
     theme_map_figure,
 )
-from kapcompanion.data_files.prompt_sets import prompt_set_for  # noqa: E402
-from kapcompanion.domain import NewSession, Phase  # noqa: E402
-from kapcompanion.store import Store  # noqa: E402
-from kapcompanion.trends import (  # noqa: E402
+from kapcompanion.course.trends import (  # noqa: E402
     DistressSeries,
     QuestionnaireSeries,
     distress_series,
     questionnaire_series,
     theme_map,
 )
+from kapcompanion.data_files.prompt_sets import prompt_set_for  # noqa: E402
+from kapcompanion.domain import NewSession, Phase  # noqa: E402
+from kapcompanion.store import Store  # noqa: E402
 
 TARGET_RATIO = 1.5
 TARGET_MS = 250.0
@@ -244,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         themes = theme_map(store)
         scores = questionnaire_series(store)
         print(
-            f"Read the chart data (kapcompanion.trends) in "
+            f"Read the chart data (kapcompanion.course.trends) in "
             f"{(time.perf_counter() - started) * 1e3:.0f} ms: {len(distress.sessions)} sessions, "
             f"{len(distress.reflections)} reflections, {len(themes.themes)} themes, "
             + ", ".join(f"{len(s.points)} {s.questionnaire.name}" for s in scores)

@@ -38,6 +38,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QGuiApplication, QPageSize, QPdfWriter, QTextDocument  # noqa: E402
 
 from benchmarks.synthetic import add_fortnightly_check_ins  # noqa: E402
+from kapcompanion.course.trends import Period  # noqa: E402
 from kapcompanion.data_files.prompt_sets import prompt_set_for  # noqa: E402
 from kapcompanion.domain import CommitmentStatus, NewSession, Phase  # noqa: E402
 from kapcompanion.report.content import build_content  # noqa: E402
@@ -52,7 +53,6 @@ from kapcompanion.report.render import (  # noqa: E402
     render_report,
 )
 from kapcompanion.store import Store  # noqa: E402
-from kapcompanion.trends import Period  # noqa: E402
 
 TARGET_RATIO = 1.5
 TARGET_SECONDS = 3.0

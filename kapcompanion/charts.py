@@ -1,7 +1,7 @@
 """The Trends charts as matplotlib Figures: distress across the course, the theme map, and
 questionnaire scores over time, drawn in the app's light or dark colours.
 
-Pure functions from the numbers in kapcompanion.trends to `matplotlib.figure.Figure` objects;
+Pure functions from the numbers in kapcompanion.course.trends to `matplotlib.figure.Figure` objects;
 the Trends screen wraps them in a Qt canvas and the report prints them. Its words go through
 Qt's translation lookup (kapcompanion.wording, QtCore only); it never imports Qt's painting or
 widgets and never the pyplot module (its global figure state does not belong in an
@@ -36,8 +36,13 @@ from matplotlib.textpath import TextToPath
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
+from kapcompanion.course.trends import (
+    DistressSeries,
+    QuestionnaireSeries,
+    SessionDistress,
+    ThemeMap,
+)
 from kapcompanion.data_files.resource_files import load_json_resource
-from kapcompanion.trends import DistressSeries, QuestionnaireSeries, SessionDistress, ThemeMap
 from kapcompanion.wording import translate
 
 # Paul Tol's colour-blind-safe "muted" scheme and its pale grey: every chart series takes its

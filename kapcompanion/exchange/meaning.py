@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from kapcompanion.check_in_schedule import EVERY_DAYS_SETTING
+from kapcompanion.course.check_in_schedule import EVERY_DAYS_SETTING
+from kapcompanion.course.support import CONTACTS_SETTING, COUNTRY_SETTING, SAFETY_PLAN_SETTING
 from kapcompanion.data_files.questionnaires import Questionnaire, questionnaire
 from kapcompanion.exchange.records import Record
 from kapcompanion.exchange.schema import DRAFT_INSIGHTS_PREFIX
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
-from kapcompanion.support import CONTACTS_SETTING, COUNTRY_SETTING, SAFETY_PLAN_SETTING
 
 # Generous, and small enough that a date this many days ahead can always be worked out.
 MOST_DAYS_BETWEEN_CHECK_INS = 3650

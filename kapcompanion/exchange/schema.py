@@ -14,11 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from kapcompanion.check_in_schedule import EVERY_DAYS_SETTING
+from kapcompanion.course.check_in_schedule import EVERY_DAYS_SETTING
+from kapcompanion.course.support import CONTACTS_SETTING, COUNTRY_SETTING, SAFETY_PLAN_SETTING
 from kapcompanion.data_files.questionnaires import INSTRUMENTS
 from kapcompanion.domain import CommitmentStatus, Phase, RatingMoment, ReflectionStatus, SessionKind
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
-from kapcompanion.support import CONTACTS_SETTING, COUNTRY_SETTING, SAFETY_PLAN_SETTING
 
 FORMAT_NAME = "kap-companion-export"
 FORMAT_VERSION = 1

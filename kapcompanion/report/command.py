@@ -89,6 +89,7 @@ def add_report_parser(
 
 def report_options(store: Store, args: argparse.Namespace) -> ReportOptions:
     """The options the command line asks for, from the same defaults as the window."""
+    from kapcompanion.course.trends import Period
     from kapcompanion.report.options import (
         PeriodChoice,
         period_for,
@@ -96,7 +97,6 @@ def report_options(store: Store, args: argparse.Namespace) -> ReportOptions:
         report_candidates,
         shown_name,
     )
-    from kapcompanion.trends import Period
 
     chosen = Period(args.start, args.end)
     period = period_for(store, PeriodChoice.CUSTOM, date.today(), chosen)

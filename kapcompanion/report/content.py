@@ -25,6 +25,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from kapcompanion.course.trends import (
+    DistressSeries,
+    Period,
+    QuestionnaireSeries,
+    ReflectionDistress,
+    ScorePoint,
+    ThemeMap,
+    distress_series,
+)
+from kapcompanion.course.trends import theme_map as trends_theme_map
 from kapcompanion.data_files.questionnaires import Questionnaire, all_questionnaires, score
 from kapcompanion.data_files.session_options import session_options
 from kapcompanion.domain import (
@@ -40,16 +50,6 @@ from kapcompanion.domain import (
 from kapcompanion.ids import InsightId, SessionId
 from kapcompanion.report.options import ReportOptions, report_candidates
 from kapcompanion.store import Store
-from kapcompanion.trends import (
-    DistressSeries,
-    Period,
-    QuestionnaireSeries,
-    ReflectionDistress,
-    ScorePoint,
-    ThemeMap,
-    distress_series,
-)
-from kapcompanion.trends import theme_map as trends_theme_map
 
 HIGH_DISTRESS = 8  # a rating at or above this is flagged
 CHECK_IN = "check_in"  # the moment of a flag from a quick distress check-in

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from kapcompanion.course.trends import Period
 from kapcompanion.domain import Insight, Reflection, ReflectionStatus, SessionKind
 from kapcompanion.ids import InsightId, ReflectionId
 from kapcompanion.report.errors import ReportPeriodError
 from kapcompanion.store import Store
-from kapcompanion.trends import Period
 
 
 class ReportSection(StrEnum):

@@ -12,12 +12,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from kapcompanion.check_in_schedule import set_every_days
+from kapcompanion.course.check_in_schedule import set_every_days
+from kapcompanion.course.support import COUNTRY_SETTING, save_contacts, save_safety_plan
 from kapcompanion.demo import fill_demo
 from kapcompanion.domain import Phase
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.store import EXCHANGE_TABLES, Store
-from kapcompanion.support import COUNTRY_SETTING, save_contacts, save_safety_plan
 
 DRAFT_ANSWER = "Halfway through: the kitchen, the smell of bread. Ich atme. مرحبا 🌿"
 OWN_THEME = "Music & sound"

@@ -31,12 +31,7 @@ from kapcompanion.charts import (
     save_figure,
     theme_map_figure,
 )
-from kapcompanion.data_files.questionnaires import all_questionnaires, questionnaire
-from kapcompanion.data_files.resource_files import load_json_resource
-from kapcompanion.demo import fill_demo
-from kapcompanion.domain import NewSession, Phase
-from kapcompanion.store import Store
-from kapcompanion.trends import (
+from kapcompanion.course.trends import (
     DistressSeries,
     QuestionnaireSeries,
     ThemeMap,
@@ -44,6 +39,11 @@ from kapcompanion.trends import (
     questionnaire_series,
     theme_map,
 )
+from kapcompanion.data_files.questionnaires import all_questionnaires, questionnaire
+from kapcompanion.data_files.resource_files import load_json_resource
+from kapcompanion.demo import fill_demo
+from kapcompanion.domain import NewSession, Phase
+from kapcompanion.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 START = datetime(2016, 1, 4, 10, tzinfo=UTC)
@@ -470,7 +470,7 @@ from pathlib import Path
 from kapcompanion.charts import *
 from kapcompanion.store import Store
 from kapcompanion.demo import fill_demo
-from kapcompanion.trends import distress_series, theme_map, questionnaire_series
+from kapcompanion.course.trends import distress_series, theme_map, questionnaire_series
 folder = Path(tempfile.mkdtemp())
 with Store.open(folder / "p.sqlite3") as store:
     fill_demo(store)

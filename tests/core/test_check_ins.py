@@ -7,10 +7,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from kapcompanion.check_in_schedule import due_check_ins, schedule, set_every_days
-from kapcompanion.data_files.questionnaires import questionnaire, score
-from kapcompanion.store import Store
-from kapcompanion.support import (
+from kapcompanion.course.check_in_schedule import due_check_ins, schedule, set_every_days
+from kapcompanion.course.support import (
     contacts,
     country_from_locale,
     crisis_lines,
@@ -18,6 +16,8 @@ from kapcompanion.support import (
     save_contacts,
     save_safety_plan,
 )
+from kapcompanion.data_files.questionnaires import questionnaire, score
+from kapcompanion.store import Store
 
 
 def test_a_draft_check_in_keeps_its_answers_and_counts_only_when_finished(store: Store) -> None:

@@ -6,7 +6,7 @@ from datetime import UTC, date
 
 import pytest
 
-from kapcompanion.course_summary import summarise_course
+from kapcompanion.course.home_summary import summarise_course
 from kapcompanion.demo import DAYS_SINCE_LAST_SESSION, fill_demo
 from kapcompanion.domain import Phase, SessionKind
 from kapcompanion.errors import ProfileNotEmptyError

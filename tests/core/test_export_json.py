@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kapcompanion import __version__
+from kapcompanion.course.support import CONTACTS_SETTING, COUNTRY_SETTING, SAFETY_PLAN_SETTING
 from kapcompanion.domain import NewSession, Phase
 from kapcompanion.exchange import (
     FORMAT_NAME,
@@ -20,7 +21,6 @@ from kapcompanion.exchange import (
     write_json_export,
 )
 from kapcompanion.store import Store
-from kapcompanion.support import CONTACTS_SETTING, COUNTRY_SETTING, SAFETY_PLAN_SETTING
 from tests.core.exchange_profiles import DRAFT_ANSWER, OWN_THEME, dump, fill_everything
 
 MOMENT = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

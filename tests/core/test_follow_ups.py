@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from kapcompanion.course.follow_ups import FollowUpState, follow_ups, suggested_phase
 from kapcompanion.domain import NewSession, Phase, SessionKind
-from kapcompanion.follow_ups import FollowUpState, follow_ups, suggested_phase
 from kapcompanion.store import Store
 
 HELD_ON = date(2026, 11, 2)

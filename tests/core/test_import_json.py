@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kapcompanion.course.support import COUNTRY_SETTING, safety_plan, save_safety_plan
 from kapcompanion.domain import NewSession, Phase, utc_now
 from kapcompanion.exchange import (
     ExchangeError,
@@ -39,7 +40,6 @@ from kapcompanion.exchange import (
 from kapcompanion.exchange.import_json import LARGEST_IMPORT_BYTES
 from kapcompanion.exchange.summary import COUNTED, ImportSummary
 from kapcompanion.store import Store
-from kapcompanion.support import COUNTRY_SETTING, safety_plan, save_safety_plan
 from tests.core.exchange_profiles import DRAFT_ANSWER, OWN_THEME, dump, fill_everything
 
 

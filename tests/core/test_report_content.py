@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
+from kapcompanion.course.trends import Period
 from kapcompanion.data_files.questionnaires import questionnaire
 from kapcompanion.domain import NewSession, Phase, SessionKind
 from kapcompanion.ids import InsightId, ReflectionId, SessionId
 from kapcompanion.report.content import CHECK_IN, FlagKind, build_content
 from kapcompanion.report.options import ReportOptions, default_options
 from kapcompanion.store import Store
-from kapcompanion.trends import Period
 
 START = datetime(2026, 10, 5, 10, tzinfo=UTC)
 TODAY = date(2026, 11, 25)

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from kapcompanion.course.trends import Period
 from kapcompanion.domain import NewSession, SessionKind
 from kapcompanion.report.errors import ReportPeriodError
 from kapcompanion.report.options import (
@@ -18,7 +19,6 @@ from kapcompanion.report.options import (
     report_candidates,
 )
 from kapcompanion.store import Store
-from kapcompanion.trends import Period
 from tests.core.test_report_content import TODAY, seed_course
 
 

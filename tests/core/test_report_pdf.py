@@ -14,6 +14,7 @@ from PySide6.QtCore import QLocale, QSizeF
 from PySide6.QtGui import QFontMetricsF, QPageSize, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from kapcompanion.course.trends import Period
 from kapcompanion.data_files.questionnaires import questionnaire
 from kapcompanion.demo import fill_demo
 from kapcompanion.domain import NewSession
@@ -39,7 +40,6 @@ from kapcompanion.report.render import (
 from kapcompanion.report.running_text import running_font, running_layout
 from kapcompanion.report.words import section_title
 from kapcompanion.store import Store
-from kapcompanion.trends import Period
 from tests.core.test_report_content import (
     PRIVATE_INSIGHT_WORDS,
     PRIVATE_REFLECTION_WORDS,

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from kapcompanion.store import Store
-from kapcompanion.support import (
+from kapcompanion.course.support import (
     CONTACTS_SETTING,
     SAFETY_PLAN_SECTIONS,
     SAFETY_PLAN_SETTING,
@@ -12,6 +11,7 @@ from kapcompanion.support import (
     save_contacts,
     save_safety_plan,
 )
+from kapcompanion.store import Store
 
 
 def test_a_plan_saved_by_the_app_reads_back_as_written(store: Store) -> None:

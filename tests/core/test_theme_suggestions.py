@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kapcompanion.course.theme_suggestions import lexicon, parse_lexicon, suggest_themes
 from kapcompanion.data_files.builtin_themes import builtin_themes
 from kapcompanion.data_files.resource_files import ResourceError
-from kapcompanion.theme_suggestions import lexicon, parse_lexicon, suggest_themes
 
 
 def keys(text: str) -> list[str]:

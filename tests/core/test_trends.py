@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from kapcompanion.course.trends import Period, distress_series, questionnaire_series, theme_map
 from kapcompanion.domain import NewSession, Phase
 from kapcompanion.store import Store
-from kapcompanion.trends import Period, distress_series, questionnaire_series, theme_map
 
 START = datetime(2026, 10, 1, 10, tzinfo=UTC)
 

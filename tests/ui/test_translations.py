@@ -15,9 +15,9 @@ import pytest
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from kapcompanion.course.trends import distress_series
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
-from kapcompanion.trends import distress_series
 from kapcompanion.wording import install_translations
 from tests.ui.conftest import WindowFactory
 

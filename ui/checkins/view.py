@@ -107,7 +107,7 @@ class CheckInsView(QWidget):
         taken is left alone."""
         if self._store is None:
             return
-        from kapcompanion.check_in_schedule import every_days, schedule
+        from kapcompanion.course.check_in_schedule import every_days, schedule
 
         today = date.today()
         due = {item.questionnaire.id: item.due_on for item in schedule(self._store, today)}
@@ -213,7 +213,7 @@ class CheckInsView(QWidget):
             self.flow = None
 
     def _every_days_chosen(self, instrument: str, days: int) -> None:
-        from kapcompanion.check_in_schedule import set_every_days
+        from kapcompanion.course.check_in_schedule import set_every_days
 
         if self._store is None:
             return

@@ -22,7 +22,7 @@ from ui.widgets.wording import local_date
 
 if TYPE_CHECKING:
     # Only for type checking: the storage layer loads after the window is shown.
-    from kapcompanion.course_summary import CourseSummary
+    from kapcompanion.course.home_summary import CourseSummary
     from kapcompanion.store import Store
 
 
@@ -49,7 +49,7 @@ class HomeView(QWidget):
     def refresh(self) -> None:
         if self._store is None:
             return
-        from kapcompanion.course_summary import summarise_course
+        from kapcompanion.course.home_summary import summarise_course
 
         summary = summarise_course(self._store)
         clear_layout(self._column)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.course.trends import Period
 from kapcompanion.domain import ReflectionStatus
 from kapcompanion.ids import InsightId, ReflectionId
 from kapcompanion.report.errors import ReportPeriodError
@@ -39,7 +40,6 @@ from kapcompanion.report.options import (
     preselected_options,
     report_candidates,
 )
-from kapcompanion.trends import Period
 from kapcompanion.wording import fill
 from ui.printout.choices import Choice, ChoiceList, ChoiceListWords
 from ui.printout.output import (

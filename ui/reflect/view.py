@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.course.follow_ups import suggested_phase
 from kapcompanion.data_files.prompt_sets import prompt_set_for
 from kapcompanion.domain import Phase, Reflection, SessionKind
-from kapcompanion.follow_ups import suggested_phase
 from kapcompanion.ids import ReflectionId, SessionId
 from kapcompanion.wording import fill
 from ui.reflect.wizard import ReflectionWizard

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.course.theme_suggestions import Suggestion, suggest_themes
 from kapcompanion.data_files.prompt_sets import Prompt, prompt_set_for
 from kapcompanion.errors import KapError
 from kapcompanion.ids import ReflectionId
-from kapcompanion.theme_suggestions import Suggestion, suggest_themes
 from kapcompanion.wording import fill
 from ui.widgets.breathing_pacer import GroundingPause
 from ui.widgets.building_blocks import centred_column, clear_layout, step_shortcuts, text

@@ -21,8 +21,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from kapcompanion.course.follow_ups import follow_ups
 from kapcompanion.domain import Reflection, Session
-from kapcompanion.follow_ups import follow_ups
 from kapcompanion.ids import SessionId
 from kapcompanion.wording import fill
 from ui.widgets.wording import counts_text, distress_text, is_open, session_title, when_text

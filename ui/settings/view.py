@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion import __version__
+from kapcompanion.course.support import COUNTRY_SETTING, chosen_country_code, countries_in_order
 from kapcompanion.errors import KapError
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
-from kapcompanion.support import COUNTRY_SETTING, chosen_country_code, countries_in_order
 from kapcompanion.wording import fill
 from ui.settings.data_exchange import (
     ExchangeTask,

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.errors import KapError
-from kapcompanion.support import (
+from kapcompanion.course.support import (
     COUNTRY_SETTING,
     Country,
     chosen_country_code,
@@ -33,6 +32,7 @@ from kapcompanion.support import (
     crisis_lines,
     save_contacts,
 )
+from kapcompanion.errors import KapError
 from kapcompanion.wording import fill
 from ui.support.wording import not_an_emergency_service
 from ui.widgets.building_blocks import card, clear_layout, text

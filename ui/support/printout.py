@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-from kapcompanion.support import Country
+from kapcompanion.course.support import Country
 from kapcompanion.wording import fill
 from ui.support.wording import not_an_emergency_service, section_wording
 

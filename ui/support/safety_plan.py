@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.errors import KapError
-from kapcompanion.support import (
+from kapcompanion.course.support import (
     chosen_country,
     chosen_country_code,
     contacts,
     safety_plan,
     save_safety_plan,
 )
+from kapcompanion.errors import KapError
 from kapcompanion.wording import fill
 from ui.support.printout import (
     page_size_for,

@@ -3,7 +3,7 @@ safety plan, and people to contact, behind a calm overview.
 
 The overview says plainly that KAP Companion is not an emergency service and names the local
 emergency number. Each part is one page; Esc (or "Back to Support") returns to the overview,
-saving first. The view saves through kapcompanion.support and reports what changed with
+saving first. The view saves through kapcompanion.course.support and reports what changed with
 `data_changed("support")`; it never reaches into other views.
 """
 
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.support import chosen_country
-from kapcompanion.support import contacts as saved_contacts
+from kapcompanion.course.support import chosen_country
+from kapcompanion.course.support import contacts as saved_contacts
 from ui.support.breathing import BreathingPractice
 from ui.support.contacts import ContactsPanel, SomeoneNowCard
 from ui.support.grounding import GroundingExercise

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from kapcompanion.support import SAFETY_PLAN_SECTIONS, Country
+from kapcompanion.course.support import SAFETY_PLAN_SECTIONS, Country
 from kapcompanion.wording import fill
 
 

@@ -2,7 +2,7 @@
 which themes.
 
 `TrendsControls` says `changed` whenever a choice changes; `period(today)`, `session_ids()`,
-`by()` and `theme_keys()` read what is chosen, in the core's terms (kapcompanion.trends.Period).
+`by()` and `theme_keys()` read what is chosen, in the core's terms (kapcompanion.course.trends.Period).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from ui.widgets.style import space
 from ui.widgets.wording import day_text, session_title
 
 if TYPE_CHECKING:
-    from kapcompanion.trends import Period
+    from kapcompanion.course.trends import Period
 
 COMBO_MINIMUM_CHARACTERS = 8
 
@@ -217,7 +217,7 @@ class TrendsControls(QWidget):
 
     def period(self, today: date) -> Period:
         """The days chosen, ending `today` for "last 30 / 90 days"."""
-        from kapcompanion.trends import Period
+        from kapcompanion.course.trends import Period
 
         choice = self.period_choice()
         if choice is PeriodChoice.LAST_30_DAYS:

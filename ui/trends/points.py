@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from kapcompanion.course.trends import DistressSeries, QuestionnaireSeries, ThemeMap
     from kapcompanion.ids import SessionId
-    from kapcompanion.trends import DistressSeries, QuestionnaireSeries, ThemeMap
 
 CONTEXT = "TrendsPoints"
 

@@ -1,7 +1,7 @@
 """The numbers behind each Trends chart as a read-only table ("Show as table").
 
 A table gives the keyboard and a screen reader every value a chart draws. Each builder turns a
-core result (kapcompanion.trends) into `TableData` — headers and rows of words, dates and
+core result (kapcompanion.course.trends) into `TableData` — headers and rows of words, dates and
 numbers written by QLocale — and `TrendsTableModel` shows it in a QTableView. Never plots.
 """
 
@@ -26,7 +26,7 @@ from kapcompanion.wording import fill
 from ui.widgets.wording import day_of
 
 if TYPE_CHECKING:
-    from kapcompanion.trends import DistressSeries, QuestionnaireSeries, ThemeMap
+    from kapcompanion.course.trends import DistressSeries, QuestionnaireSeries, ThemeMap
 
 CONTEXT = "TrendsTables"
 NOT_RATED = "—"

@@ -3,7 +3,7 @@
 Three cards — distress across the course, themes across sessions, check-in scores (PHQ-9,
 GAD-7, PCL-5) — each chart with its one plain sentence, a table of the same numbers and
 "Save chart…" (`ChartPanel`), above them the controls (`TrendsControls`). The numbers come
-from kapcompanion.trends and the figures from kapcompanion.charts, which (with matplotlib) are
+from kapcompanion.course.trends and the figures from kapcompanion.charts, which (with matplotlib) are
 imported only when the screen first draws. Work waits while the screen is hidden. The charts
 follow the light or dark scheme and are drawn again when it changes. Never writes data.
 """
@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from kapcompanion.charts import ChartStyle
+    from kapcompanion.course.trends import Period, ThemeMap
     from kapcompanion.store import Store
-    from kapcompanion.trends import Period, ThemeMap
 
 CHART_COLUMN_INCHES = 7.6  # the charts' natural width; the column grows to it, no further
 SCORE_CHART_INCHES = 3.0  # three score charts one under another: a little shorter each
@@ -186,7 +186,7 @@ class TrendsView(QWidget):
         self._stale = False
         if self._store is None:
             return
-        from kapcompanion.trends import theme_map
+        from kapcompanion.course.trends import theme_map
 
         today = date.today()
         whole = theme_map(self._store)
@@ -212,7 +212,7 @@ class TrendsView(QWidget):
         if self._store is None:
             return
         from kapcompanion.charts import distress_figure
-        from kapcompanion.trends import distress_series
+        from kapcompanion.course.trends import distress_series
         from ui.trends.points import distress_points
         from ui.trends.tables import distress_table
 
@@ -236,7 +236,7 @@ class TrendsView(QWidget):
         if self._store is None:
             return
         from kapcompanion.charts import theme_map_figure
-        from kapcompanion.trends import theme_map
+        from kapcompanion.course.trends import theme_map
         from ui.trends.points import theme_points
         from ui.trends.tables import theme_table
 
@@ -262,7 +262,7 @@ class TrendsView(QWidget):
         if self._store is None:
             return
         from kapcompanion.charts import questionnaire_figure
-        from kapcompanion.trends import questionnaire_series
+        from kapcompanion.course.trends import questionnaire_series
         from ui.trends.points import score_points
         from ui.trends.tables import score_table
 
@@ -280,7 +280,7 @@ class TrendsView(QWidget):
 
     def _show_empty_notice(self) -> None:
         """One line when nothing at all is drawn: how to begin, or that these days were quiet."""
-        from kapcompanion.trends import Period
+        from kapcompanion.course.trends import Period
 
         nothing = len(self._empty) == len(EMPTY_PARTS) and all(self._empty.values())
         if nothing and self._period() == Period():

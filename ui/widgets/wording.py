@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from kapcompanion.course.follow_ups import FollowUp, FollowUpState
 from kapcompanion.domain import Phase, ReflectionStatus, Session, SessionKind
-from kapcompanion.follow_ups import FollowUp, FollowUpState
 from kapcompanion.wording import fill
 from ui.widgets.style import tokens
 

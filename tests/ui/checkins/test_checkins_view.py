@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from kapcompanion.check_in_schedule import every_days
+from kapcompanion.course.check_in_schedule import every_days
 from kapcompanion.data_files.questionnaires import questionnaire, score
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store

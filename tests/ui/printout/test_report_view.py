@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from kapcompanion.course.trends import Period
 from kapcompanion.domain import Reflection
 from kapcompanion.ids import ReflectionId
 from kapcompanion.report.options import (
@@ -25,7 +26,6 @@ from kapcompanion.report.options import (
 )
 from kapcompanion.report.render import default_page_size
 from kapcompanion.store import Store
-from kapcompanion.trends import Period
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import (
     answer_next_dialog,

@@ -13,6 +13,7 @@ from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from kapcompanion.course.support import COUNTRY_SETTING
 from kapcompanion.demo import fill_demo
 from kapcompanion.domain import Phase
 from kapcompanion.exchange import (
@@ -25,7 +26,6 @@ from kapcompanion.exchange import (
 from kapcompanion.exchange.summary import COUNTED
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
-from kapcompanion.support import COUNTRY_SETTING
 from tests.core.exchange_profiles import dump
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import answer_next_dialog, tab_to

@@ -10,10 +10,7 @@ from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from kapcompanion.errors import DatabaseReadOnlyError
-from kapcompanion.profile import Profile
-from kapcompanion.store import Store
-from kapcompanion.support import (
+from kapcompanion.course.support import (
     COUNTRY_SETTING,
     SAFETY_PLAN_SECTIONS,
     contacts,
@@ -22,6 +19,9 @@ from kapcompanion.support import (
     save_contacts,
     save_safety_plan,
 )
+from kapcompanion.errors import DatabaseReadOnlyError
+from kapcompanion.profile import Profile
+from kapcompanion.store import Store
 from tests.ui.helpers import clipped_labels, focused, press, tab_to, type_text
 from ui.application import create_application
 from ui.support.breathing import RHYTHMS, Rhythm

@@ -15,9 +15,9 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
+from kapcompanion.course.trends import Period, distress_series, questionnaire_series, theme_map
 from kapcompanion.data_files.questionnaires import all_questionnaires
 from kapcompanion.store import Store
-from kapcompanion.trends import Period, distress_series, questionnaire_series, theme_map
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import (
     answer_next_dialog,

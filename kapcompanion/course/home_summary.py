@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from kapcompanion.check_in_schedule import due_check_ins
+from kapcompanion.course.check_in_schedule import due_check_ins
+from kapcompanion.course.follow_ups import FollowUp, FollowUpState, follow_ups
 from kapcompanion.domain import Insight, Reflection, Session, SessionKind, Theme
-from kapcompanion.follow_ups import FollowUp, FollowUpState, follow_ups
 from kapcompanion.store import Store
 
 TOP_THEMES = 5
