@@ -3,7 +3,7 @@ questionnaire scores over time, drawn in the app's light or dark colours.
 
 Pure functions from the numbers in kapcompanion.course.trends to `matplotlib.figure.Figure` objects;
 the Trends screen wraps them in a Qt canvas and the report prints them. Its words go through
-Qt's translation lookup (kapcompanion.wording, QtCore only); it never imports Qt's painting or
+Qt's translation lookup (kapcompanion.wording.translation, QtCore only); it never imports Qt's painting or
 widgets and never the pyplot module (its global figure state does not belong in an
 application), and nothing at start-up imports it: matplotlib loads when a chart is first needed.
 """
@@ -43,7 +43,7 @@ from kapcompanion.course.trends import (
     ThemeMap,
 )
 from kapcompanion.data_files.resource_files import load_json_resource
-from kapcompanion.wording import translate
+from kapcompanion.wording.translation import translate
 
 # Paul Tol's colour-blind-safe "muted" scheme and its pale grey: every chart series takes its
 # colour from here (theme colours come with the themes themselves).

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from kapcompanion.errors import KapError, ProfileUnavailableError
 from kapcompanion.profile import Profile, ProfileLock, resolve_profile_dir
-from kapcompanion.wording import install_translations
+from kapcompanion.wording.translation import install_translations
 from ui.main_window import MainWindow
 from ui.widgets.error_messages import show_error, show_message
 from ui.widgets.icons import icon

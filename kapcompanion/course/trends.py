@@ -2,7 +2,7 @@
 questionnaire scores over time, each with one plain, non-judgemental sentence.
 
 Pure reads from the store; no plotting here (see kapcompanion.charts). The sentences go
-through Qt's translation lookup (kapcompanion.wording), so a translated window reads them in its
+through Qt's translation lookup (kapcompanion.wording.translation), so a translated window reads them in its
 own language while the CLI and tests read English.
 """
 
@@ -15,7 +15,7 @@ from kapcompanion.data_files.questionnaires import Questionnaire, all_questionna
 from kapcompanion.domain import Reflection, SessionKind, Theme
 from kapcompanion.ids import InsightId, ReflectionId, SessionId
 from kapcompanion.store import Store
-from kapcompanion.wording import translate
+from kapcompanion.wording.translation import translate
 
 RECENT_REFLECTIONS = 5
 CONTEXT = "trends"

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from kapcompanion.exchange.records import Record
 from kapcompanion.exchange.schema import EXCHANGED_SETTINGS
-from kapcompanion.wording import counted, translate
+from kapcompanion.wording.translation import counted, translate
 
 CONTEXT = "ExchangeSummary"  # translations of these sentences, for the window and the CLI
 
 # Counted tables in the order they are named, each with its "%Ln thing(s)" phrase
-# (kapcompanion.wording.counted settles the plural, in a translation or in English).
+# (kapcompanion.wording.translation.counted settles the plural, in a translation or in English).
 COUNTED: dict[str, Callable[[int], str]] = {  # each table's counted phrase, for n of them
     "sessions": partial(counted, CONTEXT, "%Ln session(s)"),
     "reflections": partial(counted, CONTEXT, "%Ln reflection(s)"),

@@ -133,7 +133,7 @@ def run_report(profile: Profile, args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication, QPageSize
 
     from kapcompanion.report.render import default_page_size, save_report_pdf
-    from kapcompanion.wording import install_translations
+    from kapcompanion.wording.translation import install_translations
 
     application = QGuiApplication.instance()
     if application is None:

@@ -34,7 +34,7 @@ from kapcompanion.report.words import (
     phase_title,
     session_name,
 )
-from kapcompanion.wording import translate
+from kapcompanion.wording.translation import translate
 
 
 def detail_html(

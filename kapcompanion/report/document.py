@@ -22,7 +22,7 @@ from kapcompanion.report.words import (
     period_text,
     section_title,
 )
-from kapcompanion.wording import translate
+from kapcompanion.wording.translation import translate
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from kapcompanion.report.words import (
     period_text,
     section_title,
 )
-from kapcompanion.wording import translate
+from kapcompanion.wording.translation import translate
 
 SUMMARY_THEMES = 5
 INSIGHT_CHARACTERS = 240  # a longer insight is shortened on page 1 when the detail has it

@@ -17,7 +17,7 @@ from kapcompanion.report.words import (
     session_name,
     signed_text,
 )
-from kapcompanion.wording import translate
+from kapcompanion.wording.translation import translate
 
 
 def session_table(lines: Sequence[SessionLine], locale: QLocale, *, with_notes: bool) -> str:

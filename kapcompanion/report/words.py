@@ -15,7 +15,7 @@ from kapcompanion.data_files.resource_files import ResourceError
 from kapcompanion.domain import CommitmentStatus, Phase, Session, SessionKind
 from kapcompanion.report.content import CHECK_IN, Flag, FlagKind, ReportContent, ScoreLine
 from kapcompanion.report.options import ReportSection
-from kapcompanion.wording import translate
+from kapcompanion.wording.translation import translate
 
 CONTEXT = "report"
 EMPTY_REPORT = "No sessions or reflections in this period yet."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kapcompanion.wording import counted, fill, translate
+from kapcompanion.wording.translation import counted, fill, translate
 
 
 def test_places_are_filled_by_number_wherever_a_translator_puts_them() -> None:

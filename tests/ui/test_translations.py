@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from kapcompanion.course.trends import distress_series
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
-from kapcompanion.wording import install_translations
+from kapcompanion.wording.translation import install_translations
 from tests.ui.conftest import WindowFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,7 +107,7 @@ ENGLISH_FIRST = """
 import os, sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale
-from kapcompanion.wording import install_translations
+from kapcompanion.wording.translation import install_translations
 app = QCoreApplication([])
 installed = install_translations(app, QLocale.system(), Path(sys.argv[1]))
 print(len(installed), QCoreApplication.translate("MainWindow", "Trends"))

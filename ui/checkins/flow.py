@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.data_files.questionnaires import Questionnaire, score
 from kapcompanion.errors import KapError
 from kapcompanion.ids import CheckInId
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.checkins.options_page import OptionsPage
 from ui.checkins.safety import SafetyNote
 from ui.checkins.wording import length_text, number_list

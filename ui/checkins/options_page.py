@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.data_files.questionnaires import Option
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.building_blocks import calm_scroll_area, text
 from ui.widgets.style import space
 from ui.widgets.wording import scaled_font

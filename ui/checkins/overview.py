@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.data_files.questionnaires import Questionnaire
 from kapcompanion.domain import CheckIn
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.checkins.wording import (
     EVERY_DAYS_CHOICES,
     change_lines,

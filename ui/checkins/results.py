@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from kapcompanion.data_files.questionnaires import Questionnaire, Score
 from kapcompanion.domain import CheckIn
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.checkins.safety import SafetyNote
 from ui.checkins.wording import (
     change_lines,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel
 
 from kapcompanion.data_files.questionnaires import ClusterScore, Questionnaire, Score, score
 from kapcompanion.domain import CheckIn
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.building_blocks import text
 from ui.widgets.wording import day_of, scaled_font
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from kapcompanion.domain import Commitment, CommitmentNote, Insight, Theme
 from kapcompanion.ids import InsightId, ReflectionId
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.wording import phase_title, session_title
 
 if TYPE_CHECKING:

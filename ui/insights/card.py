@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.domain import Theme
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.insights.board_data import InsightCardData
 from ui.insights.commitment_editor import CommitmentEditor
 from ui.insights.style import ACTION, LINK

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.domain import Theme
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.insights.panel import leave_on_escape, save_and_cancel_row, well
 from ui.insights.style import ACTION, SECTION
 from ui.widgets.building_blocks import clear_layout, text

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.domain import CommitmentStatus, Theme
 from kapcompanion.ids import CommitmentId, InsightId
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.insights.board_data import (
     BoardData,
     BoardFilter,

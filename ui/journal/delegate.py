@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kapcompanion.search import HIGHLIGHT_END, HIGHLIGHT_START
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.journal.model import JournalRole
 from ui.widgets.row_painting import LINE_GAP, draw_wrapped, paint_row_background, row_fonts
 from ui.widgets.style import ink_on, space, tokens

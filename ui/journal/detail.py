@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.domain import Answer, Reflection
 from kapcompanion.ids import AnswerId, ReflectionId
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.journal.model import ThemeLook
 from ui.widgets.building_blocks import card, clear_layout, text, theme_chip
 from ui.widgets.flow_layout import FlowLayout

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.domain import Phase, Session, Theme
 from kapcompanion.ids import SessionId
 from kapcompanion.journal import JournalFilter
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.building_blocks import text
 from ui.widgets.choices import COMBO_MINIMUM_CHARACTERS, DateChoice, ElidingComboBox, ThemeChoice
 from ui.widgets.style import space

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from kapcompanion.domain import SessionKind
 from kapcompanion.ids import ReflectionId, SessionId
 from kapcompanion.journal import JournalEntry, JournalFilter
-from kapcompanion.wording import fill, one_line
+from kapcompanion.wording.translation import fill, one_line
 from ui.widgets.wording import day_text, kind_label, phase_title
 
 AnyIndex = QModelIndex | QPersistentModelIndex

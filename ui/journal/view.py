@@ -48,7 +48,7 @@ from kapcompanion.journal import (
     journal_entries,
 )
 from kapcompanion.search import match_expression, matching_reflections
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.journal.delegate import JournalRowDelegate
 from ui.journal.detail import JournalDetail
 from ui.journal.filters import JournalFilterBar

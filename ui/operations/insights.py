@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand
 
 from kapcompanion.domain import Commitment, CommitmentStatus, Insight
 from kapcompanion.ids import InsightId
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.wording import short_words
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kapcompanion.errors import KapError
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.error_messages import show_error, show_message
 
 if TYPE_CHECKING:

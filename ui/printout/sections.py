@@ -13,7 +13,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
 from kapcompanion.report.options import ALL_SECTIONS, ReportSection
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.printout.wording import section_wording
 from ui.widgets.building_blocks import text
 from ui.widgets.style import space

@@ -40,7 +40,7 @@ from kapcompanion.report.options import (
     preselected_options,
     report_candidates,
 )
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.printout.choices import Choice, ChoiceList, ChoiceListWords
 from ui.printout.output import (
     ask_for_pdf_path,

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.domain import DeletedItem, DeletedKind, Phase
 from kapcompanion.errors import KapError
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.building_blocks import card, text
 from ui.widgets.error_messages import show_message
 from ui.widgets.page_frame import PageHeader, RecentlyDeletedPage

@@ -23,7 +23,7 @@ from kapcompanion.course.follow_ups import suggested_phase
 from kapcompanion.data_files.prompt_sets import prompt_set_for
 from kapcompanion.domain import Phase, Reflection, SessionKind
 from kapcompanion.ids import ReflectionId, SessionId
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.reflect.wizard import ReflectionWizard
 from ui.widgets.building_blocks import card, clear_layout, page_header, scrolling_page, text
 from ui.widgets.wording import local_date

@@ -28,7 +28,7 @@ from kapcompanion.course.theme_suggestions import Suggestion, suggest_themes
 from kapcompanion.data_files.prompt_sets import Prompt, prompt_set_for
 from kapcompanion.errors import KapError
 from kapcompanion.ids import ReflectionId
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.breathing_pacer import GroundingPause
 from ui.widgets.building_blocks import centred_column, clear_layout, step_shortcuts, text
 from ui.widgets.distress_scale import DistressScale

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.data_files.session_options import session_options
 from kapcompanion.domain import DISTRESS_MAX, DISTRESS_MIN, NewSession, Session, SessionKind
 from kapcompanion.errors import KapError
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.building_blocks import card, text
 from ui.widgets.error_messages import describe, show_message
 from ui.widgets.page_frame import HeaderedPage, PageHeader

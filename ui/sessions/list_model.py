@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from kapcompanion.course.follow_ups import follow_ups
 from kapcompanion.domain import Reflection, Session
 from kapcompanion.ids import SessionId
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.wording import counts_text, distress_text, is_open, session_title, when_text
 
 if TYPE_CHECKING:

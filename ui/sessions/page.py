@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from kapcompanion.course.follow_ups import FollowUp, FollowUpState, follow_ups
 from kapcompanion.data_files.session_options import session_options
 from kapcompanion.domain import Reflection, Session, SessionKind
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.building_blocks import card, clear_layout, text
 from ui.widgets.page_frame import HeaderedPage, PageHeader
 from ui.widgets.style import space

@@ -37,7 +37,7 @@ from kapcompanion.exchange import (
 )
 from kapcompanion.exchange.errors import print_detail_when_debugging
 from kapcompanion.store import Store
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.error_messages import describe
 
 CONTEXT = "DataExchange"

@@ -37,7 +37,7 @@ from kapcompanion.course.support import COUNTRY_SETTING, chosen_country_code, co
 from kapcompanion.errors import KapError
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.settings.data_exchange import (
     ExchangeTask,
     StopRequestedError,

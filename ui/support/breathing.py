@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.breathing_pacer import BreathingPacer
 from ui.widgets.building_blocks import text
 from ui.widgets.style import space

@@ -33,7 +33,7 @@ from kapcompanion.course.support import (
     save_contacts,
 )
 from kapcompanion.errors import KapError
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.support.wording import not_an_emergency_service
 from ui.widgets.building_blocks import card, clear_layout, text
 from ui.widgets.style import space

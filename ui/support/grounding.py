@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.building_blocks import text
 from ui.widgets.style import space
 

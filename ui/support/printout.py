@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 
 from kapcompanion.course.support import Country
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.support.wording import not_an_emergency_service, section_wording
 
 BODY_POINTS = 11.0

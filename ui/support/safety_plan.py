@@ -30,7 +30,7 @@ from kapcompanion.course.support import (
     save_safety_plan,
 )
 from kapcompanion.errors import KapError
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.support.printout import (
     page_size_for,
     print_document,

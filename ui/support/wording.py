@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from kapcompanion.course.support import SAFETY_PLAN_SECTIONS, Country
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 
 
 def _tr(source: str) -> str:

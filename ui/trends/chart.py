@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.trends.points import ChartPoint, cell_at, nearest
 from ui.trends.tables import TableData, TrendsTableModel
 from ui.widgets.building_blocks import text

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.domain import Session, SessionKind, Theme
 from kapcompanion.ids import SessionId
-from kapcompanion.wording import counted, fill
+from kapcompanion.wording.translation import counted, fill
 from ui.widgets.building_blocks import text
 from ui.widgets.choices import DateChoice, ElidingComboBox, MultiChoice, ThemeChoice
 from ui.widgets.style import space

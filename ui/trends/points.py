@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.trends.tables import DayWords, band_words, reflection_label, session_label
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.wording import day_of
 
 if TYPE_CHECKING:

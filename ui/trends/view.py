@@ -19,7 +19,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kapcompanion.data_files.questionnaires import all_questionnaires
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.trends.chart import ChartPanel
 from ui.trends.controls import TrendsControls
 from ui.widgets.building_blocks import (

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.building_blocks import text
 from ui.widgets.style import space
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.domain import Theme
-from kapcompanion.wording import counted
+from kapcompanion.wording.translation import counted
 from ui.widgets.style import space
 
 SWATCH = 12

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from kapcompanion import errors
 from kapcompanion.data_files.resource_files import ResourceError
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 
 
 def _tr(source: str) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from kapcompanion.course.follow_ups import FollowUp, FollowUpState
 from kapcompanion.domain import Phase, ReflectionStatus, Session, SessionKind
-from kapcompanion.wording import fill
+from kapcompanion.wording.translation import fill
 from ui.widgets.style import tokens
 
 CONTEXT = "SessionWording"

@@ -1,0 +1,3 @@
+"""Words the window, the printout and the command line share: Qt's translation lookup with
+%1, %2 filling, and the domain's words, written once.
+"""
