@@ -6,7 +6,7 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from kapcompanion.cli import build_parser, run_command
+    from kapcompanion.cli.main import build_parser, run_command
 
     args = build_parser().parse_args(argv)
     if args.command:

@@ -14,7 +14,7 @@ HEAVY = ("sqlite_utils", "numpy", "matplotlib", "PySide6.QtGui", "PySide6.QtWidg
 def test_reading_the_command_line_loads_nothing_heavy() -> None:
     program = (
         "import sys\n"
-        "from kapcompanion.cli import build_parser\n"
+        "from kapcompanion.cli.main import build_parser\n"
         "build_parser().parse_args(['report', '--out', 'x.pdf'])\n"
         f"loaded = [name for name in {HEAVY!r} if name in sys.modules]\n"
         "assert not loaded, loaded\n"

@@ -16,9 +16,9 @@ from datetime import datetime
 from pathlib import Path
 
 from kapcompanion import __version__
+from kapcompanion.cli.report import add_report_parser, run_report
 from kapcompanion.errors import KapError
 from kapcompanion.profile import ENVIRONMENT_VARIABLE, Profile, ProfileLock, resolve_profile_dir
-from kapcompanion.report.command import add_report_parser, run_report
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
