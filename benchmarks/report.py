@@ -41,11 +41,11 @@ from benchmarks.synthetic import add_fortnightly_check_ins  # noqa: E402
 from kapcompanion.course.trends import Period  # noqa: E402
 from kapcompanion.data_files.prompt_sets import prompt_set_for  # noqa: E402
 from kapcompanion.domain import CommitmentStatus, NewSession, Phase  # noqa: E402
-from kapcompanion.report.content import build_content  # noqa: E402
-from kapcompanion.report.document import build_report_document  # noqa: E402
-from kapcompanion.report.figures import chart_pictures  # noqa: E402
-from kapcompanion.report.options import ReportOptions, default_options  # noqa: E402
-from kapcompanion.report.render import (  # noqa: E402
+from kapcompanion.report.content.build import build_content  # noqa: E402
+from kapcompanion.report.content.options import ReportOptions, default_options  # noqa: E402
+from kapcompanion.report.paint.document import build_report_document  # noqa: E402
+from kapcompanion.report.paint.figures import chart_pictures  # noqa: E402
+from kapcompanion.report.paint.render import (  # noqa: E402
     build_report,
     content_width_inches,
     lay_out,

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from kapcompanion.profile import Profile, ProfileLock
 
 if TYPE_CHECKING:  # the parser is built on every start: the store and Qt load only to run
-    from kapcompanion.report.options import ReportOptions
+    from kapcompanion.report.content.options import ReportOptions
     from kapcompanion.store import Store
 
 EXIT_OK = 0
@@ -90,7 +90,7 @@ def add_report_parser(
 def report_options(store: Store, args: argparse.Namespace) -> ReportOptions:
     """The options the command line asks for, from the same defaults as the window."""
     from kapcompanion.course.trends import Period
-    from kapcompanion.report.options import (
+    from kapcompanion.report.content.options import (
         PeriodChoice,
         period_for,
         preselected_options,
@@ -132,7 +132,7 @@ def run_report(profile: Profile, args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no window: no display needed
     from PySide6.QtGui import QGuiApplication, QPageSize
 
-    from kapcompanion.report.render import default_page_size, save_report_pdf
+    from kapcompanion.report.paint.render import default_page_size, save_report_pdf
     from kapcompanion.wording.translation import install_translations
 
     application = QGuiApplication.instance()

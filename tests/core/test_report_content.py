@@ -9,8 +9,8 @@ from kapcompanion.course.trends import Period
 from kapcompanion.data_files.questionnaires import questionnaire
 from kapcompanion.domain import NewSession, Phase, SessionKind
 from kapcompanion.ids import InsightId, ReflectionId, SessionId
-from kapcompanion.report.content import CHECK_IN, FlagKind, build_content
-from kapcompanion.report.options import ReportOptions, default_options
+from kapcompanion.report.content.build import CHECK_IN, FlagKind, build_content
+from kapcompanion.report.content.options import ReportOptions, default_options
 from kapcompanion.store import Store
 
 START = datetime(2026, 10, 5, 10, tzinfo=UTC)

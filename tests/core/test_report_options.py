@@ -8,8 +8,7 @@ import pytest
 
 from kapcompanion.course.trends import Period
 from kapcompanion.domain import NewSession, SessionKind
-from kapcompanion.report.errors import ReportPeriodError
-from kapcompanion.report.options import (
+from kapcompanion.report.content.options import (
     ALL_SECTIONS,
     PeriodChoice,
     ReportSection,
@@ -18,6 +17,7 @@ from kapcompanion.report.options import (
     preselected_options,
     report_candidates,
 )
+from kapcompanion.report.errors import ReportPeriodError
 from kapcompanion.store import Store
 from tests.core.test_report_content import TODAY, seed_course
 

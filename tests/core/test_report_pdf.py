@@ -19,9 +19,8 @@ from kapcompanion.data_files.questionnaires import questionnaire
 from kapcompanion.demo import fill_demo
 from kapcompanion.domain import NewSession
 from kapcompanion.errors import KapError
-from kapcompanion.report.content import build_content
-from kapcompanion.report.errors import ReportError, ReportPaperError
-from kapcompanion.report.options import (
+from kapcompanion.report.content.build import build_content
+from kapcompanion.report.content.options import (
     ALL_SECTIONS,
     NAME_CHARACTERS,
     ReportOptions,
@@ -29,16 +28,17 @@ from kapcompanion.report.options import (
     default_options,
     report_candidates,
 )
-from kapcompanion.report.pagination import page_breaks
-from kapcompanion.report.render import (
+from kapcompanion.report.content.words import section_title
+from kapcompanion.report.errors import ReportError, ReportPaperError
+from kapcompanion.report.paint.pagination import page_breaks
+from kapcompanion.report.paint.render import (
     build_report,
     default_page_size,
     lay_out,
     pdf_writer,
     save_report_pdf,
 )
-from kapcompanion.report.running_text import running_font, running_layout
-from kapcompanion.report.words import section_title
+from kapcompanion.report.paint.running_text import running_font, running_layout
 from kapcompanion.store import Store
 from tests.core.test_report_content import (
     PRIVATE_INSIGHT_WORDS,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from kapcompanion.cli.report import add_report_parser, report_options, run_report
 from kapcompanion.errors import KapError
 from kapcompanion.profile import Profile
-from kapcompanion.report.options import NAME_CHARACTERS
+from kapcompanion.report.content.options import NAME_CHARACTERS
 from kapcompanion.store import Store
 from tests.core.test_report_content import (
     PRIVATE_INSIGHT_WORDS,

@@ -24,7 +24,7 @@ from ui.widgets.error_messages import show_error, show_message
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-    from kapcompanion.report.options import ReportOptions
+    from kapcompanion.report.content.options import ReportOptions
     from kapcompanion.store import Store
 
 CONTEXT = "ReportOutput"
@@ -55,7 +55,7 @@ def ask_for_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
 def save_pdf(parent: QWidget, store: Store, options: ReportOptions, path: Path) -> Path | None:
     """Write the printout to `path` and say so (offering the folder); None, after saying why
     gently, if it could not be written."""
-    from kapcompanion.report.render import save_report_pdf
+    from kapcompanion.report.paint.render import save_report_pdf
 
     try:
         written = save_report_pdf(store, options, path).path
@@ -143,7 +143,7 @@ def printer_for_report() -> QPrinter:
     from PySide6.QtGui import QPageLayout
     from PySide6.QtPrintSupport import QPrinter
 
-    from kapcompanion.report.render import PDF_MARGINS_MM, default_page_size
+    from kapcompanion.report.paint.render import PDF_MARGINS_MM, default_page_size
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(default_page_size())
@@ -155,6 +155,6 @@ def printer_for_report() -> QPrinter:
 
 def paint_report(store: Store, options: ReportOptions, printer: QPrinter) -> int:
     """Paint the whole report onto `printer`; the number of pages."""
-    from kapcompanion.report.render import render_report
+    from kapcompanion.report.paint.render import render_report
 
     return render_report(store, options, printer)

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QVBoxLayout, QWidget
 
 from kapcompanion.course.trends import Period
-from kapcompanion.report.options import PeriodChoice
+from kapcompanion.report.content.options import PeriodChoice
 from ui.printout.wording import period_choices, period_words
 from ui.widgets.building_blocks import text
 from ui.widgets.choices import DateChoice, ElidingComboBox

@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
-from kapcompanion.report.options import ALL_SECTIONS, ReportSection
+from kapcompanion.report.content.options import ALL_SECTIONS, ReportSection
 from kapcompanion.wording.translation import fill
 from ui.printout.wording import section_wording
 from ui.widgets.building_blocks import text

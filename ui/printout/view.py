@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.course.trends import Period
 from kapcompanion.domain import ReflectionStatus
 from kapcompanion.ids import InsightId, ReflectionId
-from kapcompanion.report.errors import ReportPeriodError
-from kapcompanion.report.options import (
+from kapcompanion.report.content.options import (
     NAME_CHARACTERS,
     PeriodChoice,
     ReportCandidates,
@@ -40,6 +39,7 @@ from kapcompanion.report.options import (
     preselected_options,
     report_candidates,
 )
+from kapcompanion.report.errors import ReportPeriodError
 from kapcompanion.wording.translation import fill
 from ui.printout.choices import Choice, ChoiceList, ChoiceListWords
 from ui.printout.output import (

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from kapcompanion.course.trends import Period
 from kapcompanion.domain import Insight, Reflection, Session
 from kapcompanion.ids import SessionId
-from kapcompanion.report.options import PeriodChoice, ReportSection
+from kapcompanion.report.content.options import PeriodChoice, ReportSection
 from kapcompanion.wording.translation import counted, fill, one_line
 from ui.widgets.wording import day_of, phase_title, session_title
 

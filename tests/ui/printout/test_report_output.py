@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.errors import KapError
-from kapcompanion.report.options import ReportOptions
+from kapcompanion.report.content.options import ReportOptions
 from kapcompanion.store import Store
 from tests.ui.helpers import answer_next_dialog
 from ui.printout.output import paint_report, preview_and_print, printer_for_report

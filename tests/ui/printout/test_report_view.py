@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from kapcompanion.course.trends import Period
 from kapcompanion.domain import Reflection
 from kapcompanion.ids import ReflectionId
-from kapcompanion.report.options import (
+from kapcompanion.report.content.options import (
     ALL_SECTIONS,
     PeriodChoice,
     ReportSection,
@@ -24,7 +24,7 @@ from kapcompanion.report.options import (
     period_for,
     report_candidates,
 )
-from kapcompanion.report.render import default_page_size
+from kapcompanion.report.paint.render import default_page_size
 from kapcompanion.store import Store
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import (

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from kapcompanion.data_files.resource_files import load_json_resource
-from kapcompanion.report.figures import ChartPicture
+from kapcompanion.report.paint.figures import ChartPicture
 
 CHART_SCHEME = "chart:"
 CSS_PIXELS_PER_INCH = 96  # QTextDocument lengths are CSS pixels, scaled to the paint device

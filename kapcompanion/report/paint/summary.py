@@ -8,17 +8,17 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale
 
-from kapcompanion.report.content import FlagKind, ReportContent
-from kapcompanion.report.html_parts import empty_html, escaped, writing_html
-from kapcompanion.report.options import ReportOptions, ReportSection, shown_name
-from kapcompanion.report.tables import score_table, session_table
-from kapcompanion.report.words import (
+from kapcompanion.report.content.build import FlagKind, ReportContent
+from kapcompanion.report.content.options import ReportOptions, ReportSection, shown_name
+from kapcompanion.report.content.words import (
     CONTEXT,
     flag_words,
     no_flags_text,
     period_text,
     section_title,
 )
+from kapcompanion.report.paint.html_parts import empty_html, escaped, writing_html
+from kapcompanion.report.paint.tables import score_table, session_table
 from kapcompanion.wording.translation import translate
 
 SUMMARY_THEMES = 5

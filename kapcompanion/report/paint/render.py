@@ -1,9 +1,9 @@
 """Painting the report onto paper or a PDF: one engine for QPdfWriter and QPrinter alike.
 
-The HTML (kapcompanion.report.document) is laid out once by a QTextDocument against the target
+The HTML (kapcompanion.report.paint.document) is laid out once by a QTextDocument against the target
 device, so type is measured at print resolution. Each page paints its slice of the document,
 then a running header (period, client name) and footer (what the document is, "Page 2 of 5");
-kapcompanion.report.pagination chooses where pages break, so that no line is cut and no
+kapcompanion.report.paint.pagination chooses where pages break, so that no line is cut and no
 heading ends a page alone. Charts are SVG painted as vectors into the room the document keeps
 for them; text stays real text, selectable and searchable.
 
@@ -46,16 +46,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from kapcompanion.report.content import ReportContent, build_content
-from kapcompanion.report.document import ReportDocument, build_report_document
+from kapcompanion.report.content.build import ReportContent, build_content
+from kapcompanion.report.content.options import ReportOptions, ReportSection
 from kapcompanion.report.errors import ReportError, ReportPaperError, ReportPrintError
-from kapcompanion.report.figures import ChartPicture, chart_pictures
-from kapcompanion.report.html_parts import CHART_SCHEME, CSS_PIXELS_PER_INCH
-from kapcompanion.report.options import ReportOptions, ReportSection
-from kapcompanion.report.pagination import PageStart, page_breaks
-from kapcompanion.report.running_text import footer_height, header_height, paint_running_text
-from kapcompanion.report.slices import continued_blocks, paint_slice
-from kapcompanion.report.summary import SUMMARY_LIMITS, SummaryLimits
+from kapcompanion.report.paint.document import ReportDocument, build_report_document
+from kapcompanion.report.paint.figures import ChartPicture, chart_pictures
+from kapcompanion.report.paint.html_parts import CHART_SCHEME, CSS_PIXELS_PER_INCH
+from kapcompanion.report.paint.pagination import PageStart, page_breaks
+from kapcompanion.report.paint.running_text import footer_height, header_height, paint_running_text
+from kapcompanion.report.paint.slices import continued_blocks, paint_slice
+from kapcompanion.report.paint.summary import SUMMARY_LIMITS, SummaryLimits
 from kapcompanion.store import Store
 
 BODY_POINTS = 10.0
@@ -165,7 +165,7 @@ def body_rect(device: QPagedPaintDevice) -> QRectF:
 
 def lay_out(report: ReportDocument, device: QPagedPaintDevice) -> LaidOutReport:
     """The report laid out once at the device's resolution and width, and split into pages
-    of its `body_rect` (see kapcompanion.report.pagination)."""
+    of its `body_rect` (see kapcompanion.report.paint.pagination)."""
     body = body_rect(device)
     document = QTextDocument()
     document.setUndoRedoEnabled(False)

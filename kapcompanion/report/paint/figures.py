@@ -15,8 +15,8 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from kapcompanion.charts import ChartStyle, distress_figure, questionnaire_figure, theme_map_figure
-from kapcompanion.report.content import ReportContent
-from kapcompanion.report.options import ReportOptions, ReportSection
+from kapcompanion.report.content.build import ReportContent
+from kapcompanion.report.content.options import ReportOptions, ReportSection
 
 CHART_FONT_POINTS = 8.0
 DISTRESS_HEIGHT_INCHES = 3.0

@@ -1,6 +1,6 @@
 """The printout's words: dates, session and section names, scores' bands and flags in plain
 sentences, each through Qt's translation lookup (context "report"), dates and numbers as the
-locale writes them. No HTML here (see kapcompanion.report.html_parts).
+locale writes them. No HTML here (see kapcompanion.report.paint.html_parts).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from PySide6.QtCore import QDate, QLocale
 from kapcompanion.data_files.prompt_sets import prompt_set_for
 from kapcompanion.data_files.resource_files import ResourceError
 from kapcompanion.domain import CommitmentStatus, Phase, Session, SessionKind
-from kapcompanion.report.content import CHECK_IN, Flag, FlagKind, ReportContent, ScoreLine
-from kapcompanion.report.options import ReportSection
+from kapcompanion.report.content.build import CHECK_IN, Flag, FlagKind, ReportContent, ScoreLine
+from kapcompanion.report.content.options import ReportSection
 from kapcompanion.wording.translation import translate
 
 CONTEXT = "report"

@@ -1,7 +1,7 @@
-"""The printout as HTML for a QTextDocument: page 1 the summary (kapcompanion.report.summary),
-then the detail the client chose (kapcompanion.report.detail), in the order of ALL_SECTIONS,
-in plain words (kapcompanion.report.words) and the app's light palette
-(kapcompanion.report.html_parts). All of the client's own words are escaped.
+"""The printout as HTML for a QTextDocument: page 1 the summary (kapcompanion.report.paint.summary),
+then the detail the client chose (kapcompanion.report.paint.detail), in the order of ALL_SECTIONS,
+in plain words (kapcompanion.report.content.words) and the app's light palette
+(kapcompanion.report.paint.html_parts). All of the client's own words are escaped.
 """
 
 from __future__ import annotations
@@ -10,17 +10,27 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale
 
-from kapcompanion.report.content import ReportContent
-from kapcompanion.report.detail import detail_html
-from kapcompanion.report.figures import ChartPicture
-from kapcompanion.report.html_parts import empty_html, escaped, stylesheet
-from kapcompanion.report.options import ALL_SECTIONS, ReportOptions, ReportSection, shown_name
-from kapcompanion.report.summary import SUMMARY_LIMITS, SummaryLimits, summary_html, title_html
-from kapcompanion.report.words import (
+from kapcompanion.report.content.build import ReportContent
+from kapcompanion.report.content.options import (
+    ALL_SECTIONS,
+    ReportOptions,
+    ReportSection,
+    shown_name,
+)
+from kapcompanion.report.content.words import (
     CONTEXT,
     EMPTY_REPORT,
     period_text,
     section_title,
+)
+from kapcompanion.report.paint.detail import detail_html
+from kapcompanion.report.paint.figures import ChartPicture
+from kapcompanion.report.paint.html_parts import empty_html, escaped, stylesheet
+from kapcompanion.report.paint.summary import (
+    SUMMARY_LIMITS,
+    SummaryLimits,
+    summary_html,
+    title_html,
 )
 from kapcompanion.wording.translation import translate
 
@@ -28,7 +38,7 @@ from kapcompanion.wording.translation import translate
 @dataclass(frozen=True)
 class ReportDocument:
     """The HTML of the whole report and the words of its running header (the footer's are
-    always the same: kapcompanion.report.running_text)."""
+    always the same: kapcompanion.report.paint.running_text)."""
 
     html: str
     charts: dict[str, ChartPicture]

@@ -48,7 +48,7 @@ from kapcompanion.domain import (
     Theme,
 )
 from kapcompanion.ids import InsightId, SessionId
-from kapcompanion.report.options import ReportOptions, report_candidates
+from kapcompanion.report.content.options import ReportOptions, report_candidates
 from kapcompanion.store import Store
 
 HIGH_DISTRESS = 8  # a rating at or above this is flagged

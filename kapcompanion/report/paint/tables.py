@@ -7,9 +7,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QLocale
 
-from kapcompanion.report.content import ScoreLine, SessionLine
-from kapcompanion.report.html_parts import escaped, palette, table_html
-from kapcompanion.report.words import (
+from kapcompanion.report.content.build import ScoreLine, SessionLine
+from kapcompanion.report.content.words import (
     CONTEXT,
     band_words,
     day_text,
@@ -17,6 +16,7 @@ from kapcompanion.report.words import (
     session_name,
     signed_text,
 )
+from kapcompanion.report.paint.html_parts import escaped, palette, table_html
 from kapcompanion.wording.translation import translate
 
 

@@ -8,23 +8,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale
 
-from kapcompanion.report.content import InsightItem, ReflectionItem, ReportContent
-from kapcompanion.report.figures import (
-    DISTRESS_KEY,
-    THEME_MAP_KEY,
-    ChartPicture,
-    questionnaire_key,
-)
-from kapcompanion.report.html_parts import (
-    chart_html,
-    empty_html,
-    escaped,
-    table_html,
-    writing_html,
-)
-from kapcompanion.report.options import ReportSection
-from kapcompanion.report.tables import session_table
-from kapcompanion.report.words import (
+from kapcompanion.report.content.build import InsightItem, ReflectionItem, ReportContent
+from kapcompanion.report.content.options import ReportSection
+from kapcompanion.report.content.words import (
     CONTEXT,
     commitment_status_text,
     day_text,
@@ -34,6 +20,20 @@ from kapcompanion.report.words import (
     phase_title,
     session_name,
 )
+from kapcompanion.report.paint.figures import (
+    DISTRESS_KEY,
+    THEME_MAP_KEY,
+    ChartPicture,
+    questionnaire_key,
+)
+from kapcompanion.report.paint.html_parts import (
+    chart_html,
+    empty_html,
+    escaped,
+    table_html,
+    writing_html,
+)
+from kapcompanion.report.paint.tables import session_table
 from kapcompanion.wording.translation import translate
 
 

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
     QTextTableCellFormat,
 )
 
-from kapcompanion.report.html_parts import CSS_PIXELS_PER_INCH
+from kapcompanion.report.paint.html_parts import CSS_PIXELS_PER_INCH
 
 Span = tuple[float, float]  # top, bottom in document coordinates
 SHORT_SHARE = 1 / 3  # table rows, whole tables and repeated headers up to a third of a page

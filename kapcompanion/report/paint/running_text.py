@@ -20,8 +20,8 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from kapcompanion.report.html_parts import palette
-from kapcompanion.report.words import footer_note, page_number_text
+from kapcompanion.report.content.words import footer_note, page_number_text
+from kapcompanion.report.paint.html_parts import palette
 
 RUNNING_POINTS = 8.0
 GAP_POINTS = 6.0  # between the running text and the body (a rule halfway)
