@@ -3,8 +3,8 @@ questionnaire scores over time, drawn in the app's light or dark colours.
 
 Pure functions from the numbers in kapcompanion.course.trends to `matplotlib.figure.Figure` objects;
 the Trends screen wraps them in a Qt canvas and the report prints them. Its words go through
-Qt's translation lookup (kapcompanion.wording.translation, QtCore only); it never imports Qt's painting or
-widgets and never the pyplot module (its global figure state does not belong in an
+Qt's translation lookup (kapcompanion.wording.translation, QtCore only); it never imports
+Qt's painting or widgets and never the pyplot module (its global figure state does not belong in an
 application), and nothing at start-up imports it: matplotlib loads when a chart is first needed.
 """
 

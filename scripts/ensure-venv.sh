@@ -1,5 +1,5 @@
 # Sourced by run-app.sh and run-tests.sh: makes sure .venv exists and holds what pyproject.toml
-# asks for. Reinstalls only when pyproject.toml changed, so repeated runs start at once.
+# asks for. Reinstalls only when pyproject.toml or app.py changed, so repeated runs start at once.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 venv="$root/.venv"
@@ -24,7 +24,8 @@ if [ ! -x "$venv/bin/python" ]; then
   fi
 fi
 stamp="$venv/.kap-installed"
-wanted=$("$venv/bin/python" -c 'import hashlib, sys; print(hashlib.sha256(open(sys.argv[1], "rb").read()).hexdigest())' "$root/pyproject.toml")
+# app.py is copied into the environment (not linked like the packages), so it counts too.
+wanted=$(cat "$root/pyproject.toml" "$root/app.py" | "$venv/bin/python" -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())')
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
   echo "Installing KAP Companion and what it needs into .venv…" >&2
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e "$root[test]"

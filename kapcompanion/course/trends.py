@@ -2,8 +2,8 @@
 questionnaire scores over time, each with one plain, non-judgemental sentence.
 
 Pure reads from the store; no plotting here (see kapcompanion.charts). The sentences go
-through Qt's translation lookup (kapcompanion.wording.translation), so a translated window reads them in its
-own language while the CLI and tests read English.
+through Qt's translation lookup (kapcompanion.wording.translation), so a translated window
+reads them in its own language while the CLI and tests read English.
 """
 
 from __future__ import annotations

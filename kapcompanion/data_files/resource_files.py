@@ -20,7 +20,8 @@ class ResourceError(KapError):
 
 @cache
 def resources_dir() -> Path:
-    package_dir = Path(__file__).resolve().parent
+    # kapcompanion/resources in an installed wheel; resources/ beside kapcompanion/ in a checkout.
+    package_dir = Path(__file__).resolve().parent.parent
     for candidate in (package_dir / "resources", package_dir.parent / "resources"):
         if candidate.is_dir():
             return candidate

@@ -2,7 +2,8 @@
 which themes.
 
 `TrendsControls` says `changed` whenever a choice changes; `period(today)`, `session_ids()`,
-`by()` and `theme_keys()` read what is chosen, in the core's terms (kapcompanion.course.trends.Period).
+`by()` and `theme_keys()` read what is chosen, in the core's terms
+(kapcompanion.course.trends.Period).
 """
 
 from __future__ import annotations

@@ -3,9 +3,10 @@
 Three cards — distress across the course, themes across sessions, check-in scores (PHQ-9,
 GAD-7, PCL-5) — each chart with its one plain sentence, a table of the same numbers and
 "Save chart…" (`ChartPanel`), above them the controls (`TrendsControls`). The numbers come
-from kapcompanion.course.trends and the figures from kapcompanion.charts, which (with matplotlib) are
-imported only when the screen first draws. Work waits while the screen is hidden. The charts
-follow the light or dark scheme and are drawn again when it changes. Never writes data.
+from kapcompanion.course.trends and the figures from kapcompanion.charts, which (with
+matplotlib) are imported only when the screen first draws. Work waits while the screen is
+hidden. The charts follow the light or dark scheme and are drawn again when it changes. Never
+writes data.
 """
 
 from __future__ import annotations
