@@ -44,8 +44,9 @@ from kapcompanion.data_files.resource_files import load_json_resource
 from kapcompanion.demo import fill_demo
 from kapcompanion.domain import NewSession, Phase
 from kapcompanion.store import Store
+from tests.paths import REPOSITORY
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPOSITORY
 START = datetime(2016, 1, 4, 10, tzinfo=UTC)
 STYLES = {"light": ChartStyle.light(), "dark": ChartStyle.dark()}
 PROFILES = ("empty", "single", "sample", "large")

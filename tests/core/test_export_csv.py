@@ -16,9 +16,10 @@ from kapcompanion.exchange.export_csv import FORMULA_STARTS, formula_starts_in_w
 from kapcompanion.exchange.schema import TABLES
 from kapcompanion.store import Store
 from tests.core.exchange_profiles import DRAFT_ANSWER, fill_everything
+from tests.paths import REPOSITORY
 
 BOM = b"\xef\xbb\xbf"
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPOSITORY
 
 
 @pytest.fixture

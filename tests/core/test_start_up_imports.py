@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.paths import REPOSITORY
+
+ROOT = REPOSITORY
 HEAVY = ("sqlite_utils", "numpy", "matplotlib", "PySide6.QtGui", "PySide6.QtWidgets")
 
 

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from kapcompanion.course.trends import Period, distress_series, questionnaire_series, theme_map
 from kapcompanion.data_files.questionnaires import all_questionnaires
 from kapcompanion.store import Store
+from tests.paths import REPOSITORY
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import (
     answer_next_dialog,
@@ -166,7 +167,7 @@ def test_matplotlib_waits_until_the_screen_draws_and_pyplot_never_comes(
         capture_output=True,
         text=True,
         check=True,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=REPOSITORY,
     )
     assert imported.stdout.strip() == "False"
     open_view(demo_store)
