@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from kapcompanion.profile import DATABASE_NAME
-from tests.core.exchange_profiles import dump
+from tests.core.exchange.profiles import dump
 from tests.e2e.test_cli import assert_no_traceback, run
 from tests.profile_lock_holder import lock_held_elsewhere
 

@@ -19,7 +19,7 @@ from kapcompanion.errors import KapError
 from kapcompanion.profile import Profile
 from kapcompanion.report.content.options import NAME_CHARACTERS
 from kapcompanion.store import Store
-from tests.core.test_report_content import (
+from tests.core.report.test_report_content import (
     PRIVATE_INSIGHT_WORDS,
     PRIVATE_REFLECTION_WORDS,
     SHARED_INSIGHT_WORDS,

@@ -26,7 +26,7 @@ from kapcompanion.exchange import (
 from kapcompanion.exchange.summary import COUNTED
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
-from tests.core.exchange_profiles import dump
+from tests.core.exchange.profiles import dump
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import answer_next_dialog, tab_to
 from ui.main_window import MainWindow

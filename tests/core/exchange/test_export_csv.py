@@ -15,7 +15,7 @@ from kapcompanion.exchange import ExportFileExistsError, export_document, write_
 from kapcompanion.exchange.export_csv import FORMULA_STARTS, formula_starts_in_words
 from kapcompanion.exchange.schema import TABLES
 from kapcompanion.store import Store
-from tests.core.exchange_profiles import DRAFT_ANSWER, fill_everything
+from tests.core.exchange.profiles import DRAFT_ANSWER, fill_everything
 from tests.paths import REPOSITORY
 
 BOM = b"\xef\xbb\xbf"

@@ -40,7 +40,7 @@ from kapcompanion.report.paint.render import (
 )
 from kapcompanion.report.paint.running_text import running_font, running_layout
 from kapcompanion.store import Store
-from tests.core.test_report_content import (
+from tests.core.report.test_report_content import (
     PRIVATE_INSIGHT_WORDS,
     PRIVATE_REFLECTION_WORDS,
     PRIVATE_THEME,
@@ -424,9 +424,10 @@ def test_any_text_prints(qapp: QApplication, store: Store, tmp_path: Path) -> No
         shown_once.append("日本語")
     for shown in shown_once:
         assert text.count(shown) == 1, shown
-    # The emoji comes from a colour font: it is printed as the one picture on its page.
-    page = next(i for i, words in enumerate(pages) if "Ünïcödé" in words)
-    assert len(list(PdfReader(tmp_path / "r.pdf").pages[page].images)) == 1
+    # The emoji comes from a colour font, where one is installed: the one picture on its page.
+    if any("emoji" in family.casefold() for family in QFontDatabase.families()):
+        page = next(i for i, words in enumerate(pages) if "Ünïcödé" in words)
+        assert len(list(PdfReader(tmp_path / "r.pdf").pages[page].images)) == 1
     assert text.count("BEFOREFF") == text.count("AFTERFF") == 1
     # The unbroken string wraps over two pages, and every x of it is printed exactly once.
     joined = "".join(text.split())

@@ -40,7 +40,7 @@ from kapcompanion.exchange import (
 from kapcompanion.exchange.import_json import LARGEST_IMPORT_BYTES
 from kapcompanion.exchange.summary import COUNTED, ImportSummary
 from kapcompanion.store import Store
-from tests.core.exchange_profiles import DRAFT_ANSWER, OWN_THEME, dump, fill_everything
+from tests.core.exchange.profiles import DRAFT_ANSWER, OWN_THEME, dump, fill_everything
 
 
 def without_time(document: dict[str, Any]) -> dict[str, Any]:

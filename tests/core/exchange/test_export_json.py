@@ -21,7 +21,7 @@ from kapcompanion.exchange import (
     write_json_export,
 )
 from kapcompanion.store import Store
-from tests.core.exchange_profiles import DRAFT_ANSWER, OWN_THEME, dump, fill_everything
+from tests.core.exchange.profiles import DRAFT_ANSWER, OWN_THEME, dump, fill_everything
 
 MOMENT = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 

@@ -19,7 +19,7 @@ from kapcompanion.report.content.options import (
 )
 from kapcompanion.report.errors import ReportPeriodError
 from kapcompanion.store import Store
-from tests.core.test_report_content import TODAY, seed_course
+from tests.core.report.test_report_content import TODAY, seed_course
 
 
 def appointment(store: Store, kind: SessionKind, day: date) -> None:
