@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,24 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
+from tests.processes import RUN_MARK, end_process, processes_marked
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_process_outlives_the_suite() -> Iterator[None]:
+    """Fail the run if anything the suite started is still running at its end (then end it)."""
+    token = uuid.uuid4().hex
+    os.environ[RUN_MARK] = token
+    yield
+    left = processes_marked(token)
+    described = []
+    for pid in left:
+        try:
+            described.append(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" "))
+        except OSError:
+            described.append(str(pid).encode())
+        end_process(pid)
+    assert not left, f"processes the tests started are still running: {described}"
 
 
 @pytest.fixture

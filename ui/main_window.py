@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._demo = demo
         self._store: Store | None = None
+        self.sample_course_pid: int | None = None  # the last sample course this window started
         # The window's place, size and screen are kept soon after they change, not only on
         # close, so a crash or a power cut does not lose them.
         self._state_timer = QTimer(self)
@@ -422,7 +423,8 @@ class MainWindow(QMainWindow):
     def _explore_sample(self) -> None:
         from ui.home.sample_course import launch_sample_course
 
-        if not launch_sample_course():
+        self.sample_course_pid = launch_sample_course()
+        if self.sample_course_pid is None:
             show_message(
                 self,
                 self.tr("The sample course did not open"),

@@ -5,8 +5,10 @@ from __future__ import annotations
 import itertools
 import os
 import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QPushButton, QRadioButton
@@ -15,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from kapcompanion.data_files.builtin_themes import builtin_themes, own_theme_colours
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
+from tests.processes import end_process
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import (
     answer_next_dialog,
@@ -28,7 +31,11 @@ from ui.widgets.style import colours, contrast_ratio, ink_on
 
 
 def test_a_new_profile_gets_a_gentle_welcome_and_one_button_to_start(
-    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+    open_window: WindowFactory,
+    profile: Profile,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = open_window(profile)
     texts = " ".join(visible_texts(window.home))
@@ -36,9 +43,19 @@ def test_a_new_profile_gets_a_gentle_welcome_and_one_button_to_start(
     assert "never connects to the internet" in texts
     [button] = [b for b in window.home.findChildren(QPushButton) if b.isVisibleTo(window.home)]
     assert button.text() == "Explore a sample course"
+    # The sample course keeps its throw-away folder under TMPDIR: here, inside this test's.
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
     with qtbot.waitSignal(window.home.explore_sample_requested):
         button.setFocus()
         qtbot.keyClick(button, Qt.Key.Key_Space)
+    pid = window.sample_course_pid
+    assert pid is not None
+    try:
+        if sys.platform.startswith("linux"):
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            assert b"--demo" in command
+    finally:
+        end_process(pid)
 
 
 def test_the_sample_course_opens_in_its_own_process_and_not_a_stray_app_py(

@@ -16,7 +16,11 @@ def sample_course_command() -> tuple[str, list[str]]:
     return sys.executable, ["-P", "-m", "app", "--demo"]
 
 
-def launch_sample_course() -> bool:
+def launch_sample_course() -> int | None:
+    """Start the sample course in its own process; its process id, or None if it did not start.
+
+    Detached: it lives on if this window closes, as a second program would.
+    """
     program, arguments = sample_course_command()
-    started, _pid = QProcess.startDetached(program, arguments)
-    return bool(started)
+    started, pid = QProcess.startDetached(program, arguments)
+    return pid if started else None
