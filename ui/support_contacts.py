@@ -47,7 +47,7 @@ CONTACT_KEYS = ("therapist_name", "therapist_phone", "clinic_name", "clinic_phon
 
 def chosen_country_code(store: Store | None) -> str:
     """The client's chosen country, or the system locale's (or the data file's default)."""
-    saved = store.get_setting(COUNTRY_SETTING) if store is not None else None
+    saved = store.settings.get(COUNTRY_SETTING) if store is not None else None
     if isinstance(saved, str) and saved in crisis_lines().countries:
         return saved
     return country_from_locale(QLocale().name())
@@ -255,7 +255,7 @@ class ContactsPanel(QWidget):
         if self._store is None:
             return
         try:
-            self._store.set_setting(COUNTRY_SETTING, code)
+            self._store.settings.set(COUNTRY_SETTING, code)
         except (KapError, sqlite3.Error):
             self.status.setText(
                 self.tr("Your choice of country could not be saved just now; it shows for now.")
