@@ -20,7 +20,13 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 
-from kapcompanion.errors import DatabaseUnreadableError, DataConflictError, StoreError
+from kapcompanion.errors import (
+    DatabaseBusyError,
+    DatabaseUnreadableError,
+    DataConflictError,
+    DiskFullError,
+    StoreError,
+)
 from kapcompanion.store import migrations as schema
 from kapcompanion.store.check_ins import CheckIns
 from kapcompanion.store.deleted import Deleted
@@ -115,6 +121,8 @@ class Store(Guarded):
         store = cls(connection)
         try:
             store.deleted.purge()
+        except (DatabaseBusyError, DiskFullError):
+            pass  # nothing is lost by purging next time; the profile is still worth opening
         except BaseException:
             store.close()
             raise

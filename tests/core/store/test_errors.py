@@ -121,3 +121,11 @@ def test_errors_without_a_result_code_still_become_kap_errors(
     translation = translated(error, Path("x.sqlite3"))
     assert type(translation) is expected
     assert "Nothing was changed" in translation.message
+
+
+def test_a_closed_store_says_so_plainly(path: Path) -> None:
+    store = Store.open(path)
+    store.close()
+    with pytest.raises(StoreError) as refused:
+        store.sessions.list()
+    assert "Nothing was changed" in refused.value.message
