@@ -2,7 +2,7 @@
 
 Builds (in a temporary folder, through `kapcompanion.store`) a profile of 500 weekly dosing
 sessions with three rated reflections each, one insight per reflection, 30 themes (the built-in
-ones and the client's own, added with `store.add_theme`) and a PHQ-9, GAD-7 and PCL-5 check-in
+ones and the client's own, added with `store.themes.add`) and a PHQ-9, GAD-7 and PCL-5 check-in
 every two weeks. Then, in the same run, it renders each chart (build the Figure + Agg draw) and
 bare matplotlib drawing the same arrays (a plain Figure with plot / imshow of the same numbers,
 no styling, no layout engine), and prints medians and the ratio.
@@ -78,8 +78,8 @@ def build_profile(store: Store, sessions: int = 500, seed: int = 11) -> None:
     prompt_sets = {phase: prompt_set_for(phase) for phase in phases}
     with store.transaction():
         for name in OWN_THEMES:
-            store.add_theme(name)
-        keys = [theme.key for theme in store.list_themes()]
+            store.themes.add(name)
+        keys = [theme.key for theme in store.themes.list()]
         # A few themes come up often, most now and then, as in real writing.
         weights = [1 / (rank + 1) for rank in range(len(keys))]
         level = 7.0
@@ -91,7 +91,7 @@ def build_profile(store: Store, sessions: int = 500, seed: int = 11) -> None:
             level = min(max(level, 1.0), 9.0)
             before = round(min(level + rng.uniform(0, 2), 10))
             after = round(max(level - rng.uniform(0, 3), 0))
-            session = store.add_session(
+            session = store.sessions.add(
                 NewSession(
                     held_at=held,
                     number_in_course=number,
@@ -103,24 +103,24 @@ def build_profile(store: Store, sessions: int = 500, seed: int = 11) -> None:
             for offset, phase in enumerate(phases):
                 written = held + timedelta(days=(0, 1, 7)[offset], hours=8)
                 prompt_set = prompt_sets[phase]
-                reflection = store.start_reflection(
+                reflection = store.reflections.start(
                     phase, prompt_set.id, prompt_set.version, session_id=session.id, at=written
                 )
-                store.set_reflection_distress(
+                store.reflections.set_distress(
                     reflection.id,
                     start=round(min(max(level + rng.uniform(-2, 2), 0), 10)),
                     end=round(min(max(level + rng.uniform(-3, 1), 0), 10)),
                 )
                 themes = sorted(set(rng.choices(keys, weights, k=rng.randint(1, 3))))
-                store.set_reflection_themes(reflection.id, themes)
-                store.complete_reflection(reflection.id, at=written)
-                insight = store.add_insight(
+                store.themes.set_for_reflection(reflection.id, themes)
+                store.reflections.complete(reflection.id, at=written)
+                insight = store.insights.add(
                     "Something to carry forward.",
                     reflection_id=reflection.id,
                     session_id=session.id,
                     at=written,
                 )
-                store.set_insight_themes(insight.id, themes[:1])
+                store.themes.set_for_insight(insight.id, themes[:1])
         add_fortnightly_check_ins(store, start, sessions // 2, rng)
 
 

@@ -82,11 +82,11 @@ def build_year(store: Store, sessions: int = 50, seed: int = 7) -> None:
     phases = (Phase.SAME_DAY, Phase.NEXT_DAY, Phase.WEEK_AFTER)
     prompt_sets = {phase: prompt_set_for(phase) for phase in phases}
     with store.transaction():
-        keys = [theme.key for theme in store.list_themes()]
+        keys = [theme.key for theme in store.themes.list()]
         weights = [1 / (rank + 1) for rank in range(len(keys))]
         for number in range(1, sessions + 1):
             held = start + timedelta(weeks=number - 1)
-            session = store.add_session(
+            session = store.sessions.add(
                 NewSession(
                     held_at=held,
                     number_in_course=number,
@@ -101,11 +101,11 @@ def build_year(store: Store, sessions: int = 50, seed: int = 7) -> None:
                 phase = phases[index % 3]
                 prompt_set = prompt_sets[phase]
                 written = held + timedelta(days=(0, 1, 6)[index % 3], hours=2 + index)
-                reflection = store.start_reflection(
+                reflection = store.reflections.start(
                     phase, prompt_set.id, prompt_set.version, session_id=session.id, at=written
                 )
                 for position, prompt in enumerate(prompt_set.prompts[:4]):
-                    store.save_answer(
+                    store.reflections.save_answer(
                         reflection.id,
                         position=position,
                         prompt_id=prompt.id,
@@ -113,23 +113,23 @@ def build_year(store: Store, sessions: int = 50, seed: int = 7) -> None:
                         text=sentence(rng),
                         at=written,
                     )
-                store.set_reflection_distress(
+                store.reflections.set_distress(
                     reflection.id, start=rng.randint(2, 9), end=rng.randint(1, 7)
                 )
                 themes = sorted(set(rng.choices(keys, weights, k=rng.randint(1, 3))))
-                store.set_reflection_themes(reflection.id, themes)
-                store.complete_reflection(reflection.id, at=written)
-                store.set_reflection_shareable(reflection.id, True)
+                store.themes.set_for_reflection(reflection.id, themes)
+                store.reflections.complete(reflection.id, at=written)
+                store.reflections.set_shareable(reflection.id, True)
                 if index % 3 == 0:
-                    insight = store.add_insight(
+                    insight = store.insights.add(
                         sentence(rng, 30, 90),
                         reflection_id=reflection.id,
                         session_id=session.id,
                         shareable=True,
                         at=written,
                     )
-                    store.set_insight_themes(insight.id, themes[:1])
-                    store.add_commitment(
+                    store.themes.set_for_insight(insight.id, themes[:1])
+                    store.insights.add_commitment(
                         insight.id, sentence(rng, 20, 60), CommitmentStatus.TRYING, at=written
                     )
         add_fortnightly_check_ins(store, start, sessions // 2, rng)

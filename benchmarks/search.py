@@ -3,9 +3,10 @@
 Builds (once, cached in a temporary folder for the run) a profile of 2,000 sessions and 100,000
 reflections with two answers each, then measures, in the same run:
 
-- search latency through the core (`kapcompanion.search.search`, top 50 with snippets, and
-  `matching_reflections`, every matching reflection) against the raw FTS5 query it is built on;
-- loading the whole journal (`kapcompanion.journal.journal_entries`) and resetting the journal's
+- search latency through the core (`store.journal.search`, top 50 with snippets, and
+  `store.journal.matching_reflections`, every matching reflection) against the raw FTS5 query
+  it is built on (run on a second, plain connection to the same file);
+- loading the whole journal (`store.journal.entries`) and resetting the journal's
   Qt model with it, if the journal model exists.
 
 Run from the repository root: `.venv/bin/python benchmarks/search.py [--reflections 100000]`
@@ -30,13 +31,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from kapcompanion.journal import JournalEntry, journal_entries  # noqa: E402
+from kapcompanion.journal import JournalEntry  # noqa: E402
 from kapcompanion.search import (  # noqa: E402
     HIGHLIGHT_END,
     HIGHLIGHT_START,
     match_expression,
-    matching_reflections,
-    search,
 )
 from kapcompanion.store import Store  # noqa: E402
 
@@ -85,9 +84,11 @@ def build_profile(path: Path, reflections: int, sessions: int) -> None:
     rng = random.Random(7)
     words, weights = vocabulary(rng)
     start = datetime(2016, 1, 1, 10, tzinfo=UTC)
-    with Store.open(path) as store:
-        db = store.connection
-        with store.transaction():
+    with Store.open(path):
+        pass  # creates the schema; the synthetic rows go in through a plain connection
+    db = sqlite3.connect(path)
+    try:
+        with db:
             for number in range(1, sessions + 1):
                 held = (start + timedelta(days=(number - 1) * 1.8)).isoformat()
                 db.execute(
@@ -130,6 +131,8 @@ def build_profile(path: Path, reflections: int, sessions: int) -> None:
                         "INSERT INTO reflection_themes (reflection_id, theme_id) VALUES (?, ?)",
                         [reflection_id, rng.randint(1, 17)],
                     )
+    finally:
+        db.close()
 
 
 def timings(function: Callable[[], object], rounds: int) -> list[float]:
@@ -174,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{time.perf_counter() - started:.1f} s ({path.stat().st_size / 1e6:.0f} MB)"
         )
         with Store.open(path) as store:
-            connection = store.connection
+            connection = sqlite3.connect(path)
             rows: dict[str, list[float]] = {
                 "core top 50": [],
                 "raw top 50": [],
@@ -184,9 +187,9 @@ def main(argv: list[str] | None = None) -> int:
             for query in QUERIES:
                 expression = match_expression(query) or '""'
                 measured: dict[str, Callable[[], object]] = {
-                    "core top 50": partial(search, connection, query, limit=50),
+                    "core top 50": partial(store.journal.search, query, limit=50),
                     "raw top 50": partial(raw_top, connection, expression),
-                    "core all matches": partial(matching_reflections, connection, query),
+                    "core all matches": partial(store.journal.matching_reflections, query),
                     "raw all matches": partial(raw_all, connection, expression),
                 }
                 for name, function in measured.items():
@@ -205,12 +208,13 @@ def main(argv: list[str] | None = None) -> int:
                 ratio = statistics.median(rows[core]) / statistics.median(rows[raw])
                 print(f"{core} / {raw}: {ratio:.2f}× (target ≤ 1.5×, median < 50 ms)")
 
-            load = timings(lambda: journal_entries(connection), 3)
+            load = timings(store.journal.entries, 3)
             print(
-                f"Journal rows loaded: {len(journal_entries(connection)):,} in "
+                f"Journal rows loaded: {len(store.journal.entries()):,} in "
                 f"{statistics.median(load) * 1e3:.0f} ms (median of 3)"
             )
-            print(model_reset_line(journal_entries(connection)))
+            print(model_reset_line(store.journal.entries()))
+            connection.close()
     return 0
 
 

@@ -90,11 +90,11 @@ def build_large_profile(folder: Path) -> str:
     first = datetime.now(UTC) - timedelta(days=7 * LARGE_SESSIONS + 3)
     reflections = insights = 0
     with Store.open(Profile(folder).database_path) as store:
-        themes = [theme.key for theme in store.list_themes()]
+        themes = [theme.key for theme in store.themes.list()]
         with store.transaction():
             for number in range(1, LARGE_SESSIONS + 1):
                 held_at = first + timedelta(days=7 * (number - 1))
-                session = store.add_session(
+                session = store.sessions.add(
                     NewSession(
                         held_at=held_at,
                         kind=SessionKind.DOSING,
@@ -111,7 +111,7 @@ def build_large_profile(folder: Path) -> str:
                 for index, phase in enumerate(phases):
                     prompt_set = prompt_set_for(phase)
                     moment = held_at + timedelta(days=offsets[phase], hours=8)
-                    reflection = store.start_reflection(
+                    reflection = store.reflections.start(
                         phase,
                         prompt_set.id,
                         prompt_set.version,
@@ -123,7 +123,7 @@ def build_large_profile(folder: Path) -> str:
                         prompt_set.prompts[:LARGE_ANSWERS_PER_REFLECTION]
                     ):
                         moment += timedelta(minutes=4)
-                        store.save_answer(
+                        store.reflections.save_answer(
                             reflection.id,
                             position=position,
                             prompt_id=prompt.id,
@@ -131,15 +131,15 @@ def build_large_profile(folder: Path) -> str:
                             text=(paragraph * 2)[: 150 + 40 * position],
                             at=moment,
                         )
-                    store.set_reflection_distress(
+                    store.reflections.set_distress(
                         reflection.id, start=(number + index) % 11, end=number % 7
                     )
-                    store.set_reflection_themes(
+                    store.themes.set_for_reflection(
                         reflection.id, themes[number % len(themes) :][:2] if themes else []
                     )
-                    store.complete_reflection(reflection.id, at=moment)
+                    store.reflections.complete(reflection.id, at=moment)
                     if index < LARGE_INSIGHTS_PER_SESSION:
-                        store.add_insight(
+                        store.insights.add(
                             f"Insight {insights + 1}: " + paragraph[: 60 + index * 30],
                             reflection_id=reflection.id,
                             session_id=session.id,

@@ -17,9 +17,9 @@ def add_fortnightly_check_ins(
     for fortnight in range(fortnights):
         taken = start + timedelta(weeks=2 * fortnight, days=3)
         for questionnaire in all_questionnaires():
-            check_in = store.start_check_in(questionnaire.id, questionnaire.version, at=taken)
+            check_in = store.check_ins.start(questionnaire.id, questionnaire.version, at=taken)
             top = max(option.value for option in questionnaire.options)
             for item in questionnaire.items:
                 value = min(max(round(rng.gauss(top * 0.45, top * 0.3)), 0), top)
-                store.save_check_in_answer(check_in.id, item.number, value)
-            store.complete_check_in(check_in.id, at=taken + timedelta(minutes=5))
+                store.check_ins.save_answer(check_in.id, item.number, value)
+            store.check_ins.complete(check_in.id, at=taken + timedelta(minutes=5))

@@ -56,12 +56,12 @@ def fill_demo(store: Store, today: date | None = None, zone: tzinfo | None = Non
             held_at = _local_moment(held_on, entry.get("time", "10:00"), zone)
             kind = SessionKind(entry.get("kind", "dosing"))
             dosing += kind is SessionKind.DOSING
-            session = store.add_session(
+            session = store.sessions.add(
                 NewSession(
                     held_at=held_at,
                     kind=kind,
                     number_in_course=(
-                        store.next_session_number() if kind is SessionKind.DOSING else None
+                        store.sessions.next_number() if kind is SessionKind.DOSING else None
                     ),
                     route=entry.get("route", ""),
                     setting=entry.get("setting", ""),
@@ -85,12 +85,12 @@ def fill_demo(store: Store, today: date | None = None, zone: tzinfo | None = Non
 def _add_check_in(store: Store, first_day: date, entry: dict[str, Any], zone: tzinfo) -> None:
     instrument = questionnaire(entry["instrument"])
     taken = _local_moment(first_day + timedelta(days=int(entry["day"])), entry["time"], zone)
-    check_in = store.start_check_in(instrument.id, instrument.version, at=taken)
+    check_in = store.check_ins.start(instrument.id, instrument.version, at=taken)
     for item, value in zip(instrument.items, entry["answers"], strict=True):
-        store.save_check_in_answer(check_in.id, item.number, value)
+        store.check_ins.save_answer(check_in.id, item.number, value)
     if "extra_answer" in entry:
-        store.set_check_in_extra_answer(check_in.id, entry["extra_answer"])
-    store.complete_check_in(check_in.id, at=taken + timedelta(minutes=6))
+        store.check_ins.set_extra_answer(check_in.id, entry["extra_answer"])
+    store.check_ins.complete(check_in.id, at=taken + timedelta(minutes=6))
 
 
 def _add_reflection(
@@ -100,7 +100,7 @@ def _add_reflection(
     prompt_set = prompt_set_for(phase)
     written_on = held_on + timedelta(days=int(entry.get("day_offset", 0)))
     started = _local_moment(written_on, entry.get("time", "19:00"), zone)
-    reflection = store.start_reflection(
+    reflection = store.reflections.start(
         phase, prompt_set.id, prompt_set.version, session_id=session_id, at=started
     )
     answers: dict[str, str] = entry.get("answers", {})
@@ -108,7 +108,7 @@ def _add_reflection(
     for position, prompt in enumerate(prompt_set.prompts):
         moment += timedelta(minutes=4)
         text = answers.get(prompt.id, "")
-        store.save_answer(
+        store.reflections.save_answer(
             reflection.id,
             position=position,
             prompt_id=prompt.id,
@@ -117,13 +117,13 @@ def _add_reflection(
             skipped=not text,
             at=moment,
         )
-    store.set_reflection_distress(
+    store.reflections.set_distress(
         reflection.id, start=entry.get("distress_start"), end=entry.get("distress_end")
     )
-    store.set_reflection_themes(reflection.id, entry.get("themes", []))
-    store.complete_reflection(reflection.id, at=moment)
+    store.themes.set_for_reflection(reflection.id, entry.get("themes", []))
+    store.reflections.complete(reflection.id, at=moment)
     for item in entry.get("insights", []):
-        insight = store.add_insight(
+        insight = store.insights.add(
             item["text"],
             reflection_id=reflection.id,
             session_id=session_id,
@@ -131,10 +131,10 @@ def _add_reflection(
             shareable=item.get("shareable", False),
             at=moment,
         )
-        store.set_insight_themes(insight.id, item.get("themes", []))
+        store.themes.set_for_insight(insight.id, item.get("themes", []))
         commitment = item.get("commitment")
         if commitment:
-            store.add_commitment(
+            store.insights.add_commitment(
                 insight.id,
                 commitment["text"],
                 CommitmentStatus(commitment.get("status", "not_started")),

@@ -185,8 +185,13 @@ class CommitmentNote:
 
 
 class DeletedKind(StrEnum):
+    """What can be moved to "recently deleted". A discarded check-in draft is moved aside like
+    the others but is not listed there, nor purged: a half-answered questionnaire is not
+    something to bring back, and it is kept as it always was."""
+
     REFLECTION = "reflection"
     INSIGHT = "insight"
+    CHECK_IN = "check_in"
 
 
 @dataclass(frozen=True)

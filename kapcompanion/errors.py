@@ -54,16 +54,73 @@ class NoDataFileError(KapError):
         self.path = path
 
 
-class DatabaseUnreadableError(KapError):
+class StoreError(KapError):
+    """The database refused a read or write for a reason not named below; nothing was changed.
+
+    The store's own translation (kapcompanion/store/sqlite_errors.py) raises this and its
+    subclasses in place of every `sqlite3` error; SQLite's own words are kept in `detail`."""
+
+    def __init__(self, path: Path, detail: str = "", message: str = "") -> None:
+        super().__init__(
+            message
+            or f"Your entries in {path} could not be read or saved just now. Nothing was "
+            "changed. Please try again; if it keeps happening, make a backup and ask for help."
+        )
+        self.path = path
+        self.detail = detail
+
+
+class DatabaseBusyError(StoreError):
+    """Another program (or another copy) is holding the data file locked."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(
+            path,
+            detail,
+            f"The data file {path} is busy: another program is using it just now. Nothing "
+            "was changed. Please wait a moment and try again.",
+        )
+
+
+class DiskFullError(StoreError):
+    """The disk (or the database's size limit) is full."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(
+            path,
+            detail,
+            f"There is no room left on the disk for the data file {path}. Nothing was "
+            "changed. Please free some space and try again.",
+        )
+
+
+class DataConflictError(StoreError):
+    """A change that clashes with what is stored (a duplicate or a missing linked record)."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(
+            path,
+            detail,
+            f"This change clashes with entries already in {path}, so it was not saved. "
+            "Nothing was changed.",
+        )
+
+
+class NotFoundError(KapError, LookupError):
+    """No live record with that id (it was deleted, or never existed)."""
+
+
+class DatabaseUnreadableError(StoreError):
     """The data file is damaged or is not an SQLite database at all."""
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(
+            path,
+            reason,
             f"The data file {path} could not be read ({reason}). It has not been changed. "
             "If you have a backup, you can restore it; otherwise keep this file safe and ask "
-            "for help."
+            "for help.",
         )
-        self.path = path
         self.reason = reason
 
 
@@ -90,15 +147,16 @@ class NewerDatabaseError(KapError):
         self.unknown_steps = unknown_steps
 
 
-class DatabaseReadOnlyError(KapError):
+class DatabaseReadOnlyError(StoreError):
     """The data file or its folder cannot be written."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, detail: str = "") -> None:
         super().__init__(
+            path,
+            detail,
             f"The data file {path} can be read but not written, so nothing you type could be "
-            "saved. Check that the file and its folder are not read-only."
+            "saved. Check that the file and its folder are not read-only.",
         )
-        self.path = path
 
 
 class ProfileNotEmptyError(KapError):

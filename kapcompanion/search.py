@@ -1,5 +1,6 @@
-"""Full-text search over answers, insights and session notes (SQLite FTS5), ranked, with
-highlighted snippets.
+"""Full-text search over answers, insights and session notes: what a hit is, and turning what
+the client typed into a safe FTS5 query. The queries themselves run in `store.journal`
+(kapcompanion/store/search.py); no SQL here.
 
 Whatever the client types is turned into a safe FTS5 query: words match as prefixes ("calm"
 finds "calmer"), "quoted phrases" match as phrases, and FTS syntax characters, operators or an
@@ -9,7 +10,6 @@ unbalanced quote are treated as plain text, so a search never raises.
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -56,92 +56,3 @@ def match_expression(query: str) -> str | None:
     if not terms:
         return None
     return " ".join(terms[:MAX_QUERY_TERMS])
-
-
-def search(connection: sqlite3.Connection, query: str, *, limit: int = 500) -> list[SearchHit]:
-    """Everything matching `query`, best first. Items in "recently deleted" are left out."""
-    expression = match_expression(query)
-    if expression is None:
-        return []
-    marks = (HIGHLIGHT_START, HIGHLIGHT_END, "…", SNIPPET_WORDS)
-    rows = connection.execute(
-        """
-        SELECT 'answer', a.reflection_id, NULL, r.session_id,
-               snippet(answers_fts, 0, ?, ?, ?, ?), answers_fts.rank
-        FROM answers_fts
-        JOIN answers a ON a.rowid = answers_fts.rowid
-        JOIN reflections r ON r.id = a.reflection_id
-        WHERE answers_fts MATCH ? AND r.deleted_at IS NULL
-        UNION ALL
-        SELECT 'insight', i.reflection_id, i.id, i.session_id,
-               snippet(insights_fts, 0, ?, ?, ?, ?), insights_fts.rank
-        FROM insights_fts
-        JOIN insights i ON i.rowid = insights_fts.rowid
-        WHERE insights_fts MATCH ? AND i.deleted_at IS NULL
-        UNION ALL
-        SELECT 'session', NULL, NULL, s.id,
-               snippet(sessions_fts, -1, ?, ?, ?, ?), sessions_fts.rank
-        FROM sessions_fts
-        JOIN sessions s ON s.rowid = sessions_fts.rowid
-        WHERE sessions_fts MATCH ? AND s.deleted_at IS NULL
-        ORDER BY 6
-        LIMIT ?
-        """,
-        [*marks, expression, *marks, expression, *marks, expression, limit],
-    ).fetchall()
-    return [
-        SearchHit(
-            kind=HitKind(kind),
-            reflection_id=None if reflection is None else ReflectionId(reflection),
-            insight_id=None if insight is None else InsightId(insight),
-            session_id=None if session is None else SessionId(session),
-            snippet=snippet,
-            rank=rank,
-        )
-        for kind, reflection, insight, session, snippet, rank in rows
-    ]
-
-
-def matching_reflections(
-    connection: sqlite3.Connection, query: str, *, snippets_for: int = 200
-) -> dict[ReflectionId, str]:
-    """Every live reflection whose answers or insights match, for the journal's timeline.
-
-    The newest `snippets_for` matching answers come with a highlighted snippet; the rest map to
-    "" (the journal shows their first lines). Unlike `search`, nothing is ranked: the journal
-    lists by date, so even a common word over years of entries stays quick.
-    """
-    expression = match_expression(query)
-    if expression is None:
-        return {}
-    deleted = {
-        row[0]
-        for row in connection.execute("SELECT id FROM reflections WHERE deleted_at IS NOT NULL")
-    }
-    found: dict[ReflectionId, str] = {}
-    newest = connection.execute(
-        """
-        SELECT a.reflection_id, snippet(answers_fts, 0, ?, ?, '…', ?)
-        FROM answers_fts JOIN answers a ON a.rowid = answers_fts.rowid
-        WHERE answers_fts MATCH ? ORDER BY answers_fts.rowid DESC LIMIT ?
-        """,
-        [HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_WORDS, expression, snippets_for],
-    )
-    for reflection_id, snippet in newest:
-        if reflection_id not in deleted:
-            found.setdefault(ReflectionId(reflection_id), snippet)
-    everything = connection.execute(
-        """
-        SELECT reflection_id FROM answers
-        WHERE rowid IN (SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?)
-        UNION
-        SELECT reflection_id FROM insights
-        WHERE rowid IN (SELECT rowid FROM insights_fts WHERE insights_fts MATCH ?)
-          AND deleted_at IS NULL AND reflection_id IS NOT NULL
-        """,
-        [expression, expression],
-    )
-    for (reflection_id,) in everything:
-        if reflection_id not in deleted:
-            found.setdefault(ReflectionId(reflection_id), "")
-    return found

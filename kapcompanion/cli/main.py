@@ -138,7 +138,7 @@ def _demo(profile: Profile, args: argparse.Namespace) -> int:
 
 
 def _check(profile: Profile, args: argparse.Namespace) -> int:
-    from kapcompanion.health_check import check_database
+    from kapcompanion.store.file_checks import check_database
 
     report = check_database(profile.database_path)
     if not report.healthy:
@@ -158,7 +158,7 @@ def _check(profile: Profile, args: argparse.Namespace) -> int:
 
 
 def _backup(profile: Profile, args: argparse.Namespace) -> int:
-    from kapcompanion.backup import backup_database, default_backup_path
+    from kapcompanion.store.backup import backup_database, default_backup_path
 
     destination = (
         Path(args.out).expanduser().absolute()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -118,7 +117,7 @@ def _profile_store(profile: Profile) -> Iterator[Store]:
     from kapcompanion.store import Store
 
     if not profile.database_path.exists():
-        with Store(sqlite3.connect(":memory:")) as empty:
+        with Store.in_memory() as empty:
             yield empty
         return
     with ProfileLock(profile), Store.open(profile.database_path) as store:

@@ -29,7 +29,7 @@ class CheckInDue:
 
 def every_days(store: Store, instrument: str) -> int:
     """How often the client wants `instrument` suggested (0 means never)."""
-    chosen = store.get_setting(EVERY_DAYS_SETTING, {})
+    chosen = store.settings.get(EVERY_DAYS_SETTING, {})
     value = chosen.get(instrument, DEFAULT_EVERY_DAYS) if isinstance(chosen, dict) else None
     return value if isinstance(value, int) and value >= 0 else DEFAULT_EVERY_DAYS
 
@@ -37,10 +37,10 @@ def every_days(store: Store, instrument: str) -> int:
 def set_every_days(store: Store, instrument: str, days: int) -> None:
     if days < 0:
         raise ValueError("How often must be zero (never) or more days.")
-    chosen = store.get_setting(EVERY_DAYS_SETTING, {})
+    chosen = store.settings.get(EVERY_DAYS_SETTING, {})
     chosen = dict(chosen) if isinstance(chosen, dict) else {}
     chosen[instrument] = days
-    store.set_setting(EVERY_DAYS_SETTING, chosen)
+    store.settings.set(EVERY_DAYS_SETTING, chosen)
 
 
 def schedule(store: Store, today: date) -> list[CheckInDue]:
@@ -50,7 +50,7 @@ def schedule(store: Store, today: date) -> list[CheckInDue]:
         days = every_days(store, questionnaire.id)
         if days == 0:
             continue
-        taken = store.completed_check_ins(questionnaire.id)
+        taken = store.check_ins.completed(questionnaire.id)
         last = taken[-1] if taken else None
         if last is None or last.completed_at is None:
             due_on = today

@@ -39,10 +39,10 @@ class CourseSummary:
 
 def summarise_course(store: Store, today: date | None = None) -> CourseSummary:
     today = today or date.today()
-    sessions = store.list_sessions()
+    sessions = store.sessions.list()
     dosing = [s for s in sessions if s.kind is SessionKind.DOSING]
     rated = [s.distress_after for s in dosing if s.distress_after is not None]
-    insights = store.list_insights()
+    insights = store.insights.list()
     return CourseSummary(
         dosing_sessions=len(dosing),
         first_session_at=dosing[0].held_at if dosing else None,
@@ -51,9 +51,9 @@ def summarise_course(store: Store, today: date | None = None) -> CourseSummary:
         latest_distress_after=rated[-1] if len(rated) > 1 else None,
         reflections=store.live_count("reflections"),
         insights=len(insights),
-        top_themes=tuple(store.theme_counts()[:TOP_THEMES]),
+        top_themes=tuple(store.themes.counts()[:TOP_THEMES]),
         key_insights=tuple(insights[:KEY_INSIGHTS]),
-        paused_reflection=next(iter(store.unfinished_reflections()), None),
+        paused_reflection=next(iter(store.reflections.unfinished()), None),
         due_follow_up=_due_follow_up(store, dosing[-1], today) if dosing else None,
         due_check_ins=tuple(due.questionnaire.name for due in due_check_ins(store, today))
         if dosing
@@ -65,7 +65,7 @@ def _due_follow_up(store: Store, session: Session, today: date) -> FollowUp | No
     """The latest follow-up of the most recent dosing session that is ready and not begun."""
     ready = [
         item
-        for item in follow_ups(session, store.list_reflections(session.id), today)
+        for item in follow_ups(session, store.reflections.list(session.id), today)
         if item.state is FollowUpState.OPEN
     ]
     return ready[-1] if ready else None

@@ -98,7 +98,7 @@ def safety_plan(store: Store) -> dict[str, list[str]]:
 
     Never fails, whatever is stored: Support is the screen for a crisis. A section that is not
     a list is left empty, and a line that is not text is left out."""
-    saved = store.get_setting(SAFETY_PLAN_SETTING, {})
+    saved = store.settings.get(SAFETY_PLAN_SETTING, {})
     saved = saved if isinstance(saved, dict) else {}
     plan = {}
     for key in SAFETY_PLAN_SECTIONS:
@@ -116,25 +116,25 @@ def save_safety_plan(store: Store, plan: dict[str, list[str]]) -> None:
         key: [line.strip() for line in plan.get(key, []) if line.strip()]
         for key in SAFETY_PLAN_SECTIONS
     }
-    store.set_setting(SAFETY_PLAN_SETTING, cleaned)
+    store.settings.set(SAFETY_PLAN_SETTING, cleaned)
 
 
 def contacts(store: Store) -> dict[str, str]:
     """The therapist's and clinic's contact details, as the client wrote them (a detail that
     is not text, whatever is stored, reads as not written yet)."""
-    saved = store.get_setting(CONTACTS_SETTING, {})
+    saved = store.settings.get(CONTACTS_SETTING, {})
     saved = saved if isinstance(saved, dict) else {}
     keys = ("therapist_name", "therapist_phone", "clinic_name", "clinic_phone")
     return {key: value if isinstance(value := saved.get(key), str) else "" for key in keys}
 
 
 def save_contacts(store: Store, values: dict[str, str]) -> None:
-    store.set_setting(CONTACTS_SETTING, {key: value.strip() for key, value in values.items()})
+    store.settings.set(CONTACTS_SETTING, {key: value.strip() for key, value in values.items()})
 
 
 def chosen_country_code(store: Store | None) -> str:
     """The client's chosen country, or the system locale's (or the data file's default)."""
-    saved = store.get_setting(COUNTRY_SETTING) if store is not None else None
+    saved = store.settings.get(COUNTRY_SETTING) if store is not None else None
     if isinstance(saved, str) and saved in crisis_lines().countries:
         return saved
     return country_from_locale(QLocale().name())

@@ -179,7 +179,7 @@ def _sessions_in(
 ) -> list[SessionDistress]:
     return [
         SessionDistress(s.id, s.number_in_course, s.held_at, s.distress_before, s.distress_after)
-        for s in store.list_sessions()
+        for s in store.sessions.list()
         if s.kind is SessionKind.DOSING
         and period.contains(s.held_at)
         and (chosen is None or s.id in chosen)
@@ -192,7 +192,7 @@ def _reflections_in(
     """Reflections started in `period`; when `sessions` are chosen, only reflections on them."""
     return [
         r
-        for r in store.list_reflections()
+        for r in store.reflections.list()
         if period.contains(r.started_at) and (sessions is None or r.session_id in sessions)
     ]
 
@@ -226,18 +226,8 @@ def theme_map(
     ones too."""
     sessions_shown = _sessions_in(store, period, sessions)
     column = {s.session_id: index for index, s in enumerate(sessions_shown)}
-    rows = store.connection.execute(
-        """
-        SELECT t.key, r.session_id, r.id, NULL FROM reflection_themes rt
-        JOIN themes t ON t.id = rt.theme_id
-        JOIN reflections r ON r.id = rt.reflection_id AND r.deleted_at IS NULL
-        UNION ALL
-        SELECT t.key, i.session_id, NULL, i.id FROM insight_themes it
-        JOIN themes t ON t.id = it.theme_id
-        JOIN insights i ON i.id = it.insight_id AND i.deleted_at IS NULL
-        """
-    ).fetchall()
-    themes = {theme.key: theme for theme in store.list_themes()}
+    rows = store.themes.links()
+    themes = {theme.key: theme for theme in store.themes.list()}
     grid: dict[str, list[int]] = {}
     for key, session_id, reflection_id, insight_id in rows:
         if reflection_id is not None and not _among(reflection_id, reflection_ids):
@@ -254,7 +244,7 @@ def theme_map(
     ][-RECENT_REFLECTIONS:]
     recent_uses: dict[str, int] = {}
     for reflection in recent:
-        for key in store.reflection_theme_keys(reflection.id):
+        for key in store.themes.keys_for_reflection(reflection.id):
             recent_uses[key] = recent_uses.get(key, 0) + 1
     half = len(sessions_shown) // 2
     emerging, fading = [], []
@@ -286,7 +276,7 @@ def questionnaire_series(
     result = []
     for questionnaire in all_questionnaires():
         points = []
-        for check_in in store.completed_check_ins(questionnaire.id):
+        for check_in in store.check_ins.completed(questionnaire.id):
             if check_in.completed_at is None or not period.contains(check_in.completed_at):
                 continue
             scored = score(questionnaire, check_in.answers)

@@ -37,7 +37,7 @@ def export_tables(
     while the export runs on a thread of its own) is either all in the export or not at all;
     in WAL mode this blocks nobody."""
     with store.transaction():
-        rows = {spec.name: store.exchange_rows(spec.name) for spec in TABLES}
+        rows = {spec.name: store.exchange.rows(spec.name) for spec in TABLES}
     rows["settings"] = [row for row in rows["settings"] if is_exchanged_setting(row["key"])]
     uuids = {
         spec.name: {row["id"]: row["uuid"] for row in rows[spec.name]}

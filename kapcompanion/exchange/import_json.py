@@ -10,11 +10,16 @@ changes nothing the second time.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kapcompanion.domain import utc_now
+from kapcompanion.errors import (
+    DatabaseBusyError,
+    DatabaseReadOnlyError,
+    DataConflictError,
+    DiskFullError,
+)
 from kapcompanion.exchange.errors import (
     ForeignFileError,
     ImportConflictError,
@@ -93,12 +98,12 @@ def import_document(
             merge.progress.report()
             for spec in TABLES:
                 merge.table(spec, document.tables[spec.name])
-    except sqlite3.IntegrityError as error:
-        refusal = ImportConflictError(source, busy=False, detail=str(error))
+    except DataConflictError as error:
+        refusal = ImportConflictError(source, busy=False, detail=error.detail)
         print_detail_when_debugging(refusal)
         raise refusal from error
-    except sqlite3.OperationalError as error:
-        refusal = ImportConflictError(source, busy=True, detail=str(error))
+    except (DatabaseBusyError, DatabaseReadOnlyError, DiskFullError) as error:
+        refusal = ImportConflictError(source, busy=True, detail=error.detail)
         print_detail_when_debugging(refusal)
         raise refusal from error
     return ImportSummary(merge.added, merge.already_here)
@@ -129,9 +134,9 @@ class _Merge:
         self._insert(spec, fresh)
         if spec.has_uuid:
             self.new_uuids[spec.name] = {record["uuid"] for record in fresh}
-            self.ids[spec.name] = self.store.ids_by_uuid(spec.name)
+            self.ids[spec.name] = self.store.exchange.ids_by_uuid(spec.name)
         if spec.name == "themes":
-            by_key = self.store.theme_ids_by_key()
+            by_key = self.store.themes.ids_by_key()
             for record in records:  # a theme matched by its key keeps this profile's uuid
                 if record["uuid"] not in self.ids["themes"]:
                     self.ids["themes"][record["uuid"]] = by_key[record["key"]]
@@ -142,11 +147,11 @@ class _Merge:
             owners = self.new_uuids[spec.owner_table]
             return lambda record: record[spec.owner] in owners
         if spec.name == "settings":
-            keys = self.store.setting_keys()
+            keys = self.store.settings.keys()
             return lambda record: is_exchanged_setting(record["key"]) and record["key"] not in keys
-        present = self.store.ids_by_uuid(spec.name)
+        present = self.store.exchange.ids_by_uuid(spec.name)
         if spec.name == "themes":
-            theme_keys = self.store.theme_ids_by_key()
+            theme_keys = self.store.themes.ids_by_key()
             return lambda record: record["uuid"] not in present and record["key"] not in theme_keys
         return lambda record: record["uuid"] not in present
 
@@ -160,5 +165,5 @@ class _Merge:
                 row_from_record(spec, record, self.ids) + (self.now,) * len(extra)
                 for record in chunk
             ]
-            self.store.insert_exchange_rows(spec.name, columns, rows)
+            self.store.exchange.insert_rows(spec.name, columns, rows)
             self.progress.advance(len(chunk))

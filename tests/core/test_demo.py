@@ -15,23 +15,23 @@ from kapcompanion.store import Store
 
 def test_the_sample_course_has_six_dosing_sessions_over_about_five_weeks(store: Store) -> None:
     summary = fill_demo(store, today=date(2026, 11, 25), zone=UTC)
-    dosing = [s for s in store.list_sessions() if s.kind is SessionKind.DOSING]
+    dosing = [s for s in store.sessions.list() if s.kind is SessionKind.DOSING]
     assert len(dosing) == 6
     assert [s.number_in_course for s in dosing] == [1, 2, 3, 4, 5, 6]
     span = (dosing[-1].held_at - dosing[0].held_at).days
     assert 28 <= span <= 42
     assert dosing[-1].held_at.date() == date(2026, 11, 25 - DAYS_SINCE_LAST_SESSION)
     assert summary.dosing_sessions == 6
-    assert summary.dosing_sessions + summary.other_sessions == len(store.list_sessions())
+    assert summary.dosing_sessions + summary.other_sessions == len(store.sessions.list())
 
 
 def test_each_session_has_its_follow_up_reflections_with_prompt_text(store: Store) -> None:
     fill_demo(store, today=date(2026, 11, 25), zone=UTC)
-    dosing = [s for s in store.list_sessions() if s.kind is SessionKind.DOSING]
+    dosing = [s for s in store.sessions.list() if s.kind is SessionKind.DOSING]
     for session in dosing[:-1]:
-        phases = {r.phase for r in store.list_reflections(session.id)}
+        phases = {r.phase for r in store.reflections.list(session.id)}
         assert {Phase.SAME_DAY, Phase.NEXT_DAY, Phase.WEEK_AFTER} <= phases
-    reflection = store.get_reflection(store.list_reflections(dosing[0].id)[0].id)
+    reflection = store.reflections.get(store.reflections.list(dosing[0].id)[0].id)
     answered = [a for a in reflection.answers if not a.skipped]
     assert answered and all(a.prompt_text and a.text for a in answered)
     assert any(a.skipped for a in reflection.answers)
@@ -46,7 +46,7 @@ def test_the_sample_course_carries_insights_themes_and_distress(store: Store) ->
     assert summary.first_distress_after is not None
     assert summary.latest_distress_after is not None
     assert summary.latest_distress_after < summary.first_distress_after
-    assert store.list_commitments()
+    assert store.insights.list_commitments()
 
 
 def test_a_profile_with_entries_is_refused_and_unchanged(store: Store) -> None:
@@ -61,10 +61,10 @@ def test_the_sample_course_has_check_ins_that_improve_gently(store: Store) -> No
     from kapcompanion.data_files.questionnaires import questionnaire, score
 
     fill_demo(store, today=date(2026, 11, 25), zone=UTC)
-    phq9 = [score(questionnaire("phq9"), c.answers) for c in store.completed_check_ins("phq9")]
+    phq9 = [score(questionnaire("phq9"), c.answers) for c in store.check_ins.completed("phq9")]
     assert len(phq9) == 3
     totals = [result.total or 0 for result in phq9]
     assert all(result.complete for result in phq9)
     assert totals == sorted(totals, reverse=True)
     assert all(result.safety_flags == () for result in phq9)
-    assert len(store.completed_check_ins("pcl5")) == 2
+    assert len(store.check_ins.completed("pcl5")) == 2

@@ -51,5 +51,5 @@ def test_a_killed_app_keeps_all_but_the_last_seconds_of_typing(tmp_path: Path) -
 
     # The next start offers the interrupted reflection; the lock the killed app left is no obstacle.
     with Store.open(Profile(tmp_path).database_path) as store:
-        [draft] = store.unfinished_reflections()
-        assert store.get_reflection(draft.id).answers[0].text == text
+        [draft] = store.reflections.unfinished()
+        assert store.reflections.get(draft.id).answers[0].text == text

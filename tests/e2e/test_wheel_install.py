@@ -41,7 +41,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_wheel_carries_code_entry_point_and_every_resource(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "app.py" in names
-    assert "kapcompanion/store.py" in names
+    assert "kapcompanion/store/store.py" in names
     assert "ui/main_window.py" in names
     shipped = {
         path.relative_to(ROOT).as_posix()

@@ -105,8 +105,8 @@ def test_a_profile_with_a_course_shows_its_summary(
     assert "Themes that came up most" in joined
     assert "What you want to carry forward" in joined
     assert window.store is not None
-    top_theme = window.store.theme_counts()[0][0].name
-    pinned = window.store.list_insights()[0].text
+    top_theme = window.store.themes.counts()[0][0].name
+    pinned = window.store.insights.list()[0].text
     assert top_theme in texts
     assert f"•  {pinned}" in texts
 
@@ -313,7 +313,7 @@ def test_the_difficult_entry_question_can_be_turned_off_in_settings(
     assert box.isEnabled() and box.isChecked()
     box.click()
     assert window.store is not None
-    assert window.store.get_setting(GATE_DIFFICULT_SETTING) is False
+    assert window.store.settings.get(GATE_DIFFICULT_SETTING) is False
 
 
 def test_home_offers_check_ins_that_are_due_and_leads_there(
@@ -326,7 +326,7 @@ def test_home_offers_check_ins_that_are_due_and_leads_there(
     window = open_window(profile)
     assert window.store is not None
     held = (datetime.now() - timedelta(days=2)).astimezone()
-    window.store.add_session(NewSession(held_at=held, number_in_course=1))
+    window.store.sessions.add(NewSession(held_at=held, number_in_course=1))
     window.data_changed.emit("sessions")
     texts = " ".join(visible_texts(window.home))
     assert "A check-in, if you would like one" in texts

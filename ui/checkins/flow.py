@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.data_files.questionnaires import Questionnaire, score
+from kapcompanion.domain import DeletedKind
 from kapcompanion.errors import KapError
 from kapcompanion.ids import CheckInId
 from kapcompanion.wording.translation import fill
@@ -382,7 +383,7 @@ class CheckInFlow(QWidget):
 
     def _draft_id(self) -> CheckInId:
         if self.check_in_id is None:
-            started = self._store.start_check_in(self.questionnaire.id, self.questionnaire.version)
+            started = self._store.check_ins.start(self.questionnaire.id, self.questionnaire.version)
             self.check_in_id = started.id
         return self.check_in_id
 
@@ -393,7 +394,7 @@ class CheckInFlow(QWidget):
             self.answers[number] = value
         try:
             if value is not None or self.check_in_id is not None:
-                self._store.save_check_in_answer(self._draft_id(), number, value)
+                self._store.check_ins.save_answer(self._draft_id(), number, value)
         except KapError as error:
             show_error(self, error)
         self._show_safety_notes()
@@ -403,7 +404,7 @@ class CheckInFlow(QWidget):
         self.extra_answer = value
         try:
             if value is not None or self.check_in_id is not None:
-                self._store.set_check_in_extra_answer(self._draft_id(), value)
+                self._store.check_ins.set_extra_answer(self._draft_id(), value)
         except KapError as error:
             show_error(self, error)
         self._update_navigation()
@@ -421,7 +422,7 @@ class CheckInFlow(QWidget):
         """Step away; the answers chosen so far wait as a draft (an empty one is not kept)."""
         try:
             if self.check_in_id is not None and not self.answers and self.extra_answer is None:
-                self._store.discard_check_in(self.check_in_id)
+                self._store.deleted.move(DeletedKind.CHECK_IN, self.check_in_id)
                 self.check_in_id = None
         except KapError as error:
             show_error(self, error)
@@ -434,7 +435,7 @@ class CheckInFlow(QWidget):
         if not self.answers:
             return
         try:
-            self._store.complete_check_in(self._draft_id())
+            self._store.check_ins.complete(self._draft_id())
         except KapError as error:
             show_error(self, error)
             return

@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kapcompanion.data_files.questionnaires import all_questionnaires, questionnaire
+from kapcompanion.domain import DeletedKind
 from kapcompanion.errors import KapError
 from kapcompanion.ids import CheckInId
 from ui.checkins.flow import CheckInFlow
@@ -114,8 +115,8 @@ class CheckInsView(QWidget):
         for instrument, card in self.cards.items():
             card.show_state(
                 CardState(
-                    completed=self._store.completed_check_ins(instrument),
-                    draft=self._store.unfinished_check_in(instrument),
+                    completed=self._store.check_ins.completed(instrument),
+                    draft=self._store.check_ins.unfinished(instrument),
                     every_days=every_days(self._store, instrument),
                     due_on=due.get(instrument),
                     today=today,
@@ -150,7 +151,7 @@ class CheckInsView(QWidget):
         if self._store is None:
             return
         chosen = questionnaire(instrument)
-        flow = CheckInFlow(self._store, chosen, self._store.unfinished_check_in(instrument))
+        flow = CheckInFlow(self._store, chosen, self._store.check_ins.unfinished(instrument))
         flow.finished.connect(self._finished)
         flow.paused.connect(lambda: self._close_flow(instrument))
         flow.safety_plan_requested.connect(self.safety_plan_requested)
@@ -165,10 +166,10 @@ class CheckInsView(QWidget):
         """Set the unfinished one aside and begin afresh."""
         if self._store is None:
             return
-        draft = self._store.unfinished_check_in(instrument)
+        draft = self._store.check_ins.unfinished(instrument)
         try:
             if draft is not None:
-                self._store.discard_check_in(draft.id)
+                self._store.deleted.move(DeletedKind.CHECK_IN, draft.id)
         except KapError as error:
             show_error(self, error)
             return
@@ -177,16 +178,16 @@ class CheckInsView(QWidget):
 
     def show_result(self, check_in_id: int) -> None:
         """Show the result of one finished check-in."""
-        from kapcompanion.store import NotFoundError
+        from kapcompanion.errors import NotFoundError
 
         if self._store is None:
             return
         try:
-            check_in = self._store.get_check_in(CheckInId(check_in_id))
+            check_in = self._store.check_ins.get(CheckInId(check_in_id))
         except NotFoundError:
             self.show_overview()
             return
-        completed = self._store.completed_check_ins(check_in.instrument)
+        completed = self._store.check_ins.completed(check_in.instrument)
         earlier = []
         for each in completed:
             if each.id == check_in.id:

@@ -91,16 +91,16 @@ class BoardData:
 def load_board(store: Store, locale: QLocale | None = None) -> BoardData:
     """Every live insight with what its card needs, in the store's order."""
     locale = locale or QLocale()
-    sessions = {session.id: session for session in store.list_sessions()}
-    reflections = {reflection.id: reflection for reflection in store.list_reflections()}
-    themes = tuple(store.list_themes())
+    sessions = {session.id: session for session in store.sessions.list()}
+    reflections = {reflection.id: reflection for reflection in store.reflections.list()}
+    themes = tuple(store.themes.list())
     themes_by_key = {theme.key: theme for theme in themes}
     commitments: dict[InsightId, Commitment] = {}
-    for commitment in store.list_commitments():
+    for commitment in store.insights.list_commitments():
         # One small step per insight; should there be more, the first one made is shown.
         commitments.setdefault(commitment.insight_id, commitment)
     cards: list[InsightCardData] = []
-    for insight in store.list_insights():
+    for insight in store.insights.list():
         reflection = reflections.get(insight.reflection_id) if insight.reflection_id else None
         session_id = reflection.session_id if reflection is not None else insight.session_id
         session = sessions.get(session_id) if session_id is not None else None
@@ -110,11 +110,11 @@ def load_board(store: Store, locale: QLocale | None = None) -> BoardData:
         if reflection is not None:
             parts.append(phase_title(reflection.phase))
         step = commitments.get(insight.id)
-        notes = tuple(store.commitment_notes(step.id)) if step is not None else ()
+        notes = tuple(store.insights.commitment_notes(step.id)) if step is not None else ()
         cards.append(
             InsightCardData(
                 insight=insight,
-                themes=_themes(store.insight_theme_keys(insight.id), themes_by_key),
+                themes=_themes(store.themes.keys_for_insight(insight.id), themes_by_key),
                 source=fill(_tr("%1 · %2"), *parts) if len(parts) == 2 else "".join(parts),
                 reflection_id=reflection.id if reflection is not None else None,
                 commitment=step,

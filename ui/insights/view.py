@@ -541,7 +541,7 @@ class InsightsView(QWidget):
         if self._store is None:
             return
         try:
-            self._store.add_commitment(InsightId(insight_id), words)
+            self._store.insights.add_commitment(InsightId(insight_id), words)
         except store_refusals() as error:  # a calm message, never a traceback
             self._failed(error)
             return
@@ -551,7 +551,7 @@ class InsightsView(QWidget):
         if self._store is None:
             return
         try:
-            self._store.add_commitment_note(CommitmentId(commitment_id), words)
+            self._store.insights.add_commitment_note(CommitmentId(commitment_id), words)
         except store_refusals() as error:  # a calm message, never a traceback
             self._failed(error)
             return
@@ -565,7 +565,7 @@ class InsightsView(QWidget):
         if self._store is None:
             raise ValueError(self.tr("Your entries are not open just now."))
         try:
-            theme = self._store.add_theme(name)
+            theme = self._store.themes.add(name)
         except ValueError:
             raise
         except store_refusals() as error:

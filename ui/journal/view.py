@@ -11,7 +11,6 @@ emits `data_changed("journal")` and never reaches into other views.
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -45,9 +44,8 @@ from kapcompanion.journal import (
     FIRST_LINES_CHARACTERS,
     GATE_DIFFICULT_SETTING,
     JournalEntry,
-    journal_entries,
 )
-from kapcompanion.search import match_expression, matching_reflections
+from kapcompanion.search import match_expression
 from kapcompanion.wording.translation import fill
 from ui.journal.delegate import JournalRowDelegate
 from ui.journal.detail import JournalDetail
@@ -365,14 +363,10 @@ class JournalView(QWidget):
             self._load()
 
     def _load(self) -> None:
-        """Purge what waited 30 days, read everything again, and keep each page in step."""
+        """Read everything again and keep each page in step (never writes: what waited 30 days
+        in "recently deleted" is purged when the profile opens)."""
         assert self._store is not None
         self._stale = False
-        try:
-            if self._store.purge_deleted() > 0:
-                self.undo_stack.clear()  # some steps may point at what was just erased
-        except (KapError, sqlite3.Error):
-            pass  # nothing is lost by purging later
         self._reload()
         self.recently_deleted.refresh()
         showing = self.detail.reflection_id()
@@ -392,12 +386,12 @@ class JournalView(QWidget):
         """Read the journal's rows, themes and sessions again; keep search, filters and place."""
         assert self._store is not None
         current = self.current_reflection_id()
-        themes = self._store.list_themes()
-        entries = journal_entries(self._store.connection)
+        themes = self._store.themes.list()
+        entries = self._store.journal.entries()
         written = [entry.started_at for entry in entries]
         self.filter_bar.set_choices(
             themes,
-            self._store.list_sessions(),
+            self._store.sessions.list(),
             min(written).astimezone().date() if written else None,
             max(written).astimezone().date() if written else None,
         )
@@ -425,8 +419,8 @@ class JournalView(QWidget):
         self._snippets = {}
         if self._query and self._store is not None:
             try:
-                self._snippets = matching_reflections(self._store.connection, self._query)
-            except sqlite3.Error:
+                self._snippets = self._store.journal.matching_reflections(self._query)
+            except KapError:
                 self._snippets = {}
 
     def _filters_changed(self) -> None:
@@ -564,7 +558,7 @@ class JournalView(QWidget):
     def _gate_on(self) -> bool:
         if self._store is None:
             return True
-        return bool(self._store.get_setting(GATE_DIFFICULT_SETTING, True))
+        return bool(self._store.settings.get(GATE_DIFFICULT_SETTING, True))
 
     def _open_past_gate(self, reflection_id: int) -> None:
         if not self._fill_detail(ReflectionId(reflection_id)):
@@ -575,13 +569,13 @@ class JournalView(QWidget):
         self.detail.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill_detail(self, reflection_id: ReflectionId) -> bool:
-        from kapcompanion.store import NotFoundError
+        from kapcompanion.errors import NotFoundError
 
         entry = self.model.entry(reflection_id)
         if self._store is None or entry is None:
             return False
         try:
-            reflection = self._store.get_reflection(reflection_id)
+            reflection = self._store.reflections.get(reflection_id)
         except NotFoundError:
             return False
         session = group_title(entry)
@@ -589,14 +583,14 @@ class JournalView(QWidget):
             session = fill(self.tr("%1 · %2"), session, day_text(entry.session_held_at))
         insights = [
             insight.text
-            for insight in self._store.list_insights()
+            for insight in self._store.insights.list()
             if insight.reflection_id == reflection_id
         ]
         self.detail.show_reflection(
             reflection,
             title=phase_title(reflection.phase),
             subtitle=session,
-            themes=self.model.theme_looks(self._store.reflection_theme_keys(reflection_id)),
+            themes=self.model.theme_looks(self._store.themes.keys_for_reflection(reflection_id)),
             insights=insights,
         )
         return True
@@ -705,11 +699,11 @@ class JournalView(QWidget):
         self._send("journal")
 
     def _answer_changed(self, reflection_id: ReflectionId, answer_id: AnswerId | None) -> None:
-        from kapcompanion.store import NotFoundError
+        from kapcompanion.errors import NotFoundError
 
         assert self._store is not None
         try:
-            reflection = self._store.get_reflection(reflection_id)
+            reflection = self._store.reflections.get(reflection_id)
         except NotFoundError:
             return
         entry = self.model.entry(reflection_id)
@@ -725,11 +719,11 @@ class JournalView(QWidget):
                     self.detail.show_answer(answer_id, answer.text)
 
     def _sharing_changed(self, reflection_id: ReflectionId) -> None:
-        from kapcompanion.store import NotFoundError
+        from kapcompanion.errors import NotFoundError
 
         assert self._store is not None
         try:
-            shareable = self._store.get_reflection(reflection_id).shareable
+            shareable = self._store.reflections.get(reflection_id).shareable
         except NotFoundError:
             return
         entry: JournalEntry | None = self.model.entry(reflection_id)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from kapcompanion.domain import Commitment, CommitmentStatus, Insight
+from kapcompanion.domain import Commitment, CommitmentStatus, DeletedKind, Insight
 from kapcompanion.ids import InsightId
 from kapcompanion.wording.translation import fill
 from ui.widgets.wording import short_words
@@ -86,10 +86,10 @@ class EditInsightText(InsightCommand):
         self._after = text
 
     def apply(self, store: Store) -> None:
-        store.update_insight(self.insight_id, text=self._after)
+        store.insights.update(self.insight_id, text=self._after)
 
     def revert(self, store: Store) -> None:
-        store.update_insight(self.insight_id, text=self._before)
+        store.insights.update(self.insight_id, text=self._before)
 
 
 class PinInsight(InsightCommand):
@@ -101,10 +101,10 @@ class PinInsight(InsightCommand):
         self._after = pinned
 
     def apply(self, store: Store) -> None:
-        store.update_insight(self.insight_id, pinned=self._after)
+        store.insights.update(self.insight_id, pinned=self._after)
 
     def revert(self, store: Store) -> None:
-        store.update_insight(self.insight_id, pinned=self._before)
+        store.insights.update(self.insight_id, pinned=self._before)
 
 
 class ShareInsight(InsightCommand):
@@ -116,10 +116,10 @@ class ShareInsight(InsightCommand):
         self._after = shared
 
     def apply(self, store: Store) -> None:
-        store.update_insight(self.insight_id, shareable=self._after)
+        store.insights.update(self.insight_id, shareable=self._after)
 
     def revert(self, store: Store) -> None:
-        store.update_insight(self.insight_id, shareable=self._before)
+        store.insights.update(self.insight_id, shareable=self._before)
 
 
 class RethemeInsight(InsightCommand):
@@ -136,10 +136,10 @@ class RethemeInsight(InsightCommand):
         self._after = list(after)
 
     def apply(self, store: Store) -> None:
-        store.set_insight_themes(self.insight_id, self._after)
+        store.themes.set_for_insight(self.insight_id, self._after)
 
     def revert(self, store: Store) -> None:
-        store.set_insight_themes(self.insight_id, self._before)
+        store.themes.set_for_insight(self.insight_id, self._before)
 
 
 class SetCommitmentStatus(InsightCommand):
@@ -153,10 +153,10 @@ class SetCommitmentStatus(InsightCommand):
         self._after = status
 
     def apply(self, store: Store) -> None:
-        store.update_commitment(self._commitment_id, status=self._after)
+        store.insights.update_commitment(self._commitment_id, status=self._after)
 
     def revert(self, store: Store) -> None:
-        store.update_commitment(self._commitment_id, status=self._before)
+        store.insights.update_commitment(self._commitment_id, status=self._before)
 
 
 class MoveInsightToRecentlyDeleted(InsightCommand):
@@ -165,7 +165,7 @@ class MoveInsightToRecentlyDeleted(InsightCommand):
         super().__init__(context, insight.id, label)
 
     def apply(self, store: Store) -> None:
-        store.delete_insight(self.insight_id)
+        store.deleted.move(DeletedKind.INSIGHT, self.insight_id)
 
     def revert(self, store: Store) -> None:
-        store.restore_insight(self.insight_id)
+        store.deleted.restore(DeletedKind.INSIGHT, self.insight_id)

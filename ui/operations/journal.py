@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from kapcompanion.domain import DeletedKind
 from kapcompanion.errors import KapError
 from kapcompanion.ids import AnswerId, ReflectionId
 
@@ -61,7 +62,7 @@ class JournalCommand(QUndoCommand):
         self._problem = problem
 
     def _run(self, action: Callable[[], None], change: JournalChange) -> None:
-        from kapcompanion.store import NotFoundError
+        from kapcompanion.errors import NotFoundError
 
         try:
             action()
@@ -105,7 +106,7 @@ class EditAnswer(JournalCommand):
         return JournalChange(ChangeKind.ANSWER, self._reflection_id, self._answer_id, words)
 
     def _write(self, words: str) -> None:
-        self._store.update_answer(self._answer_id, words)
+        self._store.reflections.update_answer(self._answer_id, words)
 
 
 class ShareReflection(JournalCommand):
@@ -136,7 +137,7 @@ class ShareReflection(JournalCommand):
         self._run(lambda: self._write(not self._shareable), self._change)
 
     def _write(self, shareable: bool) -> None:
-        self._store.set_reflection_shareable(self._reflection_id, shareable)
+        self._store.reflections.set_shareable(self._reflection_id, shareable)
 
 
 class MoveToRecentlyDeleted(JournalCommand):
@@ -154,12 +155,12 @@ class MoveToRecentlyDeleted(JournalCommand):
 
     def redo(self) -> None:
         self._run(
-            lambda: self._store.discard_reflection(self._reflection_id),
+            lambda: self._store.deleted.move(DeletedKind.REFLECTION, self._reflection_id),
             JournalChange(ChangeKind.DELETED, self._reflection_id),
         )
 
     def undo(self) -> None:
         self._run(
-            lambda: self._store.restore_reflection(self._reflection_id),
+            lambda: self._store.deleted.restore(DeletedKind.REFLECTION, self._reflection_id),
             JournalChange(ChangeKind.RESTORED, self._reflection_id),
         )

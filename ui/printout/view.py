@@ -249,9 +249,9 @@ class ReportView(QWidget):
         self._stale = False
         if self._store is None:
             return
-        sessions = self._store.list_sessions()
-        reflections = self._store.list_reflections()
-        insights = self._store.list_insights()
+        sessions = self._store.sessions.list()
+        reflections = self._store.reflections.list()
+        insights = self._store.insights.list()
         first = self._store.first_moment()
         earliest = first.astimezone().date() if first else None
         self.period_picker.set_range(earliest, self.today())

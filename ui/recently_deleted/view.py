@@ -257,7 +257,7 @@ class RecentlyDeletedView(RecentlyDeletedPage):
         if self._store is None:
             return
         row = max(self.list_view.currentIndex().row(), 0)
-        self.model.set_items(self._store.recently_deleted())
+        self.model.set_items(self._store.deleted.items())
         count = self.model.rowCount()
         self.list_card.setVisible(count > 0)
         self.empty_card.setVisible(count == 0)
@@ -310,14 +310,14 @@ class RecentlyDeletedView(RecentlyDeletedPage):
         item = self.current_item()
         if self._store is None or item is None:
             return
+        from kapcompanion.errors import NotFoundError
         from kapcompanion.ids import InsightId, ReflectionId
-        from kapcompanion.store import NotFoundError
 
         try:
             if item.kind is DeletedKind.REFLECTION:
-                self._store.restore_reflection(ReflectionId(item.id))
+                self._store.deleted.restore(DeletedKind.REFLECTION, ReflectionId(item.id))
             else:
-                self._store.restore_insight(InsightId(item.id))
+                self._store.deleted.restore(DeletedKind.INSIGHT, InsightId(item.id))
         except NotFoundError:
             pass  # already restored or erased elsewhere: the list below shows how things are
         except (KapError, sqlite3.Error) as error:
@@ -332,10 +332,10 @@ class RecentlyDeletedView(RecentlyDeletedPage):
         item = self.current_item()
         if self._store is None or item is None or not self._confirm_erase():
             return
-        from kapcompanion.store import NotFoundError
+        from kapcompanion.errors import NotFoundError
 
         try:
-            self._store.delete_forever(item.kind, item.id)
+            self._store.deleted.erase(item.kind, item.id)
         except NotFoundError:
             pass
         except (KapError, sqlite3.Error) as error:

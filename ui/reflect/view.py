@@ -68,7 +68,7 @@ class ReflectView(QWidget):
                 self.tr("A quiet space to look back on a session, one question at a time."),
             )
         )
-        for draft in self._store.unfinished_reflections()[:3]:
+        for draft in self._store.reflections.unfinished()[:3]:
             self._column.addWidget(self._paused_card(draft))
         self._column.addWidget(self._start_card())
         self._column.addStretch(1)
@@ -101,7 +101,7 @@ class ReflectView(QWidget):
         self.session_choice = QComboBox()
         self.session_choice.setAccessibleName(self.tr("Which session"))
         locale = QLocale()
-        for session in reversed(self._store.list_sessions()):
+        for session in reversed(self._store.sessions.list()):
             when = locale.toString(local_date(session.held_at), QLocale.FormatType.LongFormat)
             label = (
                 fill(self.tr("Session %1, %2"), session.number_in_course, when)
@@ -134,8 +134,8 @@ class ReflectView(QWidget):
         session_id = self.session_choice.currentData()
         session = None
         if session_id is not None and session_id != NO_SESSION:
-            session = self._store.get_session(SessionId(session_id))
-        reflections = self._store.list_reflections(session.id) if session else []
+            session = self._store.sessions.get(SessionId(session_id))
+        reflections = self._store.reflections.list(session.id) if session else []
         phase = suggested_phase(session, reflections, date.today())
         self.phase_choice.setCurrentIndex(self.phase_choice.findData(phase.value))
 
@@ -152,7 +152,7 @@ class ReflectView(QWidget):
         phase = Phase(self.phase_choice.currentData())
         session_id = self.session_choice.currentData()
         prompt_set = prompt_set_for(phase)
-        reflection = self._store.start_reflection(
+        reflection = self._store.reflections.start(
             phase,
             prompt_set.id,
             prompt_set.version,

@@ -120,7 +120,7 @@ class ReflectionWizard(QWidget):
         self.setAccessibleName(self.tr("Reflection"))
         self._store = store
         self._reduce_motion = reduce_motion
-        reflection = store.get_reflection(reflection_id)
+        reflection = store.reflections.get(reflection_id)
         self.reflection_id = reflection_id
         self._uuid = reflection.uuid
         self._prompt_set = prompt_set_for(reflection.phase)
@@ -241,7 +241,7 @@ class ReflectionWizard(QWidget):
         return self._padded(page)
 
     def _insight_fields(self) -> list[QLineEdit]:
-        saved = self._store.get_setting(draft_insights_key(self._uuid), default=[])
+        saved = self._store.settings.get(draft_insights_key(self._uuid), default=[])
         fields = []
         for number in range(INSIGHT_FIELDS):
             field = QLineEdit()
@@ -290,8 +290,8 @@ class ReflectionWizard(QWidget):
         assert isinstance(layout, QVBoxLayout)
         layout.addWidget(text(self.tr("Which themes fit this reflection?"), "heading"))
         suggestions = suggest_themes("\n".join(p.editor.toPlainText() for p in self.prompt_pages))
-        themes = {theme.key: theme for theme in self._store.list_themes()}
-        confirmed = set(self._store.reflection_theme_keys(self.reflection_id)) | chosen
+        themes = {theme.key: theme for theme in self._store.themes.list()}
+        confirmed = set(self._store.themes.keys_for_reflection(self.reflection_id)) | chosen
         if suggestions:
             layout.addWidget(
                 text(
@@ -358,7 +358,7 @@ class ReflectionWizard(QWidget):
         if editor is not None:
             editor.setPlaceholderText(self.tr("Another theme, or a name for your own"))
             editor.setAccessibleName(self.other_theme.accessibleName())
-        for theme in self._store.list_themes():
+        for theme in self._store.themes.list():
             if theme.key not in self._theme_boxes:
                 self.other_theme.addItem(theme.name, theme.key)
         self.other_theme.setCurrentIndex(-1)
@@ -373,16 +373,16 @@ class ReflectionWizard(QWidget):
         name = self.other_theme.currentText().strip()
         if not name:
             return
-        matching = [t for t in self._store.list_themes() if t.name.casefold() == name.casefold()]
+        matching = [t for t in self._store.themes.list() if t.name.casefold() == name.casefold()]
         try:
-            theme = matching[0] if matching else self._store.add_theme(name)
+            theme = matching[0] if matching else self._store.themes.add(name)
         except (ValueError, KapError) as error:
             self.other_theme.setToolTip(str(error))
             return
         if theme.key in self._theme_boxes:
             self._theme_boxes[theme.key].setChecked(True)
         else:
-            self._store.set_reflection_themes(
+            self._store.themes.set_for_reflection(
                 self.reflection_id, [*self._chosen_themes(), theme.key]
             )
             self._fill_themes_step()
@@ -428,7 +428,7 @@ class ReflectionWizard(QWidget):
             self._fill_themes_step()
         self.steps.setCurrentIndex(position)
         if save:
-            self._store.set_reflection_position(self.reflection_id, position)
+            self._store.reflections.set_position(self.reflection_id, position)
         self._update_navigation()
         self._focus_current()
 
@@ -520,7 +520,7 @@ class ReflectionWizard(QWidget):
                 before = self._saved_text.get(prompt.id)
                 if written == (before or "") and not (skipped and before is None):
                     continue  # unchanged, or an empty page that was never written on
-                self._store.save_answer(
+                self._store.reflections.save_answer(
                     self.reflection_id,
                     position=position + 1,
                     prompt_id=prompt.id,
@@ -531,25 +531,25 @@ class ReflectionWizard(QWidget):
                 self._saved_text[prompt.id] = written
             insights = [field.text() for field in self.insight_fields]
             key = draft_insights_key(self._uuid)
-            if insights != self._store.get_setting(key, default=[""] * INSIGHT_FIELDS):
-                self._store.set_setting(key, insights)
+            if insights != self._store.settings.get(key, default=[""] * INSIGHT_FIELDS):
+                self._store.settings.set(key, insights)
         except KapError as error:
             show_error(self, error)
 
     def _start_rated(self, value: int) -> None:
-        self._store.set_reflection_distress(self.reflection_id, start=value)
+        self._store.reflections.set_distress(self.reflection_id, start=value)
         self.start_offer.setVisible(value >= HIGH_DISTRESS)
 
     def _end_rated(self, value: int) -> None:
-        self._store.set_reflection_distress(self.reflection_id, end=value)
+        self._store.reflections.set_distress(self.reflection_id, end=value)
         self.end_offer.setVisible(value >= HIGH_DISTRESS)
 
     def _start_cleared(self) -> None:
-        self._store.set_reflection_distress(self.reflection_id, start=None)
+        self._store.reflections.set_distress(self.reflection_id, start=None)
         self.start_offer.hide()
 
     def _end_cleared(self) -> None:
-        self._store.set_reflection_distress(self.reflection_id, end=None)
+        self._store.reflections.set_distress(self.reflection_id, end=None)
         self.end_offer.hide()
 
     def offer_grounding(self) -> None:
@@ -566,13 +566,13 @@ class ReflectionWizard(QWidget):
         self.save_now()
         insights = [field.text().strip() for field in self.insight_fields if field.text().strip()]
         try:
-            self._store.finish_reflection(
+            self._store.reflections.finish(
                 self.reflection_id,
                 distress_end=self.end_scale.value(),
                 insights=insights,
                 theme_keys=self._chosen_themes(),
             )
-            self._store.delete_setting(draft_insights_key(self._uuid))
+            self._store.settings.delete(draft_insights_key(self._uuid))
         except (KapError, LookupError, ValueError) as error:
             show_message(
                 self,

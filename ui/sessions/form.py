@@ -323,7 +323,7 @@ class SessionForm(HeaderedPage):
         self._editing = None
         now = QDateTime.currentDateTime()
         now.setTime(QTime(now.time().hour(), now.time().minute()))
-        number = self._store.next_session_number() if self._store is not None else 1
+        number = self._store.sessions.next_number() if self._store is not None else 1
         self.header.set_words(
             self.tr("Add a session"),
             self.tr("Fill in as much or as little as you like; only the date is needed."),
@@ -425,9 +425,9 @@ class SessionForm(HeaderedPage):
         try:
             new = self.collect()
             if self._editing is None:
-                session = self._store.add_session(new)
+                session = self._store.sessions.add(new)
             else:
-                session = self._store.update_session(self._editing.id, new)
+                session = self._store.sessions.update(self._editing.id, new)
         except (ValueError, LookupError, KapError, sqlite3.Error) as error:
             self._explain_failed_save(error)
             return False

@@ -53,9 +53,9 @@ class SessionSummary:
 
 def summarise_sessions(store: Store, today: date) -> list[SessionSummary]:
     """Every live session, newest first, with its reflection and open follow-up counts."""
-    sessions = sorted(store.list_sessions(), key=lambda s: (s.held_at, s.id), reverse=True)
+    sessions = sorted(store.sessions.list(), key=lambda s: (s.held_at, s.id), reverse=True)
     by_session: dict[int, list[Reflection]] = defaultdict(list)
-    for reflection in store.list_reflections():
+    for reflection in store.reflections.list():
         if reflection.session_id is not None:
             by_session[reflection.session_id].append(reflection)
     summaries = []

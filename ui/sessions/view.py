@@ -206,16 +206,16 @@ class SessionsView(QWidget):
             self.session_page.reflect_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_session_page(self, session_id: SessionId) -> bool:
-        from kapcompanion.store import NotFoundError
+        from kapcompanion.errors import NotFoundError
 
         if self._store is None:
             return False
         try:
-            session = self._store.get_session(session_id)
+            session = self._store.sessions.get(session_id)
         except NotFoundError:
             self.show_list()
             return False
-        reflections = self._store.list_reflections(session_id)
+        reflections = self._store.reflections.list(session_id)
         self.session_page.show_session(session, reflections, date.today())
         return True
 
@@ -230,12 +230,12 @@ class SessionsView(QWidget):
 
     def edit_session(self, session_id: int) -> None:
         """Open the form on session `session_id`, to change what was noted."""
-        from kapcompanion.store import NotFoundError
+        from kapcompanion.errors import NotFoundError
 
         if self._store is None:
             return
         try:
-            session = self._store.get_session(SessionId(session_id))
+            session = self._store.sessions.get(SessionId(session_id))
         except NotFoundError:
             self.show_list()
             return

@@ -152,7 +152,7 @@ class SettingsView(QWidget):
 
     def _country_chosen(self) -> None:
         if self._store is not None and self.country_box.isEnabled():
-            self._store.set_setting(COUNTRY_SETTING, self.country_box.currentData())
+            self._store.settings.set(COUNTRY_SETTING, self.country_box.currentData())
             self.data_changed.emit("support")
 
     def set_store(self, store: Store) -> None:
@@ -163,7 +163,7 @@ class SettingsView(QWidget):
         if self._store is None:
             return
         self.gate_box.blockSignals(True)
-        self.gate_box.setChecked(bool(self._store.get_setting(GATE_DIFFICULT_SETTING, True)))
+        self.gate_box.setChecked(bool(self._store.settings.get(GATE_DIFFICULT_SETTING, True)))
         self.gate_box.blockSignals(False)
         self.gate_box.setEnabled(True)
         self.country_box.blockSignals(True)
@@ -177,7 +177,7 @@ class SettingsView(QWidget):
 
     def _gate_toggled(self, on: bool) -> None:
         if self._store is not None:
-            self._store.set_setting(GATE_DIFFICULT_SETTING, on)
+            self._store.settings.set(GATE_DIFFICULT_SETTING, on)
 
     def _scheme_toggled(self, button: QRadioButton, checked: bool) -> None:
         if checked:
@@ -420,7 +420,7 @@ class SettingsView(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._profile.folder)))
 
     def make_backup(self) -> None:
-        from kapcompanion.backup import backup_database, default_backup_path
+        from kapcompanion.store.backup import backup_database, default_backup_path
 
         destination = default_backup_path(self._profile.backups_folder, datetime.now())
         try:

@@ -234,7 +234,7 @@ class ContactsPanel(QWidget):
         if self._store is None:
             return
         try:
-            self._store.set_setting(COUNTRY_SETTING, code)
+            self._store.settings.set(COUNTRY_SETTING, code)
         except (KapError, sqlite3.Error):
             self.status.setText(
                 self.tr("Your choice of country could not be saved just now; it shows for now.")

@@ -193,7 +193,7 @@ class TrendsView(QWidget):
         whole = theme_map(self._store)
         first = self._store.first_moment()
         earliest = first.astimezone().date() if first else None
-        self.controls.set_choices(whole.themes, earliest, today, self._store.list_sessions())
+        self.controls.set_choices(whole.themes, earliest, today, self._store.sessions.list())
         self._draw()
 
     def _draw(self) -> None:

@@ -182,13 +182,13 @@ def build_content(store: Store, options: ReportOptions, today: date) -> ReportCo
     candidates = report_candidates(store, period)
     chosen_reflections = [r for r in candidates.reflections if r.id in options.reflection_ids]
     chosen_insights = [i for i in candidates.insights if i.id in options.insight_ids]
-    every_session = store.list_sessions()
+    every_session = store.sessions.list()
     sessions = [s for s in every_session if period.contains(s.held_at)]
     by_id = {s.id: s for s in every_session}
-    themes = {theme.key: theme for theme in store.list_themes()}
+    themes = {theme.key: theme for theme in store.themes.list()}
 
-    reflection_keys = {r.id: store.reflection_theme_keys(r.id) for r in chosen_reflections}
-    insight_keys = {i.id: store.insight_theme_keys(i.id) for i in chosen_insights}
+    reflection_keys = {r.id: store.themes.keys_for_reflection(r.id) for r in chosen_reflections}
+    insight_keys = {i.id: store.themes.keys_for_insight(i.id) for i in chosen_insights}
     counted = Counter(
         key
         for keys in [*reflection_keys.values(), *insight_keys.values()]
@@ -269,7 +269,7 @@ def _scores_and_safety_flags(
     up_to_end = Period(None, period.end)
     for questionnaire in all_questionnaires():
         points: list[ScorePoint] = []
-        for check_in in store.completed_check_ins(questionnaire.id):
+        for check_in in store.check_ins.completed(questionnaire.id):
             taken = check_in.completed_at
             if taken is None or not up_to_end.contains(taken):
                 continue
@@ -310,7 +310,7 @@ def _unfinished_safety_flags(
 ) -> list[Flag]:
     """A safety item answered above its threshold in a check-in the client has not finished
     (paused or left): the answer was given, so it is flagged too, said to be unfinished."""
-    draft = store.unfinished_check_in(questionnaire.id)
+    draft = store.check_ins.unfinished(questionnaire.id)
     if draft is None or not period.contains(draft.started_at):
         return []
     return [
@@ -380,7 +380,7 @@ def _check_in_flags(store: Store, period: Period) -> list[Flag]:
     """Quick distress check-ins in the period rated HIGH_DISTRESS or more (the number only)."""
     return [
         Flag(FlagKind.HIGH_DISTRESS, rating.rated_at, rating=rating.value, moment=CHECK_IN)
-        for rating in store.list_distress_ratings()
+        for rating in store.check_ins.distress_ratings()
         if rating.value >= HIGH_DISTRESS and period.contains(rating.rated_at)
     ]
 
@@ -398,8 +398,8 @@ def _insight_items(
             insight,
             tuple(themes[key] for key in keys[insight.id] if key in themes),
             tuple(
-                CommitmentLine(c, tuple(store.commitment_notes(c.id)))
-                for c in store.commitments_for(insight.id)
+                CommitmentLine(c, tuple(store.insights.commitment_notes(c.id)))
+                for c in store.insights.commitments_for(insight.id)
             ),
             sessions.get(insight.session_id) if insight.session_id is not None else None,
         )

@@ -69,7 +69,7 @@ def period_for(
     if choice is PeriodChoice.SINCE_LAST_APPOINTMENT:
         days = [
             session.held_at.astimezone().date()
-            for session in store.list_sessions()
+            for session in store.sessions.list()
             if session.kind in APPOINTMENT_KINDS
         ]
         earlier = [day for day in days if day < today]
@@ -115,12 +115,12 @@ def report_candidates(store: Store, period: Period) -> ReportCandidates:
     newest first. Drafts are never offered. Three queries, however many there are."""
     reflections = [
         reflection
-        for reflection in store.list_reflections()
+        for reflection in store.reflections.list()
         if reflection.status is ReflectionStatus.COMPLETE and period.contains(reflection.started_at)
     ]
     reflections.sort(key=lambda r: (r.started_at, r.id), reverse=True)
-    answers = store.answers_of([r.id for r in reflections])
-    insights = [insight for insight in store.list_insights() if period.contains(insight.created_at)]
+    answers = store.reflections.answers_of([r.id for r in reflections])
+    insights = [insight for insight in store.insights.list() if period.contains(insight.created_at)]
     insights.sort(key=lambda i: (i.created_at, i.id), reverse=True)
     return ReportCandidates(
         reflections=tuple(replace(r, answers=answers.get(r.id, ())) for r in reflections),

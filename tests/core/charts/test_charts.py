@@ -58,20 +58,20 @@ PROFILES = ("empty", "single", "sample", "large")
 def fill_single(store: Store) -> None:
     """One session rated before and after, one reflection, one theme, one PHQ-9."""
     with store.transaction():
-        session = store.add_session(
+        session = store.sessions.add(
             NewSession(held_at=START, number_in_course=1, distress_before=6, distress_after=4)
         )
-        reflection = store.start_reflection(
+        reflection = store.reflections.start(
             Phase.SAME_DAY, "same_day", 1, session_id=session.id, at=START + timedelta(hours=6)
         )
-        store.set_reflection_distress(reflection.id, start=5, end=3)
-        store.set_reflection_themes(reflection.id, ["safety"])
-        store.complete_reflection(reflection.id, at=START + timedelta(hours=7))
+        store.reflections.set_distress(reflection.id, start=5, end=3)
+        store.themes.set_for_reflection(reflection.id, ["safety"])
+        store.reflections.complete(reflection.id, at=START + timedelta(hours=7))
         phq9 = questionnaire("phq9")
-        check_in = store.start_check_in(phq9.id, phq9.version, at=START)
+        check_in = store.check_ins.start(phq9.id, phq9.version, at=START)
         for item in phq9.items:
-            store.save_check_in_answer(check_in.id, item.number, 1)
-        store.complete_check_in(check_in.id, at=START + timedelta(minutes=5))
+            store.check_ins.save_answer(check_in.id, item.number, 1)
+        store.check_ins.complete(check_in.id, at=START + timedelta(minutes=5))
 
 
 def fill_large(store: Store, sessions: int = 500) -> None:
@@ -80,12 +80,12 @@ def fill_large(store: Store, sessions: int = 500) -> None:
     rng = np.random.default_rng(3)
     with store.transaction():
         for number in range(13):
-            store.add_theme(f"Own theme {number + 1}")
-        keys = [theme.key for theme in store.list_themes()]
+            store.themes.add(f"Own theme {number + 1}")
+        keys = [theme.key for theme in store.themes.list()]
         assert len(keys) == 30
         for number in range(1, sessions + 1):
             held = START + timedelta(weeks=number - 1)
-            session = store.add_session(
+            session = store.sessions.add(
                 NewSession(
                     held_at=held,
                     number_in_course=number,
@@ -95,25 +95,25 @@ def fill_large(store: Store, sessions: int = 500) -> None:
                 at=held,
             )
             for day in (0, 1):
-                reflection = store.start_reflection(
+                reflection = store.reflections.start(
                     Phase.SAME_DAY,
                     "same_day",
                     1,
                     session_id=session.id,
                     at=held + timedelta(days=day, hours=8),
                 )
-                store.set_reflection_distress(
+                store.reflections.set_distress(
                     reflection.id, start=int(rng.integers(0, 11)), end=int(rng.integers(0, 11))
                 )
                 chosen = rng.choice(len(keys), size=int(rng.integers(1, 4)), replace=False)
-                store.set_reflection_themes(reflection.id, [keys[i] for i in chosen])
+                store.themes.set_for_reflection(reflection.id, [keys[i] for i in chosen])
         for block in range(sessions // 8):
             for instrument in all_questionnaires():
                 taken = START + timedelta(weeks=8 * block, days=2)
-                check_in = store.start_check_in(instrument.id, instrument.version, at=taken)
+                check_in = store.check_ins.start(instrument.id, instrument.version, at=taken)
                 for item in instrument.items:
-                    store.save_check_in_answer(check_in.id, item.number, int(rng.integers(0, 4)))
-                store.complete_check_in(check_in.id, at=taken)
+                    store.check_ins.save_answer(check_in.id, item.number, int(rng.integers(0, 4)))
+                store.check_ins.complete(check_in.id, at=taken)
 
 
 class Profile:
@@ -321,8 +321,8 @@ def test_distress_leaves_out_missing_ratings_and_handles_sparse_data(
 
 
 def test_reflections_without_a_session_show_only_by_date(store: Store) -> None:
-    reflection = store.start_reflection(Phase.OPEN, "open", 1, at=START)
-    store.set_reflection_distress(reflection.id, start=4, end=2)
+    reflection = store.reflections.start(Phase.OPEN, "open", 1, at=START)
+    store.reflections.set_distress(reflection.id, start=4, end=2)
     series = distress_series(store)
     by_number = drawn(distress_figure(series, STYLES["light"]))
     assert by_number.axes == [] and by_number.texts[0].get_text() == DISTRESS_NO_SESSIONS
@@ -391,9 +391,9 @@ def test_a_ten_year_theme_map_keeps_every_cell_and_explains_the_shades(
 
 
 def test_sessions_without_a_number_are_labelled_by_date(store: Store) -> None:
-    session = store.add_session(NewSession(held_at=START))
-    reflection = store.start_reflection(Phase.SAME_DAY, "same_day", 1, session_id=session.id)
-    store.set_reflection_themes(reflection.id, ["grief"])
+    session = store.sessions.add(NewSession(held_at=START))
+    reflection = store.reflections.start(Phase.SAME_DAY, "same_day", 1, session_id=session.id)
+    store.themes.set_for_reflection(reflection.id, ["grief"])
     figure = drawn(theme_map_figure(theme_map(store), STYLES["light"]))
     label = START.astimezone().strftime("%d %b").lstrip("0")
     assert [text.get_text() for text in figure.axes[0].get_xticklabels()] == [label]
@@ -504,12 +504,12 @@ def texts_outside(figure: Figure) -> list[str]:
 def test_long_theme_names_in_a_narrow_map_are_shortened_not_a_crash(store: Store) -> None:
     from kapcompanion.ids import SessionId
 
-    session = store.add_session(NewSession(held_at=datetime(2026, 10, 1, tzinfo=UTC)))
+    session = store.sessions.add(NewSession(held_at=datetime(2026, 10, 1, tzinfo=UTC)))
     long_names = ("悲しみと喪失と向き合うための長い名前のテーマです", "W" * 28)
     for name in long_names:
-        theme = store.add_theme(name)
-        insight = store.add_insight("Something.", session_id=SessionId(session.id))
-        store.set_insight_themes(insight.id, [theme.key])
+        theme = store.themes.add(name)
+        insight = store.insights.add("Something.", session_id=SessionId(session.id))
+        store.themes.set_for_insight(insight.id, [theme.key])
     for size in (10.0, 16.0, 20.0):
         style = replace(STYLES["light"], font_size=size, width_inches=3.5)
         figure = theme_map_figure(theme_map(store), style)
@@ -542,10 +542,10 @@ def test_a_theme_named_in_japanese_is_drawn_with_a_fallback_font(store: Store) -
     japanese = {"Noto Sans CJK JP", "Droid Sans Fallback", "Source Han Sans", "Yu Gothic"}
     if not installed & japanese & set(FALLBACK_FONTS):
         pytest.skip("no font with Japanese letters is installed here")
-    session = store.add_session(NewSession(held_at=datetime(2026, 10, 1, tzinfo=UTC)))
-    theme = store.add_theme("悲しみと喪失")
-    insight = store.add_insight("Something.", session_id=SessionId(session.id))
-    store.set_insight_themes(insight.id, [theme.key])
+    session = store.sessions.add(NewSession(held_at=datetime(2026, 10, 1, tzinfo=UTC)))
+    theme = store.themes.add("悲しみと喪失")
+    insight = store.insights.add("Something.", session_id=SessionId(session.id))
+    store.themes.set_for_insight(insight.id, [theme.key])
     with warnings.catch_warnings():
         warnings.filterwarnings("error", "Glyph .* missing")  # a box instead of a letter
         drawn(theme_map_figure(theme_map(store), STYLES["light"]))

@@ -21,26 +21,26 @@ from kapcompanion.store import Store
 
 
 def test_a_draft_check_in_keeps_its_answers_and_counts_only_when_finished(store: Store) -> None:
-    draft = store.start_check_in("gad7", 1)
-    store.save_check_in_answer(draft.id, 1, 2)
-    store.save_check_in_answer(draft.id, 2, 1)
-    store.save_check_in_answer(draft.id, 2, None)  # changed their mind: cleared again
-    assert store.unfinished_check_in("gad7") == store.get_check_in(draft.id)
-    assert store.get_check_in(draft.id).answers == {1: 2}
-    assert store.completed_check_ins("gad7") == []
+    draft = store.check_ins.start("gad7", 1)
+    store.check_ins.save_answer(draft.id, 1, 2)
+    store.check_ins.save_answer(draft.id, 2, 1)
+    store.check_ins.save_answer(draft.id, 2, None)  # changed their mind: cleared again
+    assert store.check_ins.unfinished("gad7") == store.check_ins.get(draft.id)
+    assert store.check_ins.get(draft.id).answers == {1: 2}
+    assert store.check_ins.completed("gad7") == []
     for item in range(2, 8):
-        store.save_check_in_answer(draft.id, item, 1)
-    done = store.complete_check_in(draft.id)
-    assert store.completed_check_ins("gad7") == [done]
+        store.check_ins.save_answer(draft.id, item, 1)
+    done = store.check_ins.complete(draft.id)
+    assert store.check_ins.completed("gad7") == [done]
     assert score(questionnaire("gad7"), done.answers).total == 8
-    assert store.unfinished_check_in("gad7") is None
+    assert store.check_ins.unfinished("gad7") is None
 
 
 def test_the_schedule_suggests_each_questionnaire_every_two_weeks(store: Store) -> None:
     today = date(2026, 11, 25)
     assert {d.questionnaire.id for d in due_check_ins(store, today)} == {"phq9", "gad7", "pcl5"}
-    taken = store.start_check_in("phq9", 1)
-    store.complete_check_in(taken.id, at=datetime(2026, 11, 20, 12, tzinfo=UTC))
+    taken = store.check_ins.start("phq9", 1)
+    store.check_ins.complete(taken.id, at=datetime(2026, 11, 20, 12, tzinfo=UTC))
     by_id = {d.questionnaire.id: d for d in schedule(store, today)}
     assert by_id["phq9"].due_on == date(2026, 12, 4)
     assert not by_id["phq9"].is_due(today)

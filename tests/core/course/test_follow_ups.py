@@ -15,7 +15,7 @@ HELD_ON = date(2026, 11, 2)
 
 def dosing_session(store: Store, kind: SessionKind = SessionKind.DOSING):
     held_at = datetime(2026, 11, 2, 10, 0).astimezone()
-    return store.add_session(
+    return store.sessions.add(
         NewSession(
             held_at=held_at, kind=kind, number_in_course=1 if kind is SessionKind.DOSING else None
         )
@@ -42,26 +42,26 @@ def test_the_due_phase_follows_the_calendar(store: Store, days_later: int, expec
 
 def test_a_finished_follow_up_is_not_suggested_again(store: Store) -> None:
     session = dosing_session(store)
-    reflection = store.start_reflection(Phase.NEXT_DAY, "next_day", 1, session_id=session.id)
-    store.complete_reflection(reflection.id)
+    reflection = store.reflections.start(Phase.NEXT_DAY, "next_day", 1, session_id=session.id)
+    store.reflections.complete(reflection.id)
     today = HELD_ON + timedelta(days=2)
-    reflections = store.list_reflections(session.id)
+    reflections = store.reflections.list(session.id)
     assert suggested_phase(session, reflections, today) is Phase.SAME_DAY
-    store.complete_reflection(
-        store.start_reflection(Phase.SAME_DAY, "same_day", 1, session_id=session.id).id
+    store.reflections.complete(
+        store.reflections.start(Phase.SAME_DAY, "same_day", 1, session_id=session.id).id
     )
-    assert suggested_phase(session, store.list_reflections(session.id), today) is Phase.OPEN
+    assert suggested_phase(session, store.reflections.list(session.id), today) is Phase.OPEN
 
 
 def test_follow_up_states_on_a_session_page(store: Store) -> None:
     session = dosing_session(store)
-    store.complete_reflection(
-        store.start_reflection(Phase.SAME_DAY, "same_day", 1, session_id=session.id).id
+    store.reflections.complete(
+        store.reflections.start(Phase.SAME_DAY, "same_day", 1, session_id=session.id).id
     )
-    store.start_reflection(Phase.NEXT_DAY, "next_day", 1, session_id=session.id)
+    store.reflections.start(Phase.NEXT_DAY, "next_day", 1, session_id=session.id)
     states = {
         item.phase: (item.state, item.due_on)
-        for item in follow_ups(session, store.list_reflections(session.id), HELD_ON + timedelta(2))
+        for item in follow_ups(session, store.reflections.list(session.id), HELD_ON + timedelta(2))
     }
     assert states == {
         Phase.SAME_DAY: (FollowUpState.DONE, HELD_ON),

@@ -24,7 +24,7 @@ def test_a_plan_saved_by_the_app_reads_back_as_written(store: Store) -> None:
 
 
 def test_plan_sections_that_are_not_lists_read_as_empty(store: Store) -> None:
-    store.set_setting(
+    store.settings.set(
         SAFETY_PLAN_SETTING,
         {
             "warning_signs": "Not sleeping",
@@ -41,14 +41,14 @@ def test_plan_sections_that_are_not_lists_read_as_empty(store: Store) -> None:
 
 
 def test_a_plan_that_is_not_an_object_reads_as_empty(store: Store) -> None:
-    store.set_setting(SAFETY_PLAN_SETTING, ["Not sleeping"])
+    store.settings.set(SAFETY_PLAN_SETTING, ["Not sleeping"])
     assert all(lines == [] for lines in safety_plan(store).values())
 
 
 def test_contact_details_that_are_not_text_read_as_not_written(store: Store) -> None:
     save_contacts(store, {"clinic_name": "Riverside Clinic"})
     assert contacts(store)["clinic_name"] == "Riverside Clinic"
-    store.set_setting(
+    store.settings.set(
         CONTACTS_SETTING, {"therapist_name": None, "therapist_phone": 5, "clinic_name": "Clinic"}
     )
     assert contacts(store) == {

@@ -19,7 +19,7 @@ def course(store: Store, afters: list[int | None]) -> list[int]:
         held = START + timedelta(days=7 * (number - 1))
         ids.append(
             int(
-                store.add_session(
+                store.sessions.add(
                     NewSession(
                         held_at=held,
                         number_in_course=number,
@@ -35,15 +35,15 @@ def course(store: Store, afters: list[int | None]) -> list[int]:
 def reflect(store: Store, session_id: int, themes: list[str], days: int) -> None:
     from kapcompanion.ids import SessionId
 
-    reflection = store.start_reflection(
+    reflection = store.reflections.start(
         Phase.SAME_DAY,
         "same_day",
         1,
         session_id=SessionId(session_id),
         at=START + timedelta(days=days),
     )
-    store.set_reflection_themes(reflection.id, themes)
-    store.complete_reflection(reflection.id, at=START + timedelta(days=days))
+    store.themes.set_for_reflection(reflection.id, themes)
+    store.reflections.complete(reflection.id, at=START + timedelta(days=days))
 
 
 def test_distress_after_sessions_with_a_trend_and_a_plain_sentence(store: Store) -> None:
@@ -103,13 +103,13 @@ def test_an_empty_theme_map_says_what_will_appear(store: Store) -> None:
 
 def test_questionnaire_series_with_bands_and_change(store: Store) -> None:
     for days, values in ((0, 2), (14, 1)):
-        check_in = store.start_check_in("gad7", 1)
+        check_in = store.check_ins.start("gad7", 1)
         for item in range(1, 8):
-            store.save_check_in_answer(check_in.id, item, values)
-        store.complete_check_in(check_in.id, at=START + timedelta(days=days))
-    incomplete = store.start_check_in("gad7", 1)
-    store.save_check_in_answer(incomplete.id, 1, 3)
-    store.complete_check_in(incomplete.id, at=START + timedelta(days=20))
+            store.check_ins.save_answer(check_in.id, item, values)
+        store.check_ins.complete(check_in.id, at=START + timedelta(days=days))
+    incomplete = store.check_ins.start("gad7", 1)
+    store.check_ins.save_answer(incomplete.id, 1, 3)
+    store.check_ins.complete(incomplete.id, at=START + timedelta(days=20))
     gad7 = {s.questionnaire.id: s for s in questionnaire_series(store)}["gad7"]
     assert [(p.total, p.band) for p in gad7.points] == [(14, "moderate"), (7, "mild")]
     assert gad7.summary() == "Your latest GAD-7 score is 7, mild, 7 points lower than the first."
@@ -145,10 +145,10 @@ def test_one_reflection_is_spoken_of_in_the_singular(store: Store) -> None:
 
 def test_a_single_score_without_change_reads_plainly(store: Store) -> None:
     for days in (0, 14):
-        check_in = store.start_check_in("gad7", 1)
+        check_in = store.check_ins.start("gad7", 1)
         for item in range(1, 8):
-            store.save_check_in_answer(check_in.id, item, 1)
-        store.complete_check_in(check_in.id, at=START + timedelta(days=days))
+            store.check_ins.save_answer(check_in.id, item, 1)
+        store.check_ins.complete(check_in.id, at=START + timedelta(days=days))
         gad7 = {s.questionnaire.id: s for s in questionnaire_series(store)}["gad7"]
         if days == 0:
             assert gad7.summary() == "Your GAD-7 score was 7, mild."
@@ -168,11 +168,11 @@ def test_theme_map_counts_only_the_chosen_reflections_and_insights(store: Store)
         (3, ["hope"], 22),
     ):
         reflect(store, sessions[session], themes, days)
-    reflections = [r.id for r in store.list_reflections()]  # oldest first
+    reflections = [r.id for r in store.reflections.list()]  # oldest first
     insights: list[InsightId] = []
     for session, key in ((0, "shame"), (3, "hope"), (2, "grief")):
-        insight = store.add_insight("Words", session_id=SessionId(sessions[session]))
-        store.set_insight_themes(insight.id, [key])
+        insight = store.insights.add("Words", session_id=SessionId(sessions[session]))
+        store.themes.set_for_insight(insight.id, [key])
         insights.append(insight.id)
 
     chosen = theme_map(
@@ -203,16 +203,16 @@ def test_counts_of_one_read_in_the_singular(store: Store) -> None:
     sessions = course(store, [5, 5])
     reflect(store, sessions[0], ["grief"], 0)
     reflect(store, sessions[1], ["hope"], 7)
-    store.set_reflection_themes(store.list_reflections()[1].id, [])  # hope no longer confirmed
-    older = theme_map(store, sessions=frozenset({store.list_sessions()[0].id}))
+    store.themes.set_for_reflection(store.reflections.list()[1].id, [])  # hope no longer confirmed
+    older = theme_map(store, sessions=frozenset({store.sessions.list()[0].id}))
     assert older.summary() == "Grief appeared in your latest reflection."
     for days, value in ((0, 1), (14, 0)):  # GAD-7 totals 7, then 6: one point lower
-        check_in = store.start_check_in("gad7", 1)
+        check_in = store.check_ins.start("gad7", 1)
         for item in range(1, 8):
-            store.save_check_in_answer(check_in.id, item, 0 if item == 1 else 1)
+            store.check_ins.save_answer(check_in.id, item, 0 if item == 1 else 1)
         if value:
-            store.save_check_in_answer(check_in.id, 1, 1)
-        store.complete_check_in(check_in.id, at=START + timedelta(days=days))
+            store.check_ins.save_answer(check_in.id, 1, 1)
+        store.check_ins.complete(check_in.id, at=START + timedelta(days=days))
     gad7 = {s.questionnaire.id: s for s in questionnaire_series(store)}["gad7"]
     assert gad7.summary() == "Your latest GAD-7 score is 6, mild, 1 point lower than the first."
 
@@ -221,6 +221,6 @@ def test_a_theme_from_one_insight_came_up_once(store: Store) -> None:
     from kapcompanion.ids import SessionId
 
     sessions = course(store, [5])
-    insight = store.add_insight("I can rest.", session_id=SessionId(sessions[0]))
-    store.set_insight_themes(insight.id, ["hope"])
+    insight = store.insights.add("I can rest.", session_id=SessionId(sessions[0]))
+    store.themes.set_for_insight(insight.id, ["hope"])
     assert theme_map(store).summary() == "Hope is the theme that came up most (once)."

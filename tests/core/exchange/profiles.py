@@ -15,9 +15,10 @@ from typing import Any
 from kapcompanion.course.check_in_schedule import set_every_days
 from kapcompanion.course.support import COUNTRY_SETTING, save_contacts, save_safety_plan
 from kapcompanion.demo import fill_demo
-from kapcompanion.domain import Phase
+from kapcompanion.domain import DeletedKind, Phase
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
-from kapcompanion.store import EXCHANGE_TABLES, Store
+from kapcompanion.store import Store
+from kapcompanion.store.exchange import EXCHANGE_TABLES
 
 DRAFT_ANSWER = "Halfway through: the kitchen, the smell of bread. Ich atme. مرحبا 🌿"
 OWN_THEME = "Music & sound"
@@ -26,28 +27,32 @@ OWN_THEME = "Music & sound"
 def fill_everything(store: Store) -> None:
     """The sample course plus one of everything else an export has to carry."""
     fill_demo(store, today=date(2026, 11, 25), zone=UTC)
-    draft = store.start_reflection(Phase.OPEN, "open", 1)
-    store.save_answer(draft.id, position=0, prompt_id="p1", prompt_text="What is here?", text="")
-    store.save_answer(
+    draft = store.reflections.start(Phase.OPEN, "open", 1)
+    store.reflections.save_answer(
+        draft.id, position=0, prompt_id="p1", prompt_text="What is here?", text=""
+    )
+    store.reflections.save_answer(
         draft.id, position=1, prompt_id="p2", prompt_text="And now?", text=DRAFT_ANSWER
     )
-    store.set_setting(f"draft_insights:{draft.uuid}", ["Bread means safety", "", ""])
-    own = store.add_theme(OWN_THEME)
-    store.set_reflection_themes(draft.id, [own.key, "safety"])
-    insights = store.list_insights()
-    store.delete_insight(insights[-1].id)
-    store.discard_reflection(store.list_reflections()[0].id)
-    commitment = store.list_commitments()[0]
-    store.add_commitment_note(commitment.id, "- tried it twice\n- easier the second time")
-    store.add_distress_rating(4, note="=after the call", at=datetime(2026, 11, 20, 9, tzinfo=UTC))
-    store.add_distress_rating(6, at=datetime(2026, 11, 21, 21, 30, tzinfo=UTC))
-    store.start_check_in("gad7", 1)
+    store.settings.set(f"draft_insights:{draft.uuid}", ["Bread means safety", "", ""])
+    own = store.themes.add(OWN_THEME)
+    store.themes.set_for_reflection(draft.id, [own.key, "safety"])
+    insights = store.insights.list()
+    store.deleted.move(DeletedKind.INSIGHT, insights[-1].id)
+    store.deleted.move(DeletedKind.REFLECTION, store.reflections.list()[0].id)
+    commitment = store.insights.list_commitments()[0]
+    store.insights.add_commitment_note(commitment.id, "- tried it twice\n- easier the second time")
+    store.check_ins.add_distress_rating(
+        4, note="=after the call", at=datetime(2026, 11, 20, 9, tzinfo=UTC)
+    )
+    store.check_ins.add_distress_rating(6, at=datetime(2026, 11, 21, 21, 30, tzinfo=UTC))
+    store.check_ins.start("gad7", 1)
     save_safety_plan(store, {"warning_signs": ["Not sleeping"], "coping_on_my_own": ["Walk"]})
     save_contacts(store, {"therapist_name": "Dr Ana Müller", "therapist_phone": "+49 30 1234"})
-    store.set_setting(COUNTRY_SETTING, "DE")
-    store.set_setting(GATE_DIFFICULT_SETTING, False)
+    store.settings.set(COUNTRY_SETTING, "DE")
+    store.settings.set(GATE_DIFFICULT_SETTING, False)
     set_every_days(store, "phq9", 7)
-    store.set_setting("window.something_local", "not exported")
+    store.settings.set("window.something_local", "not exported")
 
 
 def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:

@@ -95,7 +95,7 @@ def test_an_existing_zip_is_never_overwritten(store: Store, tmp_path: Path) -> N
 
 
 def test_a_list_a_spreadsheet_would_calculate_is_kept_as_text(store: Store, tmp_path: Path) -> None:
-    store.add_session(
+    store.sessions.add(
         NewSession(held_at=datetime(2026, 11, 2, 10, tzinfo=UTC), after_effects=("=1+1", "nausea"))
     )
     write_csv_export(store, tmp_path / "export.zip")

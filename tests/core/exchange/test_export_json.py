@@ -22,6 +22,7 @@ from kapcompanion.exchange import (
 )
 from kapcompanion.store import Store
 from tests.core.exchange.profiles import DRAFT_ANSWER, OWN_THEME, dump, fill_everything
+from tests.raw_sql import connection_of
 
 MOMENT = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
@@ -85,9 +86,9 @@ def test_records_name_each_other_by_uuid_never_by_row_id(full_store: Store) -> N
     linked = [r for r in data["reflections"] if r["session_uuid"] is not None]
     assert linked and all(r["session_uuid"] in sessions for r in linked)
     reflection = next(r for r in linked if r["deleted_at"] is None)
-    stored = next(r for r in full_store.list_reflections() if r.uuid == reflection["uuid"])
+    stored = next(r for r in full_store.reflections.list() if r.uuid == reflection["uuid"])
     assert stored.session_id is not None
-    assert full_store.get_session(stored.session_id).uuid == reflection["session_uuid"]
+    assert full_store.sessions.get(stored.session_id).uuid == reflection["session_uuid"]
 
 
 def test_values_have_their_json_types(full_store: Store) -> None:
@@ -162,15 +163,15 @@ def test_a_change_saved_while_the_export_reads_is_all_in_or_all_out(full_store: 
 
         def save_meanwhile(statement: str) -> None:
             if "FROM reflections" in statement and not saved:
-                session = window.add_session(NewSession(held_at=MOMENT, notes="Saved meanwhile"))
-                window.start_reflection(Phase.SAME_DAY, "same_day", 1, session_id=session.id)
+                session = window.sessions.add(NewSession(held_at=MOMENT, notes="Saved meanwhile"))
+                window.reflections.start(Phase.SAME_DAY, "same_day", 1, session_id=session.id)
                 saved.append(session.uuid)
 
-        full_store.connection.set_trace_callback(save_meanwhile)
+        connection_of(full_store).set_trace_callback(save_meanwhile)
         try:
             data = export_document(full_store)["data"]
         finally:
-            full_store.connection.set_trace_callback(None)
+            connection_of(full_store).set_trace_callback(None)
     assert saved, "the change was saved during the export"
     sessions = {session["uuid"] for session in data["sessions"]}
     assert len(sessions) == sessions_before

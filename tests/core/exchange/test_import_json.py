@@ -41,6 +41,7 @@ from kapcompanion.exchange.import_json import LARGEST_IMPORT_BYTES
 from kapcompanion.exchange.summary import COUNTED, ImportSummary
 from kapcompanion.store import Store
 from tests.core.exchange.profiles import DRAFT_ANSWER, OWN_THEME, dump, fill_everything
+from tests.raw_sql import connection_of
 
 
 def without_time(document: dict[str, Any]) -> dict[str, Any]:
@@ -66,9 +67,9 @@ def test_export_import_export_into_an_empty_profile_gives_the_same_json(
     assert without_time(again) == without_time(json.loads(export_file.read_text("utf-8")))
     assert summary.added["reflections"] == len(again["data"]["reflections"])
     assert summary.already_here_total == 0
-    draft = store.unfinished_reflections()[0]
-    assert store.get_reflection(draft.id).answers[1].text == DRAFT_ANSWER
-    assert store.get_setting(COUNTRY_SETTING) == "DE"
+    draft = store.reflections.unfinished()[0]
+    assert store.reflections.get(draft.id).answers[1].text == DRAFT_ANSWER
+    assert store.settings.get(COUNTRY_SETTING) == "DE"
 
 
 texts = st.text(max_size=80)
@@ -89,7 +90,7 @@ profiles = st.fixed_dictionaries(
 def fill_from(store: Store, drawn: dict[str, Any]) -> None:
     """A profile made of whatever text hypothesis drew, through the store's own methods."""
     sessions = [
-        store.add_session(
+        store.sessions.add(
             NewSession(
                 held_at=utc_now(),
                 intention=intention,
@@ -103,12 +104,12 @@ def fill_from(store: Store, drawn: dict[str, Any]) -> None:
     keys = []
     for name in drawn["themes"]:
         with contextlib.suppress(ValueError):  # the same name twice, or a built-in's name
-            keys.append(store.add_theme(name).key)
-    reflection = store.start_reflection(
+            keys.append(store.themes.add(name).key)
+    reflection = store.reflections.start(
         Phase.OPEN, "open", 1, session_id=sessions[0].id if sessions else None
     )
     for position, (prompt, answer) in enumerate(drawn["answers"]):
-        store.save_answer(
+        store.reflections.save_answer(
             reflection.id,
             position=position,
             prompt_id=f"p{position}",
@@ -116,16 +117,16 @@ def fill_from(store: Store, drawn: dict[str, Any]) -> None:
             text=answer,
             skipped=not answer,
         )
-    store.set_reflection_themes(reflection.id, keys)
+    store.themes.set_for_reflection(reflection.id, keys)
     if drawn["finished"]:
-        store.finish_reflection(
+        store.reflections.finish(
             reflection.id, distress_end=3, insights=drawn["insights"], theme_keys=keys
         )
-    for insight in store.list_insights():
-        commitment = store.add_commitment(insight.id, drawn["note"] or "a step")
+    for insight in store.insights.list():
+        commitment = store.insights.add_commitment(insight.id, drawn["note"] or "a step")
         if drawn["note"].strip():
-            store.add_commitment_note(commitment.id, drawn["note"])
-    store.add_distress_rating(5, note=drawn["note"])
+            store.insights.add_commitment_note(commitment.id, drawn["note"])
+    store.check_ins.add_distress_rating(5, note=drawn["note"])
     save_safety_plan(store, {"warning_signs": drawn["plan"]})
 
 
@@ -162,38 +163,38 @@ def test_importing_the_same_file_twice_changes_nothing(export_file: Path, store:
 
 
 def test_an_import_adds_to_what_is_already_there(export_file: Path, store: Store) -> None:
-    mine = store.add_insight("Mine, written before the import")
+    mine = store.insights.add("Mine, written before the import")
     summary = import_file(store, export_file)
     imported = read_export(export_file).tables["insights"]
     live = {insight["uuid"] for insight in imported if insight["deleted_at"] is None}
-    assert {insight.uuid for insight in store.list_insights()} == live | {mine.uuid}
+    assert {insight.uuid for insight in store.insights.list()} == live | {mine.uuid}
     assert summary.describe().startswith("Added ")
 
 
 def test_a_record_already_here_is_left_as_it_is(export_file: Path, store: Store) -> None:
     import_file(store, export_file)
-    insight = store.list_insights()[0]
-    store.update_insight(insight.id, text="Changed here after the import")
-    reflection = store.unfinished_reflections()[0]
-    store.set_reflection_themes(reflection.id, [])
+    insight = store.insights.list()[0]
+    store.insights.update(insight.id, text="Changed here after the import")
+    reflection = store.reflections.unfinished()[0]
+    store.themes.set_for_reflection(reflection.id, [])
     summary = import_file(store, export_file)
-    assert store.get_insight(insight.id).text == "Changed here after the import"
-    assert store.reflection_theme_keys(reflection.id) == []
+    assert store.insights.get(insight.id).text == "Changed here after the import"
+    assert store.themes.keys_for_reflection(reflection.id) == []
     assert summary.added_total == 0
 
 
 def test_a_theme_of_your_own_is_matched_by_its_name_and_settings_are_not_overwritten(
     export_file: Path, store: Store
 ) -> None:
-    own = store.add_theme(OWN_THEME)
+    own = store.themes.add(OWN_THEME)
     save_safety_plan(store, {"warning_signs": ["My own sign"]})
     summary = import_file(store, export_file)
-    assert [t.name for t in store.list_themes()].count(OWN_THEME) == 1
+    assert [t.name for t in store.themes.list()].count(OWN_THEME) == 1
     assert summary.already_here["themes"] == 1
-    draft = store.unfinished_reflections()[0]
-    assert own.key in store.reflection_theme_keys(draft.id)
+    draft = store.reflections.unfinished()[0]
+    assert own.key in store.themes.keys_for_reflection(draft.id)
     assert safety_plan(store)["warning_signs"] == ["My own sign"]
-    assert store.get_setting(COUNTRY_SETTING) == "DE"
+    assert store.settings.get(COUNTRY_SETTING) == "DE"
 
 
 def test_settings_this_version_does_not_know_are_skipped(
@@ -206,7 +207,7 @@ def test_settings_this_version_does_not_know_are_skipped(
     extended = tmp_path / "extended.json"
     extended.write_text(json.dumps(document), "utf-8")
     summary = import_file(store, extended)
-    assert store.get_setting("window.geometry") is None
+    assert store.settings.get("window.geometry") is None
     assert summary.added["settings"] == 5  # plan, contacts, country, schedule, journal
     assert summary.already_here["settings"] == 0
 
@@ -281,9 +282,9 @@ def test_a_clash_with_an_entry_already_here_rolls_everything_back(
 ) -> None:
     document = json.loads(export_file.read_text("utf-8"))
     stolen = document["data"]["answers"][-1]["uuid"]
-    other = store.start_reflection(Phase.OPEN, "open", 1)
-    store.save_answer(other.id, position=0, prompt_id="x", prompt_text="?", text="mine")
-    store.connection.execute(
+    other = store.reflections.start(Phase.OPEN, "open", 1)
+    store.reflections.save_answer(other.id, position=0, prompt_id="x", prompt_text="?", text="mine")
+    connection_of(store).execute(
         "UPDATE answers SET uuid = ? WHERE reflection_id = ?", [stolen, other.id]
     )
     before = dump(store.path)
@@ -307,9 +308,9 @@ def test_sqlite_s_own_words_are_written_out_only_when_debugging(
     if debugging:
         monkeypatch.setenv("KAP_COMPANION_DEBUG", "1")
     stolen = document_of(export_file)["data"]["answers"][-1]["uuid"]
-    other = store.start_reflection(Phase.OPEN, "open", 1)
-    store.save_answer(other.id, position=0, prompt_id="x", prompt_text="?", text="mine")
-    store.connection.execute(
+    other = store.reflections.start(Phase.OPEN, "open", 1)
+    store.reflections.save_answer(other.id, position=0, prompt_id="x", prompt_text="?", text="mine")
+    connection_of(store).execute(
         "UPDATE answers SET uuid = ? WHERE reflection_id = ?", [stolen, other.id]
     )
     with pytest.raises(ImportConflictError):
@@ -325,9 +326,9 @@ def test_a_built_in_theme_under_another_key_is_matched_by_its_uuid(
     builtin["key"] = "renamed_elsewhere"
     renamed = tmp_path / "renamed.json"
     renamed.write_text(json.dumps(document), "utf-8")
-    themes_before = {theme.uuid: theme.key for theme in store.list_themes()}
+    themes_before = {theme.uuid: theme.key for theme in store.themes.list()}
     import_file(store, renamed)
-    themes_after = {theme.uuid: theme.key for theme in store.list_themes()}
+    themes_after = {theme.uuid: theme.key for theme in store.themes.list()}
     assert themes_after[builtin["uuid"]] == themes_before[builtin["uuid"]]
     assert "renamed_elsewhere" not in themes_after.values()
     assert len(themes_after) == len(themes_before) + 1  # only the theme of the client's own

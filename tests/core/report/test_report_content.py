@@ -12,6 +12,7 @@ from kapcompanion.ids import InsightId, ReflectionId, SessionId
 from kapcompanion.report.content.build import CHECK_IN, FlagKind, build_content
 from kapcompanion.report.content.options import ReportOptions, default_options
 from kapcompanion.store import Store
+from tests.raw_sql import connection_of
 
 START = datetime(2026, 10, 5, 10, tzinfo=UTC)
 TODAY = date(2026, 11, 25)
@@ -44,8 +45,8 @@ def write_reflection(
     distress: tuple[int | None, int | None] = (None, None),
     phase: Phase = Phase.SAME_DAY,
 ) -> ReflectionId:
-    reflection = store.start_reflection(phase, phase.value, 1, session_id=session_id, at=at)
-    store.save_answer(
+    reflection = store.reflections.start(phase, phase.value, 1, session_id=session_id, at=at)
+    store.reflections.save_answer(
         reflection.id,
         position=0,
         prompt_id="what_stands_out",
@@ -53,26 +54,26 @@ def write_reflection(
         text=answer,
         at=at,
     )
-    store.save_answer(
+    store.reflections.save_answer(
         reflection.id, position=1, prompt_id="skipped", prompt_text="Skipped prompt", text="",
         skipped=True, at=at,
     )  # fmt: skip
-    store.set_reflection_distress(reflection.id, start=distress[0], end=distress[1])
-    store.set_reflection_themes(reflection.id, themes)
-    store.complete_reflection(reflection.id, at=at)
+    store.reflections.set_distress(reflection.id, start=distress[0], end=distress[1])
+    store.themes.set_for_reflection(reflection.id, themes)
+    store.reflections.complete(reflection.id, at=at)
     if shareable:
-        store.set_reflection_shareable(reflection.id, True)
+        store.reflections.set_shareable(reflection.id, True)
     return reflection.id
 
 
 def seed_course(store: Store) -> Seeded:
     """Three dosing sessions and a preparation session; one shared and one private reflection
     and insight, the private ones with words and a theme of their own."""
-    store.add_session(
+    store.sessions.add(
         NewSession(held_at=START - timedelta(days=4), kind=SessionKind.PREPARATION), at=START
     )
     sessions = [
-        store.add_session(
+        store.sessions.add(
             NewSession(
                 held_at=START + timedelta(days=7 * i),
                 number_in_course=i + 1,
@@ -85,8 +86,8 @@ def seed_course(store: Store) -> Seeded:
         ).id
         for i in range(3)
     ]
-    store.add_theme(PRIVATE_THEME)
-    private_key = next(t.key for t in store.list_themes() if t.name == PRIVATE_THEME)
+    store.themes.add(PRIVATE_THEME)
+    private_key = next(t.key for t in store.themes.list() if t.name == PRIVATE_THEME)
     shared_reflection = write_reflection(
         store,
         sessions[1],
@@ -105,26 +106,28 @@ def seed_course(store: Store) -> Seeded:
         shareable=False,
         distress=(9, 8),
     )
-    shared_insight = store.add_insight(
+    shared_insight = store.insights.add(
         SHARED_INSIGHT_WORDS,
         reflection_id=shared_reflection,
         session_id=sessions[1],
         shareable=True,
         at=START + timedelta(days=7, hours=9),
     ).id
-    store.set_insight_themes(shared_insight, ["safety"])
-    commitment = store.add_commitment(shared_insight, "Sit down with tea after work")
-    store.add_commitment_note(commitment.id, "Managed it three days", at=START + timedelta(days=9))
-    private_insight = store.add_insight(
+    store.themes.set_for_insight(shared_insight, ["safety"])
+    commitment = store.insights.add_commitment(shared_insight, "Sit down with tea after work")
+    store.insights.add_commitment_note(
+        commitment.id, "Managed it three days", at=START + timedelta(days=9)
+    )
+    private_insight = store.insights.add(
         PRIVATE_INSIGHT_WORDS,
         reflection_id=private_reflection,
         session_id=sessions[2],
         at=START + timedelta(days=14, hours=9),
     ).id
-    store.set_insight_themes(private_insight, [private_key])
+    store.themes.set_for_insight(private_insight, [private_key])
     # A draft: never offered, never printed.
-    draft = store.start_reflection(Phase.OPEN, "open", 1, at=START + timedelta(days=15))
-    store.save_answer(
+    draft = store.reflections.start(Phase.OPEN, "open", 1, at=START + timedelta(days=15))
+    store.reflections.save_answer(
         draft.id, position=0, prompt_id="p", prompt_text="Open", text="unfinished draft words"
     )
     return Seeded(sessions, shared_reflection, private_reflection, shared_insight, private_insight)
@@ -132,10 +135,10 @@ def seed_course(store: Store) -> Seeded:
 
 def take_check_in(store: Store, instrument: str, answers: list[int], at: datetime) -> None:
     chosen = questionnaire(instrument)
-    check_in = store.start_check_in(chosen.id, chosen.version, at=at)
+    check_in = store.check_ins.start(chosen.id, chosen.version, at=at)
     for item, value in zip(chosen.items, answers, strict=True):
-        store.save_check_in_answer(check_in.id, item.number, value)
-    store.complete_check_in(check_in.id, at=at)
+        store.check_ins.save_answer(check_in.id, item.number, value)
+    store.check_ins.complete(check_in.id, at=at)
 
 
 def test_only_chosen_writing_is_in_the_content(store: Store) -> None:
@@ -200,15 +203,17 @@ def test_flags_distress_safety_item_and_after_effects(store: Store) -> None:
 
 def test_quick_check_ins_rated_8_or_more_in_the_period_are_flagged(store: Store) -> None:
     seed_course(store)
-    store.add_distress_rating(9, note="a private note about work", at=START + timedelta(days=3))
-    store.add_distress_rating(7, at=START + timedelta(days=4))  # under 8: not flagged
-    store.add_distress_rating(8, at=START + timedelta(days=60))  # after the period
-    removed = store.add_distress_rating(10, at=START + timedelta(days=5))
+    store.check_ins.add_distress_rating(
+        9, note="a private note about work", at=START + timedelta(days=3)
+    )
+    store.check_ins.add_distress_rating(7, at=START + timedelta(days=4))  # under 8: not flagged
+    store.check_ins.add_distress_rating(8, at=START + timedelta(days=60))  # after the period
+    removed = store.check_ins.add_distress_rating(10, at=START + timedelta(days=5))
     with store.transaction():  # in "recently deleted": never read back
-        store.connection.execute(
+        connection_of(store).execute(
             "UPDATE distress_ratings SET deleted_at = updated_at WHERE id = ?", [removed.id]
         )
-    listed = store.list_distress_ratings()
+    listed = store.check_ins.distress_ratings()
     assert [(r.value, r.rated_at) for r in listed] == [
         (9, START + timedelta(days=3)),
         (7, START + timedelta(days=4)),
@@ -257,10 +262,10 @@ def test_an_empty_profile_has_empty_content(store: Store) -> None:
 
 
 def test_the_printed_period_begins_with_a_lone_flag_or_chosen_insight(store: Store) -> None:
-    store.add_distress_rating(9, at=START)
+    store.check_ins.add_distress_rating(9, at=START)
     content = build_content(store, ReportOptions(), TODAY)
     assert (content.first_day, content.last_day) == (START.date(), TODAY)
-    earlier = store.add_insight("Rest is allowed.", shareable=True, at=START - timedelta(days=3))
+    earlier = store.insights.add("Rest is allowed.", shareable=True, at=START - timedelta(days=3))
     content = build_content(store, default_options(store, Period()), TODAY)
     assert [item.insight.id for item in content.insights] == [earlier.id]
     assert content.first_day == (START - timedelta(days=3)).date()

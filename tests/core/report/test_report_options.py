@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from kapcompanion.course.trends import Period
-from kapcompanion.domain import NewSession, SessionKind
+from kapcompanion.domain import DeletedKind, NewSession, SessionKind
 from kapcompanion.report.content.options import (
     ALL_SECTIONS,
     PeriodChoice,
@@ -24,7 +24,7 @@ from tests.core.report.test_report_content import TODAY, seed_course
 
 def appointment(store: Store, kind: SessionKind, day: date) -> None:
     held = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
-    store.add_session(NewSession(held_at=held, kind=kind))
+    store.sessions.add(NewSession(held_at=held, kind=kind))
 
 
 def test_since_the_last_appointment_before_today(store: Store) -> None:
@@ -32,7 +32,7 @@ def test_since_the_last_appointment_before_today(store: Store) -> None:
     appointment(store, SessionKind.PREPARATION, date(2026, 10, 1))
     appointment(store, SessionKind.INTEGRATION, date(2026, 11, 10))
     appointment(store, SessionKind.INTEGRATION, TODAY)  # today's is the one ahead
-    store.add_session(NewSession(held_at=datetime(2026, 11, 20, 12, tzinfo=UTC)))  # dosing
+    store.sessions.add(NewSession(held_at=datetime(2026, 11, 20, 12, tzinfo=UTC)))  # dosing
     period = period_for(store, PeriodChoice.SINCE_LAST_APPOINTMENT, TODAY)
     assert period == Period(date(2026, 11, 10), TODAY)
 
@@ -62,9 +62,9 @@ def test_candidates_are_finished_live_items_in_the_period_newest_first(store: St
     # With their answers, to show what they are: each reflection as the store gives it alone.
     assert candidates.reflections[0].answers
     for reflection in candidates.reflections:
-        assert reflection == store.get_reflection(reflection.id)
-    store.discard_reflection(seeded.private_reflection)
-    store.delete_insight(seeded.private_insight)
+        assert reflection == store.reflections.get(reflection.id)
+    store.deleted.move(DeletedKind.REFLECTION, seeded.private_reflection)
+    store.deleted.move(DeletedKind.INSIGHT, seeded.private_insight)
     later = report_candidates(store, Period())
     assert [r.id for r in later.reflections] == [seeded.shared_reflection]
     assert [i.id for i in later.insights] == [seeded.shared_insight]
@@ -93,9 +93,9 @@ def test_many_reflections_are_offered_with_their_own_answers(store: Store) -> No
     written = []
     for number in range(30):
         at = datetime(2026, 11, 1, 9, tzinfo=UTC) + timedelta(hours=number)
-        reflection = store.start_reflection(Phase.OPEN, "open", 1, at=at)
+        reflection = store.reflections.start(Phase.OPEN, "open", 1, at=at)
         for position in reversed(range(number % 3)):  # saved out of order
-            store.save_answer(
+            store.reflections.save_answer(
                 reflection.id,
                 position=position,
                 prompt_id=f"p{position}",
@@ -103,7 +103,7 @@ def test_many_reflections_are_offered_with_their_own_answers(store: Store) -> No
                 text=f"answer {position} of reflection {number}",
                 at=at,
             )
-        store.complete_reflection(reflection.id, at=at)
+        store.reflections.complete(reflection.id, at=at)
         written.append(reflection.id)
     offered = {r.id: r for r in report_candidates(store, Period()).reflections}
     assert set(offered) == set(written)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from kapcompanion.course.trends import Period
 from kapcompanion.data_files.questionnaires import questionnaire
 from kapcompanion.demo import fill_demo
-from kapcompanion.domain import NewSession
+from kapcompanion.domain import DeletedKind, NewSession
 from kapcompanion.errors import KapError
 from kapcompanion.report.content.build import build_content
 from kapcompanion.report.content.options import (
@@ -163,7 +163,7 @@ def test_deleted_out_of_period_and_session_words_never_appear(
     shareable items outside the period, and a session's intention, notes, route and setting
     are never printed; the after-effect notes only with the Sessions section."""
     seed_course(store)
-    store.add_session(
+    store.sessions.add(
         NewSession(
             held_at=START + timedelta(days=20),
             number_in_course=4,
@@ -176,12 +176,12 @@ def test_deleted_out_of_period_and_session_words_never_appear(
         )
     )
     deleted = write_reflection(store, None, START, "DELETEDSHAREDREFL", [], shareable=True)
-    store.discard_reflection(deleted)
-    gone = store.add_insight("DELETEDSHAREDINSIGHT", shareable=True, at=START)
-    store.delete_insight(gone.id)
+    store.deleted.move(DeletedKind.REFLECTION, deleted)
+    gone = store.insights.add("DELETEDSHAREDINSIGHT", shareable=True, at=START)
+    store.deleted.move(DeletedKind.INSIGHT, gone.id)
     long_ago = START - timedelta(days=400)
     write_reflection(store, None, long_ago, "OLDSHAREDREFL", [], shareable=True, distress=(10, 10))
-    store.add_insight("OLDSHAREDINSIGHT", shareable=True, at=long_ago)
+    store.insights.add("OLDSHAREDINSIGHT", shareable=True, at=long_ago)
     period = Period(START.date() - timedelta(days=10), TODAY)
     candidates = report_candidates(store, period)
     every = replace(
@@ -225,7 +225,9 @@ def test_a_quick_check_in_of_8_or_more_is_flagged_without_its_note(
     qapp: QApplication, store: Store, tmp_path: Path
 ) -> None:
     seed_course(store)
-    store.add_distress_rating(9, note="a private note about work", at=START + timedelta(days=2))
+    store.check_ins.add_distress_rating(
+        9, note="a private note about work", at=START + timedelta(days=2)
+    )
     pages = write_pdf(store, default_options(store, Period()), tmp_path / "r.pdf")
     assert (
         "Distress of 8 or more: 8 before Session 1; 9 at a quick distress check-in (7 October 2026)"
@@ -355,7 +357,7 @@ def test_a_table_continued_on_the_next_page_starts_with_its_header_row(
     run over several pages, and each page they continue on begins with the column names."""
     for number in range(1, 61):
         held = START + timedelta(days=3 * number)
-        store.add_session(
+        store.sessions.add(
             NewSession(
                 held_at=held,
                 number_in_course=number,
@@ -447,10 +449,10 @@ def test_no_page_writes_the_next_pages_first_line(
 def test_one_of_something_is_said_in_the_singular(
     qapp: QApplication, store: Store, tmp_path: Path
 ) -> None:
-    session = store.add_session(NewSession(held_at=START, number_in_course=1), at=START)
+    session = store.sessions.add(NewSession(held_at=START, number_in_course=1), at=START)
     reflection = write_reflection(store, session.id, START, "Words", ["grief"], shareable=True)
     for number in range(6):
-        store.add_insight(f"Insight {number}", shareable=True, at=START)
+        store.insights.add(f"Insight {number}", shareable=True, at=START)
     options = replace(default_options(store, Period()), reflection_ids=frozenset({reflection}))
     text = " ".join(write_pdf(store, options, tmp_path / "r.pdf"))
     assert "In the dosing sessions of this period, Grief came up most (once)." in text
@@ -469,7 +471,7 @@ def test_dates_are_in_the_period_only(
 def test_a_lone_quick_check_in_of_9_is_flagged_not_called_empty(
     qapp: QApplication, store: Store, tmp_path: Path
 ) -> None:
-    store.add_distress_rating(9, at=START)
+    store.check_ins.add_distress_rating(9, at=START)
     pages = write_pdf(store, default_options(store, Period()), tmp_path / "r.pdf")
     assert "No sessions or reflections in this period yet." not in " ".join(pages)
     assert "Worth asking about" in pages[0]
@@ -480,9 +482,9 @@ def test_a_lone_phq9_with_only_item_9_answered_is_flagged(
     qapp: QApplication, store: Store, tmp_path: Path
 ) -> None:
     phq9 = questionnaire("phq9")
-    check_in = store.start_check_in(phq9.id, phq9.version, at=START)
-    store.save_check_in_answer(check_in.id, 9, 2)  # every other item skipped
-    store.complete_check_in(check_in.id, at=START)
+    check_in = store.check_ins.start(phq9.id, phq9.version, at=START)
+    store.check_ins.save_answer(check_in.id, 9, 2)  # every other item skipped
+    store.check_ins.complete(check_in.id, at=START)
     pages = write_pdf(store, default_options(store, Period()), tmp_path / "r.pdf")
     assert "No sessions or reflections in this period yet." not in " ".join(pages)
     assert "Safety question answered above 0: PHQ-9 item 9, “More than half the days”" in pages[0]
@@ -558,7 +560,7 @@ def test_page_one_promises_only_the_detail_that_follows(
 ) -> None:
     for number in range(1, 13):
         held = START + timedelta(days=3 * number)
-        store.add_session(
+        store.sessions.add(
             NewSession(held_at=held, number_in_course=number, distress_before=9), at=held
         )
     alone = ReportOptions(sections=frozenset({ReportSection.SUMMARY}))
@@ -576,10 +578,10 @@ def test_page_one_and_the_theme_map_cannot_contradict_each_other(
 ) -> None:
     """Page 1 counts every chosen item; the map only those of the period's dosing sessions,
     and says so, also when it has nothing to show."""
-    session = store.add_session(NewSession(held_at=START, number_in_course=1), at=START)
+    session = store.sessions.add(NewSession(held_at=START, number_in_course=1), at=START)
     write_reflection(store, None, START, "Between sessions", ["grief", "safety"], shareable=True)
-    insight = store.add_insight("Not linked to a session", shareable=True, at=START)
-    store.set_insight_themes(insight.id, ["grief"])
+    insight = store.insights.add("Not linked to a session", shareable=True, at=START)
+    store.themes.set_for_insight(insight.id, ["grief"])
     pages = write_pdf(store, default_options(store, Period()), tmp_path / "r.pdf")
     assert "Most frequent: Grief (2), Safety (1)" in pages[0]
     detail = " ".join(pages[1:])
@@ -618,15 +620,15 @@ def test_a_safety_answer_in_an_unfinished_check_in_is_flagged_as_unfinished(
     qapp: QApplication, store: Store, tmp_path: Path
 ) -> None:
     phq9 = questionnaire("phq9")
-    check_in = store.start_check_in(phq9.id, phq9.version, at=START)
+    check_in = store.check_ins.start(phq9.id, phq9.version, at=START)
     for item in range(1, 10):  # paused after the last question, never finished
-        store.save_check_in_answer(check_in.id, item, 1)
+        store.check_ins.save_answer(check_in.id, item, 1)
     pages = write_pdf(store, default_options(store, Period()), tmp_path / "r.pdf")
     assert "PHQ-9 item 9, “Several days”, on" in pages[0]
     assert "(a check-in not finished yet)" in pages[0]
     assert "answered “Several days”, in a check-in not finished yet" in " ".join(pages[1:])
 
-    store.complete_check_in(check_in.id, at=START)  # once finished, it is flagged once, plainly
+    store.check_ins.complete(check_in.id, at=START)  # once finished, it is flagged once, plainly
     pages = write_pdf(store, default_options(store, Period()), tmp_path / "again.pdf")
     assert "not finished" not in " ".join(pages)
     assert " ".join(pages).count("PHQ-9 item 9 (") == 1

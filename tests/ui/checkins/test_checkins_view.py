@@ -53,10 +53,10 @@ def finish_earlier(store: Store, instrument: str, answers: dict[int, int], days_
     """A check-in finished `days_ago` days ago, straight through the store."""
     chosen = questionnaire(instrument)
     at = datetime.now(UTC) - timedelta(days=days_ago)
-    check_in = store.start_check_in(instrument, chosen.version, at=at)
+    check_in = store.check_ins.start(instrument, chosen.version, at=at)
     for number, value in answers.items():
-        store.save_check_in_answer(check_in.id, number, value)
-    store.complete_check_in(check_in.id, at=at)
+        store.check_ins.save_answer(check_in.id, number, value)
+    store.check_ins.complete(check_in.id, at=at)
 
 
 def all_items(instrument: str, value: int) -> dict[int, int]:
@@ -113,7 +113,7 @@ def test_each_questionnaire_by_keyboard_is_stored_and_scored_as_published(
     assert flow.progress.text() == f"1 of {len(chosen.items)}"
     assert chosen.items[0].text in visible_texts(flow)
     press(qtbot, Qt.Key.Key_Escape)  # step away and come back: nothing answered, nothing kept
-    assert store.unfinished_check_in(instrument) is None
+    assert store.check_ins.unfinished(instrument) is None
     flow = take_by_keyboard(view, qtbot, instrument)
 
     answer_by_keyboard(qtbot, answers, len(chosen.items))
@@ -125,9 +125,9 @@ def test_each_questionnaire_by_keyboard_is_stored_and_scored_as_published(
             press(qtbot, Qt.Key.Key_Return)
     assert view.current_page() == "results"
     if not chosen.extra_question:
-        assert store.completed_check_ins(instrument)  # finished by the last item's Enter
+        assert store.check_ins.completed(instrument)  # finished by the last item's Enter
 
-    [stored] = store.completed_check_ins(instrument)
+    [stored] = store.check_ins.completed(instrument)
     assert stored.answers == answers
     assert stored.extra_answer == (2 if chosen.extra_question else None)
     expected = score(chosen, answers)
@@ -181,7 +181,7 @@ def test_a_skipped_item_leaves_no_total_and_the_result_says_which(
     assert focused() is flow.go_to_missing_button
     press(qtbot, Qt.Key.Key_Return, CTRL)
 
-    [stored] = store.completed_check_ins("gad7")
+    [stored] = store.check_ins.completed("gad7")
     assert 3 not in stored.answers and len(stored.answers) == 6
     assert score(questionnaire("gad7"), stored.answers).total is None
     shown = visible_texts(view.results)
@@ -207,10 +207,10 @@ def test_a_skip_takes_back_an_answer_and_back_shows_what_was_chosen(
     assert page is not None and page.value() == 3
     assert focused() is page.buttons[3]
     press(qtbot, Qt.Key.Key_Down)  # arrow keys move the choice, and it is saved too
-    draft = store.unfinished_check_in("phq9")
+    draft = store.check_ins.unfinished("phq9")
     assert draft is not None and draft.answers == {1: 3, 2: 2}
     flow.skip_button.click()
-    draft = store.unfinished_check_in("phq9")
+    draft = store.check_ins.unfinished("phq9")
     assert draft is not None and draft.answers == {2: 2}
 
 
@@ -225,9 +225,9 @@ def test_a_draft_survives_closing_the_view_and_is_offered_to_continue(
 
     # Each answer was written the moment it was chosen: another connection sees them.
     with Store.open(profile.database_path) as reopened:
-        draft = reopened.unfinished_check_in("phq9")
+        draft = reopened.check_ins.unfinished("phq9")
         assert draft is not None and draft.answers == {1: 2, 2: 1, 3: 3}
-        assert reopened.completed_check_ins("phq9") == []
+        assert reopened.check_ins.completed("phq9") == []
 
     view = open_view(store)
     card = view.cards["phq9"]
@@ -244,7 +244,7 @@ def test_a_draft_survives_closing_the_view_and_is_offered_to_continue(
     assert view.current_page() == "overview"
     view.cards["phq9"].start_again_button.click()  # set aside, begin afresh
     assert flow_of(view).progress.text() == "Before you begin"
-    assert store.unfinished_check_in("phq9") is None
+    assert store.check_ins.unfinished("phq9") is None
 
 
 def test_item_9_above_0_shows_the_way_to_the_safety_plan_without_stopping(
@@ -261,7 +261,7 @@ def test_item_9_above_0_shows_the_way_to_the_safety_plan_without_stopping(
     assert note.isVisibleTo(flow)
     assert note.objectName() == "offer"  # the calm amber style, not an alarm
     assert "safety plan" in note.message.text() and "!" not in note.message.text()
-    draft = store.unfinished_check_in("phq9")
+    draft = store.check_ins.unfinished("phq9")
     assert draft is not None and draft.answers[9] == 1
     with qtbot.waitSignal(view.safety_plan_requested):
         note.safety_plan_button.click()
@@ -280,7 +280,7 @@ def test_item_9_above_0_shows_the_way_to_the_safety_plan_without_stopping(
 
     # The result keeps the way to the safety plan at hand.
     assert view.current_page() == "results"
-    [stored] = store.completed_check_ins("phq9")
+    [stored] = store.check_ins.completed("phq9")
     assert stored.extra_answer is None
     assert score(questionnaire("phq9"), stored.answers).safety_flags == (9,)
     result_note = view.results.safety_note

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.data_files.prompt_sets import prompt_set_for
-from kapcompanion.domain import CommitmentStatus, Insight, Phase
+from kapcompanion.domain import CommitmentStatus, DeletedKind, Insight, Phase
 from kapcompanion.store import Store
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import (
@@ -47,7 +47,7 @@ def texts_of(view: InsightsView) -> list[str]:
 
 
 def insight_called(store: Store, words: str) -> Insight:
-    [found] = [insight for insight in store.list_insights() if insight.text == words]
+    [found] = [insight for insight in store.insights.list() if insight.text == words]
     return found
 
 
@@ -82,7 +82,7 @@ def test_the_sample_course_shows_every_insight_pinned_first(
     assert view.accessibleName() == "Insights"
     cards = view.cards()
     assert len(cards) == 14
-    assert texts_of(view) == [insight.text for insight in demo_store.list_insights()]
+    assert texts_of(view) == [insight.text for insight in demo_store.insights.list()]
     pinned = [card.data.insight.pinned for card in cards]
     assert pinned == sorted(pinned, reverse=True) and pinned.count(True) == 4
     rest = card_called(view, REST)
@@ -111,7 +111,7 @@ def test_pin_and_share_by_keyboard_and_the_store_follows(
     assert changed.args == ["insights"]
     assert insight_called(demo_store, QUIETLY).pinned
     # It joins the pinned ones at the top (they are newest first among themselves).
-    assert texts_of(view) == [insight.text for insight in demo_store.list_insights()]
+    assert texts_of(view) == [insight.text for insight in demo_store.insights.list()]
     assert texts_of(view).index(QUIETLY) < 5
     assert all(card.data.insight.pinned for card in view.cards()[:5])
     assert quietly.pin_button.text() == "Unpin"
@@ -150,7 +150,7 @@ def test_edit_the_words_then_undo_and_redo(
     edited = "I don't have to earn rest, not even on busy days."
     assert not rest.is_editing()
     assert focused() is rest.edit_button
-    stored = demo_store.get_insight(insight_called(demo_store, edited).id)
+    stored = demo_store.insights.get(insight_called(demo_store, edited).id)
     assert stored.updated_at >= stored.created_at
     assert rest.text_label.text() == edited
     assert view.undo_button.isEnabled()
@@ -161,7 +161,7 @@ def test_edit_the_words_then_undo_and_redo(
     assert rest.text_label.text() == REST
     assert view.redo_button.isEnabled()
     press(qtbot, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert demo_store.get_insight(stored.id).text == edited
+    assert demo_store.insights.get(stored.id).text == edited
     undo_keys(qtbot)
     redo_keys(qtbot)
     assert rest.text_label.text() == edited
@@ -186,13 +186,13 @@ def test_re_theme_with_a_theme_of_ones_own(
     view = open_view(demo_store)
     rest = card_called(view, REST)
     rest_id = rest.data.id
-    assert demo_store.insight_theme_keys(rest_id) == ["self_compassion"]
+    assert demo_store.themes.keys_for_insight(rest_id) == ["self_compassion"]
     rest.themes_button.setFocus()
     press(qtbot, Qt.Key.Key_Space)
     assert rest.is_choosing_themes()
     picker = rest.theme_picker
     boxes = picker.boxes()
-    assert len(boxes) == len(demo_store.list_themes())
+    assert len(boxes) == len(demo_store.themes.list())
     assert boxes["self_compassion"].isChecked()
     tab_to(qtbot, boxes["body"], TAB_STOPS, or_its_focus_proxy=False)
     press(qtbot, Qt.Key.Key_Space)
@@ -201,22 +201,22 @@ def test_re_theme_with_a_theme_of_ones_own(
     with qtbot.waitSignal(view.data_changed) as changed:
         press(qtbot, Qt.Key.Key_Return)
     assert changed.args == ["themes"]
-    [own] = [theme for theme in demo_store.list_themes() if theme.name == "Slowing down"]
+    [own] = [theme for theme in demo_store.themes.list() if theme.name == "Slowing down"]
     assert not own.builtin
     assert picker.boxes()[own.key].isChecked()
     tab_to(qtbot, picker.save_button, TAB_STOPS, or_its_focus_proxy=False)
     press(qtbot, Qt.Key.Key_Space)
     assert not rest.is_choosing_themes()
-    assert set(demo_store.insight_theme_keys(rest_id)) == {"self_compassion", "body", own.key}
+    assert set(demo_store.themes.keys_for_insight(rest_id)) == {"self_compassion", "body", own.key}
     QApplication.processEvents()  # widgets added to a shown layout appear on the next turn
     chips = [chip.text() for chip in rest.findChildren(QLabel, "chip") if chip.isVisibleTo(rest)]
     assert sorted(chips) == ["Body", "Self-compassion", "Slowing down"]
     assert view.theme_box.findData(own.key) >= 0  # the theme filter offers it now
 
     undo_keys(qtbot)
-    assert demo_store.insight_theme_keys(rest_id) == ["self_compassion"]
+    assert demo_store.themes.keys_for_insight(rest_id) == ["self_compassion"]
     redo_keys(qtbot)
-    assert len(demo_store.insight_theme_keys(rest_id)) == 3
+    assert len(demo_store.themes.keys_for_insight(rest_id)) == 3
 
 
 def test_add_a_small_step_change_how_it_is_going_and_add_a_dated_note(
@@ -226,24 +226,24 @@ def test_add_a_small_step_change_how_it_is_going_and_add_a_dated_note(
     anger = card_called(view, ANGER)
     anger_id = anger.data.id
     editor = anger.commitment_editor
-    assert demo_store.commitments_for(anger_id) == []
+    assert demo_store.insights.commitments_for(anger_id) == []
     assert editor.add_step_button.accessibleName() == f"Add a small step for: {ANGER}"
     editor.add_step_button.setFocus()
     press(qtbot, Qt.Key.Key_Space)
     assert focused() is editor.step_edit
     qtbot.keyClicks(focused(), "Notice my breath when I feel heat in my chest")
     press(qtbot, Qt.Key.Key_Return)
-    [step] = demo_store.commitments_for(anger_id)
+    [step] = demo_store.insights.commitments_for(anger_id)
     assert step.text == "Notice my breath when I feel heat in my chest"
     assert step.status is CommitmentStatus.NOT_STARTED
     assert editor.step_text.text() == step.text
     assert focused() is editor.status_box
 
     press(qtbot, Qt.Key.Key_Down)
-    assert demo_store.commitments_for(anger_id)[0].status is CommitmentStatus.TRYING
+    assert demo_store.insights.commitments_for(anger_id)[0].status is CommitmentStatus.TRYING
     assert editor.status_box.currentText() == status_label(CommitmentStatus.TRYING) == "Trying it"
     undo_keys(qtbot)
-    assert demo_store.commitments_for(anger_id)[0].status is CommitmentStatus.NOT_STARTED
+    assert demo_store.insights.commitments_for(anger_id)[0].status is CommitmentStatus.NOT_STARTED
     assert editor.status_box.currentText() == "Not started yet"
     redo_keys(qtbot)
     assert editor.status_box.currentText() == "Trying it"
@@ -254,7 +254,7 @@ def test_add_a_small_step_change_how_it_is_going_and_add_a_dated_note(
         press(qtbot, Qt.Key.Key_Return)
         assert editor.note_edit.text() == ""
     QApplication.processEvents()  # widgets added to a shown layout appear on the next turn
-    notes = demo_store.commitment_notes(step.id)
+    notes = demo_store.insights.commitment_notes(step.id)
     assert [note.text for note in notes][-1] == "Easier today."
     assert len(notes) == 3
     shown = [label.text() for label in editor.findChildren(QLabel) if label.isVisibleTo(editor)]
@@ -280,15 +280,15 @@ def test_move_to_recently_deleted_and_undo_brings_it_back(
     anger.delete_button.setFocus()
     press(qtbot, Qt.Key.Key_Space)
     assert ANGER not in texts_of(view)
-    assert anger_id not in {insight.id for insight in demo_store.list_insights()}
-    assert [item.id for item in demo_store.recently_deleted()] == [anger_id]
+    assert anger_id not in {insight.id for insight in demo_store.insights.list()}
+    assert [item.id for item in demo_store.deleted.items()] == [anger_id]
     assert view.notice.isVisibleTo(view) and "recently deleted" in view.notice.text()
     # Focus moves to the card that took its place, not out of the board.
     assert view.cards()[position].isAncestorOf(focused())
 
     undo_keys(qtbot)
     assert texts_of(view)[position] == ANGER
-    assert demo_store.recently_deleted() == []
+    assert demo_store.deleted.items() == []
     assert view.card_for(anger_id) is not None
     assert view.card_for(anger_id).isAncestorOf(focused())  # type: ignore[union-attr]
     assert not view.notice.isVisibleTo(view)
@@ -300,7 +300,7 @@ def test_filters_pinned_shared_and_theme(
     open_view: ViewFactory, demo_store: Store, qtbot: QtBot
 ) -> None:
     view = open_view(demo_store)
-    everything = demo_store.list_insights()
+    everything = demo_store.insights.list()
     view.show_buttons[ShowOnly.ALL].setFocus()
     press(qtbot, Qt.Key.Key_Right)  # the segments behave like radio buttons
     assert view.show_buttons[ShowOnly.PINNED].isChecked()
@@ -342,8 +342,8 @@ def test_the_from_link_asks_to_open_the_reflection(
     rest = card_called(view, REST)
     reflection_id = insight_called(demo_store, REST).reflection_id
     assert reflection_id is not None
-    reflection = demo_store.get_reflection(reflection_id)
-    session = demo_store.get_session(reflection.session_id)  # type: ignore[arg-type]
+    reflection = demo_store.reflections.get(reflection_id)
+    session = demo_store.sessions.get(reflection.session_id)  # type: ignore[arg-type]
     expected = f"Session {session.number_in_course} · {prompt_set_for(reflection.phase).title}"
     assert rest.from_button.text() == f"From: {expected}"
     assert rest.from_button.accessibleName() == f"Open the reflection this came from: {expected}"
@@ -357,10 +357,10 @@ def test_an_insight_whose_reflection_is_gone_says_where_it_came_from_without_a_l
     open_view: ViewFactory, store: Store
 ) -> None:
     same_day = prompt_set_for(Phase.SAME_DAY)
-    reflection = store.start_reflection(Phase.SAME_DAY, same_day.id, same_day.version)
-    store.add_insight("Slow is fine.", reflection_id=reflection.id)
-    store.discard_reflection(reflection.id)
-    store.add_insight("Written on its own.")
+    reflection = store.reflections.start(Phase.SAME_DAY, same_day.id, same_day.version)
+    store.insights.add("Slow is fine.", reflection_id=reflection.id)
+    store.deleted.move(DeletedKind.REFLECTION, reflection.id)
+    store.insights.add("Written on its own.")
     view = open_view(store)
     for shown in view.cards():
         assert not shown.from_button.isVisibleTo(shown)
@@ -381,7 +381,7 @@ def test_an_empty_board_says_what_will_appear_and_offers_one_button(
     with qtbot.waitSignal(view.reflect_requested):
         view.empty_button.click()
 
-    store.add_insight("A first thing to keep.")
+    store.insights.add("A first thing to keep.")
     view.refresh()
     assert texts_of(view) == ["A first thing to keep."]
     assert not view.empty_card.isVisibleTo(view)
@@ -392,7 +392,7 @@ def test_a_long_board_builds_cards_a_page_at_a_time(
     open_view: ViewFactory, store: Store, qtbot: QtBot
 ) -> None:
     for number in range(PAGE_SIZE + 5):
-        store.add_insight(f"Thought number {number}")
+        store.insights.add(f"Thought number {number}")
     view = open_view(store)
     assert len(view.cards()) == PAGE_SIZE
     assert view.more_button.isVisibleTo(view)
@@ -414,7 +414,7 @@ def test_a_refused_edit_says_so_gently_and_keeps_the_words(
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise ValueError("The data file is full.")
 
-    monkeypatch.setattr(demo_store, "update_insight", refuse)
+    monkeypatch.setattr(demo_store.insights, "update", refuse)
     seen: list[tuple[str, str]] = []
     answer_next_dialog(seen)
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -437,7 +437,7 @@ def test_a_refused_share_leaves_the_tick_as_the_store_has_it(
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise ValueError("The disk is read-only.")
 
-    monkeypatch.setattr(demo_store, "update_insight", refuse)
+    monkeypatch.setattr(demo_store.insights, "update", refuse)
     seen: list[tuple[str, str]] = []
     answer_next_dialog(seen)
     rest.share_box.setFocus()
@@ -501,9 +501,9 @@ def test_nothing_is_clipped_in_the_smallest_window(
     open_view: ViewFactory, demo_store: Store, qtbot: QtBot
 ) -> None:
     rest = insight_called(demo_store, REST)
-    [step] = demo_store.commitments_for(rest.id)
+    [step] = demo_store.insights.commitments_for(rest.id)
     for words in ("A long note " * 12, "Short one."):
-        demo_store.add_commitment_note(step.id, words)
+        demo_store.insights.add_commitment_note(step.id, words)
     view = open_view(demo_store)
     view.resize(SMALLEST)
     card = card_called(view, REST)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
 from typing import cast
 
 import pytest
@@ -13,16 +12,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from kapcompanion.domain import DeletedKind
+from kapcompanion.errors import NotFoundError
 from kapcompanion.ids import ReflectionId
 from kapcompanion.journal import (
     GATE_DIFFICULT_SETTING,
     JournalEntry,
     JournalFilter,
     filter_entries,
-    journal_entries,
 )
-from kapcompanion.search import HIGHLIGHT_END, HIGHLIGHT_START, matching_reflections
-from kapcompanion.store import NotFoundError, Store
+from kapcompanion.search import HIGHLIGHT_END, HIGHLIGHT_START
+from kapcompanion.store import Store
+from tests.raw_sql import connection_of
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import (
     answer_next_dialog,
@@ -53,7 +54,7 @@ def shown_ids(view: JournalView) -> list[int]:
 
 
 def entries_of(store: Store) -> list[JournalEntry]:
-    return journal_entries(store.connection)
+    return store.journal.entries()
 
 
 def search_for(view: JournalView, qtbot: QtBot, words: str) -> None:
@@ -144,7 +145,7 @@ def test_search_as_you_type_narrows_the_list_and_highlights_what_matched(
     type_text(qtbot, "w")
     qtbot.waitUntil(lambda: len(shown_ids(view)) < total, timeout=2000)
 
-    hits = matching_reflections(demo_store.connection, "jaw")
+    hits = demo_store.journal.matching_reflections("jaw")
     assert sorted(shown_ids(view)) == sorted(int(i) for i in hits)
     for row in range(view.proxy.rowCount()):
         snippet = view.proxy.index(row, 0).data(JournalRole.SNIPPET)
@@ -212,7 +213,7 @@ def test_filters_combine_with_search_and_with_each_other(
 
     def expected(chosen: JournalFilter, query: str = "") -> list[int]:
         if query:
-            hits = frozenset(matching_reflections(demo_store.connection, query))
+            hits = frozenset(demo_store.journal.matching_reflections(query))
             chosen = replace(chosen, search_hits=hits)
         return [int(entry.reflection_id) for entry in filter_entries(entries, chosen)]
 
@@ -276,7 +277,7 @@ def test_filters_combine_with_search_and_with_each_other(
     assert shown_ids(view) == []
     assert view.no_match_card.isVisibleTo(view)
     chosen = entries[3]
-    demo_store.set_reflection_shareable(chosen.reflection_id, True)
+    demo_store.reflections.set_shareable(chosen.reflection_id, True)
     view.refresh()
     assert shown_ids(view) == [int(chosen.reflection_id)]
 
@@ -327,7 +328,7 @@ def test_a_difficult_entry_asks_first_and_the_setting_turns_that_off(
     press(qtbot, Qt.Key.Key_Escape)
 
     # Turned off in Settings: the difficult one opens straight away as well.
-    demo_store.set_setting(GATE_DIFFICULT_SETTING, False)
+    demo_store.settings.set(GATE_DIFFICULT_SETTING, False)
     open_by_keyboard(view, qtbot, difficult.reflection_id)
     assert view.current_page() == "detail"
 
@@ -341,7 +342,7 @@ def test_the_detail_shows_prompts_as_written_and_skipped_ones_quietly(
     view = open_view(demo_store)
     entry = calm_entry(view)
     open_by_keyboard(view, qtbot, entry.reflection_id)
-    reflection = demo_store.get_reflection(entry.reflection_id)
+    reflection = demo_store.reflections.get(entry.reflection_id)
     texts = visible_texts(view.detail)
     for answer in reflection.answers:
         assert answer.prompt_text in texts
@@ -349,7 +350,7 @@ def test_the_detail_shows_prompts_as_written_and_skipped_ones_quietly(
             assert answer.text in texts
     skipped = [a for a in reflection.answers if not a.text]
     assert texts.count("You skipped this one.") == len(skipped)
-    names = {theme.key: theme.name for theme in demo_store.list_themes()}
+    names = {theme.key: theme.name for theme in demo_store.themes.list()}
     for key in entry.theme_keys:
         assert names[key] in texts
     assert any(line.endswith(" at the end") for line in texts)  # distress, start and end
@@ -367,12 +368,12 @@ def test_editing_an_answer_can_be_undone_and_redone(
     before = answer_card.words()
     stamp_before = next(
         a.updated_at
-        for a in demo_store.get_reflection(entry.reflection_id).answers
+        for a in demo_store.reflections.get(entry.reflection_id).answers
         if a.id == answer_id
     )
 
     def stored() -> str:
-        answers = demo_store.get_reflection(entry.reflection_id).answers
+        answers = demo_store.reflections.get(entry.reflection_id).answers
         return next(a.text for a in answers if a.id == answer_id)
 
     answer_card.edit_button.setFocus()
@@ -388,7 +389,7 @@ def test_editing_an_answer_can_be_undone_and_redone(
     assert focused() is answer_card.edit_button
     updated = next(
         a.updated_at
-        for a in demo_store.get_reflection(entry.reflection_id).answers
+        for a in demo_store.reflections.get(entry.reflection_id).answers
         if a.id == answer_id
     )
     assert updated >= stamp_before
@@ -432,7 +433,7 @@ def test_cancel_keeps_the_answer_and_esc_saves_before_going_back(
     assert view.is_editing()
     press(qtbot, Qt.Key.Key_Escape)
     assert view.current_page() == "timeline"
-    answers = demo_store.get_reflection(entry.reflection_id).answers
+    answers = demo_store.reflections.get(entry.reflection_id).answers
     assert next(a.text for a in answers if a.id == answer_card.answer_id) == before + " kept"
 
 
@@ -451,7 +452,7 @@ def test_a_refused_save_says_so_gently_and_keeps_the_words(
     def refuse(*_args: object) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(demo_store, "update_answer", refuse)
+    monkeypatch.setattr(demo_store.reflections, "update_answer", refuse)
     answer_card.start_editing()
     type_text(qtbot, " and this must not be lost")
     seen: list[tuple[str, str]] = []
@@ -475,10 +476,10 @@ def test_sharing_is_a_checkbox_that_can_be_undone(
     open_by_keyboard(view, qtbot, entry.reflection_id)
     tab_to(qtbot, view.detail.share_box)
     press(qtbot, Qt.Key.Key_Space)
-    assert demo_store.get_reflection(entry.reflection_id).shareable
+    assert demo_store.reflections.get(entry.reflection_id).shareable
     assert view.model.entry(entry.reflection_id).shareable  # type: ignore[union-attr]
     press(qtbot, Qt.Key.Key_Z, CTRL)
-    assert not demo_store.get_reflection(entry.reflection_id).shareable
+    assert not demo_store.reflections.get(entry.reflection_id).shareable
     assert not view.detail.share_box.isChecked()
 
 
@@ -500,7 +501,7 @@ def test_move_to_recently_deleted_then_restore(
     assert len(shown_ids(view)) == total - 1
     assert view.notice.isVisibleTo(view) and view.notice_undo.isVisibleTo(view)
     with pytest.raises(NotFoundError):
-        demo_store.get_reflection(entry.reflection_id)
+        demo_store.reflections.get(entry.reflection_id)
 
     # Ctrl+Z brings it straight back; Ctrl+Shift+Z moves it again.
     view.timeline.setFocus()
@@ -526,7 +527,7 @@ def test_move_to_recently_deleted_then_restore(
     press(qtbot, Qt.Key.Key_Escape)
     assert view.current_page() == "timeline"
     assert int(entry.reflection_id) in shown_ids(view)
-    assert demo_store.get_reflection(entry.reflection_id).id == entry.reflection_id
+    assert demo_store.reflections.get(entry.reflection_id).id == entry.reflection_id
 
 
 def test_delete_permanently_asks_once_more_then_erases(
@@ -534,7 +535,7 @@ def test_delete_permanently_asks_once_more_then_erases(
 ) -> None:
     view = open_view(demo_store)
     entry = calm_entry(view)
-    demo_store.discard_reflection(entry.reflection_id)
+    demo_store.deleted.move(DeletedKind.REFLECTION, entry.reflection_id)
     view.refresh()
     view.show_recently_deleted()
     page = cast(RecentlyDeletedView, view.recently_deleted)
@@ -552,27 +553,16 @@ def test_delete_permanently_asks_once_more_then_erases(
     with qtbot.waitSignal(view.data_changed):
         press(qtbot, Qt.Key.Key_Space)
     assert page.model.rowCount() == 0
-    assert demo_store.recently_deleted() == []
+    assert demo_store.deleted.items() == []
     with pytest.raises(NotFoundError):
-        demo_store.get_reflection(entry.reflection_id)
+        demo_store.reflections.get(entry.reflection_id)
     assert not view.undo_stack.canUndo()
-    rows = demo_store.connection.execute(
-        "SELECT COUNT(*) FROM answers WHERE reflection_id = ?", [entry.reflection_id]
-    ).fetchone()[0]
+    rows = (
+        connection_of(demo_store)
+        .execute("SELECT COUNT(*) FROM answers WHERE reflection_id = ?", [entry.reflection_id])
+        .fetchone()[0]
+    )
     assert rows == 0
-
-
-def test_what_waited_longer_than_30_days_goes_when_the_journal_refreshes(
-    open_view: ViewFactory, demo_store: Store
-) -> None:
-    view = open_view(demo_store)
-    old, recent = view.model.entries()[:2]
-    now = datetime.now(UTC)
-    demo_store.discard_reflection(old.reflection_id, at=now - timedelta(days=31))
-    demo_store.discard_reflection(recent.reflection_id, at=now - timedelta(days=2))
-    view.refresh()
-    assert [item.id for item in demo_store.recently_deleted()] == [int(recent.reflection_id)]
-    assert cast(RecentlyDeletedView, view.recently_deleted).model.rowCount() == 1
 
 
 # Keyboard, names and room -----------------------------------------------------------------
@@ -614,7 +604,7 @@ def test_every_focusable_widget_has_an_accessible_name(
         "detail": detail_with_an_editor,
         "deleted": view.show_recently_deleted,
     }
-    demo_store.discard_reflection(view.model.entries()[-1].reflection_id)
+    demo_store.deleted.move(DeletedKind.REFLECTION, view.model.entries()[-1].reflection_id)
     view.refresh()
     for name, show in pages.items():
         show()
@@ -634,7 +624,7 @@ def test_nothing_is_clipped_in_the_smallest_window(
     view.resize(520, 480)  # the main window's smallest size, less its sidebar
     entry = calm_entry(view)
     [difficult] = [e for e in view.model.entries() if e.is_difficult]
-    demo_store.discard_reflection(view.model.entries()[-1].reflection_id)
+    demo_store.deleted.move(DeletedKind.REFLECTION, view.model.entries()[-1].reflection_id)
     view.refresh()
 
     def timeline_with_filters() -> None:
@@ -664,7 +654,7 @@ def test_changes_made_elsewhere_show_when_the_journal_is_shown_again(
     view = open_view(demo_store)
     first = view.model.entries()[0]
     view.hide()
-    demo_store.discard_reflection(first.reflection_id)
+    demo_store.deleted.move(DeletedKind.REFLECTION, first.reflection_id)
     view.refresh()  # out of sight: only noted
     assert view.model.entry(first.reflection_id) is not None
     view.show()

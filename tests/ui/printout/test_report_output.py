@@ -46,10 +46,18 @@ def test_paper_too_small_in_the_preview_is_said_calmly(qtbot: QtBot, demo_store:
 
 
 def test_an_unexpected_problem_in_the_preview_is_said_calmly_too(
-    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    qtbot: QtBot,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     store = Store.open(tmp_path / "profile.sqlite3")
-    store.close()  # reading from it now fails in a way no one planned for
+
+    def break_down(*_args: object) -> None:
+        raise RuntimeError("a problem no one planned for")
+
+    # (A closed store no longer serves here: the store names that as a KapError of its own.)
+    monkeypatch.setattr("ui.printout.output.paint_report", break_down)
     parent = QWidget()
     qtbot.addWidget(parent)
     seen: list[tuple[str, str]] = []
@@ -58,3 +66,4 @@ def test_an_unexpected_problem_in_the_preview_is_said_calmly_too(
     assert seen and seen[0][0] == "The printout could not be shown"
     assert "Nothing was changed" in seen[0][1]
     assert "Traceback" not in capsys.readouterr().err
+    store.close()

@@ -64,12 +64,12 @@ def rows(checklist: ChoiceList) -> list[str]:
 
 def finished_reflections(store: Store) -> list[Reflection]:
     """The sample course's reflections, oldest first, with their answers."""
-    return [store.get_reflection(r.id) for r in store.list_reflections()]
+    return [store.reflections.get(r.id) for r in store.reflections.list()]
 
 
 def share_reflections(store: Store, *reflections: Reflection) -> None:
     for reflection in reflections:
-        store.set_reflection_shareable(reflection.id, True)
+        store.reflections.set_shareable(reflection.id, True)
 
 
 def whole_course(view: ReportView) -> None:
@@ -110,7 +110,7 @@ def test_exactly_the_shareable_reflections_and_insights_are_ticked_to_begin_with
     whole_course(view)
 
     assert view.reflections.chosen() == {int(reflections[2].id), int(reflections[-1].id)}
-    shareable_insights = {int(i.id) for i in demo_store.list_insights() if i.shareable}
+    shareable_insights = {int(i.id) for i in demo_store.insights.list() if i.shareable}
     assert shareable_insights  # the sample course marks some as shareable
     assert view.insights.chosen() == shareable_insights
     # The same as the core's own defaults, and nothing else goes to the core.
@@ -178,7 +178,7 @@ def test_changing_the_period_changes_what_is_on_offer(
         assert view.reflections.ids() == [int(r.id) for r in candidates.reflections]
         assert view.insights.ids() == [int(i.id) for i in candidates.insights]
         seen[choice] = len(view.reflections.ids())
-    assert seen[PeriodChoice.WHOLE_COURSE] == len(demo_store.list_reflections())
+    assert seen[PeriodChoice.WHOLE_COURSE] == len(demo_store.reflections.list())
     assert seen[PeriodChoice.LAST_30_DAYS] < seen[PeriodChoice.WHOLE_COURSE]
     whole_course(view)
     assert view.period_picker.days_text.text() == (
@@ -206,7 +206,7 @@ def test_custom_days_offer_only_what_was_written_then(
     expected = report_candidates(demo_store, Period(first_day, first_day + timedelta(days=2)))
     assert view.reflections.ids() == [int(r.id) for r in expected.reflections]
     assert int(oldest.id) in view.reflections.ids()
-    assert len(view.reflections.ids()) < len(demo_store.list_reflections())
+    assert len(view.reflections.ids()) < len(demo_store.reflections.list())
     assert picker.days_text.text().startswith("From ")
     options = view.options()
     assert options is not None
@@ -273,10 +273,10 @@ def test_select_all_and_select_none(open_view: ViewFactory, demo_store: Store) -
     assert view.insights.chosen() == set()
     options = view.options()
     assert options is not None
-    assert len(options.reflection_ids) == len(demo_store.list_reflections())
+    assert len(options.reflection_ids) == len(demo_store.reflections.list())
     assert options.insight_ids == frozenset()
     assert view.summary.text() == (
-        f"{len(demo_store.list_reflections())} reflections and 0 insights will be included."
+        f"{len(demo_store.reflections.list())} reflections and 0 insights will be included."
     )
 
 
@@ -300,7 +300,7 @@ def test_marking_something_shareable_elsewhere_ticks_it_here_on_refresh(
     whole_course(view)
     newest = report_candidates(demo_store, Period()).reflections[0]
     assert int(newest.id) not in view.reflections.chosen()
-    demo_store.set_reflection_shareable(newest.id, True)
+    demo_store.reflections.set_shareable(newest.id, True)
     view.refresh()
     assert int(newest.id) in view.reflections.chosen()
     assert view.summary.text().startswith("1 reflection and ")
@@ -309,13 +309,13 @@ def test_marking_something_shareable_elsewhere_ticks_it_here_on_refresh(
 def test_choosing_here_never_changes_what_is_marked_shareable(
     open_view: ViewFactory, demo_store: Store
 ) -> None:
-    before = {i.id: i.shareable for i in demo_store.list_insights()}
+    before = {i.id: i.shareable for i in demo_store.insights.list()}
     view = open_view(demo_store)
     whole_course(view)
     view.insights.select_all()
     view.reflections.select_all()
-    assert {i.id: i.shareable for i in demo_store.list_insights()} == before
-    assert not any(r.shareable for r in demo_store.list_reflections())
+    assert {i.id: i.shareable for i in demo_store.insights.list()} == before
+    assert not any(r.shareable for r in demo_store.reflections.list())
 
 
 def test_a_section_left_out_takes_its_chosen_items_with_it(
@@ -371,7 +371,7 @@ def test_hundreds_of_insights_are_offered_and_ticked_quickly(
 ) -> None:
     with store.transaction():
         for number in range(600):
-            store.add_insight(f"Insight number {number}", shareable=number % 3 == 0)
+            store.insights.add(f"Insight number {number}", shareable=number % 3 == 0)
     view = open_view(store)
     whole_course(view)
     assert len(view.insights.ids()) == 600
@@ -404,7 +404,7 @@ def test_the_saved_pdf_holds_exactly_what_is_ticked(
     reflections = finished_reflections(demo_store)
     kept, dropped = reflections[1], reflections[4]
     share_reflections(demo_store, kept, dropped)
-    insights = {i.text: i for i in demo_store.list_insights()}
+    insights = {i.text: i for i in demo_store.insights.list()}
     kept_insight, dropped_insight = (
         insights["Anger is not the same as danger."],
         insights["The child on the stairs was doing her best."],
@@ -616,14 +616,14 @@ def test_a_tick_never_passes_to_a_new_item_that_reuses_a_deleted_ones_row(
 ) -> None:
     from kapcompanion.domain import DeletedKind
 
-    kept = demo_store.add_insight("I was ticked for the printout.")
+    kept = demo_store.insights.add("I was ticked for the printout.")
     view = open_view(demo_store)
     view.insights.choose(view.insights.chosen() | {int(kept.id)})
     assert kept.id in view.options().insight_ids  # type: ignore[union-attr]
 
-    demo_store.delete_insight(kept.id)
-    demo_store.delete_forever(DeletedKind.INSIGHT, int(kept.id))
-    private = demo_store.add_insight("PRIVATE: never share this.")
+    demo_store.deleted.move(DeletedKind.INSIGHT, kept.id)
+    demo_store.deleted.erase(DeletedKind.INSIGHT, int(kept.id))
+    private = demo_store.insights.add("PRIVATE: never share this.")
     assert private.id == kept.id  # SQLite gives the freed row to the next insight
     view.refresh()
 

@@ -24,7 +24,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def add_session_yesterday(window: MainWindow) -> int:
     assert window.store is not None
     held_at = (datetime.now() - timedelta(days=1)).astimezone()
-    return int(window.store.add_session(NewSession(held_at=held_at, number_in_course=1)).id)
+    return int(window.store.sessions.add(NewSession(held_at=held_at, number_in_course=1)).id)
 
 
 def begin(window: MainWindow, qtbot: QtBot) -> ReflectionWizard:
@@ -82,8 +82,8 @@ def test_a_whole_reflection_by_keyboard(
         press(qtbot, Qt.Key.Key_Return, CTRL)  # close
 
     store = store_of(window)
-    [reflection] = store.list_reflections()
-    saved = store.get_reflection(reflection.id)
+    [reflection] = store.reflections.list()
+    saved = store.reflections.get(reflection.id)
     assert saved.status is ReflectionStatus.COMPLETE
     assert saved.session_id == session_id
     assert (saved.distress_start, saved.distress_end) == (6, 3)
@@ -92,8 +92,8 @@ def test_a_whole_reflection_by_keyboard(
     assert answers[2].skipped and answers[2].text == ""
     assert answers[3].text == "I keep hearing the cello."
     assert answers[1].prompt_text == wizard.prompt_pages[0].prompt.text
-    assert [i.text for i in store.list_insights()] == ["Rest is allowed."]
-    assert store.reflection_theme_keys(saved.id) == ["body"]
+    assert [i.text for i in store.insights.list()] == ["Rest is allowed."]
+    assert store.themes.keys_for_reflection(saved.id) == ["body"]
     assert view.wizard is None
 
 
@@ -107,7 +107,7 @@ def test_typing_is_saved_within_two_seconds_without_leaving_the_page(
     store = store_of(window)
 
     def saved() -> bool:
-        answers = store.get_reflection(wizard.reflection_id).answers
+        answers = store.reflections.get(wizard.reflection_id).answers
         return any(a.text == "Words that must not be lost" for a in answers)
 
     assert not saved()
@@ -128,7 +128,7 @@ def test_pause_with_escape_and_resume_where_you_left_off(
         press(qtbot, Qt.Key.Key_Escape)
     view = window.reflect_view
     assert view.wizard is None
-    [draft] = store_of(window).unfinished_reflections()
+    [draft] = store_of(window).reflections.unfinished()
     assert draft.id == reflection_id
     assert draft.distress_start == 4
 
@@ -200,7 +200,7 @@ def test_the_client_can_add_a_theme_of_their_own(
     music = [box for box in wizard.findChildren(QCheckBox) if box.text() == "Music"]
     assert music and music[0].isChecked()
     wizard.finish()
-    keys = store_of(window).reflection_theme_keys(wizard.reflection_id)
+    keys = store_of(window).themes.keys_for_reflection(wizard.reflection_id)
     assert keys == ["own_music"]
 
 
@@ -222,7 +222,7 @@ def test_any_answer_is_kept_exactly(
     wizard.next()
     wizard.prompt_pages[0].editor.setPlainText(answer)
     wizard.next()
-    saved = store_of(window).get_reflection(wizard.reflection_id).answers
+    saved = store_of(window).reflections.get(wizard.reflection_id).answers
     first = [a for a in saved if a.prompt_id == wizard.prompt_pages[0].prompt.id]
     if answer:
         assert first[0].text == answer
@@ -238,7 +238,7 @@ def test_closing_the_window_saves_what_is_being_written(
     wizard.next()
     wizard.prompt_pages[0].editor.setPlainText("Written just before closing")
     window.close()
-    answers = store_of(window).get_reflection(wizard.reflection_id).answers
+    answers = store_of(window).reflections.get(wizard.reflection_id).answers
     assert [a.text for a in answers] == ["Written just before closing"]
 
 
@@ -304,12 +304,12 @@ def test_distress_can_be_rated_zero_by_keyboard_chosen_by_number_and_cleared(
     assert wizard.start_scale.value() is None
     press(qtbot, Qt.Key.Key_Left)  # already at the left end: still a rating of 0
     qtbot.waitUntil(lambda: wizard.start_scale.value() == 0, timeout=1000)
-    assert store.get_reflection(wizard.reflection_id).distress_start == 0
+    assert store.reflections.get(wizard.reflection_id).distress_start == 0
     press(qtbot, Qt.Key.Key_7)
     assert wizard.start_scale.value() == 7
     assert wizard.start_offer.isVisibleTo(wizard)
-    assert store.get_reflection(wizard.reflection_id).distress_start == 7
+    assert store.reflections.get(wizard.reflection_id).distress_start == 7
     wizard.start_scale.clear_button.click()
     assert wizard.start_scale.value() is None
     assert not wizard.start_offer.isVisibleTo(wizard)
-    assert store.get_reflection(wizard.reflection_id).distress_start is None
+    assert store.reflections.get(wizard.reflection_id).distress_start is None

@@ -100,7 +100,7 @@ def test_a_session_is_added_entirely_by_keyboard(
         press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert changed.args == ["sessions"]
 
-    [session] = store.list_sessions()
+    [session] = store.sessions.list()
     assert session.kind is SessionKind.DOSING
     assert session.number_in_course == 1
     assert session.setting == "The clinic's quiet room"
@@ -132,7 +132,7 @@ def test_the_next_number_in_the_course_is_suggested_and_only_for_dosing(
     assert form.kind() is SessionKind.PREPARATION
     assert not form.number_box.isVisibleTo(view)
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    newest = max(demo_store.list_sessions(), key=lambda s: s.id)
+    newest = max(demo_store.sessions.list(), key=lambda s: s.id)
     assert newest.kind is SessionKind.PREPARATION
     assert newest.number_in_course is None
     assert row_titles(view)[0] == "Preparation session"
@@ -141,7 +141,7 @@ def test_the_next_number_in_the_course_is_suggested_and_only_for_dosing(
 def test_editing_keeps_the_session_and_after_effects_this_version_does_not_know(
     open_view: ViewFactory, store: Store, qtbot: QtBot
 ) -> None:
-    original = store.add_session(
+    original = store.sessions.add(
         NewSession(
             held_at=hours_ago(30),
             number_in_course=4,
@@ -170,7 +170,7 @@ def test_editing_keeps_the_session_and_after_effects_this_version_does_not_know(
     press(qtbot, Qt.Key.Key_Space)
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    [saved] = store.list_sessions()
+    [saved] = store.sessions.list()
     assert saved.id == original.id and saved.uuid == original.uuid
     assert saved.created_at == original.created_at
     assert saved.intention == "Stay with the body, and breathe"
@@ -208,7 +208,7 @@ def test_escape_leaves_the_form_without_saving(
     answer_next_dialog(seen, choose="Leave without saving")
     press(qtbot, Qt.Key.Key_Escape)
     assert view.current_page() == "list"
-    assert store.list_sessions() == []
+    assert store.sessions.list() == []
 
 
 def test_a_failed_save_says_so_gently_and_keeps_what_was_typed(
@@ -222,7 +222,7 @@ def test_a_failed_save_says_so_gently_and_keeps_what_was_typed(
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise ValueError("The data file is full.")
 
-    monkeypatch.setattr(store, "add_session", refuse)
+    monkeypatch.setattr(store.sessions, "add", refuse)
     seen: list[tuple[str, str]] = []
     answer_next_dialog(seen, choose="Close")
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -236,15 +236,15 @@ def test_a_failed_save_says_so_gently_and_keeps_what_was_typed(
 def test_a_session_page_shows_its_reflections_and_open_follow_ups(
     open_view: ViewFactory, store: Store, qtbot: QtBot
 ) -> None:
-    session = store.add_session(NewSession(held_at=hours_ago(24 * 3), number_in_course=2))
-    store.add_session(NewSession(held_at=hours_ago(24 * 20), number_in_course=1))
+    session = store.sessions.add(NewSession(held_at=hours_ago(24 * 3), number_in_course=2))
+    store.sessions.add(NewSession(held_at=hours_ago(24 * 20), number_in_course=1))
     same_day = prompt_set_for(Phase.SAME_DAY)
-    done = store.start_reflection(
+    done = store.reflections.start(
         Phase.SAME_DAY, same_day.id, same_day.version, session_id=session.id
     )
-    store.complete_reflection(done.id)
+    store.reflections.complete(done.id)
     next_day = prompt_set_for(Phase.NEXT_DAY)
-    store.start_reflection(Phase.NEXT_DAY, next_day.id, next_day.version, session_id=session.id)
+    store.reflections.start(Phase.NEXT_DAY, next_day.id, next_day.version, session_id=session.id)
 
     view = open_view(store)
     assert view.model.index(0, 0).data(SessionRole.COUNTS) == "2 reflections · 1 open follow-up"
@@ -277,7 +277,7 @@ def test_a_session_page_shows_its_reflections_and_open_follow_ups(
 def test_an_overdue_follow_up_is_counted_and_dated(
     open_view: ViewFactory, store: Store, qtbot: QtBot
 ) -> None:
-    store.add_session(NewSession(held_at=hours_ago(24 * 10), number_in_course=1))
+    store.sessions.add(NewSession(held_at=hours_ago(24 * 10), number_in_course=1))
     view = open_view(store)
     assert view.model.index(0, 0).data(SessionRole.COUNTS) == (
         "No reflections yet · 3 open follow-ups"

@@ -27,6 +27,7 @@ from kapcompanion.exchange.summary import COUNTED
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from tests.core.exchange.profiles import dump
+from tests.raw_sql import connection_of
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import answer_next_dialog, tab_to
 from ui.main_window import MainWindow
@@ -204,8 +205,8 @@ def test_what_was_added_is_said_with_plurals_and_the_locale_s_numbers(
 ) -> None:
     # One theme of your own and one setting: "1 theme", "1 setting", never "1 themes".
     with Store.open(tmp_path / "source.sqlite3") as store:
-        store.add_theme("Music & sound")
-        store.set_setting(COUNTRY_SETTING, "DE")
+        store.themes.add("Music & sound")
+        store.settings.set(COUNTRY_SETTING, "DE")
     exported = export_of(tmp_path / "source.sqlite3", tmp_path / "small.json")
     view = settings_of(open_window(profile))
     for expected in (
@@ -251,9 +252,11 @@ def test_a_clash_is_explained_without_the_database_s_words(
     stolen = document["data"]["answers"][-1]["uuid"]
     profile.ensure_exists()
     with Store.open(profile.database_path) as store:
-        other = store.start_reflection(Phase.OPEN, "open", 1)
-        store.save_answer(other.id, position=0, prompt_id="x", prompt_text="?", text="mine")
-        store.connection.execute(
+        other = store.reflections.start(Phase.OPEN, "open", 1)
+        store.reflections.save_answer(
+            other.id, position=0, prompt_id="x", prompt_text="?", text="mine"
+        )
+        connection_of(store).execute(
             "UPDATE answers SET uuid = ? WHERE reflection_id = ?", [stolen, other.id]
         )
     view = settings_of(open_window(profile))

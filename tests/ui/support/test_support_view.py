@@ -102,7 +102,7 @@ CONTACTS = {
 def test_the_overview_offers_four_ways_and_says_it_is_not_an_emergency_service(
     open_view: ViewFactory, store: Store
 ) -> None:
-    store.set_setting(COUNTRY_SETTING, "GB")
+    store.settings.set(COUNTRY_SETTING, "GB")
     view = open_view(store)
     assert view.accessibleName() == "Support"
     assert view.current_part() == "overview"
@@ -192,7 +192,7 @@ def test_walk_the_5_4_3_2_1_exercise_by_keyboard_to_the_end(
     assert not exercise.back_button.isVisible()
     press(qtbot, Qt.Key.Key_Space)
     assert view.current_part() == "overview"
-    assert store.get_setting("support.grounding") is None  # nothing typed there is kept
+    assert store.settings.get("support.grounding") is None  # nothing typed there is kept
 
 
 def test_back_goes_to_the_previous_sense_and_the_exercise_is_never_timed(
@@ -345,7 +345,7 @@ def test_safety_plan_edits_persist(open_view: ViewFactory, store: Store, qtbot: 
 def test_the_plan_shows_who_can_be_reached_now_with_a_way_to_everyone(
     open_view: ViewFactory, store: Store, qtbot: QtBot
 ) -> None:
-    store.set_setting(COUNTRY_SETTING, "GB")
+    store.settings.set(COUNTRY_SETTING, "GB")
     save_contacts(store, CONTACTS)
     view = open_view(store)
     view.show_safety_plan()  # as the check-in does after PHQ-9 item 9
@@ -441,7 +441,7 @@ def test_the_printable_plan_holds_the_sections_and_lines_and_nothing_else(
     with Store.open(demo_profile.database_path) as demo_store:  # a full course of entries
         save_safety_plan(demo_store, PLAN)
         save_contacts(demo_store, CONTACTS)
-        demo_store.set_setting(COUNTRY_SETTING, "GB")
+        demo_store.settings.set(COUNTRY_SETTING, "GB")
         view = open_view(demo_store)
         view.show_safety_plan()
         document = view.safety_plan.document()
@@ -453,7 +453,7 @@ def test_the_printable_plan_holds_the_sections_and_lines_and_nothing_else(
         assert "Samaritans: 116 123" in printed
         # Nothing from the journal or the insights goes out with the plan.
         words = document.toPlainText()
-        for insight in demo_store.list_insights():
+        for insight in demo_store.insights.list():
             assert insight.text not in words
         pdf = tmp_path / "My safety plan.pdf"
         assert view.safety_plan.save_pdf(str(pdf))
@@ -525,7 +525,7 @@ def test_crisis_lines_follow_the_chosen_country_and_the_choice_persists(
     panel.choose_country("GB")
     assert panel.country_choice.currentText() == "United Kingdom"
     assert panel.crisis_line_texts() == ["Samaritans: 116 123", "Emergency services: 999"]
-    assert store.get_setting(COUNTRY_SETTING) == "GB"
+    assert store.settings.get(COUNTRY_SETTING) == "GB"
     assert panel.emergency_sentence.isVisible()
     assert panel.emergency_sentence.text() == not_an_emergency_service(
         crisis_lines().for_country("GB")
@@ -534,7 +534,7 @@ def test_crisis_lines_follow_the_chosen_country_and_the_choice_persists(
     type_text(qtbot, "United S")
     assert panel.country_code() == "US"
     assert "988 Suicide & Crisis Lifeline: Call or text 988" in panel.crisis_line_texts()
-    assert store.get_setting(COUNTRY_SETTING) == "US"
+    assert store.settings.get(COUNTRY_SETTING) == "US"
     press(qtbot, Qt.Key.Key_Escape)
     assert view.emergency_sentence.text().endswith("your local emergency number, 911.")
     view.close()
@@ -550,18 +550,18 @@ def test_crisis_lines_follow_the_chosen_country_and_the_choice_persists(
 def test_the_country_starts_from_the_system_locale(
     open_view: ViewFactory, store: Store, locale_gb: None
 ) -> None:
-    assert store.get_setting(COUNTRY_SETTING) is None
+    assert store.settings.get(COUNTRY_SETTING) is None
     view = open_view(store)
     view.show_contacts()
     assert view.contacts.country_code() == "GB"
     assert view.emergency_sentence.text().endswith("999.")
-    assert store.get_setting(COUNTRY_SETTING) is None  # nothing chosen yet, nothing saved
+    assert store.settings.get(COUNTRY_SETTING) is None  # nothing chosen yet, nothing saved
 
 
 def test_the_catch_all_country_comes_last_and_names_112(
     open_view: ViewFactory, store: Store
 ) -> None:
-    store.set_setting(COUNTRY_SETTING, "ZZ")  # not in the file: the catch-all is shown
+    store.settings.set(COUNTRY_SETTING, "ZZ")  # not in the file: the catch-all is shown
     view = open_view(store)
     view.show_contacts()
     choice = view.contacts.country_choice
@@ -614,7 +614,7 @@ def test_nothing_is_clipped_in_the_smallest_window(
 ) -> None:
     save_safety_plan(store, PLAN)
     save_contacts(store, CONTACTS)
-    store.set_setting(COUNTRY_SETTING, "CA")  # the longest crisis-line names
+    store.settings.set(COUNTRY_SETTING, "CA")  # the longest crisis-line names
     for reduce_motion in (False, True):
         view = open_view(store, reduce_motion=reduce_motion)
         for size in (SMALLEST_IN_WINDOW, SMALLEST_ON_ITS_OWN):

@@ -261,7 +261,7 @@ def test_choosing_sessions_narrows_distress_and_the_map(
     open_view: ViewFactory, demo_store: Store, qtbot: QtBot
 ) -> None:
     view = open_view(demo_store)
-    dosing = [s for s in demo_store.list_sessions() if s.kind.value == "dosing"]
+    dosing = [s for s in demo_store.sessions.list() if s.kind.value == "dosing"]
     assert view.controls.session_box.shown_text() == "All sessions"
     assert view.controls.session_box.count() == len(dosing) == 6
 
@@ -296,7 +296,7 @@ def test_the_sessions_offered_are_those_in_the_chosen_days(
     open_view: ViewFactory, demo_store: Store
 ) -> None:
     view = open_view(demo_store)
-    dosing = [s for s in demo_store.list_sessions() if s.kind.value == "dosing"]
+    dosing = [s for s in demo_store.sessions.list() if s.kind.value == "dosing"]
     view.controls.session_box.choose({str(dosing[0].id), str(dosing[-1].id)})
 
     view.controls.choose_period(PeriodChoice.LAST_30_DAYS)
@@ -457,7 +457,7 @@ def test_one_session_draws_a_chart_and_says_so_plainly(
 
     from kapcompanion.domain import NewSession
 
-    store.add_session(
+    store.sessions.add(
         NewSession(
             held_at=datetime.now(UTC), number_in_course=1, distress_before=6, distress_after=4
         )

@@ -8,29 +8,28 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kapcompanion.domain import NewSession, Phase
+from kapcompanion.domain import DeletedKind, NewSession, Phase
 from kapcompanion.search import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
     HitKind,
     match_expression,
-    matching_reflections,
-    search,
 )
 from kapcompanion.store import Store
+from tests.raw_sql import connection_of
 
 
 def write(store: Store, *answers: str):
-    reflection = store.start_reflection(Phase.OPEN, "open", 1)
+    reflection = store.reflections.start(Phase.OPEN, "open", 1)
     for position, text in enumerate(answers):
-        store.save_answer(
+        store.reflections.save_answer(
             reflection.id, position=position, prompt_id=f"p{position}", prompt_text="?", text=text
         )
     return reflection
 
 
 def found(store: Store, query: str) -> set[int]:
-    return set(matching_reflections(store.connection, query))
+    return set(store.journal.matching_reflections(query))
 
 
 def test_words_match_as_prefixes_and_ignore_accents(store: Store) -> None:
@@ -50,7 +49,7 @@ def test_quoted_phrases_match_as_phrases(store: Store) -> None:
 
 def test_snippets_highlight_the_match(store: Store) -> None:
     write(store, "A long day. Then the cello started and something in me softened.")
-    [hit] = search(store.connection, "cello")
+    [hit] = store.journal.search("cello")
     assert hit.kind is HitKind.ANSWER
     assert f"{HIGHLIGHT_START}cello{HIGHLIGHT_END}" in hit.snippet
 
@@ -58,39 +57,39 @@ def test_snippets_highlight_the_match(store: Store) -> None:
 def test_better_matches_rank_first(store: Store) -> None:
     once = write(store, "fear came and went, then many other things happened afterwards")
     often = write(store, "fear, fear and more fear")
-    hits = [h.reflection_id for h in search(store.connection, "fear")]
+    hits = [h.reflection_id for h in store.journal.search("fear")]
     assert hits.index(often.id) < hits.index(once.id)
 
 
 def test_insights_and_session_notes_are_searched_too(store: Store) -> None:
     reflection = write(store, "plain words")
-    store.add_insight("Boundaries protect tenderness", reflection_id=reflection.id)
-    session = store.add_session(
+    store.insights.add("Boundaries protect tenderness", reflection_id=reflection.id)
+    session = store.sessions.add(
         NewSession(
             held_at=datetime(2026, 11, 1, tzinfo=UTC), notes="The lighthouse image came back"
         )
     )
-    kinds = {(h.kind, h.session_id) for h in search(store.connection, "lighthouse")}
+    kinds = {(h.kind, h.session_id) for h in store.journal.search("lighthouse")}
     assert kinds == {(HitKind.SESSION, session.id)}
     assert found(store, "tenderness") == {reflection.id}
 
 
 def test_the_index_follows_edits_deletes_and_restores(store: Store) -> None:
     reflection = write(store, "the word is marmalade")
-    answer = store.get_reflection(reflection.id).answers[0]
+    answer = store.reflections.get(reflection.id).answers[0]
     assert found(store, "marmalade") == {reflection.id}
-    store.update_answer(answer.id, "the word is now lantern")
+    store.reflections.update_answer(answer.id, "the word is now lantern")
     assert found(store, "marmalade") == set()
     assert found(store, "lantern") == {reflection.id}
-    store.discard_reflection(reflection.id)
+    store.deleted.move(DeletedKind.REFLECTION, reflection.id)
     assert found(store, "lantern") == set()
-    store.restore_reflection(reflection.id)
+    store.deleted.restore(DeletedKind.REFLECTION, reflection.id)
     assert found(store, "lantern") == {reflection.id}
-    store.connection.execute("DELETE FROM reflections WHERE id = ?", [reflection.id])
-    assert search(store.connection, "lantern") == []
+    connection_of(store).execute("DELETE FROM reflections WHERE id = ?", [reflection.id])
+    assert store.journal.search("lantern") == []
     for table in ("answers_fts", "insights_fts", "sessions_fts"):
         # FTS5 raises here if the index no longer matches its table.
-        store.connection.execute(f"INSERT INTO {table}({table}) VALUES('integrity-check')")
+        connection_of(store).execute(f"INSERT INTO {table}({table}) VALUES('integrity-check')")
 
 
 @pytest.mark.parametrize(
@@ -117,7 +116,7 @@ def test_the_index_follows_edits_deletes_and_restores(store: Store) -> None:
 )
 def test_odd_queries_never_fail(store: Store, query: str) -> None:
     write(store, "DROP me a line, near the water")
-    search(store.connection, query)
+    store.journal.search(query)
     assert store.counts()["answers"] == 1
 
 
@@ -135,11 +134,11 @@ def test_any_query_at_all_is_safe(tmp_path_factory, query: str) -> None:
     folder = tmp_path_factory.mktemp("search")
     with Store.open(folder / "data.sqlite3") as store:
         write(store, "some words to find")
-        search(store.connection, query)
+        store.journal.search(query)
 
 
 def test_many_matches_are_all_found_and_only_the_best_carry_snippets(store: Store) -> None:
     ids = [write(store, f"walk number {n} by the river").id for n in range(30)]
-    matches = matching_reflections(store.connection, "river", snippets_for=5)
+    matches = store.journal.matching_reflections("river", snippets_for=5)
     assert set(matches) == set(ids)
     assert sum(1 for snippet in matches.values() if snippet) == 5

@@ -1,11 +1,20 @@
-"""Safe first looks at a database file: is it SQLite at all, and opening it read-only."""
+"""Safe looks at a database file: is it SQLite at all, opening it read-only, SQLite's own
+integrity checks, and the `check` command's read-only health report.
+
+Nothing here ever writes to the file it looks at.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from kapcompanion.errors import DatabaseUnreadableError, NoDataFileError
+from kapcompanion.store import migrations as schema
+from kapcompanion.store.sqlite_errors import translated
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -37,7 +46,7 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     try:
         return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5.0)
     except sqlite3.Error as error:
-        raise DatabaseUnreadableError(path, str(error)) from error
+        raise translated(error, path) from error
 
 
 def integrity_problems(connection: sqlite3.Connection, *, quick: bool = False) -> list[str]:
@@ -57,3 +66,42 @@ def integrity_problems(connection: sqlite3.Connection, *, quick: bool = False) -
     except sqlite3.DatabaseError as error:
         return [str(error)]
     return problems
+
+
+# The `check` command -------------------------------------------------------------------
+
+COUNTED_TABLES = ("sessions", "reflections", "insights")
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    path: Path
+    problems: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    pending_migrations: list[str] = field(default_factory=list)
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems
+
+
+def check_database(path: Path) -> HealthReport:
+    """Read-only integrity check; raises for a file that isn't ours, else lists problems."""
+    connection = open_read_only(path)
+    try:
+        db = Database(connection, execute_plugins=False)
+        try:
+            schema.refuse_unusable(db, path)
+        except sqlite3.DatabaseError as error:  # damage in the pages that say whose file it is
+            return HealthReport(path, [str(error)])
+        problems = integrity_problems(connection)
+        if problems:
+            return HealthReport(path, problems)
+        tables = set(db.table_names())
+        counts = {name: db[name].count for name in COUNTED_TABLES if name in tables}
+        pending = [step.name for step in schema.migrations.pending(db)]
+        return HealthReport(path, problems, counts, pending)
+    except sqlite3.Error as error:
+        raise translated(error, path) from error
+    finally:
+        connection.close()

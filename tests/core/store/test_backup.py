@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from kapcompanion.backup import backup_database, default_backup_path
 from kapcompanion.errors import BackupError, NoDataFileError
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
+from kapcompanion.store.backup import backup_database, default_backup_path
 
 
 def test_a_backup_while_the_store_is_open_holds_everything_committed(demo_profile: Profile) -> None:
     with Store.open(demo_profile.database_path) as live:
-        live.add_distress_rating(4, note="written just before the backup")
+        live.check_ins.add_distress_rating(4, note="written just before the backup")
         target = default_backup_path(demo_profile.backups_folder, datetime(2026, 11, 25, 7))
         written = backup_database(demo_profile.database_path, target)
         expected = live.counts()

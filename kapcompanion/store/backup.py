@@ -13,8 +13,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from kapcompanion.database_file import integrity_problems, open_read_only
 from kapcompanion.errors import BackupError
+from kapcompanion.store.file_checks import integrity_problems, open_read_only
 
 
 def default_backup_path(backups_folder: Path, now: datetime) -> Path:
@@ -46,7 +46,7 @@ def backup_database(source: Path, destination: Path) -> Path:
             ) from error
         _copy(source_connection, partial)
         partial.replace(destination)
-    except sqlite3.DatabaseError as error:
+    except sqlite3.Error as error:
         raise BackupError(
             f"The backup could not be made ({error}). Your entries were not changed."
         ) from error

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from kapcompanion import migrations as schema
-from kapcompanion.search import matching_reflections
 from kapcompanion.store import Store
+from kapcompanion.store import migrations as schema
 
 
 def schema_of(path: Path) -> list[tuple[str, str]]:
@@ -116,7 +115,7 @@ def test_a_database_from_every_earlier_version_opens_with_every_entry(
     with Store.open(path) as store:
         assert store.integrity_problems() == []
         # Entries written before search existed are found too.
-        assert matching_reflections(store.connection, "grandmother")
+        assert store.journal.matching_reflections("grandmother")
 
     for table, (columns, rows) in before.items():
         assert rows_by_column(path, table, columns)[1] == rows, table

@@ -15,9 +15,9 @@ from kapcompanion.errors import (
     ForeignDatabaseError,
     NewerDatabaseError,
 )
-from kapcompanion.health_check import check_database
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
+from kapcompanion.store.file_checks import check_database
 
 
 def fingerprint(path: Path) -> str:

@@ -8,9 +8,10 @@ import pytest
 
 from kapcompanion.demo import fill_demo
 from kapcompanion.domain import CommitmentStatus, DeletedKind, Phase
-from kapcompanion.journal import JournalFilter, filter_entries, journal_entries
-from kapcompanion.search import matching_reflections
-from kapcompanion.store import NotFoundError, Store
+from kapcompanion.errors import NotFoundError
+from kapcompanion.journal import JournalFilter, filter_entries
+from kapcompanion.store import Store
+from tests.raw_sql import connection_of
 
 
 @pytest.fixture
@@ -20,8 +21,8 @@ def course(store: Store) -> Store:
 
 
 def test_entries_are_newest_session_first_with_themes_and_first_lines(course: Store) -> None:
-    entries = journal_entries(course.connection)
-    assert len(entries) == len(course.list_reflections())
+    entries = course.journal.entries()
+    assert len(entries) == len(course.reflections.list())
     held = [e.session_held_at for e in entries if e.session_held_at]
     assert held == sorted(held, reverse=True)
     assert all(e.first_lines for e in entries)
@@ -30,7 +31,7 @@ def test_entries_are_newest_session_first_with_themes_and_first_lines(course: St
 
 
 def test_filters_combine(course: Store) -> None:
-    entries = journal_entries(course.connection)
+    entries = course.journal.entries()
     fear = JournalFilter(themes=frozenset({"fear"}))
     fear_same_day = JournalFilter(themes=frozenset({"fear"}), phases=frozenset({Phase.SAME_DAY}))
     assert filter_entries(entries, fear_same_day)
@@ -41,7 +42,7 @@ def test_filters_combine(course: Store) -> None:
         e.phase is Phase.SAME_DAY and "fear" in e.theme_keys
         for e in filter_entries(entries, fear_same_day)
     )
-    first_session = course.list_sessions()[1].id
+    first_session = course.sessions.list()[1].id
     only = filter_entries(entries, JournalFilter(session_id=first_session))
     assert only and all(e.session_id == first_session for e in only)
     week = filter_entries(
@@ -49,59 +50,59 @@ def test_filters_combine(course: Store) -> None:
     )
     assert week and all(date(2026, 11, 1) <= e.local_day <= date(2026, 11, 7) for e in week)
     assert filter_entries(entries, JournalFilter(shareable_only=True)) == []
-    hits = frozenset(matching_reflections(course.connection, "grandmother"))
+    hits = frozenset(course.journal.matching_reflections("grandmother"))
     searched = filter_entries(entries, JournalFilter(search_hits=hits, phases=frozenset(Phase)))
     assert {e.reflection_id for e in searched} == set(hits)
 
 
 def test_sharing_a_reflection_shows_up_in_shareable_only(course: Store) -> None:
-    entry = journal_entries(course.connection)[0]
-    course.set_reflection_shareable(entry.reflection_id, True)
-    shared = filter_entries(journal_entries(course.connection), JournalFilter(shareable_only=True))
+    entry = course.journal.entries()[0]
+    course.reflections.set_shareable(entry.reflection_id, True)
+    shared = filter_entries(course.journal.entries(), JournalFilter(shareable_only=True))
     assert [e.reflection_id for e in shared] == [entry.reflection_id]
 
 
 def test_recently_deleted_restores_and_purges_after_thirty_days(course: Store) -> None:
     now = datetime(2026, 11, 25, 12, tzinfo=UTC)
-    [old, recent] = [e.reflection_id for e in journal_entries(course.connection)[:2]]
-    insight = course.list_insights()[0]
-    course.discard_reflection(old, at=now - timedelta(days=31))
-    course.discard_reflection(recent, at=now - timedelta(days=2))
-    course.delete_insight(insight.id, at=now - timedelta(days=1))
-    deleted = course.recently_deleted()
+    [old, recent] = [e.reflection_id for e in course.journal.entries()[:2]]
+    insight = course.insights.list()[0]
+    course.deleted.move(DeletedKind.REFLECTION, old, at=now - timedelta(days=31))
+    course.deleted.move(DeletedKind.REFLECTION, recent, at=now - timedelta(days=2))
+    course.deleted.move(DeletedKind.INSIGHT, insight.id, at=now - timedelta(days=1))
+    deleted = course.deleted.items()
     assert [(d.kind, d.id) for d in deleted] == [
         (DeletedKind.INSIGHT, insight.id),
         (DeletedKind.REFLECTION, recent),
         (DeletedKind.REFLECTION, old),
     ]
-    assert old not in {e.reflection_id for e in journal_entries(course.connection)}
-    assert course.purge_deleted(now=now) == 1
-    assert course.counts()["reflections"] == len(course.list_reflections()) + 1
-    course.restore_insight(insight.id)
-    assert course.get_insight(insight.id).text == insight.text
+    assert old not in {e.reflection_id for e in course.journal.entries()}
+    assert course.deleted.purge(now=now) == 1
+    assert course.counts()["reflections"] == len(course.reflections.list()) + 1
+    course.deleted.restore(DeletedKind.INSIGHT, insight.id)
+    assert course.insights.get(insight.id).text == insight.text
     with pytest.raises(NotFoundError):
-        course.restore_reflection(old)  # purged for good
+        course.deleted.restore(DeletedKind.REFLECTION, old)  # purged for good
 
 
 def test_delete_forever_only_takes_what_is_in_recently_deleted(course: Store) -> None:
-    entry = journal_entries(course.connection)[0]
+    entry = course.journal.entries()[0]
     with pytest.raises(NotFoundError):
-        course.delete_forever(DeletedKind.REFLECTION, entry.reflection_id)
-    course.discard_reflection(entry.reflection_id)
-    course.delete_forever(DeletedKind.REFLECTION, entry.reflection_id)
-    assert course.recently_deleted() == []
+        course.deleted.erase(DeletedKind.REFLECTION, entry.reflection_id)
+    course.deleted.move(DeletedKind.REFLECTION, entry.reflection_id)
+    course.deleted.erase(DeletedKind.REFLECTION, entry.reflection_id)
+    assert course.deleted.items() == []
     assert (
-        course.connection.execute(
-            "SELECT COUNT(*) FROM answers WHERE reflection_id = ?", [entry.reflection_id]
-        ).fetchone()[0]
+        connection_of(course)
+        .execute("SELECT COUNT(*) FROM answers WHERE reflection_id = ?", [entry.reflection_id])
+        .fetchone()[0]
         == 0
     )
 
 
 def test_editing_an_answer_records_when(course: Store) -> None:
-    reflection = course.get_reflection(journal_entries(course.connection)[0].reflection_id)
+    reflection = course.reflections.get(course.journal.entries()[0].reflection_id)
     answer = next(a for a in reflection.answers if a.text)
-    edited = course.update_answer(answer.id, "Changed my mind, gently.")
+    edited = course.reflections.update_answer(answer.id, "Changed my mind, gently.")
     assert edited.text == "Changed my mind, gently."
     assert edited.updated_at >= answer.updated_at
     assert edited.uuid == answer.uuid
@@ -109,39 +110,41 @@ def test_editing_an_answer_records_when(course: Store) -> None:
 
 
 def test_insights_pin_share_and_commitments_with_dated_notes(course: Store) -> None:
-    insight = course.list_insights()[-1]
-    updated = course.update_insight(insight.id, pinned=True, shareable=True)
+    insight = course.insights.list()[-1]
+    updated = course.insights.update(insight.id, pinned=True, shareable=True)
     assert (updated.pinned, updated.shareable, updated.text) == (True, True, insight.text)
-    assert course.list_insights()[0].pinned
-    commitment = course.add_commitment(insight.id, "Ten quiet minutes after work")
-    course.update_commitment(commitment.id, status=CommitmentStatus.TRYING)
-    course.add_commitment_note(
+    assert course.insights.list()[0].pinned
+    commitment = course.insights.add_commitment(insight.id, "Ten quiet minutes after work")
+    course.insights.update_commitment(commitment.id, status=CommitmentStatus.TRYING)
+    course.insights.add_commitment_note(
         commitment.id, "Did it twice.", at=datetime(2026, 11, 20, tzinfo=UTC)
     )
-    course.add_commitment_note(
+    course.insights.add_commitment_note(
         commitment.id, "Harder on Mondays.", at=datetime(2026, 11, 24, tzinfo=UTC)
     )
-    [again] = course.commitments_for(insight.id)
+    [again] = course.insights.commitments_for(insight.id)
     assert again.status is CommitmentStatus.TRYING
-    assert [n.text for n in course.commitment_notes(commitment.id)] == [
+    assert [n.text for n in course.insights.commitment_notes(commitment.id)] == [
         "Did it twice.",
         "Harder on Mondays.",
     ]
     with pytest.raises(ValueError):
-        course.update_insight(insight.id, text="   ")
+        course.insights.update(insight.id, text="   ")
 
 
 def test_paused_drafts_stay_out_of_the_journal(course: Store) -> None:
-    before = len(journal_entries(course.connection))
-    draft = course.start_reflection(Phase.OPEN, "open", 1)
-    course.save_answer(draft.id, position=0, prompt_id="p", prompt_text="?", text="unfinished")
-    assert len(journal_entries(course.connection)) == before
-    course.complete_reflection(draft.id)
-    assert len(journal_entries(course.connection)) == before + 1
+    before = len(course.journal.entries())
+    draft = course.reflections.start(Phase.OPEN, "open", 1)
+    course.reflections.save_answer(
+        draft.id, position=0, prompt_id="p", prompt_text="?", text="unfinished"
+    )
+    assert len(course.journal.entries()) == before
+    course.reflections.complete(draft.id)
+    assert len(course.journal.entries()) == before + 1
 
 
 def test_recently_deleted_describes_a_reflection_by_its_first_words(course: Store) -> None:
-    entry = journal_entries(course.connection)[0]
-    course.discard_reflection(entry.reflection_id)
-    [item] = course.recently_deleted()
+    entry = course.journal.entries()[0]
+    course.deleted.move(DeletedKind.REFLECTION, entry.reflection_id)
+    [item] = course.deleted.items()
     assert item.description == entry.first_lines[:120]

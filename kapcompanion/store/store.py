@@ -1,0 +1,210 @@
+"""`Store`: the one object that owns a profile's SQLite database, and hangs its parts off itself.
+
+`store.sessions`, `store.reflections`, `store.themes`, `store.insights`, `store.check_ins`,
+`store.deleted`, `store.journal`, `store.settings` and `store.exchange` each read and write one
+aggregate; this module opens and closes the connection, sets the pragmas, runs transactions,
+applies migrations and tidies up at open. Each public write runs in one transaction (nested
+calls become savepoints), so a failure leaves the database exactly as it was. Every `sqlite3`
+error leaves as a `KapError` (see `sqlite_errors`). The store never imports Qt, and the
+connection never leaves it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.db import Table
+
+from kapcompanion.errors import (
+    DatabaseBusyError,
+    DatabaseUnreadableError,
+    DataConflictError,
+    DiskFullError,
+    StoreError,
+)
+from kapcompanion.store import migrations as schema
+from kapcompanion.store.check_ins import CheckIns
+from kapcompanion.store.deleted import Deleted
+from kapcompanion.store.exchange import Exchange
+from kapcompanion.store.file_checks import check_is_database_file, integrity_problems
+from kapcompanion.store.insights import Insights
+from kapcompanion.store.journal import Journal
+from kapcompanion.store.part import one
+from kapcompanion.store.reflections import Reflections
+from kapcompanion.store.sessions import Sessions
+from kapcompanion.store.settings import Settings
+from kapcompanion.store.sqlite_errors import Guarded, translated
+from kapcompanion.store.themes import Themes
+from kapcompanion.timestamps import from_db_time_or_none
+
+USER_TABLES = ("sessions", "reflections", "insights", "distress_ratings")
+IN_MEMORY = Path(":memory:")
+BUSY_TIMEOUT_SECONDS = 5.0
+
+
+class Store(Guarded):
+    """A profile's database: sessions, reflections, insights, themes, ratings and settings.
+
+    Give it a path (`Store.open`), nothing (`Store.in_memory()`), or an already-open
+    `sqlite3.Connection` (for example an encrypted one). Opening checks the file is ours and
+    not from a newer version, switches on WAL and foreign keys, and applies any pending
+    migrations.
+    """
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        if connection.in_transaction:
+            raise ValueError("Hand the store a connection with no open transaction.")
+        # Explicit BEGIN/COMMIT only (sqlite-utils' atomic()); no implicit transactions.
+        connection.isolation_level = None
+        self._db = Database(connection, execute_plugins=False)
+        self.sessions = Sessions(self, self._db)
+        self.reflections = Reflections(self, self._db)
+        self.themes = Themes(self, self._db)
+        self.insights = Insights(self, self._db)
+        self.check_ins = CheckIns(self, self._db)
+        self.deleted = Deleted(self, self._db)
+        self.journal = Journal(self, self._db)
+        self.settings = Settings(self, self._db)
+        self.exchange = Exchange(self, self._db)
+        self.path = IN_MEMORY
+        try:
+            self.path = self._file_path()
+            self._db.execute("PRAGMA foreign_keys = ON")
+            schema.refuse_unusable(self._db, self.path)
+            # Before anything writes: a damaged file is reported, never touched.
+            damage = integrity_problems(connection, quick=True)
+            if damage:
+                raise DatabaseUnreadableError(self.path, damage[0])
+            if self.path != IN_MEMORY:
+                self._db.enable_wal()
+            # FULL: a committed reflection survives a power cut, not only a crash.
+            self._db.execute("PRAGMA synchronous = FULL")
+            self._check_writable()
+            schema.migrations.apply(self._db)
+            self.themes.ensure_builtin()
+        except sqlite3.Error as error:
+            connection.close()
+            raise _opening_error(error, self.path) from error
+        except Exception:
+            connection.close()
+            raise
+
+    def _check_writable(self) -> None:
+        """Fail now, not at the first save, if this connection cannot write."""
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        self._db.begin()
+        try:
+            # A write that changes nothing, rolled back: refused on a read-only file.
+            self._db.execute(f"PRAGMA user_version = {int(version)}")
+        finally:
+            self._db.rollback()
+
+    @classmethod
+    def open(cls, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Store:
+        """Open (or create) the database file at `path`; never overwrites a file it can't read.
+
+        Then erase what has waited in "recently deleted" past its grace period: housekeeping
+        belongs to opening, so that reading (a screen's refresh) never writes.
+        `busy_timeout` is how long a write waits for another program's lock before giving up.
+        """
+        if path.exists():
+            check_is_database_file(path)
+        try:
+            connection = sqlite3.connect(str(path), timeout=busy_timeout)
+        except sqlite3.Error as error:
+            raise _opening_error(error, path) from error
+        store = cls(connection)
+        try:
+            store.deleted.purge()
+        except (DatabaseBusyError, DiskFullError):
+            pass  # nothing is lost by purging next time; the profile is still worth opening
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        """An empty store that lives only in memory (no file is created or touched)."""
+        return cls(sqlite3.connect(":memory:"))
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several writes: all of them land, or (on any exception) none."""
+        try:
+            with self._db.atomic():
+                yield
+        except sqlite3.Error as error:  # at BEGIN or COMMIT; the parts translate their own
+            raise translated(error, self.path) from error
+
+    def _file_path(self) -> Path:
+        for _seq, name, file in self._db.execute("PRAGMA database_list").fetchall():
+            if name == "main":
+                return Path(file) if file else IN_MEMORY
+        return IN_MEMORY
+
+    def _table(self, name: str) -> Table:
+        return Table(self._db, name)
+
+    # Profile-wide --------------------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        """True while the client has written nothing (themes and settings don't count)."""
+        return all(self._table(table).count == 0 for table in USER_TABLES)
+
+    def live_count(self, table: str) -> int:
+        """How many records in `table` are not in "recently deleted"."""
+        if table not in (*USER_TABLES, "checkins", "commitments"):
+            raise ValueError(f"{table} has no records that can be deleted.")
+        row = one(self._db, f"SELECT COUNT(*) AS n FROM {table} WHERE deleted_at IS NULL")
+        return int(row["n"]) if row else 0
+
+    def counts(self) -> dict[str, int]:
+        tables = (*USER_TABLES, "answers", "commitments", "themes")
+        return {table: self._table(table).count for table in tables}
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's full checks find wrong with the file; empty when all is well."""
+        return integrity_problems(self._db.conn)
+
+    def first_moment(self) -> datetime | None:
+        """When the course began: the earliest live session, reflection, insight, finished
+        check-in or quick distress rating (None for an empty profile). Screens offer dates
+        from its day on."""
+        row = one(
+            self._db,
+            """
+            SELECT MIN(moment) AS first FROM (
+                SELECT MIN(held_at) AS moment FROM sessions WHERE deleted_at IS NULL
+                UNION ALL SELECT MIN(started_at) FROM reflections WHERE deleted_at IS NULL
+                UNION ALL SELECT MIN(created_at) FROM insights WHERE deleted_at IS NULL
+                UNION ALL SELECT MIN(completed_at) FROM checkins
+                    WHERE status = 'complete' AND deleted_at IS NULL
+                UNION ALL SELECT MIN(rated_at) FROM distress_ratings WHERE deleted_at IS NULL
+            )
+            """,
+        )
+        return from_db_time_or_none(row["first"] if row else None)
+
+
+def _opening_error(error: sqlite3.Error, path: Path) -> StoreError:
+    """What opening says: busy, full, read-only or damaged when SQLite names that cause;
+    anything else that stops a file opening means it cannot be read (as it always said)."""
+    plain = translated(error, path)
+    if type(plain) in (StoreError, DataConflictError):
+        return DatabaseUnreadableError(path, str(error))
+    return plain
