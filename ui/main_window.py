@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.errors import DatabaseUnreadableError, KapError
+from kapcompanion.errors import KapError
 from kapcompanion.ids import ReflectionId
 from kapcompanion.profile import Profile
 from ui.home.view import HomeView
 from ui.widgets.building_blocks import text
-from ui.widgets.error_messages import show_error, show_message
+from ui.widgets.error_messages import ask, show_error, show_message
 from ui.widgets.icons import icon
 from ui.widgets.style import (
     COLOUR_SCHEME_KEY,
@@ -379,8 +379,6 @@ class MainWindow(QMainWindow):
 
     def open_profile(self) -> None:
         """Open the database (and fill the sample course in demo mode); refresh every view."""
-        import sqlite3
-
         from kapcompanion.store import Store
 
         store: Store | None = None
@@ -395,8 +393,6 @@ class MainWindow(QMainWindow):
                     widget.set_store(store)
         except KapError as error:
             failure = error
-        except sqlite3.DatabaseError as error:  # damage met while reading, after opening
-            failure = DatabaseUnreadableError(self._profile.database_path, str(error))
         else:
             self._store = store
             self.profile_opened.emit()
@@ -461,14 +457,33 @@ class MainWindow(QMainWindow):
             self.show_destination("home")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if "reflect" in self._built:
-            self.reflect_view.save_draft()
+        if (
+            "reflect" in self._built
+            and not self.reflect_view.save_draft()
+            and not self._close_although_unsaved()
+        ):
+            event.ignore()
+            return
         if "journal" in self._built:
             self.journal_view.save_open_edits()
         if "support" in self._built:
             self.support_view.save_now()
         self._save_window_state()
         super().closeEvent(event)
+
+    def _close_although_unsaved(self) -> bool:
+        """Asked when the reflection being written could not be saved: closing would lose it."""
+        return ask(
+            self,
+            self.tr("Your latest words are not saved yet"),
+            self.tr(
+                "What you wrote last in this reflection could not be saved just now (the note "
+                "above your writing says why). If you close KAP Companion now, those words will "
+                "be lost. Keeping it open lets it try again."
+            ),
+            keep=self.tr("Keep KAP Companion open"),
+            leave=self.tr("Close and lose them"),
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -8,7 +8,6 @@ journal can forget undo steps that pointed at something now gone.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -320,7 +319,7 @@ class RecentlyDeletedView(RecentlyDeletedPage):
                 self._store.deleted.restore(DeletedKind.INSIGHT, InsightId(item.id))
         except NotFoundError:
             pass  # already restored or erased elsewhere: the list below shows how things are
-        except (KapError, sqlite3.Error) as error:
+        except KapError as error:
             self._refused(str(error))
             return
         self.refresh()
@@ -338,7 +337,7 @@ class RecentlyDeletedView(RecentlyDeletedPage):
             self._store.deleted.erase(item.kind, item.id)
         except NotFoundError:
             pass
-        except (KapError, sqlite3.Error) as error:
+        except KapError as error:
             self._refused(str(error))
             return
         self.refresh()

@@ -175,10 +175,10 @@ class ReflectView(QWidget):
         self.stack.setCurrentWidget(self.wizard)
         self.wizard._focus_current()
 
-    def save_draft(self) -> None:
-        """Save whatever is being written (the window calls this before it closes)."""
-        if self.wizard is not None:
-            self.wizard.save_now()
+    def save_draft(self) -> bool:
+        """Save whatever is being written (the window calls this before it closes); False if
+        it could not be saved just now."""
+        return self.wizard is None or self.wizard.save_now()
 
     def _close_wizard(self) -> None:
         if self.wizard is None:

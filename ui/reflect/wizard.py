@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,18 +29,17 @@ from kapcompanion.data_files.prompt_sets import Prompt, prompt_set_for
 from kapcompanion.errors import KapError
 from kapcompanion.ids import ReflectionId
 from kapcompanion.wording.translation import fill
+from ui.widgets.autosave import Autosave, SaveNotice
 from ui.widgets.breathing_pacer import GroundingPause
 from ui.widgets.building_blocks import centred_column, clear_layout, step_shortcuts, text
 from ui.widgets.distress_scale import DistressScale
-from ui.widgets.error_messages import show_error, show_message
+from ui.widgets.error_messages import describe, show_message
 from ui.widgets.step_flow import step_buttons, step_header
 from ui.widgets.style import space
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store
 
-AUTOSAVE_DELAY_MS = 1500  # after typing pauses
-AUTOSAVE_LATEST_MS = 2000  # at the latest, even while typing goes on
 HIGH_DISTRESS = 7
 INSIGHT_FIELDS = 3
 INSIGHT_MAX_LENGTH = 300
@@ -126,14 +125,8 @@ class ReflectionWizard(QWidget):
         self._prompt_set = prompt_set_for(reflection.phase)
         self._saved_text: dict[str, str] = {}
         self._skipped: set[str] = set()
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
-        self._autosave.timeout.connect(self.save_now)
-        self._autosave_deadline = QTimer(self)
-        self._autosave_deadline.setSingleShot(True)
-        self._autosave_deadline.setInterval(AUTOSAVE_LATEST_MS)
-        self._autosave_deadline.timeout.connect(self.save_now)
+        self.save_notice = SaveNotice()
+        self.autosave = Autosave(self._write_changes, self.save_notice, self)
 
         # One centred column, about 70 characters of writing wide, whatever the window size.
         column_widget = QWidget()
@@ -141,6 +134,7 @@ class ReflectionWizard(QWidget):
         outer = QVBoxLayout(column_widget)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._build_header())
+        outer.addWidget(self.save_notice)
         self.steps = QStackedWidget()
         outer.addWidget(self.steps, 1)
         outer.addWidget(self._build_navigation())
@@ -497,44 +491,42 @@ class ReflectionWizard(QWidget):
         if self.steps.currentWidget() is self.done_step:
             self.finished.emit(int(self.reflection_id))
             return
-        self.save_now()
-        self.paused.emit()
+        if self.save_now():
+            self.paused.emit()
+        # else: the writing stays open, so no word is lost, and the notice says why
 
     # Saving --------------------------------------------------------------------------------
 
     def _schedule_save(self) -> None:
-        """Save soon after typing pauses, and at least every couple of seconds meanwhile."""
-        self._autosave.start()
-        if not self._autosave_deadline.isActive():
-            self._autosave_deadline.start()
+        self.autosave.schedule()
 
-    def save_now(self) -> None:
-        """Write whatever changed since the last save (answers and draft insights)."""
-        self._autosave.stop()
-        self._autosave_deadline.stop()
-        try:
-            for position, page in enumerate(self.prompt_pages):
-                written = page.editor.toPlainText()
-                prompt = page.prompt
-                skipped = prompt.id in self._skipped and not written.strip()
-                before = self._saved_text.get(prompt.id)
-                if written == (before or "") and not (skipped and before is None):
-                    continue  # unchanged, or an empty page that was never written on
-                self._store.reflections.save_answer(
-                    self.reflection_id,
-                    position=position + 1,
-                    prompt_id=prompt.id,
-                    prompt_text=prompt.text,
-                    text=written,
-                    skipped=skipped,
-                )
-                self._saved_text[prompt.id] = written
-            insights = [field.text() for field in self.insight_fields]
-            key = draft_insights_key(self._uuid)
-            if insights != self._store.settings.get(key, default=[""] * INSIGHT_FIELDS):
-                self._store.settings.set(key, insights)
-        except KapError as error:
-            show_error(self, error)
+    def save_now(self) -> bool:
+        """Write whatever changed since the last save; False (and a calm notice) if it could
+        not be written, in which case every word stays in the editors and is tried again."""
+        return self.autosave.save_now()
+
+    def _write_changes(self) -> None:
+        """The answers and draft insights that changed since the last save."""
+        for position, page in enumerate(self.prompt_pages):
+            written = page.editor.toPlainText()
+            prompt = page.prompt
+            skipped = prompt.id in self._skipped and not written.strip()
+            before = self._saved_text.get(prompt.id)
+            if written == (before or "") and not (skipped and before is None):
+                continue  # unchanged, or an empty page that was never written on
+            self._store.reflections.save_answer(
+                self.reflection_id,
+                position=position + 1,
+                prompt_id=prompt.id,
+                prompt_text=prompt.text,
+                text=written,
+                skipped=skipped,
+            )
+            self._saved_text[prompt.id] = written
+        insights = [field.text() for field in self.insight_fields]
+        key = draft_insights_key(self._uuid)
+        if insights != self._store.settings.get(key, default=[""] * INSIGHT_FIELDS):
+            self._store.settings.set(key, insights)
 
     def _start_rated(self, value: int) -> None:
         self._store.reflections.set_distress(self.reflection_id, start=value)
@@ -563,29 +555,34 @@ class ReflectionWizard(QWidget):
         return [key for key, box in self._theme_boxes.items() if box.isChecked()]
 
     def finish(self) -> None:
-        self.save_now()
+        if not self.save_now():
+            return  # the notice says why; every word is still here
         insights = [field.text().strip() for field in self.insight_fields if field.text().strip()]
         try:
-            self._store.reflections.finish(
-                self.reflection_id,
-                distress_end=self.end_scale.value(),
-                insights=insights,
-                theme_keys=self._chosen_themes(),
-            )
-            self._store.settings.delete(draft_insights_key(self._uuid))
-        except (KapError, LookupError, ValueError) as error:
+            # One transaction: the finished reflection and its insights, and the draft
+            # insights gone, land together or not at all, so "still a draft" is always true.
+            with self._store.transaction():
+                self._store.reflections.finish(
+                    self.reflection_id,
+                    distress_end=self.end_scale.value(),
+                    insights=insights,
+                    theme_keys=self._chosen_themes(),
+                )
+                self._store.settings.delete(draft_insights_key(self._uuid))
+        except KapError as error:
             show_message(
                 self,
                 self.tr("This reflection could not be finished yet"),
                 fill(
                     self.tr(
                         "Everything you wrote is still saved as a draft, so nothing is lost. "
-                        "You can try again in a moment. (%1)"
+                        "You can try again in a moment.\n\n%1"
                     ),
-                    error,
+                    describe(error)[1],
                 ),
             )
             return
+        self.autosave.stop()
         self.data_changed.emit("reflections")
         self.steps.setCurrentWidget(self.done_step)
         self._update_navigation()

@@ -8,7 +8,6 @@ were. Ctrl+Enter saves; Esc leaves, asking first only if something was changed.
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTime, Signal
@@ -428,7 +427,7 @@ class SessionForm(HeaderedPage):
                 session = self._store.sessions.add(new)
             else:
                 session = self._store.sessions.update(self._editing.id, new)
-        except (ValueError, LookupError, KapError, sqlite3.Error) as error:
+        except (ValueError, KapError) as error:
             self._explain_failed_save(error)
             return False
         self._editing = session

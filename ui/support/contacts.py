@@ -7,7 +7,6 @@ system's locale until the client picks one.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -196,7 +195,7 @@ class ContactsPanel(QWidget):
             return True
         try:
             save_contacts(self._store, values)
-        except (KapError, sqlite3.Error):
+        except KapError:
             self.status.setText(
                 self.tr(
                     "These details could not be saved just now. They are still here; please "
@@ -235,7 +234,7 @@ class ContactsPanel(QWidget):
             return
         try:
             self._store.settings.set(COUNTRY_SETTING, code)
-        except (KapError, sqlite3.Error):
+        except KapError:
             self.status.setText(
                 self.tr("Your choice of country could not be saved just now; it shows for now.")
             )

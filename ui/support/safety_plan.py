@@ -8,7 +8,6 @@ printed or saved as a PDF on its own (see ui.support.printout).
 from __future__ import annotations
 
 import math
-import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
@@ -176,7 +175,7 @@ class SafetyPlanEditor(QWidget):
         plan = self.plan()
         try:
             save_safety_plan(self._store, plan)
-        except (KapError, sqlite3.Error):
+        except KapError:
             self.status.setText(
                 self.tr(
                     "Your plan could not be saved just now. Every word is still here; it will "

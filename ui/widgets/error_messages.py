@@ -66,6 +66,43 @@ def describe(error: errors.KapError) -> tuple[str, str]:
             ),
             error.path,
         )
+    if isinstance(error, errors.DatabaseBusyError):
+        return _tr("Your entries are busy just now"), fill(
+            _tr(
+                "Another program is using your data file at the moment, so this could not be "
+                "saved yet. Nothing was lost or changed. Please wait a moment and try again.\n\n"
+                "File: %1"
+            ),
+            error.path,
+        )
+    if isinstance(error, errors.DiskFullError):
+        return _tr("The disk is full"), fill(
+            _tr(
+                "There is no room left on the disk for your data file, so this could not be "
+                "saved. Nothing stored was changed. Freeing some space (emptying the bin, "
+                "moving large files) should let it save again.\n\nFile: %1"
+            ),
+            error.path,
+        )
+    if isinstance(error, errors.DataConflictError):
+        return _tr("This change could not be saved"), _tr(
+            "This change clashes with what is already stored, so it was not saved. Nothing "
+            "stored was changed."
+        )
+    if isinstance(error, errors.NotFoundError):
+        return _tr("This is no longer here"), _tr(
+            "This entry was deleted or moved to recently deleted, perhaps in another part of "
+            "KAP Companion. Nothing else was changed."
+        )
+    if isinstance(error, errors.StoreError):
+        return _tr("Your entries could not be saved just now"), fill(
+            _tr(
+                "Your data file could not be read or written just now. Nothing stored was "
+                "changed. Please try again; if it keeps happening, make a backup and ask for "
+                "help.\n\nFile: %1"
+            ),
+            error.path,
+        )
     if isinstance(error, errors.BackupError):
         return _tr("The backup could not be made"), error.message
     if isinstance(error, ResourceError):
@@ -81,6 +118,24 @@ def describe(error: errors.KapError) -> tuple[str, str]:
 
 def show_error(parent: QWidget | None, error: errors.KapError) -> None:
     show_message(parent, *describe(error))
+
+
+def ask(parent: QWidget | None, title: str, message: str, *, keep: str, leave: str) -> bool:
+    """A calm question whose safe answer (`keep`) is the default; True only for `leave`."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, title, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setInformativeText(message)
+    box.setAccessibleName(title)
+    box.setAccessibleDescription(message)
+    safe = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    box.addButton(leave, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(safe)
+    box.setEscapeButton(safe)
+    box.exec()
+    return box.clickedButton() is not safe
 
 
 def show_message(parent: QWidget | None, title: str, message: str) -> None:

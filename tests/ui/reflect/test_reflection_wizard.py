@@ -15,7 +15,8 @@ from kapcompanion.store import Store
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import focusable_widgets, press
 from ui.main_window import MainWindow
-from ui.reflect.wizard import AUTOSAVE_DELAY_MS, ReflectionWizard
+from ui.reflect.wizard import ReflectionWizard
+from ui.widgets.autosave import SAVE_AFTER_PAUSE_MS
 from ui.widgets.breathing_pacer import GroundingPause
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -111,7 +112,7 @@ def test_typing_is_saved_within_two_seconds_without_leaving_the_page(
         return any(a.text == "Words that must not be lost" for a in answers)
 
     assert not saved()
-    qtbot.waitUntil(saved, timeout=AUTOSAVE_DELAY_MS + 500)
+    qtbot.waitUntil(saved, timeout=SAVE_AFTER_PAUSE_MS + 500)
 
 
 def test_pause_with_escape_and_resume_where_you_left_off(
