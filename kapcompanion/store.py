@@ -1037,6 +1037,36 @@ class Store:
             answers.setdefault(answer.reflection_id, []).append(answer)
         return {reflection_id: tuple(each) for reflection_id, each in answers.items()}
 
+    # Bulk reads for the insight board
+
+    def theme_keys_by_insight(self) -> dict[InsightId, list[str]]:
+        """The theme keys of every live insight in one query, each insight's by theme name (as
+        `insight_theme_keys` gives them); an insight with none is left out."""
+        rows = self._all(
+            "SELECT it.insight_id, t.key FROM insight_themes it "
+            "JOIN themes t ON t.id = it.theme_id "
+            "JOIN insights i ON i.id = it.insight_id "
+            "WHERE i.deleted_at IS NULL ORDER BY it.insight_id, t.name"
+        )
+        keys: dict[InsightId, list[str]] = {}
+        for row in rows:
+            keys.setdefault(InsightId(row["insight_id"]), []).append(row["key"])
+        return keys
+
+    def notes_by_commitment(self) -> dict[CommitmentId, list[CommitmentNote]]:
+        """The notes of every live small step in one query, each step's oldest first (as
+        `commitment_notes` gives them); a step with none is left out."""
+        rows = self._all(
+            "SELECT n.* FROM commitment_notes n JOIN commitments c ON c.id = n.commitment_id "
+            "WHERE n.deleted_at IS NULL AND c.deleted_at IS NULL "
+            "ORDER BY n.commitment_id, n.noted_at, n.id"
+        )
+        notes: dict[CommitmentId, list[CommitmentNote]] = {}
+        for row in rows:
+            note = _commitment_note(row)
+            notes.setdefault(note.commitment_id, []).append(note)
+        return notes
+
 
 EXCHANGE_TABLES = (
     "themes",
