@@ -106,6 +106,11 @@ class DataConflictError(StoreError):
         )
 
 
+class EntryRefusedError(KapError, ValueError):
+    """What the client entered cannot be kept as it is (an empty insight, a theme name already
+    taken); `message` says what to change, in the client's language."""
+
+
 class NotFoundError(KapError, LookupError):
     """No live record with that id (it was deleted, or never existed)."""
 

@@ -18,13 +18,16 @@ from kapcompanion.domain import (
     new_uuid,
     utc_now,
 )
-from kapcompanion.errors import NotFoundError
+from kapcompanion.errors import EntryRefusedError, NotFoundError
 from kapcompanion.ids import CommitmentId, InsightId, ReflectionId, SessionId
 from kapcompanion.store import rows as to
 from kapcompanion.store.keep import KEEP, Keep
 from kapcompanion.store.part import Part
 from kapcompanion.store.rows import Row
 from kapcompanion.timestamps import to_db_time
+from kapcompanion.wording.translation import translate
+
+CONTEXT = "Store"
 
 
 class Insights(Part):
@@ -39,7 +42,7 @@ class Insights(Part):
         at: datetime | None = None,
     ) -> Insight:
         if not text.strip():
-            raise ValueError("An insight needs a few words.")
+            raise EntryRefusedError(translate(CONTEXT, "An insight needs a few words."))
         now = to_db_time(at or utc_now())
         with self._db.atomic():
             new_id = self._insert(
@@ -69,7 +72,7 @@ class Insights(Part):
         fields: Row = {"updated_at": to_db_time(utc_now())}
         if not isinstance(text, Keep):
             if not text.strip():
-                raise ValueError("An insight needs a few words.")
+                raise EntryRefusedError(translate(CONTEXT, "An insight needs a few words."))
             fields["text"] = text.strip()
         if not isinstance(pinned, Keep):
             fields["pinned"] = int(pinned)
@@ -160,7 +163,7 @@ class Insights(Part):
     ) -> CommitmentNote:
         """A dated note on how a small step is going."""
         if not text.strip():
-            raise ValueError("A note needs a few words.")
+            raise EntryRefusedError(translate(CONTEXT, "A note needs a few words."))
         now = to_db_time(utc_now())
         with self._db.atomic():
             self._require_live("commitments", commitment_id)
@@ -186,3 +189,17 @@ class Insights(Part):
             [commitment_id],
         )
         return [to.commitment_note(row) for row in rows]
+
+    def notes_by_commitment(self) -> dict[CommitmentId, builtins.list[CommitmentNote]]:
+        """The notes of every live small step in one query, each step's oldest first (as
+        `commitment_notes` gives them); a step with none is left out."""
+        rows = self._all(
+            "SELECT n.* FROM commitment_notes n JOIN commitments c ON c.id = n.commitment_id "
+            "WHERE n.deleted_at IS NULL AND c.deleted_at IS NULL "
+            "ORDER BY n.commitment_id, n.noted_at, n.id"
+        )
+        notes: dict[CommitmentId, builtins.list[CommitmentNote]] = {}
+        for row in rows:
+            note = to.commitment_note(row)
+            notes.setdefault(note.commitment_id, []).append(note)
+        return notes

@@ -11,11 +11,14 @@ from collections.abc import Sequence
 
 from kapcompanion.data_files.builtin_themes import builtin_themes, fold_for_key, own_theme_colours
 from kapcompanion.domain import Theme, new_uuid, utc_now
-from kapcompanion.errors import NotFoundError
+from kapcompanion.errors import EntryRefusedError, NotFoundError
 from kapcompanion.ids import InsightId, ReflectionId, SessionId, ThemeId
 from kapcompanion.store import rows as to
 from kapcompanion.store.part import Part
 from kapcompanion.timestamps import to_db_time
+from kapcompanion.wording.translation import translate
+
+CONTEXT = "Store"
 
 # (theme key, session id, reflection id, insight id): one theme on one live reflection or insight.
 ThemeLink = tuple[str, SessionId | None, ReflectionId | None, InsightId | None]
@@ -47,9 +50,9 @@ class Themes(Part):
         """A theme of the client's own, with the next colour from the shared palette."""
         name = " ".join(name.split())
         if not name:
-            raise ValueError("A theme needs a name.")
+            raise EntryRefusedError(translate(CONTEXT, "A theme needs a name."))
         if any(theme.name.casefold() == name.casefold() for theme in self.list()):
-            raise ValueError(f"There is already a theme called {name}.")
+            raise EntryRefusedError(translate(CONTEXT, "There is already a theme called %1.", name))
         key = "own_" + ("_".join(fold_for_key(name).split()) or "theme")
         existing = {row["key"] for row in self._all("SELECT key FROM themes")}
         unique, number = key, 2
@@ -135,6 +138,20 @@ class Themes(Part):
             [insight_id],
         )
         return [row["key"] for row in rows]
+
+    def keys_by_insight(self) -> dict[InsightId, builtins.list[str]]:
+        """The theme keys of every live insight in one query, each insight's by theme name (as
+        `keys_for_insight` gives them); an insight with none is left out."""
+        rows = self._all(
+            "SELECT it.insight_id, t.key FROM insight_themes it "
+            "JOIN themes t ON t.id = it.theme_id "
+            "JOIN insights i ON i.id = it.insight_id "
+            "WHERE i.deleted_at IS NULL ORDER BY it.insight_id, t.name"
+        )
+        keys: dict[InsightId, builtins.list[str]] = {}
+        for row in rows:
+            keys.setdefault(InsightId(row["insight_id"]), []).append(row["key"])
+        return keys
 
     def set_for_reflection(self, reflection_id: ReflectionId, keys: Sequence[str]) -> None:
         """Replace the themes the client confirmed for a reflection."""

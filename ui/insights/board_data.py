@@ -1,8 +1,10 @@
 """What the insight board shows, read from the store in one go: each insight with its themes,
 where it came from, its small commitment and the notes on how that is going.
 
-The board filters these in memory (all / pinned / shared, and by theme), so changing a filter
-never waits on the disk. This module only reads; changes go through `ui.operations.insights`.
+`load_board` asks the store a fixed number of questions (one per kind of record), however
+many insights there are. The board's model filters the result in memory (all / pinned /
+shared, and by theme), so changing a filter never waits on the disk. This module only reads;
+changes go through `ui.operations.insights`.
 """
 
 from __future__ import annotations
@@ -89,7 +91,8 @@ class BoardData:
 
 
 def load_board(store: Store, locale: QLocale | None = None) -> BoardData:
-    """Every live insight with what its card needs, in the store's order."""
+    """Every live insight with what its card needs, in the store's order (pinned first, then
+    newest), read with the same few queries whatever the number of insights."""
     locale = locale or QLocale()
     sessions = {session.id: session for session in store.sessions.list()}
     reflections = {reflection.id: reflection for reflection in store.reflections.list()}
@@ -99,6 +102,8 @@ def load_board(store: Store, locale: QLocale | None = None) -> BoardData:
     for commitment in store.insights.list_commitments():
         # One small step per insight; should there be more, the first one made is shown.
         commitments.setdefault(commitment.insight_id, commitment)
+    theme_keys = store.themes.keys_by_insight()
+    notes_by_step = store.insights.notes_by_commitment()
     cards: list[InsightCardData] = []
     for insight in store.insights.list():
         reflection = reflections.get(insight.reflection_id) if insight.reflection_id else None
@@ -110,11 +115,11 @@ def load_board(store: Store, locale: QLocale | None = None) -> BoardData:
         if reflection is not None:
             parts.append(phase_title(reflection.phase))
         step = commitments.get(insight.id)
-        notes = tuple(store.insights.commitment_notes(step.id)) if step is not None else ()
+        notes = tuple(notes_by_step.get(step.id, ())) if step is not None else ()
         cards.append(
             InsightCardData(
                 insight=insight,
-                themes=_themes(store.themes.keys_for_insight(insight.id), themes_by_key),
+                themes=_themes(theme_keys.get(insight.id, ()), themes_by_key),
                 source=fill(_tr("%1 · %2"), *parts) if len(parts) == 2 else "".join(parts),
                 reflection_id=reflection.id if reflection is not None else None,
                 commitment=step,

@@ -1,10 +1,11 @@
-"""One insight on the board: its words, themes, where it came from, whether it is pinned and
-shared, its small step, and the actions on it (pin, edit, themes, share, move to recently
-deleted).
+"""The open insight on the board: its words, themes, where it came from, whether it is pinned
+and shared, its small step, and every control on it (pin, edit, themes, share, move to
+recently deleted). The board paints the other insights; only the one the client opens gets
+this card, so it is built once per opening, not once per insight.
 
 The card never writes to the store. It says what the client asked for through its signals;
 the board turns that into an undoable change and hands the card its new state (`set_data`).
-The card keeps its own widgets across refreshes, so focus stays where the client left it.
+Esc, outside its small editors, asks to close it (`close_requested`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -51,6 +52,7 @@ class InsightCard(QFrame):
     commitment_added = Signal(int, str)  # insight id, the step's words
     status_chosen = Signal(int, int, str)  # insight id, commitment id, status value
     note_added = Signal(int, int, str)  # insight id, commitment id, the note's words
+    close_requested = Signal()
 
     def __init__(
         self,
@@ -328,6 +330,12 @@ class InsightCard(QFrame):
             self.themes_chosen.emit(int(self.data.id), list(keys))
 
     # Other actions ----------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not self.is_editing():
+            self.close_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     def _toggle_pin(self) -> None:
         self.pin_requested.emit(int(self.data.id), not self.data.insight.pinned)

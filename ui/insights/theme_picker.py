@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.domain import Theme
+from kapcompanion.errors import KapError
 from kapcompanion.wording.translation import fill
 from ui.insights.panel import leave_on_escape, save_and_cancel_row, well
 from ui.insights.style import ACTION, SECTION
 from ui.widgets.building_blocks import clear_layout, text
+from ui.widgets.error_messages import describe
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.focus import chain_tab_order
 from ui.widgets.style import space
@@ -129,8 +131,8 @@ class ThemePicker(QWidget):
                 return
         try:
             theme = self._create_theme(name)
-        except ValueError as error:
-            self.problem.setText(str(error))
+        except KapError as error:
+            self.problem.setText(describe(error)[1])
             self.problem.show()
             return
         self._add_box(theme, True)

@@ -1,18 +1,21 @@
 """Insights: the board of everything the client wants to carry forward, as cards.
 
 Pinned insights come first, then the newest. A filter row narrows the board to pinned or
-shared insights, or to one theme. Every change a card asks for (words, pin, sharing, themes,
-how a small step is going, moving to recently deleted) is a command on the board's
-QUndoStack, so Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) take it back and forth. After a change the
-view emits `data_changed("insights")`; it never reaches into other views. Opening the
-reflection an insight came from is the window's business (`open_reflection_requested`).
+shared insights, or to one theme. The board is a `QListView` over `InsightListModel` through
+`InsightFilterProxy` (see `model.py`); cards are painted, and the one the client opens (Enter,
+Space or a click) becomes a real `InsightCard` with every control. Every change a card asks for
+(words, pin, sharing, themes, how a small step is going, moving to recently deleted) is an
+operation on the board's QUndoStack, so Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) take it back and
+forth. After a change the view emits `data_changed("insights")`; it never reaches into other
+views. Opening the reflection an insight came from is the window's business
+(`open_reflection_requested`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,19 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.domain import CommitmentStatus, Theme
+from kapcompanion.errors import EntryRefusedError, KapError
 from kapcompanion.ids import CommitmentId, InsightId
 from kapcompanion.wording.translation import fill
-from ui.insights.board_data import (
-    BoardData,
-    BoardFilter,
-    InsightCardData,
-    ShowOnly,
-    load_board,
-)
+from ui.insights.board_data import BoardData, BoardFilter, InsightCardData, ShowOnly, load_board
+from ui.insights.board_list import InsightBoardList
 from ui.insights.card import InsightCard
+from ui.insights.model import InsightFilterProxy, InsightListModel, InsightRole
 from ui.insights.style import SEGMENT
+from ui.operations.base import Reports, store_refusals
 from ui.operations.insights import (
-    CommandContext,
     EditInsightText,
     InsightCommand,
     MoveInsightToRecentlyDeleted,
@@ -45,10 +45,9 @@ from ui.operations.insights import (
     RethemeInsight,
     SetCommitmentStatus,
     ShareInsight,
-    store_refusals,
 )
 from ui.widgets.building_blocks import card, text
-from ui.widgets.error_messages import show_message
+from ui.widgets.error_messages import describe, show_message
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.focus import chain_tab_order
 from ui.widgets.page_frame import HeaderedPage, PageHeader
@@ -57,8 +56,6 @@ from ui.widgets.wording import short_words
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store
-
-PAGE_SIZE = 30  # cards built at a time; "Show more" builds the next ones
 
 
 class InsightsView(QWidget):
@@ -73,17 +70,17 @@ class InsightsView(QWidget):
         self.setAccessibleName(self.tr("Insights"))
         self._store: Store | None = None
         self._board = BoardData((), ())
-        self._filter = BoardFilter()
-        self._cards: dict[InsightId, InsightCard] = {}
-        self._shown_limit = PAGE_SIZE
         self._last_change_failed = False
         self._telling_others = False
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._stack_moved)
+        self.model = InsightListModel(self)
+        self.proxy = InsightFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.page = HeaderedPage(scrolling=True)
+        self.page = HeaderedPage(scrolling=False)
         layout.addWidget(self.page)
         self._build_header()
         self._build_body()
@@ -146,6 +143,7 @@ class InsightsView(QWidget):
 
     def _build_body(self) -> None:
         body = self.page.body
+        body.setSpacing(space(2))
         self.notice = text("", "muted")
         self.notice.hide()
         body.addWidget(self.notice)
@@ -163,21 +161,24 @@ class InsightsView(QWidget):
         self.empty_card.hide()
         body.addWidget(self.empty_card)
 
-        self.cards_holder = QWidget()
-        self.cards_layout = QVBoxLayout(self.cards_holder)
-        self.cards_layout.setContentsMargins(0, 0, 0, 0)
-        self.cards_layout.setSpacing(space(2))
-        body.addWidget(self.cards_holder)
-
-        more_row = QHBoxLayout()
-        self.more_button = QPushButton(self.tr("Show more insights"))
-        self.more_button.setAccessibleName(self.tr("Show more insights"))
-        self.more_button.clicked.connect(self.show_more)
-        self.more_button.hide()
-        more_row.addWidget(self.more_button)
-        more_row.addStretch(1)
-        body.addLayout(more_row)
-        body.addStretch(1)
+        self.board_list = InsightBoardList()
+        self.board_list.setAccessibleName(self.tr("Insights"))
+        self.board_list.setAccessibleDescription(
+            self.tr("Arrow keys move between insights; Enter opens one to change it.")
+        )
+        self.board_list.setModel(self.proxy)
+        self.board_list.open_requested.connect(self._open_index)
+        body.addWidget(self.board_list, 1)
+        chain_tab_order(
+            [
+                self.undo_button,
+                self.redo_button,
+                *self.show_buttons.values(),
+                self.theme_box,
+                self.empty_button,
+                self.board_list,
+            ]
+        )
 
     def _build_shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -202,46 +203,54 @@ class InsightsView(QWidget):
         if store is not self._store:
             self.undo_stack.clear()
             self._show_undo_buttons()
+            self.board_list.close_card()
         self._store = store
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload the board from the store; cards keep their widgets (and focus)."""
+        """Reload the board from the store; the open card and the current row stay."""
         if self._store is None or self._telling_others:
             return  # while telling others of our own change, the board is already current
-        board = load_board(self._store)
-        if board == self._board and self._cards:
-            return
-        self._board = board
-        self._fill_theme_filter()
-        self._show_board()
+        self._reload()
 
-    def _reload(self, focus_insight: InsightId | None = None, *, force: bool = False) -> None:
-        """Reload from the store and show it; `force` resets every card's controls too (after
-        a refused change, a tick box may show what the store does not hold)."""
+    def _reload(self, *, force: bool = False) -> None:
+        """Reload from the store and show it; `force` resets the open card's controls too
+        (after a refused change, a tick box may show what the store does not hold)."""
         if self._store is None:
             return
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.isAncestorOf(focus)
+        card_before = self.open_card()
+        in_card = card_before is not None and focus is not None and card_before.isAncestorOf(focus)
+        at = self.board_list.currentIndex().row()
         self._board = load_board(self._store)
+        self.model.set_board(self._board)
         self._fill_theme_filter()
-        self._show_board(focus_insight=focus_insight, force=force)
+        self._show_open_card(force=force)
+        self._show_empty_state()
+        # The open card went with its row (moved to deleted, or filtered out): focus goes to
+        # the insight that took its place, never to wherever Qt passed it on.
+        card_gone = in_card and self.open_card() is None
+        if had_focus and (card_gone or not self._focus_is_inside()):
+            self._focus_row(at)
 
     def board(self) -> BoardData:
         return self._board
 
-    def cards(self) -> list[InsightCard]:
-        """The cards on show, top to bottom."""
-        found = (self.cards_layout.itemAt(i) for i in range(self.cards_layout.count()))
-        return [
-            widget
-            for item in found
-            if item is not None and isinstance(widget := item.widget(), InsightCard)
-        ]
+    def shown_insights(self) -> list[InsightCardData]:
+        """The insights on show, top to bottom."""
+        return [self.proxy.index(row, 0).data(InsightRole.DATA) for row in range(self.rows())]
 
-    def card_for(self, insight_id: int) -> InsightCard | None:
-        return self._cards.get(InsightId(insight_id))
+    def rows(self) -> int:
+        return self.proxy.rowCount()
+
+    def open_card(self) -> InsightCard | None:
+        """The insight opened as a real card, if one is."""
+        shown = self.board_list.open_card()
+        return shown if isinstance(shown, InsightCard) else None
 
     def _fill_theme_filter(self) -> None:
-        chosen = self._filter.theme_key
+        chosen = self.proxy.board_filter().theme_key
         themes = self._board.themes_in_use()
         if chosen is not None and chosen not in {theme.key for theme in themes}:
             themes += [theme for theme in self._board.themes if theme.key == chosen]
@@ -254,59 +263,37 @@ class InsightsView(QWidget):
         self.theme_box.setCurrentIndex(max(index, 0))
         self.theme_box.blockSignals(False)
 
-    def _show_board(self, *, focus_insight: InsightId | None = None, force: bool = False) -> None:
-        matching = self._board.matching(self._filter)
-        shown = matching[: self._shown_limit]
-        wanted = {data.id for data in shown}
+    def _show_open_card(self, *, force: bool) -> None:
+        shown = self.open_card()
+        if shown is None:
+            return
+        data = self.model.card_data(shown.data.id)
+        if data is None:
+            return
+        if force:
+            shown.set_data(data, self._board.themes)
+        else:
+            shown.update_data(data, self._board.themes)
+
+    def _focus_is_inside(self) -> bool:
         focus = QApplication.focusWidget()
-        had_focus = focus is not None and self.isAncestorOf(focus)
-        before = self.cards()
-        lost_at: int | None = None
-        for position, old in enumerate(before):
-            if old.data.id not in wanted:
-                if focus is not None and old.isAncestorOf(focus):
-                    lost_at = position
-                del self._cards[old.data.id]
-                old.hide()
-                old.deleteLater()
-        while self.cards_layout.count():
-            self.cards_layout.takeAt(0)
-        created: list[InsightId] = []
-        for data in shown:
-            existing = self._cards.get(data.id)
-            if existing is None:
-                existing = self._make_card(data)
-                self._cards[data.id] = existing
-                created.append(data.id)
-            elif force:
-                existing.set_data(data, self._board.themes)
-            else:
-                existing.update_data(data, self._board.themes)
-            self.cards_layout.addWidget(existing)
-            existing.show()
-        self.more_button.setVisible(len(matching) > len(shown))
-        self._show_empty_state(bool(shown))
-        self._order_focus()
-        if had_focus:
-            self._settle_focus(lost_at, focus_insight, created)
+        return focus is not None and focus.isVisible() and self.isAncestorOf(focus)
 
-    def _make_card(self, data: InsightCardData) -> InsightCard:
-        made = InsightCard(data, self._board.themes, self._create_theme)
-        made.pin_requested.connect(self._pin)
-        made.share_requested.connect(self._share)
-        made.text_edited.connect(self._edit_text)
-        made.themes_chosen.connect(self._retheme)
-        made.delete_requested.connect(self._move_to_recently_deleted)
-        made.open_reflection_requested.connect(self.open_reflection_requested)
-        made.commitment_added.connect(self._add_commitment)
-        made.status_chosen.connect(self._set_status)
-        made.note_added.connect(self._add_note)
-        return made
+    def _focus_row(self, row: int) -> None:
+        """Put focus on the list at `row` (or its last row), else on the empty card's button."""
+        if self.rows():
+            index = self.proxy.index(min(max(row, 0), self.rows() - 1), 0)
+            self.board_list.setCurrentIndex(index)
+            self.board_list.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.empty_card.isVisibleTo(self):
+            self.empty_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _show_empty_state(self, anything_shown: bool) -> None:
+    def _show_empty_state(self) -> None:
+        anything_shown = self.rows() > 0
         nothing_at_all = not self._board.cards
         self.filter_row.setVisible(not nothing_at_all)
         self.empty_card.setVisible(not anything_shown)
+        self.board_list.setVisible(anything_shown)
         if anything_shown:
             return
         if nothing_at_all:
@@ -323,11 +310,12 @@ class InsightsView(QWidget):
         self.empty_button.setAccessibleName(action)
 
     def _nothing_matches_words(self) -> str:
-        if self._filter.theme_key is not None:
-            if self._filter.show is not ShowOnly.ALL:
+        board_filter = self.proxy.board_filter()
+        if board_filter.theme_key is not None:
+            if board_filter.show is not ShowOnly.ALL:
                 return self.tr("No insights match what you chose. You can show them all again.")
             return self.tr("No insights here carry this theme. You can show them all again.")
-        if self._filter.show is ShowOnly.PINNED:
+        if board_filter.show is ShowOnly.PINNED:
             return self.tr(
                 "Nothing is pinned yet. You can pin an insight to keep it at the top of the board."
             )
@@ -339,78 +327,63 @@ class InsightsView(QWidget):
     def _empty_action(self) -> None:
         if self._board.cards:
             self.set_filter(BoardFilter())
-            first = self.cards()
-            if first:
-                first[0].first_control().setFocus(Qt.FocusReason.OtherFocusReason)
+            self._focus_row(0)
         else:
             self.reflect_requested.emit()
 
-    def _order_focus(self) -> None:
-        chain: list[QWidget] = [
-            self.undo_button,
-            self.redo_button,
-            *self.show_buttons.values(),
-            self.theme_box,
-            self.empty_button,
-        ]
-        for shown in self.cards():
-            chain.extend(shown.focus_chain())
-        chain.append(self.more_button)
-        chain_tab_order(chain)
+    # Opening an insight ---------------------------------------------------------------------
 
-    def _settle_focus(
-        self, lost_at: int | None, focus_insight: InsightId | None, created: list[InsightId]
-    ) -> None:
-        """After the board changed under the client's focus, put focus somewhere sensible:
-        on an insight that came back (an undone move), else where a card went away."""
-        target: QWidget | None = None
-        current = QApplication.focusWidget()
-        if focus_insight is not None and focus_insight in created:
-            target = self._cards[focus_insight].first_control()
-        elif lost_at is not None or current is None or not self.isAncestorOf(current):
-            shown = self.cards()
-            if shown:
-                target = shown[min(lost_at or 0, len(shown) - 1)].first_control()
-            elif self.empty_card.isVisibleTo(self):
-                target = self.empty_button
-        if target is not None:
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
-        QTimer.singleShot(0, self._reveal_focus)
+    def open_insight(self, insight_id: int) -> InsightCard | None:
+        """Open an insight as a real card (if it is on show) and put focus on it."""
+        row = self.proxy.row_of(InsightId(insight_id))
+        if row is None:
+            return None
+        self._open_index(self.proxy.index(row, 0))
+        return self.open_card()
 
-    def _reveal_focus(self) -> None:
-        focus = QApplication.focusWidget()
-        scroller = self.page.scroller
-        if focus is not None and scroller is not None and self.isAncestorOf(focus):
-            scroller.ensureWidgetVisible(focus, space(2), space(4))
+    def _open_index(self, index: QModelIndex) -> None:
+        data = index.data(InsightRole.DATA)
+        if not isinstance(data, InsightCardData):
+            return
+        self.board_list.setCurrentIndex(index)
+        shown = self.open_card()
+        if shown is None or shown.data.id != data.id:
+            shown = self._make_card(data)
+            self.board_list.show_card(index, shown)
+            chain_tab_order([self.board_list, *shown.focus_chain()])
+        shown.first_control().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _make_card(self, data: InsightCardData) -> InsightCard:
+        made = InsightCard(data, self._board.themes, self._create_theme)
+        made.pin_requested.connect(self._pin)
+        made.share_requested.connect(self._share)
+        made.text_edited.connect(self._edit_text)
+        made.themes_chosen.connect(self._retheme)
+        made.delete_requested.connect(self._move_to_recently_deleted)
+        made.open_reflection_requested.connect(self.open_reflection_requested)
+        made.commitment_added.connect(self._add_commitment)
+        made.status_chosen.connect(self._set_status)
+        made.note_added.connect(self._add_note)
+        made.close_requested.connect(self.board_list.close_card)
+        return made
 
     # Filters --------------------------------------------------------------------------------
 
     def board_filter(self) -> BoardFilter:
-        return self._filter
+        return self.proxy.board_filter()
 
     def set_filter(self, board_filter: BoardFilter) -> None:
-        self._filter = board_filter
-        self._shown_limit = PAGE_SIZE
+        self.proxy.set_filter(board_filter)
         self.show_buttons[board_filter.show].setChecked(True)
         self._fill_theme_filter()
-        self._show_board()
+        self._show_empty_state()
 
     def set_show(self, show: ShowOnly) -> None:
-        self.set_filter(BoardFilter(show, self._filter.theme_key))
+        self.set_filter(BoardFilter(show, self.proxy.board_filter().theme_key))
 
     def _theme_filter_chosen(self, index: int) -> None:
         key = self.theme_box.itemData(index) if index >= 0 else None
-        self.set_filter(BoardFilter(self._filter.show, str(key) if key else None))
-
-    def show_more(self) -> None:
-        """Build the next cards of a long board, and move to the first of them."""
-        already = len(self.cards())
-        self._shown_limit += PAGE_SIZE
-        self._show_board()
-        shown = self.cards()
-        if len(shown) > already:
-            shown[already].first_control().setFocus(Qt.FocusReason.OtherFocusReason)
-            QTimer.singleShot(0, self._reveal_focus)
+        self.set_filter(BoardFilter(self.proxy.board_filter().show, str(key) if key else None))
 
     # Undo and redo --------------------------------------------------------------------------
 
@@ -442,9 +415,8 @@ class InsightsView(QWidget):
         self.undo_button.setVisible(anything)
         self.redo_button.setVisible(anything)
 
-    def _context(self) -> CommandContext:
-        assert self._store is not None
-        return CommandContext(self._store, self._changed, self._failed)
+    def _reports(self) -> Reports[InsightId]:
+        return Reports(self._changed, self._failed)
 
     def _push(self, command: InsightCommand) -> bool:
         """Do `command` (undoably); False if the store refused it."""
@@ -453,8 +425,12 @@ class InsightsView(QWidget):
         return not self._last_change_failed
 
     def _changed(self, insight_id: InsightId) -> None:
-        self._reload(focus_insight=insight_id)
-        self._tell_others("insights")
+        shown_before = self.proxy.row_of(insight_id) is not None
+        self._reload()
+        row = self.proxy.row_of(insight_id)
+        if row is not None and not shown_before and self._focus_is_inside():
+            self._focus_row(row)  # it came back (an undone move): go to it
+        self._tell_others(InsightCommand.data_kind)
 
     def _tell_others(self, kind: str) -> None:
         self._telling_others = True
@@ -463,7 +439,7 @@ class InsightsView(QWidget):
         finally:
             self._telling_others = False
 
-    def _failed(self, error: Exception) -> None:
+    def _failed(self, error: Exception, _insight_id: InsightId | None = None) -> None:
         self._last_change_failed = True
         if isinstance(error, LookupError):
             title = self.tr("This insight is no longer here")
@@ -473,59 +449,57 @@ class InsightsView(QWidget):
             )
         else:
             title = self.tr("This change was not saved")
-            message = fill(
-                self.tr("Something stopped the change from being saved (%1). Nothing was lost."),
-                error,
-            )
+            reason = describe(error)[1] if isinstance(error, KapError) else str(error)
+            message = fill(self.tr("%1\n\nNothing you wrote was lost."), reason)
         self._reload(force=True)
         show_message(self, title, message)
 
-    # What the cards ask for -----------------------------------------------------------------
+    # What the open card asks for ------------------------------------------------------------
 
     def _data(self, insight_id: int) -> InsightCardData | None:
-        shown = self._cards.get(InsightId(insight_id))
-        return shown.data if shown is not None else None
+        return self.model.card_data(InsightId(insight_id))
 
     def _pin(self, insight_id: int, pinned: bool) -> None:
         data = self._data(insight_id)
         if data is not None and self._store is not None:
-            self._push(PinInsight(self._context(), data.insight, pinned))
+            self._push(PinInsight(self._store, data.insight, pinned, self._reports()))
 
     def _share(self, insight_id: int, shared: bool) -> None:
         data = self._data(insight_id)
         if data is not None and self._store is not None:
-            self._push(ShareInsight(self._context(), data.insight, shared))
+            self._push(ShareInsight(self._store, data.insight, shared, self._reports()))
 
     def _edit_text(self, insight_id: int, words: str) -> None:
         data = self._data(insight_id)
         if data is None or self._store is None:
             return
-        if not self._push(EditInsightText(self._context(), data.insight, words)):
-            shown = self.card_for(insight_id)
-            if shown is not None:
+        if not self._push(EditInsightText(self._store, data.insight, words, self._reports())):
+            shown = self.open_card()
+            if shown is not None and shown.data.id == insight_id:
                 shown.start_editing(draft=words)  # the words are kept, not lost
 
     def _retheme(self, insight_id: int, keys: list[str]) -> None:
         data = self._data(insight_id)
         if data is None or self._store is None:
             return
-        command = RethemeInsight(self._context(), data.insight, data.theme_keys, keys)
-        if not self._push(command):
-            shown = self.card_for(insight_id)
-            if shown is not None:
+        themes = (data.theme_keys, keys)
+        if not self._push(RethemeInsight(self._store, data.insight, themes, self._reports())):
+            shown = self.open_card()
+            if shown is not None and shown.data.id == insight_id:
                 shown.start_theming(selected=keys)
 
     def _set_status(self, insight_id: int, _commitment_id: int, status: str) -> None:
         data = self._data(insight_id)
         if data is None or data.commitment is None or self._store is None:
             return
-        self._push(SetCommitmentStatus(self._context(), data.commitment, CommitmentStatus(status)))
+        step, chosen = data.commitment, CommitmentStatus(status)
+        self._push(SetCommitmentStatus(self._store, step, chosen, self._reports()))
 
     def _move_to_recently_deleted(self, insight_id: int) -> None:
         data = self._data(insight_id)
         if data is None or self._store is None:
             return
-        if self._push(MoveInsightToRecentlyDeleted(self._context(), data.insight)):
+        if self._push(MoveInsightToRecentlyDeleted(self._store, data.insight, self._reports())):
             self.notice.setText(
                 fill(
                     self.tr(
@@ -555,23 +529,16 @@ class InsightsView(QWidget):
         except store_refusals() as error:  # a calm message, never a traceback
             self._failed(error)
             return
-        shown = self.card_for(insight_id)
-        if shown is not None:
+        shown = self.open_card()
+        if shown is not None and shown.data.id == insight_id:
             shown.commitment_editor.note_saved()
         self._changed(InsightId(insight_id))
 
     def _create_theme(self, name: str) -> Theme:
-        """A theme of the client's own, for the theme picker (ValueError if it can't be)."""
+        """A theme of the client's own, for the theme picker (a KapError if it can't be)."""
         if self._store is None:
-            raise ValueError(self.tr("Your entries are not open just now."))
-        try:
-            theme = self._store.themes.add(name)
-        except ValueError:
-            raise
-        except store_refusals() as error:
-            raise ValueError(
-                fill(self.tr("The theme could not be saved just now (%1)."), error)
-            ) from error
+            raise EntryRefusedError(self.tr("Your entries are not open just now."))
+        theme = self._store.themes.add(name)
         self._reload()
         self._tell_others("themes")
         return theme

@@ -58,6 +58,7 @@ from ui.journal.model import (
     ThemeLook,
     group_title,
 )
+from ui.operations.base import Reports
 from ui.operations.journal import (
     ChangeKind,
     EditAnswer,
@@ -603,12 +604,9 @@ class JournalView(QWidget):
         self.undo_stack.push(
             EditAnswer(
                 self._store,
-                ReflectionId(reflection_id),
-                AnswerId(answer_id),
-                before,
-                after,
-                self._changed,
-                self._problem,
+                (ReflectionId(reflection_id), AnswerId(answer_id)),
+                (before, after),
+                Reports(self._changed, self._problem),
             )
         )
         self._say(self.tr("Saved. Ctrl+Z undoes the change."), AnswerId(answer_id))
@@ -618,7 +616,10 @@ class JournalView(QWidget):
             return
         self.undo_stack.push(
             ShareReflection(
-                self._store, ReflectionId(reflection_id), shareable, self._changed, self._problem
+                self._store,
+                ReflectionId(reflection_id),
+                shareable,
+                Reports(self._changed, self._problem),
             )
         )
         self._say(
@@ -633,7 +634,7 @@ class JournalView(QWidget):
             return
         self.undo_stack.push(
             MoveToRecentlyDeleted(
-                self._store, ReflectionId(reflection_id), self._changed, self._problem
+                self._store, ReflectionId(reflection_id), Reports(self._changed, self._problem)
             )
         )
         if self.model.entry(ReflectionId(reflection_id)) is None:

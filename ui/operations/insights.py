@@ -1,87 +1,59 @@
-"""The insight board's changes as undoable commands: each calls the store, and undo puts back
-exactly what was there before.
+"""The insight board's changes as undoable operations: each calls the store, and undo puts
+back exactly what was there before.
 
-A command that the store refuses (the insight went to "recently deleted" elsewhere, the disk
-is read-only, …) reports the error once and marks itself obsolete, so QUndoStack drops it
-instead of keeping a step that did nothing. Commands never touch widgets; the board refreshes
-from the store when told that something changed.
+Every one is a `StoreOperation` (see `ui.operations.base`) that reports the id of the insight
+it changed; one the store refuses (the insight went to "recently deleted" elsewhere, the disk
+is read-only, …) reports the error once and drops out of the undo stack. Operations never
+touch widgets; the board refreshes from the store when told that something changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from kapcompanion.domain import Commitment, CommitmentStatus, DeletedKind, Insight
 from kapcompanion.ids import InsightId
 from kapcompanion.wording.translation import fill
+from ui.operations.base import Reports, StoreOperation
 from ui.widgets.wording import short_words
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store
 
 CONTEXT = "InsightCommands"
+InsightReports = Reports[InsightId]
 
 
 def _tr(source: str) -> str:
     return QCoreApplication.translate(CONTEXT, source)
 
 
-@dataclass(frozen=True)
-class CommandContext:
-    """What a command needs: the store, and whom to tell after a change or a refusal."""
-
-    store: Store
-    changed: Callable[[InsightId], None]
-    failed: Callable[[Exception], None]
+def _about(words: str) -> str:
+    return short_words(words, 40)
 
 
-def store_refusals() -> tuple[type[Exception], ...]:
-    """The errors with which the store refuses a change (imported late: start-up is costly)."""
-    import sqlite3
+class InsightCommand(StoreOperation[InsightId]):
+    """A change to one insight (or its small step); it reports that insight's id."""
 
-    from kapcompanion.errors import KapError
+    data_kind = "insights"
 
-    return (LookupError, ValueError, KapError, sqlite3.Error)
-
-
-class InsightCommand(QUndoCommand):
-    """A change to one insight (or its small step) that can be undone and redone."""
-
-    def __init__(self, context: CommandContext, insight_id: InsightId, label: str) -> None:
-        super().__init__(label)
-        self._context = context
+    def __init__(
+        self, store: Store, insight_id: InsightId, label: str, reports: InsightReports
+    ) -> None:
+        super().__init__(store, label, reports)
         self.insight_id = insight_id
 
-    def apply(self, store: Store) -> None:
-        raise NotImplementedError
-
-    def revert(self, store: Store) -> None:
-        raise NotImplementedError
-
-    def redo(self) -> None:
-        self._run(self.apply)
-
-    def undo(self) -> None:
-        self._run(self.revert)
-
-    def _run(self, step: Callable[[Store], None]) -> None:
-        try:
-            step(self._context.store)
-        except store_refusals() as error:
-            self.setObsolete(True)
-            self._context.failed(error)
-            return
-        self._context.changed(self.insight_id)
+    def detail(self, *, undoing: bool) -> InsightId:
+        return self.insight_id
 
 
 class EditInsightText(InsightCommand):
-    def __init__(self, context: CommandContext, insight: Insight, text: str) -> None:
-        super().__init__(context, insight.id, fill(_tr("Edit “%1”"), short_words(insight.text, 40)))
+    def __init__(self, store: Store, insight: Insight, text: str, reports: InsightReports) -> None:
+        label = fill(_tr("Edit “%1”"), _about(insight.text))
+        super().__init__(store, insight.id, label, reports)
         self._before = insight.text
         self._after = text
 
@@ -93,10 +65,11 @@ class EditInsightText(InsightCommand):
 
 
 class PinInsight(InsightCommand):
-    def __init__(self, context: CommandContext, insight: Insight, pinned: bool) -> None:
-        words = short_words(insight.text, 40)
-        label = fill(_tr("Pin “%1”") if pinned else _tr("Unpin “%1”"), words)
-        super().__init__(context, insight.id, label)
+    def __init__(
+        self, store: Store, insight: Insight, pinned: bool, reports: InsightReports
+    ) -> None:
+        label = fill(_tr("Pin “%1”") if pinned else _tr("Unpin “%1”"), _about(insight.text))
+        super().__init__(store, insight.id, label, reports)
         self._before = insight.pinned
         self._after = pinned
 
@@ -108,10 +81,12 @@ class PinInsight(InsightCommand):
 
 
 class ShareInsight(InsightCommand):
-    def __init__(self, context: CommandContext, insight: Insight, shared: bool) -> None:
-        words = short_words(insight.text, 40)
+    def __init__(
+        self, store: Store, insight: Insight, shared: bool, reports: InsightReports
+    ) -> None:
+        words = _about(insight.text)
         label = fill(_tr("Share “%1”") if shared else _tr("Keep “%1” private"), words)
-        super().__init__(context, insight.id, label)
+        super().__init__(store, insight.id, label, reports)
         self._before = insight.shareable
         self._after = shared
 
@@ -125,15 +100,15 @@ class ShareInsight(InsightCommand):
 class RethemeInsight(InsightCommand):
     def __init__(
         self,
-        context: CommandContext,
+        store: Store,
         insight: Insight,
-        before: Sequence[str],
-        after: Sequence[str],
+        themes: tuple[Sequence[str], Sequence[str]],  # before, after
+        reports: InsightReports,
     ) -> None:
-        label = fill(_tr("Change the themes of “%1”"), short_words(insight.text, 40))
-        super().__init__(context, insight.id, label)
-        self._before = list(before)
-        self._after = list(after)
+        label = fill(_tr("Change the themes of “%1”"), _about(insight.text))
+        super().__init__(store, insight.id, label, reports)
+        self._before = list(themes[0])
+        self._after = list(themes[1])
 
     def apply(self, store: Store) -> None:
         store.themes.set_for_insight(self.insight_id, self._after)
@@ -144,10 +119,14 @@ class RethemeInsight(InsightCommand):
 
 class SetCommitmentStatus(InsightCommand):
     def __init__(
-        self, context: CommandContext, commitment: Commitment, status: CommitmentStatus
+        self,
+        store: Store,
+        commitment: Commitment,
+        status: CommitmentStatus,
+        reports: InsightReports,
     ) -> None:
-        label = fill(_tr("Change how “%1” is going"), short_words(commitment.text, 40))
-        super().__init__(context, commitment.insight_id, label)
+        label = fill(_tr("Change how “%1” is going"), _about(commitment.text))
+        super().__init__(store, commitment.insight_id, label, reports)
         self._commitment_id = commitment.id
         self._before = commitment.status
         self._after = status
@@ -160,9 +139,9 @@ class SetCommitmentStatus(InsightCommand):
 
 
 class MoveInsightToRecentlyDeleted(InsightCommand):
-    def __init__(self, context: CommandContext, insight: Insight) -> None:
-        label = fill(_tr("Move “%1” to recently deleted"), short_words(insight.text, 40))
-        super().__init__(context, insight.id, label)
+    def __init__(self, store: Store, insight: Insight, reports: InsightReports) -> None:
+        label = fill(_tr("Move “%1” to recently deleted"), _about(insight.text))
+        super().__init__(store, insight.id, label, reports)
 
     def apply(self, store: Store) -> None:
         store.deleted.move(DeletedKind.INSIGHT, self.insight_id)

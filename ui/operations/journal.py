@@ -1,25 +1,23 @@
-"""The journal's changes as undoable commands: edit an answer, share or not, move to deleted.
+"""The journal's changes as undoable operations: edit an answer, share or not, move to deleted.
 
-Each command calls the store when it is done, undone or redone, and then reports what changed
-through one callback, so the view refreshes from that report. A command whose record is gone
-(erased for good, say) quietly makes itself obsolete; one the store refuses reports the error.
-The store records every edit's `updated_at` itself.
+Every one is a `StoreOperation` (see `ui.operations.base`): it calls the store when it is
+done, undone or redone, then reports a `JournalChange` (what it just did to which reflection),
+so the view refreshes from that report. An operation whose record is gone (erased for good,
+say) quietly makes itself obsolete; one the store refuses reports the error. The store records
+every edit's `updated_at` itself.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from kapcompanion.domain import DeletedKind
-from kapcompanion.errors import KapError
 from kapcompanion.ids import AnswerId, ReflectionId
+from ui.operations.base import Reports, StoreOperation
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store
@@ -46,35 +44,14 @@ class JournalChange:
     words: str | None = None  # for an answer: the words it was meant to hold
 
 
-ChangeReport = Callable[[JournalChange], None]
-ProblemReport = Callable[[Exception, JournalChange], None]
+JournalReports = Reports[JournalChange]
 
 
-class JournalCommand(QUndoCommand):
-    """Common ground: a store, where to report a change, and where to report a refusal."""
+class JournalCommand(StoreOperation[JournalChange]):
+    """A change to one reflection; it reports a `JournalChange`."""
 
-    def __init__(
-        self, store: Store, text: str, changed: ChangeReport, problem: ProblemReport
-    ) -> None:
-        super().__init__(text)
-        self._store = store
-        self._changed = changed
-        self._problem = problem
-
-    def _run(self, action: Callable[[], None], change: JournalChange) -> None:
-        from kapcompanion.errors import NotFoundError
-
-        try:
-            action()
-        except NotFoundError:
-            # Erased for good since: nothing left to change back or forth.
-            self.setObsolete(True)
-            return
-        except (KapError, sqlite3.Error, ValueError) as error:
-            self.setObsolete(True)
-            self._problem(error, change)
-            return
-        self._changed(change)
+    data_kind = "journal"
+    quiet_when_gone = True
 
 
 class EditAnswer(JournalCommand):
@@ -83,30 +60,23 @@ class EditAnswer(JournalCommand):
     def __init__(
         self,
         store: Store,
-        reflection_id: ReflectionId,
-        answer_id: AnswerId,
-        before: str,
-        after: str,
-        changed: ChangeReport,
-        problem: ProblemReport,
+        answer: tuple[ReflectionId, AnswerId],
+        words: tuple[str, str],  # before, after
+        reports: JournalReports,
     ) -> None:
-        super().__init__(store, _tr("the change to an answer"), changed, problem)
-        self._reflection_id = reflection_id
-        self._answer_id = answer_id
-        self._before = before
-        self._after = after
+        super().__init__(store, _tr("the change to an answer"), reports)
+        self._reflection_id, self._answer_id = answer
+        self._before, self._after = words
 
-    def redo(self) -> None:
-        self._run(lambda: self._write(self._after), self._change(self._after))
+    def apply(self, store: Store) -> None:
+        store.reflections.update_answer(self._answer_id, self._after)
 
-    def undo(self) -> None:
-        self._run(lambda: self._write(self._before), self._change(self._before))
+    def revert(self, store: Store) -> None:
+        store.reflections.update_answer(self._answer_id, self._before)
 
-    def _change(self, words: str) -> JournalChange:
+    def detail(self, *, undoing: bool) -> JournalChange:
+        words = self._before if undoing else self._after
         return JournalChange(ChangeKind.ANSWER, self._reflection_id, self._answer_id, words)
-
-    def _write(self, words: str) -> None:
-        self._store.reflections.update_answer(self._answer_id, words)
 
 
 class ShareReflection(JournalCommand):
@@ -117,50 +87,40 @@ class ShareReflection(JournalCommand):
         store: Store,
         reflection_id: ReflectionId,
         shareable: bool,
-        changed: ChangeReport,
-        problem: ProblemReport,
+        reports: JournalReports,
     ) -> None:
         text = (
             _tr("the choice to share it with your therapist")
             if shareable
             else _tr("the choice to keep it to yourself")
         )
-        super().__init__(store, text, changed, problem)
+        super().__init__(store, text, reports)
         self._reflection_id = reflection_id
         self._shareable = shareable
-        self._change = JournalChange(ChangeKind.SHARING, reflection_id)
 
-    def redo(self) -> None:
-        self._run(lambda: self._write(self._shareable), self._change)
+    def apply(self, store: Store) -> None:
+        store.reflections.set_shareable(self._reflection_id, self._shareable)
 
-    def undo(self) -> None:
-        self._run(lambda: self._write(not self._shareable), self._change)
+    def revert(self, store: Store) -> None:
+        store.reflections.set_shareable(self._reflection_id, not self._shareable)
 
-    def _write(self, shareable: bool) -> None:
-        self._store.reflections.set_shareable(self._reflection_id, shareable)
+    def detail(self, *, undoing: bool) -> JournalChange:
+        return JournalChange(ChangeKind.SHARING, self._reflection_id)
 
 
 class MoveToRecentlyDeleted(JournalCommand):
     """Move a reflection to "recently deleted"; undo brings it straight back."""
 
-    def __init__(
-        self,
-        store: Store,
-        reflection_id: ReflectionId,
-        changed: ChangeReport,
-        problem: ProblemReport,
-    ) -> None:
-        super().__init__(store, _tr("the move to recently deleted"), changed, problem)
+    def __init__(self, store: Store, reflection_id: ReflectionId, reports: JournalReports) -> None:
+        super().__init__(store, _tr("the move to recently deleted"), reports)
         self._reflection_id = reflection_id
 
-    def redo(self) -> None:
-        self._run(
-            lambda: self._store.deleted.move(DeletedKind.REFLECTION, self._reflection_id),
-            JournalChange(ChangeKind.DELETED, self._reflection_id),
-        )
+    def apply(self, store: Store) -> None:
+        store.deleted.move(DeletedKind.REFLECTION, self._reflection_id)
 
-    def undo(self) -> None:
-        self._run(
-            lambda: self._store.deleted.restore(DeletedKind.REFLECTION, self._reflection_id),
-            JournalChange(ChangeKind.RESTORED, self._reflection_id),
-        )
+    def revert(self, store: Store) -> None:
+        store.deleted.restore(DeletedKind.REFLECTION, self._reflection_id)
+
+    def detail(self, *, undoing: bool) -> JournalChange:
+        kind = ChangeKind.RESTORED if undoing else ChangeKind.DELETED
+        return JournalChange(kind, self._reflection_id)

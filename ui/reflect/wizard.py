@@ -370,8 +370,8 @@ class ReflectionWizard(QWidget):
         matching = [t for t in self._store.themes.list() if t.name.casefold() == name.casefold()]
         try:
             theme = matching[0] if matching else self._store.themes.add(name)
-        except (ValueError, KapError) as error:
-            self.other_theme.setToolTip(str(error))
+        except KapError as error:
+            self.other_theme.setToolTip(describe(error)[1])
             return
         if theme.key in self._theme_boxes:
             self._theme_boxes[theme.key].setChecked(True)

@@ -89,6 +89,8 @@ def describe(error: errors.KapError) -> tuple[str, str]:
             "This change clashes with what is already stored, so it was not saved. Nothing "
             "stored was changed."
         )
+    if isinstance(error, errors.EntryRefusedError):
+        return _tr("This could not be kept as it is"), error.message
     if isinstance(error, errors.NotFoundError):
         return _tr("This is no longer here"), _tr(
             "This entry was deleted or moved to recently deleted, perhaps in another part of "

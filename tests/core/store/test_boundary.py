@@ -10,8 +10,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[3]
 STORE = ROOT / "kapcompanion" / "store"
 MAX_STORE_MODULE_LINES = 600
@@ -78,12 +76,6 @@ def test_no_sql_outside_the_store() -> None:
     assert found == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the window still lists sqlite3 errors in some except clauses, which the store's "
-    "translation has made unreachable; when the UI side of the error boundary removes them "
-    "this passes: then delete this marker",
-)
 def test_the_window_catches_no_sqlite_errors() -> None:
     found = [use for path in outside_the_store() for use in sqlite_uses(path)]
     assert found == []

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from kapcompanion.data_files.prompt_sets import prompt_set_for
 from kapcompanion.domain import CommitmentStatus, DeletedKind, Insight, Phase
 from kapcompanion.store import Store
+from tests.raw_sql import held_by_another_program, refusing_writes
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import (
     answer_next_dialog,
@@ -24,10 +25,11 @@ from tests.ui.helpers import (
 from ui.insights.board_data import BoardFilter, ShowOnly
 from ui.insights.card import InsightCard
 from ui.insights.commitment_editor import status_label
-from ui.insights.view import PAGE_SIZE, InsightsView
+from ui.insights.model import InsightRole
+from ui.insights.view import InsightsView
 
 SMALLEST = QSize(720 - 200, 480)  # the main window's smallest size, less its sidebar
-TAB_STOPS = 60  # the board is long: Tab may pass several whole cards before a control
+TAB_STOPS = 60
 
 # Helpers ----------------------------------------------------------------------------------
 
@@ -43,7 +45,7 @@ def redo_keys(qtbot: QtBot) -> None:
 
 
 def texts_of(view: InsightsView) -> list[str]:
-    return [card.data.insight.text for card in view.cards()]
+    return [data.insight.text for data in view.shown_insights()]
 
 
 def insight_called(store: Store, words: str) -> Insight:
@@ -52,8 +54,15 @@ def insight_called(store: Store, words: str) -> Insight:
 
 
 def card_called(view: InsightsView, words: str) -> InsightCard:
-    [found] = [card for card in view.cards() if card.data.insight.text == words]
-    return found
+    """Open the insight with these words as a real card, as Enter on its row would."""
+    [found] = [data for data in view.shown_insights() if data.insight.text == words]
+    card = view.open_insight(found.id)
+    assert card is not None
+    return card
+
+
+def current_text(view: InsightsView) -> str:
+    return str(view.board_list.currentIndex().data(Qt.ItemDataRole.DisplayRole))
 
 
 # Fixtures ---------------------------------------------------------------------------------
@@ -80,22 +89,32 @@ def test_the_sample_course_shows_every_insight_pinned_first(
 ) -> None:
     view = open_view(demo_store)
     assert view.accessibleName() == "Insights"
-    cards = view.cards()
-    assert len(cards) == 14
+    shown = view.shown_insights()
+    assert len(shown) == 14
+    assert view.findChildren(InsightCard) == []  # cards are painted until one is opened
     assert texts_of(view) == [insight.text for insight in demo_store.insights.list()]
-    pinned = [card.data.insight.pinned for card in cards]
+    pinned = [data.insight.pinned for data in shown]
     assert pinned == sorted(pinned, reverse=True) and pinned.count(True) == 4
+    states = {
+        view.proxy.index(row, 0).data(Qt.ItemDataRole.DisplayRole): view.proxy.index(row, 0).data(
+            InsightRole.STATE
+        )
+        for row in range(view.rows())
+    }
+    assert states[REST] == "Pinned · Private"
+    assert states[ANGER] == "Pinned · Shared with my therapist"
+    assert states[SAFE] == "Shared with my therapist"
+    steps = [data for data in shown if data.commitment is not None]
+    assert len(steps) == 5
     rest = card_called(view, REST)
     assert rest.text_label.text() == REST
     assert [chip.text() for chip in rest.findChildren(QLabel, "chip")] == ["Self-compassion"]
     assert rest.state_label.text() == "Pinned · Private"
-    assert card_called(view, ANGER).state_label.text() == "Pinned · Shared with my therapist"
-    assert card_called(view, SAFE).state_label.text() == "Shared with my therapist"
     assert rest.from_button.text().startswith("From: Session ")
     assert " · " in rest.from_button.text()
-    steps = [card for card in cards if card.data.commitment is not None]
-    assert len(steps) == 5
     assert rest.commitment_editor.status_box.currentText() == "Not started yet"
+    assert card_called(view, ANGER).state_label.text() == "Pinned · Shared with my therapist"
+    assert len([card for card in view.findChildren(InsightCard) if card.isVisible()]) == 1
     assert not view.empty_card.isVisibleTo(view)
 
 
@@ -103,8 +122,8 @@ def test_pin_and_share_by_keyboard_and_the_store_follows(
     open_view: ViewFactory, demo_store: Store, qtbot: QtBot
 ) -> None:
     view = open_view(demo_store)
+    assert texts_of(view).index(QUIETLY) > 3
     quietly = card_called(view, QUIETLY)
-    assert view.cards().index(quietly) > 3
     quietly.pin_button.setFocus()
     with qtbot.waitSignal(view.data_changed) as changed:
         press(qtbot, Qt.Key.Key_Space)
@@ -113,10 +132,11 @@ def test_pin_and_share_by_keyboard_and_the_store_follows(
     # It joins the pinned ones at the top (they are newest first among themselves).
     assert texts_of(view) == [insight.text for insight in demo_store.insights.list()]
     assert texts_of(view).index(QUIETLY) < 5
-    assert all(card.data.insight.pinned for card in view.cards()[:5])
+    assert all(data.insight.pinned for data in view.shown_insights()[:5])
     assert quietly.pin_button.text() == "Unpin"
     assert quietly.pin_button.accessibleName() == f"Unpin: {QUIETLY}"
     assert focused() is quietly.pin_button  # focus stays with the card as it moves
+    assert view.open_card() is quietly
 
     assert quietly.share_box.accessibleName() == f"Share with my therapist: {QUIETLY}"
     quietly.share_box.setFocus()
@@ -274,23 +294,25 @@ def test_move_to_recently_deleted_and_undo_brings_it_back(
     open_view: ViewFactory, demo_store: Store, qtbot: QtBot
 ) -> None:
     view = open_view(demo_store)
+    position = texts_of(view).index(ANGER)
     anger = card_called(view, ANGER)
     anger_id = anger.data.id
-    position = view.cards().index(anger)
     anger.delete_button.setFocus()
     press(qtbot, Qt.Key.Key_Space)
     assert ANGER not in texts_of(view)
     assert anger_id not in {insight.id for insight in demo_store.insights.list()}
     assert [item.id for item in demo_store.deleted.items()] == [anger_id]
     assert view.notice.isVisibleTo(view) and "recently deleted" in view.notice.text()
-    # Focus moves to the card that took its place, not out of the board.
-    assert view.cards()[position].isAncestorOf(focused())
+    # Focus moves to the insight that took its place, not out of the board.
+    assert focused() is view.board_list
+    assert view.board_list.currentIndex().row() == position
+    assert current_text(view) == texts_of(view)[position]
 
     undo_keys(qtbot)
     assert texts_of(view)[position] == ANGER
     assert demo_store.deleted.items() == []
-    assert view.card_for(anger_id) is not None
-    assert view.card_for(anger_id).isAncestorOf(focused())  # type: ignore[union-attr]
+    assert focused() is view.board_list  # on the insight that came back
+    assert current_text(view) == ANGER
     assert not view.notice.isVisibleTo(view)
     redo_keys(qtbot)
     assert ANGER not in texts_of(view)
@@ -327,12 +349,13 @@ def test_filters_pinned_shared_and_theme(
     assert len(texts_of(view)) == 2  # the theme still narrows
 
     view.set_filter(BoardFilter(ShowOnly.PINNED, "fear"))
-    assert view.cards() == []
+    assert view.rows() == 0
     assert view.empty_card.isVisibleTo(view)
     assert view.empty_button.text() == "Show all insights"
     view.empty_button.click()
     assert view.board_filter() == BoardFilter()
-    assert len(view.cards()) == 14
+    assert view.rows() == 14
+    assert focused() is view.board_list
 
 
 def test_the_from_link_asks_to_open_the_reflection(
@@ -362,7 +385,11 @@ def test_an_insight_whose_reflection_is_gone_says_where_it_came_from_without_a_l
     store.deleted.move(DeletedKind.REFLECTION, reflection.id)
     store.insights.add("Written on its own.")
     view = open_view(store)
-    for shown in view.cards():
+    assert view.rows() == 2
+    for data in view.shown_insights():
+        assert view.proxy.index(view.proxy.row_of(data.id) or 0, 0).data(InsightRole.SOURCE) == ""
+        shown = view.open_insight(data.id)
+        assert shown is not None
         assert not shown.from_button.isVisibleTo(shown)
         assert not shown.from_label.isVisibleTo(shown)
 
@@ -371,7 +398,7 @@ def test_an_empty_board_says_what_will_appear_and_offers_one_button(
     open_view: ViewFactory, store: Store, qtbot: QtBot
 ) -> None:
     view = open_view(store)
-    assert view.cards() == []
+    assert view.rows() == 0
     assert view.empty_card.isVisibleTo(view)
     assert not view.filter_row.isVisibleTo(view)
     assert view.empty_text.text() == (
@@ -388,39 +415,42 @@ def test_an_empty_board_says_what_will_appear_and_offers_one_button(
     assert view.filter_row.isVisibleTo(view)
 
 
-def test_a_long_board_builds_cards_a_page_at_a_time(
+def test_a_long_board_builds_a_card_only_for_the_insight_opened(
     open_view: ViewFactory, store: Store, qtbot: QtBot
 ) -> None:
-    for number in range(PAGE_SIZE + 5):
+    for number in range(60):
         store.insights.add(f"Thought number {number}")
     view = open_view(store)
-    assert len(view.cards()) == PAGE_SIZE
-    assert view.more_button.isVisibleTo(view)
-    view.more_button.setFocus()
-    press(qtbot, Qt.Key.Key_Space)
-    assert len(view.cards()) == PAGE_SIZE + 5
-    assert not view.more_button.isVisibleTo(view)
-    assert view.cards()[PAGE_SIZE].isAncestorOf(focused())
+    assert view.rows() == 60
+    assert view.findChildren(InsightCard) == []
+    view.board_list.setFocus()
+    press(qtbot, Qt.Key.Key_End)
+    assert current_text(view) == "Thought number 0"  # the oldest, at the bottom
+    press(qtbot, Qt.Key.Key_Return)
+    card = view.open_card()
+    assert card is not None and card.data.insight.text == "Thought number 0"
+    assert card.isAncestorOf(focused())
+    viewport = view.board_list.viewport()
+    assert viewport.rect().intersects(card.geometry())  # scrolled into view
+    QApplication.processEvents()
+    assert len(view.findChildren(InsightCard)) == 1
 
 
 def test_a_refused_edit_says_so_gently_and_keeps_the_words(
-    open_view: ViewFactory, demo_store: Store, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
 ) -> None:
     view = open_view(demo_store)
     rest = card_called(view, REST)
     rest.start_editing()
     qtbot.keyClicks(focused(), " Really.")
-
-    def refuse(*_args: object, **_kwargs: object) -> None:
-        raise ValueError("The data file is full.")
-
-    monkeypatch.setattr(demo_store.insights, "update", refuse)
     seen: list[tuple[str, str]] = []
     answer_next_dialog(seen)
-    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with held_by_another_program(demo_store):
+        press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     [(title, message)] = seen
     assert title == "This change was not saved"
-    assert "Traceback" not in message
+    assert "Another program is using your data file" in message
+    assert "Traceback" not in message and "SQLITE" not in message
     assert rest.is_editing()
     assert rest.editor.toPlainText() == REST + " Really."
     assert view.undo_stack.count() == 0  # nothing half-done to undo
@@ -428,20 +458,16 @@ def test_a_refused_edit_says_so_gently_and_keeps_the_words(
 
 
 def test_a_refused_share_leaves_the_tick_as_the_store_has_it(
-    open_view: ViewFactory, demo_store: Store, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
 ) -> None:
     view = open_view(demo_store)
     rest = card_called(view, REST)
     assert not rest.share_box.isChecked()
-
-    def refuse(*_args: object, **_kwargs: object) -> None:
-        raise ValueError("The disk is read-only.")
-
-    monkeypatch.setattr(demo_store.insights, "update", refuse)
     seen: list[tuple[str, str]] = []
     answer_next_dialog(seen)
     rest.share_box.setFocus()
-    press(qtbot, Qt.Key.Key_Space)
+    with refusing_writes(demo_store):
+        press(qtbot, Qt.Key.Key_Space)
     assert [title for title, _message in seen] == ["This change was not saved"]
     assert not rest.share_box.isChecked()
     assert rest.state_label.text() == "Pinned · Private"
@@ -455,10 +481,19 @@ def test_tab_follows_the_board_in_reading_order(
     # The segments are one stop, like radio buttons: Tab leaves them, arrows move within.
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is view.theme_box
-    first = view.cards()[0]
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is view.board_list  # the whole board is one stop
+    texts = texts_of(view)
+    assert current_text(view) == texts[0]
+    press(qtbot, Qt.Key.Key_Down)
+    assert current_text(view) == texts[1]
+    press(qtbot, Qt.Key.Key_Up)
+    press(qtbot, Qt.Key.Key_Return)  # Enter opens the insight with all its controls
+    first = view.open_card()
+    assert first is not None and first.data.insight.text == texts[0]
     editor = first.commitment_editor
+    assert focused() is first.from_button
     expected = [
-        first.from_button,
         editor.status_box,
         editor.note_edit,
         first.share_box,
@@ -466,24 +501,42 @@ def test_tab_follows_the_board_in_reading_order(
         first.edit_button,
         first.themes_button,
         first.delete_button,
-        view.cards()[1].from_button,
     ]
     for widget in expected:
         press(qtbot, Qt.Key.Key_Tab)
         assert focused() is widget, (focused().accessibleName(), widget.accessibleName())
     assert all(name in first.pin_button.accessibleName() for name in ("Unpin: ", REST))
 
+    press(qtbot, Qt.Key.Key_Escape)  # closes the card, back on its row
+    assert focused() is view.board_list and view.open_card() is None
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Space)  # Space opens it too
+    second = view.open_card()
+    assert second is not None and second.data.insight.text == texts[1]
+    assert second.isAncestorOf(focused())
+
 
 def test_every_focusable_widget_has_an_accessible_name(
     open_view: ViewFactory, demo_store: Store
 ) -> None:
     view = open_view(demo_store)
-    first = view.cards()[0]
-    states = {
+
+    def first() -> InsightCard:
+        card = view.open_insight(view.shown_insights()[0].id)
+        assert card is not None
+        return card
+
+    def themes() -> None:
+        first().start_theming()
+        boxes = [box for box in first().findChildren(QCheckBox) if box.isVisibleTo(first())]
+        assert boxes and all(box.accessibleName() for box in boxes)
+
+    states: dict[str, Callable[[], object]] = {
         "board": lambda: None,
-        "editing": first.start_editing,
-        "themes": first.start_theming,
-        "adding a step": card_called(view, ANGER).commitment_editor.start_adding,
+        "open": first,
+        "editing": lambda: first().start_editing(),
+        "themes": themes,
+        "adding a step": lambda: card_called(view, ANGER).commitment_editor.start_adding(),
         "nothing matches": lambda: view.set_filter(BoardFilter(ShowOnly.PINNED, "fear")),
     }
     for name, show in states.items():
@@ -493,8 +546,11 @@ def test_every_focusable_widget_has_an_accessible_name(
         assert focusable, name
         for widget in focusable:
             assert widget.accessibleName(), f"{name}: {widget!r}"
-    boxes = [box for box in first.findChildren(QCheckBox) if box.isVisibleTo(first)]
-    assert all(box.accessibleName() for box in boxes)
+    view.set_filter(BoardFilter())
+    for row in range(view.rows()):
+        index = view.proxy.index(row, 0)
+        assert index.data(Qt.ItemDataRole.AccessibleTextRole)
+        assert "Themes: " in index.data(Qt.ItemDataRole.AccessibleDescriptionRole)
 
 
 def test_nothing_is_clipped_in_the_smallest_window(
@@ -517,3 +573,32 @@ def test_nothing_is_clipped_in_the_smallest_window(
     for step_shown in steps:
         step_shown()
         wait_until_nothing_is_clipped(qtbot, view)
+
+
+def test_edit_by_keyboard_alone_from_the_list(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    view.theme_box.setFocus()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is view.board_list
+    press(qtbot, Qt.Key.Key_Return)
+    rest = view.open_card()
+    assert rest is not None and rest.data.insight.text == REST
+    tab_to(qtbot, rest.edit_button, TAB_STOPS, or_its_focus_proxy=False)
+    press(qtbot, Qt.Key.Key_Space)
+    assert focused() is rest.editor
+    qtbot.keyClicks(focused(), " Ever.")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert insight_called(demo_store, REST + " Ever.").pinned
+    assert current_text(view) == REST + " Ever."  # the painted row says so too
+    tab_to(qtbot, rest.commitment_editor.note_edit, TAB_STOPS, or_its_focus_proxy=False)
+    qtbot.keyClicks(focused(), "Managed it on Tuesday.")
+    press(qtbot, Qt.Key.Key_Return)
+    [step] = demo_store.insights.commitments_for(rest.data.id)
+    assert [note.text for note in demo_store.insights.commitment_notes(step.id)] == [
+        "Managed it on Tuesday."
+    ]
+    press(qtbot, Qt.Key.Key_Escape)
+    assert focused() is view.board_list
+    assert view.proxy.index(0, 0).data(InsightRole.LATEST_NOTE).endswith("Managed it on Tuesday.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from typing import cast
@@ -23,7 +22,7 @@ from kapcompanion.journal import (
 )
 from kapcompanion.search import HIGHLIGHT_END, HIGHLIGHT_START
 from kapcompanion.store import Store
-from tests.raw_sql import connection_of
+from tests.raw_sql import connection_of, refusing_writes
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import (
     answer_next_dialog,
@@ -449,15 +448,12 @@ def test_a_refused_save_says_so_gently_and_keeps_the_words(
     answer_card = view.detail.answer_cards[0]
     before = answer_card.words()
 
-    def refuse(*_args: object) -> None:
-        raise sqlite3.OperationalError("disk I/O error")
-
-    monkeypatch.setattr(demo_store.reflections, "update_answer", refuse)
     answer_card.start_editing()
     type_text(qtbot, " and this must not be lost")
     seen: list[tuple[str, str]] = []
     answer_next_dialog(seen, choose="Close")
-    press(qtbot, Qt.Key.Key_Return, CTRL)
+    with refusing_writes(demo_store):
+        press(qtbot, Qt.Key.Key_Return, CTRL)
     [(title, message)] = seen
     assert title == "That change is not saved"
     assert "still here" in message and "Traceback" not in message

@@ -1,0 +1,130 @@
+"""The list the insight board shows its cards in: painted rows, and one real card for the
+insight the client opened.
+
+Tab reaches the list as one stop; the arrow keys move between insights; Enter or Space (or a
+click) opens the current one, which puts an `InsightCard` with every control (pin, edit,
+themes, share, the small step) on top of its row, and Tab then walks through that card. The
+row grows and shrinks with the card. When focus moves inside the card the list scrolls to
+keep it in view. This module never changes data: it says which insight to open
+(`open_requested`) and the board builds and wires the card.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QListView, QWidget
+
+from ui.insights.delegate import InsightCardDelegate
+from ui.widgets.style import space
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+
+
+class InsightBoardList(QListView):
+    """The board's cards, one row per insight; at most one of them open as a real card."""
+
+    open_requested = Signal(QModelIndex)  # a row of the list's model
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._open: QPersistentModelIndex | None = None
+        self.setObjectName("insightBoard")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setUniformItemSizes(False)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(space(3))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setMouseTracking(True)
+        self.viewport().setAutoFillBackground(False)  # the page shows through between cards
+        self.board_delegate = InsightCardDelegate(self.viewport(), self.card_at, self)
+        self.setItemDelegate(self.board_delegate)
+        self.clicked.connect(self._clicked)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+
+    # The open card --------------------------------------------------------------------------
+
+    def _open_index(self) -> QModelIndex | None:
+        """The open row as a plain index (a persistent one follows the row as it moves)."""
+        if self._open is None or not self._open.isValid():
+            return None
+        return self.model().index(self._open.row(), 0)
+
+    def card_at(self, index: AnyIndex) -> QWidget | None:
+        """The real card on this row, if it is the open one."""
+        opened = self._open_index()
+        if opened is None or index.row() != opened.row():
+            return None
+        return self.indexWidget(opened)
+
+    def open_card(self) -> QWidget | None:
+        opened = self._open_index()
+        return self.indexWidget(opened) if opened is not None else None
+
+    def show_card(self, index: QModelIndex, card: QWidget) -> None:
+        """Put `card` on top of the row at `index` (closing any other open card)."""
+        self.close_card()
+        self._open = QPersistentModelIndex(index)
+        card.installEventFilter(self)
+        self.setIndexWidget(index, card)
+        self.board_delegate.sizeHintChanged.emit(index)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def close_card(self) -> None:
+        """Back to a painted row; focus, if it was in the card, returns to the list."""
+        opened = self._open_index()
+        card = self.open_card()
+        self._open = None
+        if card is None or opened is None:
+            return
+        focus = QApplication.focusWidget()
+        if focus is not None and card.isAncestorOf(focus):
+            self.setCurrentIndex(opened)
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+        card.removeEventFilter(self)
+        card.hide()
+        self.setIndexWidget(opened, None)  # type: ignore[arg-type]  # None removes (and deletes) it
+        self.board_delegate.sizeHintChanged.emit(opened)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        opened = self._open_index()
+        if (
+            event.type() == QEvent.Type.LayoutRequest
+            and opened is not None
+            and watched is self.indexWidget(opened)
+        ):
+            # The card grew or shrank (an editor opened, notes unfolded): so does its row.
+            self.board_delegate.sizeHintChanged.emit(opened)
+        return super().eventFilter(watched, event)
+
+    # Keyboard and pointer -------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        current = self.currentIndex()
+        if event.key() in OPEN_KEYS and current.isValid() and self.hasFocus():
+            self.open_requested.emit(current)
+            return
+        super().keyPressEvent(event)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.isValid() and self.card_at(index) is None:
+            self.open_requested.emit(index)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Keep the focused control of the open card in view as Tab walks through it."""
+        card = self.open_card()
+        if new is None or card is None or not card.isAncestorOf(new):
+            return
+        top = new.mapTo(self.viewport(), new.rect().topLeft()).y() - space(2)
+        bottom = new.mapTo(self.viewport(), new.rect().bottomLeft()).y() + space(2)
+        bar = self.verticalScrollBar()
+        if top < 0:
+            bar.setValue(bar.value() + top)
+        elif bottom > self.viewport().height():
+            bar.setValue(bar.value() + bottom - self.viewport().height())
