@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 
 from kapcompanion import __version__
 from kapcompanion.domain import utc_now
-from kapcompanion.exchange.files import check_destination, write_atomically
+from kapcompanion.exchange.errors import ExportFileExistsError, ExportWriteError
 from kapcompanion.exchange.records import (
     Progress,
     ProgressCallback,
@@ -24,6 +24,7 @@ from kapcompanion.exchange.records import (
 )
 from kapcompanion.exchange.schema import FORMAT_NAME, FORMAT_VERSION, TABLES, is_exchanged_setting
 from kapcompanion.exchange.summary import ExportSummary
+from kapcompanion.files import check_destination, write_atomically
 from kapcompanion.store import Store
 from kapcompanion.timestamps import to_db_time
 
@@ -87,9 +88,16 @@ def write_export(
     """Export everything to `path` in a form of `write`'s choosing, given the whole document
     and the file. An existing file is refused before any work (unless `replace`), and `path`
     appears only once all of it is written."""
-    check_destination(path, replace=replace)
+    check_destination(path, overwrite=replace, exists=ExportFileExistsError)
     document = export_document(store, progress=progress, now=now)
-    write_atomically(path, lambda handle: write(document, handle), replace=replace)
+    write_atomically(
+        path,
+        lambda handle: write(document, handle),
+        overwrite=replace,
+        make_folder=True,
+        exists=ExportFileExistsError,
+        failed=ExportWriteError,
+    )
     return ExportSummary.of(path, document["data"])
 
 

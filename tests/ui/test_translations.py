@@ -43,9 +43,10 @@ def test_every_sentence_is_written_out_where_it_is_looked_up() -> None:
     assert len(found) > 1000
     for expected in (
         ("MainWindow", "Trends"),  # self.tr in a class: the class is the context
-        ("SessionWording", "Session %1"),  # a module's _tr helper: its CONTEXT
+        ("SessionWording", "Distress not rated"),  # a module's _tr helper: its CONTEXT
+        ("domain", "Session %1"),  # the window's and the printout's words, written once
         ("trends", "Distress after sessions went from %1 to %2 across %n sessions."),
-        ("charts", "Before session"),  # through the charts' own helper
+        ("charts", "Before session"),  # translate() with a CONTEXT from a sibling module
         ("ThemeChoice", "%Ln theme(s)"),  # partial(counted, …)
         ("ExchangeSummary", "%Ln reflection(s)"),
         ("report", "Sessions"),  # the core's translate() with an imported CONTEXT

@@ -420,11 +420,12 @@ class ChartPanel(QWidget):
         if self._build is None:
             return False
         from kapcompanion.charts import ChartStyle, save_figure
+        from kapcompanion.files import FileWriteError
 
         style = replace(ChartStyle.light(), font_size=chart_style().font_size)
         try:
             save_figure(self._build(style), path)
-        except (OSError, ValueError) as error:
+        except (FileWriteError, ValueError) as error:
             show_message(
                 self,
                 self.tr("The chart was not saved"),
@@ -433,7 +434,7 @@ class ChartPanel(QWidget):
                         "The file could not be written (%1). Nothing else was changed; you "
                         "might choose another folder, or a name ending in .png or .svg."
                     ),
-                    error,
+                    error.reason if isinstance(error, FileWriteError) else error,
                 ),
             )
             return False

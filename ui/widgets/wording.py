@@ -1,20 +1,27 @@
 """How a session is put into words on screen: its name, its date, its distress, its reflections.
 
 Shared by the sessions list, the session page and the form, so a session reads the same way
-everywhere. Every string goes through Qt's translation; numbers and dates through QLocale.
+everywhere. The words the printout uses too (session titles and kinds, phase titles, long dates)
+are written once in kapcompanion.wording.domain and re-exported here, so screens keep importing
+them from this module. Every string goes through Qt's translation; numbers and dates through
+QLocale.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from kapcompanion.course.follow_ups import FollowUp, FollowUpState
-from kapcompanion.domain import Phase, ReflectionStatus, Session, SessionKind
+from kapcompanion.domain import ReflectionStatus, Session
+from kapcompanion.wording.domain import day_of as day_of
+from kapcompanion.wording.domain import kind_label as kind_label
+from kapcompanion.wording.domain import local_date as local_date
+from kapcompanion.wording.domain import phase_title as phase_title
+from kapcompanion.wording.domain import session_title as session_title
 from kapcompanion.wording.translation import fill
 from ui.widgets.style import tokens
 
@@ -23,23 +30,6 @@ CONTEXT = "SessionWording"
 
 def _tr(source: str) -> str:
     return QCoreApplication.translate(CONTEXT, source)
-
-
-def kind_label(kind: SessionKind) -> str:
-    """A plain name for a kind of session, as the form offers it."""
-    labels = {
-        SessionKind.DOSING: _tr("Dosing session"),
-        SessionKind.PREPARATION: _tr("Preparation session"),
-        SessionKind.INTEGRATION: _tr("Integration session"),
-    }
-    return labels[SessionKind(kind)]
-
-
-def session_title(session: Session, locale: QLocale | None = None) -> str:
-    """ "Session 3" for a numbered dosing session; otherwise the kind of session."""
-    if session.kind is SessionKind.DOSING and session.number_in_course:
-        return fill(_tr("Session %1"), (locale or QLocale()).toString(session.number_in_course))
-    return kind_label(session.kind)
 
 
 def local_qdatetime(moment: datetime) -> QDateTime:
@@ -58,17 +48,17 @@ def from_qdatetime(moment: QDateTime) -> datetime:
 def when_text(moment: datetime, locale: QLocale | None = None) -> str:
     """The day and time of `moment`, in local time, as the locale writes them."""
     locale = locale or QLocale()
-    local = local_qdatetime(moment)
     return fill(
         _tr("%1 at %2"),
-        locale.toString(local.date(), QLocale.FormatType.LongFormat),
-        locale.toString(local.time(), QLocale.FormatType.ShortFormat),
+        day_of(moment, locale, weekday=True),
+        locale.toString(local_qdatetime(moment).time(), QLocale.FormatType.ShortFormat),
     )
 
 
 def day_text(moment: datetime, locale: QLocale | None = None) -> str:
-    locale = locale or QLocale()
-    return locale.toString(local_qdatetime(moment).date(), QLocale.FormatType.LongFormat)
+    """The local day of `moment` as a long date with its weekday ("Wednesday, 25 November
+    2026"), as lists and pages head their rows."""
+    return day_of(moment, locale, weekday=True)
 
 
 def distress_text(session: Session, locale: QLocale | None = None) -> str:
@@ -114,17 +104,6 @@ def reflection_state_text(status: ReflectionStatus) -> str:
     return _tr("paused")
 
 
-def phase_title(phase: Phase) -> str:
-    """The title of a phase's prompt set ("The next day"), or a plain fallback."""
-    from kapcompanion.data_files.prompt_sets import prompt_set_for
-    from kapcompanion.data_files.resource_files import ResourceError
-
-    try:
-        return prompt_set_for(phase).title
-    except ResourceError:
-        return _tr("A reflection")
-
-
 def reading_font() -> QFont:
     """The font for writing and reading areas: the UI font at the reading scale."""
     return scaled_font(QApplication.font(), "reading")
@@ -137,29 +116,6 @@ def scaled_font(base: QFont, scale_name: str, *, bold: bool = False) -> QFont:
     font.setPointSizeF(size * tokens().type_scale[scale_name])
     font.setBold(bold)
     return font
-
-
-def local_date(moment: datetime) -> QDate:
-    local = moment.astimezone()
-    return QDate(local.year, local.month, local.day)
-
-
-def _without_weekday(long_format: str) -> str:
-    """The locale's long date format without the weekday ("d MMMM yyyy", "MMMM d, yyyy")."""
-    if long_format.startswith("dddd"):
-        return re.sub(r"^dddd[\s,،]*", "", long_format)
-    return re.sub(r"[\s,،]*dddd", "", long_format)
-
-
-def day_of(moment: datetime | date, locale: QLocale | None = None, *, weekday: bool = False) -> str:
-    """The local day of `moment` as the locale writes a long date (weekday only if asked)."""
-    locale = locale or QLocale()
-    if isinstance(moment, datetime):
-        day = local_qdatetime(moment).date()
-    else:
-        day = QDate(moment.year, moment.month, moment.day)
-    long_format = locale.dateFormat(QLocale.FormatType.LongFormat)
-    return locale.toString(day, long_format if weekday else _without_weekday(long_format))
 
 
 NAME_CHARACTERS = 60  # of an insight's words, in a control's accessible name

@@ -1,43 +1,25 @@
-"""The printout's words: dates, session and section names, scores' bands and flags in plain
+"""The printout's words: its period, section names, scores' bands and flags in plain
 sentences, each through Qt's translation lookup (context "report"), dates and numbers as the
-locale writes them. No HTML here (see kapcompanion.report.paint.html_parts).
+locale writes them. Session titles, phase titles and long dates are the window's too, written
+once in kapcompanion.wording.domain. No HTML here (see kapcompanion.report.paint.html_parts).
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
+from PySide6.QtCore import QLocale
 
-from PySide6.QtCore import QDate, QLocale
-
-from kapcompanion.data_files.prompt_sets import prompt_set_for
-from kapcompanion.data_files.resource_files import ResourceError
-from kapcompanion.domain import CommitmentStatus, Phase, Session, SessionKind
+from kapcompanion.domain import CommitmentStatus
 from kapcompanion.report.content.build import CHECK_IN, Flag, FlagKind, ReportContent, ScoreLine
 from kapcompanion.report.content.options import ReportSection
+from kapcompanion.wording.domain import day_of, phase_title, session_title
 from kapcompanion.wording.translation import translate
 
 CONTEXT = "report"
 EMPTY_REPORT = "No sessions or reflections in this period yet."
 
 
-def day_text(moment: datetime | date, locale: QLocale | None = None, *, short: bool = False) -> str:
-    """A long date without the weekday, as the locale writes it ("25 November 2026"); short,
-    with the month abbreviated ("25 Nov 2026"), for tables."""
-    locale = locale or QLocale()
-    day = moment.astimezone().date() if isinstance(moment, datetime) else moment
-    long_format = locale.dateFormat(QLocale.FormatType.LongFormat)
-    if long_format.startswith("dddd"):
-        without_weekday = re.sub(r"^dddd[\s,،]*", "", long_format)
-    else:
-        without_weekday = re.sub(r"[\s,،]*dddd", "", long_format)
-    if short:
-        without_weekday = without_weekday.replace("MMMM", "MMM")
-    return locale.toString(QDate(day.year, day.month, day.day), without_weekday)
-
-
 def period_text(content: ReportContent, locale: QLocale | None = None) -> str:
-    first, last = day_text(content.first_day, locale), day_text(content.last_day, locale)
+    first, last = day_of(content.first_day, locale), day_of(content.last_day, locale)
     return first if first == last else translate(CONTEXT, "%1 – %2", first, last)
 
 
@@ -60,25 +42,6 @@ def signed_text(value: int, locale: QLocale | None = None) -> str:
     """A change with its sign ("+3", "−7", "0")."""
     shown = (locale or QLocale()).toString(abs(value))
     return f"+{shown}" if value > 0 else (f"−{shown}" if value < 0 else shown)
-
-
-def session_name(session: Session) -> str:
-    """ "Session 3" for a numbered dosing session, else the kind of appointment."""
-    if session.kind is SessionKind.DOSING and session.number_in_course:
-        return translate(CONTEXT, "Session %1", session.number_in_course)
-    return {
-        SessionKind.DOSING: translate(CONTEXT, "Dosing session"),
-        SessionKind.PREPARATION: translate(CONTEXT, "Preparation session"),
-        SessionKind.INTEGRATION: translate(CONTEXT, "Integration session"),
-    }[session.kind]
-
-
-def phase_title(phase: Phase) -> str:
-    """The title of the phase's prompt set ("The next day")."""
-    try:
-        return prompt_set_for(phase).title
-    except ResourceError:
-        return translate(CONTEXT, "Reflection")
 
 
 def commitment_status_text(status: CommitmentStatus) -> str:
@@ -130,7 +93,7 @@ def band_words(line: ScoreLine, locale: QLocale | None = None) -> str:
 def flag_words(flag: Flag, locale: QLocale | None = None, *, short: bool) -> str:
     """One flag in a line: short for page 1 ("8 before Session 3"), else a whole phrase
     ("Distress 8 before Session 3")."""
-    when = day_text(flag.when, locale)
+    when = day_of(flag.when, locale)
     if flag.kind is FlagKind.SAFETY_ITEM and flag.questionnaire and flag.item_number:
         item = flag.questionnaire.items[flag.item_number - 1]
         answer = next(
@@ -161,11 +124,11 @@ def flag_words(flag: Flag, locale: QLocale | None = None, *, short: bool) -> str
     if flag.kind is FlagKind.AFTER_EFFECTS and flag.session is not None:
         effects = ", ".join(flag.after_effects)
         if short:
-            return translate(CONTEXT, "%1 (%2)", session_name(flag.session), effects)
-        return translate(CONTEXT, "After %1: %2", session_name(flag.session), effects)
+            return translate(CONTEXT, "%1 (%2)", session_title(flag.session), effects)
+        return translate(CONTEXT, "After %1: %2", session_title(flag.session), effects)
     rating = number_text(flag.rating, locale)
     if flag.session is not None:
-        name = session_name(flag.session)
+        name = session_title(flag.session)
         words = {
             "before": translate(CONTEXT, "%1 before %2", rating, name),
             "after": translate(CONTEXT, "%1 after %2", rating, name),

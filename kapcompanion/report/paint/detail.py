@@ -13,12 +13,9 @@ from kapcompanion.report.content.options import ReportSection
 from kapcompanion.report.content.words import (
     CONTEXT,
     commitment_status_text,
-    day_text,
     flag_words,
     no_flags_text,
     number_text,
-    phase_title,
-    session_name,
 )
 from kapcompanion.report.paint.figures import (
     DISTRESS_KEY,
@@ -34,6 +31,7 @@ from kapcompanion.report.paint.html_parts import (
     writing_html,
 )
 from kapcompanion.report.paint.tables import session_table
+from kapcompanion.wording.domain import day_of, phase_title, session_title
 from kapcompanion.wording.translation import translate
 
 
@@ -137,7 +135,7 @@ class _Detail:
                 translate(
                     CONTEXT,
                     "%1: %2",
-                    day_text(point.taken_at, self.locale),
+                    day_of(point.taken_at, self.locale),
                     translate(CONTEXT, "%1 (%2)", point.total, point.band)
                     if point.band
                     else number_text(point.total, self.locale),
@@ -157,9 +155,9 @@ class _Detail:
         return "".join(self.insight(item) for item in self.content.insights)
 
     def insight(self, item: InsightItem) -> str:
-        meta = [day_text(item.insight.created_at, self.locale)]
+        meta = [day_of(item.insight.created_at, self.locale)]
         if item.session is not None:
-            meta.append(session_name(item.session))
+            meta.append(session_title(item.session))
         if item.themes:
             meta.append(", ".join(theme.name for theme in item.themes))
         if item.insight.pinned:
@@ -178,9 +176,7 @@ class _Detail:
             )
             parts.append(f"<p>{escaped(step)}</p>")
             for note in line.notes:
-                dated = translate(
-                    CONTEXT, "%1: %2", day_text(note.noted_at, self.locale), note.text
-                )
+                dated = translate(CONTEXT, "%1: %2", day_of(note.noted_at, self.locale), note.text)
                 parts.append(f"<p class='meta' style='margin-left: 16px;'>{escaped(dated)}</p>")
         return "".join(parts)
 
@@ -191,9 +187,9 @@ class _Detail:
 
     def reflection(self, item: ReflectionItem) -> str:
         reflection = item.reflection
-        meta = [day_text(reflection.started_at, self.locale)]
+        meta = [day_of(reflection.started_at, self.locale)]
         if item.session is not None:
-            meta.append(session_name(item.session))
+            meta.append(session_title(item.session))
         if reflection.distress_start is not None or reflection.distress_end is not None:
             meta.append(
                 translate(
@@ -227,7 +223,7 @@ class _Detail:
         headers = [translate(CONTEXT, "Date"), translate(CONTEXT, "What")]
         rows = [
             [
-                escaped(day_text(flag.when, self.locale, short=True)),
+                escaped(day_of(flag.when, self.locale, short=True)),
                 escaped(flag_words(flag, self.locale, short=False)),
             ]
             for flag in self.content.flags

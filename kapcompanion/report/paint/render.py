@@ -12,15 +12,15 @@ Needs a QGuiApplication (or QApplication). QtGui only: no widgets.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QBuffer,
     QByteArray,
+    QIODevice,
     QLocale,
     QMarginsF,
     QObject,
@@ -46,6 +46,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from kapcompanion.files import write_atomically
 from kapcompanion.report.content.build import ReportContent, build_content
 from kapcompanion.report.content.options import ReportOptions, ReportSection
 from kapcompanion.report.errors import ReportError, ReportPaperError, ReportPrintError
@@ -278,9 +279,9 @@ def render_report(
     return paint_report(build_report(store, options, device, today=today), device)
 
 
-def pdf_writer(path: Path, page_size: QPageSize) -> QPdfWriter:
-    """A PDF writer with the report's margins and title."""
-    writer = QPdfWriter(str(path))
+def pdf_writer(target: Path | QIODevice, page_size: QPageSize) -> QPdfWriter:
+    """A PDF writer with the report's margins and title, writing to a file or an open device."""
+    writer = QPdfWriter(str(target) if isinstance(target, Path) else target)
     writer.setPageLayout(
         QPageLayout(
             page_size, QPageLayout.Orientation.Portrait, PDF_MARGINS_MM, QPageLayout.Unit.Millimeter
@@ -306,29 +307,27 @@ def save_report_pdf(
     today: date | None = None,
 ) -> SavedReport:
     """Write the report as a PDF at `path`, replacing any file there; where it went and how
-    many pages it has. The PDF is written next to it first and moved into place, so a failure
-    never leaves half a file behind. Raises ReportError when the folder cannot be written."""
+    many pages it has. The PDF is painted in memory and written whole by the one file writer
+    (kapcompanion.files), so a failure never leaves half a file behind. Raises ReportError when
+    the folder cannot be written."""
     path = path.expanduser().absolute()
+    pdf = QBuffer()
+    pdf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = pdf_writer(pdf, page_size or default_page_size())
     try:
-        descriptor, temporary_name = tempfile.mkstemp(
-            prefix=".report-", suffix=".pdf", dir=path.parent
-        )
-    except OSError as error:
-        raise ReportError(path, error.strerror or str(error)) from error
-    os.close(descriptor)
-    temporary = Path(temporary_name)
-    try:
-        writer = pdf_writer(temporary, page_size or default_page_size())
         pages = render_report(store, options, writer, today=today)
-        del writer  # the file is complete once its painter has ended
-        temporary.replace(path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise ReportError(path, error.strerror or str(error)) from error
     except ReportPrintError as error:
-        temporary.unlink(missing_ok=True)
-        raise ReportError(path, "the file could not be written") from error
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+        raise ReportError(path, "the PDF could not be made") from error
+    del writer  # the PDF is complete once its painter has ended and its writer is gone
+    write_atomically(
+        path,
+        bytes(pdf.data().data()),
+        overwrite=True,
+        exists=_folder_in_the_way,
+        failed=ReportError,
+    )
     return SavedReport(path, pages)
+
+
+def _folder_in_the_way(path: Path) -> ReportError:
+    return ReportError(path, "a folder of that name is already there")

@@ -11,12 +11,11 @@ from kapcompanion.report.content.build import ScoreLine, SessionLine
 from kapcompanion.report.content.words import (
     CONTEXT,
     band_words,
-    day_text,
     number_text,
-    session_name,
     signed_text,
 )
 from kapcompanion.report.paint.html_parts import escaped, palette, table_html
+from kapcompanion.wording.domain import day_of, session_title
 from kapcompanion.wording.translation import translate
 
 
@@ -39,8 +38,8 @@ def session_table(lines: Sequence[SessionLine], locale: QLocale, *, with_notes: 
             effects += f"{escaped(session.after_effects_notes.strip())}</span>"
         rows.append(
             [
-                escaped(session_name(session)),
-                escaped(day_text(session.held_at, locale, short=True)),
+                escaped(session_title(session)),
+                escaped(day_of(session.held_at, locale, short=True)),
                 number_text(session.distress_before, locale),
                 number_text(session.distress_after, locale),
                 effects,
@@ -70,7 +69,7 @@ def score_table(lines: Sequence[ScoreLine], locale: QLocale) -> str:
                 CONTEXT,
                 "%1 on %2",
                 line.first.total,
-                day_text(line.first.taken_at, locale, short=True),
+                day_of(line.first.taken_at, locale, short=True),
             )
             if line.first is not None
             else translate(CONTEXT, "this is the first")
@@ -79,7 +78,7 @@ def score_table(lines: Sequence[ScoreLine], locale: QLocale) -> str:
         rows.append(
             [
                 escaped(questionnaire.name),
-                escaped(day_text(line.latest.taken_at, locale, short=True)),
+                escaped(day_of(line.latest.taken_at, locale, short=True)),
                 escaped(latest),
                 escaped(band_words(line, locale)),
                 escaped(first),

@@ -43,6 +43,8 @@ from kapcompanion.data_files.questionnaires import all_questionnaires, questionn
 from kapcompanion.data_files.resource_files import load_json_resource
 from kapcompanion.demo import fill_demo
 from kapcompanion.domain import NewSession, Phase
+from kapcompanion.errors import KapError
+from kapcompanion.files import FileWriteError
 from kapcompanion.store import Store
 from tests.paths import REPOSITORY
 
@@ -456,6 +458,21 @@ def test_save_figure_writes_png_and_svg_and_refuses_other_kinds(
         save_figure(figure, tmp_path / "distress.txt")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["distress.SVG", "distress.png"]
     assert figure.dpi == 100  # saving at 200 dpi leaves the figure as the screen had it
+
+
+def test_save_figure_replaces_a_chart_and_a_missing_folder_is_a_plain_error(
+    profiles: dict[str, Profile], tmp_path: Path
+) -> None:
+    figure = distress_figure(profiles["sample"].distress, STYLES["light"])
+    path = tmp_path / "distress.png"
+    path.write_bytes(b"an older chart")
+    save_figure(figure, path)
+    assert path.read_bytes().startswith(b"\x89PNG")
+    missing = tmp_path / "no such folder" / "distress.svg"
+    with pytest.raises(FileWriteError) as failed:
+        save_figure(figure, missing)
+    assert isinstance(failed.value, KapError) and failed.value.reason
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["distress.png"]
 
 
 # No pyplot --------------------------------------------------------------------------------------

@@ -404,6 +404,22 @@ def test_saving_replaces_a_file_and_refuses_a_missing_folder(
     assert not missing.parent.exists()
 
 
+def test_a_folder_named_like_the_report_is_refused_and_paper_too_small_writes_nothing(
+    qapp: QApplication, demo_store: Store, tmp_path: Path
+) -> None:
+    (tmp_path / "report.pdf").mkdir()
+    with pytest.raises(ReportError):
+        save_report_pdf(demo_store, ReportOptions(), tmp_path / "report.pdf")
+    assert (tmp_path / "report.pdf").is_dir()
+    kept = tmp_path / "kept.pdf"
+    kept.write_bytes(b"an older report")
+    tiny = QPageSize(QSizeF(20, 20), QPageSize.Unit.Millimeter)
+    with pytest.raises(ReportPaperError):
+        save_report_pdf(demo_store, ReportOptions(), kept, page_size=tiny)
+    assert kept.read_bytes() == b"an older report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.pdf", "profile", "report.pdf"]
+
+
 def test_any_text_prints(qapp: QApplication, store: Store, tmp_path: Path) -> None:
     """Long unbroken strings, CJK, emoji, markup and control characters print, each once."""
     unbroken = "x" * 3000

@@ -1,0 +1,36 @@
+"""The Trends charts as matplotlib Figures: distress across the course, the theme map, and
+check-in (questionnaire) scores over time, drawn in the app's light or dark colours, and saved
+as PNG or SVG.
+
+Pure functions from the numbers in kapcompanion.course.trends to `matplotlib.figure.Figure`
+objects; the Trends screen wraps them in a Qt canvas and the printout paints them. One module per
+chart (`distress`, `theme_map`, `check_in_scores`) over a shared `style` (colours), `fonts`
+(letters and their measuring), `layout` (the figure, its margins in points, axes, legend) and
+`time_axes`; `saving` writes the files. Their words go through Qt's translation lookup
+(context "charts", QtCore only).
+
+Never imports Qt's painting or widgets, and never the pyplot module (its global figure state does
+not belong in an application). Importing this package loads matplotlib, so nothing at start-up
+may import it: the screen and the printout import it inside the functions that draw a chart.
+"""
+
+from kapcompanion.charts.check_in_scores import questionnaire_figure
+from kapcompanion.charts.distress import DISTRESS_EMPTY, DISTRESS_NO_SESSIONS, distress_figure
+from kapcompanion.charts.fonts import FALLBACK_FONTS
+from kapcompanion.charts.saving import save_figure
+from kapcompanion.charts.style import MUTED_PALETTE, PALE_GREY, ChartStyle
+from kapcompanion.charts.theme_map import THEME_MAP_EMPTY, theme_map_figure
+
+__all__ = [
+    "DISTRESS_EMPTY",
+    "DISTRESS_NO_SESSIONS",
+    "FALLBACK_FONTS",
+    "MUTED_PALETTE",
+    "PALE_GREY",
+    "THEME_MAP_EMPTY",
+    "ChartStyle",
+    "distress_figure",
+    "questionnaire_figure",
+    "save_figure",
+    "theme_map_figure",
+]

@@ -1,0 +1,102 @@
+"""The check-in scores chart: one questionnaire's totals over time on its full range, its
+severity bands shaded and named at the right, and (PCL-5) its reference range marked.
+"""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import blended_transform_factory
+
+from kapcompanion.charts.layout import CONTEXT, message_figure, new_figure, style_axes
+from kapcompanion.charts.style import ChartStyle, mix, score_colour
+from kapcompanion.charts.time_axes import date_axis, day_numbers
+from kapcompanion.course.trends import QuestionnaireSeries
+from kapcompanion.wording.translation import translate
+
+
+def questionnaire_figure(series: QuestionnaireSeries, style: ChartStyle) -> Figure:
+    """Scores over time on the questionnaire's full range, its severity bands shaded softly and
+    labelled at the right, and (PCL-5) the reference range marked."""
+    questionnaire = series.questionnaire
+    if not series.points:
+        return message_figure(
+            style,
+            translate(
+                CONTEXT, "%1 scores will appear here after your first check-in.", questionnaire.name
+            ),
+        )
+    figure = new_figure(style)
+    figure.set_label(series.summary())
+    bands = questionnaire.bands
+    axes = style_axes(figure, style, grid=not bands)  # bands are grid enough
+    top = questionnaire.max_total
+    label_at = blended_transform_factory(axes.transAxes, axes.transData)
+
+    for index, band in enumerate(bands):
+        share = 0.03 + 0.13 * index / max(len(bands) - 1, 1)
+        low, high = max(band.low - 0.5, 0.0), min(band.high + 0.5, float(top))
+        patch = axes.axhspan(
+            low, high, color=mix(style.background, style.text, share), linewidth=0, zorder=0
+        )
+        patch.set_gid("severity-band")
+        axes.text(
+            1.01,
+            (low + high) / 2,
+            band.label,
+            transform=label_at,
+            ha="left",
+            va="center",
+            fontsize=style.small,
+            color=style.muted,
+        )
+    if questionnaire.reference_range is not None:
+        low, high = questionnaire.reference_range
+        patch = axes.axhspan(
+            low - 0.5,
+            high + 0.5,
+            color=mix(style.background, style.accent, 0.3),
+            linewidth=0,
+            zorder=0,
+        )
+        patch.set_gid("reference-range")
+        axes.text(
+            1.01,
+            (low + high) / 2,
+            translate(CONTEXT, "reference range"),
+            transform=label_at,
+            ha="left",
+            va="center",
+            fontsize=style.small,
+            color=style.muted,
+        )
+
+    xs = day_numbers([point.taken_at for point in series.points])
+    colour = score_colour(style)
+    dense = len(xs) > 60
+    (line,) = axes.plot(
+        xs,
+        [point.total for point in series.points],
+        color=colour,
+        linewidth=1.2 if dense else 1.8,
+        marker="o",
+        markersize=3 if dense else 6,
+        markerfacecolor=colour,
+        markeredgecolor=style.background,
+        markeredgewidth=1.0,
+        clip_on=False,  # a score of 0 or the maximum sits on the edge, whole
+        zorder=4,
+        label=questionnaire.name,
+    )
+    line.set_gid("scores")
+
+    axes.set_ylim(0, top)
+    if bands:
+        axes.set_yticks(sorted({band.low for band in bands} | {top}))
+    else:
+        axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    axes.set_ylabel(translate(CONTEXT, "%1 score (0–%2)", questionnaire.name, top))
+    axes.spines["left"].set_visible(False)
+    axes.tick_params(axis="y", length=0)
+    date_axis(axes, xs, style)
+    return figure
