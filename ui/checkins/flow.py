@@ -28,6 +28,7 @@ from kapcompanion.data_files.questionnaires import Questionnaire, score
 from kapcompanion.errors import KapError
 from kapcompanion.ids import CheckInId
 from kapcompanion.wording.translation import fill
+from ui.changes import DataKind
 from ui.checkins.options_page import OptionsPage
 from ui.checkins.safety import SafetyNote
 from ui.checkins.wording import length_text, number_list
@@ -47,7 +48,7 @@ class CheckInFlow(QWidget):
     finished = Signal(int)  # the check-in's id, once it is complete
     paused = Signal()  # the answers are kept; the client may come back to them
     safety_plan_requested = Signal()
-    data_changed = Signal(str)
+    data_changed = Signal(str)  # a DataKind
 
     def __init__(
         self,
@@ -426,7 +427,7 @@ class CheckInFlow(QWidget):
         except KapError as error:
             show_error(self, error)
         if self.check_in_id is not None:
-            self.data_changed.emit("checkins")
+            self.data_changed.emit(DataKind.CHECK_INS)
         self.paused.emit()
 
     def finish(self) -> None:
@@ -438,6 +439,6 @@ class CheckInFlow(QWidget):
         except KapError as error:
             show_error(self, error)
             return
-        self.data_changed.emit("checkins")
+        self.data_changed.emit(DataKind.CHECK_INS)
         assert self.check_in_id is not None
         self.finished.emit(int(self.check_in_id))

@@ -4,7 +4,7 @@ Pinned insights come first, then the newest. A filter row narrows the board to p
 shared insights, or to one theme. Every change a card asks for (words, pin, sharing, themes,
 how a small step is going, moving to recently deleted) is a command on the board's
 QUndoStack, so Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) take it back and forth. After a change the
-view emits `data_changed("insights")`; it never reaches into other views. Opening the
+view announces `data_changed(DataKind.INSIGHTS)`; it never reaches into other views. Opening the
 reflection an insight came from is the window's business (`open_reflection_requested`).
 """
 
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.domain import CommitmentStatus, Theme
 from kapcompanion.ids import CommitmentId, InsightId
 from kapcompanion.wording.translation import fill
+from ui.changes import DataKind
 from ui.insights.board_data import (
     BoardData,
     BoardFilter,
@@ -52,6 +53,7 @@ from ui.widgets.error_messages import show_message
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.focus import chain_tab_order
 from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.screen import Screen
 from ui.widgets.style import space
 from ui.widgets.wording import short_words
 
@@ -61,23 +63,24 @@ if TYPE_CHECKING:
 PAGE_SIZE = 30  # cards built at a time; "Show more" builds the next ones
 
 
-class InsightsView(QWidget):
+class InsightsView(Screen):
     """The insight board. Give it a store with `set_store`; `refresh` reloads from it."""
 
-    data_changed = Signal(str)
+    # A card names the session and reflection it came from, and its themes.
+    depends_on = frozenset(
+        {DataKind.INSIGHTS, DataKind.THEMES, DataKind.REFLECTIONS, DataKind.SESSIONS}
+    )
     open_reflection_requested = Signal(int)  # a reflection's id
     reflect_requested = Signal()  # from the empty board: begin a reflection
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Insights"))
-        self._store: Store | None = None
         self._board = BoardData((), ())
         self._filter = BoardFilter()
         self._cards: dict[InsightId, InsightCard] = {}
         self._shown_limit = PAGE_SIZE
         self._last_change_failed = False
-        self._telling_others = False
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._stack_moved)
 
@@ -202,13 +205,12 @@ class InsightsView(QWidget):
         if store is not self._store:
             self.undo_stack.clear()
             self._show_undo_buttons()
-        self._store = store
-        self.refresh()
+        super().set_store(store)
 
-    def refresh(self) -> None:
+    def load_from_store(self) -> None:
         """Reload the board from the store; cards keep their widgets (and focus)."""
-        if self._store is None or self._telling_others:
-            return  # while telling others of our own change, the board is already current
+        if self._store is None:
+            return
         board = load_board(self._store)
         if board == self._board and self._cards:
             return
@@ -454,14 +456,7 @@ class InsightsView(QWidget):
 
     def _changed(self, insight_id: InsightId) -> None:
         self._reload(focus_insight=insight_id)
-        self._tell_others("insights")
-
-    def _tell_others(self, kind: str) -> None:
-        self._telling_others = True
-        try:
-            self.data_changed.emit(kind)
-        finally:
-            self._telling_others = False
+        self.announce(DataKind.INSIGHTS)
 
     def _failed(self, error: Exception) -> None:
         self._last_change_failed = True
@@ -573,5 +568,5 @@ class InsightsView(QWidget):
                 fill(self.tr("The theme could not be saved just now (%1)."), error)
             ) from error
         self._reload()
-        self._tell_others("themes")
+        self.announce(DataKind.THEMES)
         return theme

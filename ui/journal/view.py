@@ -5,7 +5,8 @@ Four pages in a stack: the timeline (sessions newest first, their reflections be
 one reflection in full (`JournalDetail`), and "recently deleted". Search runs as the client
 types (after a short pause) and combines with the filters. Changes go through a `QUndoStack`,
 so Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) take them back and forth. After any change the view
-emits `data_changed("journal")` and never reaches into other views.
+announces `data_changed(DataKind.REFLECTIONS)` and never reaches into other views; it reloads
+only for the kinds of data it shows (`depends_on`), and out of sight only when next shown.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -49,6 +50,7 @@ from kapcompanion.journal import (
 )
 from kapcompanion.search import match_expression, matching_reflections
 from kapcompanion.wording.translation import fill
+from ui.changes import DataKind
 from ui.journal.delegate import JournalRowDelegate
 from ui.journal.detail import JournalDetail
 from ui.journal.filters import JournalFilterBar
@@ -70,6 +72,7 @@ from ui.operations.journal import (
 from ui.widgets.building_blocks import card, text
 from ui.widgets.error_messages import show_message
 from ui.widgets.page_frame import HeaderedPage, PageHeader, RecentlyDeletedPage
+from ui.widgets.screen import Screen
 from ui.widgets.style import space
 from ui.widgets.wording import day_text, phase_title
 
@@ -80,13 +83,23 @@ SEARCH_PAUSE_MS = 150
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class JournalView(QWidget):
+class JournalView(Screen):
     """The journal screen, hosting the "Recently deleted" page it is given.
 
     Give it a store with `set_store`; `refresh` reloads from it.
     """
 
-    data_changed = Signal(str)
+    # The timeline shows reflections by session with their themes; a reflection's page shows
+    # its insights; the "recently deleted" page shows reflections and insights set aside.
+    depends_on = frozenset(
+        {
+            DataKind.REFLECTIONS,
+            DataKind.SESSIONS,
+            DataKind.THEMES,
+            DataKind.INSIGHTS,
+            DataKind.DELETED,
+        }
+    )
     reflect_requested = Signal()
 
     def __init__(
@@ -94,11 +107,8 @@ class JournalView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Journal"))
-        self._store: Store | None = None
         self._query = ""
         self._snippets: dict[ReflectionId, str] = {}
-        self._sending = False  # our own data_changed is going out: no need to reload for it
-        self._stale = False  # data changed while the journal was out of sight
         self._last_change: JournalChange | None = None
 
         self.undo_stack = QUndoStack(self)
@@ -338,36 +348,17 @@ class JournalView(QWidget):
     # Store and refreshing ---------------------------------------------------------------------
 
     def set_store(self, store: Store) -> None:
-        self._store = store
         self.undo_stack.clear()
         self.recently_deleted.set_store(store)
-        self.refresh()
+        super().set_store(store)
 
-    def refresh(self) -> None:
-        """Reload everything from the store (after a change anywhere in the app).
+    def load_from_store(self) -> None:
+        """Purge what waited 30 days, read everything again, and keep each page in step.
 
         Out of sight, the journal only notes that it is out of date and reloads when it is
-        shown again, so changes elsewhere never wait on reading years of entries.
+        shown again (see `Screen`), so changes elsewhere never wait on reading years of entries.
         """
-        if self._store is None or self._sending:
-            return
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._load()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._refresh_if_stale()
-
-    def _refresh_if_stale(self) -> None:
-        if self._stale and self._store is not None:
-            self._load()
-
-    def _load(self) -> None:
-        """Purge what waited 30 days, read everything again, and keep each page in step."""
         assert self._store is not None
-        self._stale = False
         try:
             if self._store.purge_deleted() > 0:
                 self.undo_stack.clear()  # some steps may point at what was just erased
@@ -550,7 +541,7 @@ class JournalView(QWidget):
 
     def open_entry(self, reflection_id: int) -> None:
         """Open a reflection; one written at high distress asks first (unless turned off)."""
-        self._refresh_if_stale()
+        self.refresh_if_stale()
         entry = self.model.entry(ReflectionId(reflection_id))
         if entry is None or self._store is None:
             return
@@ -702,7 +693,7 @@ class JournalView(QWidget):
             self._reload()
             self._select(reflection_id)
             self.recently_deleted.refresh()
-        self._send("journal")
+        self.announce(DataKind.REFLECTIONS)
 
     def _answer_changed(self, reflection_id: ReflectionId, answer_id: AnswerId | None) -> None:
         from kapcompanion.store import NotFoundError
@@ -741,16 +732,10 @@ class JournalView(QWidget):
             self.detail.show_shareable(shareable)
 
     def _recently_deleted_changed(self, kind: str) -> None:
-        if kind == "journal":
+        changed = DataKind(kind)
+        if changed is DataKind.REFLECTIONS:
             self._reload()
-        self._send(kind)
-
-    def _send(self, kind: str) -> None:
-        self._sending = True
-        try:
-            self.data_changed.emit(kind)
-        finally:
-            self._sending = False
+        self.announce(changed)
 
     def _problem(self, error: Exception, change: JournalChange) -> None:
         """The store refused a change: say so, show what is stored, and keep every word."""
