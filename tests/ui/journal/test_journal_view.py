@@ -63,7 +63,7 @@ def search_for(view: JournalView, qtbot: QtBot, words: str) -> None:
     view.search_field.selectAll()
     press(qtbot, Qt.Key.Key_Backspace)
     type_text(qtbot, words)
-    qtbot.waitUntil(lambda: not view._search_timer.isActive(), timeout=2000)
+    qtbot.waitUntil(lambda: not view.search.timer.isActive(), timeout=2000)
 
 
 def calm_entry(view: JournalView) -> JournalEntry:
