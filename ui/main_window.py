@@ -2,14 +2,20 @@
 
 Only screens that are built appear in the sidebar. The window paints first and opens the
 profile's database right after (importing the storage layer costs time), then hands the
-store to every view. When data changes, `data_changed(kind)` tells the views to refresh.
+store to every screen.
+
+Refresh is targeted. Every change travels as `data_changed(kind)`, a `DataKind` naming what
+changed; the window passes it to each built screen (`Screen.data_changed_elsewhere`), and only
+screens whose `depends_on` holds that kind reload — at once if they show, else when next
+shown. The screen that made the change and already shows it is not asked to reload. The window
+never reaches into a screen to refresh another, and no refresh writes data.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -38,10 +44,12 @@ from PySide6.QtWidgets import (
 from kapcompanion.errors import KapError
 from kapcompanion.ids import ReflectionId
 from kapcompanion.profile import Profile
+from ui.changes import DataKind
 from ui.home.view import HomeView
 from ui.widgets.building_blocks import text
 from ui.widgets.error_messages import ask, show_error, show_message
 from ui.widgets.icons import icon
+from ui.widgets.screen import Screen
 from ui.widgets.style import (
     COLOUR_SCHEME_KEY,
     ColourScheme,
@@ -68,15 +76,6 @@ SIDEBAR_WIDTH = 200
 STATE_SAVE_DELAY_MS = 1000  # after the last move, resize or change of screen
 
 
-@runtime_checkable
-class StoreView(Protocol):
-    """A screen that shows data: it is handed the store once open, and refreshes on change."""
-
-    def set_store(self, store: Store) -> None: ...
-
-    def refresh(self) -> None: ...
-
-
 @dataclass(frozen=True)
 class Destination:
     """A sidebar entry and how to build its screen (screens are built when first shown)."""
@@ -88,7 +87,7 @@ class Destination:
 
 
 class MainWindow(QMainWindow):
-    data_changed = Signal(str)
+    data_changed = Signal(str)  # a DataKind, from whichever screen changed the data
     profile_opened = Signal()
     profile_failed = Signal()
 
@@ -355,7 +354,7 @@ class MainWindow(QMainWindow):
             widget = destination.build()
             self._built[key] = widget
             self.pages.addWidget(widget)
-            if self._store is not None and isinstance(widget, StoreView):
+            if self._store is not None and isinstance(widget, Screen):
                 widget.set_store(self._store)
         return self._built[key]
 
@@ -378,7 +377,7 @@ class MainWindow(QMainWindow):
     # Profile --------------------------------------------------------------------------------
 
     def open_profile(self) -> None:
-        """Open the database (and fill the sample course in demo mode); refresh every view."""
+        """Open the database (and fill the sample course in demo mode); hand it to every screen."""
         from kapcompanion.store import Store
 
         store: Store | None = None
@@ -389,7 +388,7 @@ class MainWindow(QMainWindow):
 
                 fill_demo(store)
             for widget in self._built.values():
-                if isinstance(widget, StoreView):
+                if isinstance(widget, Screen):
                     widget.set_store(store)
         except KapError as error:
             failure = error
@@ -406,10 +405,12 @@ class MainWindow(QMainWindow):
     def store(self) -> Store | None:
         return self._store
 
-    def _refresh_views(self, _kind: str) -> None:
+    def _refresh_views(self, kind: str) -> None:
+        """Tell each built screen what changed; only those that show that kind reload."""
+        changed = DataKind(kind)
         for widget in self._built.values():
-            if isinstance(widget, StoreView):
-                widget.refresh()
+            if isinstance(widget, Screen) and widget.cares_about(changed):
+                widget.data_changed_elsewhere(changed)
 
     def close_store(self) -> None:
         if self._store is not None:

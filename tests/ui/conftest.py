@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from ui.application import create_application, window_settings
-from ui.main_window import MainWindow, StoreView
+from ui.main_window import MainWindow
+from ui.widgets.screen import Screen
 from ui.widgets.style import ColourScheme, apply_style, stored_colour_scheme
 
 WindowFactory = Callable[..., MainWindow]
@@ -87,7 +88,7 @@ def show_view(qtbot: QtBot, qapp: QApplication) -> ShowView:
         with qtbot.waitActive(view):
             view.show()
             view.activateWindow()
-        assert isinstance(view, StoreView)
+        assert isinstance(view, Screen)
         view.set_store(store)
         if first_page is not None:
             first_page(view)

@@ -26,6 +26,7 @@ from tests.ui.helpers import (
     wait_until_nothing_is_clipped,
 )
 from ui.application import window_settings
+from ui.changes import DataKind
 from ui.home.sample_course import sample_course_command
 from ui.widgets.style import colours, contrast_ratio, ink_on
 
@@ -327,7 +328,7 @@ def test_home_offers_check_ins_that_are_due_and_leads_there(
     assert window.store is not None
     held = (datetime.now() - timedelta(days=2)).astimezone()
     window.store.sessions.add(NewSession(held_at=held, number_in_course=1))
-    window.data_changed.emit("sessions")
+    window.data_changed.emit(DataKind.SESSIONS)
     texts = " ".join(visible_texts(window.home))
     assert "A check-in, if you would like one" in texts
     assert "PHQ-9, GAD-7, PCL-5 could be taken again" in texts

@@ -29,6 +29,7 @@ from kapcompanion.domain import DeletedKind
 from kapcompanion.errors import KapError
 from kapcompanion.ids import CheckInId
 from kapcompanion.wording.translation import fill
+from ui.changes import DataKind
 from ui.checkins.options_page import OptionsPage
 from ui.checkins.safety import SafetyNote
 from ui.checkins.wording import length_text, number_list
@@ -48,7 +49,7 @@ class CheckInFlow(QWidget):
     finished = Signal(int)  # the check-in's id, once it is complete
     paused = Signal()  # the answers are kept; the client may come back to them
     safety_plan_requested = Signal()
-    data_changed = Signal(str)
+    data_changed = Signal(str)  # a DataKind
 
     def __init__(
         self,
@@ -427,7 +428,7 @@ class CheckInFlow(QWidget):
         except KapError as error:
             show_error(self, error)
         if self.check_in_id is not None:
-            self.data_changed.emit("checkins")
+            self.data_changed.emit(DataKind.CHECK_INS)
         self.paused.emit()
 
     def finish(self) -> None:
@@ -439,6 +440,6 @@ class CheckInFlow(QWidget):
         except KapError as error:
             show_error(self, error)
             return
-        self.data_changed.emit("checkins")
+        self.data_changed.emit(DataKind.CHECK_INS)
         assert self.check_in_id is not None
         self.finished.emit(int(self.check_in_id))

@@ -2,9 +2,9 @@
 
 Three pages in one screen, in a stack: the overview (a card per questionnaire), the
 questionnaire being taken (`CheckInFlow`) and a result (`CheckInResults`). After anything is
-saved the view emits `data_changed("checkins")`; when PHQ-9 item 9 is answered above 0 it
-offers `safety_plan_requested`, which the window answers with the client's safety plan and
-crisis contacts. It never reaches into other views.
+saved the view emits `data_changed(DataKind.CHECK_INS)`; when PHQ-9 item 9 is answered above 0
+it offers `safety_plan_requested`, which the window answers with the client's safety plan and
+crisis contacts. It never reaches into other views, and reloads only when check-ins change.
 """
 
 from __future__ import annotations
@@ -20,28 +20,28 @@ from kapcompanion.data_files.questionnaires import all_questionnaires, questionn
 from kapcompanion.domain import DeletedKind
 from kapcompanion.errors import KapError
 from kapcompanion.ids import CheckInId
+from ui.changes import DataKind
 from ui.checkins.flow import CheckInFlow
 from ui.checkins.overview import CardState, QuestionnaireCard
 from ui.checkins.results import CheckInResults
 from ui.widgets.error_messages import show_error
 from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.screen import Screen
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store
 
-DATA_KIND = "checkins"
 
-
-class CheckInsView(QWidget):
+class CheckInsView(Screen):
     """The check-ins screen. Give it a store with `set_store`; `refresh` reloads from it."""
 
-    data_changed = Signal(str)
+    # How often each is offered is a setting, but it is changed here and told as CHECK_INS.
+    depends_on = frozenset({DataKind.CHECK_INS})
     safety_plan_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Check-ins"))
-        self._store: Store | None = None
         self.flow: CheckInFlow | None = None
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
@@ -100,10 +100,9 @@ class CheckInsView(QWidget):
         if store is not self._store and self.flow is not None:
             self._discard_flow()  # it belonged to the store that was open before
             self.pages.setCurrentWidget(self.overview)
-        self._store = store
-        self.refresh()
+        super().set_store(store)
 
-    def refresh(self) -> None:
+    def load_from_store(self) -> None:
         """Update the cards (and a result on show) from the store; a questionnaire being
         taken is left alone."""
         if self._store is None:
@@ -173,7 +172,7 @@ class CheckInsView(QWidget):
         except KapError as error:
             show_error(self, error)
             return
-        self.data_changed.emit(DATA_KIND)
+        self.announce(DataKind.CHECK_INS)  # the overview is read again when it is next shown
         self.take(instrument)
 
     def show_result(self, check_in_id: int) -> None:
@@ -223,4 +222,4 @@ class CheckInsView(QWidget):
         except KapError as error:
             show_error(self, error)
         self.refresh()
-        self.data_changed.emit(DATA_KIND)
+        self.announce(DataKind.CHECK_INS)

@@ -1,4 +1,9 @@
-"""Home: a gentle welcome for a new profile, and "your course so far" once there is data."""
+"""Home: a gentle welcome for a new profile, and "your course so far" once there is data.
+
+It shows sessions, reflections (a paused one, follow-ups that are ready), insights, the themes
+that come up most and the check-ins that could be taken again; it reloads when any of those
+change. Never writes data.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from PySide6.QtCore import QLocale, QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kapcompanion.wording.translation import fill
+from ui.changes import DataKind
 from ui.widgets.building_blocks import (
     card,
     clear_layout,
@@ -17,17 +23,27 @@ from ui.widgets.building_blocks import (
     theme_chip,
 )
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.screen import Screen
 from ui.widgets.style import space
 from ui.widgets.wording import local_date
 
 if TYPE_CHECKING:
     # Only for type checking: the storage layer loads after the window is shown.
     from kapcompanion.course.home_summary import CourseSummary
-    from kapcompanion.store import Store
 
 
-class HomeView(QWidget):
-    """The first screen. Rebuilt from the store's summary whenever data changes."""
+class HomeView(Screen):
+    """The first screen. Rebuilt from the store's summary whenever data it shows changes."""
+
+    depends_on = frozenset(
+        {
+            DataKind.SESSIONS,
+            DataKind.REFLECTIONS,
+            DataKind.INSIGHTS,
+            DataKind.THEMES,
+            DataKind.CHECK_INS,
+        }
+    )
 
     explore_sample_requested = Signal()
     resume_requested = Signal(int)  # a paused reflection's id
@@ -37,16 +53,11 @@ class HomeView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Home"))
-        self._store: Store | None = None
         self._column = scrolling_page(self)
         self._column.addWidget(page_header(self._greeting()))
         self._column.addStretch(1)
 
-    def set_store(self, store: Store) -> None:
-        self._store = store
-        self.refresh()
-
-    def refresh(self) -> None:
+    def load_from_store(self) -> None:
         if self._store is None:
             return
         from kapcompanion.course.home_summary import summarise_course

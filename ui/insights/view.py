@@ -31,6 +31,7 @@ from kapcompanion.domain import CommitmentStatus, Theme
 from kapcompanion.errors import EntryRefusedError, KapError
 from kapcompanion.ids import CommitmentId, InsightId
 from kapcompanion.wording.translation import fill
+from ui.changes import DataKind
 from ui.insights.board_data import BoardData, BoardFilter, InsightCardData, ShowOnly, load_board
 from ui.insights.board_list import InsightBoardList
 from ui.insights.card import InsightCard
@@ -51,6 +52,7 @@ from ui.widgets.error_messages import describe, show_message
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.focus import chain_tab_order
 from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.screen import Screen
 from ui.widgets.style import space
 from ui.widgets.wording import short_words
 
@@ -58,20 +60,21 @@ if TYPE_CHECKING:
     from kapcompanion.store import Store
 
 
-class InsightsView(QWidget):
+class InsightsView(Screen):
     """The insight board. Give it a store with `set_store`; `refresh` reloads from it."""
 
-    data_changed = Signal(str)
+    # A card names the session and reflection it came from, and its themes.
+    depends_on = frozenset(
+        {DataKind.INSIGHTS, DataKind.THEMES, DataKind.REFLECTIONS, DataKind.SESSIONS}
+    )
     open_reflection_requested = Signal(int)  # a reflection's id
     reflect_requested = Signal()  # from the empty board: begin a reflection
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Insights"))
-        self._store: Store | None = None
         self._board = BoardData((), ())
         self._last_change_failed = False
-        self._telling_others = False
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._stack_moved)
         self.model = InsightListModel(self)
@@ -204,13 +207,10 @@ class InsightsView(QWidget):
             self.undo_stack.clear()
             self._show_undo_buttons()
             self.board_list.close_card()
-        self._store = store
-        self.refresh()
+        super().set_store(store)
 
-    def refresh(self) -> None:
+    def load_from_store(self) -> None:
         """Reload the board from the store; the open card and the current row stay."""
-        if self._store is None or self._telling_others:
-            return  # while telling others of our own change, the board is already current
         self._reload()
 
     def _reload(self, *, force: bool = False) -> None:
@@ -430,14 +430,7 @@ class InsightsView(QWidget):
         row = self.proxy.row_of(insight_id)
         if row is not None and not shown_before and self._focus_is_inside():
             self._focus_row(row)  # it came back (an undone move): go to it
-        self._tell_others(InsightCommand.data_kind)
-
-    def _tell_others(self, kind: str) -> None:
-        self._telling_others = True
-        try:
-            self.data_changed.emit(kind)
-        finally:
-            self._telling_others = False
+        self.announce(InsightCommand.data_kind)
 
     def _failed(self, error: Exception, _insight_id: InsightId | None = None) -> None:
         self._last_change_failed = True
@@ -540,5 +533,5 @@ class InsightsView(QWidget):
             raise EntryRefusedError(self.tr("Your entries are not open just now."))
         theme = self._store.themes.add(name)
         self._reload()
-        self._tell_others("themes")
+        self.announce(DataKind.THEMES)
         return theme

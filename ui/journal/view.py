@@ -1,55 +1,34 @@
 """The journal: every reflection on one timeline, with search, filters and a page for each one.
 
-Four pages in a stack: the timeline (sessions newest first, their reflections beneath, on
-`JournalModel` through `JournalFilterProxy`), the gentle step before a difficult reflection,
-one reflection in full (`JournalDetail`), and "recently deleted". Search runs as the client
-types (after a short pause) and combines with the filters. Changes go through a `QUndoStack`,
-so Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) take them back and forth. After any change the view
-emits `data_changed("journal")` and never reaches into other views.
+Four pages in a stack: the timeline (`TimelinePage`: sessions newest first, their reflections
+beneath, on `JournalModel` through `JournalFilterProxy`), the gentle step before a difficult
+reflection, one reflection in full (`JournalDetail`), and "recently deleted". Search runs as the
+client types (after a short pause, `JournalSearch`) and combines with the filters. Changes go
+through `JournalEditing` and its `QUndoStack`, so Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) take them
+back and forth. This module wires the pages together and shows each change; after one it
+announces `data_changed(DataKind.REFLECTIONS)` and never reaches into other views. It reloads
+only for the kinds of data it shows (`depends_on`), and out of sight only when next shown.
 """
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QSizePolicy,
-    QStackedWidget,
-    QStyleOptionViewItem,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from kapcompanion.errors import KapError
 from kapcompanion.ids import AnswerId, ReflectionId
 from kapcompanion.journal import (
     FIRST_LINES_CHARACTERS,
     GATE_DIFFICULT_SETTING,
     JournalEntry,
 )
-from kapcompanion.search import match_expression
 from kapcompanion.wording.translation import fill
-from ui.journal.delegate import JournalRowDelegate
+from ui.changes import DataKind
 from ui.journal.detail import JournalDetail
-from ui.journal.filters import JournalFilterBar
+from ui.journal.editing import JournalEditing
 from ui.journal.gate import DifficultEntryGate
 from ui.journal.model import (
     JournalFilterProxy,
@@ -58,34 +37,37 @@ from ui.journal.model import (
     ThemeLook,
     group_title,
 )
-from ui.operations.base import Reports
-from ui.operations.journal import (
-    ChangeKind,
-    EditAnswer,
-    JournalChange,
-    MoveToRecentlyDeleted,
-    ShareReflection,
-)
-from ui.widgets.building_blocks import card, text
+from ui.journal.search import JournalSearch
+from ui.journal.timeline_page import TimelinePage
+from ui.operations.journal import ChangeKind, JournalChange
 from ui.widgets.error_messages import show_message
-from ui.widgets.page_frame import HeaderedPage, PageHeader, RecentlyDeletedPage
-from ui.widgets.style import space
+from ui.widgets.page_frame import RecentlyDeletedPage
+from ui.widgets.screen import Screen
 from ui.widgets.wording import day_text, phase_title
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store
 
-SEARCH_PAUSE_MS = 150
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class JournalView(QWidget):
+class JournalView(Screen):
     """The journal screen, hosting the "Recently deleted" page it is given.
 
     Give it a store with `set_store`; `refresh` reloads from it.
     """
 
-    data_changed = Signal(str)
+    # The timeline shows reflections by session with their themes; a reflection's page shows
+    # its insights; the "recently deleted" page shows reflections and insights set aside.
+    depends_on = frozenset(
+        {
+            DataKind.REFLECTIONS,
+            DataKind.SESSIONS,
+            DataKind.THEMES,
+            DataKind.INSIGHTS,
+            DataKind.DELETED,
+        }
+    )
     reflect_requested = Signal()
 
     def __init__(
@@ -93,35 +75,30 @@ class JournalView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Journal"))
-        self._store: Store | None = None
-        self._query = ""
-        self._snippets: dict[ReflectionId, str] = {}
-        self._sending = False  # our own data_changed is going out: no need to reload for it
-        self._stale = False  # data changed while the journal was out of sight
-        self._last_change: JournalChange | None = None
-
-        self.undo_stack = QUndoStack(self)
         self.model = JournalModel(self)
         self.proxy = JournalFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_PAUSE_MS)
-        self._search_timer.timeout.connect(self.run_search)
+        self.search = JournalSearch(self)
+        self.search.paused.connect(self.run_search)
+        self.editing = JournalEditing(
+            self, changed=self._changed, problem=self._problem, say=self._say
+        )
+        self.undo_stack = self.editing.undo_stack
 
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
 
-        self.timeline_page = self._build_timeline_page()
+        self.timeline_page = TimelinePage(self.proxy)
+        self._wire_timeline_page(self.timeline_page)
         self.gate = DifficultEntryGate()
         self.gate.open_requested.connect(self._open_past_gate)
         self.gate.not_now.connect(self.show_timeline)
         self.detail = JournalDetail()
         self.detail.back_requested.connect(self.show_timeline)
-        self.detail.share_requested.connect(self._share)
-        self.detail.answer_save_requested.connect(self._edit_answer)
+        self.detail.share_requested.connect(self.editing.share)
+        self.detail.answer_save_requested.connect(self.editing.edit_answer)
         self.detail.delete_requested.connect(self.move_to_recently_deleted)
         self.recently_deleted = recently_deleted
         self.recently_deleted.back_requested.connect(self.show_timeline)
@@ -129,187 +106,6 @@ class JournalView(QWidget):
         self.recently_deleted.erased.connect(lambda *_: self.undo_stack.clear())
         for page in (self.timeline_page, self.gate, self.detail, self.recently_deleted):
             self.pages.addWidget(page)
-        self._shortcuts()
-        self._show_state()
-
-    # Building ---------------------------------------------------------------------------------
-
-    def _build_timeline_page(self) -> HeaderedPage:
-        # The page scrolls only when a small window cannot hold the filters and a few rows.
-        page = HeaderedPage(scrolling=True)
-        page.setAccessibleName(self.tr("Your journal"))
-        self.deleted_button = QPushButton(self.tr("Recently deleted"))
-        self.deleted_button.setAccessibleName(self.tr("Recently deleted"))
-        self.deleted_button.clicked.connect(self.show_recently_deleted)
-        header = PageHeader((self.deleted_button,))
-        header.set_words(
-            self.tr("Journal"), self.tr("Your reflections, newest first, grouped by session.")
-        )
-        page.set_header(header)
-
-        self.search_field = QLineEdit()
-        self.search_field.setPlaceholderText(self.tr("Search your reflections"))
-        self.search_field.setAccessibleName(self.tr("Search your reflections"))
-        self.search_field.setAccessibleDescription(
-            self.tr('Words find words that begin with them; "quotes" find a phrase.')
-        )
-        self.search_field.setClearButtonEnabled(True)
-        # As tall as the Filters button beside it.
-        self.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.search_field.textChanged.connect(self._search_typed)
-        clear_search = QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            self.search_field,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
-        clear_search.activated.connect(self.search_field.clear)
-        self.filters_button = QPushButton(self.tr("Filters"))
-        self.filters_button.setCheckable(True)
-        self.filters_button.setAccessibleName(self.tr("Show filters"))
-        self.filters_button.toggled.connect(self._filters_toggled)
-        self.search_row = QWidget()
-        search_layout = QHBoxLayout(self.search_row)
-        search_layout.setContentsMargins(0, 0, 0, 0)
-        search_layout.setSpacing(space(1))
-        search_layout.addWidget(self.search_field, 1)
-        search_layout.addWidget(self.filters_button)
-
-        self.filter_bar = JournalFilterBar()
-        self.filter_bar.changed.connect(self._filters_changed)
-        self.filter_card, filter_layout = card()
-        filter_layout.setContentsMargins(space(2), space(2), space(2), space(2))
-        filter_layout.addWidget(self.filter_bar)
-        self.filter_card.hide()
-
-        self.count_label = text("", "muted")
-        self.count_label.setAccessibleName(self.tr("How many reflections show"))
-
-        # Search, filters and the count stay close together, apart from the timeline.
-        self.controls = QWidget()
-        controls_layout = QVBoxLayout(self.controls)
-        controls_layout.setContentsMargins(0, 0, 0, 0)
-        controls_layout.setSpacing(space(1))
-        controls_layout.addWidget(self.search_row)
-        controls_layout.addWidget(self.filter_card)
-        controls_layout.addWidget(self.count_label)
-        page.body.setSpacing(space(2))
-        page.body.addWidget(self.controls)
-
-        self.notice, notice_layout = card()
-        notice_layout.setContentsMargins(space(2), space(1), space(1), space(1))
-        notice_row = QHBoxLayout()
-        notice_row.setSpacing(space(2))
-        self.notice_text = text("")
-        self.notice_undo = QPushButton(self.tr("Undo"))
-        self.notice_undo.setAccessibleName(self.tr("Undo the last change"))
-        self.notice_undo.clicked.connect(self.undo)
-        notice_row.addWidget(self.notice_text, 1)
-        notice_row.addWidget(self.notice_undo, 0, Qt.AlignmentFlag.AlignVCenter)
-        notice_layout.addLayout(notice_row)
-        self.notice.hide()
-        page.body.addWidget(self.notice)
-
-        self.timeline = QTreeView()
-        self.timeline.setAccessibleName(self.tr("Your reflections"))
-        self.timeline.setAccessibleDescription(self.tr("Press Enter to open a reflection."))
-        self.timeline.setModel(self.proxy)
-        self.timeline.setItemDelegate(JournalRowDelegate(self.timeline))
-        self.timeline.setHeaderHidden(True)
-        self.timeline.setRootIsDecorated(False)
-        self.timeline.setItemsExpandable(False)
-        self.timeline.setIndentation(0)
-        self.timeline.setUniformRowHeights(False)
-        self.timeline.setFrameShape(QFrame.Shape.NoFrame)
-        self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # Per item: the scroll range needs no row heights, so years of entries stay light.
-        self.timeline.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
-        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.timeline.setMouseTracking(True)
-        self.timeline.activated.connect(self._row_activated)
-        self.timeline.installEventFilter(self)
-        self.list_card, list_layout = card()
-        list_layout.setContentsMargins(space(1), 0, space(1), space(1))
-        list_layout.addWidget(self.timeline)
-        page.body.addWidget(self.list_card, 1)
-
-        self.no_match_card, no_match_layout = card()
-        no_match_layout.addWidget(
-            text(
-                self.tr(
-                    "Nothing matches these filters. You might clear a filter or try other words."
-                ),
-                "reading",
-            )
-        )
-        self.show_all_button = QPushButton(self.tr("Clear search and filters"))
-        self.show_all_button.setAccessibleName(self.tr("Clear search and filters"))
-        self.show_all_button.clicked.connect(self.clear_search_and_filters)
-        no_match_row = QHBoxLayout()
-        no_match_row.addWidget(self.show_all_button)
-        no_match_row.addStretch(1)
-        no_match_layout.addLayout(no_match_row)
-        page.body.addWidget(self.no_match_card)
-
-        self.empty_card, empty_layout = card()
-        empty_layout.addWidget(
-            text(
-                self.tr(
-                    "Your reflections will appear here, newest first, ready to read again "
-                    "and search."
-                ),
-                "reading",
-            )
-        )
-        self.reflect_button = QPushButton(self.tr("Begin a reflection"))
-        self.reflect_button.setObjectName("primary")
-        self.reflect_button.setAccessibleName(self.tr("Begin a reflection"))
-        self.reflect_button.clicked.connect(self.reflect_requested)
-        empty_row = QHBoxLayout()
-        empty_row.addWidget(self.reflect_button)
-        empty_row.addStretch(1)
-        empty_layout.addLayout(empty_row)
-        page.body.addWidget(self.empty_card)
-        # Stretch 0: the space below fills only while the timeline itself is hidden.
-        page.body.addStretch(0)
-
-        order = (
-            self.deleted_button,
-            self.search_field,
-            self.filters_button,
-            self.filter_bar.theme_box,
-        )
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
-        QWidget.setTabOrder(self.filter_bar.clear_button, self.notice_undo)
-        QWidget.setTabOrder(self.notice_undo, self.timeline)
-        QWidget.setTabOrder(self.timeline, self.show_all_button)
-        QWidget.setTabOrder(self.show_all_button, self.reflect_button)
-        return page
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Room for at least one reflection and its session's heading, in the list's own font.
-        if watched is self.timeline and event.type() in (
-            QEvent.Type.Show,
-            QEvent.Type.FontChange,
-            QEvent.Type.StyleChange,
-        ):
-            self._fit_timeline()
-        return False
-
-    def _fit_timeline(self) -> None:
-        delegate = self.timeline.itemDelegate()
-        if delegate is None:
-            return
-        option = QStyleOptionViewItem()
-        option.initFrom(self.timeline)
-        option.font = self.timeline.font()
-        first = self.proxy.index(0, 0)
-        if first.isValid():
-            height = delegate.sizeHint(option, first).height()
-            self.timeline.setMinimumHeight(height + 2 * self.timeline.frameWidth())
-
-    def _shortcuts(self) -> None:
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         # Ctrl+F works from anywhere in the window while the journal is shown (for example
         # straight after choosing it in the sidebar); hidden screens' shortcuts never fire.
         find = QShortcut(
@@ -318,56 +114,47 @@ class JournalView(QWidget):
             context=Qt.ShortcutContext.WindowShortcut,
         )
         find.activated.connect(self.focus_search)
-        self.undo_action = QAction(self.tr("Undo"), self)
-        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.undo_action.setShortcutContext(context)
-        self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction(self.tr("Redo"), self)
-        self.redo_action.setShortcuts(
-            [
-                QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_Z),
-                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Y),
-            ]
-        )
-        self.redo_action.setShortcutContext(context)
-        self.redo_action.triggered.connect(self.redo)
-        self.addAction(self.undo_action)
-        self.addAction(self.redo_action)
+        self._show_state()
+
+    def _wire_timeline_page(self, page: TimelinePage) -> None:
+        """Connect the timeline page's controls, and name them here as the journal's own."""
+        page.deleted_button.clicked.connect(self.show_recently_deleted)
+        page.search_field.textChanged.connect(self._search_typed)
+        page.filter_bar.changed.connect(self._filters_changed)
+        page.notice_undo.clicked.connect(self.editing.undo)
+        page.timeline.activated.connect(self._row_activated)
+        page.show_all_button.clicked.connect(self.clear_search_and_filters)
+        page.reflect_button.clicked.connect(self.reflect_requested)
+        self.deleted_button = page.deleted_button
+        self.search_field = page.search_field
+        self.filters_button = page.filters_button
+        self.filter_bar = page.filter_bar
+        self.filter_card = page.filter_card
+        self.count_label = page.count_label
+        self.notice = page.notice
+        self.notice_undo = page.notice_undo
+        self.timeline = page.timeline
+        self.list_card = page.list_card
+        self.no_match_card = page.no_match_card
+        self.show_all_button = page.show_all_button
+        self.empty_card = page.empty_card
+        self.reflect_button = page.reflect_button
 
     # Store and refreshing ---------------------------------------------------------------------
 
     def set_store(self, store: Store) -> None:
-        self._store = store
-        self.undo_stack.clear()
+        self.editing.set_store(store)
         self.recently_deleted.set_store(store)
-        self.refresh()
+        super().set_store(store)
 
-    def refresh(self) -> None:
-        """Reload everything from the store (after a change anywhere in the app).
+    def load_from_store(self) -> None:
+        """Read everything again and keep each page in step (never writes: what waited 30
+        days in "recently deleted" is purged when the profile opens).
 
         Out of sight, the journal only notes that it is out of date and reloads when it is
-        shown again, so changes elsewhere never wait on reading years of entries.
+        shown again (see `Screen`), so changes elsewhere never wait on reading years of entries.
         """
-        if self._store is None or self._sending:
-            return
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._load()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._refresh_if_stale()
-
-    def _refresh_if_stale(self) -> None:
-        if self._stale and self._store is not None:
-            self._load()
-
-    def _load(self) -> None:
-        """Read everything again and keep each page in step (never writes: what waited 30 days
-        in "recently deleted" is purged when the profile opens)."""
         assert self._store is not None
-        self._stale = False
         self._reload()
         self.recently_deleted.refresh()
         showing = self.detail.reflection_id()
@@ -398,81 +185,40 @@ class JournalView(QWidget):
         )
         looks = {theme.key: ThemeLook(theme.name, theme.colour) for theme in themes}
         self.model.set_entries(entries, looks)
-        self._find(self._query)
+        self.search.find(self._store, self.search.query)
         self._apply_filter(current)
 
     # Search and filters -----------------------------------------------------------------------
 
     def _search_typed(self) -> None:
         self.notice.hide()
-        self._search_timer.start()
+        self.search.typed()
 
     def run_search(self) -> None:
         """Search for what is in the search field now (the pause after typing ends here)."""
-        self._search_timer.stop()
-        self._find(self.search_field.text())
+        self.search.timer.stop()
+        self.search.find(self._store, self.search_field.text())
         self._apply_filter(self.current_reflection_id())
-
-    def _find(self, query: str) -> None:
-        # A query without a single word to look for (only quotes or stars, say) finds
-        # everything, so starting to type a "phrase" does not empty the list.
-        self._query = query if match_expression(query) is not None else ""
-        self._snippets = {}
-        if self._query and self._store is not None:
-            try:
-                self._snippets = self._store.journal.matching_reflections(self._query)
-            except KapError:
-                self._snippets = {}
 
     def _filters_changed(self) -> None:
         self.notice.hide()
         self._apply_filter(self.current_reflection_id())
 
-    def _filters_toggled(self, shown: bool) -> None:
-        self.filter_card.setVisible(shown)
-        self.filters_button.setAccessibleName(
-            self.tr("Hide filters") if shown else self.tr("Show filters")
-        )
-        if shown:
-            self.filter_bar.theme_box.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def _apply_filter(self, keep: ReflectionId | None) -> None:
-        hits = frozenset(self._snippets) if self._query else None
-        chosen = replace(self.filter_bar.current(), search_hits=hits)
-        self.proxy.apply(chosen, self._snippets if self._query else {})
+        chosen = replace(self.filter_bar.current(), search_hits=self.search.hits())
+        self.proxy.apply(chosen, self.search.shown_snippets())
         self._select(keep)
         self._show_state()
-        self._fit_timeline()
+        self.timeline_page.fit_timeline()
 
     def clear_search_and_filters(self) -> None:
         self.search_field.clear()
-        self._search_timer.stop()  # the filters below re-filter once, for both
-        self._query = ""
-        self._snippets = {}
+        self.search.clear()  # the filters below re-filter once, for both
         self.filter_bar.clear()  # through `changed`
         self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_state(self) -> None:
-        """Timeline, "nothing matches", or the empty journal; and how many reflections show."""
-        total = self.model.entry_count()
-        showing = self.proxy.rowCount() if total else 0
-        empty = total == 0
-        self.controls.setVisible(not empty)
-        self.filter_card.setVisible(self.filters_button.isChecked())
-        self.empty_card.setVisible(empty)
-        self.no_match_card.setVisible(not empty and showing == 0)
-        self.list_card.setVisible(showing > 0)
-        active = self.filter_bar.active_count()
-        self.filters_button.setText(
-            fill(self.tr("Filters (%1)"), active) if active else self.tr("Filters")
-        )
-        if showing == total:
-            words = (
-                self.tr("1 reflection") if total == 1 else fill(self.tr("%1 reflections"), total)
-            )
-        else:
-            words = fill(self.tr("Showing %1 of %2 reflections"), showing, total)
-        self.count_label.setText(words)
+        self.timeline_page.show_state(self.model.entry_count())
 
     # Moving around ----------------------------------------------------------------------------
 
@@ -545,7 +291,7 @@ class JournalView(QWidget):
 
     def open_entry(self, reflection_id: int) -> None:
         """Open a reflection; one written at high distress asks first (unless turned off)."""
-        self._refresh_if_stale()
+        self.refresh_if_stale()
         entry = self.model.entry(ReflectionId(reflection_id))
         if entry is None or self._store is None:
             return
@@ -596,88 +342,27 @@ class JournalView(QWidget):
         )
         return True
 
-    # Changes, undo and redo -------------------------------------------------------------------
-
-    def _edit_answer(self, reflection_id: int, answer_id: int, before: str, after: str) -> None:
-        if self._store is None:
-            return
-        self.undo_stack.push(
-            EditAnswer(
-                self._store,
-                (ReflectionId(reflection_id), AnswerId(answer_id)),
-                (before, after),
-                Reports(self._changed, self._problem),
-            )
-        )
-        self._say(self.tr("Saved. Ctrl+Z undoes the change."), AnswerId(answer_id))
-
-    def _share(self, reflection_id: int, shareable: bool) -> None:
-        if self._store is None:
-            return
-        self.undo_stack.push(
-            ShareReflection(
-                self._store,
-                ReflectionId(reflection_id),
-                shareable,
-                Reports(self._changed, self._problem),
-            )
-        )
-        self._say(
-            self.tr("This reflection can go into the summary for your therapist.")
-            if shareable
-            else self.tr("This reflection stays with you; it is not shared.")
-        )
+    # Changes ----------------------------------------------------------------------------------
 
     def move_to_recently_deleted(self, reflection_id: int) -> None:
         """Move a reflection to "recently deleted" (undoable, and restorable for 30 days)."""
-        if self._store is None:
-            return
-        self.undo_stack.push(
-            MoveToRecentlyDeleted(
-                self._store, ReflectionId(reflection_id), Reports(self._changed, self._problem)
-            )
-        )
-        if self.model.entry(ReflectionId(reflection_id)) is None:
-            self._say(
-                self.tr("Moved to recently deleted. You can restore it from there for 30 days.")
-            )
-
-    def undo(self) -> None:
-        if not self.undo_stack.canUndo():
-            self._say(self.tr("There is nothing to undo."))
-            return
-        words = self.undo_stack.undoText()
-        self._last_change = None
-        self.undo_stack.undo()
-        self._say(fill(self.tr("Undone: %1."), words), self._last_answer())
-
-    def redo(self) -> None:
-        if not self.undo_stack.canRedo():
-            self._say(self.tr("There is nothing to redo."))
-            return
-        words = self.undo_stack.redoText()
-        self._last_change = None
-        self.undo_stack.redo()
-        self._say(fill(self.tr("Redone: %1."), words), self._last_answer())
-
-    def _last_answer(self) -> AnswerId | None:
-        """The answer the last undo or redo changed, if it changed one."""
-        return None if self._last_change is None else self._last_change.answer_id
+        self.editing.move_to_recently_deleted(reflection_id)
 
     def _say(self, words: str, answer_id: AnswerId | None = None) -> None:
         """A quiet word about what just happened, on whichever page shows."""
         if self.pages.currentWidget() is self.detail:
             self.detail.say(words, answer_id)
             return
-        self.notice_text.setText(words)
-        self.notice_undo.setVisible(self.undo_stack.canUndo())
-        self.notice.setVisible(bool(words) and self.pages.currentWidget() is self.timeline_page)
+        self.timeline_page.say(
+            words,
+            can_undo=self.undo_stack.canUndo(),
+            in_sight=self.pages.currentWidget() is self.timeline_page,
+        )
 
     def _changed(self, change: JournalChange) -> None:
         """A command changed the store: show it here, then tell the rest of the app."""
         if self._store is None:
             return
-        self._last_change = change
         reflection_id = change.reflection_id
         if change.kind is ChangeKind.ANSWER:
             self._answer_changed(reflection_id, change.answer_id)
@@ -697,7 +382,7 @@ class JournalView(QWidget):
             self._reload()
             self._select(reflection_id)
             self.recently_deleted.refresh()
-        self._send("journal")
+        self.announce(DataKind.REFLECTIONS)
 
     def _answer_changed(self, reflection_id: ReflectionId, answer_id: AnswerId | None) -> None:
         from kapcompanion.errors import NotFoundError
@@ -711,8 +396,8 @@ class JournalView(QWidget):
         if entry is not None:
             first = next((a.text for a in reflection.answers if a.text), "")
             self.model.replace_entry(replace(entry, first_lines=first[:FIRST_LINES_CHARACTERS]))
-        if self._query:
-            self._find(self._query)
+        if self.search.query:
+            self.search.find(self._store, self.search.query)
             self._apply_filter(self.current_reflection_id())
         if self.detail.reflection_id() == reflection_id and answer_id is not None:
             for answer in reflection.answers:
@@ -736,16 +421,10 @@ class JournalView(QWidget):
             self.detail.show_shareable(shareable)
 
     def _recently_deleted_changed(self, kind: str) -> None:
-        if kind == "journal":
+        changed = DataKind(kind)
+        if changed is DataKind.REFLECTIONS:
             self._reload()
-        self._send(kind)
-
-    def _send(self, kind: str) -> None:
-        self._sending = True
-        try:
-            self.data_changed.emit(kind)
-        finally:
-            self._sending = False
+        self.announce(changed)
 
     def _problem(self, error: Exception, change: JournalChange) -> None:
         """The store refused a change: say so, show what is stored, and keep every word."""

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
+from ui.changes import DataKind
+
 if TYPE_CHECKING:
     from kapcompanion.store import Store
 
@@ -47,7 +49,7 @@ class StoreOperation(QUndoCommand, Generic[Detail]):
     runs them and reports.
     """
 
-    data_kind: ClassVar[str] = ""  # "insights", "journal", … as data_changed names it
+    data_kind: ClassVar[DataKind]  # what changed, as the window's data_changed names it
     # A record erased for good since: drop the step without a word (nothing is left to change).
     quiet_when_gone: ClassVar[bool] = False
 

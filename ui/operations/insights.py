@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from kapcompanion.domain import Commitment, CommitmentStatus, DeletedKind, Insight
 from kapcompanion.ids import InsightId
 from kapcompanion.wording.translation import fill
+from ui.changes import DataKind
 from ui.operations.base import Reports, StoreOperation
 from ui.widgets.wording import short_words
 
@@ -38,7 +39,7 @@ def _about(words: str) -> str:
 class InsightCommand(StoreOperation[InsightId]):
     """A change to one insight (or its small step); it reports that insight's id."""
 
-    data_kind = "insights"
+    data_kind = DataKind.INSIGHTS
 
     def __init__(
         self, store: Store, insight_id: InsightId, label: str, reports: InsightReports

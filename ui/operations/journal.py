@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kapcompanion.domain import DeletedKind
 from kapcompanion.ids import AnswerId, ReflectionId
+from ui.changes import DataKind
 from ui.operations.base import Reports, StoreOperation
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ JournalReports = Reports[JournalChange]
 class JournalCommand(StoreOperation[JournalChange]):
     """A change to one reflection; it reports a `JournalChange`."""
 
-    data_kind = "journal"
+    data_kind = DataKind.REFLECTIONS
     quiet_when_gone = True
 
 

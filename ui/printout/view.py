@@ -7,7 +7,8 @@ with; nothing unticked is ever printed), an optional name or initials and a note
 stays put with a sentence saying how much will be included and the two actions. What is ticked
 here belongs to this printout only: it never changes what is marked shareable. The rules
 (what a period means, what is on offer, what is pre-selected, the paper) are the core's
-(kapcompanion.report); this screen never writes data.
+(kapcompanion.report); this screen never writes data. It reloads when sessions, reflections,
+insights, themes or check-ins change — out of sight, only when it is next shown (`Screen`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -41,6 +41,7 @@ from kapcompanion.report.content.options import (
 )
 from kapcompanion.report.errors import ReportPeriodError
 from kapcompanion.wording.translation import fill
+from ui.changes import DataKind
 from ui.printout.choices import Choice, ChoiceList, ChoiceListWords
 from ui.printout.output import (
     ask_for_pdf_path,
@@ -54,6 +55,7 @@ from ui.printout.wording import insight_words, reflection_words, section_wording
 from ui.widgets.building_blocks import card, text
 from ui.widgets.focus import chain_tab_order
 from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.screen import Screen
 from ui.widgets.style import space
 
 if TYPE_CHECKING:
@@ -67,16 +69,26 @@ if TYPE_CHECKING:
 NOTE_LINES = 4
 
 
-class ReportView(QWidget):
-    """The printout builder. Give it a store with `set_store`; `refresh` reloads from it."""
+class ReportView(Screen):
+    """The printout builder. Give it a store with `set_store`; `refresh` reloads from it.
 
-    data_changed = Signal(str)  # never emitted: building a printout changes no data
+    Its `data_changed` is never emitted: building a printout changes no data.
+    """
+
+    # The days the course spans, and every reflection, insight and score it could include.
+    depends_on = frozenset(
+        {
+            DataKind.SESSIONS,
+            DataKind.REFLECTIONS,
+            DataKind.INSIGHTS,
+            DataKind.THEMES,
+            DataKind.CHECK_INS,
+        }
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Printout"))
-        self._store: Store | None = None
-        self._stale = True
         self._period: Period | None = Period()
         self._sessions: dict[SessionId, Session] = {}
         self._choices: dict[tuple[str, int, datetime], Choice] = {}  # see _reflection_choice
@@ -224,29 +236,16 @@ class ReportView(QWidget):
     # Store and refreshing -----------------------------------------------------------------------
 
     def set_store(self, store: Store) -> None:
-        self._store = store
         self.reflections.forget_choices()
         self.insights.forget_choices()
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Reload from the store now if the screen shows, else when it is next shown."""
-        self._stale = True
-        if self.isVisible():
-            self._reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._reload()
+        super().set_store(store)
 
     def today(self) -> date:
         """The day the periods end on and the PDF's suggested name carries."""
         return date.today()
 
-    def _reload(self) -> None:
+    def load_from_store(self) -> None:
         """Offer the course's days, then what the chosen period holds."""
-        self._stale = False
         if self._store is None:
             return
         sessions = self._store.sessions.list()

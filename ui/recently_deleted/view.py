@@ -2,8 +2,9 @@
 
 Each can be restored, or erased for good after one more question. Items older than 30 days
 are erased by the store's purge, which the journal runs whenever it refreshes. After a change
-the page emits `data_changed(kind)` ("journal" or "insights") and `erased(kind, id)`, so the
-journal can forget undo steps that pointed at something now gone.
+the page emits `data_changed(kind)` — a restore is a change to `DataKind.REFLECTIONS` or
+`DataKind.INSIGHTS`, erasing for good one to `DataKind.DELETED` only — and, after erasing,
+`erased(kind, id)`, so the journal can forget undo steps that pointed at something now gone.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.domain import DeletedItem, DeletedKind, Phase
 from kapcompanion.errors import KapError
 from kapcompanion.wording.translation import fill
+from ui.changes import DataKind
 from ui.widgets.building_blocks import card, text
 from ui.widgets.error_messages import show_message
 from ui.widgets.page_frame import PageHeader, RecentlyDeletedPage
@@ -301,8 +303,8 @@ class RecentlyDeletedView(RecentlyDeletedPage):
     # Restoring and erasing ------------------------------------------------------------------
 
     @staticmethod
-    def _kind_of_data(item: DeletedItem) -> str:
-        return "journal" if item.kind is DeletedKind.REFLECTION else "insights"
+    def _kind_of_data(item: DeletedItem) -> DataKind:
+        return DataKind.REFLECTIONS if item.kind is DeletedKind.REFLECTION else DataKind.INSIGHTS
 
     def restore_current(self) -> None:
         """Bring the chosen item back to where it was."""
@@ -343,7 +345,8 @@ class RecentlyDeletedView(RecentlyDeletedPage):
         self.refresh()
         self.focus_first()
         self.erased.emit(item.kind.value, item.id)
-        self.data_changed.emit(self._kind_of_data(item))
+        # Gone for good from where nothing else shows it any more: only this list changes.
+        self.data_changed.emit(DataKind.DELETED)
 
     def _confirm_erase(self) -> bool:
         title = self.tr("Delete this for good?")

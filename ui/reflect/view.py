@@ -1,12 +1,14 @@
 """Reflect: start a guided reflection (session and phase, the due one pre-selected), or pick up
 a paused one. Hosts the wizard while a reflection is under way.
+
+The start page shows sessions and paused reflections and reloads when either changes (never
+while the wizard is open). What the wizard saves is announced as the view's own change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
@@ -24,18 +26,19 @@ from kapcompanion.data_files.prompt_sets import prompt_set_for
 from kapcompanion.domain import Phase, Reflection, SessionKind
 from kapcompanion.ids import ReflectionId, SessionId
 from kapcompanion.wording.translation import fill
+from ui.changes import DataKind
 from ui.reflect.wizard import ReflectionWizard
 from ui.widgets.building_blocks import card, clear_layout, page_header, scrolling_page, text
+from ui.widgets.screen import Screen
 from ui.widgets.wording import local_date
-
-if TYPE_CHECKING:
-    from kapcompanion.store import Store
 
 NO_SESSION = -1
 
 
-class ReflectView(QWidget):
-    data_changed = Signal(str)
+class ReflectView(Screen):
+    """Where a reflection begins. Give it a store with `set_store`; `refresh` reloads from it."""
+
+    depends_on = frozenset({DataKind.SESSIONS, DataKind.REFLECTIONS})
     reflection_closed = Signal()
 
     def __init__(
@@ -43,7 +46,6 @@ class ReflectView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Reflect"))
-        self._store: Store | None = None
         self._reduce_motion = reduce_motion
         self.wizard: ReflectionWizard | None = None
         layout = QVBoxLayout(self)
@@ -54,11 +56,7 @@ class ReflectView(QWidget):
         self._column = scrolling_page(self.start_page)
         self.stack.addWidget(self.start_page)
 
-    def set_store(self, store: Store) -> None:
-        self._store = store
-        self.refresh()
-
-    def refresh(self) -> None:
+    def load_from_store(self) -> None:
         if self._store is None or self.wizard is not None:
             return
         clear_layout(self._column)
@@ -158,7 +156,7 @@ class ReflectView(QWidget):
             prompt_set.version,
             session_id=None if session_id == NO_SESSION else SessionId(session_id),
         )
-        self.data_changed.emit("reflections")
+        self.announce(DataKind.REFLECTIONS)
         self.resume(reflection.id)
 
     # The wizard ----------------------------------------------------------------------------
@@ -170,7 +168,7 @@ class ReflectView(QWidget):
         )
         self.wizard.paused.connect(self._close_wizard)
         self.wizard.finished.connect(self._close_wizard)
-        self.wizard.data_changed.connect(self.data_changed)
+        self.wizard.data_changed.connect(lambda kind: self.announce(DataKind(kind)))
         self.stack.addWidget(self.wizard)
         self.stack.setCurrentWidget(self.wizard)
         self.wizard._focus_current()
@@ -189,5 +187,5 @@ class ReflectView(QWidget):
         self.stack.removeWidget(wizard)
         wizard.deleteLater()
         self.refresh()
-        self.data_changed.emit("reflections")
+        self.announce(DataKind.REFLECTIONS)
         self.reflection_closed.emit()

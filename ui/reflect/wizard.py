@@ -29,6 +29,7 @@ from kapcompanion.data_files.prompt_sets import Prompt, prompt_set_for
 from kapcompanion.errors import KapError
 from kapcompanion.ids import ReflectionId
 from kapcompanion.wording.translation import fill
+from ui.changes import DataKind
 from ui.widgets.autosave import Autosave, SaveNotice
 from ui.widgets.breathing_pacer import GroundingPause
 from ui.widgets.building_blocks import centred_column, clear_layout, step_shortcuts, text
@@ -105,7 +106,7 @@ class ReflectionWizard(QWidget):
 
     finished = Signal(int)  # reflection id, once it is saved as complete
     paused = Signal()  # saved; the client will come back to it
-    data_changed = Signal(str)
+    data_changed = Signal(str)  # a DataKind
 
     def __init__(
         self,
@@ -380,7 +381,7 @@ class ReflectionWizard(QWidget):
                 self.reflection_id, [*self._chosen_themes(), theme.key]
             )
             self._fill_themes_step()
-        self.data_changed.emit("themes")
+        self.data_changed.emit(DataKind.THEMES)
 
     def _done_step(self) -> QWidget:
         page = QWidget()
@@ -583,7 +584,7 @@ class ReflectionWizard(QWidget):
             )
             return
         self.autosave.stop()
-        self.data_changed.emit("reflections")
+        self.data_changed.emit(DataKind.REFLECTIONS)
         self.steps.setCurrentWidget(self.done_step)
         self._update_navigation()
         self.next_button.setFocus()

@@ -2,8 +2,9 @@
 
 Three pages in one screen, in a stack: the list (newest first, from `SessionListModel`), a
 session's page, and the form. "Add a session" is the screen's one primary action and stays at
-the top right of the list. After a save the view emits `data_changed("sessions")`; it never
-reaches into other views. Nothing is deleted here.
+the top right of the list. After a save the view announces `DataKind.SESSIONS`; it never
+reaches into other views. It shows sessions and the reflections on them, and reloads when either
+changes. Nothing is deleted here.
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.ids import SessionId
+from ui.changes import DataKind
 from ui.sessions.form import SessionForm
 from ui.sessions.list_delegate import SessionRowDelegate
 from ui.sessions.list_model import SessionListModel, SessionRole, summarise_sessions
 from ui.sessions.page import SessionPage
 from ui.widgets.building_blocks import card, text
 from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.screen import Screen
 from ui.widgets.style import space
 
 if TYPE_CHECKING:
@@ -38,16 +41,15 @@ if TYPE_CHECKING:
 VISIBLE_ROWS_AT_LEAST = 2
 
 
-class SessionsView(QWidget):
+class SessionsView(Screen):
     """The sessions screen. Give it a store with `set_store`; `refresh` reloads from it."""
 
-    data_changed = Signal(str)
+    depends_on = frozenset({DataKind.SESSIONS, DataKind.REFLECTIONS})
     reflect_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Sessions"))
-        self._store: Store | None = None
         # Where the form goes back to: the session it was opened from, or the list.
         self._form_opened_from: SessionId | None = None
 
@@ -147,11 +149,10 @@ class SessionsView(QWidget):
     # Store and refreshing -------------------------------------------------------------------
 
     def set_store(self, store: Store) -> None:
-        self._store = store
         self.form.set_store(store)
-        self.refresh()
+        super().set_store(store)
 
-    def refresh(self) -> None:
+    def load_from_store(self) -> None:
         """Reload the list (and an open session's page) from the store; a form is left alone."""
         if self._store is None:
             return
@@ -245,8 +246,8 @@ class SessionsView(QWidget):
         self.form.when_edit.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _saved(self, session_id: int) -> None:
-        self.data_changed.emit("sessions")
         self.refresh()
+        self.announce(DataKind.SESSIONS)
         self.open_session(session_id)
 
     def _form_left(self) -> None:

@@ -1,5 +1,10 @@
 """Settings: how the app looks, where the data lives, a backup, export and import on demand, and
-what the app is."""
+what the app is.
+
+It shows the client's own settings and the country for crisis lines (which Support can change
+too), and reloads when either changes. A change made here is announced as `DataKind.SETTINGS`
+or `DataKind.SUPPORT`; an import as `DataKind.EVERYTHING`.
+"""
 
 from __future__ import annotations
 
@@ -38,6 +43,7 @@ from kapcompanion.errors import KapError
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
 from kapcompanion.wording.translation import fill
+from ui.changes import DataKind
 from ui.settings.data_exchange import (
     ExchangeTask,
     StopRequestedError,
@@ -47,16 +53,18 @@ from ui.settings.data_exchange import (
 )
 from ui.widgets.building_blocks import card, page_header, scrolling_page, text
 from ui.widgets.error_messages import describe, show_message
+from ui.widgets.screen import Screen
 from ui.widgets.style import REDUCE_MOTION_KEY, ColourScheme, reduce_motion, space
 
 if TYPE_CHECKING:
     from kapcompanion.exchange import ExportSummary, ImportSummary, ProgressCallback
-    from kapcompanion.store import Store
 
 
-class SettingsView(QWidget):
+class SettingsView(Screen):
+    """The Settings screen. Give it a store with `set_store`; `refresh` reloads from it."""
+
+    depends_on = frozenset({DataKind.SETTINGS, DataKind.SUPPORT})
     colour_scheme_chosen = Signal(str)
-    data_changed = Signal(str)
     exchange_finished = Signal()  # an export or import ended (done, refused or stopped)
 
     def __init__(
@@ -72,7 +80,6 @@ class SettingsView(QWidget):
         self.setAccessibleName(self.tr("Settings"))
         self._profile = profile
         self._settings = settings
-        self._store: Store | None = None
         self._exchange_buttons: list[QPushButton] = []
         self._task: ExchangeTask | None = None
         self._progress: QProgressDialog | None = None
@@ -153,13 +160,9 @@ class SettingsView(QWidget):
     def _country_chosen(self) -> None:
         if self._store is not None and self.country_box.isEnabled():
             self._store.settings.set(COUNTRY_SETTING, self.country_box.currentData())
-            self.data_changed.emit("support")
+            self.announce(DataKind.SUPPORT)
 
-    def set_store(self, store: Store) -> None:
-        self._store = store
-        self.refresh()
-
-    def refresh(self) -> None:
+    def load_from_store(self) -> None:
         if self._store is None:
             return
         self.gate_box.blockSignals(True)
@@ -178,6 +181,7 @@ class SettingsView(QWidget):
     def _gate_toggled(self, on: bool) -> None:
         if self._store is not None:
             self._store.settings.set(GATE_DIFFICULT_SETTING, on)
+            self.announce(DataKind.SETTINGS)
 
     def _scheme_toggled(self, button: QRadioButton, checked: bool) -> None:
         if checked:
@@ -339,7 +343,7 @@ class SettingsView(QWidget):
 
     def _imported(self, summary: ImportSummary) -> None:
         self._show_exchange_status(summary.describe())
-        self.data_changed.emit("import")
+        self.data_changed.emit(DataKind.EVERYTHING)  # this screen reloads too
 
     def _run(
         self,

@@ -3,8 +3,9 @@ safety plan, and people to contact, behind a calm overview.
 
 The overview says plainly that KAP Companion is not an emergency service and names the local
 emergency number. Each part is one page; Esc (or "Back to Support") returns to the overview,
-saving first. The view saves through kapcompanion.course.support and reports what changed with
-`data_changed("support")`; it never reaches into other views.
+saving first. The view saves through kapcompanion.course.support and announces what changed as
+`DataKind.SUPPORT`; it never reaches into other views, and reloads only when the plan, the
+contacts or the country change elsewhere (the country is chosen in Settings too).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.course.support import chosen_country
 from kapcompanion.course.support import contacts as saved_contacts
+from ui.changes import DataKind
 from ui.support.breathing import BreathingPractice
 from ui.support.contacts import ContactsPanel, SomeoneNowCard
 from ui.support.grounding import GroundingExercise
@@ -33,12 +35,11 @@ from ui.support.safety_plan import SafetyPlanEditor
 from ui.support.wording import not_an_emergency_service
 from ui.widgets.building_blocks import text
 from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.screen import Screen
 from ui.widgets.style import space
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store
-
-DATA_KIND = "support"
 
 
 class ChoiceButton(QPushButton):
@@ -68,17 +69,16 @@ class ChoiceButton(QPushButton):
         return layout.minimumSize() if layout is not None else super().minimumSizeHint()
 
 
-class SupportView(QWidget):
+class SupportView(Screen):
     """The Support screen. Give it a store with `set_store`; `refresh` reloads from it."""
 
-    data_changed = Signal(str)
+    depends_on = frozenset({DataKind.SUPPORT})
 
     def __init__(
         self, reduce_motion: Callable[[], bool] = lambda: False, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Support"))
-        self._store: Store | None = None
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,7 +88,7 @@ class SupportView(QWidget):
         self.grounding.done_requested.connect(self.show_overview)
         self.breathing = BreathingPractice(reduce_motion)
         self.safety_plan = SafetyPlanEditor()
-        self.safety_plan.saved.connect(lambda: self.data_changed.emit(DATA_KIND))
+        self.safety_plan.saved.connect(lambda: self.announce(DataKind.SUPPORT))
         self.contacts = ContactsPanel()
         self.contacts.changed.connect(self._contacts_changed)
 
@@ -219,12 +219,13 @@ class SupportView(QWidget):
     # Store and refreshing -------------------------------------------------------------------
 
     def set_store(self, store: Store) -> None:
+        # The parts read the store as soon as they are handed it, shown or not.
         self._store = store
         self.safety_plan.set_store(store)
         self.contacts.set_store(store)
         self._show_emergency_sentence()
 
-    def refresh(self) -> None:
+    def load_from_store(self) -> None:
         """Reload the plan, the contacts and the country from the store (typing is kept)."""
         if self._store is None:
             return
@@ -239,7 +240,7 @@ class SupportView(QWidget):
 
     def _contacts_changed(self) -> None:
         self._show_emergency_sentence()
-        self.data_changed.emit(DATA_KIND)
+        self.announce(DataKind.SUPPORT)
 
     def _show_emergency_sentence(self) -> None:
         """The words that depend on the chosen country (and the therapist's number)."""

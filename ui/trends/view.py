@@ -4,9 +4,10 @@ Three cards — distress across the course, themes across sessions, check-in sco
 GAD-7, PCL-5) — each chart with its one plain sentence, a table of the same numbers and
 "Save chart…" (`ChartPanel`), above them the controls (`TrendsControls`). The numbers come
 from kapcompanion.course.trends and the figures from kapcompanion.charts, which (with
-matplotlib) are imported only when the screen first draws. Work waits while the screen is
-hidden. The charts follow the light or dark scheme and are drawn again when it changes. Never
-writes data.
+matplotlib) are imported only when the screen first draws. It reloads when sessions,
+reflections, themes or check-ins change, and work waits while the screen is hidden (`Screen`).
+The charts follow the light or dark scheme and are drawn again when it changes. Never writes
+data.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kapcompanion.data_files.questionnaires import all_questionnaires
 from kapcompanion.wording.translation import fill
+from ui.changes import DataKind
 from ui.trends.chart import ChartPanel
 from ui.trends.controls import TrendsControls
 from ui.widgets.building_blocks import (
@@ -31,6 +33,7 @@ from ui.widgets.building_blocks import (
     text,
 )
 from ui.widgets.page_frame import PageHeader
+from ui.widgets.screen import Screen
 from ui.widgets.style import space
 
 if TYPE_CHECKING:
@@ -38,7 +41,6 @@ if TYPE_CHECKING:
 
     from kapcompanion.charts import ChartStyle
     from kapcompanion.course.trends import Period, ThemeMap
-    from kapcompanion.store import Store
 
 CHART_COLUMN_INCHES = 7.6  # the charts' natural width; the column grows to it, no further
 SCORE_CHART_INCHES = 3.0  # three score charts one under another: a little shorter each
@@ -50,16 +52,16 @@ REDRAWN_ON = (
 )
 
 
-class TrendsView(QWidget):
+class TrendsView(Screen):
     """The Trends screen. Give it a store with `set_store`; `refresh` reloads from it."""
 
-    data_changed = Signal(str)
+    depends_on = frozenset(
+        {DataKind.SESSIONS, DataKind.REFLECTIONS, DataKind.THEMES, DataKind.CHECK_INS}
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Trends"))
-        self._store: Store | None = None
-        self._stale = True
         self._scheme_changed = False
         self._empty: dict[str, bool] = {}
 
@@ -148,28 +150,16 @@ class TrendsView(QWidget):
 
     # Store and refreshing -------------------------------------------------------------------
 
-    def set_store(self, store: Store) -> None:
-        self._store = store
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Reload from the store now if the screen shows, else when it is next shown."""
-        self._stale = True
-        if self.isVisible():
-            self._reload()
-
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._reload()
-        elif self._scheme_changed:
+        super().showEvent(event)  # catches up first if data changed out of sight
+        if self._scheme_changed:
             self._redraw_in_scheme()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in REDRAWN_ON:
             self._scheme_changed = True
-            if self.isVisible() and not self._stale:
+            if self.isVisible() and not self.is_stale():
                 self._redraw_in_scheme()
 
     def _redraw_in_scheme(self) -> None:
@@ -182,9 +172,8 @@ class TrendsView(QWidget):
             if panel.style_used() not in (None, style):
                 panel.redraw(style)
 
-    def _reload(self) -> None:
+    def load_from_store(self) -> None:
         """Offer the store's themes and days in the controls, then draw everything."""
-        self._stale = False
         if self._store is None:
             return
         from kapcompanion.course.trends import theme_map

@@ -122,7 +122,7 @@ class RecentlyDeletedPage(HeaderedPage):
     """
 
     back_requested = Signal()
-    data_changed = Signal(str)
+    data_changed = Signal(str)  # a ui.changes.DataKind
     erased = Signal(str, int)  # kind, id
 
     def set_store(self, store: Store) -> None:

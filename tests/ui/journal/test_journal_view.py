@@ -34,6 +34,7 @@ from tests.ui.helpers import (
     visible_texts,
     wait_until_nothing_is_clipped,
 )
+from ui.changes import DataKind
 from ui.journal.model import JournalRole
 from ui.journal.view import JournalView
 from ui.recently_deleted.view import RecentlyDeletedView
@@ -62,7 +63,7 @@ def search_for(view: JournalView, qtbot: QtBot, words: str) -> None:
     view.search_field.selectAll()
     press(qtbot, Qt.Key.Key_Backspace)
     type_text(qtbot, words)
-    qtbot.waitUntil(lambda: not view._search_timer.isActive(), timeout=2000)
+    qtbot.waitUntil(lambda: not view.search.timer.isActive(), timeout=2000)
 
 
 def calm_entry(view: JournalView) -> JournalEntry:
@@ -382,7 +383,7 @@ def test_editing_an_answer_can_be_undone_and_redone(
     type_text(qtbot, "Softer now. 🌿")
     with qtbot.waitSignal(view.data_changed) as changed:
         press(qtbot, Qt.Key.Key_Return, CTRL)
-    assert changed.args == ["journal"]
+    assert changed.args == [DataKind.REFLECTIONS]
     assert stored() == "Softer now. 🌿"
     assert answer_card.words_label.text() == "Softer now. 🌿"
     assert focused() is answer_card.edit_button
@@ -517,7 +518,7 @@ def test_move_to_recently_deleted_then_restore(
     tab_to(qtbot, page.restore_button)
     with qtbot.waitSignal(view.data_changed) as changed:
         press(qtbot, Qt.Key.Key_Space)
-    assert changed.args == ["journal"]
+    assert changed.args == [DataKind.REFLECTIONS]
     assert page.model.rowCount() == 0
     assert page.empty_card.isVisibleTo(view)
     press(qtbot, Qt.Key.Key_Escape)

@@ -14,6 +14,7 @@ from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import focusable_widgets, press
+from ui.changes import DataKind
 from ui.main_window import MainWindow
 from ui.reflect.wizard import ReflectionWizard
 from ui.widgets.autosave import SAVE_AFTER_PAUSE_MS
@@ -47,7 +48,7 @@ def test_a_whole_reflection_by_keyboard(
 ) -> None:
     window = open_window(profile)
     session_id = add_session_yesterday(window)
-    window.data_changed.emit("sessions")
+    window.data_changed.emit(DataKind.SESSIONS)
     window.show_destination("reflect")
     view = window.reflect_view
     assert view.phase_choice.currentData() == Phase.NEXT_DAY.value  # due the day after
@@ -262,7 +263,7 @@ def test_home_mentions_a_follow_up_that_is_ready_and_leads_to_it(
 ) -> None:
     window = open_window(profile)
     add_session_yesterday(window)
-    window.data_changed.emit("sessions")
+    window.data_changed.emit(DataKind.SESSIONS)
     QApplication.processEvents()
     texts = " ".join(
         label.text() for label in window.home.findChildren(QLabel) if label.isVisibleTo(window.home)

@@ -1,0 +1,148 @@
+"""Changing reflections from the journal, undoably: edit an answer, share or not, move one to
+"recently deleted".
+
+`JournalEditing` pushes the commands of ui.operations.journal onto one `QUndoStack`, so Ctrl+Z
+and Ctrl+Shift+Z (or Ctrl+Y) take them back and forth, and reports each change, each refusal,
+and a quiet word about what happened to the callbacks it is given. It never touches the
+journal's widgets and never tells the rest of the app: showing a change is the view's business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from kapcompanion.ids import AnswerId, ReflectionId
+from kapcompanion.wording.translation import fill
+from ui.operations.base import Reports
+from ui.operations.journal import (
+    ChangeKind,
+    EditAnswer,
+    JournalChange,
+    MoveToRecentlyDeleted,
+    ShareReflection,
+)
+
+if TYPE_CHECKING:
+    from kapcompanion.store import Store
+
+Say = Callable[[str, AnswerId | None], None]  # words, and the answer they are about
+ChangeReport = Callable[[JournalChange], None]
+ProblemReport = Callable[[Exception, JournalChange], None]
+
+
+class JournalEditing(QObject):
+    """The journal's changes and their undo stack; Undo and Redo work anywhere in `host`."""
+
+    def __init__(
+        self, host: QWidget, *, changed: ChangeReport, problem: ProblemReport, say: Say
+    ) -> None:
+        super().__init__(host)
+        self._store: Store | None = None
+        self._changed = changed
+        self._problem = problem
+        self._say = say
+        self._last_change: JournalChange | None = None
+        self.undo_stack = QUndoStack(self)
+        self._add_shortcuts(host)
+
+    def _add_shortcuts(self, host: QWidget) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.undo_action = QAction(self.tr("Undo"), host)
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.undo_action.setShortcutContext(context)
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction(self.tr("Redo"), host)
+        self.redo_action.setShortcuts(
+            [
+                QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_Z),
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Y),
+            ]
+        )
+        self.redo_action.setShortcutContext(context)
+        self.redo_action.triggered.connect(self.redo)
+        host.addAction(self.undo_action)
+        host.addAction(self.redo_action)
+
+    def set_store(self, store: Store) -> None:
+        """Change `store` from now on; steps meant for another store are forgotten."""
+        self._store = store
+        self.undo_stack.clear()
+
+    # Changes ----------------------------------------------------------------------------------
+
+    def _reports(self) -> Reports[JournalChange]:
+        return Reports(self._report, self._problem)
+
+    def edit_answer(self, reflection_id: int, answer_id: int, before: str, after: str) -> None:
+        if self._store is None:
+            return
+        self.undo_stack.push(
+            EditAnswer(
+                self._store,
+                (ReflectionId(reflection_id), AnswerId(answer_id)),
+                (before, after),
+                self._reports(),
+            )
+        )
+        self._say(self.tr("Saved. Ctrl+Z undoes the change."), AnswerId(answer_id))
+
+    def share(self, reflection_id: int, shareable: bool) -> None:
+        if self._store is None:
+            return
+        self.undo_stack.push(
+            ShareReflection(self._store, ReflectionId(reflection_id), shareable, self._reports())
+        )
+        self._say(
+            self.tr("This reflection can go into the summary for your therapist.")
+            if shareable
+            else self.tr("This reflection stays with you; it is not shared."),
+            None,
+        )
+
+    def move_to_recently_deleted(self, reflection_id: int) -> None:
+        """Move a reflection to "recently deleted" (undoable, and restorable for 30 days)."""
+        if self._store is None:
+            return
+        self._last_change = None
+        self.undo_stack.push(
+            MoveToRecentlyDeleted(self._store, ReflectionId(reflection_id), self._reports())
+        )
+        moved = self._last_change
+        if moved is not None and moved.kind is ChangeKind.DELETED:
+            self._say(
+                self.tr("Moved to recently deleted. You can restore it from there for 30 days."),
+                None,
+            )
+
+    # Undo and redo ----------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        if not self.undo_stack.canUndo():
+            self._say(self.tr("There is nothing to undo."), None)
+            return
+        words = self.undo_stack.undoText()
+        self._last_change = None
+        self.undo_stack.undo()
+        self._say(fill(self.tr("Undone: %1."), words), self._last_answer())
+
+    def redo(self) -> None:
+        if not self.undo_stack.canRedo():
+            self._say(self.tr("There is nothing to redo."), None)
+            return
+        words = self.undo_stack.redoText()
+        self._last_change = None
+        self.undo_stack.redo()
+        self._say(fill(self.tr("Redone: %1."), words), self._last_answer())
+
+    def _last_answer(self) -> AnswerId | None:
+        """The answer the last undo or redo changed, if it changed one."""
+        return None if self._last_change is None else self._last_change.answer_id
+
+    def _report(self, change: JournalChange) -> None:
+        self._last_change = change
+        self._changed(change)
