@@ -40,6 +40,7 @@ class InsightBoardList(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setMouseTracking(True)
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)  # every card opens
         self.viewport().setAutoFillBackground(False)  # the page shows through between cards
         self.board_delegate = InsightCardDelegate(self.viewport(), self.card_at, self)
         self.setItemDelegate(self.board_delegate)

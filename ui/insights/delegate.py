@@ -157,6 +157,10 @@ class InsightCardDelegate(QStyledItemDelegate):
         if step:
             pen.top += space(1) + space(1) // 2
             self._step_well(pen, index, body, (text_colour, muted), palette)
+        # A closed card has no buttons: this says it opens, and for what.
+        pen.top += space(1) + space(1) // 2
+        hint = self.tr("Open to pin, edit, share or add a small step ›")
+        pen.words(hint, scaled_font(body, "small"), palette.color(QPalette.ColorRole.Accent))
         return pen.top + space(2) - card.top()
 
     def _meta_line(self, pen: _Pen, index: AnyIndex, font: QFont, palette: QPalette) -> None:
