@@ -19,13 +19,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kapcompanion.cli.exit_codes import EXIT_OK
 from kapcompanion.profile import Profile, ProfileLock
 
 if TYPE_CHECKING:  # the parser is built on every start: the store and Qt load only to run
     from kapcompanion.report.content.options import ReportOptions
     from kapcompanion.store import Store
 
-EXIT_OK = 0
+
 PAPER_SIZES = ("a4", "letter")
 
 

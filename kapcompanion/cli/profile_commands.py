@@ -1,0 +1,81 @@
+"""`demo`, `check` and `backup`: the commands that look after the profile's data file.
+
+Each takes the profile and the parsed arguments and returns an exit code; a failure a person
+can cause is raised as a `KapError` for `kapcompanion.cli.main` to print in one sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from kapcompanion.cli.exit_codes import EXIT_OK, EXIT_PROBLEM
+from kapcompanion.profile import Profile, ProfileLock
+
+
+def add_profile_parsers(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], shared: argparse.ArgumentParser
+) -> None:
+    commands.add_parser(
+        "demo", parents=[shared], help="fill an empty data folder with a sample course"
+    )
+    commands.add_parser(
+        "check", parents=[shared], help="check that the data file is whole (changes nothing)"
+    )
+    backup = commands.add_parser(
+        "backup", parents=[shared], help="write a consistent copy of the data file"
+    )
+    backup.add_argument(
+        "--out",
+        metavar="FILE",
+        help="where to write it (default: the backups folder in the data folder)",
+    )
+
+
+def run_demo(profile: Profile, args: argparse.Namespace) -> int:
+    from kapcompanion.demo import fill_demo
+    from kapcompanion.store import Store
+
+    with ProfileLock(profile), Store.open(profile.database_path) as store:
+        summary = fill_demo(store)
+    print(
+        f"Added a sample course to {profile.folder}: {summary.dosing_sessions} dosing sessions, "
+        f"{summary.other_sessions} other appointment(s), {summary.reflections} reflections "
+        f"and {summary.insights} insights."
+    )
+    return EXIT_OK
+
+
+def run_check(profile: Profile, args: argparse.Namespace) -> int:
+    from kapcompanion.store.file_checks import check_database
+
+    report = check_database(profile.database_path)
+    if not report.healthy:
+        print(f"The data file {report.path} is damaged:", file=sys.stderr)
+        for problem in report.problems[:20]:
+            print(f"  - {problem}", file=sys.stderr)
+        print(
+            "Nothing was changed. Keep the file safe; a backup can be restored from it.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
+    held = ", ".join(f"{count} {table}" for table, count in report.counts.items())
+    print(f"All is well with {report.path} ({held}).")
+    if report.pending_migrations:
+        print("It will be updated to this version's layout the next time KAP Companion opens it.")
+    return EXIT_OK
+
+
+def run_backup(profile: Profile, args: argparse.Namespace) -> int:
+    from kapcompanion.store.backup import backup_database, default_backup_path
+
+    destination = (
+        Path(args.out).expanduser().absolute()
+        if args.out
+        else default_backup_path(profile.backups_folder, datetime.now())
+    )
+    written = backup_database(profile.database_path, destination)
+    print(f"Backup written to {written} ({written.stat().st_size:,} bytes).")
+    return EXIT_OK
