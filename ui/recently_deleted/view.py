@@ -45,8 +45,8 @@ from ui.changes import DataKind
 from ui.widgets.building_blocks import card, text
 from ui.widgets.error_messages import show_message
 from ui.widgets.page_frame import PageHeader, RecentlyDeletedPage
-from ui.widgets.row_painting import draw_wrapped
-from ui.widgets.style import space, tokens
+from ui.widgets.row_painting import draw_wrapped, paint_row_background
+from ui.widgets.style import space
 from ui.widgets.wording import day_text, phase_title, scaled_font
 
 if TYPE_CHECKING:
@@ -54,7 +54,6 @@ if TYPE_CHECKING:
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 KEPT_FOR_DAYS = 30
-FOCUS_LINE = 2
 WHEN_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -128,21 +127,9 @@ class DeletedRowDelegate(QStyledItemDelegate):
         palette: QPalette = option.palette
         state: QStyle.StateFlag = option.state
         first, second = self._fonts(option.font)
-        radius = tokens().radius["control"]
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        inner = rect.adjusted(FOCUS_LINE, FOCUS_LINE, -FOCUS_LINE, -FOCUS_LINE)
-        if state & QStyle.StateFlag.State_Selected:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
-            painter.drawRoundedRect(inner, radius, radius)
-        if state & QStyle.StateFlag.State_HasFocus:
-            pen = painter.pen()
-            pen.setColor(palette.color(QPalette.ColorRole.Accent))
-            pen.setWidth(FOCUS_LINE)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(inner, radius, radius)
+        paint_row_background(painter, rect, palette, state)
         area = rect.adjusted(space(2), space(2), -space(2), -space(2))
         top = area.top()
         title_metrics = QFontMetrics(first)
