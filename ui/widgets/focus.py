@@ -1,8 +1,8 @@
-"""Keeping Tab in reading order on the insight board, whose cards are rebuilt and reordered.
+"""Keeping Tab in reading order where controls are added or moved after they were made.
 
-Qt's focus chain follows the order widgets were made, not where they sit; the board moves
-cards (a pinned one goes to the top) and adds controls later (a new theme, a small step), so
-it restates the order after every change.
+Qt's focus chain follows the order widgets were made, not where they sit; a card that gains a
+control later (a new theme, a small step) or a page whose choices are rebuilt (the printout's
+lists) restates the order with `chain_tab_order` after every change.
 """
 
 from __future__ import annotations
