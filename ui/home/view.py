@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kapcompanion.wording.dates import local_date
 from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
 from ui.widgets.building_blocks import (
@@ -25,7 +26,6 @@ from ui.widgets.building_blocks import (
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.screen import Screen
 from ui.widgets.style import space
-from ui.widgets.wording import local_date
 
 if TYPE_CHECKING:
     # Only for type checking: the storage layer loads after the window is shown.

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication
 
 from kapcompanion.course.follow_ups import FollowUp, FollowUpState
 from kapcompanion.domain import ReflectionStatus, Session
-from kapcompanion.wording.domain import day_of as day_of
+from kapcompanion.wording.dates import day_of as day_of
+from kapcompanion.wording.dates import local_date as local_date
 from kapcompanion.wording.domain import kind_label as kind_label
-from kapcompanion.wording.domain import local_date as local_date
 from kapcompanion.wording.domain import phase_title as phase_title
 from kapcompanion.wording.domain import session_title as session_title
 from kapcompanion.wording.translation import fill

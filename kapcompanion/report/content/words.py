@@ -11,7 +11,8 @@ from PySide6.QtCore import QLocale
 from kapcompanion.domain import CommitmentStatus
 from kapcompanion.report.content.build import CHECK_IN, Flag, FlagKind, ReportContent, ScoreLine
 from kapcompanion.report.content.options import ReportSection
-from kapcompanion.wording.domain import day_of, phase_title, session_title
+from kapcompanion.wording.dates import day_of
+from kapcompanion.wording.domain import phase_title, session_title
 from kapcompanion.wording.translation import translate
 
 CONTEXT = "report"

@@ -31,7 +31,8 @@ from kapcompanion.report.paint.html_parts import (
     writing_html,
 )
 from kapcompanion.report.paint.tables import session_table
-from kapcompanion.wording.domain import day_of, phase_title, session_title
+from kapcompanion.wording.dates import day_of
+from kapcompanion.wording.domain import phase_title, session_title
 from kapcompanion.wording.translation import translate
 
 

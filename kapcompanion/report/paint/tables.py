@@ -15,7 +15,8 @@ from kapcompanion.report.content.words import (
     signed_text,
 )
 from kapcompanion.report.paint.html_parts import escaped, palette, table_html
-from kapcompanion.wording.domain import day_of, session_title
+from kapcompanion.wording.dates import day_of
+from kapcompanion.wording.domain import session_title
 from kapcompanion.wording.translation import translate
 
 

@@ -10,7 +10,8 @@ from PySide6.QtCore import QLocale
 
 from kapcompanion.domain import Phase, Session, SessionKind
 from kapcompanion.ids import SessionId
-from kapcompanion.wording.domain import day_of, kind_label, phase_title, session_title
+from kapcompanion.wording.dates import day_of
+from kapcompanion.wording.domain import kind_label, phase_title, session_title
 
 MOMENT = datetime(2026, 11, 25, 12, tzinfo=UTC)
 BRITISH, AMERICAN, GERMAN = QLocale("en_GB"), QLocale("en_US"), QLocale("de_DE")
