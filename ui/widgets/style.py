@@ -163,8 +163,13 @@ def apply_style(app: QApplication, choice: ColourScheme) -> str:
     current = app.style()
     if current is None or current.name().lower() != "fusion":
         app.setStyle("Fusion")
-    app.setPalette(_palette(colours(scheme)))
+    palette = _palette(colours(scheme))
     base = app.font().pointSizeF()
-    app.setStyleSheet(stylesheet(scheme, base if base > 0 else 10.0))
+    sheet = stylesheet(scheme, base if base > 0 else 10.0)
+    # Setting either one re-polishes every widget in the application: only when it changes.
+    if app.palette() != palette:
+        app.setPalette(palette)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     app.setProperty("kapColourScheme", scheme)
     return scheme
