@@ -6,7 +6,9 @@ disk, and only then renamed to the destination (one atomic step on one file syst
 is synced too where the system allows, so the rename survives a power cut. Any failure removes
 the temporary file and leaves an existing file as it was. Whether an existing file may be
 replaced is always the caller's explicit choice; refused, not even a file that appears during
-the writing is replaced. Failures come out as the caller's own plain KapError subclass.
+the writing is replaced. Failures come out as the caller's own plain KapError subclass. What is
+written is readable by the user only (0600, kapcompanion.private_files), whatever the umask and
+whatever the mode of a file it replaces: these files hold the client's own words.
 
 Plain Python files rather than Qt's QSaveFile: exports and the command line run with no Qt
 application or event loop, the errors are the system's own (errno and its words, not a QString),
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kapcompanion.errors import KapError
+from kapcompanion.private_files import PRIVATE_FILE, make_descriptor_private
 
 PARTIAL_SUFFIX = ".partial"
 # Open flags for the temporary file: created here or not at all, no text translation (Windows).
@@ -99,14 +102,16 @@ def write_atomically(
 
 
 def _create_beside(path: Path) -> tuple[Path, int]:
-    """A new hidden file in `path`'s folder, named after it, and its open descriptor. Created
-    with the usual permissions (0666 less the umask), as an ordinary save would be."""
+    """A new hidden file in `path`'s folder, named after it, and its open descriptor. Private
+    from its first byte (0600); the rename keeps that mode at `path`."""
     for _attempt in range(_NAME_ATTEMPTS):
         temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
         try:
-            return temporary, os.open(temporary, _CREATE, 0o666)
+            descriptor = os.open(temporary, _CREATE, PRIVATE_FILE)
         except FileExistsError:
             continue
+        make_descriptor_private(descriptor)
+        return temporary, descriptor
     raise FileExistsError(f"no free temporary name beside {path}")
 
 

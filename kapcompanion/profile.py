@@ -2,7 +2,9 @@
 
 A profile is one folder: the database, its backups and the window's state. It is chosen by
 `--data-dir`, else the KAP_COMPANION_DATA_DIR environment variable, else the platform's
-application-data folder. Only QtCore is used here (QStandardPaths, QLockFile); no widgets.
+application-data folder. The folder and `backups/` are the user's alone, and so is every file
+of the app's in them (kapcompanion.private_files); a profile is tightened each time it is opened.
+Only QtCore is used here (QStandardPaths, QLockFile); no widgets.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from kapcompanion import private_files
 from kapcompanion.errors import ProfileLockedError, ProfileUnavailableError
 
 ENVIRONMENT_VARIABLE = "KAP_COMPANION_DATA_DIR"
@@ -18,6 +21,7 @@ APP_FOLDER_NAME = "kap-companion"
 DATABASE_NAME = "kap-companion.sqlite3"
 LOCK_NAME = "kap-companion.lock"
 BACKUPS_FOLDER = "backups"
+WINDOW_STATE_NAME = "window.ini"
 
 
 def default_profile_dir() -> Path:
@@ -58,13 +62,33 @@ class Profile:
     def lock_path(self) -> Path:
         return self.folder / LOCK_NAME
 
+    @property
+    def window_state_path(self) -> Path:
+        return self.folder / WINDOW_STATE_NAME
+
     def ensure_exists(self) -> None:
+        """Create the folder (readable by the user only) if it is not there yet."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            private_files.make_private_folder(self.folder, parents=True)
         except OSError as error:
             raise ProfileUnavailableError(self.folder, error.strerror or str(error)) from error
         if not self.folder.is_dir():
             raise ProfileUnavailableError(self.folder, "it is not a folder")
+
+    def tighten(self) -> None:
+        """Take group and other permissions away from the folder, `backups/` and the app's
+        files in them (what an older version, or another umask, left readable to others).
+        Other files someone keeps in a folder chosen with --data-dir are not the app's and are
+        left alone."""
+        private_files.tighten(
+            [
+                self.folder,
+                *private_files.database_files(self.database_path),
+                self.lock_path,
+                self.window_state_path,
+                *private_files.folder_and_files(self.backups_folder),
+            ]
+        )
 
 
 class ProfileLock:
@@ -86,6 +110,8 @@ class ProfileLock:
 
         self._profile.ensure_exists()
         if self._lock.tryLock(0):
+            # Opening a profile is the moment to tighten one an older version left open.
+            self._profile.tighten()
             return
         if self._lock.error() == QLockFile.LockError.LockFailedError:
             pid, hostname, _application = self._lock.getLockInfo()

@@ -11,6 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from kapcompanion.private_files import HAS_POSIX_MODES
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from tests.processes import RUN_MARK, end_process, processes_marked
@@ -54,3 +55,17 @@ def demo_profile(profile: Profile) -> Profile:
     with Store.open(profile.database_path) as opened:
         fill_demo(opened)
     return profile
+
+
+@pytest.fixture
+def usual_umask() -> Iterator[None]:
+    """The usual umask (022, which lets others read what is made) for one test, and back.
+    Skipped where files have no POSIX modes. The suite runs as root in CI: modes still apply to
+    what is created, so tests assert the bits, not whether another user could read the file."""
+    if not HAS_POSIX_MODES:
+        pytest.skip("this system has no POSIX file modes")
+    previous = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(previous)

@@ -2,7 +2,8 @@
 
 Safe while the app is running: the copy is one consistent snapshot, written under a temporary
 name, checked, and only then given its final name. The source file is opened read-only, and an
-existing file is never overwritten.
+existing file is never overwritten. A backup is readable by the user only (0600), and a folder
+made for it (the profile's `backups/`) is theirs alone (0700).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from kapcompanion import private_files
 from kapcompanion.errors import BackupError
 from kapcompanion.store.file_checks import integrity_problems, open_read_only
 
@@ -37,8 +39,10 @@ def backup_database(source: Path, destination: Path) -> Path:
     source_connection = open_read_only(source)
     try:
         try:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(b"")
+            private_files.make_private_folder(destination.parent, parents=True)
+            partial.unlink(missing_ok=True)  # left by a backup that was cut short
+            # Private before SQLite writes a byte; its journal takes the same mode.
+            private_files.create_private_file(partial)
         except OSError as error:
             raise BackupError(
                 f"The backup cannot be written in {destination.parent} ({error.strerror}). "

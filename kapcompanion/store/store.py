@@ -5,12 +5,14 @@
 aggregate; this module opens and closes the connection, sets the pragmas, runs transactions,
 applies migrations and tidies up at open. Each public write runs in one transaction (nested
 calls become savepoints), so a failure leaves the database exactly as it was. Every `sqlite3`
-error leaves as a `KapError` (see `sqlite_errors`). The store never imports Qt, and the
-connection never leaves it.
+error leaves as a `KapError` (see `sqlite_errors`). The database file is readable by the user
+only (kapcompanion.private_files), and so are the `-wal` and `-shm` SQLite keeps beside it. The
+store never imports Qt, and the connection never leaves it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +22,7 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 
+from kapcompanion import private_files
 from kapcompanion.errors import (
     DatabaseBusyError,
     DatabaseUnreadableError,
@@ -114,6 +117,13 @@ class Store(Guarded):
         """
         if path.exists():
             check_is_database_file(path)
+        else:
+            # SQLite would create it 0644 under the usual umask, and give its -wal and -shm the
+            # same mode; made 0600 first, all three are private. Should this fail, SQLite's own
+            # attempt below says why.
+            with contextlib.suppress(OSError):
+                private_files.create_private_file(path)
+        private_files.tighten(private_files.database_files(path))
         try:
             connection = sqlite3.connect(str(path), timeout=busy_timeout)
         except sqlite3.Error as error:

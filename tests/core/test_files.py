@@ -11,6 +11,7 @@ import pytest
 
 from kapcompanion.errors import KapError
 from kapcompanion.files import FileWriteError, write_atomically
+from tests.file_modes import mode, modes
 
 
 class StoppedError(Exception):
@@ -135,9 +136,18 @@ def test_a_read_only_folder_is_a_plain_error_and_leaves_nothing(tmp_path: Path) 
         folder.chmod(0o755)
 
 
-@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-def test_a_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
-    umask = os.umask(0o022)
-    os.umask(umask)
-    write_atomically(tmp_path / "usual.txt", b"words", overwrite=False)
-    assert (tmp_path / "usual.txt").stat().st_mode & 0o777 == 0o666 & ~umask
+@pytest.mark.usefixtures("usual_umask")
+def test_a_written_file_is_readable_by_the_user_only_new_or_replacing(tmp_path: Path) -> None:
+    write_atomically(tmp_path / "new.txt", b"words", overwrite=False)
+    replaced = tmp_path / "replaced.txt"
+    replaced.write_bytes(b"old words")
+    replaced.chmod(0o644)
+    write_atomically(replaced, b"new words", overwrite=True)
+    assert modes(tmp_path / "new.txt", replaced) == {"new.txt": "0o600", "replaced.txt": "0o600"}
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_a_strict_umask_still_leaves_the_user_able_to_read_their_file(tmp_path: Path) -> None:
+    os.umask(0o277)
+    write_atomically(tmp_path / "strict.txt", b"words", overwrite=False)
+    assert mode(tmp_path / "strict.txt") == 0o600
