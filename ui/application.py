@@ -7,6 +7,7 @@ and the database opened, so the first paint costs no more than an empty Qt windo
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import traceback
 from pathlib import Path
@@ -15,6 +16,7 @@ from types import TracebackType
 from PySide6.QtCore import QDir, QSettings, Qt, QTemporaryDir, QTimer
 from PySide6.QtWidgets import QApplication
 
+from kapcompanion import private_files
 from kapcompanion.errors import KapError, ProfileUnavailableError
 from kapcompanion.profile import Profile, ProfileLock, resolve_profile_dir
 from kapcompanion.wording.translation import install_translations
@@ -22,8 +24,6 @@ from ui.main_window import MainWindow
 from ui.widgets.error_messages import show_error, show_message
 from ui.widgets.icons import icon
 from ui.widgets.style import ColourScheme, apply_style, stored_colour_scheme
-
-WINDOW_STATE_FILE = "window.ini"
 
 
 def create_application() -> QApplication:
@@ -39,8 +39,15 @@ def create_application() -> QApplication:
 
 
 def window_settings(profile: Profile) -> QSettings:
-    """The window's own state (geometry, last screen, colours), kept inside the profile."""
-    return QSettings(str(profile.folder / WINDOW_STATE_FILE), QSettings.Format.IniFormat)
+    """The window's own state (geometry, last screen, colours), kept inside the profile.
+
+    The file is made empty and private (0600) before Qt writes it: Qt's atomic save keeps the
+    mode of the file it replaces, and would otherwise give a new one the umask's 0644."""
+    path = profile.window_state_path
+    if profile.folder.is_dir():
+        with contextlib.suppress(OSError):  # unwritable: Qt says so when it syncs
+            private_files.create_private_file(path)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def _report_unexpected(

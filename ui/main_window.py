@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, QTimer, Signal
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion import private_files
 from kapcompanion.errors import KapError
 from kapcompanion.ids import ReflectionId
 from kapcompanion.profile import Profile
@@ -499,3 +501,5 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/destination", self.current_destination())
         self._settings.sync()
+        # window_settings made the file private; Qt makes a new one 0644 if it was removed since.
+        private_files.tighten([Path(self._settings.fileName())])

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from kapcompanion import errors
 from kapcompanion.profile import Profile
+from tests.file_modes import modes
 from tests.profile_lock_holder import lock_held_elsewhere
 from tests.ui.helpers import answer_next_dialog
 from ui.application import run_window
@@ -56,6 +57,37 @@ def test_a_healthy_profile_opens_and_exits_cleanly(tmp_path: Path, qapp: QApplic
     assert run_window(window_args(tmp_path)) == 0
     assert (tmp_path / "kap-companion.sqlite3").is_file()
     assert not Profile(tmp_path).lock_path.exists()
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_the_window_keeps_its_profile_and_window_ini_private(
+    tmp_path: Path, qapp: QApplication
+) -> None:
+    folder = tmp_path / "profile"
+    assert run_window(window_args(folder)) == 0
+    profile = Profile(folder)
+    assert modes(folder, profile.database_path, profile.window_state_path) == {
+        "profile": "0o700",
+        "kap-companion.sqlite3": "0o600",
+        "window.ini": "0o600",
+    }
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_the_window_tightens_a_profile_an_older_version_left_readable(
+    demo_profile: Profile, qapp: QApplication
+) -> None:
+    assert run_window(window_args(demo_profile.folder)) == 0
+    files = [demo_profile.database_path, demo_profile.window_state_path]
+    demo_profile.folder.chmod(0o755)
+    for path in files:
+        path.chmod(0o644)
+    assert run_window(window_args(demo_profile.folder)) == 0
+    assert modes(demo_profile.folder, *files) == {
+        "profile": "0o700",
+        "kap-companion.sqlite3": "0o600",
+        "window.ini": "0o600",
+    }
 
 
 @pytest.mark.parametrize(

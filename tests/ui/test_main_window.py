@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from kapcompanion.data_files.builtin_themes import builtin_themes, own_theme_colours
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
+from tests.file_modes import modes
 from tests.processes import end_process
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import (
@@ -92,6 +93,16 @@ def test_the_sample_course_window_offers_no_backup_of_throw_away_data(
     texts = " ".join(visible_texts(window.settings_view))
     assert "sample course" in texts
     assert not window.settings_view.findChildren(QPushButton)
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_a_backup_made_in_the_window_is_private(
+    open_window: WindowFactory, demo_profile: Profile
+) -> None:
+    window = open_window(demo_profile)
+    window.settings_view.make_backup()
+    [backup] = demo_profile.backups_folder.iterdir()
+    assert modes(demo_profile.backups_folder, backup) == {"backups": "0o700", backup.name: "0o600"}
 
 
 def test_a_profile_with_a_course_shows_its_summary(

@@ -7,7 +7,9 @@ app's own font, headings by weight and size. Empty sections keep a little room t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QIODevice, QMarginsF, QSaveFile, QSizeF
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,6 +27,7 @@ from PySide6.QtGui import (
 )
 
 from kapcompanion.course.support import Country
+from kapcompanion.files import FileWriteError, write_atomically
 from kapcompanion.wording.translation import fill
 from ui.support.wording import not_an_emergency_service, section_wording
 
@@ -210,14 +213,14 @@ def _keep_headings_with_next(document: QTextDocument) -> None:
 
 
 def write_pdf(document: QTextDocument, path: str, country_code: str) -> None:
-    """Save `document` as a PDF at `path`, all at once (a half-written file never replaces one).
+    """Save `document` as a PDF at `path`, replacing any file there, by the one file writer
+    (kapcompanion.files): all at once, and readable by the user only.
 
     Raises OSError with a plain reason if the file cannot be written.
     """
-    target = QSaveFile(path)
-    if not target.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise OSError(target.errorString())
-    writer = QPdfWriter(target)
+    pdf = QBuffer()
+    pdf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(pdf)
     writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
     writer.setCreator("KAP Companion")
     writer.setResolution(PDF_RESOLUTION)
@@ -230,6 +233,8 @@ def write_pdf(document: QTextDocument, path: str, country_code: str) -> None:
         )
     )
     print_document(document, writer)
-    del writer  # finishes the PDF before the file is committed
-    if not target.commit():
-        raise OSError(target.errorString())
+    del writer  # finishes the PDF before it is written
+    try:
+        write_atomically(Path(path), bytes(pdf.data().data()), overwrite=True)
+    except FileWriteError as error:
+        raise OSError(error.reason) from error

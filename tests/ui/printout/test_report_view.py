@@ -26,6 +26,7 @@ from kapcompanion.report.content.options import (
 )
 from kapcompanion.report.paint.render import default_page_size
 from kapcompanion.store import Store
+from tests.file_modes import mode
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import (
     answer_next_dialog,
@@ -396,6 +397,17 @@ def pdf_words(path: Path) -> str:
 def opening_words(reflection: Reflection) -> str:
     """The first few words of a reflection's first answer, as they would be printed."""
     return " ".join(first_line(reflection).split()[:5])
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_the_saved_pdf_is_private(
+    open_view: ViewFactory, demo_store: Store, tmp_path: Path
+) -> None:
+    view = open_view(demo_store)
+    answer_next_dialog([])
+    saved = view.save_pdf(tmp_path / "printout.pdf")
+    assert saved is not None
+    assert mode(saved) == 0o600
 
 
 def test_the_saved_pdf_holds_exactly_what_is_ticked(

@@ -22,6 +22,7 @@ from kapcompanion.course.support import (
 from kapcompanion.errors import DatabaseReadOnlyError
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
+from tests.file_modes import mode
 from tests.ui.helpers import clipped_labels, focused, press, tab_to, type_text
 from ui.application import create_application
 from ui.support.breathing import RHYTHMS, Rhythm
@@ -459,6 +460,20 @@ def test_the_printable_plan_holds_the_sections_and_lines_and_nothing_else(
         assert view.safety_plan.save_pdf(str(pdf))
         assert pdf.read_bytes().startswith(b"%PDF")
         assert not list(tmp_path.glob("*.tmp*"))  # written all at once
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_the_safety_plan_pdf_is_private_even_replacing_a_readable_file(
+    open_view: ViewFactory, store: Store, tmp_path: Path
+) -> None:
+    view = open_view(store)
+    view.show_safety_plan()
+    pdf = tmp_path / "My safety plan.pdf"
+    pdf.write_bytes(b"an older plan")
+    pdf.chmod(0o644)
+    assert view.safety_plan.save_pdf(str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert mode(pdf) == 0o600
 
 
 def test_the_printout_is_black_text_in_the_apps_font_with_room_for_empty_sections(

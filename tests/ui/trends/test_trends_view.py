@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from kapcompanion.course.trends import Period, distress_series, questionnaire_series, theme_map
 from kapcompanion.data_files.questionnaires import all_questionnaires
 from kapcompanion.store import Store
+from tests.file_modes import modes
 from tests.paths import REPOSITORY
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import (
@@ -519,6 +520,17 @@ def test_save_writes_a_png_and_an_svg(
     assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert "<svg" in svg.read_text(encoding="utf-8")
     assert view.scores["gad7"].save(tmp_path / "gad7.png")
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_a_saved_chart_is_private(
+    open_view: ViewFactory, demo_store: Store, tmp_path: Path
+) -> None:
+    view = open_view(demo_store)
+    png, svg = tmp_path / "distress.png", tmp_path / "themes.svg"
+    assert view.distress.save(png)
+    assert view.themes.save(svg)
+    assert modes(png, svg) == {"distress.png": "0o600", "themes.svg": "0o600"}
 
 
 def test_a_chart_that_cannot_be_written_says_so_gently(
