@@ -76,6 +76,8 @@ def run_backup(profile: Profile, args: argparse.Namespace) -> int:
         if args.out
         else default_backup_path(profile.backups_folder, datetime.now())
     )
+    # No lock is taken (a backup is safe beside the open window), but the profile is opened.
+    profile.tighten()
     written = backup_database(profile.database_path, destination)
     print(f"Backup written to {written} ({written.stat().st_size:,} bytes).")
     return EXIT_OK
