@@ -17,6 +17,7 @@ from pathlib import Path
 from kapcompanion import private_files
 from kapcompanion.errors import BackupError
 from kapcompanion.store.file_checks import integrity_problems, open_read_only
+from kapcompanion.store.scrub import require_secure_delete
 
 
 def default_backup_path(backups_folder: Path, now: datetime) -> Path:
@@ -64,6 +65,8 @@ def backup_database(source: Path, destination: Path) -> Path:
 def _copy(source: sqlite3.Connection, target_path: Path) -> None:
     target = sqlite3.connect(target_path)
     try:
+        # As on every connection the store opens: whatever the copy frees is zeroed.
+        require_secure_delete(target, target_path)
         source.backup(target)
         # A backup is one self-contained file, whatever journal the live database uses.
         target.execute("PRAGMA journal_mode = DELETE")

@@ -2,7 +2,9 @@
 
 `move` puts a record aside (restorable), `restore` brings it back, `erase` deletes it for good,
 and `purge` erases what has waited longer than the grace period (run when a profile opens,
-never from a screen's refresh). Nothing here erases a live record. Never imports Qt.
+never from a screen's refresh). Erasing also rewrites the search index the record's words were
+in and empties the `-wal`, so they leave the file (see `scrub`). Nothing here erases a live
+record. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import datetime, timedelta
 from kapcompanion.domain import DeletedItem, DeletedKind, utc_now
 from kapcompanion.errors import NotFoundError
 from kapcompanion.store.part import Part
+from kapcompanion.store.scrub import checkpoint_wal, optimize
 from kapcompanion.timestamps import from_db_time, to_db_time
 
 GRACE_DAYS = 30
@@ -19,6 +22,12 @@ TABLES = {
     DeletedKind.REFLECTION: "reflections",
     DeletedKind.INSIGHT: "insights",
     DeletedKind.CHECK_IN: "checkins",
+}
+# The search indexes an erased record's words are in (its answers go with a reflection).
+INDEXES = {
+    DeletedKind.REFLECTION: ("answers_fts",),
+    DeletedKind.INSIGHT: ("insights_fts",),
+    DeletedKind.CHECK_IN: (),
 }
 # What the Recently deleted screen lists and `purge` erases (see DeletedKind on check-ins).
 LISTED = (DeletedKind.REFLECTION, DeletedKind.INSIGHT)
@@ -73,6 +82,8 @@ class Deleted(Part):
         with self._db.atomic():
             self._require_deleted(kind, item_id)
             self._db.execute(f"DELETE FROM {table} WHERE id = ?", [item_id])
+            optimize(self._db.conn, INDEXES[DeletedKind(kind)])
+        checkpoint_wal(self._db.conn)
 
     def purge(self, *, older_than_days: int = GRACE_DAYS, now: datetime | None = None) -> int:
         """Erase what has been in "recently deleted" for longer than the grace period; returns
@@ -85,8 +96,12 @@ class Deleted(Part):
                     f"DELETE FROM {TABLES[kind]} WHERE deleted_at IS NOT NULL AND deleted_at < ?",
                     [cutoff],
                 )
-                erased += cursor.rowcount
-            return erased
+                if cursor.rowcount:
+                    erased += cursor.rowcount
+                    optimize(self._db.conn, INDEXES[kind])
+        if erased:
+            checkpoint_wal(self._db.conn)
+        return erased
 
     def _require_deleted(self, kind: DeletedKind, item_id: int) -> None:
         table = TABLES[DeletedKind(kind)]

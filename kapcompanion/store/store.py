@@ -5,9 +5,11 @@
 aggregate; this module opens and closes the connection, sets the pragmas, runs transactions,
 applies migrations and tidies up at open. Each public write runs in one transaction (nested
 calls become savepoints), so a failure leaves the database exactly as it was. Every `sqlite3`
-error leaves as a `KapError` (see `sqlite_errors`). The database file is readable by the user
-only (kapcompanion.private_files), and so are the `-wal` and `-shm` SQLite keeps beside it. The
-store never imports Qt, and the connection never leaves it.
+error leaves as a `KapError` (see `sqlite_errors`). Deleted content is overwritten, and what
+was erased or edited away leaves the search indexes and the `-wal` too (see `scrub`). The
+database file is readable by the user only (kapcompanion.private_files), and so are the `-wal`
+and `-shm` SQLite keeps beside it. The store never imports Qt, and the connection never leaves
+it.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from kapcompanion.store.insights import Insights
 from kapcompanion.store.journal import Journal
 from kapcompanion.store.part import one
 from kapcompanion.store.reflections import Reflections
+from kapcompanion.store.scrub import optimize, require_secure_delete
 from kapcompanion.store.sessions import Sessions
 from kapcompanion.store.settings import Settings
 from kapcompanion.store.sqlite_errors import Guarded, translated
@@ -77,6 +80,7 @@ class Store(Guarded):
         self.path = IN_MEMORY
         try:
             self.path = self._file_path()
+            require_secure_delete(connection, self.path)
             self._db.execute("PRAGMA foreign_keys = ON")
             schema.refuse_unusable(self._db, self.path)
             # Before anything writes: a damaged file is reported, never touched.
@@ -90,6 +94,9 @@ class Store(Guarded):
             self._check_writable()
             schema.migrations.apply(self._db)
             self.themes.ensure_builtin()
+            # Words an edit replaces stay in the search indexes until they are rewritten; close
+            # does that when anything was written after this point.
+            self._changes_at_open = connection.total_changes
         except sqlite3.Error as error:
             connection.close()
             raise _opening_error(error, self.path) from error
@@ -144,6 +151,15 @@ class Store(Guarded):
         return cls(sqlite3.connect(":memory:"))
 
     def close(self) -> None:
+        """Close the connection, first rewriting the search indexes if anything was written
+        since they last were, so words an edit replaced leave the file with the `-wal`."""
+        # Closing must not fail: a busy or full disk leaves the old words in the index until a
+        # later close or erase rewrites it (and a second close finds the connection closed).
+        with contextlib.suppress(sqlite3.Error):
+            if self._db.conn.total_changes != self._changes_at_open:
+                with self._db.atomic():
+                    optimize(self._db.conn)
+        # Closing the last connection checkpoints the -wal and removes it.
         self._db.close()
 
     def __enter__(self) -> Store:
