@@ -109,5 +109,6 @@ def test_the_preview_and_the_pdf_never_load_the_print_service(
 def test_the_check_sees_the_print_service_when_a_printer_is_made() -> None:
     if cups_plugin() is None:
         pytest.skip("this Qt has no CUPS print-support plugin, so there is nothing to see")
-    seen = run(A_PRINTER)
-    assert any("cupsprintersupport" in line for line in seen["cups"])  # type: ignore[union-attr]
+    loaded = run(A_PRINTER)["cups"]
+    assert isinstance(loaded, list)
+    assert any("cupsprintersupport" in line for line in loaded)
