@@ -1,9 +1,14 @@
 """The printout leaves the screen: a print preview (from which the client prints) and a PDF.
 
-The core paints the report (`render_report`) onto whatever it is given: the preview's printer
-or a PDF file (`save_report_pdf`); the paper size follows the locale (`default_page_size`). Here are
-only the dialogs around it: where to save, that it was saved (with a way to the folder), or,
-calmly, why it was not.
+The core paints the report (`render_report`) onto whatever it is given: the printer the client
+chose or a PDF file (`save_report_pdf`), and lays it out page by page for the preview
+(`ReportPages`); the paper size follows the locale (`default_page_size`). Here are only the
+dialogs around it: where to save, that it was saved (with a way to the folder), or, calmly, why
+it was not.
+
+The preview and the PDF must never create a QPrinter: that loads the system's print service,
+which opens sockets (CUPS, port 631). Only "Print…", once the client asks to choose a printer,
+may (`print_on_paper`).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -22,9 +27,11 @@ from kapcompanion.wording.translation import fill
 from ui.widgets.error_messages import show_error, show_message
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPageLayout, QPageSize
     from PySide6.QtPrintSupport import QPrinter
 
     from kapcompanion.report.content.options import ReportOptions
+    from kapcompanion.report.paint.render import ReportPages
     from kapcompanion.store import Store
 
 CONTEXT = "ReportOutput"
@@ -88,38 +95,68 @@ def tell_saved(parent: QWidget, path: Path) -> None:
 
 
 def preview_and_print(
-    parent: QWidget, store: Store, options: ReportOptions, printer: QPrinter | None = None
+    parent: QWidget, store: Store, options: ReportOptions, page_size: QPageSize | None = None
 ) -> None:
-    """Show the printout as it will come out of `printer` (by default `printer_for_report`);
-    the client prints from there."""
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    """Show the printout as it will come out on `page_size` (by default the locale's paper);
+    the client prints from there.
 
-    # The dialog only borrows the printer: it must outlive the dialog.
-    printer = printer or printer_for_report()
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Printout for your therapist"))
-    dialog.setAccessibleName(_tr("Print preview"))
+    The preview needs no printer: the system's print service is asked for its printers only
+    when the client chooses "Print…" (`print_on_paper`).
+    """
+    from kapcompanion.report.paint.render import default_page_size
+    from ui.printout.preview import ReportPreview
+
+    try:
+        pages = report_pages(store, options, page_size or default_page_size())
+    except Exception as error:  # said calmly, never a traceback
+        _tell_problem(parent, error)
+        return
+    dialog = ReportPreview(pages, parent)
     problems: list[Exception] = []
     showing = [dialog]  # emptied before the dialog goes, so nothing else keeps it
 
-    def paint(target: QPrinter) -> None:
-        try:
-            paint_report(store, options, target)
-        except Exception as error:  # said once the preview has closed, never a traceback
-            problems.append(error)
-            QTimer.singleShot(0, close_preview)
-
-    def close_preview() -> None:
+    def print_requested() -> None:
         for shown in showing:
-            shown.reject()
+            try:
+                printed = print_on_paper(shown, store, options, pages.page_layout)
+            except Exception as error:  # said once the preview has closed
+                problems.append(error)
+                shown.reject()
+                return
+            if printed:
+                shown.accept()
 
-    dialog.paintRequested.connect(paint)
+    dialog.print_requested.connect(print_requested)
     dialog.exec()
     showing.clear()
-    dialog.setParent(None)  # Python owns it again, so it goes now, before the printer
+    dialog.setParent(None)  # Python owns it again, so it goes now
     del dialog
     if problems:
         _tell_problem(parent, problems[0])
+
+
+def report_pages(store: Store, options: ReportOptions, page_size: QPageSize) -> ReportPages:
+    """The printout laid out page by page for the preview, exactly as its PDF."""
+    from kapcompanion.report.paint.render import ReportPages
+
+    return ReportPages(store, options, page_size)
+
+
+def print_on_paper(
+    parent: QWidget, store: Store, options: ReportOptions, layout: QPageLayout
+) -> bool:
+    """Let the client choose a printer and print the printout on it; False if they changed
+    their mind. The only place the report meets the system's print service."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    printer = printer_for_report()
+    printer.setPageSize(layout.pageSize())
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(_tr("Print the printout for your therapist"))
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    paint_report(store, options, printer)
+    return True
 
 
 def _tell_problem(parent: QWidget, problem: Exception) -> None:
@@ -139,7 +176,10 @@ def _tell_problem(parent: QWidget, problem: Exception) -> None:
 
 
 def printer_for_report() -> QPrinter:
-    """A printer set up for the report: full resolution, the locale's paper size."""
+    """A printer set up for the report: full resolution, the locale's paper size.
+
+    Creating any QPrinter loads Qt's print-support plugin, which asks the system's print
+    service (CUPS, on port 631) for its printers: only for printing the client asked for."""
     from PySide6.QtGui import QPageLayout
     from PySide6.QtPrintSupport import QPrinter
 

@@ -210,29 +210,91 @@ def paint_report(report: ReportDocument, device: QPagedPaintDevice) -> int:
     ReportPrintError when the device will not take it (a printer, or a file it cannot
     write)."""
     laid_out = lay_out(report, device)
-    body, pages = laid_out.body, laid_out.pages
     continued = continued_blocks(laid_out.document, laid_out.page_tops)
     painter = QPainter()
     if not painter.begin(device):
         raise ReportPrintError()
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for page in range(pages):
+        for page in range(laid_out.pages):
             if page:
                 device.newPage()
-            header = laid_out.repeated_header_of(page)
-            if header is not None:
-                paint_slice(painter, laid_out.document, header, body.topLeft())
-            visible = laid_out.slice_of(page)
-            top = body.top() + laid_out.starts[page].header_height
-            paint_slice(
-                painter, laid_out.document, visible, QPointF(body.left(), top), continued[page]
-            )
-            running = (report.header_period, report.header_name)
-            paint_running_text(painter, device, running, page + 1, pages, body)
+            paint_page(painter, report, device, laid_out, continued, page)
     finally:
         painter.end()
-    return pages
+    return laid_out.pages
+
+
+def paint_page(
+    painter: QPainter,
+    report: ReportDocument,
+    device: QPagedPaintDevice,
+    laid_out: LaidOutReport,
+    continued: list[list[QTextBlock]],
+    page: int,
+) -> None:
+    """Paint page `page` (from 0) of a report laid out for `device`: its slice of the
+    document, any repeated table header, the running header and footer. `painter` paints in
+    `device`'s pixels from the top left of its printable area, whatever it paints on."""
+    body = laid_out.body
+    header = laid_out.repeated_header_of(page)
+    if header is not None:
+        paint_slice(painter, laid_out.document, header, body.topLeft())
+    visible = laid_out.slice_of(page)
+    top = body.top() + laid_out.starts[page].header_height
+    paint_slice(painter, laid_out.document, visible, QPointF(body.left(), top), continued[page])
+    running = (report.header_period, report.header_name)
+    paint_running_text(painter, device, running, page + 1, laid_out.pages, body)
+
+
+class ReportPages:
+    """The report laid out exactly as its PDF on `page_size`, for painting page by page on
+    screen (the print preview).
+
+    The pages are measured on a PDF writer that is never painted on, so line and page breaks
+    are those of the saved PDF and of paper. Needs no printer and no print service: it must
+    never create a QPrinter, which asks the system's print service (CUPS, over a socket) for
+    its printers.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        options: ReportOptions,
+        page_size: QPageSize,
+        *,
+        today: date | None = None,
+    ) -> None:
+        self._buffer = QBuffer()  # the measuring writer's target; it is never painted on
+        self._buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self.device = pdf_writer(self._buffer, page_size)
+        self.report = build_report(store, options, self.device, today=today)
+        self.laid_out = lay_out(self.report, self.device)
+        self._continued = continued_blocks(self.laid_out.document, self.laid_out.page_tops)
+
+    @property
+    def count(self) -> int:
+        return self.laid_out.pages
+
+    @property
+    def page_layout(self) -> QPageLayout:
+        return self.device.pageLayout()
+
+    def sheet(self) -> QRectF:
+        """The whole sheet, and within it the printable area, in the writer's pixels: a
+        page's painting starts at the printable area's top left."""
+        resolution = self.device.resolution()
+        return QRectF(self.page_layout.fullRectPixels(resolution))
+
+    def printable(self) -> QRectF:
+        return QRectF(self.page_layout.paintRectPixels(self.device.resolution()))
+
+    def paint(self, painter: QPainter, page: int) -> None:
+        """Paint page `page` (from 0) in the writer's pixels, from the sheet's top left."""
+        painter.save()
+        painter.translate(self.printable().topLeft())
+        paint_page(painter, self.report, self.device, self.laid_out, self._continued, page)
+        painter.restore()
 
 
 def content_width_inches(device: QPagedPaintDevice) -> float:

@@ -135,7 +135,13 @@ def paint_running_text(
 ) -> None:
     """The header (`header`: period and name) and footer of page `page` of `pages`."""
     colours = palette()
-    painter.setFont(running_font())
+    painted = running_font()
+    # Sized in `device`'s pixels even when the painter paints elsewhere (the preview's screen),
+    # since the painter sizes points by the resolution of what it paints on.
+    on = painter.device()
+    if on is not None and on.logicalDpiY() != device.logicalDpiY():
+        painted.setPointSizeF(RUNNING_POINTS * device.logicalDpiY() / on.logicalDpiY())
+    painter.setFont(painted)
     metrics = QFontMetricsF(running_font(), device)
     width = device.width()
     gap = device_points(device, GAP_POINTS)

@@ -35,13 +35,12 @@ def test_a_printer_that_cannot_write_is_said_calmly(
 
 
 def test_paper_too_small_in_the_preview_is_said_calmly(qtbot: QtBot, demo_store: Store) -> None:
-    printer = printer_for_report()
-    printer.setPageSize(QPageSize(QSizeF(40, 40), QPageSize.Unit.Millimeter, "tiny"))
+    tiny = QPageSize(QSizeF(40, 40), QPageSize.Unit.Millimeter, "tiny")
     parent = QWidget()
     qtbot.addWidget(parent)
     seen: list[tuple[str, str]] = []
     answer_next_dialog(seen)
-    preview_and_print(parent, demo_store, ReportOptions(), printer)  # the preview closes itself
+    preview_and_print(parent, demo_store, ReportOptions(), tiny)  # no preview is shown
     assert seen and "This paper is too small for the printout." in " ".join(seen[0])
 
 
@@ -57,12 +56,12 @@ def test_an_unexpected_problem_in_the_preview_is_said_calmly_too(
         raise RuntimeError("a problem no one planned for")
 
     # (A closed store no longer serves here: the store names that as a KapError of its own.)
-    monkeypatch.setattr("ui.printout.output.paint_report", break_down)
+    monkeypatch.setattr("ui.printout.output.report_pages", break_down)
     parent = QWidget()
     qtbot.addWidget(parent)
     seen: list[tuple[str, str]] = []
     answer_next_dialog(seen)
-    preview_and_print(parent, store, ReportOptions())  # the preview closes itself
+    preview_and_print(parent, store, ReportOptions())  # no preview is shown
     assert seen and seen[0][0] == "The printout could not be shown"
     assert "Nothing was changed" in seen[0][1]
     assert "Traceback" not in capsys.readouterr().err

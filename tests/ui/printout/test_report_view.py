@@ -499,20 +499,18 @@ def test_a_pdf_that_cannot_be_written_is_explained_calmly(
 def test_the_print_preview_shows_the_printout_on_the_locales_paper(
     open_view: ViewFactory, demo_store: Store, qtbot: QtBot
 ) -> None:
-    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+    from ui.printout.preview import ReportPreview
 
     view = open_view(demo_store)
     seen: dict[str, object] = {}
 
     def look_and_close() -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QPrintPreviewDialog):
+        if not isinstance(dialog, ReportPreview):
             QTimer.singleShot(20, look_and_close)
             return
-        preview = dialog.findChild(QPrintPreviewWidget)
-        assert preview is not None
-        seen["pages"] = preview.pageCount()
-        seen["paper"] = dialog.printer().pageLayout().pageSize().id()
+        seen["pages"] = len(dialog.page_views)
+        seen["paper"] = dialog.pages.page_layout.pageSize().id()
         seen["title"] = dialog.windowTitle()
         dialog.close()
 

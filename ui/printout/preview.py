@@ -1,0 +1,141 @@
+"""The print preview: the printout's pages on screen, as they come out of the PDF and the printer.
+
+The pages are painted straight from the report laid out for its PDF (`ReportPages`), so what is
+seen is what is saved or printed, page for page. This module must never create a QPrinter or a
+QPrintPreviewDialog: either asks the system's print service (CUPS, over a socket) for its
+printers, and the preview promises no connection of any kind. Only "Print…" may, and that is
+handled outside this module once the client asks for it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kapcompanion.wording.translation import fill
+
+if TYPE_CHECKING:
+    from kapcompanion.report.paint.render import ReportPages
+
+START_WIDTH = 720  # a page's width on screen at first, in logical pixels
+ZOOM_STEP = 1.25
+LEAST_WIDTH, MOST_WIDTH = 240, 2400
+
+
+class PageView(QWidget):
+    """One sheet of paper, white whatever the screen's colours, painted at any size."""
+
+    def __init__(self, pages: ReportPages, page: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pages = pages
+        self._page = page
+        self._width = START_WIDTH
+        self.setAccessibleName(
+            fill(self.tr("Page %1 of %2"), page + 1, pages.count),
+        )
+        self.setFixedSize(self.sizeHint())
+
+    def set_width(self, width: int) -> None:
+        self._width = width
+        self.setFixedSize(self.sizeHint())
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        sheet = self._pages.sheet()
+        return QSize(self._width, round(self._width * sheet.height() / sheet.width()))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        painter.fillRect(self.rect(), QColor(255, 255, 255))
+        painter.setPen(QColor(160, 160, 160))
+        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        scale = self.width() / self._pages.sheet().width()
+        painter.scale(scale, scale)
+        self._pages.paint(painter, self._page)
+        painter.end()
+
+
+class ReportPreview(QDialog):
+    """The pages one below the other, larger or smaller, with "Print…" to choose a printer.
+
+    `print_requested` is all "Print…" does here: whoever shows the preview decides what
+    printing means (and only then may the system's print service be asked).
+    """
+
+    print_requested = Signal()
+
+    def __init__(self, pages: ReportPages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pages = pages
+        self.setWindowTitle(self.tr("Printout for your therapist"))
+        self.setAccessibleName(self.tr("Print preview"))
+
+        sheets = QWidget()
+        sheets.setAutoFillBackground(True)
+        column = QVBoxLayout(sheets)
+        column.setSpacing(16)
+        column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.page_views = [PageView(pages, page, sheets) for page in range(pages.count)]
+        for view in self.page_views:
+            column.addWidget(view, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(sheets)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAccessibleName(self.tr("Pages of the printout"))
+
+        count = self.tr("1 page") if pages.count == 1 else fill(self.tr("%1 pages"), pages.count)
+        self.count_label = QLabel(count)
+        self.zoom_out_button = QPushButton(self.tr("Smaller"))
+        self.zoom_out_button.setAccessibleName(self.tr("Show the pages smaller"))
+        self.zoom_out_button.clicked.connect(lambda: self.zoom(1 / ZOOM_STEP))
+        self.zoom_in_button = QPushButton(self.tr("Larger"))
+        self.zoom_in_button.setAccessibleName(self.tr("Show the pages larger"))
+        self.zoom_in_button.clicked.connect(lambda: self.zoom(ZOOM_STEP))
+
+        buttons = QDialogButtonBox()
+        self.print_button = buttons.addButton(
+            self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.print_button.setAccessibleName(self.tr("Choose a printer and print"))
+        self.print_button.clicked.connect(self.print_requested.emit)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAccessibleName(self.tr("Close the preview"))
+        buttons.rejected.connect(self.reject)
+
+        top = QHBoxLayout()
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        top.addWidget(self.zoom_out_button)
+        top.addWidget(self.zoom_in_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(buttons)
+        self.resize(START_WIDTH + 80, 860)
+        self.print_button.setDefault(True)
+        self.print_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def page_width(self) -> int:
+        return self.page_views[0].width() if self.page_views else START_WIDTH
+
+    def zoom(self, factor: float) -> None:
+        width = min(max(round(self.page_width() * factor), LEAST_WIDTH), MOST_WIDTH)
+        for view in self.page_views:
+            view.set_width(width)
