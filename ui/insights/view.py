@@ -37,7 +37,7 @@ from ui.insights.board_list import InsightBoardList
 from ui.insights.card import InsightCard
 from ui.insights.model import InsightFilterProxy, InsightListModel, InsightRole
 from ui.insights.style import SEGMENT
-from ui.operations.base import Reports, store_refusals
+from ui.operations.base import Reports
 from ui.operations.insights import (
     EditInsightText,
     InsightCommand,
@@ -509,7 +509,7 @@ class InsightsView(Screen):
             return
         try:
             self._store.insights.add_commitment(InsightId(insight_id), words)
-        except store_refusals() as error:  # a calm message, never a traceback
+        except KapError as error:  # a calm message, never a traceback
             self._failed(error)
             return
         self._changed(InsightId(insight_id))
@@ -519,7 +519,7 @@ class InsightsView(Screen):
             return
         try:
             self._store.insights.add_commitment_note(CommitmentId(commitment_id), words)
-        except store_refusals() as error:  # a calm message, never a traceback
+        except KapError as error:  # a calm message, never a traceback
             self._failed(error)
             return
         shown = self.open_card()

@@ -18,20 +18,13 @@ from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
+from kapcompanion.errors import KapError, NotFoundError
 from ui.changes import DataKind
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store
 
 Detail = TypeVar("Detail")
-
-
-def store_refusals() -> type[Exception]:
-    """The error with which the core refuses a change: always a `KapError` (imported late:
-    start-up is costly)."""
-    from kapcompanion.errors import KapError
-
-    return KapError
 
 
 @dataclass(frozen=True)
@@ -74,8 +67,6 @@ class StoreOperation(QUndoCommand, Generic[Detail]):
         self._run(self.revert, self.detail(undoing=True))
 
     def _run(self, step: Callable[[Store], None], detail: Detail) -> None:
-        from kapcompanion.errors import NotFoundError
-
         try:
             with self.store.transaction():
                 step(self.store)
@@ -84,7 +75,7 @@ class StoreOperation(QUndoCommand, Generic[Detail]):
             if not self.quiet_when_gone:
                 self._reports.failed(error, detail)
             return
-        except store_refusals() as error:
+        except KapError as error:
             self.setObsolete(True)
             self._reports.failed(error, detail)
             return
