@@ -160,9 +160,12 @@ def stylesheet(scheme: str, base_point_size: float) -> str:
 def apply_style(app: QApplication, choice: ColourScheme) -> str:
     """Apply Fusion, the palette and the stylesheet for `choice`; return the scheme used."""
     scheme = resolve_scheme(choice)
-    current = app.style()
-    if current is None or current.name().lower() != "fusion":
+    # Once a stylesheet is set, app.style() is Qt's stylesheet wrapper (its name is empty), so
+    # the name cannot tell whether Fusion is underneath: a property remembers it. Setting the
+    # style again would re-create it for every widget in the application.
+    if not app.property("kapFusion"):
         app.setStyle("Fusion")
+        app.setProperty("kapFusion", True)
     palette = _palette(colours(scheme))
     base = app.font().pointSizeF()
     sheet = stylesheet(scheme, base if base > 0 else 10.0)
