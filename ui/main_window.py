@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
         """Tell each built screen what changed; only those that show that kind reload."""
         changed = DataKind(kind)
         for widget in self._built.values():
-            if isinstance(widget, Screen) and widget.cares_about(changed):
+            if isinstance(widget, Screen):
                 widget.data_changed_elsewhere(changed)
 
     def close_store(self) -> None:

@@ -86,9 +86,6 @@ class BoardData:
         used = {key for card in self.cards for key in card.theme_keys}
         return [theme for theme in self.themes if theme.key in used]
 
-    def matching(self, board_filter: BoardFilter) -> list[InsightCardData]:
-        return [card for card in self.cards if board_filter.accepts(card)]
-
 
 def load_board(store: Store, locale: QLocale | None = None) -> BoardData:
     """Every live insight with what its card needs, in the store's order (pinned first, then

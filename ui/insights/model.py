@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from kapcompanion.domain import Insight, Theme
+from kapcompanion.domain import Insight
 from kapcompanion.ids import InsightId
 from kapcompanion.wording.translation import fill
 from ui.insights.board_data import BoardData, BoardFilter, InsightCardData
@@ -88,12 +88,10 @@ class InsightListModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[InsightCardData] = []
         self._order: dict[InsightId, int] = {}
-        self._themes: tuple[Theme, ...] = ()
         self._locale = QLocale()
 
     def set_board(self, board: BoardData) -> None:
         """Show `board`: remove what went, update what changed, add what is new."""
-        self._themes = board.themes
         self._order = {data.id: place for place, data in enumerate(board.cards)}
         wanted = {data.id: data for data in board.cards}
         for row in range(len(self._rows) - 1, -1, -1):
@@ -115,10 +113,6 @@ class InsightListModel(QAbstractListModel):
             self.beginInsertRows(NO_PARENT, start, start + len(fresh) - 1)
             self._rows.extend(fresh)
             self.endInsertRows()
-
-    def themes(self) -> tuple[Theme, ...]:
-        """Every theme, for choosing."""
-        return self._themes
 
     def card_data(self, insight_id: InsightId) -> InsightCardData | None:
         for data in self._rows:

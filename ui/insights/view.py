@@ -234,9 +234,6 @@ class InsightsView(Screen):
         if had_focus and (card_gone or not self._focus_is_inside()):
             self._focus_row(at)
 
-    def board(self) -> BoardData:
-        return self._board
-
     def shown_insights(self) -> list[InsightCardData]:
         """The insights on show, top to bottom."""
         return [self.proxy.index(row, 0).data(InsightRole.DATA) for row in range(self.rows())]

@@ -81,22 +81,23 @@ class JournalEditing(QObject):
     def edit_answer(self, reflection_id: int, answer_id: int, before: str, after: str) -> None:
         if self._store is None:
             return
-        self.undo_stack.push(
-            EditAnswer(
-                self._store,
-                (ReflectionId(reflection_id), AnswerId(answer_id)),
-                (before, after),
-                self._reports(),
-            )
+        command = EditAnswer(
+            self._store,
+            (ReflectionId(reflection_id), AnswerId(answer_id)),
+            (before, after),
+            self._reports(),
         )
-        self._say(self.tr("Saved. Ctrl+Z undoes the change."), AnswerId(answer_id))
+        if self._done(lambda: self.undo_stack.push(command)) is not None:
+            self._say(self.tr("Saved. Ctrl+Z undoes the change."), AnswerId(answer_id))
 
     def share(self, reflection_id: int, shareable: bool) -> None:
         if self._store is None:
             return
-        self.undo_stack.push(
-            ShareReflection(self._store, ReflectionId(reflection_id), shareable, self._reports())
+        command = ShareReflection(
+            self._store, ReflectionId(reflection_id), shareable, self._reports()
         )
+        if self._done(lambda: self.undo_stack.push(command)) is None:
+            return  # refused: the problem has been shown
         self._say(
             self.tr("This reflection can go into the summary for your therapist.")
             if shareable
@@ -108,11 +109,8 @@ class JournalEditing(QObject):
         """Move a reflection to "recently deleted" (undoable, and restorable for 30 days)."""
         if self._store is None:
             return
-        self._last_change = None
-        self.undo_stack.push(
-            MoveToRecentlyDeleted(self._store, ReflectionId(reflection_id), self._reports())
-        )
-        moved = self._last_change
+        command = MoveToRecentlyDeleted(self._store, ReflectionId(reflection_id), self._reports())
+        moved = self._done(lambda: self.undo_stack.push(command))
         if moved is not None and moved.kind is ChangeKind.DELETED:
             self._say(
                 self.tr("Moved to recently deleted. You can restore it from there for 30 days."),
@@ -126,18 +124,23 @@ class JournalEditing(QObject):
             self._say(self.tr("There is nothing to undo."), None)
             return
         words = self.undo_stack.undoText()
-        self._last_change = None
-        self.undo_stack.undo()
-        self._say(fill(self.tr("Undone: %1."), words), self._last_answer())
+        if self._done(self.undo_stack.undo) is not None:
+            self._say(fill(self.tr("Undone: %1."), words), self._last_answer())
 
     def redo(self) -> None:
         if not self.undo_stack.canRedo():
             self._say(self.tr("There is nothing to redo."), None)
             return
         words = self.undo_stack.redoText()
+        if self._done(self.undo_stack.redo) is not None:
+            self._say(fill(self.tr("Redone: %1."), words), self._last_answer())
+
+    def _done(self, act: Callable[[], None]) -> JournalChange | None:
+        """Run `act` (a push, undo or redo); the change it made, or None if it was refused
+        (then the problem has already been shown, and nothing should say it worked)."""
         self._last_change = None
-        self.undo_stack.redo()
-        self._say(fill(self.tr("Redone: %1."), words), self._last_answer())
+        act()
+        return self._last_change
 
     def _last_answer(self) -> AnswerId | None:
         """The answer the last undo or redo changed, if it changed one."""

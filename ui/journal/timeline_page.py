@@ -8,8 +8,6 @@ Never reads the store and never writes data.
 
 from __future__ import annotations
 
-import itertools
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -30,6 +28,7 @@ from ui.journal.delegate import JournalRowDelegate
 from ui.journal.filters import JournalFilterBar
 from ui.journal.model import JournalFilterProxy
 from ui.widgets.building_blocks import card, text
+from ui.widgets.focus import chain_tab_order
 from ui.widgets.page_frame import HeaderedPage, PageHeader
 from ui.widgets.style import space
 
@@ -186,18 +185,18 @@ class TimelinePage(HeaderedPage):
         return self.empty_card
 
     def _build_tab_order(self) -> None:
-        order = (
-            self.deleted_button,
-            self.search_field,
-            self.filters_button,
-            self.filter_bar.theme_box,
+        chain_tab_order(
+            [self.deleted_button, self.search_field, self.filters_button, self.filter_bar.theme_box]
         )
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
-        QWidget.setTabOrder(self.filter_bar.clear_button, self.notice_undo)
-        QWidget.setTabOrder(self.notice_undo, self.timeline)
-        QWidget.setTabOrder(self.timeline, self.show_all_button)
-        QWidget.setTabOrder(self.show_all_button, self.reflect_button)
+        chain_tab_order(
+            [
+                self.filter_bar.clear_button,
+                self.notice_undo,
+                self.timeline,
+                self.show_all_button,
+                self.reflect_button,
+            ]
+        )
 
     # Showing ----------------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from kapcompanion.errors import KapError, NotFoundError
 from kapcompanion.ids import AnswerId, ReflectionId
 from kapcompanion.journal import (
     FIRST_LINES_CHARACTERS,
@@ -40,7 +41,7 @@ from ui.journal.model import (
 from ui.journal.search import JournalSearch
 from ui.journal.timeline_page import TimelinePage
 from ui.operations.journal import ChangeKind, JournalChange
-from ui.widgets.error_messages import show_message
+from ui.widgets.error_messages import describe, show_message
 from ui.widgets.page_frame import RecentlyDeletedPage
 from ui.widgets.screen import Screen
 from ui.widgets.wording import day_text, phase_title
@@ -316,8 +317,6 @@ class JournalView(Screen):
         self.detail.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill_detail(self, reflection_id: ReflectionId) -> bool:
-        from kapcompanion.errors import NotFoundError
-
         entry = self.model.entry(reflection_id)
         if self._store is None or entry is None:
             return False
@@ -385,8 +384,6 @@ class JournalView(Screen):
         self.announce(DataKind.REFLECTIONS)
 
     def _answer_changed(self, reflection_id: ReflectionId, answer_id: AnswerId | None) -> None:
-        from kapcompanion.errors import NotFoundError
-
         assert self._store is not None
         try:
             reflection = self._store.reflections.get(reflection_id)
@@ -405,8 +402,6 @@ class JournalView(Screen):
                     self.detail.show_answer(answer_id, answer.text)
 
     def _sharing_changed(self, reflection_id: ReflectionId) -> None:
-        from kapcompanion.errors import NotFoundError
-
         assert self._store is not None
         try:
             shareable = self._store.reflections.get(reflection_id).shareable
@@ -443,6 +438,6 @@ class JournalView(Screen):
                     "Your journal is as it was before, and what you wrote is still here. You "
                     "might try again in a moment.\n\n%1"
                 ),
-                str(error),
+                describe(error)[1] if isinstance(error, KapError) else str(error),
             ),
         )

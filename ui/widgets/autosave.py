@@ -86,8 +86,7 @@ class Autosave(QObject):
 
     def save_now(self) -> bool:
         """Save at once; True if it worked. On failure the notice shows and a retry waits."""
-        for timer in (self._after_pause, self._at_latest, self._retry):
-            timer.stop()
+        self.stop()
         try:
             self._save()
         except KapError as error:

@@ -463,6 +463,8 @@ def test_a_refused_save_says_so_gently_and_keeps_the_words(
     assert answer_card.editor.toPlainText() == before + " and this must not be lost"
     assert answer_card.words() == before
     assert not view.undo_stack.canUndo()
+    said = [card.note.text() for card in view.detail.answer_cards] + [view.detail.status.text()]
+    assert not any("Saved" in words for words in said)  # nothing claims it worked
 
 
 def test_sharing_is_a_checkbox_that_can_be_undone(
