@@ -122,6 +122,10 @@ class ProfileLock:
     def release(self) -> None:
         self._lock.unlock()
 
+    def is_held(self) -> bool:
+        """True while this process holds the lock through this object."""
+        return self._lock.isLocked()
+
     def __enter__(self) -> ProfileLock:
         self.acquire()
         return self

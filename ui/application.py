@@ -91,7 +91,7 @@ def run_window(args: argparse.Namespace) -> int:
         settings = window_settings(profile)
         # Style first, so each widget is polished once, as it is made.
         apply_style(app, stored_colour_scheme(settings))
-        window = MainWindow(profile, settings, demo=args.demo)
+        window = MainWindow(profile, settings, demo=args.demo, lock=lock)
         window.profile_failed.connect(lambda: app.exit(1), Qt.ConnectionType.QueuedConnection)
         window.show()
         exit_after = getattr(args, "exit_after", None)

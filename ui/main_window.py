@@ -13,6 +13,7 @@ never reaches into a screen to refresh another, and no refresh writes data.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,7 @@ from PySide6.QtWidgets import (
 from kapcompanion import private_files
 from kapcompanion.errors import KapError
 from kapcompanion.ids import ReflectionId
-from kapcompanion.profile import Profile
+from kapcompanion.profile import Profile, ProfileLock
 from ui.changes import DataKind
 from ui.home.view import HomeView
 from ui.widgets.building_blocks import text
@@ -93,9 +94,17 @@ class MainWindow(QMainWindow):
     profile_opened = Signal()
     profile_failed = Signal()
 
-    def __init__(self, profile: Profile, settings: QSettings, *, demo: bool = False) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        settings: QSettings,
+        *,
+        demo: bool = False,
+        lock: ProfileLock | None = None,
+    ) -> None:
         super().__init__()
         self._profile = profile
+        self._lock = lock  # the profile's, held by whoever started the window
         self._settings = settings
         self._demo = demo
         self._store: Store | None = None
@@ -229,6 +238,7 @@ class MainWindow(QMainWindow):
         view = SettingsView(self._profile, self._settings, self.colour_scheme(), demo=self._demo)
         view.colour_scheme_chosen.connect(self._choose_colour_scheme)
         view.data_changed.connect(self.data_changed)
+        view.delete_all_confirmed.connect(self.delete_all_data)
         return view
 
     def _build_sessions(self) -> QWidget:
@@ -418,6 +428,40 @@ class MainWindow(QMainWindow):
         if self._store is not None:
             self._store.close()
             self._store = None
+
+    def delete_all_data(self) -> None:
+        """Delete the profile's data (confirmed in Settings), then start again on an empty
+        profile at Home's welcome, as on a first start. Drafts go with everything else."""
+        from kapcompanion.erase_profile import erase_profile
+
+        if "settings" in self._built:
+            self.settings_view.stop_exchange()
+        self.close_store()
+        # Every screen but Home is built again when next shown, so none keeps a word on show.
+        for key, widget in list(self._built.items()):
+            if widget is not self.home:
+                self.pages.removeWidget(widget)
+                widget.hide()
+                widget.deleteLater()
+                del self._built[key]
+        self._settings.clear()
+        try:
+            if self._lock is not None:
+                erase_profile(self._profile, self._lock)
+            else:
+                with ProfileLock(self._profile) as lock:
+                    erase_profile(self._profile, lock)
+        except KapError as error:
+            show_error(self, error)
+        # A new, private window.ini, as a first start makes (Qt would give it the umask's mode).
+        with contextlib.suppress(OSError):
+            private_files.create_private_file(self._profile.window_state_path)
+        self._settings.sync()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # the colours of a first start: the computer's
+            apply_style(app, self.colour_scheme())
+        self.show_destination("home")
+        self.open_profile()
 
     def _explore_sample(self) -> None:
         from ui.home.sample_course import launch_sample_course

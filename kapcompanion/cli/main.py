@@ -2,10 +2,10 @@
 and the dispatch; each family of commands has its own module (profile_commands,
 exchange_commands, report).
 
-`kap-companion [--data-dir DIR] demo | check | backup [--out FILE] | export [--format json|csv]
-[--out FILE] | import FILE | report --out FILE.pdf [...]`. With no command, app.py opens the
-window instead. Every failure a person can cause prints one clear sentence and exits non-zero;
-nothing here prints a traceback unless KAP_COMPANION_DEBUG is set.
+`kap-companion [--data-dir DIR] demo | check | backup [--out FILE] | delete-all [--confirm] |
+export [--format json|csv] [--out FILE] | import FILE | report --out FILE.pdf [...]`. With no
+command, app.py opens the window instead. Every failure a person can cause prints one clear
+sentence and exits non-zero; nothing here prints a traceback unless KAP_COMPANION_DEBUG is set.
 """
 
 from __future__ import annotations
@@ -18,7 +18,13 @@ from collections.abc import Callable
 from kapcompanion import __version__
 from kapcompanion.cli.exchange_commands import add_exchange_parsers, run_export, run_import
 from kapcompanion.cli.exit_codes import EXIT_UNEXPECTED
-from kapcompanion.cli.profile_commands import add_profile_parsers, run_backup, run_check, run_demo
+from kapcompanion.cli.profile_commands import (
+    add_profile_parsers,
+    run_backup,
+    run_check,
+    run_delete_all,
+    run_demo,
+)
 from kapcompanion.cli.report import add_report_parser, run_report
 from kapcompanion.errors import KapError
 from kapcompanion.profile import ENVIRONMENT_VARIABLE, Profile, resolve_profile_dir
@@ -61,6 +67,7 @@ def run_command(args: argparse.Namespace) -> int:
         "demo": run_demo,
         "check": run_check,
         "backup": run_backup,
+        "delete-all": run_delete_all,
         "export": run_export,
         "import": run_import,
         "report": run_report,

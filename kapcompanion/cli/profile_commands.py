@@ -1,4 +1,4 @@
-"""`demo`, `check` and `backup`: the commands that look after the profile's data file.
+"""`demo`, `check`, `backup` and `delete-all`: the commands that look after the profile's data.
 
 Each takes the profile and the parsed arguments and returns an exit code; a failure a person
 can cause is raised as a `KapError` for `kapcompanion.cli.main` to print in one sentence.
@@ -31,6 +31,14 @@ def add_profile_parsers(
         "--out",
         metavar="FILE",
         help="where to write it (default: the backups folder in the data folder)",
+    )
+    delete_all = commands.add_parser(
+        "delete-all",
+        parents=[shared],
+        help="delete all your data: entries, backups and window settings (asks for --confirm)",
+    )
+    delete_all.add_argument(
+        "--confirm", action="store_true", help="really delete it; without this nothing changes"
     )
 
 
@@ -80,4 +88,28 @@ def run_backup(profile: Profile, args: argparse.Namespace) -> int:
     profile.tighten()
     written = backup_database(profile.database_path, destination)
     print(f"Backup written to {written} ({written.stat().st_size:,} bytes).")
+    return EXIT_OK
+
+
+def run_delete_all(profile: Profile, args: argparse.Namespace) -> int:
+    from kapcompanion.erase_profile import erase_profile, profile_files
+
+    found = profile_files(profile)
+    if found.empty:
+        print(f"There is no KAP Companion data in {profile.folder}, so nothing was removed.")
+        return EXIT_OK
+    if not args.confirm:
+        print(
+            f"This would delete {found.describe()} from {profile.folder}, for good. Nothing "
+            "else in the folder, and no export you saved elsewhere, would be touched. Nothing "
+            "was changed; to delete it, run the same command with --confirm.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
+    with ProfileLock(profile) as lock:
+        removed = erase_profile(profile, lock)
+    print(
+        f"Deleted {removed.describe()} from {profile.folder}. Exports you saved elsewhere "
+        "were not touched."
+    )
     return EXIT_OK

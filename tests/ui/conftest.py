@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from kapcompanion.profile import Profile
+from kapcompanion.profile import Profile, ProfileLock
 from kapcompanion.store import Store
 from ui.application import create_application, window_settings
 from ui.main_window import MainWindow
@@ -44,12 +44,13 @@ def open_window(qtbot: QtBot, qapp: QApplication) -> Iterator[WindowFactory]:
         demo: bool = False,
         load: bool = True,
         settings: QSettings | None = None,
+        lock: ProfileLock | None = None,
     ) -> MainWindow:
         create_application()
         profile.ensure_exists()
         settings = settings or window_settings(profile)
         apply_style(qapp, stored_colour_scheme(settings))
-        window = MainWindow(profile, settings, demo=demo)
+        window = MainWindow(profile, settings, demo=demo, lock=lock)
         qtbot.addWidget(window)
         with qtbot.waitActive(window):
             window.show()

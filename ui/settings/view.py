@@ -1,5 +1,5 @@
-"""Settings: how the app looks, where the data lives, a backup, export and import on demand, and
-what the app is.
+"""Settings: how the app looks, where the data lives, a backup, export and import on demand,
+what the app is, and deleting all of the client's data (ui/settings/delete_all.py).
 
 It shows the client's own settings and the country for crisis lines (which Support can change
 too), and reloads when either changes. A change made here is announced as `DataKind.SETTINGS`
@@ -51,6 +51,7 @@ from ui.settings.data_exchange import (
     export_work,
     import_work,
 )
+from ui.settings.delete_all import DeleteAllSection
 from ui.widgets.building_blocks import card, page_header, scrolling_page, text
 from ui.widgets.error_messages import describe, show_message
 from ui.widgets.screen import Screen
@@ -65,6 +66,7 @@ class SettingsView(Screen):
 
     depends_on = frozenset({DataKind.SETTINGS, DataKind.SUPPORT})
     colour_scheme_chosen = Signal(str)
+    delete_all_confirmed = Signal()  # the client confirmed deleting all their data
     exchange_finished = Signal()  # an export or import ended (done, refused or stopped)
 
     def __init__(
@@ -92,6 +94,12 @@ class SettingsView(Screen):
         column.addWidget(self._support_card())
         column.addWidget(self._data_card(demo))
         column.addWidget(self._about_card())
+        if not demo:  # the sample course is removed on close anyway
+            self.delete_all = DeleteAllSection()
+            self.delete_all.confirmed.connect(self.delete_all_confirmed)
+            # Like export and import, it waits for the data to open and for them to end.
+            self._exchange_buttons.append(self.delete_all.button)
+            column.addWidget(self.delete_all)
         column.addStretch(1)
 
     def _appearance_card(self, scheme: ColourScheme) -> QWidget:
