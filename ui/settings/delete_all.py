@@ -115,10 +115,15 @@ class DeleteAllDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         layout.addLayout(buttons)
-        self.resize(520, self.sizeHint().height())
+        self.setMinimumWidth(520)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        # Only now are the labels in the style's fonts: the wrapped paragraphs get the height
+        # they need at this width, rather than the height of one line each.
+        layout = self.layout()
+        if layout is not None:
+            self.setMinimumHeight(layout.totalHeightForWidth(self.width()))
         # Qt gives focus to the default button; the phrase is what there is to do here.
         self.phrase_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import cast
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.profile import Profile, ProfileLock
@@ -17,7 +18,7 @@ from tests.ui.helpers import press, tab_to, type_text, visible_texts
 from ui.main_window import MainWindow
 from ui.settings.delete_all import DeleteAllDialog
 from ui.settings.view import SettingsView
-from ui.widgets.style import COLOUR_SCHEME_KEY
+from ui.widgets.style import COLOUR_SCHEME_KEY, ColourScheme, apply_style
 
 
 @pytest.fixture
@@ -39,14 +40,20 @@ def settings_of(window: MainWindow) -> SettingsView:
 
 
 def when_dialog_opens(act: object) -> None:
-    """Call `act(dialog)` once the confirmation is the active modal dialog."""
+    """Call `act(dialog)` once the confirmation is the active modal dialog. The dialog is
+    closed afterwards whatever `act` did, so a failing step cannot leave the run waiting on
+    it."""
 
     def check() -> None:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, DeleteAllDialog):
             QTimer.singleShot(20, check)
             return
-        act(dialog)  # type: ignore[operator]
+        try:
+            act(dialog)  # type: ignore[operator]
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
 
     QTimer.singleShot(20, check)
 
@@ -153,8 +160,6 @@ def test_keyboard_only(
         escaped.append(dialog.phrase_edit.hasFocus())
         type_text(qtbot, "delete everything")
         press(qtbot, Qt.Key.Key_Escape)
-        if dialog.isVisible():
-            dialog.reject()
 
     when_dialog_opens(escape)
     press(qtbot, Qt.Key.Key_Space)
@@ -168,8 +173,6 @@ def test_keyboard_only(
         press(qtbot, Qt.Key.Key_Return)  # on to the button that deletes, not Cancel
         seen.append((dialog.isVisible(), dialog.delete_button.hasFocus()))
         press(qtbot, Qt.Key.Key_Space)
-        if dialog.isVisible():
-            dialog.reject()
 
     when_dialog_opens(type_and_delete)
     press(qtbot, Qt.Key.Key_Space)
@@ -187,3 +190,17 @@ def test_a_window_given_no_lock_takes_one_to_delete(
     window.delete_all_data()
     assert window.store is not None and window.store.is_empty()
     assert not demo_profile.lock_path.exists()  # taken for the deleting, then let go
+
+
+@pytest.mark.parametrize("scheme", [ColourScheme.LIGHT, ColourScheme.DARK])
+def test_every_paragraph_of_the_confirmation_shows_whole(
+    qtbot: QtBot, scheme: ColourScheme
+) -> None:
+    apply_style(cast(QApplication, QApplication.instance()), scheme)  # the window's fonts
+    dialog = DeleteAllDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for label in dialog.findChildren(QLabel):
+        if label.wordWrap():
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
