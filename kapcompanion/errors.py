@@ -177,3 +177,64 @@ class ProfileNotEmptyError(KapError):
 
 class BackupError(KapError):
     """A backup could not be written."""
+
+
+class PassphraseNeededError(KapError):
+    """The data file is protected with a passphrase, and none was given."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"The data in {path.parent} is protected with a passphrase. Enter it to open it. "
+            "Nothing was changed."
+        )
+        self.path = path
+
+
+class WrongPassphraseError(KapError):
+    """The passphrase given does not open the data file (or the file is not protected)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"That passphrase does not open the data in {path.parent}. Nothing was changed."
+        )
+        self.path = path
+
+
+class NotProtectedError(KapError):
+    """A passphrase was given for a data file that has none."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"The data in {path.parent} is not protected with a passphrase, so there is none "
+            "to enter or change. Nothing was changed."
+        )
+        self.path = path
+
+
+class AlreadyProtectedError(KapError):
+    """Asked to protect a data file that already has a passphrase."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"The data in {path.parent} is already protected with a passphrase. To choose "
+            "another one, change it. Nothing was changed."
+        )
+        self.path = path
+
+
+class PassphraseRefusedError(KapError, ValueError):
+    """A new passphrase that cannot be used (empty, or holding a character a key cannot)."""
+
+
+class EncryptionUnavailableError(KapError):
+    """This installation has no SQLCipher, so protected data cannot be opened or made."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This installation of KAP Companion cannot use passphrases: the encryption part "
+            "it needs (SQLCipher) is not installed on this computer. Nothing was changed."
+        )
+
+
+class ProtectionError(KapError):
+    """Turning protection on, changing it or taking it off stopped; nothing was changed."""

@@ -3,7 +3,8 @@
 Safe while the app is running: the copy is one consistent snapshot, written under a temporary
 name, checked, and only then given its final name. The source file is opened read-only, and an
 existing file is never overwritten. A backup is readable by the user only (0600), and a folder
-made for it (the profile's `backups/`) is theirs alone (0700).
+made for it (the profile's `backups/`) is theirs alone (0700). A backup of a protected profile
+is protected with the same passphrase: no plaintext copy is ever written.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from kapcompanion import private_files
 from kapcompanion.errors import BackupError
+from kapcompanion.store import driver
 from kapcompanion.store.file_checks import integrity_problems, open_read_only
 from kapcompanion.store.scrub import require_secure_delete
 
@@ -32,12 +34,13 @@ def default_backup_path(backups_folder: Path, now: datetime) -> Path:
     raise AssertionError("unreachable")
 
 
-def backup_database(source: Path, destination: Path) -> Path:
-    """Copy `source` to `destination` (which must not exist yet) and return `destination`."""
+def backup_database(source: Path, destination: Path, passphrase: str | None = None) -> Path:
+    """Copy `source` to `destination` (which must not exist yet) and return `destination`;
+    `passphrase` opens a protected `source`, and protects the copy."""
     if destination.exists():
         raise BackupError(f"{destination} already exists; choose another name for the backup.")
     partial = destination.with_name(destination.name + ".partial")
-    source_connection = open_read_only(source)
+    source_connection = open_read_only(source, passphrase)
     try:
         try:
             private_files.make_private_folder(destination.parent, parents=True)
@@ -49,9 +52,9 @@ def backup_database(source: Path, destination: Path) -> Path:
                 f"The backup cannot be written in {destination.parent} ({error.strerror}). "
                 "Your entries were not changed."
             ) from error
-        _copy(source_connection, partial)
+        _copy(source_connection, partial, passphrase)
         partial.replace(destination)
-    except sqlite3.Error as error:
+    except driver.errors() as error:
         raise BackupError(
             f"The backup could not be made ({error}). Your entries were not changed."
         ) from error
@@ -62,8 +65,8 @@ def backup_database(source: Path, destination: Path) -> Path:
     return destination
 
 
-def _copy(source: sqlite3.Connection, target_path: Path) -> None:
-    target = sqlite3.connect(target_path)
+def _copy(source: sqlite3.Connection, target_path: Path, passphrase: str | None) -> None:
+    target = driver.connect(target_path, passphrase)
     try:
         # As on every connection the store opens: whatever the copy frees is zeroed.
         require_secure_delete(target, target_path)

@@ -1,5 +1,5 @@
-"""Safe looks at a database file: is it SQLite at all, opening it read-only, SQLite's own
-integrity checks, and the `check` command's read-only health report.
+"""Safe looks at a database file: is it SQLite at all (or a protected file), opening it
+read-only, SQLite's own integrity checks, and the `check` command's read-only health report.
 
 Nothing here ever writes to the file it looks at.
 """
@@ -12,11 +12,20 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from kapcompanion.errors import DatabaseUnreadableError, NoDataFileError
+from kapcompanion.errors import (
+    DatabaseUnreadableError,
+    NoDataFileError,
+    NotProtectedError,
+    PassphraseNeededError,
+)
+from kapcompanion.store import driver
 from kapcompanion.store import migrations as schema
 from kapcompanion.store.sqlite_errors import translated
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# An SQLCipher file starts with its random salt instead of the header, and is whole pages
+# (512 bytes at the least).
+SMALLEST_PAGE = 512
 
 
 def looks_like_sqlite(path: Path) -> bool:
@@ -26,8 +35,21 @@ def looks_like_sqlite(path: Path) -> bool:
     return header in (b"", SQLITE_HEADER)
 
 
-def check_is_database_file(path: Path) -> None:
-    """Raise DatabaseUnreadableError unless `path` is a file SQLite could open."""
+def looks_protected(path: Path) -> bool:
+    """True for a file that looks like an SQLCipher file: no SQLite header, whole pages.
+
+    Only the passphrase can tell it apart from any other file of random bytes."""
+    try:
+        size = path.stat().st_size
+        return size >= SMALLEST_PAGE and size % SMALLEST_PAGE == 0 and not looks_like_sqlite(path)
+    except OSError:
+        return False
+
+
+def check_is_database_file(path: Path, passphrase: str | None = None) -> None:
+    """Raise unless `path` is a file SQLite could open with `passphrase` (None: an ordinary
+    file). A protected file opened with none raises PassphraseNeededError; an ordinary one
+    opened with a passphrase, NotProtectedError."""
     if not path.exists():
         raise NoDataFileError(path)
     if not path.is_file():
@@ -36,16 +58,22 @@ def check_is_database_file(path: Path) -> None:
         is_sqlite = looks_like_sqlite(path)
     except OSError as error:
         raise DatabaseUnreadableError(path, error.strerror or str(error)) from error
+    if passphrase is not None:
+        if is_sqlite and path.stat().st_size > 0:
+            raise NotProtectedError(path)
+        return
     if not is_sqlite:
+        if looks_protected(path):
+            raise PassphraseNeededError(path)
         raise DatabaseUnreadableError(path, "it is not a KAP Companion data file")
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
+def open_read_only(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
     """Open an existing database without any chance of changing it."""
-    check_is_database_file(path)
+    check_is_database_file(path, passphrase)
     try:
-        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5.0)
-    except sqlite3.Error as error:
+        return driver.connect(path, passphrase, read_only=True)
+    except driver.errors() as error:
         raise translated(error, path) from error
 
 
@@ -63,7 +91,7 @@ def integrity_problems(connection: sqlite3.Connection, *, quick: bool = False) -
                 f"{table} row {rowid} points to a missing {parent} record"
                 for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check")
             ]
-    except sqlite3.DatabaseError as error:
+    except driver.errors("DatabaseError") as error:
         return [str(error)]
     return problems
 
@@ -85,14 +113,14 @@ class HealthReport:
         return not self.problems
 
 
-def check_database(path: Path) -> HealthReport:
+def check_database(path: Path, passphrase: str | None = None) -> HealthReport:
     """Read-only integrity check; raises for a file that isn't ours, else lists problems."""
-    connection = open_read_only(path)
+    connection = open_read_only(path, passphrase)
     try:
         db = Database(connection, execute_plugins=False)
         try:
             schema.refuse_unusable(db, path)
-        except sqlite3.DatabaseError as error:  # damage in the pages that say whose file it is
+        except driver.errors("DatabaseError") as error:  # damage where it says whose file it is
             return HealthReport(path, [str(error)])
         problems = integrity_problems(connection)
         if problems:
@@ -101,7 +129,7 @@ def check_database(path: Path) -> HealthReport:
         counts = {name: db[name].count for name in COUNTED_TABLES if name in tables}
         pending = [step.name for step in schema.migrations.pending(db)]
         return HealthReport(path, problems, counts, pending)
-    except sqlite3.Error as error:
+    except driver.errors() as error:
         raise translated(error, path) from error
     finally:
         connection.close()

@@ -1,9 +1,10 @@
 """The one place where `sqlite3` errors become `KapError`s with a plain message.
 
 Every public method of `Store` and of its parts, and opening, backing up and checking a file,
-passes what SQLite raises through `translated`; nothing outside `kapcompanion/store/` ever sees
-an `sqlite3` exception. The cause is read from SQLite's result code (Python 3.11's
-`sqlite_errorcode`), not from the wording of its message, which changes between versions.
+passes what SQLite raises (Python's `sqlite3` or SQLCipher's, see `driver`) through
+`translated`; nothing outside `kapcompanion/store/` ever sees an `sqlite3` exception. The
+cause is read from SQLite's result code (Python 3.11's `sqlite_errorcode`), not from the
+wording of its message, which changes between versions.
 This module must never swallow an error: it only renames it.
 """
 
@@ -24,6 +25,7 @@ from kapcompanion.errors import (
     DiskFullError,
     StoreError,
 )
+from kapcompanion.store import driver
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -37,7 +39,7 @@ _DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CANTOP
 _CONFLICT = {sqlite3.SQLITE_CONSTRAINT, sqlite3.SQLITE_MISMATCH}
 
 
-def translated(error: sqlite3.Error, path: Path) -> StoreError:
+def translated(error: Exception, path: Path) -> StoreError:
     """The `KapError` that says in plain words why SQLite refused, for the file at `path`."""
     code = getattr(error, "sqlite_errorcode", None)
     primary = None if code is None else code & 0xFF
@@ -50,7 +52,7 @@ def translated(error: sqlite3.Error, path: Path) -> StoreError:
         return DatabaseReadOnlyError(path, detail)
     if primary in _DAMAGED:
         return DatabaseUnreadableError(path, str(error))
-    if primary in _CONFLICT or isinstance(error, sqlite3.IntegrityError):
+    if primary in _CONFLICT or isinstance(error, driver.errors("IntegrityError")):
         return DataConflictError(path, detail)
     return StoreError(path, detail)
 
@@ -62,7 +64,7 @@ def guarded(method: Callable[P, R]) -> Callable[P, R]:
     def guard(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(*args, **kwargs)
-        except sqlite3.Error as error:
+        except driver.errors() as error:
             owner: Any = args[0]
             raise translated(error, owner.path) from error
 

@@ -8,8 +8,9 @@ calls become savepoints), so a failure leaves the database exactly as it was. Ev
 error leaves as a `KapError` (see `sqlite_errors`). Deleted content is overwritten, and what
 was erased or edited away leaves the search indexes and the `-wal` too (see `scrub`). The
 database file is readable by the user only (kapcompanion.private_files), and so are the `-wal`
-and `-shm` SQLite keeps beside it. The store never imports Qt, and the connection never leaves
-it.
+and `-shm` SQLite keeps beside it. A profile protected with a passphrase is opened keyed (see
+`driver` and `protection`); the store keeps the passphrase only while it is open, for the
+backups it makes. The store never imports Qt, and the connection never leaves it.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from kapcompanion.errors import (
     DiskFullError,
     StoreError,
 )
+from kapcompanion.store import driver
 from kapcompanion.store import migrations as schema
 from kapcompanion.store.check_ins import CheckIns
 from kapcompanion.store.deleted import Deleted
@@ -40,6 +42,7 @@ from kapcompanion.store.file_checks import check_is_database_file, integrity_pro
 from kapcompanion.store.insights import Insights
 from kapcompanion.store.journal import Journal
 from kapcompanion.store.part import one
+from kapcompanion.store.protection import tidy_leftovers
 from kapcompanion.store.reflections import Reflections
 from kapcompanion.store.scrub import optimize, require_secure_delete
 from kapcompanion.store.sessions import Sessions
@@ -62,7 +65,7 @@ class Store(Guarded):
     migrations.
     """
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, *, passphrase: str | None = None) -> None:
         if connection.in_transaction:
             raise ValueError("Hand the store a connection with no open transaction.")
         # Explicit BEGIN/COMMIT only (sqlite-utils' atomic()); no implicit transactions.
@@ -78,6 +81,7 @@ class Store(Guarded):
         self.settings = Settings(self, self._db)
         self.exchange = Exchange(self, self._db)
         self.path = IN_MEMORY
+        self._passphrase = passphrase
         try:
             self.path = self._file_path()
             require_secure_delete(connection, self.path)
@@ -97,7 +101,7 @@ class Store(Guarded):
             # Words an edit replaces stay in the search indexes until they are rewritten; close
             # does that when anything was written after this point.
             self._changes_at_open = connection.total_changes
-        except sqlite3.Error as error:
+        except driver.errors() as error:
             connection.close()
             raise _opening_error(error, self.path) from error
         except Exception:
@@ -115,15 +119,25 @@ class Store(Guarded):
             self._db.rollback()
 
     @classmethod
-    def open(cls, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Store:
+    def open(
+        cls,
+        path: Path,
+        *,
+        passphrase: str | None = None,
+        busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+    ) -> Store:
         """Open (or create) the database file at `path`; never overwrites a file it can't read.
+
+        A protected file needs its `passphrase` (PassphraseNeededError without one,
+        WrongPassphraseError with another); an ordinary one is opened without.
 
         Then erase what has waited in "recently deleted" past its grace period: housekeeping
         belongs to opening, so that reading (a screen's refresh) never writes.
         `busy_timeout` is how long a write waits for another program's lock before giving up.
         """
+        tidy_leftovers(path)  # of a change of passphrase cut short
         if path.exists():
-            check_is_database_file(path)
+            check_is_database_file(path, passphrase)
         else:
             # SQLite would create it 0644 under the usual umask, and give its -wal and -shm the
             # same mode; made 0600 first, all three are private. Should this fail, SQLite's own
@@ -132,10 +146,10 @@ class Store(Guarded):
                 private_files.create_private_file(path)
         private_files.tighten(private_files.database_files(path))
         try:
-            connection = sqlite3.connect(str(path), timeout=busy_timeout)
-        except sqlite3.Error as error:
+            connection = driver.connect(path, passphrase, timeout=busy_timeout)
+        except driver.errors() as error:
             raise _opening_error(error, path) from error
-        store = cls(connection)
+        store = cls(connection, passphrase=passphrase)
         try:
             store.deleted.purge()
         except (DatabaseBusyError, DiskFullError):
@@ -155,12 +169,13 @@ class Store(Guarded):
         since they last were, so words an edit replaced leave the file with the `-wal`."""
         # Closing must not fail: a busy or full disk leaves the old words in the index until a
         # later close or erase rewrites it (and a second close finds the connection closed).
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(*driver.errors()):
             if self._db.conn.total_changes != self._changes_at_open:
                 with self._db.atomic():
                     optimize(self._db.conn)
         # Closing the last connection checkpoints the -wal and removes it.
         self._db.close()
+        self._passphrase = None
 
     def __enter__(self) -> Store:
         return self
@@ -174,7 +189,7 @@ class Store(Guarded):
         try:
             with self._db.atomic():
                 yield
-        except sqlite3.Error as error:  # at BEGIN or COMMIT; the parts translate their own
+        except driver.errors() as error:  # at BEGIN or COMMIT; the parts translate their own
             raise translated(error, self.path) from error
 
     def _file_path(self) -> Path:
@@ -187,6 +202,18 @@ class Store(Guarded):
         return Table(self._db, name)
 
     # Profile-wide --------------------------------------------------------------------------
+
+    @property
+    def protected(self) -> bool:
+        """True when the file is encrypted with a passphrase."""
+        return self._passphrase is not None
+
+    def back_up(self, destination: Path) -> Path:
+        """A consistent copy of the database at `destination` (which must not exist yet),
+        protected with the same passphrase as the profile when it has one."""
+        from kapcompanion.store.backup import backup_database
+
+        return backup_database(self.path, destination, passphrase=self._passphrase)
 
     def is_empty(self) -> bool:
         """True while the client has written nothing (themes and settings don't count)."""
@@ -227,7 +254,7 @@ class Store(Guarded):
         return from_db_time_or_none(row["first"] if row else None)
 
 
-def _opening_error(error: sqlite3.Error, path: Path) -> StoreError:
+def _opening_error(error: Exception, path: Path) -> StoreError:
     """What opening says: busy, full, read-only or damaged when SQLite names that cause;
     anything else that stops a file opening means it cannot be read (as it always said)."""
     plain = translated(error, path)
