@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kapcompanion.cli.exit_codes import EXIT_OK
+from kapcompanion.cli.passphrase_commands import profile_passphrase
 from kapcompanion.profile import Profile, ProfileLock
 
 
@@ -51,7 +52,7 @@ def run_export(profile: Profile, args: argparse.Namespace) -> int:
     suffix = ".zip" if args.format == "csv" else ".json"
     destination = Path(args.out or f"kap-companion-export-{datetime.now():%Y-%m-%d}{suffix}")
     write = write_csv_export if args.format == "csv" else write_json_export
-    with Store.open(profile.database_path) as store:
+    with Store.open(profile.database_path, passphrase=profile_passphrase(profile)) as store:
         summary = write(store, destination.expanduser().absolute())
     print(summary.describe())
     return EXIT_OK
@@ -63,7 +64,10 @@ def run_import(profile: Profile, args: argparse.Namespace) -> int:
 
     source = Path(args.file).expanduser().absolute()
     document = read_export(source)  # checked whole before the profile is even opened
-    with ProfileLock(profile), Store.open(profile.database_path) as store:
+    with (
+        ProfileLock(profile),
+        Store.open(profile.database_path, passphrase=profile_passphrase(profile)) as store,
+    ):
         summary = import_document(store, document, source=str(source))
     print(f"Imported {source}. {summary.describe()}")
     return EXIT_OK

@@ -3,7 +3,9 @@ and the dispatch; each family of commands has its own module (profile_commands,
 exchange_commands, report).
 
 `kap-companion [--data-dir DIR] demo | check | backup [--out FILE] | delete-all [--confirm] |
-export [--format json|csv] [--out FILE] | import FILE | report --out FILE.pdf [...]`. With no
+export [--format json|csv] [--out FILE] | import FILE | report --out FILE.pdf [...] |
+passphrase set|change|remove`. A protected profile's passphrase is asked for by
+passphrase_commands. With no
 command, app.py opens the window instead. Every failure a person can cause prints one clear
 sentence and exits non-zero; nothing here prints a traceback unless KAP_COMPANION_DEBUG is set.
 """
@@ -18,6 +20,7 @@ from collections.abc import Callable
 from kapcompanion import __version__
 from kapcompanion.cli.exchange_commands import add_exchange_parsers, run_export, run_import
 from kapcompanion.cli.exit_codes import EXIT_UNEXPECTED
+from kapcompanion.cli.passphrase_commands import add_passphrase_parser, run_passphrase
 from kapcompanion.cli.profile_commands import (
     add_profile_parsers,
     run_backup,
@@ -58,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_profile_parsers(commands, shared)
     add_exchange_parsers(commands, shared)
     add_report_parser(commands, shared)
+    add_passphrase_parser(commands, shared)
     return parser
 
 
@@ -71,6 +75,7 @@ def run_command(args: argparse.Namespace) -> int:
         "export": run_export,
         "import": run_import,
         "report": run_report,
+        "passphrase": run_passphrase,
     }
     profile = Profile(resolve_profile_dir(args.data_dir))
     try:

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kapcompanion.cli.exit_codes import EXIT_OK, EXIT_PROBLEM
+from kapcompanion.cli.passphrase_commands import profile_passphrase
 from kapcompanion.profile import Profile, ProfileLock
 
 
@@ -46,7 +47,10 @@ def run_demo(profile: Profile, args: argparse.Namespace) -> int:
     from kapcompanion.demo import fill_demo
     from kapcompanion.store import Store
 
-    with ProfileLock(profile), Store.open(profile.database_path) as store:
+    with (
+        ProfileLock(profile),
+        Store.open(profile.database_path, passphrase=profile_passphrase(profile)) as store,
+    ):
         summary = fill_demo(store)
     print(
         f"Added a sample course to {profile.folder}: {summary.dosing_sessions} dosing sessions, "
@@ -59,7 +63,8 @@ def run_demo(profile: Profile, args: argparse.Namespace) -> int:
 def run_check(profile: Profile, args: argparse.Namespace) -> int:
     from kapcompanion.store.file_checks import check_database
 
-    report = check_database(profile.database_path)
+    passphrase = profile_passphrase(profile)
+    report = check_database(profile.database_path, passphrase)
     if not report.healthy:
         print(f"The data file {report.path} is damaged:", file=sys.stderr)
         for problem in report.problems[:20]:
@@ -71,9 +76,24 @@ def run_check(profile: Profile, args: argparse.Namespace) -> int:
         return EXIT_PROBLEM
     held = ", ".join(f"{count} {table}" for table, count in report.counts.items())
     print(f"All is well with {report.path} ({held}).")
+    if passphrase is not None:
+        _say_protection(profile)
     if report.pending_migrations:
         print("It will be updated to this version's layout the next time KAP Companion opens it.")
     return EXIT_OK
+
+
+def _say_protection(profile: Profile) -> None:
+    from kapcompanion.store.protection import unprotected_backups
+
+    print("It is protected with a passphrase.")
+    open_backups = unprotected_backups(profile.backups_folder)
+    if open_backups:
+        print(
+            f"{len(open_backups)} of its backups are not protected (anyone who can read your "
+            "files can read them); `kap-companion passphrase change` protects them too (the new "
+            "passphrase may be the same)."
+        )
 
 
 def run_backup(profile: Profile, args: argparse.Namespace) -> int:
@@ -86,7 +106,7 @@ def run_backup(profile: Profile, args: argparse.Namespace) -> int:
     )
     # No lock is taken (a backup is safe beside the open window), but the profile is opened.
     profile.tighten()
-    written = backup_database(profile.database_path, destination)
+    written = backup_database(profile.database_path, destination, profile_passphrase(profile))
     print(f"Backup written to {written} ({written.stat().st_size:,} bytes).")
     return EXIT_OK
 

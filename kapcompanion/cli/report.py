@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kapcompanion.cli.exit_codes import EXIT_OK
+from kapcompanion.cli.passphrase_commands import profile_passphrase
 from kapcompanion.profile import Profile, ProfileLock
 
 if TYPE_CHECKING:  # the parser is built on every start: the store and Qt load only to run
@@ -121,7 +122,10 @@ def _profile_store(profile: Profile) -> Iterator[Store]:
         with Store.in_memory() as empty:
             yield empty
         return
-    with ProfileLock(profile), Store.open(profile.database_path) as store:
+    with (
+        ProfileLock(profile),
+        Store.open(profile.database_path, passphrase=profile_passphrase(profile)) as store,
+    ):
         yield store
 
 

@@ -67,11 +67,13 @@ def key_text(passphrase: str) -> str:
 def check_new_passphrase(passphrase: str) -> None:
     """Refuse a passphrase that cannot protect anything, before anything is converted."""
     if not passphrase:
-        raise PassphraseRefusedError("Please type a passphrase: it cannot be empty.")
+        raise PassphraseRefusedError(
+            "Please type a passphrase: it cannot be empty. Nothing was changed."
+        )
     if "\x00" in passphrase:
         raise PassphraseRefusedError(
             "That passphrase holds a control character (NUL) that cannot be part of a key. "
-            "Please choose another."
+            "Please choose another. Nothing was changed."
         )
 
 
@@ -124,6 +126,8 @@ def apply_key(connection: object, passphrase: str, path: Path) -> None:
     """Key a fresh SQLCipher connection and prove the key opens the file."""
     run = cast(sqlite3.Connection, connection)
     run.execute("PRAGMA cipher_log_level = NONE")
+    if not passphrase:  # no protected file opens with none (SQLCipher refuses an empty key)
+        raise WrongPassphraseError(path)
     try:
         run.execute(f"PRAGMA key = {sql_literal(key_text(passphrase))}")
         # The key is only tried when a page is read: read the schema now.

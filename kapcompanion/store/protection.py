@@ -35,6 +35,7 @@ from kapcompanion.store.file_checks import (
     looks_like_sqlite,
     looks_protected,
 )
+from kapcompanion.store.scrub import checkpoint_wal
 from kapcompanion.store.sqlite_errors import translated
 
 CONVERTING_SUFFIX = ".converting"
@@ -90,17 +91,15 @@ def protect(
 
 
 def change(database: Path, backups_folder: Path, current: str, new: str) -> ProtectionReport:
-    """Re-encrypt the database, and the backups the current passphrase opens, with `new`."""
+    """Re-encrypt the database, and the backups the current passphrase opens, with `new`;
+    ordinary backups left beside it are protected with `new` now too."""
     driver.check_new_passphrase(new)
     if not is_protected(database):
         raise NotProtectedError(database)
     convert_file(database, current, new)
     report = ProtectionReport()
     for backup in backup_files(backups_folder):
-        if _is_plain(backup):
-            report.left_unprotected.append(backup)
-        else:
-            _convert_backup(backup, current, new, report)
+        _convert_backup(backup, None if _is_plain(backup) else current, new, report)
     return report
 
 
@@ -168,17 +167,19 @@ def _export(path: Path, current: str | None, target: Path, new: str | None) -> d
     except driver.errors() as error:
         raise translated(error, path) from error
     try:
-        # The -wal's pages go into the file first; then none is left beside it to be replayed
-        # over the copy once it has the original's name.
-        source.execute("PRAGMA journal_mode = DELETE")
+        # Every page of the -wal into the file first: what is left beside it is empty, and
+        # nothing can be replayed over the copy once it has the original's name.
+        if not checkpoint_wal(source):
+            raise ProtectionError(
+                f"{path.name} is still in use by another program, so it was not converted. "
+                "Nothing was changed."
+            )
         counts = _row_counts(source)
         version = source.execute("PRAGMA user_version").fetchone()[0]
         source.execute("ATTACH DATABASE ? AS converted KEY ?", [str(target), _key(new)])
         source.execute("SELECT sqlcipher_export('converted')")
         source.execute(f"PRAGMA converted.user_version = {int(version)}")
         source.execute("DETACH DATABASE converted")
-        # Back to WAL, as the store keeps it, before anyone opens the original again.
-        source.execute("PRAGMA journal_mode = WAL")
     except driver.errors() as error:
         raise translated(error, path) from error
     finally:
