@@ -87,8 +87,11 @@ class Store(Guarded):
             require_secure_delete(connection, self.path)
             self._db.execute("PRAGMA foreign_keys = ON")
             schema.refuse_unusable(self._db, self.path)
-            # Before anything writes: a damaged file is reported, never touched.
-            damage = integrity_problems(connection, quick=True)
+            # Before anything writes: a damaged file is reported, never touched. SQLCipher
+            # checks each page's MAC whenever it is read, so a damaged page of a protected file
+            # is refused when first read; the whole-file check (which would decrypt every page,
+            # seconds for ten years of writing) is left to `check` there.
+            damage = [] if self.protected else integrity_problems(connection, quick=True)
             if damage:
                 raise DatabaseUnreadableError(self.path, damage[0])
             if self.path != IN_MEMORY:
