@@ -6,7 +6,7 @@ file), open the copy with that key and check it is whole and holds every row the
 held, and only then put it in the original's place. The original's bytes are then overwritten
 with zeros and the file removed, so no readable copy stays behind. Until the copy takes the
 original's name the original is untouched: a kill, a full disk or a wrong passphrase leaves it
-exactly as it was, and the next open tidies what a cut-short step left (`tidy_leftovers`).
+exactly as it was, and the next open tidies what a cut-short step left (see `file_swap`).
 
 The profile must be closed while this runs (the window closes its store first; the command line
 holds the profile lock). Files on copy-on-write or flash storage may keep old blocks the
@@ -15,8 +15,6 @@ overwrite cannot reach; the profile folder can only promise what the file system
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,12 +33,9 @@ from kapcompanion.store.file_checks import (
     looks_like_sqlite,
     looks_protected,
 )
+from kapcompanion.store.file_swap import partial_path, put_in_place, tidy_leftovers
 from kapcompanion.store.scrub import checkpoint_wal
 from kapcompanion.store.sqlite_errors import translated
-
-CONVERTING_SUFFIX = ".converting"
-REPLACED_SUFFIX = ".replaced"
-WIPE_CHUNK = 1 << 20
 
 
 @dataclass
@@ -142,7 +137,7 @@ def convert_file(path: Path, current: str | None, new: str | None) -> None:
     if the passphrase is wrong, the disk is full or the copy does not check out.
     """
     tidy_leftovers(path)
-    partial = path.with_name(path.name + CONVERTING_SUFFIX)
+    partial = partial_path(path)
     try:
         private_files.create_private_file(partial)
     except OSError as error:
@@ -153,11 +148,10 @@ def convert_file(path: Path, current: str | None, new: str | None) -> None:
     try:
         expected = _export(path, current, partial, new)
         _verify(partial, new, expected)
-        _fsync(partial)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    _swap(partial, path)
+    put_in_place(partial, path)
 
 
 def _export(path: Path, current: str | None, target: Path, new: str | None) -> dict[str, int]:
@@ -215,64 +209,6 @@ def _row_counts(connection: sqlite3.Connection) -> dict[str, int]:
     return {
         name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names
     }
-
-
-def _swap(partial: Path, path: Path) -> None:
-    """Give the checked copy the original's name in one step; then wipe the original.
-
-    A second name for the original is made first, so that after the rename its bytes can still
-    be overwritten. A kill at any point leaves a usable file at `path`."""
-    replaced: Path | None = path.with_name(path.name + REPLACED_SUFFIX)
-    try:
-        path.with_name(path.name + REPLACED_SUFFIX).hardlink_to(path)
-    except OSError:
-        replaced = None  # a file system without hard links: the old bytes are freed, not wiped
-    for sidecar in ("-wal", "-shm", "-journal"):
-        Path(f"{path}{sidecar}").unlink(missing_ok=True)
-    partial.replace(path)
-    _fsync_folder(path.parent)
-    if replaced is not None:
-        _wipe(replaced)
-
-
-def tidy_leftovers(path: Path) -> None:
-    """Remove what a conversion cut short left beside `path`: a half-made copy, and the
-    original's second name (wiped first when it no longer is the file at `path`)."""
-    Path(f"{path}{CONVERTING_SUFFIX}").unlink(missing_ok=True)
-    replaced = Path(f"{path}{REPLACED_SUFFIX}")
-    if not replaced.exists():
-        return
-    if path.exists() and path.samefile(replaced):
-        replaced.unlink()  # killed before the swap: this is the original itself
-    else:
-        _wipe(replaced)
-
-
-def _wipe(path: Path) -> None:
-    """Overwrite a file's bytes with zeros, make that reach the disk, then remove it."""
-    with contextlib.suppress(OSError), path.open("r+b") as handle:
-        size = handle.seek(0, os.SEEK_END)
-        handle.seek(0)
-        zeros = bytes(WIPE_CHUNK)
-        for start in range(0, size, WIPE_CHUNK):
-            handle.write(zeros[: min(WIPE_CHUNK, size - start)])
-        handle.flush()
-        os.fsync(handle.fileno())
-    path.unlink(missing_ok=True)
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def _key(passphrase: str | None) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -35,14 +35,15 @@ from kapcompanion.errors import (
 )
 from kapcompanion.store import driver
 from kapcompanion.store import migrations as schema
+from kapcompanion.store.backup_scrub import BackupScrubReport, forget_erased, live_uuids
 from kapcompanion.store.check_ins import CheckIns
 from kapcompanion.store.deleted import Deleted
 from kapcompanion.store.exchange import Exchange
 from kapcompanion.store.file_checks import check_is_database_file, integrity_problems
+from kapcompanion.store.file_swap import tidy_leftovers
 from kapcompanion.store.insights import Insights
 from kapcompanion.store.journal import Journal
 from kapcompanion.store.part import one
-from kapcompanion.store.protection import tidy_leftovers
 from kapcompanion.store.reflections import Reflections
 from kapcompanion.store.scrub import optimize, require_secure_delete
 from kapcompanion.store.sessions import Sessions
@@ -232,6 +233,11 @@ class Store(Guarded):
     def counts(self) -> dict[str, int]:
         tables = (*USER_TABLES, "answers", "commitments", "themes")
         return {table: self._table(table).count for table in tables}
+
+    def forget_erased_in(self, backups: Iterable[Path]) -> BackupScrubReport:
+        """Remove from these backups everything erased for good from this profile since they
+        were made (see `backup_scrub`)."""
+        return forget_erased(backups, live_uuids(self._db.conn), self._passphrase)
 
     def integrity_problems(self) -> list[str]:
         """What SQLite's full checks find wrong with the file; empty when all is well."""
