@@ -386,10 +386,11 @@ class RecentlyDeletedView(RecentlyDeletedPage):
         box = QMessageBox(
             QMessageBox.Icon.NoIcon, title, title, QMessageBox.StandardButton.NoButton, self
         )
-        with_it = self.model.with_it(item)
         box.setInformativeText(
-            fill(self.tr("%1 It goes too. This cannot be undone."), with_it)
-            if with_it
+            fill(
+                self.tr("%1 They are deleted too. This cannot be undone."), self.model.with_it(item)
+            )
+            if item.reflections_with_it or item.insights_with_it
             else self.tr("This cannot be undone.")
         )
         box.setAccessibleName(title)
