@@ -61,7 +61,7 @@ class JournalView(Screen):
     """
 
     # The timeline shows reflections by session with their themes; a reflection's page shows
-    # its insights; the "recently deleted" page shows reflections and insights set aside.
+    # its insights; the "recently deleted" page shows what was set aside, sessions included.
     depends_on = frozenset(
         {
             DataKind.REFLECTIONS,

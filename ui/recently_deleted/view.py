@@ -26,7 +26,15 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QShortcut
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -311,6 +319,12 @@ class RecentlyDeletedView(RecentlyDeletedPage):
             self.list_view.setCurrentIndex(self.model.index(min(row, count - 1), 0))
         self._fit_list_height()
         self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Sessions and check-ins are moved here from screens the journal does not follow, so
+        # the short list is read again whenever it comes into sight.
+        super().showEvent(event)
+        self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Rows are measured in the list's own font, which the stylesheet settles late.

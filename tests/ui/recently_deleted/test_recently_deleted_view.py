@@ -119,3 +119,16 @@ def test_erasing_a_session_says_its_reflections_go_too(
         DeletedKind.CHECK_IN,
     ]
     assert filled.sessions.list() == [] and filled.reflections.list() == []
+
+
+def test_what_another_screen_moves_here_shows_when_the_page_comes_back_into_sight(
+    show_view: ShowView, filled: Store, qtbot: QtBot
+) -> None:
+    view, page = open_page(show_view, filled, qtbot)
+    assert len(rows(page)) == 3
+    view.hide()  # another screen is shown, and a rating is moved here from elsewhere
+    rating = filled.check_ins.add_distress_rating(2)
+    filled.deleted.move(DeletedKind.DISTRESS_RATING, rating.id)
+    view.show()
+    assert len(rows(page)) == 4
+    assert rows(page)[0][0].startswith("Distress 2 of 10 · ")
