@@ -73,17 +73,24 @@ LISTED = (
 _LISTED_ROWS = {kind: "deleted_at IS NOT NULL" for kind in LISTED} | {
     DeletedKind.CHECK_IN: "deleted_at IS NOT NULL AND status = 'complete'"
 }
-# The insights that came from a session `?1`: its own, and those of its reflections.
+# The insights that came from a session `?1` (its own, and those of its reflections) or from a
+# reflection `?1`.
 _INSIGHTS_OF_SESSION = (
     "(session_id = ?1 OR reflection_id IN (SELECT id FROM reflections WHERE session_id = ?1))"
 )
+_INSIGHTS_FROM = {
+    DeletedKind.SESSION: _INSIGHTS_OF_SESSION,
+    DeletedKind.REFLECTION: "reflection_id = ?1",
+}
 # Rows moved together with a session or reflection `?1` that was moved at `?2`.
 _WENT_WITH = {
     DeletedKind.SESSION: (
         (DeletedKind.INSIGHT, f"deleted_at = ?2 AND {_INSIGHTS_OF_SESSION}"),
         (DeletedKind.REFLECTION, "deleted_at = ?2 AND session_id = ?1"),
     ),
-    DeletedKind.REFLECTION: ((DeletedKind.INSIGHT, "deleted_at = ?2 AND reflection_id = ?1"),),
+    DeletedKind.REFLECTION: (
+        (DeletedKind.INSIGHT, f"deleted_at = ?2 AND {_INSIGHTS_FROM[DeletedKind.REFLECTION]}"),
+    ),
 }
 
 
@@ -106,12 +113,10 @@ class Deleted(Part):
         moment = _moment(at or datetime.now(UTC))
         with self._db.atomic():
             self._require_live(table, item_id)
-            if with_insights and kind in (DeletedKind.SESSION, DeletedKind.REFLECTION):
-                where = (
-                    _INSIGHTS_OF_SESSION if kind is DeletedKind.SESSION else "reflection_id = ?1"
-                )
+            if with_insights and kind in _INSIGHTS_FROM:
                 self._db.execute(
-                    f"UPDATE insights SET deleted_at = ?2 WHERE deleted_at IS NULL AND {where}",
+                    "UPDATE insights SET deleted_at = ?2 "
+                    f"WHERE deleted_at IS NULL AND {_INSIGHTS_FROM[kind]}",
                     [item_id, moment],
                 )
             if kind is DeletedKind.SESSION:
@@ -124,12 +129,8 @@ class Deleted(Part):
 
     def insights_from(self, kind: DeletedKind, item_id: int) -> int:
         """How many live insights came from this session or reflection (0 for other kinds)."""
-        kind = DeletedKind(kind)
-        if kind is DeletedKind.SESSION:
-            where = _INSIGHTS_OF_SESSION
-        elif kind is DeletedKind.REFLECTION:
-            where = "reflection_id = ?1"
-        else:
+        where = _INSIGHTS_FROM.get(DeletedKind(kind))
+        if where is None:
             return 0
         row = self._one(
             f"SELECT COUNT(*) AS n FROM insights WHERE deleted_at IS NULL AND {where}", [item_id]

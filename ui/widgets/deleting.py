@@ -108,7 +108,7 @@ def ask_about_session(parent: QWidget, reflections: int, insights: int) -> Choic
 
 
 def ask_about_check_in(parent: QWidget, what: str) -> bool:
-    """Before a finished check-in (`what`: "your GAD-7 of 3 March") moves to "recently
+    """Before a finished check-in (`what`: "Your GAD-7 of 3 March 2026") moves to "recently
     deleted"."""
     chosen = ask(
         parent,
