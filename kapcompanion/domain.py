@@ -187,21 +187,34 @@ class CommitmentNote:
 class DeletedKind(StrEnum):
     """What can be moved to "recently deleted". A discarded check-in draft is moved aside like
     the others but is not listed there, nor purged: a half-answered questionnaire is not
-    something to bring back, and it is kept as it always was."""
+    something to bring back, and it is kept as it always was. A finished check-in is listed and
+    purged like the rest."""
 
     REFLECTION = "reflection"
     INSIGHT = "insight"
     CHECK_IN = "check_in"
+    SESSION = "session"
+    DISTRESS_RATING = "distress_rating"
 
 
 @dataclass(frozen=True)
 class DeletedItem:
-    """Something in "recently deleted": restorable until it is purged after 30 days."""
+    """Something in "recently deleted": restorable until it is purged after 30 days.
+
+    `description` is a reflection's first words (or its phase when it has none), an insight's
+    words, a session's intention, a check-in's questionnaire id, a rating's note. `record` is
+    the session, finished check-in or quick rating itself, for wording it. What was moved
+    together with it (a session's reflections, a reflection's or session's insights) is
+    counted here, not listed apart: it comes back, or is erased, together with it.
+    """
 
     kind: DeletedKind
     id: int
     description: str
     deleted_at: datetime
+    record: Session | CheckIn | DistressRating | None = None
+    reflections_with_it: int = 0
+    insights_with_it: int = 0
 
 
 @dataclass(frozen=True)

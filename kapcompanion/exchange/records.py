@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from kapcompanion.exchange.schema import Kind, TableSpec
-from kapcompanion.timestamps import to_db_time
 
 Record = dict[str, Any]
 Row = Mapping[str, Any]
@@ -53,7 +52,9 @@ def row_from_record(
             elif field.kind in (Kind.TEXT_LIST, Kind.JSON):
                 value = json.dumps(value)
             elif field.kind is Kind.TIME:
-                value = to_db_time(datetime.fromisoformat(value))
+                # In UTC as stored, to the microsecond when it has them: things moved to
+                # "recently deleted" together share one such moment (see store.deleted).
+                value = datetime.fromisoformat(value).astimezone(UTC).isoformat()
         values.append(value)
     return tuple(values)
 

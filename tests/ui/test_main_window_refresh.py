@@ -12,6 +12,8 @@ from collections.abc import Callable
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kapcompanion.domain import DeletedKind
+from kapcompanion.journal import JournalEntry
 from kapcompanion.profile import Profile
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import type_text
@@ -73,6 +75,17 @@ def test_a_safety_plan_autosave_reloads_no_screen_that_does_not_show_it(
     assert loads == Counter(settings=1)
 
 
+def without_insights(window: MainWindow) -> JournalEntry:
+    """A reflection no insight came from: it moves to "recently deleted" without a question."""
+    store = window.store
+    assert store is not None
+    return next(
+        entry
+        for entry in window.journal_view.model.entries()
+        if not store.deleted.insights_from(DeletedKind.REFLECTION, entry.reflection_id)
+    )
+
+
 def test_a_reflection_change_marks_hidden_screens_stale_and_each_reloads_once_when_shown(
     open_window: WindowFactory,
     demo_profile: Profile,
@@ -82,7 +95,7 @@ def test_a_reflection_change_marks_hidden_screens_stale_and_each_reloads_once_wh
     screens = every_screen(window)
     window.show_destination("journal")
     journal = window.journal_view
-    first = journal.model.entries()[0]
+    first = without_insights(window)
     loads = count_loads(monkeypatch, screens)
     with_signal: list[str] = []
     window.data_changed.connect(with_signal.append)
@@ -115,7 +128,7 @@ def test_a_screen_in_sight_reloads_at_once(
     window.show_destination("trends")
     trends = window.trends_view
     before = trends.distress.figure
-    first = window.journal_view.model.entries()[0]
+    first = without_insights(window)
     loads = count_loads(monkeypatch, screens)
 
     window.journal_view.move_to_recently_deleted(int(first.reflection_id))  # out of sight

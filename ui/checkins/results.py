@@ -2,7 +2,8 @@
 what is missing, PCL-5's cluster scores and reference range, the answers, and the source.
 
 Scored exactly as published: an unanswered item is never counted as zero and nothing is
-prorated; a missing answer means no total, said plainly. The page only reads.
+prorated; a missing answer means no total, said plainly. The page only reads; "Delete…" asks
+the view to move the check-in to "recently deleted".
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class CheckInResults(HeaderedPage):
 
     back_requested = Signal()
     safety_plan_requested = Signal()
+    delete_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(scrolling=True, parent=parent)
@@ -45,8 +47,12 @@ class CheckInResults(HeaderedPage):
         self.back_button.setObjectName("primary")
         self.back_button.setAccessibleName(self.tr("Back to all check-ins"))
         self.back_button.clicked.connect(self.back_requested)
-        self.header = PageHeader((self.back_button,))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setAccessibleName(self.tr("Move this check-in to recently deleted"))
+        self.delete_button.clicked.connect(self._delete)
+        self.header = PageHeader((self.delete_button, self.back_button))
         self.set_header(self.header)
+        QWidget.setTabOrder(self.delete_button, self.back_button)
         self.safety_note: SafetyNote | None = None
         self.result_label = text("", "reading")
         back = QShortcut(
@@ -205,3 +211,7 @@ class CheckInResults(HeaderedPage):
             )
         )
         return holder
+
+    def _delete(self) -> None:
+        if self.check_in is not None:
+            self.delete_requested.emit(int(self.check_in.id))

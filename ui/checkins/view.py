@@ -1,8 +1,9 @@
 """Check-ins: the standard questionnaires (PHQ-9, GAD-7, PCL-5), taken and looked back on.
 
 Three pages in one screen, in a stack: the overview (a card per questionnaire), the
-questionnaire being taken (`CheckInFlow`) and a result (`CheckInResults`). After anything is
-saved the view emits `data_changed(DataKind.CHECK_INS)`; when PHQ-9 item 9 is answered above 0
+questionnaire being taken (`CheckInFlow`) and a result (`CheckInResults`), which can be moved
+to "recently deleted". After anything is saved or moved the view emits
+`data_changed(DataKind.CHECK_INS)`; when PHQ-9 item 9 is answered above 0
 it offers `safety_plan_requested`, which the window answers with the client's safety plan and
 crisis contacts. It never reaches into other views, and reloads only when check-ins change.
 """
@@ -20,13 +21,16 @@ from kapcompanion.data_files.questionnaires import all_questionnaires, questionn
 from kapcompanion.domain import DeletedKind
 from kapcompanion.errors import KapError
 from kapcompanion.ids import CheckInId
+from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
 from ui.checkins.flow import CheckInFlow
 from ui.checkins.overview import CardState, QuestionnaireCard
 from ui.checkins.results import CheckInResults
+from ui.widgets.deleting import ask_about_check_in
 from ui.widgets.error_messages import show_error
 from ui.widgets.page_frame import HeaderedPage, PageHeader
 from ui.widgets.screen import Screen
+from ui.widgets.wording import day_of
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store
@@ -52,6 +56,7 @@ class CheckInsView(Screen):
         self.results = CheckInResults()
         self.results.back_requested.connect(self.show_overview)
         self.results.safety_plan_requested.connect(self.safety_plan_requested)
+        self.results.delete_requested.connect(self.delete_check_in)
         self.pages.addWidget(self.overview)
         self.pages.addWidget(self.results)
 
@@ -196,6 +201,28 @@ class CheckInsView(Screen):
         if self.pages.currentWidget() is not self.results:
             self.pages.setCurrentWidget(self.results)
             self.results.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def delete_check_in(self, check_in_id: int) -> None:
+        """Move a finished check-in to "recently deleted", after a calm question."""
+        from kapcompanion.errors import NotFoundError
+
+        shown = self.results.check_in
+        if self._store is None or shown is None or shown.id != check_in_id:
+            return
+        when = shown.completed_at or shown.started_at
+        what = fill(self.tr("Your %1 of %2"), questionnaire(shown.instrument).name, day_of(when))
+        if not ask_about_check_in(self, what):
+            return
+        try:
+            self._store.deleted.move(DeletedKind.CHECK_IN, shown.id)
+        except NotFoundError:
+            pass  # gone already: the overview shows how things are
+        except KapError as error:
+            show_error(self, error)
+            return
+        self.results.check_in = None
+        self.show_overview(shown.instrument)
+        self.announce(DataKind.CHECK_INS)
 
     def _finished(self, check_in_id: int) -> None:
         self._discard_flow()

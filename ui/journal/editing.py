@@ -105,15 +105,25 @@ class JournalEditing(QObject):
             None,
         )
 
-    def move_to_recently_deleted(self, reflection_id: int) -> None:
-        """Move a reflection to "recently deleted" (undoable, and restorable for 30 days)."""
+    def move_to_recently_deleted(self, reflection_id: int, *, with_insights: bool = False) -> None:
+        """Move a reflection to "recently deleted", with its insights if asked (undoable, and
+        restorable for 30 days)."""
         if self._store is None:
             return
-        command = MoveToRecentlyDeleted(self._store, ReflectionId(reflection_id), self._reports())
+        command = MoveToRecentlyDeleted(
+            self._store, ReflectionId(reflection_id), self._reports(), with_insights=with_insights
+        )
         moved = self._done(lambda: self.undo_stack.push(command))
         if moved is not None and moved.kind is ChangeKind.DELETED:
             self._say(
-                self.tr("Moved to recently deleted. You can restore it from there for 30 days."),
+                self.tr(
+                    "Moved to recently deleted with its insights. You can restore them from "
+                    "there for 30 days."
+                )
+                if with_insights
+                else self.tr(
+                    "Moved to recently deleted. You can restore it from there for 30 days."
+                ),
                 None,
             )
 

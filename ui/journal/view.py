@@ -19,6 +19,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from kapcompanion.domain import DeletedKind
 from kapcompanion.errors import KapError, NotFoundError
 from kapcompanion.ids import AnswerId, ReflectionId
 from kapcompanion.journal import (
@@ -41,7 +42,8 @@ from ui.journal.model import (
 from ui.journal.search import JournalSearch
 from ui.journal.timeline_page import TimelinePage
 from ui.operations.journal import ChangeKind, JournalChange
-from ui.widgets.error_messages import describe, show_message
+from ui.widgets.deleting import ask_about_reflection
+from ui.widgets.error_messages import describe, show_error, show_message
 from ui.widgets.page_frame import RecentlyDeletedPage
 from ui.widgets.screen import Screen
 from ui.widgets.wording import day_text, phase_title
@@ -59,7 +61,7 @@ class JournalView(Screen):
     """
 
     # The timeline shows reflections by session with their themes; a reflection's page shows
-    # its insights; the "recently deleted" page shows reflections and insights set aside.
+    # its insights; the "recently deleted" page shows what was set aside, sessions included.
     depends_on = frozenset(
         {
             DataKind.REFLECTIONS,
@@ -344,8 +346,24 @@ class JournalView(Screen):
     # Changes ----------------------------------------------------------------------------------
 
     def move_to_recently_deleted(self, reflection_id: int) -> None:
-        """Move a reflection to "recently deleted" (undoable, and restorable for 30 days)."""
-        self.editing.move_to_recently_deleted(reflection_id)
+        """Move a reflection to "recently deleted" (undoable, and restorable for 30 days);
+        when insights came from it, ask first whether they go too."""
+        if self._store is None:
+            return
+        try:
+            insights = self._store.deleted.insights_from(
+                DeletedKind.REFLECTION, ReflectionId(reflection_id)
+            )
+        except KapError as error:
+            show_error(self, error)
+            return
+        with_insights = False
+        if insights:
+            choice = ask_about_reflection(self, insights)
+            if choice is None:
+                return
+            with_insights = choice.with_insights
+        self.editing.move_to_recently_deleted(reflection_id, with_insights=with_insights)
 
     def _say(self, words: str, answer_id: AnswerId | None = None) -> None:
         """A quiet word about what just happened, on whichever page shows."""
@@ -417,7 +435,7 @@ class JournalView(Screen):
 
     def _recently_deleted_changed(self, kind: str) -> None:
         changed = DataKind(kind)
-        if changed is DataKind.REFLECTIONS:
+        if changed in (DataKind.REFLECTIONS, DataKind.SESSIONS):
             self._reload()
         self.announce(changed)
 

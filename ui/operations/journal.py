@@ -110,14 +110,30 @@ class ShareReflection(JournalCommand):
 
 
 class MoveToRecentlyDeleted(JournalCommand):
-    """Move a reflection to "recently deleted"; undo brings it straight back."""
+    """Move a reflection to "recently deleted", with the insights that came from it if asked;
+    undo brings it (and them) straight back."""
 
-    def __init__(self, store: Store, reflection_id: ReflectionId, reports: JournalReports) -> None:
-        super().__init__(store, _tr("the move to recently deleted"), reports)
+    def __init__(
+        self,
+        store: Store,
+        reflection_id: ReflectionId,
+        reports: JournalReports,
+        *,
+        with_insights: bool = False,
+    ) -> None:
+        label = (
+            _tr("the move to recently deleted, with its insights")
+            if with_insights
+            else _tr("the move to recently deleted")
+        )
+        super().__init__(store, label, reports)
         self._reflection_id = reflection_id
+        self._with_insights = with_insights
 
     def apply(self, store: Store) -> None:
-        store.deleted.move(DeletedKind.REFLECTION, self._reflection_id)
+        store.deleted.move(
+            DeletedKind.REFLECTION, self._reflection_id, with_insights=self._with_insights
+        )
 
     def revert(self, store: Store) -> None:
         store.deleted.restore(DeletedKind.REFLECTION, self._reflection_id)

@@ -1,10 +1,13 @@
-"""Recently deleted: reflections and insights the client moved away, kept for 30 days.
+"""Recently deleted: what the client moved away (reflections, insights, sessions, finished
+check-ins and quick distress ratings), kept for 30 days.
 
-Each can be restored, or erased for good after one more question. Items older than 30 days
-are erased by the store's purge, which the journal runs whenever it refreshes. After a change
-the page emits `data_changed(kind)` — a restore is a change to `DataKind.REFLECTIONS` or
-`DataKind.INSIGHTS`, erasing for good one to `DataKind.DELETED` only — and, after erasing,
-`erased(kind, id)`, so the journal can forget undo steps that pointed at something now gone.
+Each can be restored, or erased for good after one more question; what went there with it (a
+session's reflections, the insights the client chose to move with a reflection or a session)
+is named on its row and comes back, or goes, with it. Items older than 30 days are erased by
+the store's purge when the profile opens. After a change the page emits `data_changed(kind)` —
+a restore is a change to the kind of data it brings back (`KIND_OF_DATA`), erasing for good one
+to `DataKind.DELETED` only — and, after erasing, `erased(kind, id)`, so the journal can forget
+undo steps that pointed at something now gone.
 """
 
 from __future__ import annotations
@@ -23,7 +26,15 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QShortcut
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -38,23 +49,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kapcompanion.domain import DeletedItem, DeletedKind, Phase
-from kapcompanion.errors import KapError
-from kapcompanion.wording.translation import fill
+from kapcompanion.data_files.questionnaires import INSTRUMENTS, questionnaire, score
+from kapcompanion.domain import CheckIn, DeletedItem, DeletedKind, DistressRating, Phase, Session
+from kapcompanion.errors import KapError, NotFoundError
+from kapcompanion.wording.translation import counted, fill, one_line
 from ui.changes import DataKind
 from ui.widgets.building_blocks import card, text
 from ui.widgets.error_messages import show_message
 from ui.widgets.page_frame import PageHeader, RecentlyDeletedPage
 from ui.widgets.row_painting import draw_wrapped, paint_row_background
 from ui.widgets.style import space
-from ui.widgets.wording import day_text, phase_title, scaled_font
+from ui.widgets.wording import day_of, day_text, phase_title, scaled_font, session_title
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+CONTEXT = "DeletedItemsModel"
 KEPT_FOR_DAYS = 30
 WHEN_ROLE = Qt.ItemDataRole.UserRole + 1
+# What a restore brings back, as the window's data_changed names it. A session brings its
+# reflections (and maybe insights) too: every screen that shows those shows sessions.
+KIND_OF_DATA = {
+    DeletedKind.REFLECTION: DataKind.REFLECTIONS,
+    DeletedKind.INSIGHT: DataKind.INSIGHTS,
+    DeletedKind.SESSION: DataKind.SESSIONS,
+    DeletedKind.CHECK_IN: DataKind.CHECK_INS,
+    DeletedKind.DISTRESS_RATING: DataKind.CHECK_INS,
+}
 
 
 class DeletedItemsModel(QAbstractListModel):
@@ -81,21 +103,65 @@ class DeletedItemsModel(QAbstractListModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def describe(self, item: DeletedItem) -> str:
+        record = item.record
+        words = one_line(item.description)
         if item.kind is DeletedKind.REFLECTION:
             # The core describes a reflection by its first words, or by its phase if empty.
-            try:
-                words = phase_title(Phase(item.description))
-            except ValueError:
-                words = " ".join(item.description.split())
+            phases = {phase.value: phase for phase in Phase}
+            if item.description in phases:
+                words = phase_title(phases[item.description])
             return fill(self.tr("A reflection: %1"), words)
-        return fill(self.tr("An insight: %1"), " ".join(item.description.split()))
+        if isinstance(record, Session):
+            about = fill(self.tr("%1 · %2"), session_title(record), day_of(record.held_at))
+            if words:
+                about = fill(self.tr("%1 · %2"), about, words)
+            return fill(self.tr("A session: %1"), about)
+        if isinstance(record, CheckIn):
+            return fill(self.tr("A check-in: %1"), self._check_in_words(record))
+        if isinstance(record, DistressRating):
+            rating = fill(
+                self.tr("Distress %1 of 10 · %2"),
+                QLocale().toString(record.value),
+                day_of(record.rated_at),
+            )
+            return fill(self.tr("%1 · %2"), rating, words) if words else rating
+        return fill(self.tr("An insight: %1"), words)
+
+    def _check_in_words(self, check_in: CheckIn) -> str:
+        """ "GAD-7 · 3 March 2026 · score 7" (the score when every question was answered)."""
+        day = day_of(check_in.completed_at or check_in.started_at)
+        if check_in.instrument not in INSTRUMENTS:
+            return fill(self.tr("%1 · %2"), check_in.instrument, day)
+        chosen = questionnaire(check_in.instrument)
+        words = fill(self.tr("%1 · %2"), chosen.name, day)
+        try:
+            total = score(chosen, check_in.answers).total
+        except ValueError:  # answers from another version of the questionnaire
+            total = None
+        if total is None:
+            return words
+        return fill(self.tr("%1 · score %2"), words, QLocale().toString(total))
+
+    def with_it(self, item: DeletedItem) -> str:
+        """What went to recently deleted with it, or ""."""
+        reflections = counted(CONTEXT, "%Ln reflection(s)", item.reflections_with_it)
+        insights = counted(CONTEXT, "%Ln insight(s)", item.insights_with_it)
+        if item.reflections_with_it and item.insights_with_it:
+            return fill(self.tr("With its %1 and %2."), reflections, insights)
+        if item.reflections_with_it:
+            return fill(self.tr("With its %1."), reflections)
+        if item.insights_with_it:
+            return fill(self.tr("With its %1."), insights)
+        return ""
 
     def when(self, item: DeletedItem, locale: QLocale) -> str:
-        return fill(
+        kept = fill(
             self.tr("Moved here on %1. Kept until %2."),
             day_text(item.deleted_at, locale),
             day_text(item.deleted_at + timedelta(days=KEPT_FOR_DAYS), locale),
         )
+        with_it = self.with_it(item)
+        return fill(self.tr("%1 %2"), with_it, kept) if with_it else kept
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.item(index.row()) if index.isValid() else None
@@ -254,6 +320,12 @@ class RecentlyDeletedView(RecentlyDeletedPage):
         self._fit_list_height()
         self._update_buttons()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # Sessions and check-ins are moved here from screens the journal does not follow, so
+        # the short list is read again whenever it comes into sight.
+        super().showEvent(event)
+        self.refresh()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Rows are measured in the list's own font, which the stylesheet settles late.
         if watched is self.list_view and event.type() in (
@@ -289,23 +361,13 @@ class RecentlyDeletedView(RecentlyDeletedPage):
 
     # Restoring and erasing ------------------------------------------------------------------
 
-    @staticmethod
-    def _kind_of_data(item: DeletedItem) -> DataKind:
-        return DataKind.REFLECTIONS if item.kind is DeletedKind.REFLECTION else DataKind.INSIGHTS
-
     def restore_current(self) -> None:
-        """Bring the chosen item back to where it was."""
+        """Bring the chosen item back to where it was, with what went with it."""
         item = self.current_item()
         if self._store is None or item is None:
             return
-        from kapcompanion.errors import NotFoundError
-        from kapcompanion.ids import InsightId, ReflectionId
-
         try:
-            if item.kind is DeletedKind.REFLECTION:
-                self._store.deleted.restore(DeletedKind.REFLECTION, ReflectionId(item.id))
-            else:
-                self._store.deleted.restore(DeletedKind.INSIGHT, InsightId(item.id))
+            self._store.deleted.restore(item.kind, item.id)
         except NotFoundError:
             pass  # already restored or erased elsewhere: the list below shows how things are
         except KapError as error:
@@ -313,15 +375,13 @@ class RecentlyDeletedView(RecentlyDeletedPage):
             return
         self.refresh()
         self.focus_first()
-        self.data_changed.emit(self._kind_of_data(item))
+        self.data_changed.emit(KIND_OF_DATA[item.kind])
 
     def delete_current(self) -> None:
         """Erase the chosen item for good, after asking once more."""
         item = self.current_item()
-        if self._store is None or item is None or not self._confirm_erase():
+        if self._store is None or item is None or not self._confirm_erase(item):
             return
-        from kapcompanion.errors import NotFoundError
-
         try:
             self._store.deleted.erase(item.kind, item.id)
         except NotFoundError:
@@ -335,12 +395,18 @@ class RecentlyDeletedView(RecentlyDeletedPage):
         # Gone for good from where nothing else shows it any more: only this list changes.
         self.data_changed.emit(DataKind.DELETED)
 
-    def _confirm_erase(self) -> bool:
+    def _confirm_erase(self, item: DeletedItem) -> bool:
         title = self.tr("Delete this for good?")
         box = QMessageBox(
             QMessageBox.Icon.NoIcon, title, title, QMessageBox.StandardButton.NoButton, self
         )
-        box.setInformativeText(self.tr("This cannot be undone."))
+        box.setInformativeText(
+            fill(
+                self.tr("%1 They are deleted too. This cannot be undone."), self.model.with_it(item)
+            )
+            if item.reflections_with_it or item.insights_with_it
+            else self.tr("This cannot be undone.")
+        )
         box.setAccessibleName(title)
         keep = box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
         keep.setAccessibleName(self.tr("Keep it"))

@@ -1,7 +1,8 @@
 """One session's page: what was noted, its reflections, and which follow-ups are still open.
 
-From here the client can begin a reflection on the session, change what they noted, or go
-back to all sessions (Esc does the same). The page only reads; the form does the writing.
+From here the client can begin a reflection on the session, change what they noted, move it
+to "recently deleted", or go back to all sessions (Esc does the same). The page only reads; the
+form and the view do the writing.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class SessionPage(HeaderedPage):
     back_requested = Signal()
     edit_requested = Signal(int)
     reflect_requested = Signal(int)
+    delete_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(scrolling=True, parent=parent)
@@ -46,6 +48,9 @@ class SessionPage(HeaderedPage):
         self.edit_button = QPushButton(self.tr("Edit"))
         self.edit_button.setAccessibleName(self.tr("Edit this session"))
         self.edit_button.clicked.connect(self._edit)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setAccessibleName(self.tr("Move this session to recently deleted"))
+        self.delete_button.clicked.connect(self._delete)
         self.reflect_button = QPushButton(self.tr("Reflect on this session"))
         self.reflect_button.setObjectName("primary")
         self.reflect_button.setAccessibleName(self.tr("Reflect on this session"))
@@ -56,9 +61,10 @@ class SessionPage(HeaderedPage):
         back_row.addWidget(self.back_button)
         back_row.addStretch(1)
         self.header_slot.addLayout(back_row)
-        self.header = PageHeader((self.edit_button, self.reflect_button))
+        self.header = PageHeader((self.delete_button, self.edit_button, self.reflect_button))
         self.set_header(self.header)
-        QWidget.setTabOrder(self.back_button, self.edit_button)
+        QWidget.setTabOrder(self.back_button, self.delete_button)
+        QWidget.setTabOrder(self.delete_button, self.edit_button)
         QWidget.setTabOrder(self.edit_button, self.reflect_button)
 
         back = QShortcut(
@@ -193,6 +199,10 @@ class SessionPage(HeaderedPage):
     def _edit(self) -> None:
         if self._session is not None:
             self.edit_requested.emit(int(self._session.id))
+
+    def _delete(self) -> None:
+        if self._session is not None:
+            self.delete_requested.emit(int(self._session.id))
 
     def _reflect(self) -> None:
         if self._session is not None:

@@ -2,9 +2,10 @@
 
 Three pages in one screen, in a stack: the list (newest first, from `SessionListModel`), a
 session's page, and the form. "Add a session" is the screen's one primary action and stays at
-the top right of the list. After a save the view announces `DataKind.SESSIONS`; it never
-reaches into other views. It shows sessions and the reflections on them, and reloads when either
-changes. Nothing is deleted here.
+the top right of the list. After a save, or after a session moves to "recently deleted" (with
+its reflections, and its insights if the client chooses: see `store.deleted`), the view
+announces `DataKind.SESSIONS`; it never reaches into other views. It shows sessions and the
+reflections on them, and reloads when either changes.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.domain import DeletedKind
+from kapcompanion.errors import KapError, NotFoundError
 from kapcompanion.ids import SessionId
 from ui.changes import DataKind
 from ui.sessions.form import SessionForm
@@ -31,6 +34,8 @@ from ui.sessions.list_delegate import SessionRowDelegate
 from ui.sessions.list_model import SessionListModel, SessionRole, summarise_sessions
 from ui.sessions.page import SessionPage
 from ui.widgets.building_blocks import card, text
+from ui.widgets.deleting import ask_about_session
+from ui.widgets.error_messages import show_error
 from ui.widgets.page_frame import HeaderedPage, PageHeader
 from ui.widgets.screen import Screen
 from ui.widgets.style import space
@@ -63,6 +68,7 @@ class SessionsView(Screen):
         self.session_page = SessionPage()
         self.session_page.back_requested.connect(self.show_list)
         self.session_page.edit_requested.connect(self.edit_session)
+        self.session_page.delete_requested.connect(self.delete_session)
         self.session_page.reflect_requested.connect(self.reflect_requested)
         self.form = SessionForm()
         self.form.saved.connect(self._saved)
@@ -207,8 +213,6 @@ class SessionsView(Screen):
             self.session_page.reflect_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_session_page(self, session_id: SessionId) -> bool:
-        from kapcompanion.errors import NotFoundError
-
         if self._store is None:
             return False
         try:
@@ -231,8 +235,6 @@ class SessionsView(Screen):
 
     def edit_session(self, session_id: int) -> None:
         """Open the form on session `session_id`, to change what was noted."""
-        from kapcompanion.errors import NotFoundError
-
         if self._store is None:
             return
         try:
@@ -244,6 +246,34 @@ class SessionsView(Screen):
         self.form.start_edit(session)
         self.pages.setCurrentWidget(self.form)
         self.form.when_edit.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def delete_session(self, session_id: int) -> None:
+        """Move session `session_id` to "recently deleted" with its reflections, after a calm
+        question that says so (and asks about its insights, if any came from it)."""
+        if self._store is None:
+            return
+        chosen = SessionId(session_id)
+        try:
+            reflections = len(self._store.reflections.list(chosen))
+            insights = self._store.deleted.insights_from(DeletedKind.SESSION, chosen)
+        except KapError as error:
+            show_error(self, error)
+            return
+        choice = ask_about_session(self, reflections, insights)
+        if choice is None:
+            return
+        try:
+            self._store.deleted.move(
+                DeletedKind.SESSION, chosen, with_insights=choice.with_insights
+            )
+        except NotFoundError:
+            pass  # gone already: the list shows how things are
+        except KapError as error:
+            show_error(self, error)
+            return
+        self.refresh()
+        self.show_list()
+        self.announce(DataKind.SESSIONS)
 
     def _saved(self, session_id: int) -> None:
         self.refresh()

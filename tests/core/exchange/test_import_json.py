@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kapcompanion.course.support import COUNTRY_SETTING, safety_plan, save_safety_plan
-from kapcompanion.domain import NewSession, Phase, utc_now
+from kapcompanion.domain import DeletedKind, NewSession, Phase, utc_now
 from kapcompanion.exchange import (
     ExchangeError,
     ForeignFileError,
@@ -608,3 +608,25 @@ def test_the_import_runs_in_one_transaction(export_file: Path, store: Store) -> 
     assert set(seen) == {0}
     assert watcher.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] > 0
     watcher.close()
+
+
+def test_what_went_to_recently_deleted_together_comes_back_together_after_import(
+    tmp_path: Path, store: Store
+) -> None:
+    with Store.open(tmp_path / "source.sqlite3") as source:
+        session = source.sessions.add(NewSession(held_at=utc_now(), intention="Gentleness."))
+        reflection = source.reflections.start(Phase.SAME_DAY, "same_day", 1, session_id=session.id)
+        source.insights.add("Rest is allowed.", reflection_id=reflection.id)
+        source.deleted.move(DeletedKind.SESSION, session.id, with_insights=True)
+        export = write_json_export(source, tmp_path / "export.json").path
+    import_file(store, export)
+    (item,) = store.deleted.items()
+    assert (item.description, item.reflections_with_it, item.insights_with_it) == (
+        "Gentleness.",
+        1,
+        1,
+    )
+    store.deleted.restore(item.kind, item.id)
+    assert [each.intention for each in store.sessions.list()] == ["Gentleness."]
+    assert len(store.reflections.list()) == 1
+    assert [each.text for each in store.insights.list()] == ["Rest is allowed."]

@@ -157,3 +157,34 @@ def test_a_plain_delete_would_leave_the_word_in_the_search_index(profile: Profil
     finally:
         plain.close()
     assert files_holding(profile.folder, word) == ["kap-companion.sqlite3"]
+
+
+def test_an_erased_session_leaves_no_word_of_its_notes_in_any_file(profile: Profile) -> None:
+    word = unique_word()
+    reflection_word = unique_word()
+    profile.ensure_exists()
+    with Store.open(profile.database_path) as store:
+        write_some(store, "before")
+        session = store.sessions.add(
+            NewSession(
+                held_at=datetime.now(UTC),
+                intention=f"To hold {word} lightly.",
+                notes=f"The room smelled of {word}.",
+            )
+        )
+        reflection = store.reflections.start(Phase.SAME_DAY, "same_day", 1, session_id=session.id)
+        answer(store, reflection.id, f"I thought of {reflection_word} all afternoon.")
+        write_some(store, "after")
+    assert files_holding(profile.folder, word) == ["kap-companion.sqlite3"]  # the control
+
+    with Store.open(profile.database_path) as store:
+        store.deleted.move(DeletedKind.SESSION, session.id)
+        assert store.journal.search(word) == []  # set aside: no longer found
+        store.deleted.erase(DeletedKind.SESSION, session.id)
+        assert files_holding(profile.folder, word) == []
+    # Neither the session's words nor those of the reflection that went with it remain.
+    assert files_holding(profile.folder, word) == []
+    assert files_holding(profile.folder, reflection_word) == []
+    with Store.open(profile.database_path) as store:
+        assert store.integrity_problems() == []
+        assert len(store.journal.search("river")) == 60

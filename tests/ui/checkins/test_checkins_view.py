@@ -14,7 +14,14 @@ from kapcompanion.course.check_in_schedule import every_days
 from kapcompanion.data_files.questionnaires import questionnaire, score
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
-from tests.ui.helpers import clipped_labels, focused, press, visible_texts
+from tests.ui.helpers import (
+    answer_next_dialog,
+    clipped_labels,
+    focused,
+    press,
+    tab_to,
+    visible_texts,
+)
 from ui.application import create_application
 from ui.checkins.flow import CheckInFlow
 from ui.checkins.view import CheckInsView
@@ -491,3 +498,38 @@ def test_an_incomplete_pcl5_names_what_is_missing_and_scores_no_group_as_zero(
     assert "D · Negative alterations in cognitions and mood (items 8–14): 21 out of 28" in shown
     assert not any("31 to 33" in line for line in shown)  # no total, so no reference line
     assert "no total, 2 questions not answered" in view.cards["pcl5"].history_buttons[0].text()
+
+
+def test_a_finished_check_in_moves_to_recently_deleted_from_its_result(
+    open_view: ViewFactory, store: Store, qtbot: QtBot
+) -> None:
+    finish_earlier(store, "gad7", all_items("gad7", 1), days_ago=20)  # 7
+    finish_earlier(store, "gad7", all_items("gad7", 2), days_ago=3)  # 14
+    view = open_view(store)
+    card = view.cards["gad7"]
+    assert len(card.history_buttons) == 2
+    card.history_buttons[0].setFocus()  # the newest
+    press(qtbot, Qt.Key.Key_Space)
+    assert view.current_page() == "results"
+    tab_to(qtbot, view.results.delete_button)
+    assert view.results.delete_button.accessibleName() == "Move this check-in to recently deleted"
+
+    seen: list[tuple[str, str]] = []
+    answer_next_dialog(seen, choose="Move to recently deleted")
+    with qtbot.waitSignal(view.data_changed) as changed:
+        press(qtbot, Qt.Key.Key_Space)
+    ((title, words),) = seen
+    assert title == "Move this check-in to recently deleted?"
+    assert words.startswith("Your GAD-7 of ")
+    assert "bring it back from Recently deleted for 30 days" in words
+    assert changed.args == ["checkins"]
+    assert view.current_page() == "overview"
+    assert focused() is card.take_button
+    assert [button.text().split(" · ")[1] for button in card.history_buttons] == [
+        "7, in the mild range"
+    ]
+    assert len(store.check_ins.completed("gad7")) == 1
+    (item,) = store.deleted.items()
+    store.deleted.restore(item.kind, item.id)
+    view.refresh()
+    assert len(card.history_buttons) == 2

@@ -37,7 +37,7 @@ from tests.ui.helpers import (
 from ui.changes import DataKind
 from ui.journal.model import JournalRole
 from ui.journal.view import JournalView
-from ui.recently_deleted.view import RecentlyDeletedView
+from ui.recently_deleted.view import WHEN_ROLE, RecentlyDeletedView
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -69,6 +69,18 @@ def search_for(view: JournalView, qtbot: QtBot, words: str) -> None:
 def calm_entry(view: JournalView) -> JournalEntry:
     """A reflection that opens without the gentle step, with words in its first answer."""
     return next(e for e in view.model.entries() if not e.is_difficult and e.first_lines)
+
+
+def calm_entry_with(view: JournalView, store: Store, *, insights: bool) -> JournalEntry:
+    """A calm reflection that insights came from (or, with `insights=False`, none did)."""
+    return next(
+        entry
+        for entry in view.model.entries()
+        if not entry.is_difficult
+        and entry.first_lines
+        and bool(store.deleted.insights_from(DeletedKind.REFLECTION, entry.reflection_id))
+        == insights
+    )
 
 
 def open_by_keyboard(view: JournalView, qtbot: QtBot, reflection_id: ReflectionId) -> None:
@@ -489,7 +501,7 @@ def test_move_to_recently_deleted_then_restore(
     open_view: ViewFactory, demo_store: Store, qtbot: QtBot
 ) -> None:
     view = open_view(demo_store)
-    entry = calm_entry(view)
+    entry = calm_entry_with(view, demo_store, insights=False)  # moves without a question
     total = len(shown_ids(view))
     open_by_keyboard(view, qtbot, entry.reflection_id)
     view.detail.delete_button.setFocus()
@@ -527,6 +539,66 @@ def test_move_to_recently_deleted_then_restore(
     assert view.current_page() == "timeline"
     assert int(entry.reflection_id) in shown_ids(view)
     assert demo_store.reflections.get(entry.reflection_id).id == entry.reflection_id
+
+
+def test_moving_a_reflection_asks_about_its_insights_and_undo_takes_back_all(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    entry = calm_entry_with(view, demo_store, insights=True)
+    board = {insight.text for insight in demo_store.insights.list()}
+    its_own = {
+        insight.text
+        for insight in demo_store.insights.list()
+        if insight.reflection_id == entry.reflection_id
+    }
+
+    def move_choosing(choice: str) -> list[tuple[str, str]]:
+        open_by_keyboard(view, qtbot, entry.reflection_id)
+        seen: list[tuple[str, str]] = []
+        answer_next_dialog(seen, choose=choice)
+        view.detail.delete_button.setFocus()
+        press(qtbot, Qt.Key.Key_Space)
+        return seen
+
+    # "Not now" leaves everything where it was.
+    ((title, words),) = move_choosing("Not now")
+    assert title == "Some insights came from this reflection"
+    assert "came from it" in words and "keep your insights on the board" in words
+    assert view.current_page() == "detail"
+    assert int(entry.reflection_id) in shown_ids(view)
+
+    # Keep the insights: the reflection goes, its insights stay on the board.
+    move_choosing("Move it, keep the insights")
+    assert int(entry.reflection_id) not in shown_ids(view)
+    assert {insight.text for insight in demo_store.insights.list()} == board
+    view.timeline.setFocus()
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert int(entry.reflection_id) in shown_ids(view)
+
+    # Move them too: both go; Ctrl+Z brings both back, Ctrl+Shift+Z moves both again.
+    move_choosing("Move the insights too")
+    assert "with its insights" in view.timeline_page.notice_text.text()
+    assert {insight.text for insight in demo_store.insights.list()} == board - its_own
+    view.timeline.setFocus()
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert int(entry.reflection_id) in shown_ids(view)
+    assert {insight.text for insight in demo_store.insights.list()} == board
+    press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert int(entry.reflection_id) not in shown_ids(view)
+    assert {insight.text for insight in demo_store.insights.list()} == board - its_own
+
+    # Recently deleted shows one row that names the insights; restoring brings all back.
+    view.show_recently_deleted()
+    page = cast(RecentlyDeletedView, view.recently_deleted)
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 0).data(WHEN_ROLE).startswith("With its ")
+    assert "insight" in page.model.index(0, 0).data(WHEN_ROLE)
+    tab_to(qtbot, page.restore_button)
+    press(qtbot, Qt.Key.Key_Space)
+    assert {insight.text for insight in demo_store.insights.list()} == board
+    press(qtbot, Qt.Key.Key_Escape)
+    assert int(entry.reflection_id) in shown_ids(view)
 
 
 def test_delete_permanently_asks_once_more_then_erases(

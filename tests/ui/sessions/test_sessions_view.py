@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.data_files.prompt_sets import prompt_set_for
-from kapcompanion.domain import NewSession, Phase, SessionKind
+from kapcompanion.domain import DeletedKind, NewSession, Phase, SessionKind
 from kapcompanion.store import Store
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import (
@@ -372,3 +372,50 @@ def test_nothing_is_clipped_in_the_smallest_window(
         page = view.pages.currentWidget()
         assert page is not None
         wait_until_nothing_is_clipped(qtbot, page)
+
+
+def test_a_session_moves_to_recently_deleted_with_its_reflections_after_a_calm_question(
+    open_view: ViewFactory, store: Store, qtbot: QtBot
+) -> None:
+    older = store.sessions.add(NewSession(held_at=hours_ago(24 * 20), number_in_course=1))
+    session = store.sessions.add(NewSession(held_at=hours_ago(30), number_in_course=2))
+    same_day = prompt_set_for(Phase.SAME_DAY)
+    reflection = store.reflections.start(
+        Phase.SAME_DAY, same_day.id, same_day.version, session_id=session.id
+    )
+    insight = store.insights.add("I can rest.", reflection_id=reflection.id, session_id=session.id)
+    view = open_view(store)
+    assert row_titles(view) == ["Session 2", "Session 1"]
+    view.list_view.setFocus()
+    press(qtbot, Qt.Key.Key_Return)  # Session 2, the newest
+    tab_to(qtbot, view.session_page.delete_button)
+    assert view.session_page.delete_button.accessibleName() == (
+        "Move this session to recently deleted"
+    )
+
+    seen: list[tuple[str, str]] = []
+    answer_next_dialog(seen, choose="Not now")
+    press(qtbot, Qt.Key.Key_Space)
+    ((title, words),) = seen
+    assert title == "Move this session to recently deleted?"
+    assert "bring it back from Recently deleted for 30 days" in words
+    assert "The 1 reflection you wrote about it will go with it" in words
+    assert "1 insight came from it." in words
+    assert view.current_page() == "session"
+    assert row_titles(view) == ["Session 2", "Session 1"]
+
+    answer_next_dialog(seen, choose="Move it, keep the insights")
+    with qtbot.waitSignal(view.data_changed) as changed:
+        press(qtbot, Qt.Key.Key_Space)
+    assert changed.args == ["sessions"]
+    assert view.current_page() == "list"
+    assert row_titles(view) == ["Session 1"]
+    assert focused() is view.list_view
+    assert [each.id for each in store.sessions.list()] == [older.id]
+    assert store.reflections.list() == []  # it went with its session
+    assert [each.id for each in store.insights.list()] == [insight.id]  # kept, as chosen
+
+    store.deleted.restore(DeletedKind.SESSION, session.id)
+    view.refresh()
+    assert row_titles(view) == ["Session 2", "Session 1"]
+    assert view.model.index(0, 0).data(SessionRole.COUNTS).startswith("1 reflection")
