@@ -13,6 +13,7 @@ undo steps that pointed at something now gone.
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -37,6 +38,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLayout,
@@ -52,6 +55,8 @@ from PySide6.QtWidgets import (
 from kapcompanion.data_files.questionnaires import INSTRUMENTS, questionnaire, score
 from kapcompanion.domain import CheckIn, DeletedItem, DeletedKind, DistressRating, Phase, Session
 from kapcompanion.errors import KapError, NotFoundError
+from kapcompanion.profile import Profile
+from kapcompanion.store.protection import backup_files
 from kapcompanion.wording.translation import counted, fill, one_line
 from ui.changes import DataKind
 from ui.widgets.building_blocks import card, text
@@ -380,7 +385,11 @@ class RecentlyDeletedView(RecentlyDeletedPage):
     def delete_current(self) -> None:
         """Erase the chosen item for good, after asking once more."""
         item = self.current_item()
-        if self._store is None or item is None or not self._confirm_erase(item):
+        if self._store is None or item is None:
+            return
+        backups = backup_files(Profile(self._store.path.parent).backups_folder)
+        erase, from_backups = self._confirm_erase(item, len(backups))
+        if not erase:
             return
         try:
             self._store.deleted.erase(item.kind, item.id)
@@ -389,13 +398,39 @@ class RecentlyDeletedView(RecentlyDeletedPage):
         except KapError as error:
             self._refused(str(error))
             return
+        if from_backups:
+            self._forget_in_backups(backups)
         self.refresh()
         self.focus_first()
         self.erased.emit(item.kind.value, item.id)
         # Gone for good from where nothing else shows it any more: only this list changes.
         self.data_changed.emit(DataKind.DELETED)
 
-    def _confirm_erase(self, item: DeletedItem) -> bool:
+    def _forget_in_backups(self, backups: list[Path]) -> None:
+        """Remove what was just erased (and anything erased before) from the older backups."""
+        if self._store is None:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = self._store.forget_erased_in(backups)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if report.not_opened:
+            show_message(
+                self,
+                self.tr("Some backups still hold it"),
+                fill(
+                    self.tr(
+                        "It was deleted from your entries. These backups could not be opened "
+                        "(made under another passphrase, or damaged), so they may still hold "
+                        "it:\n\n%1"
+                    ),
+                    "\n".join(path.name for path in report.not_opened),
+                ),
+            )
+
+    def _confirm_erase(self, item: DeletedItem, backups: int) -> tuple[bool, bool]:
+        """Whether to erase `item`, and whether to take it out of the older backups too."""
         title = self.tr("Delete this for good?")
         box = QMessageBox(
             QMessageBox.Icon.NoIcon, title, title, QMessageBox.StandardButton.NoButton, self
@@ -408,6 +443,19 @@ class RecentlyDeletedView(RecentlyDeletedPage):
             else self.tr("This cannot be undone.")
         )
         box.setAccessibleName(title)
+        also_backups = None
+        if backups:
+            # Backups are copies made earlier: without this the words would live on in them.
+            also_backups = QCheckBox(
+                counted(
+                    "RecentlyDeletedView",
+                    "Also delete it from the %Ln backup(s) you made before",
+                    backups,
+                )
+            )
+            also_backups.setChecked(True)
+            also_backups.setAccessibleName(also_backups.text())
+            box.setCheckBox(also_backups)
         keep = box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
         keep.setAccessibleName(self.tr("Keep it"))
         erase = box.addButton(self.tr("Delete for good"), QMessageBox.ButtonRole.DestructiveRole)
@@ -418,7 +466,8 @@ class RecentlyDeletedView(RecentlyDeletedPage):
         box.exec()
         if was_focused is not None:
             was_focused.setFocus(Qt.FocusReason.OtherFocusReason)
-        return box.clickedButton() is erase
+        erasing = box.clickedButton() is erase
+        return erasing, erasing and also_backups is not None and also_backups.isChecked()
 
     def _refused(self, reason: str) -> None:
         show_message(

@@ -7,12 +7,20 @@ from datetime import UTC, datetime, timedelta
 from typing import cast
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.data_files.questionnaires import questionnaire
 from kapcompanion.domain import DeletedKind, NewSession, Phase
+from kapcompanion.profile import Profile
 from kapcompanion.store import Store
+from tests.core.store.test_secure_delete import (
+    files_holding,
+    reflection_and_insight_with,
+    unique_word,
+    write_some,
+)
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import answer_next_dialog, focused, press, tab_to
 from ui.journal.view import JournalView
@@ -132,3 +140,60 @@ def test_what_another_screen_moves_here_shows_when_the_page_comes_back_into_sigh
     view.show()
     assert len(rows(page)) == 4
     assert rows(page)[0][0].startswith("Distress 2 of 10 · ")
+
+
+def erase_first_by_keyboard(
+    qtbot: QtBot, page: RecentlyDeletedView, *, from_backups: bool
+) -> list[str]:
+    """Delete the first row for good, answering the question with the backups box ticked or
+    not; returns the box's words ("" when there was none)."""
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        box = dialog.checkBox()
+        seen.append(box.text() if box is not None else "")
+        if box is not None:
+            box.setChecked(from_backups)
+        for button in dialog.buttons():
+            if button.text() == "Delete for good":
+                button.click()
+        dialog.close()
+
+    QTimer.singleShot(20, answer)
+    page.list_view.setFocus()
+    press(qtbot, Qt.Key.Key_Home)
+    tab_to(qtbot, page.delete_button)
+    press(qtbot, Qt.Key.Key_Space)
+    return seen
+
+
+@pytest.mark.parametrize("from_backups", [True, False])
+def test_deleting_for_good_offers_to_delete_it_from_older_backups_too(
+    show_view: ShowView, store: Store, profile: Profile, qtbot: QtBot, from_backups: bool
+) -> None:
+    word = unique_word()
+    write_some(store, "river", count=3)
+    reflection_id, insight_id = reflection_and_insight_with(store, word)
+    store.back_up(profile.backups_folder / "last-week.sqlite3")
+    store.deleted.move(DeletedKind.REFLECTION, reflection_id, with_insights=True)
+    _view, page = open_page(show_view, store, qtbot)
+
+    seen = erase_first_by_keyboard(qtbot, page, from_backups=from_backups)
+
+    assert seen == ["Also delete it from the 1 backup you made before"]
+    assert store.deleted.items() == []
+    expected = [] if from_backups else ["backups/last-week.sqlite3"]
+    assert files_holding(profile.folder, word) == expected
+    assert len(store.journal.search("river")) == 3
+
+
+def test_with_no_backups_nothing_is_offered(
+    show_view: ShowView, filled: Store, qtbot: QtBot
+) -> None:
+    _view, page = open_page(show_view, filled, qtbot)
+    assert erase_first_by_keyboard(qtbot, page, from_backups=True) == [""]
+    assert len(filled.deleted.items()) == 2
