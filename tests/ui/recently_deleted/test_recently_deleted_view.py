@@ -177,7 +177,7 @@ def test_deleting_for_good_offers_to_delete_it_from_older_backups_too(
 ) -> None:
     word = unique_word()
     write_some(store, "river", count=3)
-    reflection_id, insight_id = reflection_and_insight_with(store, word)
+    reflection_id, _insight_id = reflection_and_insight_with(store, word)
     store.back_up(profile.backups_folder / "last-week.sqlite3")
     store.deleted.move(DeletedKind.REFLECTION, reflection_id, with_insights=True)
     _view, page = open_page(show_view, store, qtbot)
