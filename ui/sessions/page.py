@@ -60,12 +60,15 @@ class SessionPage(HeaderedPage):
         back_row.setContentsMargins(0, 0, 0, space(1))
         back_row.addWidget(self.back_button)
         back_row.addStretch(1)
+        # Out of the way of the everyday buttons beside the title, which keep the date on one
+        # line.
+        back_row.addWidget(self.delete_button)
         self.header_slot.addLayout(back_row)
-        self.header = PageHeader((self.delete_button, self.edit_button, self.reflect_button))
+        self.header = PageHeader((self.edit_button, self.reflect_button))
         self.set_header(self.header)
-        QWidget.setTabOrder(self.back_button, self.delete_button)
-        QWidget.setTabOrder(self.delete_button, self.edit_button)
+        QWidget.setTabOrder(self.back_button, self.edit_button)
         QWidget.setTabOrder(self.edit_button, self.reflect_button)
+        QWidget.setTabOrder(self.reflect_button, self.delete_button)
 
         back = QShortcut(
             QKeySequence(Qt.Key.Key_Escape),

@@ -44,11 +44,23 @@ def when_dialog_opens(act: object) -> None:
     closed afterwards whatever `act` did, so a failing step cannot leave the run waiting on
     it."""
 
+    waited: list[int] = []
+
     def check() -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, DeleteAllDialog):
+        # Keys are sent to the focused widget, modal or not: wait (up to two seconds, on a busy
+        # machine) for the dialog to give its phrase field the focus, or "delete everything"
+        # would be typed into the window behind it.
+        ready = isinstance(dialog, DeleteAllDialog) and (
+            dialog.phrase_edit.hasFocus() or len(waited) > 100
+        )
+        if not ready:
+            if isinstance(dialog, DeleteAllDialog) and not waited:
+                dialog.activateWindow()  # as a desktop does for a new modal dialog
+            waited.append(1)
             QTimer.singleShot(20, check)
             return
+        assert isinstance(dialog, DeleteAllDialog)
         try:
             act(dialog)  # type: ignore[operator]
         finally:
