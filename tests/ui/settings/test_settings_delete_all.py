@@ -55,9 +55,10 @@ def when_dialog_opens(act: object) -> None:
             dialog.phrase_edit.hasFocus() or len(waited) > 100
         )
         if not ready:
-            if isinstance(dialog, DeleteAllDialog) and not waited:
-                dialog.activateWindow()  # as a desktop does for a new modal dialog
-            waited.append(1)
+            if isinstance(dialog, DeleteAllDialog):
+                if not waited:
+                    dialog.activateWindow()  # as a desktop does for a new modal dialog
+                waited.append(1)
             QTimer.singleShot(20, check)
             return
         assert isinstance(dialog, DeleteAllDialog)
