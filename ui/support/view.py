@@ -138,6 +138,9 @@ class SupportView(Screen):
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.show_overview)
         self._show_emergency_sentence()
+        # The safety plan is the client's own writing: it opens with their data (grounding,
+        # breathing and the crisis lines need none, and work while the data is locked).
+        self.safety_plan_choice.setEnabled(False)
 
     # Building -------------------------------------------------------------------------------
 
@@ -221,6 +224,7 @@ class SupportView(Screen):
     def set_store(self, store: Store) -> None:
         # The parts read the store as soon as they are handed it, shown or not.
         self._store = store
+        self.safety_plan_choice.setEnabled(True)
         self.safety_plan.set_store(store)
         self.contacts.set_store(store)
         self._show_emergency_sentence()

@@ -49,6 +49,11 @@ def when_dialog_opens(act: object) -> None:
         if not isinstance(dialog, DeleteAllDialog):
             QTimer.singleShot(20, check)
             return
+        if not dialog.isAncestorOf(QApplication.focusWidget()):
+            # Offscreen, a busy machine may not have activated it yet; a desktop would.
+            dialog.activateWindow()
+            QTimer.singleShot(20, check)
+            return
         try:
             act(dialog)  # type: ignore[operator]
         finally:
