@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.errors import KapError
 from kapcompanion.profile import Profile
-from kapcompanion.wording.translation import fill
+from kapcompanion.wording.translation import counted, fill
 from ui.widgets.building_blocks import card, text
 from ui.widgets.error_messages import show_error
 from ui.widgets.idle import LOCK_AFTER_CHOICES, LOCK_AFTER_KEY, lock_after_minutes
@@ -36,6 +37,8 @@ from ui.widgets.style import space
 
 if TYPE_CHECKING:
     from kapcompanion.store.protection import ProtectionReport
+
+CONTEXT = "PassphraseSection"  # the class whose self.tr the counted phrases sit beside
 
 
 class PassphraseKeeper(Protocol):
@@ -79,7 +82,8 @@ class PassphraseDialog(QDialog):
         layout.addWidget(text(title, "heading"))
         layout.addWidget(text(self._explanation(), "reading"))
         self.setAccessibleDescription(self._explanation())
-        self.fields: list[QLineEdit] = []
+        self.fields: list[QLineEdit] = []  # the ones this change needs, in order
+        self._labels: list[QLabel] = []
         self.current_edit = self._field(
             self.tr("Your passphrase now"), needed=mode in (Mode.CHANGE, Mode.REMOVE)
         )
@@ -90,14 +94,16 @@ class PassphraseDialog(QDialog):
         self.again_edit = self._field(
             self.tr("The same again, to be sure"), needed=mode is not Mode.REMOVE
         )
-        for field in self.fields:
-            layout.addWidget(field.property("label"))
+        for label, field in zip(self._labels, self.fields, strict=True):
+            layout.addWidget(label)
             layout.addWidget(field)
         self.show_box = QCheckBox(self.tr("Show what I type"))
         self.show_box.setAccessibleName(self.tr("Show the passphrases as I type"))
         self.show_box.toggled.connect(self._show_toggled)
         layout.addWidget(self.show_box)
-        self.backups_box = QCheckBox(self.tr("Also protect my %n older backup(s)", "", backups))
+        self.backups_box = QCheckBox(
+            counted(CONTEXT, "Also protect my %Ln older backup(s)", backups)
+        )
         self.backups_box.setAccessibleName(self.backups_box.text())
         self.backups_box.setChecked(True)
         self.backups_box.setVisible(mode is Mode.PROTECT and backups > 0)
@@ -152,10 +158,10 @@ class PassphraseDialog(QDialog):
         field.setEchoMode(QLineEdit.EchoMode.Password)
         field.setAccessibleName(label)
         field.textChanged.connect(self._check)
-        words = text(label, "muted", wrap=False)
-        words.setBuddy(field)
-        field.setProperty("label", words)
         if needed:
+            words = text(label, "muted", wrap=False)
+            words.setBuddy(field)
+            self._labels.append(words)
             self.fields.append(field)
         return field
 
@@ -246,7 +252,7 @@ class PassphraseSection(QWidget):
             words = (
                 self.tr("Never")
                 if minutes == 0
-                else self.tr("%n minute(s) without use", "", minutes)
+                else counted(CONTEXT, "%Ln minute(s) without use", minutes)
             )
             self.lock_after_box.addItem(words, minutes)
         chosen = self.lock_after_box.findData(lock_after_minutes(settings))
@@ -308,10 +314,10 @@ class PassphraseSection(QWidget):
         left = unprotected_backups(self._profile.backups_folder) if protected else []
         if left:
             self.backups_note.setText(
-                self.tr(
-                    "%n older backup(s) are not protected: anyone who can use this computer "
-                    "account could open them.",
-                    "",
+                counted(
+                    CONTEXT,
+                    "Not protected: %Ln older backup(s). Anyone who can use this computer "
+                    "account could open these.",
                     len(left),
                 )
                 + "\n"
@@ -414,10 +420,10 @@ class PassphraseSection(QWidget):
         message = done
         if report.not_opened:
             message += "\n" + fill(
-                self.tr(
-                    "%n backup(s) could not be opened with that passphrase (made under an "
+                counted(
+                    CONTEXT,
+                    "%Ln backup(s) could not be opened with that passphrase (made under an "
                     "earlier one, or damaged), so they were left as they were: %1",
-                    "",
                     len(report.not_opened),
                 ),
                 ", ".join(path.name for path in report.not_opened),

@@ -49,7 +49,8 @@ def when_dialog_opens(act: object) -> None:
         if not isinstance(dialog, DeleteAllDialog):
             QTimer.singleShot(20, check)
             return
-        if not dialog.isAncestorOf(QApplication.focusWidget()):
+        focus = QApplication.focusWidget()
+        if focus is None or not dialog.isAncestorOf(focus):
             # Offscreen, a busy machine may not have activated it yet; a desktop would.
             dialog.activateWindow()
             QTimer.singleShot(20, check)
