@@ -9,6 +9,12 @@ changed; the window passes it to each built screen (`Screen.data_changed_elsewhe
 screens whose `depends_on` holds that kind reload — at once if they show, else when next
 shown. The screen that made the change and already shows it is not asked to reload. The window
 never reaches into a screen to refresh another, and no refresh writes data.
+
+A profile protected with a passphrase opens on the unlock screen (ui/unlock) instead of the
+screens. The window holds the passphrase only while the data is open. Locking (after idle
+minutes chosen in Settings, or Ctrl+L) saves what is typed, closes the data, forgets the
+passphrase and deletes every built screen, so no word stays on show; Support (grounding,
+breathing, crisis lines) still opens while locked, without the data.
 """
 
 from __future__ import annotations
@@ -223,6 +229,8 @@ class MainWindow(QMainWindow):
         brand.addStretch(1)
         layout.addLayout(brand)
         layout.addWidget(self.sidebar, 1)
+        # Takes the list's room while it is hidden (locked), so the brand stays at the top.
+        layout.addStretch(0)
         # While the data is locked the sidebar's list is hidden; from Support, this leads back.
         self.unlock_nav_button = QPushButton(icon("lock"), self.tr("Back to unlock"))
         self.unlock_nav_button.setObjectName("supportNow")
@@ -577,7 +585,9 @@ class MainWindow(QMainWindow):
         lock anyway)."""
         if self.is_locked() or self._store is None or not self._store.protected:
             return False
-        if not self._save_open_work() and not (ask_if_unsaved and self._lock_although_unsaved()):
+        if not self._save_open_work() and not (
+            ask_if_unsaved and self._leave_although_unsaved(locking=True)
+        ):
             return False
         if "settings" in self._built:
             self.settings_view.stop_exchange()
@@ -586,19 +596,6 @@ class MainWindow(QMainWindow):
         self._passphrase = None
         self._enter_locked(return_to)
         return True
-
-    def _lock_although_unsaved(self) -> bool:
-        return ask(
-            self,
-            self.tr("Your latest words are not saved yet"),
-            self.tr(
-                "What you wrote last in this reflection could not be saved just now (the note "
-                "above your writing says why). If you lock KAP Companion now, those words will "
-                "be lost. Staying unlocked lets it try again."
-            ),
-            keep=self.tr("Stay unlocked"),
-            leave=self.tr("Lock and lose them"),
-        )
 
     def _idle_timeout(self) -> None:
         # An open dialog is left to finish; the lock waits for the next quiet spell.
@@ -749,39 +746,31 @@ class MainWindow(QMainWindow):
             self.show_destination("home")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.is_locked():
-            if "support" in self._built:
-                self.support_view.save_now()
-            self._save_window_state()
-            super().closeEvent(event)
-            return
-        if (
-            "reflect" in self._built
-            and not self.reflect_view.save_draft()
-            and not self._close_although_unsaved()
-        ):
+        if not self._save_open_work() and not self._leave_although_unsaved(locking=False):
             event.ignore()
             return
-        if "journal" in self._built:
-            self.journal_view.save_open_edits()
-        if "support" in self._built:
-            self.support_view.save_now()
         self._save_window_state()
         super().closeEvent(event)
 
-    def _close_although_unsaved(self) -> bool:
-        """Asked when the reflection being written could not be saved: closing would lose it."""
-        return ask(
-            self,
-            self.tr("Your latest words are not saved yet"),
-            self.tr(
+    def _leave_although_unsaved(self, *, locking: bool) -> bool:
+        """Asked when the reflection being written could not be saved: closing or locking
+        would lose it."""
+        if locking:
+            message = self.tr(
+                "What you wrote last in this reflection could not be saved just now (the note "
+                "above your writing says why). If you lock KAP Companion now, those words will "
+                "be lost. Staying unlocked lets it try again."
+            )
+            keep, leave = self.tr("Stay unlocked"), self.tr("Lock and lose them")
+        else:
+            message = self.tr(
                 "What you wrote last in this reflection could not be saved just now (the note "
                 "above your writing says why). If you close KAP Companion now, those words will "
                 "be lost. Keeping it open lets it try again."
-            ),
-            keep=self.tr("Keep KAP Companion open"),
-            leave=self.tr("Close and lose them"),
-        )
+            )
+            keep, leave = self.tr("Keep KAP Companion open"), self.tr("Close and lose them")
+        title = self.tr("Your latest words are not saved yet")
+        return ask(self, title, message, keep=keep, leave=leave)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -95,8 +95,11 @@ class PassphraseDialog(QDialog):
             self.tr("The same again, to be sure"), needed=mode is not Mode.REMOVE
         )
         for label, field in zip(self._labels, self.fields, strict=True):
-            layout.addWidget(label)
-            layout.addWidget(field)
+            pair = QVBoxLayout()
+            pair.setSpacing(space(1) // 2)
+            pair.addWidget(label)
+            pair.addWidget(field)
+            layout.addLayout(pair)
         self.show_box = QCheckBox(self.tr("Show what I type"))
         self.show_box.setAccessibleName(self.tr("Show the passphrases as I type"))
         self.show_box.toggled.connect(self._show_toggled)
@@ -179,7 +182,8 @@ class PassphraseDialog(QDialog):
 
     def _check(self) -> None:
         hint = ""
-        if any(not field.text() for field in self.fields):
+        typed = [bool(field.text()) for field in self.fields]
+        if any(typed) and not all(typed):
             hint = self.tr("Please fill in every field.")
         elif self.mode is not Mode.REMOVE and self.new_edit.text() != self.again_edit.text():
             hint = self.tr("The two new passphrases are not the same yet.")
@@ -187,7 +191,7 @@ class PassphraseDialog(QDialog):
             hint = self.tr("A passphrase cannot hold a control character.")
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
-        self.accept_button.setEnabled(not hint)
+        self.accept_button.setEnabled(all(typed) and not hint)
 
     def accept(self) -> None:
         if self.accept_button.isEnabled():
@@ -275,6 +279,7 @@ class PassphraseSection(QWidget):
         layout.addLayout(backups_row)
         self.status = text("", "muted", selectable=True)
         self.status.setAccessibleName(self.tr("Passphrase status"))
+        self.status.hide()
         layout.addWidget(self.status)
         self.show_state(None)
 

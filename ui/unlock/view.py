@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -43,7 +44,7 @@ class UnlockView(QWidget):
         self._retry_timer.setSingleShot(True)
         self._retry_timer.timeout.connect(self._ready_again)
         column = scrolling_page(self)
-        column.addSpacing(space(4))
+        column.addStretch(1)  # the card sits a little above the middle
         frame, layout = card()
         layout.setSpacing(space(2))
         mark = QLabel()
@@ -63,7 +64,9 @@ class UnlockView(QWidget):
         self.passphrase_edit.setAccessibleDescription(explanation)
         self.passphrase_edit.returnPressed.connect(self._unlock)
         label.setBuddy(self.passphrase_edit)
-        layout.addWidget(label)
+        field = QVBoxLayout()
+        field.setSpacing(space(1) // 2)
+        field.addWidget(label)
         row = QHBoxLayout()
         row.setSpacing(space(1))
         row.addWidget(self.passphrase_edit, 1)
@@ -73,7 +76,8 @@ class UnlockView(QWidget):
         self.show_button.setAccessibleName(self.tr("Show the passphrase"))
         self.show_button.toggled.connect(self._show_toggled)
         row.addWidget(self.show_button)
-        layout.addLayout(row)
+        field.addLayout(row)
+        layout.addLayout(field)
         self.message = text("", "notice")
         self.message.setAccessibleName(self.tr("Unlock message"))
         self.message.hide()
@@ -95,7 +99,7 @@ class UnlockView(QWidget):
         actions.addWidget(self.forgot_button)
         layout.addLayout(actions)
         column.addWidget(frame)
-        column.addStretch(1)
+        column.addStretch(2)
         QWidget.setTabOrder(self.passphrase_edit, self.show_button)
         QWidget.setTabOrder(self.show_button, self.unlock_button)
         QWidget.setTabOrder(self.unlock_button, self.forgot_button)

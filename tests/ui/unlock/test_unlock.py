@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.profile import Profile
@@ -11,6 +11,7 @@ from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import focused, press, tab_to, type_text, visible_texts
 from tests.ui.unlock.conftest import PASSPHRASE
 from ui.main_window import MainWindow
+from ui.settings.delete_all import DeleteAllDialog
 from ui.unlock.view import UnlockView
 from ui.widgets.idle import LOCK_AFTER_KEY
 
@@ -224,3 +225,48 @@ def test_the_auto_lock_time_is_kept_in_the_window_settings(
     assert box.currentText() == "Never"
     assert window.idle_lock_ms == 0
     assert window._settings.value(LOCK_AFTER_KEY) in (0, "0")
+
+
+def test_forgot_explains_there_is_no_way_in_and_can_start_afresh(
+    open_window: WindowFactory, protected_profile: Profile, qtbot: QtBot
+) -> None:
+    window = locked_window(open_window, protected_profile, qtbot)
+    page = unlock_page(window)
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            try:
+                seen.append(box.informativeText())
+                [delete] = [b for b in box.buttons() if b.text() == "Delete all my data…"]
+                QTimer.singleShot(20, confirm)
+                delete.click()
+            finally:  # closed whatever happened, so a failing step cannot leave the run waiting
+                if box.isVisible():
+                    box.close()
+        elif isinstance(box, DeleteAllDialog):
+            return
+        else:
+            QTimer.singleShot(20, answer)
+
+    def confirm() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, DeleteAllDialog):
+            QTimer.singleShot(20, confirm)
+            return
+        try:
+            dialog.phrase_edit.setText("delete everything")
+            dialog.delete_button.click()
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(20, answer)
+    page.forgot_button.click()
+    assert seen and "no one can open them without it" in seen[0]
+    assert "new data folder" in seen[0]
+    assert not window.is_locked()
+    assert window.store is not None and window.store.is_empty() and not window.store.protected
+    assert window.current_destination() == "home"
+    assert "Welcome to KAP Companion" in visible_texts(window.home)
