@@ -117,6 +117,8 @@ def run_window(args: argparse.Namespace) -> int:
             QTimer.singleShot(0, window.open_profile)
         code = app.exec()
         window.close_store()
+        if window.is_locked():  # a timed start that stopped at the unlock screen
+            window.hide()
         return code
     except KapError as error:  # one of our own data files (style, icons) is broken
         show_error(None, error)
