@@ -115,7 +115,7 @@ class UnlockView(QWidget):
     def reset(self) -> None:
         """Ready for a new unlock: empty field, no message, the passphrase hidden."""
         self._retry_timer.stop()
-        self.passphrase_edit.clear()
+        self.passphrase_edit.setText("")  # setText, unlike clear(), leaves no undo step
         self.show_button.setChecked(False)
         self.message.hide()
         self._set_ready(True)
@@ -143,7 +143,7 @@ class UnlockView(QWidget):
 
     def refuse(self, message: str = "") -> None:
         """The passphrase did not open the data: say so, rest a moment, then try again."""
-        self.passphrase_edit.clear()
+        self.passphrase_edit.setText("")  # setText, unlike clear(), leaves no undo step
         self.say(
             message
             or self.tr(

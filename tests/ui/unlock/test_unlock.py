@@ -93,6 +93,7 @@ def test_a_wrong_passphrase_keeps_it_locked_and_says_so_then_the_right_one_opens
     assert any("does not open your entries" in words for words in visible_texts(page))
     assert page.is_resting() and not page.passphrase_edit.isEnabled()
     assert page.passphrase_edit.text() == ""
+    assert not page.passphrase_edit.isUndoAvailable()  # Ctrl+Z cannot bring it back
     qtbot.waitUntil(lambda: page.passphrase_edit.isEnabled(), timeout=2000)
     assert page.passphrase_edit.hasFocus()
     unlock_by_keyboard(window, qtbot)
