@@ -24,6 +24,7 @@ SCREENS = {
     "printout",
     "support",
     "settings",
+    "unlock",
 }
 SHARED = {"widgets", "operations"}
 

@@ -65,6 +65,17 @@ def _report_unexpected(
     )
 
 
+def _cannot_load_locked() -> None:
+    print(
+        QApplication.translate(
+            "Application",
+            "The data in this folder is protected with a passphrase, which only the window can "
+            "ask for, so --exit-after loaded stops here. Nothing was changed.",
+        ),
+        file=sys.stderr,
+    )
+
+
 def run_window(args: argparse.Namespace) -> int:
     app = create_application()
     sample_folder: QTemporaryDir | None = None
@@ -100,9 +111,14 @@ def run_window(args: argparse.Namespace) -> int:
         else:
             if exit_after == "loaded":
                 window.profile_opened.connect(app.quit, Qt.ConnectionType.QueuedConnection)
+                # No one can type a passphrase for a timed start: say so rather than wait.
+                window.locked.connect(_cannot_load_locked)
+                window.locked.connect(lambda: app.exit(1), Qt.ConnectionType.QueuedConnection)
             QTimer.singleShot(0, window.open_profile)
         code = app.exec()
         window.close_store()
+        if window.is_locked():  # a timed start that stopped at the unlock screen
+            window.hide()
         return code
     except KapError as error:  # one of our own data files (style, icons) is broken
         show_error(None, error)

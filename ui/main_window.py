@@ -9,6 +9,12 @@ changed; the window passes it to each built screen (`Screen.data_changed_elsewhe
 screens whose `depends_on` holds that kind reload — at once if they show, else when next
 shown. The screen that made the change and already shows it is not asked to reload. The window
 never reaches into a screen to refresh another, and no refresh writes data.
+
+A profile protected with a passphrase opens on the unlock screen (ui/unlock) instead of the
+screens. The window holds the passphrase only while the data is open. Locking (after idle
+minutes chosen in Settings, or Ctrl+L) saves what is typed, closes the data, forgets the
+passphrase and deletes every built screen, so no word stays on show; Support (grounding,
+breathing, crisis lines) still opens while locked, without the data.
 """
 
 from __future__ import annotations
@@ -44,14 +50,16 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion import private_files
-from kapcompanion.errors import KapError
+from kapcompanion.errors import KapError, ProtectionError, WrongPassphraseError
 from kapcompanion.ids import ReflectionId
 from kapcompanion.profile import Profile, ProfileLock
 from ui.changes import DataKind
 from ui.home.view import HomeView
 from ui.widgets.building_blocks import text
-from ui.widgets.error_messages import ask, show_error, show_message
+from ui.widgets.busy import run_busy
+from ui.widgets.error_messages import ask, describe, show_error, show_message
 from ui.widgets.icons import icon
+from ui.widgets.idle import IdleWatcher, lock_after_minutes
 from ui.widgets.screen import Screen
 from ui.widgets.style import (
     COLOUR_SCHEME_KEY,
@@ -65,6 +73,7 @@ from ui.widgets.style import (
 if TYPE_CHECKING:
     # Screens other than Home are imported when first shown: start-up stays light.
     from kapcompanion.store import Store
+    from kapcompanion.store.protection import ProtectionReport
     from ui.checkins.view import CheckInsView
     from ui.insights.view import InsightsView
     from ui.journal.view import JournalView
@@ -73,6 +82,7 @@ if TYPE_CHECKING:
     from ui.settings.view import SettingsView
     from ui.support.view import SupportView
     from ui.trends.view import TrendsView
+    from ui.unlock.view import UnlockView
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 SIDEBAR_WIDTH = 200
@@ -93,6 +103,7 @@ class MainWindow(QMainWindow):
     data_changed = Signal(str)  # a DataKind, from whichever screen changed the data
     profile_opened = Signal()
     profile_failed = Signal()
+    locked = Signal()  # the unlock screen shows: the data waits for its passphrase
 
     def __init__(
         self,
@@ -108,6 +119,14 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._demo = demo
         self._store: Store | None = None
+        # A protected profile's passphrase, held only while its data is open (unlocked).
+        self._passphrase: str | None = None
+        # While locked: the screen to return to once unlocked. None while unlocked.
+        self._return_to: str | None = None
+        self.unlock_view: UnlockView | None = None
+        self._idle = IdleWatcher(self)
+        self._idle.idle.connect(self._idle_timeout)
+        self._idle_override_ms: int | None = None
         self.sample_course_pid: int | None = None  # the last sample course this window started
         # The window's place, size and screen are kept soon after they change, not only on
         # close, so a crash or a power cut does not lose them.
@@ -121,11 +140,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(720, 480)
 
-        self.home = HomeView()
-        self.home.explore_sample_requested.connect(self._explore_sample)
-        self.home.resume_requested.connect(self.resume_reflection)
-        self.home.reflect_requested.connect(lambda: self.show_destination("reflect"))
-        self.home.check_ins_requested.connect(lambda: self.show_destination("checkins"))
+        self.home = self._new_home()
         self.destinations = [
             Destination("home", self.tr("Home"), "home", lambda: self.home),
             Destination("sessions", self.tr("Sessions"), "sessions", self._build_sessions),
@@ -145,6 +160,14 @@ class MainWindow(QMainWindow):
             hints.colorSchemeChanged.connect(self._system_colour_scheme_changed)
         self._build(demo)
         self._restore_state()
+
+    def _new_home(self) -> HomeView:
+        home = HomeView()
+        home.explore_sample_requested.connect(self._explore_sample)
+        home.resume_requested.connect(self.resume_reflection)
+        home.reflect_requested.connect(lambda: self.show_destination("reflect"))
+        home.check_ins_requested.connect(lambda: self.show_destination("checkins"))
+        return home
 
     # Layout ---------------------------------------------------------------------------------
 
@@ -186,6 +209,8 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda key=destination.key: self.show_destination(key))
         support = QShortcut(QKeySequence("F1"), self)
         support.activated.connect(self.show_support)
+        lock = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock.activated.connect(self.lock_now)
 
     def _sidebar_panel(self) -> QWidget:
         panel = QFrame()
@@ -204,6 +229,18 @@ class MainWindow(QMainWindow):
         brand.addStretch(1)
         layout.addLayout(brand)
         layout.addWidget(self.sidebar, 1)
+        # Takes the list's room while it is hidden (locked), so the brand stays at the top.
+        layout.addStretch(0)
+        # While the data is locked the sidebar's list is hidden; from Support, this leads back.
+        self.unlock_nav_button = QPushButton(icon("lock"), self.tr("Back to unlock"))
+        self.unlock_nav_button.setObjectName("supportNow")
+        self.unlock_nav_button.setAccessibleName(self.tr("Back to unlock"))
+        self.unlock_nav_button.setAccessibleDescription(
+            self.tr("Back to the passphrase, to open your entries")
+        )
+        self.unlock_nav_button.clicked.connect(self._show_unlock_page)
+        self.unlock_nav_button.hide()
+        layout.addWidget(self.unlock_nav_button)
         # Support is one click (or F1) away from every screen.
         self.support_button = QPushButton(icon("support"), self.tr("Support now"))
         self.support_button.setObjectName("supportNow")
@@ -235,7 +272,9 @@ class MainWindow(QMainWindow):
     def _build_settings(self) -> QWidget:
         from ui.settings.view import SettingsView
 
-        view = SettingsView(self._profile, self._settings, self.colour_scheme(), demo=self._demo)
+        view = SettingsView(
+            self._profile, self._settings, self.colour_scheme(), demo=self._demo, keeper=self
+        )
         view.colour_scheme_chosen.connect(self._choose_colour_scheme)
         view.data_changed.connect(self.data_changed)
         view.delete_all_confirmed.connect(self.delete_all_data)
@@ -306,6 +345,12 @@ class MainWindow(QMainWindow):
         return view
 
     def show_support(self) -> None:
+        if self.is_locked():
+            # Grounding, breathing and the crisis lines need no data: they open while locked.
+            self.pages.setCurrentWidget(self.page("support"))
+            self.support_view.show_overview()
+            self.unlock_nav_button.show()
+            return
         self.show_destination("support")
         self.support_view.show_overview()
 
@@ -371,17 +416,24 @@ class MainWindow(QMainWindow):
         return self._built[key]
 
     def current_destination(self) -> str:
+        """The screen on show; while locked, the one the window returns to once unlocked."""
+        if self._return_to is not None:
+            return self._return_to
         current = self.pages.currentWidget()
         return next(key for key, widget in self._built.items() if widget is current)
 
     def show_destination(self, key: str) -> None:
+        if self.is_locked():  # no screen shows data before the passphrase is given
+            if key == "support":
+                self.show_support()
+            return
         for row, destination in enumerate(self.destinations):
             if destination.key == key:
                 self.sidebar.setCurrentIndex(self.navigation_model.index(row, 0))
                 return
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self.is_locked():
             key = str(current.data(KEY_ROLE))
             self.pages.setCurrentWidget(self.page(key))
             self._state_timer.start()
@@ -389,12 +441,25 @@ class MainWindow(QMainWindow):
     # Profile --------------------------------------------------------------------------------
 
     def open_profile(self) -> None:
-        """Open the database (and fill the sample course in demo mode); hand it to every screen."""
-        from kapcompanion.store import Store
+        """Open the database (and fill the sample course in demo mode); hand it to every screen.
 
-        store: Store | None = None
+        A protected profile shows the unlock screen instead, until its passphrase is given."""
+        from kapcompanion.store import Store, protection
+
+        path = self._profile.database_path
+        if self._passphrase is None and protection.is_protected(path):
+            self._enter_locked(self.current_destination())
+            return
         try:
-            store = Store.open(self._profile.database_path)
+            store = Store.open(path, passphrase=self._passphrase)
+        except KapError as error:
+            show_error(self, error)
+            self.profile_failed.emit()
+            return
+        self._use_store(store)
+
+    def _use_store(self, store: Store) -> None:
+        try:
             if self._demo and store.is_empty():
                 from kapcompanion.demo import fill_demo
 
@@ -403,15 +468,15 @@ class MainWindow(QMainWindow):
                 if isinstance(widget, Screen):
                     widget.set_store(store)
         except KapError as error:
-            failure = error
-        else:
-            self._store = store
-            self.profile_opened.emit()
-            return
-        if store is not None:
             store.close()
-        show_error(self, failure)
-        self.profile_failed.emit()
+            show_error(self, error)
+            self.profile_failed.emit()
+            return
+        self._store = store
+        if self.is_locked():
+            self._leave_locked()
+        self._watch_for_idle()
+        self.profile_opened.emit()
 
     @property
     def store(self) -> Store | None:
@@ -429,6 +494,186 @@ class MainWindow(QMainWindow):
             self._store.close()
             self._store = None
 
+    def _drop_screens(self, *, keep: tuple[QWidget, ...]) -> None:
+        """Delete every built screen but `keep`: each is built again when next shown, so none
+        keeps a word on show or a store that was closed."""
+        for key, widget in list(self._built.items()):
+            if widget not in keep:
+                self.pages.removeWidget(widget)
+                widget.hide()
+                widget.deleteLater()
+                del self._built[key]
+
+    def _save_open_work(self) -> bool:
+        """Save what is typed and not saved yet; False if the reflection being written could
+        not be saved (its words are still only on screen)."""
+        saved = "reflect" not in self._built or self.reflect_view.save_draft()
+        if "journal" in self._built:
+            self.journal_view.save_open_edits()
+        if "support" in self._built:
+            self.support_view.save_now()
+        return saved
+
+    # Passphrase: locking, unlocking, protecting ---------------------------------------------
+
+    def is_locked(self) -> bool:
+        return self._return_to is not None
+
+    def _enter_locked(self, return_to: str) -> None:
+        from ui.unlock.view import UnlockView
+
+        self._return_to = return_to
+        self._idle.stop()
+        self._drop_screens(keep=())
+        self.home = self._new_home()
+        if self.unlock_view is None:
+            self.unlock_view = UnlockView(can_delete=not self._demo)
+            self.unlock_view.unlock_requested.connect(self.unlock)
+            self.unlock_view.delete_all_requested.connect(self._delete_all_while_locked)
+            self.pages.addWidget(self.unlock_view)
+        self.unlock_view.reset()
+        self.sidebar.hide()
+        self._show_unlock_page()
+        self.locked.emit()
+
+    def _show_unlock_page(self) -> None:
+        if self.unlock_view is not None:
+            self.unlock_nav_button.hide()
+            self.pages.setCurrentWidget(self.unlock_view)
+            self.unlock_view.focus_field()
+
+    def _leave_locked(self) -> None:
+        destination = self._return_to or "home"
+        self._return_to = None
+        self.unlock_nav_button.hide()
+        self.sidebar.show()
+        if self.unlock_view is not None:
+            self.unlock_view.reset()
+        # The sidebar may still point at `destination`, and then would not signal a change.
+        self.pages.setCurrentWidget(self.page(destination))
+        self.show_destination(destination)
+
+    def unlock(self, passphrase: str) -> None:
+        """Open the locked data with `passphrase`; a wrong one is refused calmly."""
+        from kapcompanion.store import Store
+
+        view = self.unlock_view
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        try:
+            store = Store.open(self._profile.database_path, passphrase=passphrase)
+        except WrongPassphraseError:
+            if view is not None:
+                view.refuse()
+            return
+        except KapError as error:
+            if view is not None:
+                view.refuse(describe(error)[1])
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._passphrase = passphrase
+        self._use_store(store)
+
+    def lock_now(self) -> None:
+        """Ctrl+L or Settings → Lock now: lock at once (asking first if words would be lost)."""
+        self.lock(ask_if_unsaved=True)
+
+    def lock(self, *, ask_if_unsaved: bool = False) -> bool:
+        """Save what is typed, close the data, forget the passphrase and show the unlock
+        screen; afterwards the window returns to the screen it showed. Only a protected profile
+        locks. False if it did not lock (a reflection could not be saved, and no one said to
+        lock anyway)."""
+        if self.is_locked() or self._store is None or not self._store.protected:
+            return False
+        if not self._save_open_work() and not (
+            ask_if_unsaved and self._leave_although_unsaved(locking=True)
+        ):
+            return False
+        if "settings" in self._built:
+            self.settings_view.stop_exchange()
+        return_to = self.current_destination()
+        self.close_store()
+        self._passphrase = None
+        self._enter_locked(return_to)
+        return True
+
+    def _idle_timeout(self) -> None:
+        # An open dialog is left to finish; the lock waits for the next quiet spell.
+        if QApplication.activeModalWidget() is not None or not self.lock():
+            self._watch_for_idle()
+
+    @property
+    def idle_lock_ms(self) -> int:
+        """How long without input before a protected profile locks (0: never). Settings
+        chooses it in minutes; tests may set it in milliseconds."""
+        if self._idle_override_ms is not None:
+            return self._idle_override_ms
+        return lock_after_minutes(self._settings) * 60_000
+
+    @idle_lock_ms.setter
+    def idle_lock_ms(self, value: int) -> None:
+        self._idle_override_ms = value
+        self._watch_for_idle()
+
+    def auto_lock_changed(self) -> None:
+        """Settings chose another time to lock after."""
+        self._watch_for_idle()
+
+    def _watch_for_idle(self) -> None:
+        if self._store is not None and self._store.protected and not self.is_locked():
+            self._idle.interval_ms = self.idle_lock_ms
+            self._idle.start()
+        else:
+            self._idle.stop()
+
+    def passphrase(self) -> str | None:
+        """The open profile's passphrase (None when it has none, or while locked)."""
+        return self._passphrase
+
+    def change_protection(
+        self, label: str, work: Callable[[], ProtectionReport], new_passphrase: str | None
+    ) -> ProtectionReport:
+        """Close the data, run `work` (a conversion from kapcompanion.store.protection) on a
+        thread with `label` on show, then open the data again: under `new_passphrase` when it
+        worked, as it was when it did not (and then raise what stopped it)."""
+        if not self._save_open_work():
+            raise ProtectionError(
+                self.tr(
+                    "The reflection you are writing could not be saved just now, so nothing "
+                    "was changed. Once it is saved, you can try again."
+                )
+            )
+        if "settings" in self._built:
+            self.settings_view.stop_exchange()
+        previous = self._passphrase
+        self.close_store()
+        # Screens showing data are built again on the data as it opens next.
+        keep = tuple(self._built[key] for key in ("home", "settings") if key in self._built)
+        self._drop_screens(keep=keep)
+        self._idle.stop()
+        try:
+            report = run_busy(self, label, work)
+        except BaseException:
+            self._passphrase = previous
+            self.open_profile()
+            raise
+        self._passphrase = new_passphrase
+        self.open_profile()
+        return report
+
+    def _delete_all_while_locked(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        from ui.settings.delete_all import DeleteAllDialog
+
+        dialog = DeleteAllDialog(self)
+        try:
+            confirmed = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+        if confirmed:
+            self.delete_all_data()
+
     def delete_all_data(self) -> None:
         """Delete the profile's data (confirmed in Settings), then start again on an empty
         profile at Home's welcome, as on a first start. Drafts go with everything else."""
@@ -437,13 +682,10 @@ class MainWindow(QMainWindow):
         if "settings" in self._built:
             self.settings_view.stop_exchange()
         self.close_store()
-        # Every screen but Home is built again when next shown, so none keeps a word on show.
-        for key, widget in list(self._built.items()):
-            if widget is not self.home:
-                self.pages.removeWidget(widget)
-                widget.hide()
-                widget.deleteLater()
-                del self._built[key]
+        self._passphrase = None
+        if self.is_locked():
+            self._return_to = "home"
+        self._drop_screens(keep=(self.home,))
         self._settings.clear()
         try:
             if self._lock is not None:
@@ -504,33 +746,31 @@ class MainWindow(QMainWindow):
             self.show_destination("home")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if (
-            "reflect" in self._built
-            and not self.reflect_view.save_draft()
-            and not self._close_although_unsaved()
-        ):
+        if not self._save_open_work() and not self._leave_although_unsaved(locking=False):
             event.ignore()
             return
-        if "journal" in self._built:
-            self.journal_view.save_open_edits()
-        if "support" in self._built:
-            self.support_view.save_now()
         self._save_window_state()
         super().closeEvent(event)
 
-    def _close_although_unsaved(self) -> bool:
-        """Asked when the reflection being written could not be saved: closing would lose it."""
-        return ask(
-            self,
-            self.tr("Your latest words are not saved yet"),
-            self.tr(
+    def _leave_although_unsaved(self, *, locking: bool) -> bool:
+        """Asked when the reflection being written could not be saved: closing or locking
+        would lose it."""
+        if locking:
+            message = self.tr(
+                "What you wrote last in this reflection could not be saved just now (the note "
+                "above your writing says why). If you lock KAP Companion now, those words will "
+                "be lost. Staying unlocked lets it try again."
+            )
+            keep, leave = self.tr("Stay unlocked"), self.tr("Lock and lose them")
+        else:
+            message = self.tr(
                 "What you wrote last in this reflection could not be saved just now (the note "
                 "above your writing says why). If you close KAP Companion now, those words will "
                 "be lost. Keeping it open lets it try again."
-            ),
-            keep=self.tr("Keep KAP Companion open"),
-            leave=self.tr("Close and lose them"),
-        )
+            )
+            keep, leave = self.tr("Keep KAP Companion open"), self.tr("Close and lose them")
+        title = self.tr("Your latest words are not saved yet")
+        return ask(self, title, message, keep=keep, leave=leave)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

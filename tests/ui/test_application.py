@@ -107,3 +107,14 @@ def test_every_opening_error_has_its_own_calm_wording(error: errors.KapError) ->
     assert "/p" in message
     assert "!" not in title + message
     assert "Traceback" not in message
+
+
+def test_a_protected_profile_cannot_be_timed_to_loaded_and_says_why(
+    demo_profile: Profile, qapp: QApplication, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kapcompanion.store import protection
+
+    protection.protect(demo_profile.database_path, demo_profile.backups_folder, "quiet")
+    assert run_window(window_args(demo_profile.folder)) == 1
+    assert "protected with a passphrase" in capsys.readouterr().err
+    assert protection.is_protected(demo_profile.database_path)

@@ -81,25 +81,29 @@ class ExchangeTask(QThread):
 
 
 def export_work(
-    database: Path, destination: Path, *, replace: bool
+    database: Path, destination: Path, *, replace: bool, passphrase: str | None = None
 ) -> Callable[[ProgressCallback], ExportSummary]:
-    """Export everything in `database` to `destination` (.zip: CSV files; otherwise JSON),
-    replacing a file already there only if `replace`."""
+    """Export everything in `database` (opened with `passphrase` when it is protected) to
+    `destination` (.zip: CSV files; otherwise JSON), replacing a file already there only if
+    `replace`."""
     write = write_csv_export if destination.suffix.lower() == ".zip" else write_json_export
 
     def work(progress: ProgressCallback) -> ExportSummary:
-        with Store.open(database) as store:
+        with Store.open(database, passphrase=passphrase) as store:
             return write(store, destination, progress=progress, replace=replace)
 
     return work
 
 
-def import_work(database: Path, source: Path) -> Callable[[ProgressCallback], ImportSummary]:
-    """Check the export at `source` whole, then merge it into `database` (all or nothing)."""
+def import_work(
+    database: Path, source: Path, passphrase: str | None = None
+) -> Callable[[ProgressCallback], ImportSummary]:
+    """Check the export at `source` whole, then merge it into `database` (opened with
+    `passphrase` when it is protected), all or nothing."""
 
     def work(progress: ProgressCallback) -> ImportSummary:
         document = read_export(source)
-        with Store.open(database) as store:
+        with Store.open(database, passphrase=passphrase) as store:
             return import_document(store, document, progress=progress, source=str(source))
 
     return work

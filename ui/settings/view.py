@@ -52,6 +52,7 @@ from ui.settings.data_exchange import (
     import_work,
 )
 from ui.settings.delete_all import DeleteAllSection
+from ui.settings.passphrase import PassphraseKeeper, PassphraseSection
 from ui.widgets.building_blocks import card, page_header, scrolling_page, text
 from ui.widgets.error_messages import describe, show_message
 from ui.widgets.screen import Screen
@@ -76,11 +77,13 @@ class SettingsView(Screen):
         scheme: ColourScheme,
         *,
         demo: bool,
+        keeper: PassphraseKeeper | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Settings"))
         self._profile = profile
+        self._keeper = keeper
         self._settings = settings
         self._exchange_buttons: list[QPushButton] = []
         self._task: ExchangeTask | None = None
@@ -93,6 +96,10 @@ class SettingsView(Screen):
         column.addWidget(self._journal_card())
         column.addWidget(self._support_card())
         column.addWidget(self._data_card(demo))
+        self.passphrase_section: PassphraseSection | None = None
+        if keeper is not None and not demo:  # the sample course is thrown away on close
+            self.passphrase_section = PassphraseSection(profile, settings, keeper)
+            column.addWidget(self.passphrase_section)
         column.addWidget(self._about_card())
         if not demo:  # the sample course is removed on close anyway
             self.delete_all = DeleteAllSection()
@@ -183,6 +190,8 @@ class SettingsView(Screen):
         )
         self.country_box.blockSignals(False)
         self.country_box.setEnabled(True)
+        if self.passphrase_section is not None:
+            self.passphrase_section.show_state(self._store.protected)
         for button in self._exchange_buttons:
             button.setEnabled(self._task is None)
 
@@ -291,11 +300,15 @@ class SettingsView(Screen):
         if self._store is None:
             return
         self._run(
-            export_work(self._store.path, path, replace=replace),
+            export_work(self._store.path, path, replace=replace, passphrase=self._passphrase()),
             self.tr("Exporting your entries…"),
             importing=False,
             done=self._exported,
         )
+
+    def _passphrase(self) -> str | None:
+        """The open data's passphrase, for the worker's own connection (None: not protected)."""
+        return self._keeper.passphrase() if self._keeper is not None else None
 
     def _exported(self, summary: ExportSummary) -> None:
         self._show_exchange_status(summary.describe())
@@ -318,7 +331,7 @@ class SettingsView(Screen):
         if self._store is None or not self._confirm_import(path):
             return
         self._run(
-            import_work(self._store.path, path),
+            import_work(self._store.path, path, self._passphrase()),
             self.tr("Importing your entries…"),
             importing=True,
             done=self._imported,
@@ -432,11 +445,14 @@ class SettingsView(Screen):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._profile.folder)))
 
     def make_backup(self) -> None:
-        from kapcompanion.store.backup import backup_database, default_backup_path
+        """A backup in the profile's backups folder; a protected profile's is protected too."""
+        from kapcompanion.store.backup import default_backup_path
 
+        if self._store is None:
+            return
         destination = default_backup_path(self._profile.backups_folder, datetime.now())
         try:
-            written = backup_database(self._profile.database_path, destination)
+            written = self._store.back_up(destination)
         except KapError as error:
             message = describe(error)[1]
         else:

@@ -74,6 +74,14 @@ class ContactsPanel(QWidget):
         self.status.hide()
         layout.addWidget(self.status)
         layout.addStretch(1)
+        # The crisis lines need none of the client's data: they show before it opens (or while
+        # it is locked). The people are the client's own, and wait for it.
+        self._show_country(chosen_country_code(None))
+        self._set_people_open(False)
+
+    def _set_people_open(self, open_: bool) -> None:
+        for field in self.fields.values():
+            field.setEnabled(open_)
 
     # Building -------------------------------------------------------------------------------
 
@@ -164,6 +172,7 @@ class ContactsPanel(QWidget):
 
     def set_store(self, store: Store) -> None:
         self._store = store
+        self._set_people_open(True)
         self.refresh()
 
     def refresh(self) -> None:

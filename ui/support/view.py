@@ -138,6 +138,9 @@ class SupportView(Screen):
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.show_overview)
         self._show_emergency_sentence()
+        # The safety plan is the client's own writing: it opens with their data (grounding,
+        # breathing and the crisis lines need none, and work while the data is locked).
+        self._set_safety_plan_open(False)
 
     # Building -------------------------------------------------------------------------------
 
@@ -221,9 +224,21 @@ class SupportView(Screen):
     def set_store(self, store: Store) -> None:
         # The parts read the store as soon as they are handed it, shown or not.
         self._store = store
+        self._set_safety_plan_open(True)
         self.safety_plan.set_store(store)
         self.contacts.set_store(store)
         self._show_emergency_sentence()
+
+    def _set_safety_plan_open(self, open_: bool) -> None:
+        choice = self.safety_plan_choice
+        choice.setEnabled(open_)
+        words = (
+            self.tr("Your own steps for a hard moment, written in your words.")
+            if open_
+            else self.tr("Your own steps for a hard moment. They open with your entries.")
+        )
+        choice.description_label.setText(words)
+        choice.setAccessibleDescription(words)
 
     def load_from_store(self) -> None:
         """Reload the plan, the contacts and the country from the store (typing is kept)."""

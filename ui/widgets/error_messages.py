@@ -31,6 +31,9 @@ def describe(error: errors.KapError) -> tuple[str, str]:
             error.profile_dir,
             error.reason,
         )
+    passphrase = _describe_passphrase(error)
+    if passphrase is not None:
+        return passphrase
     if isinstance(error, errors.DatabaseUnreadableError):
         return _tr("Your entries could not be opened"), fill(
             _tr(
@@ -116,6 +119,43 @@ def describe(error: errors.KapError) -> tuple[str, str]:
             error.message,
         )
     return _tr("Something needs your attention"), error.message
+
+
+def _describe_passphrase(error: errors.KapError) -> tuple[str, str] | None:
+    """The words for what a passphrase can run into, or None for any other error."""
+    if isinstance(error, errors.PassphraseNeededError):
+        return _tr("Your entries are protected"), _tr(
+            "Your entries are protected with a passphrase. Please type it to open them. "
+            "Nothing was changed."
+        )
+    if isinstance(error, errors.WrongPassphraseError):
+        return _tr("That passphrase does not fit"), _tr(
+            "That passphrase does not open your entries, so nothing was changed. You can take "
+            "your time and try again."
+        )
+    if isinstance(error, errors.NotProtectedError):
+        return _tr("There is no passphrase yet"), _tr(
+            "Your entries are not protected with a passphrase, so there is none to change or "
+            "remove. Nothing was changed."
+        )
+    if isinstance(error, errors.AlreadyProtectedError):
+        return _tr("Your entries are already protected"), _tr(
+            "Your entries already have a passphrase. To choose another one, you can change it. "
+            "Nothing was changed."
+        )
+    if isinstance(error, errors.PassphraseRefusedError):
+        return _tr("That passphrase cannot be used"), _tr(
+            "A passphrase cannot be empty or hold a control character. Please choose another "
+            "one. Nothing was changed."
+        )
+    if isinstance(error, errors.EncryptionUnavailableError):
+        return _tr("Passphrases are not available here"), _tr(
+            "This installation of KAP Companion cannot use passphrases: the encryption part it "
+            "needs (SQLCipher) is not installed on this computer. Nothing was changed."
+        )
+    if isinstance(error, errors.ProtectionError):
+        return _tr("The protection was not changed"), error.message
+    return None
 
 
 def show_error(parent: QWidget | None, error: errors.KapError) -> None:
