@@ -6,7 +6,9 @@ Each variant is a fresh Python process, timed with time.perf_counter around subp
 - app shown: `app.py --data-dir DIR --exit-after shown`, the real window shown then quit, before
   the storage layer is imported;
 - app loaded: `app.py --data-dir DIR --exit-after loaded`, shown and the database opened and Home
-  filled, on the sample course and on a synthetic ten-year profile built once per run.
+  filled, on the sample course and on a synthetic ten-year profile built once per run;
+- unlock screen: `app.py --data-dir DIR --exit-after locked` on the ten-year profile protected
+  with a passphrase: shown, found protected, and the unlock screen painted.
 
 The variants run interleaved (order rotated each round) after two warm-up rounds. The target is
 app shown ≤ 1.3 × bare window (by median). One extra `-X importtime` run checks that matplotlib
@@ -43,6 +45,8 @@ BARE_QT = "bare window + Qt namespace"
 SHOWN = "app shown"
 LOADED_SAMPLE = "app loaded (sample course)"
 LOADED_LARGE = "app loaded (10-year profile)"
+LOCKED_LARGE = "unlock screen (protected 10-y)"
+PASSPHRASE = "a passphrase for the benchmark"
 
 
 def environment() -> dict[str, str]:
@@ -150,6 +154,19 @@ def build_large_profile(folder: Path) -> str:
     return f"{LARGE_SESSIONS} sessions, {reflections} reflections, {insights} insights"
 
 
+def protected_copy(source: Path, destination: Path) -> None:
+    """The 10-year profile again, protected with a passphrase (the window stops at its unlock
+    screen; opening it is measured by benchmarks/protected.py)."""
+    import shutil
+
+    from kapcompanion.profile import Profile
+    from kapcompanion.store import protection
+
+    profile = Profile(destination)
+    shutil.copyfile(Profile(source).database_path, profile.database_path)
+    protection.protect(profile.database_path, profile.backups_folder, PASSPHRASE)
+
+
 def check_imports(data_dir: Path, env: dict[str, str]) -> list[str]:
     """One `-X importtime` run of `--exit-after shown`: what of the heavy modules was imported."""
     command = app_command(data_dir, "--exit-after", "shown")
@@ -183,17 +200,19 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--rounds must be at least 1")
     env = environment()
     with tempfile.TemporaryDirectory(prefix="kap-bench-") as temp:
-        folders = {name: Path(temp) / name for name in ("empty", "sample", "large")}
+        folders = {name: Path(temp) / name for name in ("empty", "sample", "large", "protected")}
         for folder in folders.values():
             folder.mkdir()
         run(app_command(folders["sample"], "demo"), env)
         large = build_large_profile(folders["large"])
+        protected_copy(folders["large"], folders["protected"])
         commands = {
             BARE: [PYTHON, str(ROOT / "benchmarks" / "bare_window.py")],
             BARE_QT: [PYTHON, str(ROOT / "benchmarks" / "bare_window.py"), "--with-qt-namespace"],
             SHOWN: app_command(folders["empty"], "--exit-after", "shown"),
             LOADED_SAMPLE: app_command(folders["sample"], "--exit-after", "loaded"),
             LOADED_LARGE: app_command(folders["large"], "--exit-after", "loaded"),
+            LOCKED_LARGE: app_command(folders["protected"], "--exit-after", "locked"),
         }
         names = list(commands)
         samples: dict[str, list[float]] = {name: [] for name in names}

@@ -109,6 +109,9 @@ def run_window(args: argparse.Namespace) -> int:
         if exit_after == "shown":
             QTimer.singleShot(0, app.quit)
         else:
+            if exit_after == "locked":  # the unlock screen shows (or, unprotected, the data)
+                window.locked.connect(app.quit, Qt.ConnectionType.QueuedConnection)
+                window.profile_opened.connect(app.quit, Qt.ConnectionType.QueuedConnection)
             if exit_after == "loaded":
                 window.profile_opened.connect(app.quit, Qt.ConnectionType.QueuedConnection)
                 # No one can type a passphrase for a timed start: say so rather than wait.

@@ -52,8 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window on a throw-away sample course (your data is never touched)",
     )
-    # For benchmarks/ and end-to-end tests: quit once the window is shown or its data loaded.
-    parser.add_argument("--exit-after", choices=("shown", "loaded"), help=argparse.SUPPRESS)
+    # For benchmarks/ and end-to-end tests: quit once the window is shown, its data loaded, or
+    # (for a protected profile) the unlock screen shown.
+    parser.add_argument(
+        "--exit-after", choices=("shown", "loaded", "locked"), help=argparse.SUPPRESS
+    )
 
     shared = argparse.ArgumentParser(add_help=False)
     shared.add_argument("--data-dir", metavar="DIR", help=data_dir_help, default=argparse.SUPPRESS)

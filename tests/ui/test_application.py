@@ -118,3 +118,17 @@ def test_a_protected_profile_cannot_be_timed_to_loaded_and_says_why(
     assert run_window(window_args(demo_profile.folder)) == 1
     assert "protected with a passphrase" in capsys.readouterr().err
     assert protection.is_protected(demo_profile.database_path)
+
+
+def test_a_timed_start_can_stop_at_the_unlock_screen(
+    demo_profile: Profile, qapp: QApplication
+) -> None:
+    from kapcompanion.store import protection
+
+    pytest.importorskip("sqlcipher3", reason="this installation has no SQLCipher")
+    args = argparse.Namespace(data_dir=str(demo_profile.folder), demo=False, exit_after="locked")
+    assert run_window(args) == 0  # an ordinary profile: it stops once the data is shown
+    protection.protect(demo_profile.database_path, demo_profile.backups_folder, "quiet")
+    before = demo_profile.database_path.read_bytes()
+    assert run_window(args) == 0
+    assert demo_profile.database_path.read_bytes() == before
