@@ -174,12 +174,17 @@ class Store(Guarded):
         # Closing must not fail: a busy or full disk leaves the old words in the index until a
         # later close or erase rewrites it (and a second close finds the connection closed).
         with contextlib.suppress(*driver.errors()):
-            if self._db.conn.total_changes != self._changes_at_open:
+            if self.changed_since_open():
                 with self._db.atomic():
                     optimize(self._db.conn)
         # Closing the last connection checkpoints the -wal and removes it.
         self._db.close()
         self._passphrase = None
+
+    def changed_since_open(self) -> bool:
+        """True once anything was written since the store was opened (what makes a backup
+        worth taking on close)."""
+        return bool(self._db.conn.total_changes != self._changes_at_open)
 
     def __enter__(self) -> Store:
         return self
