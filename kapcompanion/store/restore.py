@@ -177,7 +177,7 @@ def restore(
     protect_with = passphrase if looks_protected(backup) or is_protected(database) else None
     if protect_with is not None and not looks_protected(backup):
         _check_opens(database, protect_with)  # a mistyped passphrase would lock the data away
-    counts = _restorable(backup, protect_with)
+    counts = _restorable(backup, passphrase if looks_protected(backup) else None)
     copy = _checked_copy(backup, database, protect_with, counts)
     now = now or datetime.now()
     kept = _kept_path(database, now) if database.exists() else None
