@@ -174,7 +174,7 @@ class Store(Guarded):
         # Closing must not fail: a busy or full disk leaves the old words in the index until a
         # later close or erase rewrites it (and a second close finds the connection closed).
         with contextlib.suppress(*driver.errors()):
-            if self.changed_since_open():
+            if self._db.conn.total_changes != self._changes_at_open:
                 with self._db.atomic():
                     optimize(self._db.conn)
         # Closing the last connection checkpoints the -wal and removes it.
