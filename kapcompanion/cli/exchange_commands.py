@@ -61,6 +61,7 @@ def run_export(profile: Profile, args: argparse.Namespace) -> int:
 def run_import(profile: Profile, args: argparse.Namespace) -> int:
     from kapcompanion.exchange import import_document, read_export
     from kapcompanion.store import Store
+    from kapcompanion.store.automatic_backups import backup_if_due, backup_on_close
 
     source = Path(args.file).expanduser().absolute()
     document = read_export(source)  # checked whole before the profile is even opened
@@ -68,6 +69,9 @@ def run_import(profile: Profile, args: argparse.Namespace) -> int:
         ProfileLock(profile),
         Store.open(profile.database_path, passphrase=profile_passphrase(profile)) as store,
     ):
+        # The data as it was before, if no automatic backup was made today; and as it is after.
+        backup_if_due(store, profile.backups_folder, datetime.now())
         summary = import_document(store, document, source=str(source))
+        backup_on_close(store, profile.backups_folder, datetime.now())
     print(f"Imported {source}. {summary.describe()}")
     return EXIT_OK

@@ -4,10 +4,10 @@ exchange_commands, report).
 
 `kap-companion [--data-dir DIR] demo | check | backup [--out FILE] | delete-all [--confirm] |
 export [--format json|csv] [--out FILE] | import FILE | report --out FILE.pdf [...] |
-passphrase set|change|remove`. A protected profile's passphrase is asked for by
-passphrase_commands. With no
-command, app.py opens the window instead. Every failure a person can cause prints one clear
-sentence and exits non-zero; nothing here prints a traceback unless KAP_COMPANION_DEBUG is set.
+passphrase set|change|remove | restore --list [--folder DIR] | restore FILE`. A protected
+profile's passphrase is asked for by passphrase_commands. With no command, app.py opens the
+window instead. Every failure a person can cause prints one clear sentence and exits
+non-zero; nothing here prints a traceback unless KAP_COMPANION_DEBUG is set.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from kapcompanion.cli.profile_commands import (
     run_demo,
 )
 from kapcompanion.cli.report import add_report_parser, run_report
+from kapcompanion.cli.restore_commands import add_restore_parser, run_restore
 from kapcompanion.errors import KapError
 from kapcompanion.profile import ENVIRONMENT_VARIABLE, Profile, resolve_profile_dir
 
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_exchange_parsers(commands, shared)
     add_report_parser(commands, shared)
     add_passphrase_parser(commands, shared)
+    add_restore_parser(commands, shared)
     return parser
 
 
@@ -79,6 +81,7 @@ def run_command(args: argparse.Namespace) -> int:
         "import": run_import,
         "report": run_report,
         "passphrase": run_passphrase,
+        "restore": run_restore,
     }
     profile = Profile(resolve_profile_dir(args.data_dir))
     try:

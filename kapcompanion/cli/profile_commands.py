@@ -1,4 +1,5 @@
-"""`demo`, `check`, `backup` and `delete-all`: the commands that look after the profile's data.
+"""`demo`, `check`, `backup` (which also lets old automatic backups go) and `delete-all`: the
+commands that look after the profile's data.
 
 Each takes the profile and the parsed arguments and returns an exit code; a failure a person
 can cause is raised as a `KapError` for `kapcompanion.cli.main` to print in one sentence.
@@ -97,6 +98,7 @@ def _say_protection(profile: Profile) -> None:
 
 
 def run_backup(profile: Profile, args: argparse.Namespace) -> int:
+    from kapcompanion.store.automatic_backups import rotate
     from kapcompanion.store.backup import backup_database, default_backup_path
 
     destination = (
@@ -106,8 +108,13 @@ def run_backup(profile: Profile, args: argparse.Namespace) -> int:
     )
     # No lock is taken (a backup is safe beside the open window), but the profile is opened.
     profile.tighten()
-    written = backup_database(profile.database_path, destination, profile_passphrase(profile))
+    passphrase = profile_passphrase(profile)
+    written = backup_database(profile.database_path, destination, passphrase)
     print(f"Backup written to {written} ({written.stat().st_size:,} bytes).")
+    # Only automatic backups are ever let go; this one, made by hand, never is.
+    gone = rotate(profile.backups_folder, datetime.now(), passphrase)
+    if gone:
+        print(f"Older automatic backups let go (each kept day, week and month stays): {len(gone)}.")
     return EXIT_OK
 
 

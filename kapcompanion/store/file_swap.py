@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from pathlib import Path
 
 CONVERTING_SUFFIX = ".converting"
@@ -41,7 +42,30 @@ def put_in_place(partial: Path, path: Path) -> None:
     partial.replace(path)
     _fsync_folder(path.parent)
     if replaced is not None:
-        _wipe(replaced)
+        wipe(replaced)
+
+
+def put_in_place_keeping(partial: Path, path: Path, kept: Path) -> None:
+    """Give the checked copy `partial` the name `path` in one step, the original (with its
+    `-wal`, `-shm` and `-journal`) kept under the name `kept` and never wiped: restoring a backup.
+
+    `kept` is a second name for the original before anything moves, so a kill at any point
+    leaves a usable file at `path` (the original until the rename, the copy after it)."""
+    if kept.exists():
+        raise FileExistsError(kept)
+    _fsync(partial)
+    if path.exists():
+        try:
+            kept.hardlink_to(path)
+        except OSError:  # a file system without hard links: a copy, then the rename
+            shutil.copy2(path, kept)
+            _fsync(kept)
+        for sidecar in ("-wal", "-shm", "-journal"):
+            beside = Path(f"{path}{sidecar}")
+            if beside.exists():
+                beside.replace(Path(f"{kept}{sidecar}"))
+    partial.replace(path)
+    _fsync_folder(path.parent)
 
 
 def tidy_leftovers(path: Path) -> None:
@@ -54,11 +78,12 @@ def tidy_leftovers(path: Path) -> None:
     if path.exists() and path.samefile(replaced):
         replaced.unlink()  # killed before the swap: this is the original itself
     else:
-        _wipe(replaced)
+        wipe(replaced)
 
 
-def _wipe(path: Path) -> None:
-    """Overwrite a file's bytes with zeros, make that reach the disk, then remove it."""
+def wipe(path: Path) -> None:
+    """Overwrite a file's bytes with zeros, make that reach the disk, then remove it (also
+    how a backup that rotation lets go is deleted)."""
     with contextlib.suppress(OSError), path.open("r+b") as handle:
         size = handle.seek(0, os.SEEK_END)
         handle.seek(0)

@@ -181,6 +181,11 @@ class Store(Guarded):
         self._db.close()
         self._passphrase = None
 
+    def changed_since_open(self) -> bool:
+        """True once anything was written since the store was opened (what makes a backup
+        worth taking on close)."""
+        return bool(self._db.conn.total_changes != self._changes_at_open)
+
     def __enter__(self) -> Store:
         return self
 
