@@ -119,7 +119,7 @@ def run_window(args: argparse.Namespace) -> int:
                 window.locked.connect(lambda: app.exit(1), Qt.ConnectionType.QueuedConnection)
             QTimer.singleShot(0, window.open_profile)
         code = app.exec()
-        window.close_store()
+        window.close_store(back_up=True)
         if window.is_locked():  # a timed start that stopped at the unlock screen
             window.hide()
         return code

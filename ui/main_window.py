@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._demo = demo
         self._store: Store | None = None
+        self.automatic_backup_problem: KapError | None = None
         # A protected profile's passphrase, held only while its data is open (unlocked).
         self._passphrase: str | None = None
         # While locked: the screen to return to once unlocked. None while unlocked.
@@ -473,6 +475,7 @@ class MainWindow(QMainWindow):
             self.profile_failed.emit()
             return
         self._store = store
+        self._back_up(closing=False)
         if self.is_locked():
             self._leave_locked()
         self._watch_for_idle()
@@ -489,10 +492,31 @@ class MainWindow(QMainWindow):
             if isinstance(widget, Screen):
                 widget.data_changed_elsewhere(changed)
 
-    def close_store(self) -> None:
+    def close_store(self, *, back_up: bool = False) -> None:
+        """Close the data; with `back_up`, first make an automatic backup if anything was
+        written since it opened."""
         if self._store is not None:
+            if back_up:
+                self._back_up(closing=True)
             self._store.close()
             self._store = None
+
+    def _back_up(self, *, closing: bool) -> None:
+        """Make an automatic backup of the client's own data (not the sample course's): on
+        opening once a day, on closing when anything was written. A backup that cannot be made
+        must not stop the data opening or the window closing; the problem is kept for Settings
+        to show."""
+        from kapcompanion.store.automatic_backups import backup_if_due, backup_on_close
+
+        if self._store is None or self._demo:
+            return
+        automatic = backup_on_close if closing else backup_if_due
+        try:
+            automatic(self._store, self._profile.backups_folder, datetime.now())
+        except KapError as error:
+            self.automatic_backup_problem = error
+        else:
+            self.automatic_backup_problem = None
 
     def _drop_screens(self, *, keep: tuple[QWidget, ...]) -> None:
         """Delete every built screen but `keep`: each is built again when next shown, so none
@@ -592,7 +616,7 @@ class MainWindow(QMainWindow):
         if "settings" in self._built:
             self.settings_view.stop_exchange()
         return_to = self.current_destination()
-        self.close_store()
+        self.close_store(back_up=True)
         self._passphrase = None
         self._enter_locked(return_to)
         return True

@@ -46,7 +46,7 @@ KEEP_WEEKLY = 4
 KEEP_MONTHLY = 12
 
 _TIME_FORMAT = "%Y-%m-%d-%H%M%S"
-_NAMED = re.compile(r"^(auto|kap-companion)-(\d{4}-\d{2}-\d{2}-\d{6})(?:-\d+)?\.sqlite3$")
+_NAMED = re.compile(r"^(auto|kap-companion)-(\d{4}-\d{2}-\d{2}-\d{6})(?:-(\d+))?\.sqlite3$")
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,13 @@ def automatic_backups(folder: Path) -> list[AutomaticBackup]:
     found = [
         AutomaticBackup(path, made_at(path)) for path in backup_files(folder) if is_automatic(path)
     ]
-    return sorted(found, key=lambda backup: (backup.made, backup.path.name), reverse=True)
+    return sorted(found, key=lambda backup: (backup.made, _sequence(backup.path)), reverse=True)
+
+
+def _sequence(path: Path) -> int:
+    """1 for the first backup made in a second, 2, 3… for the ones made after it (-2, -3…)."""
+    match = _NAMED.match(path.name)
+    return int(match.group(3)) if match is not None and match.group(3) else 1
 
 
 def is_due(folder: Path, now: datetime) -> bool:

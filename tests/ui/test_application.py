@@ -132,3 +132,17 @@ def test_a_timed_start_can_stop_at_the_unlock_screen(
     before = demo_profile.database_path.read_bytes()
     assert run_window(args) == 0
     assert demo_profile.database_path.read_bytes() == before
+
+
+def test_the_window_backs_up_your_data_once_a_day_as_it_opens(
+    demo_profile: Profile, qapp: QApplication
+) -> None:
+    from kapcompanion.store.automatic_backups import automatic_backups
+
+    assert automatic_backups(demo_profile.backups_folder) == []
+    assert run_window(window_args(demo_profile.folder)) == 0
+    (first,) = automatic_backups(demo_profile.backups_folder)
+    assert run_window(window_args(demo_profile.folder)) == 0  # the same day, nothing written
+    assert [backup.path for backup in automatic_backups(demo_profile.backups_folder)] == [
+        first.path
+    ]

@@ -101,8 +101,13 @@ def test_a_backup_made_in_the_window_is_private(
 ) -> None:
     window = open_window(demo_profile)
     window.settings_view.make_backup()
-    [backup] = demo_profile.backups_folder.iterdir()
-    assert modes(demo_profile.backups_folder, backup) == {"backups": "0o700", backup.name: "0o600"}
+    # The one made by hand, and the automatic one made as the window opened.
+    backups = sorted(demo_profile.backups_folder.iterdir())
+    assert [path.name[:5] for path in backups] == ["auto-", "kap-c"]
+    assert modes(demo_profile.backups_folder, *backups) == {
+        "backups": "0o700",
+        **{backup.name: "0o600" for backup in backups},
+    }
 
 
 def test_a_profile_with_a_course_shows_its_summary(
@@ -267,7 +272,7 @@ def test_make_a_backup_now_writes_a_backup_and_says_where(
     window = open_window(demo_profile)
     window.show_destination("settings")
     window.settings_view.backup_button.click()
-    [backup] = list(demo_profile.backups_folder.glob("*.sqlite3"))
+    [backup] = list(demo_profile.backups_folder.glob("kap-companion-*.sqlite3"))
     assert str(backup) in window.settings_view.backup_status.text()
     assert window.settings_view.backup_status.isVisibleTo(window)
 
@@ -388,3 +393,29 @@ def test_the_country_for_crisis_lines_is_chosen_in_settings(
     box.setCurrentIndex(box.findData("US"))
     window.support_view.show_contacts()
     assert "988" in " ".join(visible_texts(window.support_view))
+
+
+def test_closing_after_writing_backs_up_and_the_sample_course_never_does(
+    open_window: WindowFactory, demo_profile: Profile, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from kapcompanion.domain import NewSession
+    from kapcompanion.store.automatic_backups import automatic_backups
+    from kapcompanion.store.restore import summarize
+
+    window = open_window(demo_profile)
+    (on_opening,) = automatic_backups(demo_profile.backups_folder)
+    assert summarize(on_opening.path, None).counts["sessions"] == 7
+    assert window.store is not None
+    window.store.sessions.add(NewSession(held_at=datetime.now(UTC), intention="Rest."))
+    window.close_store(back_up=True)
+    # The same day's: only the newest is kept.
+    (on_closing,) = automatic_backups(demo_profile.backups_folder)
+    assert on_closing.path != on_opening.path
+    assert summarize(on_closing.path, None).counts["sessions"] == 8
+
+    sample = Profile(tmp_path / "sample")
+    sample_window = open_window(sample, demo=True)
+    sample_window.close_store(back_up=True)
+    assert not sample.backups_folder.exists()
