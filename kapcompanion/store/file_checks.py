@@ -68,16 +68,14 @@ def check_is_database_file(path: Path, passphrase: str | None = None) -> None:
         raise DatabaseUnreadableError(path, "it is not a KAP Companion data file")
 
 
-def open_read_only(
-    path: Path, passphrase: str | None = None, *, leave_no_trace: bool = False
-) -> sqlite3.Connection:
+def open_read_only(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
     """Open an existing database without any chance of changing it.
 
-    `leave_no_trace`: when no program has the file open (no -wal beside it), read it as it is
-    on disk, so that no -wal or -shm is made beside it (a read-only connection cannot remove
-    them when it closes), and a full disk is no obstacle."""
+    When no program has the file open (no -wal or -shm beside it), it is read as it is on
+    disk: a read-only connection could not remove a -wal and -shm it made when it closes, so
+    none are made (and a full disk is no obstacle to reading)."""
     check_is_database_file(path, passphrase)
-    immutable = leave_no_trace and not wal_path(path).exists() and not shm_path(path).exists()
+    immutable = not wal_path(path).exists() and not shm_path(path).exists()
     try:
         return driver.connect(path, passphrase, read_only=True, immutable=immutable)
     except driver.errors() as error:
@@ -178,7 +176,7 @@ def check_database(path: Path, passphrase: str | None = None) -> HealthReport:
 
     Only damage is a problem: a disk that is full or fails while checking raises DiskFullError
     or DiskIOError. Nothing is left beside the file that was not there before."""
-    connection = open_read_only(path, passphrase, leave_no_trace=True)
+    connection = open_read_only(path, passphrase)
     try:
         db = Database(connection, execute_plugins=False)
         try:
