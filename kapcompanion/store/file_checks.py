@@ -119,8 +119,7 @@ def cut_short(path: Path) -> bool:
     size = path.stat().st_size
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         return 0 < size < 100 and header.startswith(SQLITE_HEADER[:size])
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
+    page_size = _page_size(header)
     if page_size < SMALLEST_PAGE or size % page_size:
         return True
     # The page count at offset 28 is valid when the change counter (24) matches offset 92.
@@ -134,8 +133,12 @@ def page_size_of(path: Path) -> int | None:
         header = handle.read(18)
     if len(header) < 18 or not header.startswith(SQLITE_HEADER):
         return None
+    return _page_size(header)
+
+
+def _page_size(header: bytes) -> int:
     size = int.from_bytes(header[16:18], "big")
-    return 65536 if size == 1 else size
+    return 65536 if size == 1 else size  # 65536 does not fit in two bytes
 
 
 def wal_path(path: Path) -> Path:

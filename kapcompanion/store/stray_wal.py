@@ -41,6 +41,7 @@ from kapcompanion.store.file_checks import (
 from kapcompanion.wording.translation import translate
 
 PROFILE_ID_KEY = "profile_id"
+CHECK_FOLDER_PREFIX = ".wal-check-"
 SET_ASIDE_MARK = ".set-aside-"
 WAL_MAGIC = (0x377F0682, 0x377F0683)
 # Tables whose records carry a uuid that never changes once made.
@@ -79,6 +80,8 @@ class SetAsideWal:
 def screen(path: Path, passphrase: str | None = None) -> SetAsideWal | None:
     """Set aside a `-wal` beside `path` that does not belong to it; None when there is none
     or it belongs (then opening `path` replays it). `path` itself is never written."""
+    for leftover in path.parent.glob(f"{CHECK_FOLDER_PREFIX}*"):  # of a check cut short
+        shutil.rmtree(leftover, ignore_errors=True)
     if not has_wal(path):
         return None
     reason = _why_foreign(path, passphrase)
@@ -174,7 +177,7 @@ def _move_aside(path: Path) -> tuple[Path, ...]:
 def _private_folder(parent: Path) -> Iterator[Path]:
     """A folder only the user can read, beside the data file (copies of the client's words
     never go to /tmp), removed afterwards whatever happens."""
-    folder = Path(tempfile.mkdtemp(prefix=".wal-check-", dir=parent))  # made 0700
+    folder = Path(tempfile.mkdtemp(prefix=CHECK_FOLDER_PREFIX, dir=parent))  # made 0700
     try:
         yield folder
     finally:

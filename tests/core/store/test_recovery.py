@@ -25,6 +25,7 @@ from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from kapcompanion.store.backup import backup_database, default_backup_path
 from kapcompanion.store.file_checks import check_database
+from kapcompanion.store.stray_wal import _identity_broken
 from tests.paths import REPOSITORY
 from tests.raw_sql import connection_of
 
@@ -250,6 +251,7 @@ import resource, signal, sys
 from pathlib import Path
 from kapcompanion.errors import KapError
 from kapcompanion.store.file_checks import check_database
+from kapcompanion.store.stray_wal import _identity_broken
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
 try:
@@ -298,3 +300,22 @@ def test_autosave_on_a_full_disk_says_the_disk_is_full(store: Store) -> None:
         )
     assert "disk is full" in refused.value.message
     assert store.reflections.get(reflection.id).answers == ()
+
+
+def test_what_a_genuine_wal_may_do_to_records_and_what_only_a_foreign_one_does() -> None:
+    before = ("profile", {"answers": {"u1": 1, "u2": 2, "u3": 3}})
+
+    def after(records: dict[str, int], profile_id: str = "profile") -> str | None:
+        return _identity_broken(before, (profile_id, {"answers": records}))
+
+    # Genuine: records added, changed, erased; the newest erased and its number used again;
+    # one erased for good and brought back by an import under a new number.
+    assert after({"u1": 1, "u2": 2, "u3": 3, "u4": 4}) is None
+    assert after({"u1": 1, "u3": 3}) is None
+    assert after({"u1": 1, "u2": 2, "new": 3}) is None
+    assert after({"u1": 1, "u3": 3, "u2": 4}) is None
+    # Foreign: another profile, records swapped, or some replaced while later ones stay.
+    assert after({"u1": 1, "u2": 2, "u3": 3}, "someone else") is not None
+    assert after({"u1": 2, "u2": 1, "u3": 3}) is not None
+    assert after({"x": 1, "u2": 2, "u3": 3}) is not None
+    assert after({"x": 1, "y": 2, "z": 3}) is not None
