@@ -30,6 +30,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kapcompanion import private_files
+from kapcompanion.errors import ProfileNeedsRecoveryError
 from kapcompanion.store import driver
 from kapcompanion.store.file_checks import (
     has_wal,
@@ -105,13 +106,19 @@ def _why_foreign(path: Path, passphrase: str | None) -> str | None:
         before = _copy(path, folder / "before.sqlite3")
         after = _copy(path, folder / "after.sqlite3")
         _copy(wal, wal_path(after))
-        with _opened(before, passphrase) as connection:
-            old = _identity(connection)
         with _opened(after, passphrase) as connection:
             problems = integrity_problems(connection)
+            new = None if problems else _identity(connection)
+        with _opened(before, passphrase) as connection:
             if problems:
+                damage = integrity_problems(connection, quick=True)
+                if damage:  # the file is damaged, whatever the -wal holds: it stays beside it
+                    raise ProfileNeedsRecoveryError(
+                        path, ProfileNeedsRecoveryError.DAMAGED, "\n".join(damage[:20])
+                    )
                 return f"replayed on a copy, it damages the file: {problems[0]}"
-            new = _identity(connection)
+            old = _identity(connection)
+    assert new is not None
     return _identity_broken(old, new)
 
 

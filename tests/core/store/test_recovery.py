@@ -319,3 +319,20 @@ def test_what_a_genuine_wal_may_do_to_records_and_what_only_a_foreign_one_does()
     assert after({"u1": 2, "u2": 1, "u3": 3}) is not None
     assert after({"x": 1, "u2": 2, "u3": 3}) is not None
     assert after({"x": 1, "y": 2, "z": 3}) is not None
+
+
+def test_a_damaged_file_with_its_own_wal_asks_for_a_backup_and_keeps_both(
+    demo_profile: Profile,
+) -> None:
+    database = demo_profile.database_path
+    killed_while_open(database, LAST_WORDS)
+    with database.open("r+b") as handle:
+        handle.seek(database.stat().st_size // 2)
+        handle.write(b"\xff" * 8192)
+    wal = Path(f"{database}-wal")
+    originals = fingerprint(database), fingerprint(wal)
+    with pytest.raises(ProfileNeedsRecoveryError) as needs:
+        Store.open(database)
+    assert needs.value.kind == ProfileNeedsRecoveryError.DAMAGED
+    assert (fingerprint(database), fingerprint(wal)) == originals  # nothing set aside or replayed
+    assert not [name for name in names_in(demo_profile.folder) if "set-aside" in name]
