@@ -30,11 +30,12 @@ from datetime import datetime
 from pathlib import Path
 
 from kapcompanion import private_files
-from kapcompanion.errors import ProfileNeedsRecoveryError
+from kapcompanion.errors import ProfileNeedsRecoveryError, WrongPassphraseError
 from kapcompanion.store import driver
 from kapcompanion.store.file_checks import (
     has_wal,
     integrity_problems,
+    is_damage,
     page_size_of,
     shm_path,
     wal_path,
@@ -106,9 +107,13 @@ def _why_foreign(path: Path, passphrase: str | None) -> str | None:
         before = _copy(path, folder / "before.sqlite3")
         after = _copy(path, folder / "after.sqlite3")
         _copy(wal, wal_path(after))
-        with _opened(after, passphrase) as connection:
-            problems = integrity_problems(connection)
-            new = None if problems else _identity(connection)
+        try:
+            with _opened(after, passphrase) as connection:
+                problems = integrity_problems(connection)
+                new = None if problems else _identity(connection)
+        except WrongPassphraseError:  # another profile's page 1, under another key
+            problems, new = ["its pages do not open with this profile's passphrase"], None
+        # Opened second, so that a wrong passphrase is told as such, with nothing moved.
         with _opened(before, passphrase) as connection:
             if problems:
                 damage = integrity_problems(connection, quick=True)
@@ -117,7 +122,14 @@ def _why_foreign(path: Path, passphrase: str | None) -> str | None:
                         path, ProfileNeedsRecoveryError.DAMAGED, "\n".join(damage[:20])
                     )
                 return f"replayed on a copy, it damages the file: {problems[0]}"
-            old = _identity(connection)
+            try:
+                old = _identity(connection)
+            except driver.errors("DatabaseError") as error:
+                if not is_damage(error):
+                    raise
+                # Stopped part-way through taking in its -wal: only the -wal makes it whole,
+                # and the copy showed that it does.
+                old = (None, {})
     assert new is not None
     return _identity_broken(old, new)
 

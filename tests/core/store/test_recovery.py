@@ -55,7 +55,7 @@ import sys, time
 from pathlib import Path
 from kapcompanion.domain import Phase
 from kapcompanion.store import Store
-store = Store.open(Path(sys.argv[1]))
+store = Store.open(Path(sys.argv[1]), passphrase=sys.argv[3] if len(sys.argv) > 3 else None)
 if sys.argv[2] == "rewrite":  # change every answer: many pages of the -wal
     for reflection in store.reflections.list():
         for answer in store.reflections.get(reflection.id).answers:
@@ -71,10 +71,17 @@ time.sleep(60)
 """
 
 
-def killed_while_open(database: Path, what: str) -> None:
+def killed_while_open(database: Path, what: str, passphrase: str | None = None) -> None:
     """Run HOLD_OPEN on `database` and kill it once it has written: no close, no checkpoint."""
     child = subprocess.Popen(
-        [sys.executable, "-c", HOLD_OPEN, str(database), what],
+        [
+            sys.executable,
+            "-c",
+            HOLD_OPEN,
+            str(database),
+            what,
+            *([passphrase] if passphrase else []),
+        ],
         cwd=REPOSITORY,
         stdout=subprocess.PIPE,
         text=True,
@@ -336,3 +343,37 @@ def test_a_damaged_file_with_its_own_wal_asks_for_a_backup_and_keeps_both(
     assert needs.value.kind == ProfileNeedsRecoveryError.DAMAGED
     assert (fingerprint(database), fingerprint(wal)) == originals  # nothing set aside or replayed
     assert not [name for name in names_in(demo_profile.folder) if "set-aside" in name]
+
+
+def test_a_protected_profile_keeps_its_last_words_and_sets_another_s_wal_aside(
+    demo_profile: Profile, tmp_path: Path
+) -> None:
+    pytest.importorskip("sqlcipher3", reason="this installation has no SQLCipher")
+    from kapcompanion.demo import fill_demo
+    from kapcompanion.errors import WrongPassphraseError
+    from kapcompanion.store import protection
+
+    database = demo_profile.database_path
+    protection.protect(database, demo_profile.backups_folder, "ours")
+    killed_while_open(database, LAST_WORDS, "ours")
+    with pytest.raises(WrongPassphraseError):
+        Store.open(database, passphrase="not ours")
+    assert Path(f"{database}-wal").stat().st_size > 0  # a wrong passphrase moved nothing
+    with Store.open(database, passphrase="ours") as store:
+        assert store.set_aside is None
+        [draft] = store.reflections.unfinished()
+        assert store.reflections.get(draft.id).answers[0].text == LAST_WORDS
+        before = everything(store)
+
+    other = Profile(tmp_path / "other")
+    other.ensure_exists()
+    with Store.open(other.database_path) as store:
+        fill_demo(store)
+    protection.protect(other.database_path, other.backups_folder, "theirs")
+    killed_while_open(other.database_path, "rewrite", "theirs")
+    shutil.copy(f"{other.database_path}-wal", f"{database}-wal")
+    original = fingerprint(database)
+    with Store.open(database, passphrase="ours") as store:
+        assert fingerprint(database) == original
+        assert store.set_aside is not None
+        assert everything(store) == before
