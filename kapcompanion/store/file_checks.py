@@ -17,6 +17,7 @@ from kapcompanion.errors import (
     NoDataFileError,
     NotProtectedError,
     PassphraseNeededError,
+    ProfileNeedsRecoveryError,
 )
 from kapcompanion.store import driver
 from kapcompanion.store import migrations as schema
@@ -179,6 +180,9 @@ def check_database(path: Path, passphrase: str | None = None) -> HealthReport:
 
     Only damage is a problem: a disk that is full or fails while checking raises DiskFullError
     or DiskIOError. Nothing is left beside the file that was not there before."""
+    lost = lost_data(path, passphrase)
+    if lost:
+        return HealthReport(path, [ProfileNeedsRecoveryError.REASONS[lost]])
     connection = open_read_only(path, passphrase)
     try:
         db = Database(connection, execute_plugins=False)
@@ -199,3 +203,22 @@ def check_database(path: Path, passphrase: str | None = None) -> HealthReport:
         raise translated(error, path) from error
     finally:
         connection.close()
+
+
+def lost_data(path: Path, passphrase: str | None) -> str | None:
+    """EMPTY or TRUNCATED (of ProfileNeedsRecoveryError) when the file at `path` lost what it
+    held: it is empty, or shorter than its header says (a protected one: not whole pages).
+    None when it is whole, or a -wal beside it may still make it whole. Only read."""
+    try:
+        if not path.is_file() or has_wal(path):
+            return None
+        size = path.stat().st_size
+        if size == 0:
+            return ProfileNeedsRecoveryError.EMPTY
+        if passphrase is None and looks_like_sqlite(path):
+            truncated = cut_short(path)
+        else:
+            truncated = passphrase is not None and size % SMALLEST_PAGE != 0
+    except OSError:
+        return None  # opening it says why
+    return ProfileNeedsRecoveryError.TRUNCATED if truncated else None

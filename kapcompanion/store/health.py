@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kapcompanion.errors import ProfileNeedsRecoveryError
-from kapcompanion.store.file_checks import SMALLEST_PAGE, cut_short, has_wal, looks_like_sqlite
+from kapcompanion.store.file_checks import has_wal, lost_data
 
 BACKUP_SUFFIX = ".sqlite3"
 
@@ -36,25 +36,15 @@ def check_before_opening(
 ) -> None:
     """Raise ProfileNeedsRecoveryError when `database` is missing while there are backups (or
     changes wait beside it in a -wal), empty while there are any, or cut short."""
-    waiting = has_wal(database)  # SQLite would delete it beside an empty or missing file
     if not database.exists():
-        if waiting or has_backups(backups_folder):
+        # SQLite would delete a -wal beside a missing or empty file.
+        if has_wal(database) or has_backups(backups_folder):
             raise ProfileNeedsRecoveryError(database, ProfileNeedsRecoveryError.MISSING)
         return
-    if not database.is_file():
-        return  # check_is_database_file says what is wrong
-    size = database.stat().st_size
-    if size == 0:
-        if waiting or has_backups(backups_folder):
-            raise ProfileNeedsRecoveryError(database, ProfileNeedsRecoveryError.EMPTY)
-        return
-    if waiting:
-        return  # a file mid-way through taking in its -wal is shorter than it says; see stray_wal
-    if passphrase is None and looks_like_sqlite(database):
-        truncated = cut_short(database)
-    else:
-        truncated = passphrase is not None and size % SMALLEST_PAGE != 0
-    if truncated:
-        raise ProfileNeedsRecoveryError(
-            database, ProfileNeedsRecoveryError.TRUNCATED, f"{size} bytes"
-        )
+    if database.is_file() and database.stat().st_size == 0 and has_wal(database):
+        raise ProfileNeedsRecoveryError(database, ProfileNeedsRecoveryError.EMPTY)
+    lost = lost_data(database, passphrase)
+    if lost == ProfileNeedsRecoveryError.EMPTY and not has_backups(backups_folder):
+        return  # a first start cut short: nothing was ever written there
+    if lost is not None:
+        raise ProfileNeedsRecoveryError(database, lost)

@@ -377,3 +377,14 @@ def test_a_protected_profile_keeps_its_last_words_and_sets_another_s_wal_aside(
         assert fingerprint(database) == original
         assert store.set_aside is not None
         assert everything(store) == before
+
+
+@pytest.mark.parametrize("keep", [0, 0.5])
+def test_check_calls_an_empty_or_cut_short_file_damaged(demo_profile: Profile, keep: float) -> None:
+    database = demo_profile.database_path
+    data = database.read_bytes()
+    database.write_bytes(data[: int(len(data) * keep)])
+    report = check_database(database)
+    assert not report.healthy
+    assert report.problems[0] in ProfileNeedsRecoveryError.REASONS.values()
+    assert names_in(demo_profile.folder) == ["kap-companion.sqlite3"]
