@@ -187,7 +187,11 @@ def _move_aside(path: Path) -> tuple[Path, ...]:
     for sidecar in (wal_path(path), shm_path(path)):
         if sidecar.exists():
             target = sidecar.with_name(f"{sidecar.name}{SET_ASIDE_MARK}{stamp}")
-            sidecar.replace(target)
+            number = 1
+            while target.exists():  # never over one kept before
+                number += 1
+                target = sidecar.with_name(f"{sidecar.name}{SET_ASIDE_MARK}{stamp}-{number}")
+            sidecar.rename(target)
             kept.append(target)
     return tuple(kept)
 
