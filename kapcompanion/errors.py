@@ -7,7 +7,9 @@ window shows its own translated wording for each class; the command line prints 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import ClassVar
 
 
 class KapError(Exception):
@@ -89,8 +91,8 @@ class DiskFullError(StoreError):
         super().__init__(
             path,
             detail,
-            f"There is no room left on the disk for the data file {path}. Nothing was "
-            "changed. Please free some space and try again.",
+            f"Your disk is full: there is no room left on the disk for the data file {path}. "
+            "Nothing was changed. Please free some space and try again.",
         )
 
 
@@ -116,17 +118,57 @@ class NotFoundError(KapError, LookupError):
 
 
 class DatabaseUnreadableError(StoreError):
-    """The data file is damaged or is not an SQLite database at all."""
+    """The data file is damaged or is not an SQLite database at all.
 
-    def __init__(self, path: Path, reason: str) -> None:
+    `reason` is a few plain words that fit in the message; SQLite's own text (which page, which
+    b-tree) goes in `detail`, for a "details" fold at most."""
+
+    def __init__(self, path: Path, reason: str, detail: str = "") -> None:
         super().__init__(
             path,
-            reason,
+            detail or reason,
             f"The data file {path} could not be read ({reason}). It has not been changed. "
             "If you have a backup, you can restore it; otherwise keep this file safe and ask "
             "for help.",
         )
         self.reason = reason
+
+
+class ProfileNeedsRecoveryError(DatabaseUnreadableError):
+    """The profile's data file is damaged, empty or cut short, or missing while backups exist:
+    the window offers the newest sound backup instead of opening (or making) an empty profile.
+
+    `kind` says which (one of the constants below); the file itself was not changed."""
+
+    DAMAGED = "damaged"
+    EMPTY = "empty"
+    TRUNCATED = "truncated"
+    MISSING = "missing"
+
+    REASONS: ClassVar[Mapping[str, str]] = {
+        DAMAGED: "parts of it are damaged",
+        EMPTY: "the file is empty: everything in it is gone",
+        TRUNCATED: "the file has been cut short: its end is missing",
+        MISSING: "the file is missing, but there are backups of it",
+    }
+
+    def __init__(self, path: Path, kind: str, detail: str = "") -> None:
+        super().__init__(path, self.REASONS[kind], detail)
+        self.kind = kind
+
+
+class DiskIOError(StoreError):
+    """The disk refused to read or write (it may be full, removed or failing): not damage."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(
+            path,
+            detail,
+            f"The disk holding the data file {path} did not let KAP Companion read or write "
+            "just now: it may be full, removed or failing. This does not mean the file is "
+            "damaged, and nothing was changed. Please free some space or check the disk, then "
+            "try again.",
+        )
 
 
 class ForeignDatabaseError(KapError):

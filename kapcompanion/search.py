@@ -21,6 +21,11 @@ HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
 SNIPPET_WORDS = 12
 MAX_QUERY_TERMS = 32
+# SQLite's snippet() reads its whole text, once per match: over a long entry holding a common
+# word, seconds. Texts longer than this get a snippet made here, from their first
+# SNIPPET_SOURCE_CHARACTERS only, so a search stays quick with entries at the size limit.
+LONGEST_FOR_FULL_SNIPPET = 20_000
+SNIPPET_SOURCE_CHARACTERS = 20_000
 _PHRASE = re.compile(r'"([^"]*)"')
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -56,3 +61,22 @@ def match_expression(query: str) -> str | None:
     if not terms:
         return None
     return " ".join(terms[:MAX_QUERY_TERMS])
+
+
+def bounded_snippet(start: str, query: str) -> str:
+    """A snippet like SQLite's, from `start` (the first SNIPPET_SOURCE_CHARACTERS of a long
+    text): words around the first word of `query` found there, marked; else the first words."""
+    words = _WORD.findall(query)[:MAX_QUERY_TERMS]
+    found = None
+    if words:
+        pattern = r"\b(?:" + "|".join(re.escape(word) for word in words) + r")\w*"
+        found = re.search(pattern, start, re.IGNORECASE)
+    if found is None:
+        return " ".join(start.split()[:SNIPPET_WORDS]) + "…"
+    left, right = start[: found.start()], start[found.end() :]
+    before = " ".join(left.split()[-(SNIPPET_WORDS // 2) :])
+    after = " ".join(right.split()[: SNIPPET_WORDS // 2])
+    gap_before = " " if before and left[-1:].isspace() else ""
+    gap_after = " " if after and right[:1].isspace() else ""
+    marked = f"{HIGHLIGHT_START}{found.group(0)}{HIGHLIGHT_END}"
+    return f"…{before}{gap_before}{marked}{gap_after}{after}…"

@@ -2,7 +2,8 @@
 
 `validation` checks each field's type; these checks go further where a wrong value would be
 stored happily and break a screen later: a questionnaire answer that is not one of the
-item's options, or a setting that does not have the shape the app reads it in. Each problem
+item's options, a setting that does not have the shape the app reads it in, or a text longer
+than one entry may hold (kapcompanion.limits). Each problem
 comes back as the record's place and a few words on what is wrong.
 """
 
@@ -17,6 +18,7 @@ from kapcompanion.data_files.questionnaires import Questionnaire, questionnaire
 from kapcompanion.exchange.records import Record
 from kapcompanion.exchange.schema import DRAFT_INSIGHTS_PREFIX
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
+from kapcompanion.limits import MOST_CHARACTERS, too_long
 
 # Generous, and small enough that a date this many days ahead can always be worked out.
 MOST_DAYS_BETWEEN_CHECK_INS = 3650
@@ -70,10 +72,24 @@ def meaning_problems(tables: dict[str, list[Record]]) -> Iterator[Problem]:
     """Every record whose values this app could not use, in the order of the file.
 
     `tables` has passed the type, uniqueness and reference checks already."""
+    yield from _length_problems(tables)
     yield from _check_in_problems(tables["checkins"])
     instruments = {record["uuid"]: record["instrument"] for record in tables["checkins"]}
     yield from _answer_problems(tables["checkin_answers"], instruments)
     yield from _setting_problems(tables["settings"])
+
+
+def _length_problems(tables: dict[str, list[Record]]) -> Iterator[Problem]:
+    for table, records in tables.items():
+        for index, record in enumerate(records):
+            for name, value in record.items():
+                if isinstance(value, str) and too_long(value):
+                    yield (
+                        table,
+                        index,
+                        f'has "{name}" of {len(value):,} characters, more than the '
+                        f"{MOST_CHARACTERS:,} one entry can hold",
+                    )
 
 
 def _values(options: Any) -> str:

@@ -17,6 +17,7 @@ from kapcompanion.errors import (
     NoDataFileError,
     NotProtectedError,
     PassphraseNeededError,
+    ProfileNeedsRecoveryError,
 )
 from kapcompanion.store import driver
 from kapcompanion.store import migrations as schema
@@ -69,10 +70,15 @@ def check_is_database_file(path: Path, passphrase: str | None = None) -> None:
 
 
 def open_read_only(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
-    """Open an existing database without any chance of changing it."""
+    """Open an existing database without any chance of changing it.
+
+    When no program has the file open (no -wal or -shm beside it), it is read as it is on
+    disk: a read-only connection could not remove a -wal and -shm it made when it closes, so
+    none are made (and a full disk is no obstacle to reading)."""
     check_is_database_file(path, passphrase)
+    immutable = not wal_path(path).exists() and not shm_path(path).exists()
     try:
-        return driver.connect(path, passphrase, read_only=True)
+        return driver.connect(path, passphrase, read_only=True, immutable=immutable)
     except driver.errors() as error:
         raise translated(error, path) from error
 
@@ -81,7 +87,9 @@ def integrity_problems(connection: sqlite3.Connection, *, quick: bool = False) -
     """What SQLite's own checks find wrong with a database; empty when all is well.
 
     `quick` runs `PRAGMA quick_check` only (no index contents or foreign keys): fast enough to
-    run every time a profile opens. Damage so bad that the check cannot run is reported too.
+    run every time a profile opens. Damage so bad that the check cannot run is reported too;
+    a disk that cannot be read or written (full, removed, failing) is not damage: that error
+    is raised, for the caller to translate.
     """
     try:
         pragma = "quick_check" if quick else "integrity_check"
@@ -92,8 +100,62 @@ def integrity_problems(connection: sqlite3.Connection, *, quick: bool = False) -
                 for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check")
             ]
     except driver.errors("DatabaseError") as error:
+        if not is_damage(error):
+            raise
         return [str(error)]
     return problems
+
+
+def is_damage(error: Exception) -> bool:
+    """True when SQLite refused because of what the file holds, not because of the disk."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is None or code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def cut_short(path: Path) -> bool:
+    """True when an ordinary (not protected) database file is shorter than its own header
+    says, or ends part-way through a page: its end was lost. Only read, never opened."""
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    size = path.stat().st_size
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        return 0 < size < 100 and header.startswith(SQLITE_HEADER[:size])
+    page_size = _page_size(header)
+    if page_size < SMALLEST_PAGE or size % page_size:
+        return True
+    # The page count at offset 28 is valid when the change counter (24) matches offset 92.
+    pages = int.from_bytes(header[28:32], "big")
+    return header[24:28] == header[92:96] and size < pages * page_size
+
+
+def page_size_of(path: Path) -> int | None:
+    """The page size an ordinary database file's header names (None if it names none)."""
+    with path.open("rb") as handle:
+        header = handle.read(18)
+    if len(header) < 18 or not header.startswith(SQLITE_HEADER):
+        return None
+    return _page_size(header)
+
+
+def _page_size(header: bytes) -> int:
+    size = int.from_bytes(header[16:18], "big")
+    return 65536 if size == 1 else size  # 65536 does not fit in two bytes
+
+
+def wal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def shm_path(path: Path) -> Path:
+    return path.with_name(path.name + "-shm")
+
+
+def has_wal(path: Path) -> bool:
+    """True when changes not yet written into `path` wait beside it in a non-empty -wal."""
+    try:
+        return wal_path(path).stat().st_size > 0
+    except OSError:
+        return False
 
 
 # The `check` command -------------------------------------------------------------------
@@ -114,13 +176,21 @@ class HealthReport:
 
 
 def check_database(path: Path, passphrase: str | None = None) -> HealthReport:
-    """Read-only integrity check; raises for a file that isn't ours, else lists problems."""
+    """Read-only integrity check; raises for a file that isn't ours, else lists problems.
+
+    Only damage is a problem: a disk that is full or fails while checking raises DiskFullError
+    or DiskIOError. Nothing is left beside the file that was not there before."""
+    lost = lost_data(path, passphrase)
+    if lost:
+        return HealthReport(path, [ProfileNeedsRecoveryError.REASONS[lost]])
     connection = open_read_only(path, passphrase)
     try:
         db = Database(connection, execute_plugins=False)
         try:
             schema.refuse_unusable(db, path)
         except driver.errors("DatabaseError") as error:  # damage where it says whose file it is
+            if not is_damage(error):
+                raise
             return HealthReport(path, [str(error)])
         problems = integrity_problems(connection)
         if problems:
@@ -133,3 +203,22 @@ def check_database(path: Path, passphrase: str | None = None) -> HealthReport:
         raise translated(error, path) from error
     finally:
         connection.close()
+
+
+def lost_data(path: Path, passphrase: str | None) -> str | None:
+    """EMPTY or TRUNCATED (of ProfileNeedsRecoveryError) when the file at `path` lost what it
+    held: it is empty, or shorter than its header says (a protected one: not whole pages).
+    None when it is whole, or a -wal beside it may still make it whole. Only read."""
+    try:
+        if not path.is_file() or has_wal(path):
+            return None
+        size = path.stat().st_size
+        if size == 0:
+            return ProfileNeedsRecoveryError.EMPTY
+        if passphrase is None and looks_like_sqlite(path):
+            truncated = cut_short(path)
+        else:
+            truncated = passphrase is not None and size % SMALLEST_PAGE != 0
+    except OSError:
+        return None  # opening it says why
+    return ProfileNeedsRecoveryError.TRUNCATED if truncated else None

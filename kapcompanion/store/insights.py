@@ -20,6 +20,7 @@ from kapcompanion.domain import (
 )
 from kapcompanion.errors import EntryRefusedError, NotFoundError
 from kapcompanion.ids import CommitmentId, InsightId, ReflectionId, SessionId
+from kapcompanion.limits import refuse_too_long
 from kapcompanion.store import rows as to
 from kapcompanion.store.keep import KEEP, Keep
 from kapcompanion.store.part import Part
@@ -43,6 +44,7 @@ class Insights(Part):
     ) -> Insight:
         if not text.strip():
             raise EntryRefusedError(translate(CONTEXT, "An insight needs a few words."))
+        refuse_too_long(text)
         now = to_db_time(at or utc_now())
         with self._db.atomic():
             new_id = self._insert(
@@ -73,6 +75,7 @@ class Insights(Part):
         if not isinstance(text, Keep):
             if not text.strip():
                 raise EntryRefusedError(translate(CONTEXT, "An insight needs a few words."))
+            refuse_too_long(text)
             fields["text"] = text.strip()
         if not isinstance(pinned, Keep):
             fields["pinned"] = int(pinned)
@@ -164,6 +167,7 @@ class Insights(Part):
         """A dated note on how a small step is going."""
         if not text.strip():
             raise EntryRefusedError(translate(CONTEXT, "A note needs a few words."))
+        refuse_too_long(text)
         now = to_db_time(utc_now())
         with self._db.atomic():
             self._require_live("commitments", commitment_id)

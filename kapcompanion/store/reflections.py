@@ -24,6 +24,7 @@ from kapcompanion.domain import (
 )
 from kapcompanion.errors import NotFoundError
 from kapcompanion.ids import AnswerId, ReflectionId, SessionId
+from kapcompanion.limits import refuse_too_long
 from kapcompanion.store import rows as to
 from kapcompanion.store.keep import KEEP, Keep
 from kapcompanion.store.part import Part
@@ -71,7 +72,10 @@ class Reflections(Part):
         skipped: bool = False,
         at: datetime | None = None,
     ) -> None:
-        """Store the answer to one prompt, with the prompt's wording as the client saw it."""
+        """Store the answer to one prompt, with the prompt's wording as the client saw it.
+
+        Text longer than one entry holds (kapcompanion.limits) is refused, nothing written."""
+        refuse_too_long(text, prompt_text)
         now = to_db_time(at or utc_now())
         with self._db.atomic():
             self._db.execute(
@@ -102,6 +106,7 @@ class Reflections(Part):
 
     def update_answer(self, answer_id: AnswerId, text: str) -> Answer:
         """Change the words of one answer (the prompt it answered stays as it was)."""
+        refuse_too_long(text)
         now = to_db_time(utc_now())
         with self._db.atomic():
             row = self._one("SELECT * FROM answers WHERE id = ?", [answer_id])

@@ -14,11 +14,28 @@ from kapcompanion.ids import InsightId, ReflectionId, SessionId
 from kapcompanion.search import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
+    LONGEST_FOR_FULL_SNIPPET,
+    SNIPPET_SOURCE_CHARACTERS,
     SNIPPET_WORDS,
     HitKind,
     SearchHit,
+    bounded_snippet,
     match_expression,
 )
+
+# SQLite's snippet() for a text up to LONGEST_FOR_FULL_SNIPPET characters, else NULL and the
+# text's start, from which `bounded_snippet` makes one (see kapcompanion.search).
+_SESSION_TEXT = " || ' ' || ".join(
+    f"coalesce(s.{column}, '')" for column in ("intention", "notes", "after_effects_notes")
+)
+
+
+def _bounded(text: str, snippet: str) -> str:
+    return (
+        f"CASE WHEN length({text}) <= {LONGEST_FOR_FULL_SNIPPET} THEN {snippet} END, "
+        f"CASE WHEN length({text}) > {LONGEST_FOR_FULL_SNIPPET} "
+        f"THEN substr({text}, 1, {SNIPPET_SOURCE_CHARACTERS}) END"
+    )
 
 
 def search(db: Database, query: str, *, limit: int = 500) -> list[SearchHit]:
@@ -27,27 +44,27 @@ def search(db: Database, query: str, *, limit: int = 500) -> list[SearchHit]:
     if expression is None:
         return []
     marks = (HIGHLIGHT_START, HIGHLIGHT_END, "…", SNIPPET_WORDS)
+    answer = _bounded("a.text", "snippet(answers_fts, 0, ?, ?, ?, ?)")
+    insight = _bounded("i.text", "snippet(insights_fts, 0, ?, ?, ?, ?)")
+    session = _bounded(_SESSION_TEXT, "snippet(sessions_fts, -1, ?, ?, ?, ?)")
     rows = db.execute(
-        """
-        SELECT 'answer', a.reflection_id, NULL, r.session_id,
-               snippet(answers_fts, 0, ?, ?, ?, ?), answers_fts.rank
+        f"""
+        SELECT 'answer', a.reflection_id, NULL, r.session_id, answers_fts.rank, {answer}
         FROM answers_fts
         JOIN answers a ON a.rowid = answers_fts.rowid
         JOIN reflections r ON r.id = a.reflection_id
         WHERE answers_fts MATCH ? AND r.deleted_at IS NULL
         UNION ALL
-        SELECT 'insight', i.reflection_id, i.id, i.session_id,
-               snippet(insights_fts, 0, ?, ?, ?, ?), insights_fts.rank
+        SELECT 'insight', i.reflection_id, i.id, i.session_id, insights_fts.rank, {insight}
         FROM insights_fts
         JOIN insights i ON i.rowid = insights_fts.rowid
         WHERE insights_fts MATCH ? AND i.deleted_at IS NULL
         UNION ALL
-        SELECT 'session', NULL, NULL, s.id,
-               snippet(sessions_fts, -1, ?, ?, ?, ?), sessions_fts.rank
+        SELECT 'session', NULL, NULL, s.id, sessions_fts.rank, {session}
         FROM sessions_fts
         JOIN sessions s ON s.rowid = sessions_fts.rowid
         WHERE sessions_fts MATCH ? AND s.deleted_at IS NULL
-        ORDER BY 6
+        ORDER BY 5
         LIMIT ?
         """,
         [*marks, expression, *marks, expression, *marks, expression, limit],
@@ -58,10 +75,10 @@ def search(db: Database, query: str, *, limit: int = 500) -> list[SearchHit]:
             reflection_id=None if reflection is None else ReflectionId(reflection),
             insight_id=None if insight is None else InsightId(insight),
             session_id=None if session is None else SessionId(session),
-            snippet=snippet,
+            snippet=bounded_snippet(start, query) if snippet is None else snippet,
             rank=rank,
         )
-        for kind, reflection, insight, session, snippet, rank in rows
+        for kind, reflection, insight, session, rank, snippet, start in rows
     ]
 
 
@@ -81,17 +98,19 @@ def matching_reflections(
         row[0] for row in db.execute("SELECT id FROM reflections WHERE deleted_at IS NOT NULL")
     }
     found: dict[ReflectionId, str] = {}
+    answer = _bounded("a.text", "snippet(answers_fts, 0, ?, ?, '…', ?)")
     newest = db.execute(
-        """
-        SELECT a.reflection_id, snippet(answers_fts, 0, ?, ?, '…', ?)
+        f"""
+        SELECT a.reflection_id, {answer}
         FROM answers_fts JOIN answers a ON a.rowid = answers_fts.rowid
         WHERE answers_fts MATCH ? ORDER BY answers_fts.rowid DESC LIMIT ?
         """,
         [HIGHLIGHT_START, HIGHLIGHT_END, SNIPPET_WORDS, expression, snippets_for],
     )
-    for reflection_id, snippet in newest:
+    for reflection_id, snippet, start in newest:
         if reflection_id not in deleted:
-            found.setdefault(ReflectionId(reflection_id), snippet)
+            shown = bounded_snippet(start, query) if snippet is None else snippet
+            found.setdefault(ReflectionId(reflection_id), shown)
     everything = db.execute(
         """
         SELECT reflection_id FROM answers

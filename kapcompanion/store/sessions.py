@@ -13,6 +13,7 @@ from datetime import datetime
 from kapcompanion.domain import NewSession, Session, SessionKind, check_distress, new_uuid, utc_now
 from kapcompanion.errors import NotFoundError
 from kapcompanion.ids import SessionId
+from kapcompanion.limits import refuse_too_long
 from kapcompanion.store import rows as to
 from kapcompanion.store.part import Part
 from kapcompanion.store.rows import Row
@@ -58,6 +59,7 @@ class Sessions(Part):
 
 
 def _fields(new: NewSession) -> Row:
+    refuse_too_long(new.route, new.setting, new.intention, new.after_effects_notes, new.notes)
     return {
         "kind": SessionKind(new.kind).value,
         "held_at": to_db_time(new.held_at),

@@ -23,6 +23,7 @@ from kapcompanion.errors import (
     DatabaseUnreadableError,
     DataConflictError,
     DiskFullError,
+    DiskIOError,
     StoreError,
 )
 from kapcompanion.store import driver
@@ -35,7 +36,13 @@ R = TypeVar("R")
 _BUSY_OR_LOCKED = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 _FULL = {sqlite3.SQLITE_FULL}
 _READ_ONLY = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH}
-_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CANTOPEN}
+_IO = {sqlite3.SQLITE_IOERR}
+# What the client reads for each kind of damage; SQLite's own text goes in `detail`.
+_DAMAGED = {
+    sqlite3.SQLITE_CORRUPT: "parts of it are damaged",
+    sqlite3.SQLITE_NOTADB: "it is not a database file, or it is damaged",
+    sqlite3.SQLITE_CANTOPEN: "it could not be opened",
+}
 _CONFLICT = {sqlite3.SQLITE_CONSTRAINT, sqlite3.SQLITE_MISMATCH}
 
 
@@ -50,8 +57,11 @@ def translated(error: Exception, path: Path) -> StoreError:
         return DiskFullError(path, detail)
     if primary in _READ_ONLY:
         return DatabaseReadOnlyError(path, detail)
-    if primary in _DAMAGED:
-        return DatabaseUnreadableError(path, str(error))
+    if primary in _IO:
+        return DiskIOError(path, detail)
+    damage = None if primary is None else _DAMAGED.get(primary)
+    if damage is not None:
+        return DatabaseUnreadableError(path, damage, detail)
     if primary in _CONFLICT or isinstance(error, driver.errors("IntegrityError")):
         return DataConflictError(path, detail)
     return StoreError(path, detail)

@@ -16,6 +16,8 @@ backups it makes. The store never imports Qt, and the connection never leaves it
 from __future__ import annotations
 
 import contextlib
+import errno
+import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -31,16 +33,20 @@ from kapcompanion.errors import (
     DatabaseUnreadableError,
     DataConflictError,
     DiskFullError,
+    DiskIOError,
+    ProfileNeedsRecoveryError,
     StoreError,
 )
-from kapcompanion.store import driver
+from kapcompanion.profile import BACKUPS_FOLDER
+from kapcompanion.store import driver, stray_wal
 from kapcompanion.store import migrations as schema
 from kapcompanion.store.backup_scrub import BackupScrubReport, forget_erased, live_uuids
 from kapcompanion.store.check_ins import CheckIns
 from kapcompanion.store.deleted import Deleted
 from kapcompanion.store.exchange import Exchange
-from kapcompanion.store.file_checks import check_is_database_file, integrity_problems
+from kapcompanion.store.file_checks import check_is_database_file, integrity_problems, is_damage
 from kapcompanion.store.file_swap import tidy_leftovers
+from kapcompanion.store.health import check_before_opening
 from kapcompanion.store.insights import Insights
 from kapcompanion.store.journal import Journal
 from kapcompanion.store.part import one
@@ -49,6 +55,7 @@ from kapcompanion.store.scrub import optimize, require_secure_delete
 from kapcompanion.store.sessions import Sessions
 from kapcompanion.store.settings import Settings
 from kapcompanion.store.sqlite_errors import Guarded, translated
+from kapcompanion.store.stray_wal import PROFILE_ID_KEY, SetAsideWal
 from kapcompanion.store.themes import Themes
 from kapcompanion.timestamps import from_db_time_or_none
 
@@ -83,6 +90,9 @@ class Store(Guarded):
         self.exchange = Exchange(self, self._db)
         self.path = IN_MEMORY
         self._passphrase = passphrase
+        # A -wal found beside the file at opening that did not belong to it, and where it was
+        # kept (see stray_wal): the window tells the client, with `set_aside.message`.
+        self.set_aside: SetAsideWal | None = None
         try:
             self.path = self._file_path()
             require_secure_delete(connection, self.path)
@@ -94,7 +104,9 @@ class Store(Guarded):
             # seconds for ten years of writing) is left to `check` there.
             damage = [] if self.protected else integrity_problems(connection, quick=True)
             if damage:
-                raise DatabaseUnreadableError(self.path, damage[0])
+                raise ProfileNeedsRecoveryError(
+                    self.path, ProfileNeedsRecoveryError.DAMAGED, "\n".join(damage[:20])
+                )
             if self.path != IN_MEMORY:
                 self._db.enable_wal()
             # FULL: a committed reflection survives a power cut, not only a crash.
@@ -102,6 +114,8 @@ class Store(Guarded):
             self._check_writable()
             schema.migrations.apply(self._db)
             self.themes.ensure_builtin()
+            if self.settings.get(PROFILE_ID_KEY) is None:  # what tells this profile's -wal
+                self.settings.set(PROFILE_ID_KEY, secrets.token_hex(16))
             # Words an edit replaces stay in the search indexes until they are rewritten; close
             # does that when anything was written after this point.
             self._changes_at_open = connection.total_changes
@@ -129,19 +143,29 @@ class Store(Guarded):
         *,
         passphrase: str | None = None,
         busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+        backups_folder: Path | None = None,
     ) -> Store:
         """Open (or create) the database file at `path`; never overwrites a file it can't read.
 
         A protected file needs its `passphrase` (PassphraseNeededError without one,
         WrongPassphraseError with another); an ordinary one is opened without.
 
+        A file that is damaged, empty or cut short, or missing while `backups_folder` (by
+        default `backups/` beside it) holds backups, raises ProfileNeedsRecoveryError and is
+        left exactly as it is. A -wal beside the file is replayed only when a copy shows it
+        belongs there; otherwise it is set aside and `store.set_aside` says where.
+
         Then erase what has waited in "recently deleted" past its grace period: housekeeping
         belongs to opening, so that reading (a screen's refresh) never writes.
         `busy_timeout` is how long a write waits for another program's lock before giving up.
         """
         tidy_leftovers(path)  # of a change of passphrase cut short
+        backups = path.parent / BACKUPS_FOLDER if backups_folder is None else backups_folder
+        check_before_opening(path, backups, passphrase)
+        set_aside = None
         if path.exists():
             check_is_database_file(path, passphrase)
+            set_aside = _screen_wal(path, passphrase)
         else:
             # SQLite would create it 0644 under the usual umask, and give its -wal and -shm the
             # same mode; made 0600 first, all three are private. Should this fail, SQLite's own
@@ -154,6 +178,7 @@ class Store(Guarded):
         except driver.errors() as error:
             raise _opening_error(error, path) from error
         store = cls(connection, passphrase=passphrase)
+        store.set_aside = set_aside
         try:
             store.deleted.purge()
         except (DatabaseBusyError, DiskFullError):
@@ -268,10 +293,24 @@ class Store(Guarded):
         return from_db_time_or_none(row["first"] if row else None)
 
 
+def _screen_wal(path: Path, passphrase: str | None) -> SetAsideWal | None:
+    """`stray_wal.screen`, with what the disk or SQLite refuse said in plain words."""
+    try:
+        return stray_wal.screen(path, passphrase)
+    except OSError as error:  # copying for the check: the file is untouched
+        full = error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+        cause = DiskFullError if full else DiskIOError
+        raise cause(path, str(error)) from error
+    except driver.errors() as error:
+        raise _opening_error(error, path) from error
+
+
 def _opening_error(error: Exception, path: Path) -> StoreError:
     """What opening says: busy, full, read-only or damaged when SQLite names that cause;
     anything else that stops a file opening means it cannot be read (as it always said)."""
     plain = translated(error, path)
+    if is_damage(error) and getattr(error, "sqlite_errorcode", None) is not None:
+        return ProfileNeedsRecoveryError(path, ProfileNeedsRecoveryError.DAMAGED, plain.detail)
     if type(plain) in (StoreError, DataConflictError):
-        return DatabaseUnreadableError(path, str(error))
+        return DatabaseUnreadableError(path, "it could not be opened", plain.detail)
     return plain
