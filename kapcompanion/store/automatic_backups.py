@@ -106,16 +106,18 @@ def is_due(folder: Path, now: datetime) -> bool:
 def backup_if_due(store: Store, folder: Path, now: datetime) -> Path | None:
     """Make an automatic backup of `store` in `folder` when one is due (see `is_due`), then
     rotate; return the new backup, or None when none was due. Raises BackupError if the backup
-    could not be made (the profile is unchanged)."""
-    if not is_due(folder, now):
+    could not be made (the profile is unchanged). An empty profile (a first start, or just after
+    "delete all my data") has nothing to keep, and gets none."""
+    if store.is_empty() or not is_due(folder, now):
         return None
     return _back_up_and_rotate(store, folder, now)
 
 
 def backup_on_close(store: Store, folder: Path, now: datetime) -> Path | None:
     """Make an automatic backup of `store` in `folder` when anything was written since it was
-    opened, then rotate; call it just before `store.close()`. None when nothing changed."""
-    if not store.changed_since_open():
+    opened, then rotate; call it just before `store.close()`. None when nothing changed, or
+    when nothing is left (an empty backup must not push older ones out of the rotation)."""
+    if not store.changed_since_open() or store.is_empty():
         return None
     return _back_up_and_rotate(store, folder, now)
 

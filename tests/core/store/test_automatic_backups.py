@@ -141,3 +141,12 @@ def test_backups_dated_after_now_are_left_alone(demo_profile: Profile) -> None:
         made = backup_if_due(store, folder, MORNING)
     assert made is not None
     assert len(names(folder)) == 4
+
+
+def test_an_empty_profile_is_not_backed_up(store: Store) -> None:
+    folder = store.path.parent / "backups"
+    assert store.is_empty()
+    assert backup_if_due(store, folder, MORNING) is None
+    store.settings.set("reminders", {"on": True})  # written, but still no entries
+    assert backup_on_close(store, folder, MORNING) is None
+    assert not folder.exists() or list(folder.iterdir()) == []
