@@ -215,8 +215,9 @@ def ask(parent: QWidget | None, title: str, message: str, *, keep: str, leave: s
     return box.clickedButton() is not safe
 
 
-def show_message(parent: QWidget | None, title: str, message: str) -> None:
-    """A calm, modal note: a short title in the heading style and the explanation below it."""
+def show_message(parent: QWidget | None, title: str, message: str, *, details: str = "") -> None:
+    """A calm, modal note: a short title in the heading style and the explanation below it;
+    `details` (what the computer reported, for a helper) only behind Qt's "Show Details…"."""
     from PySide6.QtWidgets import QMessageBox  # only when needed: it is costly at start-up
 
     box = QMessageBox(
@@ -225,4 +226,6 @@ def show_message(parent: QWidget | None, title: str, message: str) -> None:
     box.setInformativeText(message)
     box.setAccessibleName(title)
     box.setAccessibleDescription(message)
+    if details:
+        box.setDetailedText(details)
     box.exec()
