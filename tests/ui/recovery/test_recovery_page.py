@@ -4,6 +4,7 @@ replaces byte-identical beside it."""
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 from collections.abc import Iterator
 from datetime import datetime
@@ -281,3 +282,40 @@ def test_an_empty_file_with_protected_backups_asks_for_the_passphrase_first(
 def sessions_in_open(window: MainWindow) -> int:
     assert window.store is not None
     return len(window.store.sessions.list())
+
+
+def test_a_wal_set_aside_at_opening_is_told_once(
+    open_window: WindowFactory, demo_profile: Profile, qtbot: QtBot
+) -> None:
+    database = demo_profile.database_path
+    Path(f"{database}-wal").write_bytes(b"synced notes, not a database journal\n" * 200)
+    before = fingerprint(database)
+    notes: list[tuple[str, str]] = []
+    answer_next_dialog(notes)
+    window = open_window(demo_profile)
+    qtbot.waitUntil(lambda: bool(notes), timeout=10_000)
+    qtbot.wait(200)
+    [(title, message)] = notes
+    assert title == "Your entries are safe"
+    assert "did not belong" in message and ".set-aside-" in message
+    assert window.store is not None and len(window.store.sessions.list()) == 7
+    window.close_store()
+    assert fingerprint(database) == before
+
+    reopened = open_window(demo_profile)
+    qtbot.wait(300)
+    # Said once: the file was set aside, and is not there to tell of again.
+    assert QApplication.activeModalWidget() is None
+    assert reopened.store is not None and reopened.store.set_aside is None
+
+
+def test_a_timed_start_on_a_damaged_profile_stops_with_status_1(
+    emptied: Profile, qapp: QApplication
+) -> None:
+    from ui.application import run_window
+
+    arguments = argparse.Namespace(data_dir=str(emptied.folder), demo=False, exit_after="loaded")
+    assert run_window(arguments) == 1
+    assert emptied.database_path.read_bytes() == b""
+    QTimer.singleShot(0, qapp.quit)  # clear Qt's "quit now" for the tests after this one
+    qapp.exec()
