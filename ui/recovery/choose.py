@@ -4,6 +4,7 @@ cannot be put back are greyed, with the reason in plain words."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -48,12 +49,14 @@ class ChooseBackupDialog(QDialog):
         self.list.setAccessibleName(self.tr("Backups"))
         self.list.setWordWrap(True)
         self.list.setSpacing(space(1) // 2)
+        greyed = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         for index, backup in enumerate(backups):
             item = QListWidgetItem(f"{made_text(backup)}\n{self._holds(backup)}")
             item.setData(BACKUP_ROLE, index)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text().replace("\n", ". "))
             if not backup.usable:
-                item.setFlags(Qt.ItemFlag.NoItemFlags)  # greyed: it cannot be chosen
+                item.setFlags(Qt.ItemFlag.NoItemFlags)  # it cannot be chosen: greyed
+                item.setForeground(greyed)
             self.list.addItem(item)
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemActivated.connect(lambda _item: self._choose())

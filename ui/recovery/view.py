@@ -132,9 +132,6 @@ class RecoveryView(QWidget):
         self.choose_button.clicked.connect(self.choose_another)
         self.not_now_button = QPushButton(self.tr("Not now"))
         self.not_now_button.setAccessibleName(self.tr("Not now"))
-        self.not_now_button.setAccessibleDescription(
-            self.tr("Closes KAP Companion. Nothing is changed, and this page comes back next time.")
-        )
         self.not_now_button.setAutoDefault(False)
         self.not_now_button.clicked.connect(self.not_now_requested)
         actions.addWidget(self.restore_button)
@@ -142,13 +139,7 @@ class RecoveryView(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.not_now_button)
         layout.addLayout(actions)
-        self.not_now_note = text(
-            self.tr(
-                "Not now closes KAP Companion and changes nothing. This page comes back the "
-                "next time it opens, and Support stays one click away, or F1, in the meantime."
-            ),
-            "muted",
-        )
+        self.not_now_note = text("", "muted")
         layout.addWidget(self.not_now_note)
 
         # SQLite's own words, for a helper: hidden until asked for.
@@ -172,7 +163,7 @@ class RecoveryView(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.details.setAccessibleName(self.tr("Details for someone helping you"))
-        self.details.setMaximumHeight(160)
+        self.details.setMaximumHeight(space(15))
         self.details.hide()
         layout.addWidget(self.details)
 
@@ -204,9 +195,8 @@ class RecoveryView(QWidget):
                 recovery_reason(error),
             )
         )
-        self.details.setPlainText(
-            "\n".join(part for part in (str(error.path), error.reason, error.detail) if part)
-        )
+        parts = (str(error.path), error.reason, error.detail)
+        self.details.setPlainText("\n".join(dict.fromkeys(part for part in parts if part)))
         self.details_button.setChecked(False)
         self.passphrase_box.setVisible(ask_passphrase)
         self.passphrase_edit.setText("")
@@ -230,6 +220,18 @@ class RecoveryView(QWidget):
         )
         self.not_now_button.setText(self.tr("Not now") if has_offer else self.tr("Close"))
         self.not_now_button.setAccessibleName(self.not_now_button.text())
+        self.not_now_note.setText(
+            self.tr(
+                "Not now closes KAP Companion and changes nothing. This page comes back the "
+                "next time it opens, and Support stays one click away, or F1, in the meantime."
+            )
+            if has_offer
+            else self.tr(
+                "Close ends KAP Companion and changes nothing. Support stays one click away, "
+                "or F1, for as long as it is open."
+            )
+        )
+        self.not_now_button.setAccessibleDescription(self.not_now_note.text())
         if self.offered is not None:
             self.backup_made.setText(made_text(self.offered))
             self.backup_holds.setText(holds_text(self.offered))

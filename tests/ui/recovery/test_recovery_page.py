@@ -137,7 +137,10 @@ def test_another_backup_can_be_chosen_and_a_damaged_one_is_greyed(
             seen["greyed"] = [
                 rows.item(row).flags() == Qt.ItemFlag.NoItemFlags for row in range(rows.count())
             ]
+            dialog.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
             rows.setFocus()
+            qtbot.waitUntil(rows.hasFocus, timeout=5000)
             press(qtbot, Qt.Key.Key_End)
             press(qtbot, Qt.Key.Key_Return)
         finally:
