@@ -692,6 +692,8 @@ class MainWindow(QMainWindow):
             return list_backups(
                 self._profile.backups_folder, passphrase=passphrase or self._passphrase
             )
+        except OSError:  # the backups folder cannot be read: there is none to offer
+            return []
         finally:
             QGuiApplication.restoreOverrideCursor()
 
@@ -758,6 +760,7 @@ class MainWindow(QMainWindow):
                 str(kept),
             )
         self._notes.append((self.tr("Your backup is back in place"), note))
+        self._recovering = None  # opening again offers recovery again, should it be needed
         self.open_profile()
 
     def lock_now(self) -> None:
