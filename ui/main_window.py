@@ -716,7 +716,8 @@ class MainWindow(QMainWindow):
     def restore_backup(self, backup: str) -> None:
         """Put `backup` back in place of the data file, keeping the file it replaces beside it,
         then open the data as usual and say where the replaced file is kept."""
-        from kapcompanion.store.restore import RestoreError, restore
+        from kapcompanion.store import protection
+        from kapcompanion.store.restore import restore
         from ui.recovery.wording import made_text
 
         error, view = self._recovering, self.recovery_view
@@ -733,14 +734,14 @@ class MainWindow(QMainWindow):
 
         try:
             kept = run_busy(self, self.tr("Putting your backup back…"), work)
-        except (RestoreError, KapError) as refusal:
+        except KapError as refusal:  # RestoreError among them: every file is as it was
             show_message(
                 self,
                 self.tr("This backup could not be put back"),
                 self.tr(
-                    "This backup did not check out whole, so it was not used. Nothing was "
-                    "changed: your file and the backup are both as they were. You might choose "
-                    "another backup."
+                    "This backup could not be put back just now, so it was not used. Nothing "
+                    "was changed: your file and the backup are both as they were. You might "
+                    "choose another backup, or try again later."
                 ),
                 details=refusal.message,
             )
@@ -760,6 +761,8 @@ class MainWindow(QMainWindow):
                 str(kept),
             )
         self._notes.append((self.tr("Your backup is back in place"), note))
+        if not protection.is_protected(profile.database_path):
+            self._passphrase = None  # a backup without one was put back: it opens without
         self._recovering = None  # opening again offers recovery again, should it be needed
         self.open_profile()
 

@@ -328,3 +328,45 @@ def test_a_timed_start_on_a_damaged_profile_stops_with_status_1(
     finally:
         QTimer.singleShot(0, qapp.quit)  # clear Qt's "quit now" for the tests after this one
         qapp.exec()
+
+
+def test_a_backup_that_fails_its_check_at_restoring_changes_nothing_and_says_so(
+    open_window: WindowFactory, emptied: Profile, qtbot: QtBot
+) -> None:
+    window = recovering_window(open_window, emptied, qtbot)
+    [backup] = page_of(window).backups
+    size = backup.path.stat().st_size
+    with backup.path.open("r+b") as handle:  # damaged after it was listed
+        handle.seek(size // 2)
+        handle.write(b"\xff" * 8192)
+    damaged = fingerprint(backup.path)
+    seen: list[tuple[str, str]] = []
+    answer_next_dialog(seen)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    [(title, message)] = seen
+    assert title == "This backup could not be put back"
+    assert "Nothing was changed" in message
+    assert window.is_recovering() and window.store is None
+    assert emptied.database_path.read_bytes() == b""
+    assert fingerprint(backup.path) == damaged
+    assert not [p for p in emptied.folder.iterdir() if KEPT_INFIX in p.name]
+    assert not page_of(window).restore_button.isVisible()  # it is no longer offered
+
+
+def test_a_missing_file_with_a_backup_is_restored_by_keyboard(
+    open_window: WindowFactory, demo_profile: Profile, qtbot: QtBot
+) -> None:
+    back_up(demo_profile, datetime(2026, 3, 14, 9, 30))
+    demo_profile.database_path.unlink()
+    window = recovering_window(open_window, demo_profile, qtbot)
+    assert "no longer there" in "\n".join(visible_texts(page_of(window)))
+    notes: list[tuple[str, str]] = []
+    answer_next_dialog(notes)
+    with qtbot.waitSignal(window.profile_opened, timeout=20_000):
+        press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(notes), timeout=10_000)
+    assert sessions_in_open(window) == 7
+    [(_title, message)] = notes
+    assert "Saturday, 14 March 2026 at 09:30" in message
+    assert "kept, unchanged" not in message  # there was no file to keep
