@@ -236,6 +236,11 @@ class RecoveryView(QWidget):
             self.backup_made.setText(made_text(self.offered))
             self.backup_holds.setText(holds_text(self.offered))
             return
+        if self.passphrase_box.isVisibleTo(self):
+            self.no_backup.setText(
+                fill(self.tr("Your file is kept safe, exactly as it is, here:\n%1"), str(file))
+            )
+            return
         if backups:
             found = self.tr(
                 "Backups were found, but none of them can be put back just now (you can see "
