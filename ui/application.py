@@ -213,7 +213,7 @@ def run_window(args: argparse.Namespace) -> int:
         with quitting_on_signals(app, window.save_open_work):
             code = app.exec()
         window.close_store(back_up=True)
-        if window.is_locked():  # a timed start that stopped at the unlock screen
+        if window.is_locked() or window.is_recovering():  # a timed start stopped there
             window.hide()
         return code
     except KapError as error:  # one of our own data files (style, icons) is broken
