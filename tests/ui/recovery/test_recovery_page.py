@@ -153,6 +153,7 @@ def test_another_backup_can_be_chosen_and_a_damaged_one_is_greyed(
     with qtbot.waitSignal(window.profile_opened, timeout=20_000):
         tab_to(qtbot, page.choose_button)
         press(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(notes), timeout=10_000)  # the note is answered, not left
     rows = seen["rows"]
     assert isinstance(rows, list) and len(rows) == 3
     assert "It is damaged" in rows[0] or "not a KAP Companion" in rows[0] or "cannot" in rows[0]
@@ -255,6 +256,7 @@ def test_a_protected_damaged_profile_unlocks_then_offers_its_backup(
     answer_next_dialog(notes)
     with qtbot.waitSignal(window.profile_opened, timeout=20_000):
         press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(notes), timeout=10_000)  # the note is answered, not left
     assert window.store is not None and window.store.protected
     assert len(window.store.sessions.list()) == 7
     [kept] = [p for p in demo_profile.folder.iterdir() if KEPT_INFIX in p.name]
@@ -282,6 +284,7 @@ def test_an_empty_file_with_protected_backups_asks_for_the_passphrase_first(
     answer_next_dialog(notes)
     with qtbot.waitSignal(window.profile_opened, timeout=20_000):
         press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(notes), timeout=10_000)  # the note is answered, not left
     assert window.store is not None and window.store.protected
     assert sessions_in_open(window) == 7
 
