@@ -25,6 +25,7 @@ SCREENS = {
     "support",
     "settings",
     "unlock",
+    "recovery",
 }
 SHARED = {"widgets", "operations"}
 

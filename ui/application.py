@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import shutil
+import signal
 import sys
+import time
 import traceback
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import TracebackType
+from types import FrameType, TracebackType
 
-from PySide6.QtCore import QDir, QSettings, Qt, QTemporaryDir, QTimer
+from PySide6.QtCore import QDir, QLockFile, QSettings, Qt, QTemporaryDir, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kapcompanion import private_files
@@ -76,11 +80,94 @@ def _cannot_load_locked() -> None:
     )
 
 
+def _cannot_load_damaged() -> None:
+    print(
+        QApplication.translate(
+            "Application",
+            "The data file could not be opened, and the window offers a backup to put back; "
+            "no one can choose one for a timed start, so it stops here. Nothing was changed.",
+        ),
+        file=sys.stderr,
+    )
+
+
+# The sample course's throw-away profile: a folder in the system's temporary folder, named so
+# that one left by a killed sample course is recognised and removed at the next start.
+SAMPLE_FOLDER_PREFIX = "kap-companion-sample-"
+# A folder without a lock file this young may belong to a sample course that is just starting.
+SAMPLE_FOLDER_GRACE_SECONDS = 600
+SIGNAL_CHECK_MS = 200  # how often Python gets control to run a SIGTERM or SIGINT handler
+
+
+def new_sample_folder() -> QTemporaryDir:
+    return QTemporaryDir(str(Path(QDir.tempPath()) / f"{SAMPLE_FOLDER_PREFIX}XXXXXX"))
+
+
+def remove_abandoned_sample_folders() -> list[Path]:
+    """Remove the sample-course folders whose process has gone (killed, so it could not clean
+    up); never one whose lock a live process holds. Returns the folders removed."""
+    removed = []
+    for folder in Path(QDir.tempPath()).glob(f"{SAMPLE_FOLDER_PREFIX}*"):
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        lock_path = Profile(folder).lock_path
+        try:
+            if not lock_path.exists() and (
+                time.time() - folder.stat().st_mtime < SAMPLE_FOLDER_GRACE_SECONDS
+            ):
+                continue
+        except OSError:
+            continue
+        lock = QLockFile(str(lock_path))
+        lock.setStaleLockTime(0)  # a lock whose process is gone is stale at once
+        if not lock.tryLock(0):
+            continue  # a live sample course holds it (or it cannot be read): leave it be
+        try:
+            shutil.rmtree(folder, ignore_errors=True)
+        finally:
+            lock.unlock()
+        if not folder.exists():
+            removed.append(folder)
+    return removed
+
+
+@contextlib.contextmanager
+def quitting_on_signals(app: QApplication, before_quitting: Callable[[], object]) -> Iterator[None]:
+    """While inside, SIGTERM and SIGINT end the event loop as closing the window does, so
+    what runs after it (saving, the sample course's cleanup) still runs. Python runs a signal
+    handler only when it gets control, so a timer gives it control a few times a second."""
+    previous: dict[signal.Signals, object] = {}
+
+    def handle(_number: int, _frame: FrameType | None) -> None:
+        with contextlib.suppress(Exception):
+            before_quitting()
+        app.quit()
+
+    ticker = QTimer()
+    ticker.setInterval(SIGNAL_CHECK_MS)
+    ticker.timeout.connect(lambda: None)
+    try:
+        for number in (signal.SIGTERM, signal.SIGINT):
+            previous[number] = signal.signal(number, handle)
+    except ValueError:  # not the main thread: leave signals as they are
+        previous.clear()
+    else:
+        ticker.start()
+    try:
+        yield
+    finally:
+        ticker.stop()
+        for number, handler in previous.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+
+
 def run_window(args: argparse.Namespace) -> int:
     app = create_application()
     sample_folder: QTemporaryDir | None = None
+    with contextlib.suppress(OSError):
+        remove_abandoned_sample_folders()
     if args.demo:
-        sample_folder = QTemporaryDir()
+        sample_folder = new_sample_folder()
         if not sample_folder.isValid():
             apply_style(app, ColourScheme.SYSTEM)
             show_error(
@@ -117,10 +204,16 @@ def run_window(args: argparse.Namespace) -> int:
                 # No one can type a passphrase for a timed start: say so rather than wait.
                 window.locked.connect(_cannot_load_locked)
                 window.locked.connect(lambda: app.exit(1), Qt.ConnectionType.QueuedConnection)
+            if exit_after in ("loaded", "locked"):
+                window.recovery_offered.connect(_cannot_load_damaged)
+                window.recovery_offered.connect(
+                    lambda: app.exit(1), Qt.ConnectionType.QueuedConnection
+                )
             QTimer.singleShot(0, window.open_profile)
-        code = app.exec()
+        with quitting_on_signals(app, window.save_open_work):
+            code = app.exec()
         window.close_store(back_up=True)
-        if window.is_locked():  # a timed start that stopped at the unlock screen
+        if window.is_locked() or window.is_recovering():  # a timed start stopped there
             window.hide()
         return code
     except KapError as error:  # one of our own data files (style, icons) is broken

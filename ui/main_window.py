@@ -51,9 +51,15 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion import private_files
-from kapcompanion.errors import KapError, ProtectionError, WrongPassphraseError
+from kapcompanion.errors import (
+    KapError,
+    ProfileNeedsRecoveryError,
+    ProtectionError,
+    WrongPassphraseError,
+)
 from kapcompanion.ids import ReflectionId
 from kapcompanion.profile import Profile, ProfileLock
+from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
 from ui.home.view import HomeView
 from ui.widgets.building_blocks import text
@@ -75,9 +81,11 @@ if TYPE_CHECKING:
     # Screens other than Home are imported when first shown: start-up stays light.
     from kapcompanion.store import Store
     from kapcompanion.store.protection import ProtectionReport
+    from kapcompanion.store.restore import BackupSummary
     from ui.checkins.view import CheckInsView
     from ui.insights.view import InsightsView
     from ui.journal.view import JournalView
+    from ui.recovery.view import RecoveryView
     from ui.reflect.view import ReflectView
     from ui.sessions.view import SessionsView
     from ui.settings.view import SettingsView
@@ -105,6 +113,7 @@ class MainWindow(QMainWindow):
     profile_opened = Signal()
     profile_failed = Signal()
     locked = Signal()  # the unlock screen shows: the data waits for its passphrase
+    recovery_offered = Signal()  # the data file could not be opened: a backup is offered
 
     def __init__(
         self,
@@ -126,6 +135,11 @@ class MainWindow(QMainWindow):
         # While locked: the screen to return to once unlocked. None while unlocked.
         self._return_to: str | None = None
         self.unlock_view: UnlockView | None = None
+        # While the data file could not be opened: the page offering a backup, and why.
+        self.recovery_view: RecoveryView | None = None
+        self._recovering: ProfileNeedsRecoveryError | None = None
+        # Calm notes to show once the data has opened (a -wal set aside, a backup put back).
+        self._notes: list[tuple[str, str]] = []
         self._idle = IdleWatcher(self)
         self._idle.idle.connect(self._idle_timeout)
         self._idle_override_ms: int | None = None
@@ -347,7 +361,7 @@ class MainWindow(QMainWindow):
         return view
 
     def show_support(self) -> None:
-        if self.is_locked():
+        if self._data_closed():
             # Grounding, breathing and the crisis lines need no data: they open while locked.
             self.pages.setCurrentWidget(self.page("support"))
             self.support_view.show_overview()
@@ -425,7 +439,7 @@ class MainWindow(QMainWindow):
         return next(key for key, widget in self._built.items() if widget is current)
 
     def show_destination(self, key: str) -> None:
-        if self.is_locked():  # no screen shows data before the passphrase is given
+        if self._data_closed():  # no screen shows data before the passphrase is given
             if key == "support":
                 self.show_support()
             return
@@ -435,7 +449,7 @@ class MainWindow(QMainWindow):
                 return
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and not self.is_locked():
+        if current.isValid() and not self._data_closed():
             key = str(current.data(KEY_ROLE))
             self.pages.setCurrentWidget(self.page(key))
             self._state_timer.start()
@@ -454,6 +468,9 @@ class MainWindow(QMainWindow):
             return
         try:
             store = Store.open(path, passphrase=self._passphrase)
+        except ProfileNeedsRecoveryError as error:
+            self._offer_recovery(error)
+            return
         except KapError as error:
             show_error(self, error)
             self.profile_failed.emit()
@@ -476,10 +493,20 @@ class MainWindow(QMainWindow):
             return
         self._store = store
         self._back_up(closing=False)
-        if self.is_locked():
+        if self._data_closed():
             self._leave_locked()
         self._watch_for_idle()
+        if store.set_aside is not None:
+            self._notes.append((self.tr("Your entries are safe"), store.set_aside.message))
         self.profile_opened.emit()
+        if self._notes:
+            QTimer.singleShot(0, self._show_notes)
+
+    def _show_notes(self) -> None:
+        """Each note waiting since the data opened, once."""
+        while self._notes:
+            title, message = self._notes.pop(0)
+            show_message(self, title, message)
 
     @property
     def store(self) -> Store | None:
@@ -528,6 +555,10 @@ class MainWindow(QMainWindow):
                 widget.deleteLater()
                 del self._built[key]
 
+    def save_open_work(self) -> None:
+        """Save what is typed and not saved yet, asking nothing (the app is asked to end)."""
+        self._save_open_work()
+
     def _save_open_work(self) -> bool:
         """Save what is typed and not saved yet; False if the reflection being written could
         not be saved (its words are still only on screen)."""
@@ -541,6 +572,15 @@ class MainWindow(QMainWindow):
     # Passphrase: locking, unlocking, protecting ---------------------------------------------
 
     def is_locked(self) -> bool:
+        """The unlock screen shows instead of the screens (see also `is_recovering`)."""
+        return self._return_to is not None and self._recovering is None
+
+    def is_recovering(self) -> bool:
+        """The data file could not be opened: the page offering a backup shows instead."""
+        return self._recovering is not None
+
+    def _data_closed(self) -> bool:
+        """Locked or recovering: no screen that shows data is on show."""
         return self._return_to is not None
 
     def _enter_locked(self, return_to: str) -> None:
@@ -557,18 +597,29 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self.unlock_view)
         self.unlock_view.reset()
         self.sidebar.hide()
+        self._name_way_back(
+            self.tr("Back to unlock"), self.tr("Back to the passphrase, to open your entries")
+        )
         self._show_unlock_page()
         self.locked.emit()
 
+    def _name_way_back(self, label: str, description: str) -> None:
+        self.unlock_nav_button.setText(label)
+        self.unlock_nav_button.setAccessibleName(label)
+        self.unlock_nav_button.setAccessibleDescription(description)
+
     def _show_unlock_page(self) -> None:
-        if self.unlock_view is not None:
+        """The page that stands in for the screens: the backup offer or the unlock screen."""
+        page = self.recovery_view if self._recovering is not None else self.unlock_view
+        if page is not None:
             self.unlock_nav_button.hide()
-            self.pages.setCurrentWidget(self.unlock_view)
-            self.unlock_view.focus_field()
+            self.pages.setCurrentWidget(page)
+            page.focus_field()
 
     def _leave_locked(self) -> None:
         destination = self._return_to or "home"
         self._return_to = None
+        self._recovering = None
         self.unlock_nav_button.hide()
         self.sidebar.show()
         if self.unlock_view is not None:
@@ -589,6 +640,10 @@ class MainWindow(QMainWindow):
             if view is not None:
                 view.refuse()
             return
+        except ProfileNeedsRecoveryError as error:
+            self._passphrase = passphrase  # a protected profile's backups open with it
+            self._offer_recovery(error)
+            return
         except KapError as error:
             if view is not None:
                 view.refuse(describe(error)[1])
@@ -597,6 +652,119 @@ class MainWindow(QMainWindow):
             QGuiApplication.restoreOverrideCursor()
         self._passphrase = passphrase
         self._use_store(store)
+
+    # Recovery: the data file could not be opened ---------------------------------------------
+
+    def _offer_recovery(self, error: ProfileNeedsRecoveryError) -> None:
+        """Show the page offering the newest backup that opens whole, in place of the screens.
+        The file is left exactly as it is."""
+        from ui.recovery.view import RecoveryView
+        from ui.recovery.wording import needs_passphrase
+
+        backups = self._backups()
+        if self._return_to is None:
+            self._return_to = self.current_destination()
+        self._recovering = error
+        self._idle.stop()
+        self._drop_screens(keep=())
+        self.home = self._new_home()
+        if self.recovery_view is None:
+            self.recovery_view = RecoveryView()
+            self.recovery_view.restore_requested.connect(self.restore_backup)
+            self.recovery_view.not_now_requested.connect(self.close)
+            self.recovery_view.passphrase_given.connect(self._open_protected_backups)
+            self.pages.addWidget(self.recovery_view)
+        ask = self._passphrase is None and needs_passphrase(backups)
+        self.recovery_view.offer(error, backups, ask_passphrase=ask)
+        self.sidebar.hide()
+        self._name_way_back(
+            self.tr("Back to your backup"),
+            self.tr("Back to the page that offers a backup of your entries"),
+        )
+        self._show_unlock_page()
+        self.recovery_offered.emit()
+
+    def _backups(self, passphrase: str | None = None) -> list[BackupSummary]:
+        from kapcompanion.store.restore import list_backups
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        try:
+            return list_backups(
+                self._profile.backups_folder, passphrase=passphrase or self._passphrase
+            )
+        except OSError:  # the backups folder cannot be read: there is none to offer
+            return []
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def _open_protected_backups(self, passphrase: str) -> None:
+        """The passphrase typed on the recovery page: the protected backups say what they hold."""
+        if self._recovering is None or self.recovery_view is None:
+            return
+        backups = self._backups(passphrase)
+        if any(backup.protected and backup.usable for backup in backups):
+            self._passphrase = passphrase
+            self.recovery_view.update_backups(self._recovering.path, backups)
+            return
+        self.recovery_view.say(
+            self.tr(
+                "That passphrase does not open these backups. Nothing has changed. You can "
+                "take your time and try again."
+            )
+        )
+
+    def restore_backup(self, backup: str) -> None:
+        """Put `backup` back in place of the data file, keeping the file it replaces beside it,
+        then open the data as usual and say where the replaced file is kept."""
+        from kapcompanion.store import protection
+        from kapcompanion.store.restore import restore
+        from ui.recovery.wording import made_text
+
+        error, view = self._recovering, self.recovery_view
+        if error is None or view is None:
+            return
+        profile, passphrase = self._profile, self._passphrase
+        chosen = next((known for known in view.backups if str(known.path) == backup), None)
+
+        def work() -> Path | None:
+            if self._lock is not None:  # the window's own lock, held since it started
+                return restore(profile, Path(backup), passphrase)
+            with ProfileLock(profile):
+                return restore(profile, Path(backup), passphrase)
+
+        try:
+            kept = run_busy(self, self.tr("Putting your backup back…"), work)
+        except KapError as refusal:  # RestoreError among them: every file is as it was
+            show_message(
+                self,
+                self.tr("This backup could not be put back"),
+                self.tr(
+                    "This backup could not be put back just now, so it was not used. Nothing "
+                    "was changed: your file and the backup are both as they were. You might "
+                    "choose another backup, or try again later."
+                ),
+                details=refusal.message,
+            )
+            view.update_backups(error.path, self._backups())
+            return
+        when = made_text(chosen) if chosen is not None else ""
+        if kept is None:
+            note = fill(self.tr("Your entries are now as they were in this backup. %1."), when)
+        else:
+            note = fill(
+                self.tr(
+                    "Your entries are now as they were in this backup. %1.\n\nThe file it "
+                    "replaced is kept, unchanged, in case you or someone helping you want to "
+                    "look at it:\n%2"
+                ),
+                when,
+                str(kept),
+            )
+        self._notes.append((self.tr("Your backup is back in place"), note))
+        if not protection.is_protected(profile.database_path):
+            self._passphrase = None  # a backup without one was put back: it opens without
+        self._recovering = None  # opening again offers recovery again, should it be needed
+        self.open_profile()
 
     def lock_now(self) -> None:
         """Ctrl+L or Settings → Lock now: lock at once (asking first if words would be lost)."""

@@ -21,7 +21,6 @@ from tests.file_modes import modes
 from tests.processes import end_process
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import (
-    answer_next_dialog,
     focusable_widgets,
     visible_texts,
     wait_until_nothing_is_clipped,
@@ -277,20 +276,21 @@ def test_make_a_backup_now_writes_a_backup_and_says_where(
     assert window.settings_view.backup_status.isVisibleTo(window)
 
 
-def test_a_damaged_file_gets_a_calm_dialog_and_is_not_touched(
+def test_a_damaged_file_without_backups_is_told_honestly_and_is_not_touched(
     open_window: WindowFactory, profile: Profile, qtbot: QtBot
 ) -> None:
     profile.ensure_exists()
     profile.database_path.write_bytes(b"SQLite format 3\x00" + b"\x13" * 5000)
     before = profile.database_path.read_bytes()
     window = open_window(profile, load=False)
-    seen: list[tuple[str, str]] = []
-    answer_next_dialog(seen)
-    with qtbot.waitSignal(window.profile_failed, timeout=10_000):
+    with qtbot.waitSignal(window.recovery_offered, timeout=10_000):
         window.open_profile()
-    assert seen and seen[0][0] == "Your entries could not be opened"
-    assert "has not been changed" in seen[0][1]
-    assert "Traceback" not in seen[0][1]
+    assert window.recovery_view is not None
+    words = "\n".join(visible_texts(window.recovery_view))
+    assert "Your entries could not be opened" in words
+    assert "There is no backup of your entries to put back" in words
+    assert "kept safe, exactly as it is" in words
+    assert "Traceback" not in words and "SQLITE" not in words
     assert profile.database_path.read_bytes() == before
     assert window.store is None
 

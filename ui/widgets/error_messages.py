@@ -34,6 +34,16 @@ def describe(error: errors.KapError) -> tuple[str, str]:
     passphrase = _describe_passphrase(error)
     if passphrase is not None:
         return passphrase
+    if isinstance(error, errors.ProfileNeedsRecoveryError):
+        return _tr("Your entries could not be opened"), fill(
+            _tr(
+                "Your entries could not be opened: %2. Nothing was changed, and the file is "
+                "kept exactly as it is. If you have a backup, KAP Companion can put it back "
+                "in its place.\n\nFile: %1"
+            ),
+            error.path,
+            recovery_reason(error),
+        )
     if isinstance(error, errors.DatabaseUnreadableError):
         return _tr("Your entries could not be opened"), fill(
             _tr(
@@ -81,9 +91,19 @@ def describe(error: errors.KapError) -> tuple[str, str]:
     if isinstance(error, errors.DiskFullError):
         return _tr("The disk is full"), fill(
             _tr(
-                "There is no room left on the disk for your data file, so this could not be "
-                "saved. Nothing stored was changed. Freeing some space (emptying the bin, "
-                "moving large files) should let it save again.\n\nFile: %1"
+                "Your disk is full, so this could not be saved just now. Nothing stored was "
+                "changed. Freeing some space "
+                "(emptying the bin, moving large files) should let it save again.\n\nFile: %1"
+            ),
+            error.path,
+        )
+    if isinstance(error, errors.DiskIOError):
+        return _tr("The disk did not answer"), fill(
+            _tr(
+                "The disk that holds your entries did not let KAP Companion read or write just "
+                "now. It may be full, unplugged or unwell. This does not mean your entries are "
+                "damaged, and nothing stored was changed. Checking the disk, or freeing some "
+                "space, should let it work again.\n\nFile: %1"
             ),
             error.path,
         )
@@ -119,6 +139,21 @@ def describe(error: errors.KapError) -> tuple[str, str]:
             error.message,
         )
     return _tr("Something needs your attention"), error.message
+
+
+def recovery_reason(error: errors.ProfileNeedsRecoveryError) -> str:
+    """What happened to the data file, in a few plain words that follow "could not be opened:"."""
+    reasons = {
+        errors.ProfileNeedsRecoveryError.EMPTY: _tr(
+            "the file is empty, so everything that was in it is gone from it"
+        ),
+        errors.ProfileNeedsRecoveryError.TRUNCATED: _tr(
+            "the file has been cut short, and its end is missing"
+        ),
+        errors.ProfileNeedsRecoveryError.MISSING: _tr("the file is no longer there"),
+        errors.ProfileNeedsRecoveryError.DAMAGED: _tr("parts of the file are damaged"),
+    }
+    return reasons.get(error.kind, _tr("parts of the file are damaged"))
 
 
 def _describe_passphrase(error: errors.KapError) -> tuple[str, str] | None:
@@ -180,8 +215,9 @@ def ask(parent: QWidget | None, title: str, message: str, *, keep: str, leave: s
     return box.clickedButton() is not safe
 
 
-def show_message(parent: QWidget | None, title: str, message: str) -> None:
-    """A calm, modal note: a short title in the heading style and the explanation below it."""
+def show_message(parent: QWidget | None, title: str, message: str, *, details: str = "") -> None:
+    """A calm, modal note: a short title in the heading style and the explanation below it;
+    `details` (what the computer reported, for a helper) only behind Qt's "Show Details…"."""
     from PySide6.QtWidgets import QMessageBox  # only when needed: it is costly at start-up
 
     box = QMessageBox(
@@ -190,4 +226,6 @@ def show_message(parent: QWidget | None, title: str, message: str) -> None:
     box.setInformativeText(message)
     box.setAccessibleName(title)
     box.setAccessibleDescription(message)
+    if details:
+        box.setDetailedText(details)
     box.exec()

@@ -1,0 +1,1 @@
+"""Recovery: what the window offers when the data file could not be opened."""
