@@ -84,7 +84,8 @@ def last_backup(*folders: Path) -> LastBackup | None:
                 found.append(LastBackup(made_at(path), is_automatic(path)))
             except OSError:
                 continue  # gone while looking
-    return max(found, key=lambda backup: backup.made, default=None)
+    # In the same second, the one made by hand came after the one made as the window opened.
+    return max(found, key=lambda backup: (backup.made, not backup.automatic), default=None)
 
 
 def kept_before_restore(profile: Profile) -> list[Path]:
@@ -98,12 +99,12 @@ def kept_before_restore(profile: Profile) -> list[Path]:
 
 
 def backups_to_offer(
-    profile: Profile, store: Store | None, passphrase: str | None
+    profile: Profile, chosen: Path | None, passphrase: str | None
 ) -> list[BackupSummary]:
-    """Every backup in the usual folder and the chosen one (when it is there), and the entries
-    kept aside by earlier restores, newest first."""
+    """Every backup in the usual folder and the `chosen` one (when it is there), and the
+    entries kept aside by earlier restores, newest first. It opens no store: it may run on a
+    thread of its own."""
     folders = [profile.backups_folder]
-    chosen = chosen_folder(store)
     if chosen is not None and chosen.is_dir():
         folders.append(chosen)
     found = list_backups(*folders, passphrase=passphrase)
@@ -343,13 +344,12 @@ class BackupsSection(QWidget):
         """List the backups, let the client choose one, ask once more, and restore it."""
         if self._store is None or self._keeper is None:
             return
-        passphrase = self._keeper.passphrase()
-        store = self._store
+        passphrase, chosen = self._keeper.passphrase(), self._chosen
         try:
             offered = run_busy(
                 self,
                 self.tr("Looking at your backups…"),
-                lambda: backups_to_offer(self._profile, store, passphrase),
+                lambda: backups_to_offer(self._profile, chosen, passphrase),
             )
         except KapError as error:
             show_error(self, error)
@@ -357,11 +357,11 @@ class BackupsSection(QWidget):
         dialog = RestoreDialog(offered, self._profile, self)
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            chosen = dialog.chosen()
+            backup = dialog.chosen()
         finally:
             dialog.deleteLater()
-        if accepted and chosen is not None:
-            self.restore(chosen)
+        if accepted and backup is not None:
+            self.restore(backup)
 
     def restore(self, backup: BackupSummary) -> None:
         """Put `backup` in place of the entries now (already confirmed), and say where they
