@@ -176,7 +176,7 @@ class BackupsSection(QWidget):
         self.folder_label = text("", "muted", selectable=True)
         self.folder_label.setAccessibleName(self.tr("Where backups are kept"))
         layout.addWidget(self.folder_label)
-
+        layout.addSpacing(space(1))
         row = QHBoxLayout()
         row.setSpacing(space(1))
         self.backup_button = QPushButton(self.tr("Make a backup now"))
@@ -416,7 +416,7 @@ class RestoreDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Your backups"))
         self.list.setWordWrap(True)
-        self.list.setSpacing(space(1) // 2)
+        self.list.setSpacing(space(1))
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
         for backup in backups:
             first = fill(

@@ -1,5 +1,6 @@
-"""Settings: how the app looks, where the data lives, a backup, export and import on demand,
-what the app is, and deleting all of the client's data (ui/settings/delete_all.py).
+"""Settings: how the app looks, where the data lives, export and import on demand, backups and
+restoring (ui/settings/backups.py), what the app is, and deleting all of the client's data
+(ui/settings/delete_all.py).
 
 It shows the client's own settings and the country for crisis lines (which Support can change
 too), and reloads when either changes. A change made here is announced as `DataKind.SETTINGS`
