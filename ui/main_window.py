@@ -530,20 +530,35 @@ class MainWindow(QMainWindow):
 
     def _back_up(self, *, closing: bool) -> None:
         """Make an automatic backup of the client's own data (not the sample course's): on
-        opening once a day, on closing when anything was written. A backup that cannot be made
-        must not stop the data opening or the window closing; the problem is kept for Settings
-        to show."""
-        from kapcompanion.store.automatic_backups import backup_if_due, backup_on_close
+        opening once a day, on closing when anything was written; in the usual folder and in
+        the one the client chose (Settings), when it is there (an empty profile gets none, see
+        `automatic_backups`). A backup that cannot be made must not stop the data opening
+        or the window closing; the problem is kept for Settings to show."""
+        from kapcompanion.store.automatic_backups import (
+            BACKUP_FOLDER_SETTING,
+            backup_if_due,
+            backup_on_close,
+        )
 
         if self._store is None or self._demo:
             return
         automatic = backup_on_close if closing else backup_if_due
-        try:
-            automatic(self._store, self._profile.backups_folder, datetime.now())
-        except KapError as error:
-            self.automatic_backup_problem = error
-        else:
-            self.automatic_backup_problem = None
+        folders = [self._profile.backups_folder]
+        # A folder the client chose too (Settings), when it is there: an unplugged drive is
+        # skipped quietly here and named in Settings.
+        chosen = None
+        with contextlib.suppress(KapError):
+            chosen = self._store.settings.get(BACKUP_FOLDER_SETTING, None)
+        if isinstance(chosen, str) and chosen and Path(chosen).is_dir():
+            folders.append(Path(chosen))
+        folders = list({folder.resolve(): folder for folder in folders}.values())  # once each
+        now = datetime.now()
+        self.automatic_backup_problem = None
+        for folder in folders:
+            try:
+                automatic(self._store, folder, now)
+            except KapError as error:
+                self.automatic_backup_problem = self.automatic_backup_problem or error
 
     def _drop_screens(self, *, keep: tuple[QWidget, ...]) -> None:
         """Delete every built screen but `keep`: each is built again when next shown, so none
@@ -852,6 +867,39 @@ class MainWindow(QMainWindow):
         self._passphrase = new_passphrase
         self.open_profile()
         return report
+
+    def restore_backup(self, label: str, backup: Path) -> Path | None:
+        """Settings → Restore: like `change_protection`, save what is typed, close the data,
+        put `backup` in its place on a thread (kapcompanion.store.restore, with the profile's
+        lock held), and open the data again: restored, or as it was when the restore was
+        refused (then raise why). Returns where the replaced data was kept."""
+        from kapcompanion.store.restore import RestoreError, restore
+
+        if not self._save_open_work():
+            raise RestoreError(
+                self.tr(
+                    "The reflection you are writing could not be saved just now, so nothing "
+                    "was changed. Once it is saved, you can try again."
+                )
+            )
+        if "settings" in self._built:
+            self.settings_view.stop_exchange()
+        passphrase, lock = self._passphrase, self._lock
+
+        def work() -> Path | None:
+            if lock is not None:
+                return restore(self._profile, backup, passphrase)
+            with ProfileLock(self._profile):
+                return restore(self._profile, backup, passphrase)
+
+        self.close_store()
+        keep = tuple(self._built[key] for key in ("home", "settings") if key in self._built)
+        self._drop_screens(keep=keep)
+        self._idle.stop()
+        try:
+            return run_busy(self, label, work)
+        finally:
+            self.open_profile()
 
     def _delete_all_while_locked(self) -> None:
         from PySide6.QtWidgets import QDialog

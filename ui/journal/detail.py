@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from kapcompanion.domain import Answer, Reflection
 from kapcompanion.ids import AnswerId, ReflectionId
 from kapcompanion.wording.translation import fill
 from ui.journal.model import ThemeLook
+from ui.widgets.bounded_text import BoundedTextEdit
 from ui.widgets.building_blocks import card, clear_layout, text, theme_chip
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.page_frame import HeaderedPage, PageHeader
@@ -54,7 +54,7 @@ class AnswerCard(QFrame):
         self.words_label.setAccessibleName(fill(self.tr("Your answer to: %1"), answer.prompt_text))
         layout.addWidget(self.words_label)
 
-        self.editor = QPlainTextEdit()
+        self.editor = BoundedTextEdit(what=self.tr("This answer"))
         self.editor.setObjectName("writing")
         self.editor.setAccessibleName(fill(self.tr("Your answer to: %1"), answer.prompt_text))
         self.editor.setTabChangesFocus(True)
@@ -62,6 +62,7 @@ class AnswerCard(QFrame):
         self.editor.setMinimumHeight(self.editor.fontMetrics().lineSpacing() * EDITOR_LINES)
         self.editor.hide()
         layout.addWidget(self.editor)
+        layout.addWidget(self.editor.limit_note)
         save = QShortcut(
             QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return),
             self.editor,

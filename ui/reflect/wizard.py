@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from kapcompanion.ids import ReflectionId
 from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
 from ui.widgets.autosave import Autosave, SaveNotice
+from ui.widgets.bounded_text import BoundedTextEdit
 from ui.widgets.breathing_pacer import GroundingPause
 from ui.widgets.building_blocks import centred_column, clear_layout, step_shortcuts, text
 from ui.widgets.distress_scale import DistressScale
@@ -62,7 +62,7 @@ class PromptPage(QWidget):
         layout.addWidget(text(prompt.text, "heading"))
         if prompt.hint:
             layout.addWidget(text(prompt.hint, "muted"))
-        self.editor = QPlainTextEdit()
+        self.editor = BoundedTextEdit(what=self.tr("This answer"))
         self.editor.setObjectName("writing")
         self.editor.setAccessibleName(prompt.text)
         self.editor.setAccessibleDescription(prompt.hint)
@@ -70,6 +70,7 @@ class PromptPage(QWidget):
         self.editor.setTabChangesFocus(True)
         self.editor.setMinimumHeight(space(30))
         layout.addWidget(self.editor, 1)
+        layout.addWidget(self.editor.limit_note)
 
 
 class HighDistressOffer(QFrame):

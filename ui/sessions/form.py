@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from kapcompanion.data_files.session_options import session_options
 from kapcompanion.domain import DISTRESS_MAX, DISTRESS_MIN, NewSession, Session, SessionKind
 from kapcompanion.errors import KapError
 from kapcompanion.wording.translation import fill
+from ui.widgets.bounded_text import BoundedTextEdit
 from ui.widgets.building_blocks import card, text
 from ui.widgets.error_messages import describe, show_message
 from ui.widgets.page_frame import HeaderedPage, PageHeader
@@ -49,8 +49,10 @@ NO_NUMBER = 0
 HIGHEST_NUMBER = 999
 
 
-def _text_area(accessible_name: str, placeholder: str, lines: int) -> QPlainTextEdit:
-    area = QPlainTextEdit()
+def _text_area(accessible_name: str, placeholder: str, lines: int, what: str) -> BoundedTextEdit:
+    """A writing area holding at most one entry's characters; `what` names it for the note
+    that says so ("These notes"); place its `limit_note` beneath it."""
+    area = BoundedTextEdit(what=what)
     area.setAccessibleName(accessible_name)
     area.setPlaceholderText(placeholder)
     area.setObjectName("writing")  # the stylesheet's reading size and padding for writing
@@ -189,9 +191,13 @@ class SessionForm(HeaderedPage):
             )
         )
         self.intention_edit = _text_area(
-            self.tr("Your intention"), self.tr("In your own words"), lines=3
+            self.tr("Your intention"),
+            self.tr("In your own words"),
+            lines=3,
+            what=self.tr("Your intention"),
         )
         layout.addWidget(self.intention_edit)
+        layout.addWidget(self.intention_edit.limit_note)
         return frame
 
     def _distress_box(self, accessible_name: str) -> QComboBox:
@@ -271,8 +277,10 @@ class SessionForm(HeaderedPage):
             self.tr("More about the after-effects"),
             self.tr("When they started, how long they lasted, what helped"),
             lines=2,
+            what=self.tr("This note"),
         )
         self._field(layout, self.tr("More about the after-effects"), self.after_effects_notes_edit)
+        layout.addWidget(self.after_effects_notes_edit.limit_note)
         return frame
 
     def _notes_card(self) -> QWidget:
@@ -281,8 +289,10 @@ class SessionForm(HeaderedPage):
             self.tr("Notes"),
             self.tr("Anything else you would like to remember about this session"),
             lines=4,
+            what=self.tr("These notes"),
         )
         layout.addWidget(self.notes_edit)
+        layout.addWidget(self.notes_edit.limit_note)
         return frame
 
     def _set_tab_order(self) -> None:

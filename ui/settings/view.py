@@ -1,5 +1,6 @@
-"""Settings: how the app looks, where the data lives, a backup, export and import on demand,
-what the app is, and deleting all of the client's data (ui/settings/delete_all.py).
+"""Settings: how the app looks, where the data lives, export and import on demand, backups and
+restoring (ui/settings/backups.py), what the app is, and deleting all of the client's data
+(ui/settings/delete_all.py).
 
 It shows the client's own settings and the country for crisis lines (which Support can change
 too), and reloads when either changes. A change made here is announced as `DataKind.SETTINGS`
@@ -9,9 +10,8 @@ or `DataKind.SUPPORT`; an import as `DataKind.EVERYTHING`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -39,11 +40,11 @@ from PySide6.QtWidgets import (
 
 from kapcompanion import __version__
 from kapcompanion.course.support import COUNTRY_SETTING, chosen_country_code, countries_in_order
-from kapcompanion.errors import KapError
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
 from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
+from ui.settings.backups import BackupKeeper, BackupsSection
 from ui.settings.data_exchange import (
     ExchangeTask,
     StopRequestedError,
@@ -54,12 +55,16 @@ from ui.settings.data_exchange import (
 from ui.settings.delete_all import DeleteAllSection
 from ui.settings.passphrase import PassphraseKeeper, PassphraseSection
 from ui.widgets.building_blocks import card, page_header, scrolling_page, text
-from ui.widgets.error_messages import describe, show_message
+from ui.widgets.error_messages import show_message
 from ui.widgets.screen import Screen
 from ui.widgets.style import REDUCE_MOTION_KEY, ColourScheme, reduce_motion, space
 
 if TYPE_CHECKING:
     from kapcompanion.exchange import ExportSummary, ImportSummary, ProgressCallback
+
+
+class WindowKeeper(PassphraseKeeper, BackupKeeper, Protocol):
+    """What Settings needs from the window: the passphrase's keeping, and restoring."""
 
 
 class SettingsView(Screen):
@@ -77,7 +82,7 @@ class SettingsView(Screen):
         scheme: ColourScheme,
         *,
         demo: bool,
-        keeper: PassphraseKeeper | None = None,
+        keeper: WindowKeeper | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -96,6 +101,10 @@ class SettingsView(Screen):
         column.addWidget(self._journal_card())
         column.addWidget(self._support_card())
         column.addWidget(self._data_card(demo))
+        self.backups: BackupsSection | None = None
+        if not demo:  # the sample course is never backed up
+            self.backups = BackupsSection(profile, keeper, lambda: self._store)
+            column.addWidget(self.backups)
         self.passphrase_section: PassphraseSection | None = None
         if keeper is not None and not demo:  # the sample course is thrown away on close
             self.passphrase_section = PassphraseSection(profile, settings, keeper)
@@ -192,6 +201,8 @@ class SettingsView(Screen):
         self.country_box.setEnabled(True)
         if self.passphrase_section is not None:
             self.passphrase_section.show_state(self._store.protected)
+        if self.backups is not None:
+            self.backups.show_state(self._store)
         for button in self._exchange_buttons:
             button.setEnabled(self._task is None)
 
@@ -225,17 +236,9 @@ class SettingsView(Screen):
         open_folder = QPushButton(self.tr("Open folder"))
         open_folder.setAccessibleName(self.tr("Open the data folder"))
         open_folder.clicked.connect(self._open_folder)
-        self.backup_button = QPushButton(self.tr("Make a backup now"))
-        self.backup_button.setAccessibleName(self.tr("Make a backup now"))
-        self.backup_button.clicked.connect(self.make_backup)
         row.addWidget(open_folder)
-        row.addWidget(self.backup_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.backup_status = text("", "muted", selectable=True)
-        self.backup_status.setAccessibleName(self.tr("Backup status"))
-        self.backup_status.hide()
-        layout.addWidget(self.backup_status)
         self._add_exchange(layout)
         return frame
 
@@ -444,21 +447,20 @@ class SettingsView(Screen):
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._profile.folder)))
 
+    @property
+    def backup_button(self) -> QPushButton:
+        assert self.backups is not None, "the sample course has no backups"
+        return self.backups.backup_button
+
+    @property
+    def backup_status(self) -> QLabel:
+        assert self.backups is not None, "the sample course has no backups"
+        return self.backups.status
+
     def make_backup(self) -> None:
         """A backup in the profile's backups folder; a protected profile's is protected too."""
-        from kapcompanion.store.backup import default_backup_path
-
-        if self._store is None:
-            return
-        destination = default_backup_path(self._profile.backups_folder, datetime.now())
-        try:
-            written = self._store.back_up(destination)
-        except KapError as error:
-            message = describe(error)[1]
-        else:
-            message = fill(self.tr("A backup was saved as %1."), written)
-        self.backup_status.setText(message)
-        self.backup_status.show()
+        if self.backups is not None:
+            self.backups.make_backup()
 
     def _about_card(self) -> QWidget:
         frame, layout = card(self.tr("About KAP Companion"))

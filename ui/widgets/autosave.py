@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from kapcompanion.errors import KapError
+from kapcompanion.errors import DiskFullError, DiskIOError, KapError
 from ui.widgets.building_blocks import text
 from ui.widgets.error_messages import describe
 from ui.widgets.style import space
@@ -42,15 +42,27 @@ class SaveNotice(QFrame):
 
     def show_error(self, error: KapError) -> None:
         title, explanation = describe(error)
-        self.title.setText(title)
-        self.explanation.setText(
-            explanation
-            + "\n\n"
-            + self.tr(
+        if isinstance(error, DiskFullError):
+            title = self.tr("Your disk is full")
+            explanation = self.tr(
+                "Your disk is full. What you typed is still here and will be saved as soon as "
+                "there is room. Freeing some space (emptying the bin, moving large files) "
+                "makes room."
+            )
+        elif isinstance(error, DiskIOError):
+            title = self.tr("The disk did not answer")
+            explanation = self.tr(
+                "The disk did not let KAP Companion save just now: it may be full, removed or "
+                "failing. What you typed is still here and will be saved as soon as the disk "
+                "answers again."
+            )
+        else:
+            explanation += "\n\n" + self.tr(
                 "Everything you typed is still here. KAP Companion will keep trying to save it "
                 "every few seconds."
             )
-        )
+        self.title.setText(title)
+        self.explanation.setText(explanation)
         self.setAccessibleDescription(f"{title}. {self.explanation.text()}")
         self.show()
 

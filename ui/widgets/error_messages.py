@@ -107,6 +107,16 @@ def describe(error: errors.KapError) -> tuple[str, str]:
             ),
             error.path,
         )
+    if isinstance(error, errors.DiskIOError):
+        return _tr("The disk did not answer"), fill(
+            _tr(
+                "The disk holding your data file did not let KAP Companion read or write just "
+                "now: it may be full, removed or failing. This does not mean your entries are "
+                "damaged. Nothing stored was changed. Please check the disk and try again.\n\n"
+                "File: %1"
+            ),
+            error.path,
+        )
     if isinstance(error, errors.DataConflictError):
         return _tr("This change could not be saved"), _tr(
             "This change clashes with what is already stored, so it was not saved. Nothing "

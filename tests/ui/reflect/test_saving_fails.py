@@ -13,11 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.data_files.prompt_sets import prompt_set_for
 from kapcompanion.domain import Phase, ReflectionStatus
+from kapcompanion.errors import DiskIOError
 from kapcompanion.ids import ReflectionId
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
@@ -25,7 +27,7 @@ from tests.raw_sql import connection_of
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import answer_next_dialog
 from ui.reflect.wizard import ReflectionWizard, draft_insights_key
-from ui.widgets.autosave import RETRY_MS
+from ui.widgets.autosave import RETRY_MS, SaveNotice
 
 WORDS = "The room was warm and I could breathe. " * 400  # more than the free pages hold
 
@@ -72,8 +74,10 @@ def test_a_full_disk_keeps_every_word_says_why_and_saves_once_there_is_room(
     assert wizard.save_now() is False
     assert wizard.save_notice.isVisible()
     notice = f"{wizard.save_notice.title.text()} {wizard.save_notice.explanation.text()}"
-    assert "The disk is full" in notice
-    assert "Everything you typed is still here" in notice
+    assert (
+        "Your disk is full. What you typed is still here and will be saved as soon as there is "
+        "room." in notice
+    )
     assert "Traceback" not in notice and "SQLITE" not in notice
     assert wizard.prompt_pages[0].editor.toPlainText() == WORDS
     assert saved_text(quick_store, wizard.reflection_id) == ""
@@ -83,6 +87,41 @@ def test_a_full_disk_keeps_every_word_says_why_and_saves_once_there_is_room(
     qtbot.waitUntil(lambda: not wizard.save_notice.isVisible(), timeout=RETRY_MS + 3000)
     assert saved_text(quick_store, wizard.reflection_id) == WORDS
     assert not wizard.autosave.failing
+
+
+def test_words_typed_while_the_disk_is_full_all_land_once_there_is_room(
+    qtbot: QtBot, quick_store: Store
+) -> None:
+    """Typing goes on while the disk is full: autosave fails, says so, keeps retrying by
+    itself, and every word lands when room comes back, with no one pressing anything."""
+    wizard = open_wizard(qtbot, quick_store)
+    editor = wizard.prompt_pages[0].editor
+    editor.setFocus()
+    fill_the_disk(quick_store)
+    editor.setPlainText(WORDS)
+    qtbot.waitUntil(lambda: wizard.save_notice.isVisible(), timeout=RETRY_MS)
+    assert "Your disk is full" in wizard.save_notice.title.text()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, " And then I rested.")
+    assert wizard.autosave.failing or wizard.save_notice.isVisible()
+    assert saved_text(quick_store, wizard.reflection_id) == ""
+
+    make_room(quick_store)
+    qtbot.waitUntil(
+        lambda: saved_text(quick_store, wizard.reflection_id) == WORDS + " And then I rested.",
+        timeout=RETRY_MS + 3000,
+    )
+    qtbot.waitUntil(lambda: not wizard.save_notice.isVisible())
+    assert editor.toPlainText() == WORDS + " And then I rested."
+
+
+def test_a_disk_that_does_not_answer_is_named_plainly(qtbot: QtBot, tmp_path: Path) -> None:
+    notice = SaveNotice()
+    qtbot.addWidget(notice)
+    notice.show_error(DiskIOError(tmp_path / "kap-companion.sqlite3", "disk I/O error"))
+    words = f"{notice.title.text()} {notice.explanation.text()}"
+    assert "What you typed is still here and will be saved as soon as the disk answers" in words
+    assert "I/O" not in words and "SQLITE" not in words
 
 
 def test_a_file_another_program_holds_is_retried_without_a_dialog(
