@@ -685,7 +685,7 @@ class MainWindow(QMainWindow):
         self.home = self._new_home()
         if self.recovery_view is None:
             self.recovery_view = RecoveryView()
-            self.recovery_view.restore_requested.connect(self.restore_backup)
+            self.recovery_view.restore_requested.connect(self.restore_from_recovery)
             self.recovery_view.not_now_requested.connect(self.close)
             self.recovery_view.passphrase_given.connect(self._open_protected_backups)
             self.pages.addWidget(self.recovery_view)
@@ -728,27 +728,22 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def restore_backup(self, backup: str) -> None:
-        """Put `backup` back in place of the data file, keeping the file it replaces beside it,
-        then open the data as usual and say where the replaced file is kept."""
+    def restore_from_recovery(self, backup: str) -> None:
+        """The recovery page's choice: put `backup` back in place of the damaged data file,
+        keeping the file it replaces beside it, then open the data as usual and say where the
+        replaced file is kept."""
         from kapcompanion.store import protection
-        from kapcompanion.store.restore import restore
         from ui.recovery.wording import made_text
 
         error, view = self._recovering, self.recovery_view
         if error is None or view is None:
             return
-        profile, passphrase = self._profile, self._passphrase
+        profile = self._profile
         chosen = next((known for known in view.backups if str(known.path) == backup), None)
-
-        def work() -> Path | None:
-            if self._lock is not None:  # the window's own lock, held since it started
-                return restore(profile, Path(backup), passphrase)
-            with ProfileLock(profile):
-                return restore(profile, Path(backup), passphrase)
-
         try:
-            kept = run_busy(self, self.tr("Putting your backup back…"), work)
+            kept = run_busy(
+                self, self.tr("Putting your backup back…"), self._restoring(Path(backup))
+            )
         except KapError as refusal:  # RestoreError among them: every file is as it was
             show_message(
                 self,
@@ -873,7 +868,7 @@ class MainWindow(QMainWindow):
         put `backup` in its place on a thread (kapcompanion.store.restore, with the profile's
         lock held), and open the data again: restored, or as it was when the restore was
         refused (then raise why). Returns where the replaced data was kept."""
-        from kapcompanion.store.restore import RestoreError, restore
+        from kapcompanion.store.restore import RestoreError
 
         if not self._save_open_work():
             raise RestoreError(
@@ -884,14 +879,7 @@ class MainWindow(QMainWindow):
             )
         if "settings" in self._built:
             self.settings_view.stop_exchange()
-        passphrase, lock = self._passphrase, self._lock
-
-        def work() -> Path | None:
-            if lock is not None:
-                return restore(self._profile, backup, passphrase)
-            with ProfileLock(self._profile):
-                return restore(self._profile, backup, passphrase)
-
+        work = self._restoring(backup)
         self.close_store()
         keep = tuple(self._built[key] for key in ("home", "settings") if key in self._built)
         self._drop_screens(keep=keep)
@@ -900,6 +888,21 @@ class MainWindow(QMainWindow):
             return run_busy(self, label, work)
         finally:
             self.open_profile()
+
+    def _restoring(self, backup: Path) -> Callable[[], Path | None]:
+        """The work of putting `backup` in place of the data file (run with the store closed),
+        under the profile's lock: the window's own, or one taken for it."""
+        from kapcompanion.store.restore import restore
+
+        profile, passphrase, lock = self._profile, self._passphrase, self._lock
+
+        def work() -> Path | None:
+            if lock is not None:  # the window's own lock, held since it started
+                return restore(profile, backup, passphrase)
+            with ProfileLock(profile):
+                return restore(profile, backup, passphrase)
+
+        return work
 
     def _delete_all_while_locked(self) -> None:
         from PySide6.QtWidgets import QDialog

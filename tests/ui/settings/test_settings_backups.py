@@ -119,7 +119,7 @@ def test_the_last_backup_is_named_with_when_and_by_whom(
     section.refresh()
     assert section.problem_label.isVisibleTo(section)
     assert section.problem_label.text().startswith(
-        "The last automatic backup could not be made: There is no room left on the disk"
+        "The last automatic backup could not be made: Your disk is full"
     )
 
 
