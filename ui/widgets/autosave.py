@@ -45,8 +45,8 @@ class SaveNotice(QFrame):
         if isinstance(error, DiskFullError):
             title = self.tr("Your disk is full")
             explanation = self.tr(
-                "Your disk is full. What you typed is still here and will be saved as soon as "
-                "there is room. Freeing some space (emptying the bin, moving large files) "
+                "What you typed is still here and will be saved as soon as there is room. "
+                "Freeing some space (emptying the bin, moving large files) "
                 "makes room."
             )
         elif isinstance(error, DiskIOError):
