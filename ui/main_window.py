@@ -2,7 +2,9 @@
 
 Only screens that are built appear in the sidebar. The window paints first and opens the
 profile's database right after (importing the storage layer costs time), then hands the
-store to every screen.
+store to every screen. The screen on show when the window last closed is chosen in the sidebar
+from the start but built only once the window has painted (Trends imports matplotlib, the
+Printout its report): until then a blank page stands in its place.
 
 Refresh is targeted. Every change travels as `data_changed(kind)`, a `DataKind` naming what
 changed; the window passes it to each built screen (`Screen.data_changed_elsewhere`), and only
@@ -32,6 +34,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QMoveEvent,
+    QPaintEvent,
     QResizeEvent,
     QShortcut,
     QStandardItem,
@@ -108,6 +111,16 @@ class Destination:
     build: Callable[[], QWidget]
 
 
+class _UnbuiltScreen(QWidget):
+    """The blank page in place of the last screen for the window's first paint."""
+
+    painted = Signal()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.painted.emit()
+
+
 class MainWindow(QMainWindow):
     data_changed = Signal(str)  # a DataKind, from whichever screen changed the data
     profile_opened = Signal()
@@ -170,6 +183,9 @@ class MainWindow(QMainWindow):
             Destination("settings", self.tr("Settings"), "settings", self._build_settings),
         ]
         self._built: dict[str, QWidget] = {}
+        # The last screen, chosen in the sidebar but built only after the first paint.
+        self._unbuilt: str | None = None
+        self._unbuilt_page: _UnbuiltScreen | None = None
         self.data_changed.connect(self._refresh_views)
         hints = QGuiApplication.styleHints()
         if hints is not None:
@@ -435,6 +451,8 @@ class MainWindow(QMainWindow):
         """The screen on show; while locked, the one the window returns to once unlocked."""
         if self._return_to is not None:
             return self._return_to
+        if self._unbuilt is not None:
+            return self._unbuilt
         current = self.pages.currentWidget()
         return next(key for key, widget in self._built.items() if widget is current)
 
@@ -451,8 +469,23 @@ class MainWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._data_closed():
             key = str(current.data(KEY_ROLE))
-            self.pages.setCurrentWidget(self.page(key))
+            if key == self._unbuilt and self._unbuilt_page is not None:
+                self.pages.setCurrentWidget(self._unbuilt_page)  # built once painted
+            else:
+                self._unbuilt = None
+                self.pages.setCurrentWidget(self.page(key))
             self._state_timer.start()
+
+    def _build_unbuilt_screen(self) -> None:
+        """Right after the first paint: build the last screen, chosen in the sidebar already,
+        and put it in place of the blank page."""
+        key, self._unbuilt = self._unbuilt, None
+        blank, self._unbuilt_page = self._unbuilt_page, None
+        if key is not None and not self._data_closed():
+            self.pages.setCurrentWidget(self.page(key))
+        if blank is not None:
+            self.pages.removeWidget(blank)
+            blank.deleteLater()
 
     # Profile --------------------------------------------------------------------------------
 
@@ -984,7 +1017,17 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1080, 720)
-        self.show_destination(str(self._settings.value("window/destination", "home")))
+        last = str(self._settings.value("window/destination", "home"))
+        if last != "home" and any(d.key == last for d in self.destinations):
+            # Paint the window first, then build the screen: some take a while to import.
+            self._unbuilt = last
+            self._unbuilt_page = _UnbuiltScreen()
+            self._unbuilt_page.painted.connect(
+                lambda: QTimer.singleShot(0, self._build_unbuilt_screen),
+                Qt.ConnectionType.SingleShotConnection,
+            )
+            self.pages.addWidget(self._unbuilt_page)
+        self.show_destination(last)
         if not self.sidebar.currentIndex().isValid():
             self.show_destination("home")
 

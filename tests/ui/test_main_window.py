@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QColor, QGuiApplication
-from PySide6.QtWidgets import QApplication, QPushButton, QRadioButton
+from PySide6.QtWidgets import QApplication, QPushButton, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.data_files.builtin_themes import builtin_themes, own_theme_colours
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
 from tests.file_modes import modes
+from tests.paths import REPOSITORY
 from tests.processes import end_process
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import (
@@ -28,6 +29,9 @@ from tests.ui.helpers import (
 from ui.application import window_settings
 from ui.changes import DataKind
 from ui.home.sample_course import sample_course_command
+from ui.main_window import KEY_ROLE
+from ui.printout.view import ReportView
+from ui.trends.view import TrendsView
 from ui.widgets.style import colours, contrast_ratio, ink_on
 
 
@@ -187,6 +191,63 @@ def test_last_screen_and_geometry_are_restored(
     again = open_window(profile, settings=settings)
     assert again.current_destination() == "settings"
     assert (again.width(), again.height()) == (760, 520)
+
+
+@pytest.mark.parametrize("last", ["trends", "report"])
+def test_the_window_shows_before_a_heavy_last_screen_is_built(
+    profile: Profile, tmp_path: Path, last: str
+) -> None:
+    """Trends (matplotlib) and the Printout were the screens on show last: the window still
+    appears as fast as on Home, and comes back to that screen next time."""
+    profile.ensure_exists()
+    profile.window_state_path.write_text(f"[window]\ndestination={last}\n", encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            str(REPOSITORY / "app.py"),
+            "--data-dir",
+            str(profile.folder),
+            "--exit-after",
+            "shown",
+        ],
+        cwd=tmp_path,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    imported = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "ui.application" in imported  # the -X importtime output was read
+    assert not {name for name in imported if name.split(".")[0] == "matplotlib"}
+    assert "ui.trends.view" not in imported
+    assert "ui.printout.view" not in imported
+    assert window_settings(profile).value("window/destination") == last
+
+
+@pytest.mark.parametrize(("last", "screen"), [("trends", TrendsView), ("report", ReportView)])
+def test_the_last_screen_is_chosen_at_once_and_built_right_after_the_first_paint(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot, last: str, screen: type[QWidget]
+) -> None:
+    profile.ensure_exists()
+    profile.window_state_path.write_text(f"[window]\ndestination={last}\n", encoding="utf-8")
+    window = open_window(profile, load=False)
+    assert window.sidebar.currentIndex().data(KEY_ROLE) == last
+    assert window.current_destination() == last
+    qtbot.waitUntil(lambda: isinstance(window.pages.currentWidget(), screen), timeout=5000)
+    with qtbot.waitSignal(window.profile_opened, timeout=10_000):
+        window.open_profile()
+    page = window.pages.currentWidget()
+    assert isinstance(page, screen) and page.isVisible()
+    assert window.current_destination() == last
+    assert window.pages.count() == 1  # the blank page that stood in for it is gone
+    assert window.focusWidget() is window.sidebar  # keys go where they did before
 
 
 def test_size_and_screen_are_kept_soon_after_they_change_not_only_on_close(
