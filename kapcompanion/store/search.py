@@ -117,8 +117,10 @@ def matching_reflections(
     # answer's row, whose text can be long; repeats are left for the dict to absorb.
     everything = db.execute(
         """
-        SELECT reflection_id FROM answers INDEXED BY idx_answers_id_reflection
-        WHERE id IN (SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?)
+        SELECT a.reflection_id
+        FROM answers_fts JOIN answers a INDEXED BY idx_answers_id_reflection
+          ON a.id = answers_fts.rowid
+        WHERE answers_fts MATCH ?
         UNION ALL
         SELECT reflection_id FROM insights
         WHERE rowid IN (SELECT rowid FROM insights_fts WHERE insights_fts MATCH ?)
