@@ -234,6 +234,21 @@ def check_ins(db: Database) -> None:
     )
 
 
+@migrations(name="0004_search_lookups")
+def search_lookups(db: Database) -> None:
+    """Indexes the journal's live search reads instead of whole rows: an answer's reflection by
+    the answer's id (so a match never reads the answer's text), and the few reflections in
+    "recently deleted"."""
+    _run(
+        db,
+        [
+            "CREATE INDEX idx_answers_id_reflection ON answers (id, reflection_id)",
+            "CREATE INDEX idx_reflections_deleted ON reflections (deleted_at) "
+            "WHERE deleted_at IS NOT NULL",
+        ],
+    )
+
+
 def known_migration_names() -> list[str]:
     """Every migration this version of the app knows, in the order they apply."""
     return [migration.name for migration in migrations.pending(Database(memory=True))]

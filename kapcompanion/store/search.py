@@ -8,6 +8,8 @@ here; these functions only read, never write.
 
 from __future__ import annotations
 
+from itertools import chain
+
 from sqlite_utils import Database
 
 from kapcompanion.ids import InsightId, ReflectionId, SessionId
@@ -111,18 +113,23 @@ def matching_reflections(
         if reflection_id not in deleted:
             shown = bounded_snippet(start, query) if snippet is None else snippet
             found.setdefault(ReflectionId(reflection_id), shown)
+    # Each matching answer's reflection comes from idx_answers_id_reflection, never from the
+    # answer's row, whose text can be long; repeats are left for the dict to absorb.
     everything = db.execute(
         """
-        SELECT reflection_id FROM answers
-        WHERE rowid IN (SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?)
-        UNION
+        SELECT a.reflection_id
+        FROM answers_fts JOIN answers a INDEXED BY idx_answers_id_reflection
+          ON a.id = answers_fts.rowid
+        WHERE answers_fts MATCH ?
+        UNION ALL
         SELECT reflection_id FROM insights
         WHERE rowid IN (SELECT rowid FROM insights_fts WHERE insights_fts MATCH ?)
           AND deleted_at IS NULL AND reflection_id IS NOT NULL
         """,
         [expression, expression],
     )
-    for (reflection_id,) in everything:
-        if reflection_id not in deleted:
-            found.setdefault(ReflectionId(reflection_id), "")
-    return found
+    every: dict[ReflectionId, str] = dict.fromkeys(chain.from_iterable(everything), "")
+    for reflection_id in deleted:
+        every.pop(ReflectionId(reflection_id), None)
+    every.update(found)
+    return every

@@ -130,3 +130,23 @@ def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
     for _ in range(3):
         Store.open(path).close()
     assert applied_names(path) == schema.known_migration_names()
+
+
+def test_search_finds_the_same_reflections_before_and_after_its_lookup_indexes(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(Path(__file__).parent / "schemas" / "0003_check_ins.sqlite3", path)
+    with sqlite3.connect(path) as probe:
+        written = {
+            row[0]
+            for row in probe.execute(
+                "SELECT DISTINCT a.reflection_id FROM answers a "
+                "JOIN reflections r ON r.id = a.reflection_id "
+                "WHERE r.deleted_at IS NULL AND a.text LIKE '%grandmother%'"
+            )
+        }
+    assert written, "the frozen file should hold a reflection about a grandmother"
+
+    with Store.open(path) as store:
+        assert set(store.journal.matching_reflections("grandmother")) == written

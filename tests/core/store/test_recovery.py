@@ -12,8 +12,10 @@ import hashlib
 import resource
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -332,10 +334,16 @@ def test_a_damaged_file_with_its_own_wal_asks_for_a_backup_and_keeps_both(
     demo_profile: Profile,
 ) -> None:
     database = demo_profile.database_path
+    # Damage pages the last words do not rewrite (the sessions), so the -wal cannot hide it.
+    with closing(sqlite3.connect(database)) as probe:
+        [(page_size,)] = probe.execute("PRAGMA page_size").fetchall()
+        [(sessions,)] = probe.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'sessions'"
+        ).fetchall()
     killed_while_open(database, LAST_WORDS)
     with database.open("r+b") as handle:
-        handle.seek(database.stat().st_size // 2)
-        handle.write(b"\xff" * 8192)
+        handle.seek((sessions - 1) * page_size)
+        handle.write(b"\xff" * page_size)
     wal = Path(f"{database}-wal")
     originals = fingerprint(database), fingerprint(wal)
     with pytest.raises(ProfileNeedsRecoveryError) as needs:
