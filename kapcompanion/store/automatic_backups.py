@@ -124,7 +124,7 @@ def backup_on_close(store: Store, folder: Path, now: datetime) -> Path | None:
 
 def _back_up_and_rotate(store: Store, folder: Path, now: datetime) -> Path:
     made = store.back_up(automatic_backup_path(folder, now))
-    rotate(folder, now, store._passphrase)
+    store.rotate_automatic_backups(folder, now)
     return made
 
 

@@ -264,6 +264,13 @@ class Store(Guarded):
         tables = (*USER_TABLES, "answers", "commitments", "themes")
         return {table: self._table(table).count for table in tables}
 
+    def rotate_automatic_backups(self, folder: Path, now: datetime) -> list[Path]:
+        """Let old automatic backups in `folder` go (see `automatic_backups.rotate`); this
+        profile's passphrase opens the protected ones, to find the newest that opens whole."""
+        from kapcompanion.store.automatic_backups import rotate
+
+        return rotate(folder, now, self._passphrase)
+
     def forget_erased_in(self, backups: Iterable[Path]) -> BackupScrubReport:
         """Remove from these backups everything erased for good from this profile since they
         were made (see `backup_scrub`)."""
