@@ -8,6 +8,7 @@ and `migrations` serve the backup, check and schema. Code outside this package n
 `KapError`s (sqlite_errors.py).
 """
 
+from kapcompanion.store import lean_sqlite_utils  # noqa: F401  (first: see its docstring)
 from kapcompanion.store.keep import KEEP, Keep
 from kapcompanion.store.store import Store
 
