@@ -50,8 +50,7 @@ def schedule(store: Store, today: date) -> list[CheckInDue]:
         days = every_days(store, questionnaire.id)
         if days == 0:
             continue
-        taken = store.check_ins.completed(questionnaire.id)
-        last = taken[-1] if taken else None
+        last = store.check_ins.latest(questionnaire.id)
         if last is None or last.completed_at is None:
             due_on = today
         else:

@@ -98,8 +98,25 @@ class CheckIns(Part):
         if instrument is not None:
             where += " AND instrument = ?"
             params.append(instrument)
-        rows = self._all(f"SELECT id FROM checkins WHERE {where} ORDER BY completed_at, id", params)
-        return [self.get(CheckInId(row["id"])) for row in rows]
+        rows = self._all(f"SELECT * FROM checkins WHERE {where} ORDER BY completed_at, id", params)
+        # All their answers in one query, not one query per check-in (780 at ten years).
+        answers: dict[int, dict[int, int]] = {row["id"]: {} for row in rows}
+        for check_in_id, number, value in self._db.execute(
+            "SELECT a.checkin_id, a.item_number, a.value FROM checkin_answers a "
+            f"JOIN checkins ON checkins.id = a.checkin_id WHERE {where}",
+            params,
+        ):
+            answers[check_in_id][number] = value
+        return [to.check_in(row, answers[row["id"]]) for row in rows]
+
+    def latest(self, instrument: str) -> CheckIn | None:
+        """The last finished check-in of `instrument` (the last of `completed(instrument)`)."""
+        row = self._one(
+            "SELECT id FROM checkins WHERE instrument = ? AND status = 'complete' "
+            "AND deleted_at IS NULL ORDER BY completed_at DESC, id DESC LIMIT 1",
+            [instrument],
+        )
+        return None if row is None else self.get(CheckInId(row["id"]))
 
     def unfinished(self, instrument: str) -> CheckIn | None:
         row = self._one(

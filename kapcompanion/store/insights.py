@@ -100,6 +100,24 @@ class Insights(Part):
         )
         return [to.insight(row) for row in rows]
 
+    def leading(self, count: int) -> builtins.list[Insight]:
+        """The first `count` insights of `list` (pinned first, then newest), read alone."""
+        rows = self._all(
+            "SELECT * FROM insights WHERE deleted_at IS NULL "
+            "ORDER BY pinned DESC, created_at DESC, id DESC LIMIT ?",
+            [count],
+        )
+        return [to.insight(row) for row in rows]
+
+    def from_reflection(self, reflection_id: ReflectionId) -> builtins.list[Insight]:
+        """Live insights noted from one reflection, in the order `list` gives."""
+        rows = self._all(
+            "SELECT * FROM insights WHERE reflection_id = ? AND deleted_at IS NULL "
+            "ORDER BY pinned DESC, created_at DESC, id DESC",
+            [reflection_id],
+        )
+        return [to.insight(row) for row in rows]
+
     # Commitments: the small steps an insight leads to ---------------------------------------
 
     def add_commitment(
