@@ -43,20 +43,16 @@ class AnswerCard(QFrame):
     def __init__(self, answer: Answer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        self.answer_id = answer.id
-        self.prompt_text = answer.prompt_text
-        self._words = answer.text
         layout = QVBoxLayout(self)
         layout.setContentsMargins(space(3), space(2), space(3), space(3))
         layout.setSpacing(space(1))
-        layout.addWidget(text(answer.prompt_text, "heading"))
+        self.prompt_label = text("", "heading")
+        layout.addWidget(self.prompt_label)
         self.words_label = text("", "reading", selectable=True)
-        self.words_label.setAccessibleName(fill(self.tr("Your answer to: %1"), answer.prompt_text))
         layout.addWidget(self.words_label)
 
         self.editor = BoundedTextEdit(what=self.tr("This answer"))
         self.editor.setObjectName("writing")
-        self.editor.setAccessibleName(fill(self.tr("Your answer to: %1"), answer.prompt_text))
         self.editor.setTabChangesFocus(True)
         self.editor.setFont(reading_font())
         self.editor.setMinimumHeight(self.editor.fontMetrics().lineSpacing() * EDITOR_LINES)
@@ -73,9 +69,6 @@ class AnswerCard(QFrame):
         buttons = QHBoxLayout()
         buttons.setSpacing(space(1))
         self.edit_button = QPushButton(self.tr("Edit"))
-        self.edit_button.setAccessibleName(
-            fill(self.tr("Edit your answer to: %1"), self.prompt_text)
-        )
         self.edit_button.clicked.connect(lambda: self.start_editing())
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Cancel, keep the answer as it was"))
@@ -92,6 +85,20 @@ class AnswerCard(QFrame):
         for button in (self.edit_button, self.cancel_button, self.save_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        self.show_answer(answer)
+
+    def show_answer(self, answer: Answer) -> None:
+        """Show `answer`, not being edited (a card is filled again for the next reflection
+        rather than built anew: opening an entry stays quick)."""
+        self.answer_id = answer.id
+        self.prompt_text = answer.prompt_text
+        self.prompt_label.setText(answer.prompt_text)
+        for field in (self.words_label, self.editor):
+            field.setAccessibleName(fill(self.tr("Your answer to: %1"), answer.prompt_text))
+        self.edit_button.setAccessibleName(
+            fill(self.tr("Edit your answer to: %1"), answer.prompt_text)
+        )
+        self.note.hide()
         self.show_words(answer.text)
         self._set_editing(False)
 
@@ -163,6 +170,7 @@ class JournalDetail(HeaderedPage):
         self.setAccessibleName(self.tr("Reflection"))
         self._reflection: Reflection | None = None
         self.answer_cards: list[AnswerCard] = []
+        self._spare_cards: list[AnswerCard] = []  # filled again for the next reflection
 
         self.back_button = QPushButton(self.tr("Back to the journal"))
         self.back_button.setAccessibleName(self.tr("Back to the journal"))
@@ -214,17 +222,21 @@ class JournalDetail(HeaderedPage):
         still_editing = self.open_edits() if same else {}
         self._reflection = reflection
         self.header.set_words(title, subtitle)
-        # The status line and the share box live on between fillings; take them out first.
+        # The status line, the share box and the answer cards live on between fillings; take
+        # them out first.
         for kept in (self.status, self.share_box):
             kept.setParent(None)
+        for answer_card in self.answer_cards:
+            self.body.removeWidget(answer_card)
+            answer_card.hide()
+        self._spare_cards[:0] = self.answer_cards
         clear_layout(self.body)
         self.answer_cards = []
         self.body.addWidget(self.status)
         self.status.setVisible(bool(self.status.text()) and same)
         self.body.addWidget(self._about_card(reflection, themes))
         for answer in reflection.answers:
-            answer_card = AnswerCard(answer)
-            answer_card.save_requested.connect(self._answer_save_requested)
+            answer_card = self._answer_card(answer)
             self.answer_cards.append(answer_card)
             self.body.addWidget(answer_card)
             if answer.id in still_editing:
@@ -238,6 +250,16 @@ class JournalDetail(HeaderedPage):
         self.body.addStretch(1)
         if not same and self.scroller is not None:
             self.scroller.verticalScrollBar().setValue(0)
+
+    def _answer_card(self, answer: Answer) -> AnswerCard:
+        if self._spare_cards:
+            answer_card = self._spare_cards.pop(0)
+            answer_card.show_answer(answer)
+            answer_card.setVisible(True)
+            return answer_card
+        answer_card = AnswerCard(answer)
+        answer_card.save_requested.connect(self._answer_save_requested)
+        return answer_card
 
     def _about_card(self, reflection: Reflection, themes: Sequence[ThemeLook]) -> QWidget:
         frame, layout = card()

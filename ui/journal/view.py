@@ -329,11 +329,7 @@ class JournalView(Screen):
         session = group_title(entry)
         if entry.session_held_at is not None:
             session = fill(self.tr("%1 · %2"), session, day_text(entry.session_held_at))
-        insights = [
-            insight.text
-            for insight in self._store.insights.list()
-            if insight.reflection_id == reflection_id
-        ]
+        insights = [insight.text for insight in self._store.insights.from_reflection(reflection_id)]
         self.detail.show_reflection(
             reflection,
             title=phase_title(reflection.phase),
