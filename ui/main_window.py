@@ -25,6 +25,7 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -79,6 +80,7 @@ from ui.widgets.style import (
     space,
     stored_colour_scheme,
 )
+from ui.widgets.while_idle import do_while_idle
 
 if TYPE_CHECKING:
     # Screens other than Home are imported when first shown: start-up stays light.
@@ -97,6 +99,10 @@ if TYPE_CHECKING:
     from ui.unlock.view import UnlockView
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+# Screens built and filled while the window is idle once the data is open
+# (ui/widgets/while_idle.py), so a first visit only shows them. Trends and the Printout wait to
+# be opened: their charts bring in matplotlib, which is large.
+BUILT_WHILE_IDLE = ("sessions", "reflect", "journal", "insights", "checkins", "support", "settings")
 SIDEBAR_WIDTH = 200
 STATE_SAVE_DELAY_MS = 1000  # after the last move, resize or change of screen
 
@@ -123,6 +129,7 @@ class _UnbuiltScreen(QWidget):
 
 class MainWindow(QMainWindow):
     data_changed = Signal(str)  # a DataKind, from whichever screen changed the data
+    built_while_idle: tuple[str, ...] = BUILT_WHILE_IDLE
     profile_opened = Signal()
     profile_failed = Signal()
     locked = Signal()  # the unlock screen shows: the data waits for its passphrase
@@ -529,11 +536,27 @@ class MainWindow(QMainWindow):
         if self._data_closed():
             self._leave_locked()
         self._watch_for_idle()
+        do_while_idle(
+            self,
+            [step for key in self.built_while_idle for step in self._ready_while_idle(key)],
+            keep_going=lambda: self._store is not None and not self._data_closed(),
+        )
         if store.set_aside is not None:
             self._notes.append((self.tr("Your entries are safe"), store.set_aside.message))
         self.profile_opened.emit()
         if self._notes:
             QTimer.singleShot(0, self._show_notes)
+
+    def _ready_while_idle(self, key: str) -> tuple[Callable[[], object], ...]:
+        """Two short steps that make a screen ready before it is first opened: build it, then
+        read what it shows (out of sight; a change made meanwhile marks it to read again)."""
+
+        def read() -> None:
+            screen = self._built.get(key)
+            if isinstance(screen, Screen) and not screen.isVisible():
+                screen.refresh_if_stale()
+
+        return (partial(self.page, key), read)
 
     def _show_notes(self) -> None:
         """Each note waiting since the data opened, once."""
@@ -596,7 +619,11 @@ class MainWindow(QMainWindow):
     def _drop_screens(self, *, keep: tuple[QWidget, ...]) -> None:
         """Delete every built screen but `keep`: each is built again when next shown, so none
         keeps a word on show or a store that was closed."""
-        for key, widget in list(self._built.items()):
+        # The screen on show goes last: taking it out shows another, which would read its
+        # closed store if it were still there.
+        current = self.pages.currentWidget()
+        dropped = sorted(self._built.items(), key=lambda item: item[1] is current)
+        for key, widget in dropped:
             if widget not in keep:
                 self.pages.removeWidget(widget)
                 widget.hide()

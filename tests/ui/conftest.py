@@ -45,12 +45,17 @@ def open_window(qtbot: QtBot, qapp: QApplication) -> Iterator[WindowFactory]:
         load: bool = True,
         settings: QSettings | None = None,
         lock: ProfileLock | None = None,
+        build_while_idle: bool = False,
     ) -> MainWindow:
         create_application()
         profile.ensure_exists()
         settings = settings or window_settings(profile)
         apply_style(qapp, stored_colour_scheme(settings))
         window = MainWindow(profile, settings, demo=demo, lock=lock)
+        if not build_while_idle:
+            # Screens are built when a test opens them, so what a test times or counts is only
+            # its own doing; tests/ui/test_screens_ready_while_idle.py covers idle building.
+            window.built_while_idle = ()
         qtbot.addWidget(window)
         with qtbot.waitActive(window):
             window.show()
