@@ -11,11 +11,14 @@ keep it in view. This module never changes data: it says which insight to open
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QListView, QWidget
 
 from ui.insights.delegate import InsightCardDelegate
+from ui.insights.model import InsightListModel
 from ui.widgets.style import space
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -59,6 +62,8 @@ class InsightBoardList(QListView):
 
     def card_at(self, index: AnyIndex) -> QWidget | None:
         """The real card on this row, if it is the open one."""
+        if self._open is None or index.row() != self._open.row():  # asked for every row
+            return None
         opened = self._open_index()
         if opened is None or index.row() != opened.row():
             return None
@@ -105,6 +110,24 @@ class InsightBoardList(QListView):
         return super().eventFilter(watched, event)
 
     # Keyboard and pointer -------------------------------------------------------------------
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        if action == QAbstractItemView.CursorAction.MoveEnd:
+            # The list holds the first rows only, fetching more as it scrolls; End means the
+            # last insight on the board, not the last row fetched so far.
+            model = self.model()
+            if isinstance(model, InsightListModel):
+                model.fetch_all()
+        return super().moveCursor(action, modifiers)
+
+    def dataChanged(
+        self, top_left: AnyIndex, bottom_right: AnyIndex, roles: Sequence[int] = ()
+    ) -> None:
+        super().dataChanged(top_left, bottom_right, roles)
+        # A card's words or small step changed: its row may need another height.
+        self.board_delegate.sizeHintChanged.emit(top_left)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         current = self.currentIndex()

@@ -2,11 +2,13 @@
 it is pinned and shared, its words, its themes as chips, and its small step in a quiet well
 with how far along it is and the latest note.
 
-Rows own no widgets, so a board of years scrolls as lightly as a short one. The one insight
-the client opens gets a real `InsightCard` on top of its row (see `board_list`); this delegate
-then sizes the row to that card and paints nothing beneath it. Colours come from the palette
-and the style tokens, sizes from the spacing grid and the type scale, so cards follow the
-light and dark themes and the system font. Painting never changes data.
+Rows own no widgets, so a board of years scrolls as lightly as a short one; a card's height is
+measured once for what it shows and the width it has, and remembered, so the list lays itself
+out again (after a change, a filter, a new page of rows) without measuring every card anew.
+The one insight the client opens gets a real `InsightCard` on top of its row (see
+`board_list`); this delegate then sizes the row to that card and paints nothing beneath it.
+Colours come from the palette and the style tokens, sizes from the spacing grid and the type
+scale, so cards follow the light and dark themes and the system font. Painting never changes data.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.insights.board_data import InsightCardData
 from ui.insights.model import InsightRole
 from ui.widgets.building_blocks import CARD_SIDE_PADDING
 from ui.widgets.style import colours, ink_on, space, tokens
@@ -41,6 +44,21 @@ GAP = space(2)  # between one card and the next
 WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
 CHIP_PADDING = (space(1) + 2, 3)  # sideways, up and down: as the chip labels have
 LINK_BORDER = 2  # the "From:" link's focus border, kept so the line sits as it did
+REMEMBERED_HEIGHTS = 10_000  # card heights kept (a few per insight at most); then forgotten
+
+
+def _what_sets_the_height(data: InsightCardData) -> tuple[object, ...]:
+    """What a closed card's height depends on besides its width and font: what it shows on
+    more than one line or in more than one row (read straight from the card's data: the list
+    asks for every row's height at each layout)."""
+    step = data.commitment
+    latest = data.notes[-1] if data.notes else None
+    return (
+        data.insight.text,
+        tuple(theme.name for theme in data.themes),
+        (step.text, step.status) if step is not None else None,
+        (latest.noted_at, latest.text) if latest is not None else None,
+    )
 
 
 def _scheme_colour(name: str) -> QColor:
@@ -79,6 +97,7 @@ class InsightCardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._view = view
         self._open_card = open_card
+        self._heights: dict[tuple[object, ...], int] = {}
 
     # Sizes ----------------------------------------------------------------------------------
 
@@ -90,7 +109,17 @@ class InsightCardDelegate(QStyledItemDelegate):
         card = self._open_card(index)
         if card is not None:
             return QSize(width, card.heightForWidth(width) + GAP)
-        return QSize(width, self._draw(None, option, QRect(0, 0, width, 0), index) + GAP)
+        data = index.data(InsightRole.DATA)
+        if not isinstance(data, InsightCardData):
+            return QSize(width, 0)
+        key = (width, option.font.key(), *_what_sets_the_height(data))
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) >= REMEMBERED_HEIGHTS:
+                self._heights.clear()
+            height = self._draw(None, option, QRect(0, 0, width, 0), index) + GAP
+            self._heights[key] = height
+        return QSize(width, height)
 
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex

@@ -96,7 +96,7 @@ def test_the_sample_course_shows_every_insight_pinned_first(
     pinned = [data.insight.pinned for data in shown]
     assert pinned == sorted(pinned, reverse=True) and pinned.count(True) == 4
     states = {
-        view.proxy.index(row, 0).data(Qt.ItemDataRole.DisplayRole): view.proxy.index(row, 0).data(
+        view.model.index(row, 0).data(Qt.ItemDataRole.DisplayRole): view.model.index(row, 0).data(
             InsightRole.STATE
         )
         for row in range(view.rows())
@@ -387,7 +387,7 @@ def test_an_insight_whose_reflection_is_gone_says_where_it_came_from_without_a_l
     view = open_view(store)
     assert view.rows() == 2
     for data in view.shown_insights():
-        assert view.proxy.index(view.proxy.row_of(data.id) or 0, 0).data(InsightRole.SOURCE) == ""
+        assert view.model.index(view.model.row_of(data.id) or 0, 0).data(InsightRole.SOURCE) == ""
         shown = view.open_insight(data.id)
         assert shown is not None
         assert not shown.from_button.isVisibleTo(shown)
@@ -548,7 +548,7 @@ def test_every_focusable_widget_has_an_accessible_name(
             assert widget.accessibleName(), f"{name}: {widget!r}"
     view.set_filter(BoardFilter())
     for row in range(view.rows()):
-        index = view.proxy.index(row, 0)
+        index = view.model.index(row, 0)
         assert index.data(Qt.ItemDataRole.AccessibleTextRole)
         assert "Themes: " in index.data(Qt.ItemDataRole.AccessibleDescriptionRole)
 
@@ -601,4 +601,4 @@ def test_edit_by_keyboard_alone_from_the_list(
     ]
     press(qtbot, Qt.Key.Key_Escape)
     assert focused() is view.board_list
-    assert view.proxy.index(0, 0).data(InsightRole.LATEST_NOTE).endswith("Managed it on Tuesday.")
+    assert view.model.index(0, 0).data(InsightRole.LATEST_NOTE).endswith("Managed it on Tuesday.")
