@@ -602,3 +602,33 @@ def test_edit_by_keyboard_alone_from_the_list(
     press(qtbot, Qt.Key.Key_Escape)
     assert focused() is view.board_list
     assert view.model.index(0, 0).data(InsightRole.LATEST_NOTE).endswith("Managed it on Tuesday.")
+
+
+def test_cards_below_the_fold_come_as_the_board_scrolls_and_work_by_keyboard(
+    open_view: ViewFactory, store: Store, qtbot: QtBot
+) -> None:
+    for number in range(80):
+        store.insights.add(f"Thought number {number}")
+    view = open_view(store)
+    assert view.rows() == 80
+    held_at_first = view.model.rowCount()
+    assert 0 < held_at_first < 80  # only the first cards are laid out
+    view.board_list.setFocus()
+    for _ in range(held_at_first + 5):  # arrow down past the last card held at first
+        press(qtbot, Qt.Key.Key_Down)
+    assert view.model.rowCount() > held_at_first
+    wanted = f"Thought number {80 - 1 - held_at_first - 5}"
+    assert current_text(view) == wanted
+    press(qtbot, Qt.Key.Key_Return)
+    card = view.open_card()
+    assert card is not None and card.data.insight.text == wanted
+    assert view.board_list.viewport().rect().intersects(card.geometry())
+    tab_to(qtbot, card.share_box, TAB_STOPS, or_its_focus_proxy=False)  # Tab reaches its controls
+    press(qtbot, Qt.Key.Key_Space)
+    assert insight_called(store, wanted).shareable
+    view.set_filter(BoardFilter(ShowOnly.SHARED))
+    assert texts_of(view) == [wanted] and view.open_card() is card  # the open card stays
+    view.set_filter(BoardFilter())
+    assert view.open_card() is card
+    undo_keys(qtbot)
+    assert not insight_called(store, wanted).shareable
