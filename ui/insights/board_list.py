@@ -15,7 +15,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QListView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QListView,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from ui.insights.delegate import InsightCardDelegate
 from ui.insights.model import InsightListModel
@@ -33,6 +40,7 @@ class InsightBoardList(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._open: QPersistentModelIndex | None = None
+        self._open_height: int | None = None  # the open card's height its row was given
         self.setObjectName("insightBoard")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setUniformItemSizes(False)
@@ -78,8 +86,9 @@ class InsightBoardList(QListView):
         self.close_card()
         self._open = QPersistentModelIndex(index)
         card.installEventFilter(self)
+        # setIndexWidget lays the rows out again, this one at the card's height.
+        self._open_height = card.heightForWidth(self.board_delegate.width())
         self.setIndexWidget(index, card)
-        self.board_delegate.sizeHintChanged.emit(index)
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def close_card(self) -> None:
@@ -105,9 +114,22 @@ class InsightBoardList(QListView):
             and opened is not None
             and watched is self.indexWidget(opened)
         ):
-            # The card grew or shrank (an editor opened, notes unfolded): so does its row.
-            self.board_delegate.sizeHintChanged.emit(opened)
+            self._fit_row_to_card(opened)
         return super().eventFilter(watched, event)
+
+    def _fit_row_to_card(self, opened: QModelIndex) -> None:
+        """The card grew or shrank (an editor opened, notes unfolded): so does its row. Only
+        then: each new height lays out every row the list holds."""
+        card = self.indexWidget(opened)
+        height = card.heightForWidth(self.board_delegate.width()) if card is not None else None
+        if height != self._open_height:
+            self._open_height = height
+            self.board_delegate.sizeHintChanged.emit(opened)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.board_delegate.forget_sizes()
+        super().changeEvent(event)
 
     # Keyboard and pointer -------------------------------------------------------------------
 
@@ -126,8 +148,18 @@ class InsightBoardList(QListView):
         self, top_left: AnyIndex, bottom_right: AnyIndex, roles: Sequence[int] = ()
     ) -> None:
         super().dataChanged(top_left, bottom_right, roles)
-        # A card's words or small step changed: its row may need another height.
-        self.board_delegate.sizeHintChanged.emit(top_left)
+        # A card's words or small step changed: its row may need another height. Only then
+        # is the list laid out again (that asks every row it holds for its height).
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            index = self.model().index(row, 0)
+            if self.card_at(index) is not None:
+                continue  # the open card's row follows the card (eventFilter)
+            height = self.board_delegate.sizeHint(option, index).height()
+            if height != self.visualRect(index).height():
+                self.board_delegate.sizeHintChanged.emit(index)
+                return
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         current = self.currentIndex()

@@ -44,6 +44,7 @@ GAP = space(2)  # between one card and the next
 WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
 CHIP_PADDING = (space(1) + 2, 3)  # sideways, up and down: as the chip labels have
 LINK_BORDER = 2  # the "From:" link's focus border, kept so the line sits as it did
+NARROWEST = space(30)
 REMEMBERED_HEIGHTS = 10_000  # card heights kept (a few per insight at most); then forgotten
 
 
@@ -67,19 +68,31 @@ def _scheme_colour(name: str) -> QColor:
     return QColor(colours(scheme)[name])
 
 
+TextHeights = dict[tuple[str, str, int], int]  # (words, font, width) → height
+
+
 class _Pen:
     """Draws (when it has a painter) or only measures, top to bottom, inside a column."""
 
-    def __init__(self, painter: QPainter | None, left: int, top: int, width: int) -> None:
+    def __init__(
+        self, painter: QPainter | None, left: int, top: int, width: int, heights: TextHeights
+    ) -> None:
         self.painter = painter
         self.left = left
         self.top = top
         self.width = width
+        self.heights = heights  # shared: the same words in the same width wrap the same way
 
     def words(self, text: str, font: QFont, colour: QColor, *, left: int = 0) -> int:
         """Wrapped `text`; returns its height and moves below it."""
         area = QRect(self.left + left, self.top, self.width - left, 100_000)
-        height = QFontMetrics(font).boundingRect(area, WRAP, text).height()
+        key = (text, font.key(), area.width())
+        height = self.heights.get(key)
+        if height is None:
+            if len(self.heights) >= REMEMBERED_HEIGHTS:
+                self.heights.clear()
+            height = QFontMetrics(font).boundingRect(area, WRAP, text).height()
+            self.heights[key] = height
         if self.painter is not None:
             self.painter.setFont(font)
             self.painter.setPen(colour)
@@ -97,19 +110,33 @@ class InsightCardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._view = view
         self._open_card = open_card
+        self._text_heights: TextHeights = {}
         self._heights: dict[tuple[object, ...], int] = {}
+        # The size last given for each row's data (kept alive here, so its id stays its own):
+        # the list asks every row at each layout, and most rows have not changed since.
+        self._sizes: dict[int, tuple[InsightCardData, int, QSize]] = {}
 
     # Sizes ----------------------------------------------------------------------------------
 
-    def _width(self) -> int:
-        return max(self._view.width(), space(30))
+    def width(self) -> int:
+        """The width every card takes."""
+        return max(self._view.width(), NARROWEST)
+
+    def forget_sizes(self) -> None:
+        """Measure every card again (the font or the style changed)."""
+        self._text_heights.clear()
+        self._heights.clear()
+        self._sizes.clear()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        width = self._width()
+        width = self.width()
         card = self._open_card(index)
         if card is not None:
             return QSize(width, card.heightForWidth(width) + GAP)
         data = index.data(InsightRole.DATA)
+        known = self._sizes.get(id(data))
+        if known is not None and known[0] is data and known[1] == width:
+            return known[2]
         if not isinstance(data, InsightCardData):
             return QSize(width, 0)
         key = (width, option.font.key(), *_what_sets_the_height(data))
@@ -119,7 +146,11 @@ class InsightCardDelegate(QStyledItemDelegate):
                 self._heights.clear()
             height = self._draw(None, option, QRect(0, 0, width, 0), index) + GAP
             self._heights[key] = height
-        return QSize(width, height)
+        if len(self._sizes) >= REMEMBERED_HEIGHTS:
+            self._sizes.clear()
+        size = QSize(width, height)
+        self._sizes[id(data)] = (data, width, size)
+        return size
 
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex
@@ -171,7 +202,13 @@ class InsightCardDelegate(QStyledItemDelegate):
         text_colour = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         body = QFont(option.font)
-        pen = _Pen(painter, card.left() + CARD_SIDE_PADDING, card.top() + space(2), card.width())
+        pen = _Pen(
+            painter,
+            card.left() + CARD_SIDE_PADDING,
+            card.top() + space(2),
+            card.width(),
+            self._text_heights,
+        )
         pen.width -= 2 * CARD_SIDE_PADDING
 
         self._meta_line(pen, index, body, palette)
@@ -262,7 +299,9 @@ class InsightCardDelegate(QStyledItemDelegate):
         top = pen.top
         section = QFont(font)
         section.setWeight(QFont.Weight.DemiBold)
-        inner = _Pen(None, pen.left + space(2), top + space(2), pen.width - 2 * space(2))
+        inner = _Pen(
+            None, pen.left + space(2), top + space(2), pen.width - 2 * space(2), pen.heights
+        )
         lines: list[tuple[str, QFont, QColor, int]] = [
             (self.tr("What I'll try"), section, text_colour, 0),
             (str(index.data(InsightRole.STEP) or ""), font, text_colour, space(1)),
@@ -282,7 +321,7 @@ class InsightCardDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.Window))
             painter.drawRoundedRect(QRectF(pen.left, top, pen.width, bottom - top), radius, radius)
-            inner = _Pen(painter, inner.left, top + space(2), inner.width)
+            inner = _Pen(painter, inner.left, top + space(2), inner.width, pen.heights)
             for words, line_font, colour, before in lines:
                 inner.top += before
                 inner.words(words, line_font, colour)

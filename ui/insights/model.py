@@ -227,6 +227,8 @@ class InsightListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         data = self._rows[index.row()]
+        if role == InsightRole.DATA:  # first: the list asks it of every row at each layout
+            return data
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return data.insight.text
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
