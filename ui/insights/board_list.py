@@ -5,7 +5,10 @@ Tab reaches the list as one stop; the arrow keys move between insights; Enter or
 click) opens the current one, which puts an `InsightCard` with every control (pin, edit,
 themes, share, the small step) on top of its row, and Tab then walks through that card. The
 row grows and shrinks with the card. When focus moves inside the card the list scrolls to
-keep it in view. This module never changes data: it says which insight to open
+keep it in view. The model hands the list a page of rows at a time as it scrolls down (the
+arrow keys and Page Down fetch more on the way; End fetches them all, for the last insight),
+and the list lays its rows out again only when one of them changes height. This module never
+changes data: it says which insight to open
 (`open_requested`) and the board builds and wires the card.
 """
 
