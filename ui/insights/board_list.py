@@ -16,8 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,10 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.insights.delegate import InsightCardDelegate
-from ui.insights.model import InsightListModel
+from ui.insights.model import PAGE, InsightListModel
 from ui.widgets.style import space
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+END_SLICE = 4 * PAGE  # rows fetched per turn of the event loop on the way to the end
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
@@ -44,6 +53,10 @@ class InsightBoardList(QListView):
         super().__init__(parent)
         self._open: QPersistentModelIndex | None = None
         self._open_height: int | None = None  # the open card's height its row was given
+        self._towards_end = QTimer(self)  # End: the next slice of rows on the way down
+        self._towards_end.setSingleShot(True)
+        self._towards_end.setInterval(0)
+        self._towards_end.timeout.connect(self._next_slice_towards_end)
         self.setObjectName("insightBoard")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setUniformItemSizes(False)
@@ -140,12 +153,29 @@ class InsightBoardList(QListView):
         self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
     ) -> QModelIndex:
         if action == QAbstractItemView.CursorAction.MoveEnd:
-            # The list holds the first rows only, fetching more as it scrolls; End means the
-            # last insight on the board, not the last row fetched so far.
-            model = self.model()
-            if isinstance(model, InsightListModel):
-                model.fetch_all()
+            # End means the last insight on the board, not the last row fetched so far. The
+            # rows on the way are fetched (and measured) a slice per turn of the event loop,
+            # so the window answers all along; any other key or click stops there.
+            self._fetch_towards_end()
         return super().moveCursor(action, modifiers)
+
+    def _fetch_towards_end(self) -> None:
+        model = self.model()
+        if not isinstance(model, InsightListModel):
+            return
+        model.fetch(END_SLICE)
+        if model.canFetchMore(QModelIndex()):
+            self._towards_end.start()
+
+    def _next_slice_towards_end(self) -> None:
+        self._fetch_towards_end()
+        last = self.model().index(self.model().rowCount() - 1, 0)
+        if last.isValid():
+            self.setCurrentIndex(last)
+            self.scrollTo(last, QAbstractItemView.ScrollHint.PositionAtBottom)
+
+    def _stop_towards_end(self) -> None:
+        self._towards_end.stop()
 
     def dataChanged(
         self, top_left: AnyIndex, bottom_right: AnyIndex, roles: Sequence[int] = ()
@@ -164,7 +194,12 @@ class InsightBoardList(QListView):
                 self.board_delegate.sizeHintChanged.emit(index)
                 return
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._stop_towards_end()
+        super().mousePressEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._stop_towards_end()
         current = self.currentIndex()
         if event.key() in OPEN_KEYS and current.isValid() and self.hasFocus():
             self.open_requested.emit(current)

@@ -68,7 +68,7 @@ def _scheme_colour(name: str) -> QColor:
     return QColor(colours(scheme)[name])
 
 
-TextHeights = dict[tuple[str, str, int], int]  # (words, font, width) → height
+TextHeights = dict[tuple[str, int, int], int]  # (words, id of a font kept, width) → height
 
 
 class _Pen:
@@ -86,7 +86,7 @@ class _Pen:
     def words(self, text: str, font: QFont, colour: QColor, *, left: int = 0) -> int:
         """Wrapped `text`; returns its height and moves below it."""
         area = QRect(self.left + left, self.top, self.width - left, 100_000)
-        key = (text, font.key(), area.width())
+        key = (text, id(font), area.width())
         height = self.heights.get(key)
         if height is None:
             if len(self.heights) >= REMEMBERED_HEIGHTS:
@@ -110,6 +110,7 @@ class InsightCardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._view = view
         self._open_card = open_card
+        self._fonts: dict[str, QFont] = {}  # the card's fonts, kept while their sizes are
         self._text_heights: TextHeights = {}
         self._heights: dict[tuple[object, ...], int] = {}
         # The size last given for each row's data (kept alive here, so its id stays its own):
@@ -124,6 +125,7 @@ class InsightCardDelegate(QStyledItemDelegate):
 
     def forget_sizes(self) -> None:
         """Measure every card again (the font or the style changed)."""
+        self._fonts.clear()
         self._text_heights.clear()
         self._heights.clear()
         self._sizes.clear()
@@ -139,7 +141,7 @@ class InsightCardDelegate(QStyledItemDelegate):
             return known[2]
         if not isinstance(data, InsightCardData):
             return QSize(width, 0)
-        key = (width, option.font.key(), *_what_sets_the_height(data))
+        key = (width, *_what_sets_the_height(data))  # the font: see forget_sizes
         height = self._heights.get(key)
         if height is None:
             if len(self._heights) >= REMEMBERED_HEIGHTS:
@@ -201,7 +203,7 @@ class InsightCardDelegate(QStyledItemDelegate):
         palette: QPalette = option.palette
         text_colour = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        body = QFont(option.font)
+        fonts = self._fonts_for(option)
         pen = _Pen(
             painter,
             card.left() + CARD_SIDE_PADDING,
@@ -211,31 +213,46 @@ class InsightCardDelegate(QStyledItemDelegate):
         )
         pen.width -= 2 * CARD_SIDE_PADDING
 
-        self._meta_line(pen, index, body, palette)
+        self._meta_line(pen, index, fonts["body"], palette)
         pen.top += space(1)
-        reading = scaled_font(body, "reading")
-        pen.words(str(index.data(Qt.ItemDataRole.DisplayRole) or ""), reading, text_colour)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        pen.words(text, fonts["reading"], text_colour)
         themes: list[tuple[str, str]] = index.data(InsightRole.THEMES) or []
         if themes:
             pen.top += space(1)
-            self._chips(pen, themes, scaled_font(body, "small"), palette)
+            self._chips(pen, themes, fonts["small"], palette)
         step = str(index.data(InsightRole.STEP) or "")
         if step:
             pen.top += space(1) + space(1) // 2
-            self._step_well(pen, index, body, (text_colour, muted), palette)
+            self._step_well(pen, index, fonts, (text_colour, muted), palette)
         # A closed card has no buttons: this says it opens, and for what.
         pen.top += space(1) + space(1) // 2
         hint = self.tr("Open to pin, edit, share or add a small step ›")
-        pen.words(hint, scaled_font(body, "small"), palette.color(QPalette.ColorRole.Accent))
+        pen.words(hint, fonts["small"], palette.color(QPalette.ColorRole.Accent))
         return pen.top + space(2) - card.top()
+
+    def _fonts_for(self, option: QStyleOptionViewItem) -> dict[str, QFont]:
+        """The fonts a card is drawn in, made once from the list's font (measured words are
+        remembered by font, so the same font objects must come back each time)."""
+        if not self._fonts:
+            body = QFont(option.font)
+            section = QFont(body)
+            section.setWeight(QFont.Weight.DemiBold)
+            self._fonts.update(
+                body=body,
+                reading=scaled_font(body, "reading"),
+                small=scaled_font(body, "small"),
+                section=section,
+            )
+        return self._fonts
 
     def _meta_line(self, pen: _Pen, index: AnyIndex, font: QFont, palette: QPalette) -> None:
         metrics = QFontMetrics(font)
         height = metrics.height() + 2 * LINK_BORDER
-        source = str(index.data(InsightRole.SOURCE) or "")
-        state = str(index.data(InsightRole.STATE) or "")
         x = pen.left
         if pen.painter is not None:
+            source = str(index.data(InsightRole.SOURCE) or "")
+            state = str(index.data(InsightRole.STATE) or "")
             painter = pen.painter
             line = QRect(x, pen.top, pen.width, height)
             align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -289,7 +306,7 @@ class InsightCardDelegate(QStyledItemDelegate):
         self,
         pen: _Pen,
         index: AnyIndex,
-        font: QFont,
+        fonts: dict[str, QFont],
         inks: tuple[QColor, QColor],
         palette: QPalette,
     ) -> None:
@@ -297,8 +314,7 @@ class InsightCardDelegate(QStyledItemDelegate):
         note."""
         text_colour, muted = inks
         top = pen.top
-        section = QFont(font)
-        section.setWeight(QFont.Weight.DemiBold)
+        font, section = fonts["body"], fonts["section"]
         inner = _Pen(
             None, pen.left + space(2), top + space(2), pen.width - 2 * space(2), pen.heights
         )

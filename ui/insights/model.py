@@ -141,19 +141,18 @@ class InsightListModel(QAbstractListModel):
                 return place
         return None
 
-    def fetch_all(self) -> None:
-        """Hold every row the filter lets through (for the End key)."""
+    def fetch(self, rows: int) -> None:
+        """Hold `rows` more rows (or as many as are left)."""
         if self.canFetchMore(NO_PARENT):
-            self._wanted = len(self._passing)
-            self._sync(self._passing)
+            self._wanted = len(self._rows) + rows
+            self._sync(self._passing[: self._wanted])
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
         return not parent.isValid() and len(self._rows) < len(self._passing)
 
     def fetchMore(self, parent: AnyIndex) -> None:
-        if self.canFetchMore(parent):
-            self._wanted = len(self._rows) + PAGE
-            self._sync(self._passing[: self._wanted])
+        if not parent.isValid():
+            self.fetch(PAGE)
 
     def _refilter(self, wanted: int) -> None:
         self._passing = [data for data in self._board if self._filter.accepts(data)]

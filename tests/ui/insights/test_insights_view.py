@@ -632,3 +632,38 @@ def test_cards_below_the_fold_come_as_the_board_scrolls_and_work_by_keyboard(
     assert view.open_card() is card
     undo_keys(qtbot)
     assert not insight_called(store, wanted).shareable
+
+
+def test_end_reaches_the_oldest_insight_a_slice_of_rows_at_a_time(
+    open_view: ViewFactory, store: Store, qtbot: QtBot
+) -> None:
+    with store.transaction():
+        for number in range(300):
+            store.insights.add(f"Thought number {number}")
+    view = open_view(store)
+    view.board_list.setFocus()
+    press(qtbot, Qt.Key.Key_End)
+    assert view.model.rowCount() < 300  # the rest come on the next turns of the event loop
+    qtbot.waitUntil(lambda: current_text(view) == "Thought number 0")
+    assert view.model.rowCount() == 300
+    press(qtbot, Qt.Key.Key_Return)
+    card = view.open_card()
+    assert card is not None and card.data.insight.text == "Thought number 0"
+    assert view.board_list.viewport().rect().intersects(card.geometry())
+
+
+def test_a_key_on_the_way_to_the_end_stops_there(
+    open_view: ViewFactory, store: Store, qtbot: QtBot
+) -> None:
+    with store.transaction():
+        for number in range(300):
+            store.insights.add(f"Thought number {number}")
+    view = open_view(store)
+    view.board_list.setFocus()
+    press(qtbot, Qt.Key.Key_End)
+    reached = int(current_text(view).rsplit(" ", 1)[1])
+    press(qtbot, Qt.Key.Key_Up)
+    held = view.model.rowCount()
+    qtbot.wait(50)
+    assert view.model.rowCount() == held < 300
+    assert current_text(view) == f"Thought number {reached + 1}"  # stayed where Up put it
