@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.ids import InsightId
 from ui.insights.board_data import InsightCardData
 from ui.insights.model import InsightRole
 from ui.widgets.building_blocks import CARD_SIDE_PADDING
@@ -113,9 +114,9 @@ class InsightCardDelegate(QStyledItemDelegate):
         self._fonts: dict[str, QFont] = {}  # the card's fonts, kept while their sizes are
         self._text_heights: TextHeights = {}
         self._heights: dict[tuple[object, ...], int] = {}
-        # The size last given for each row's data (kept alive here, so its id stays its own):
-        # the list asks every row at each layout, and most rows have not changed since.
-        self._sizes: dict[int, tuple[InsightCardData, int, QSize]] = {}
+        # The size last given to each insight's card, with the data it was given for: the list
+        # asks every row at each layout, and most rows have not changed since.
+        self._sizes: dict[InsightId, tuple[InsightCardData, int, QSize]] = {}
 
     # Sizes ----------------------------------------------------------------------------------
 
@@ -136,11 +137,11 @@ class InsightCardDelegate(QStyledItemDelegate):
         if card is not None:
             return QSize(width, card.heightForWidth(width) + GAP)
         data = index.data(InsightRole.DATA)
-        known = self._sizes.get(id(data))
-        if known is not None and known[0] is data and known[1] == width:
-            return known[2]
         if not isinstance(data, InsightCardData):
             return QSize(width, 0)
+        known = self._sizes.get(data.id)
+        if known is not None and known[0] is data and known[1] == width:
+            return known[2]
         key = (width, *_what_sets_the_height(data))  # the font: see forget_sizes
         height = self._heights.get(key)
         if height is None:
@@ -148,10 +149,8 @@ class InsightCardDelegate(QStyledItemDelegate):
                 self._heights.clear()
             height = self._draw(None, option, QRect(0, 0, width, 0), index) + GAP
             self._heights[key] = height
-        if len(self._sizes) >= REMEMBERED_HEIGHTS:
-            self._sizes.clear()
         size = QSize(width, height)
-        self._sizes[id(data)] = (data, width, size)
+        self._sizes[data.id] = (data, width, size)
         return size
 
     def updateEditorGeometry(
