@@ -8,13 +8,17 @@ Moving an insight to "recently deleted" is `store.deleted`'s job; its themes are
 from __future__ import annotations
 
 import builtins
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, TypeVar
 
 from kapcompanion.domain import (
     Commitment,
     CommitmentNote,
     CommitmentStatus,
     Insight,
+    Phase,
     new_uuid,
     utc_now,
 )
@@ -23,12 +27,23 @@ from kapcompanion.ids import CommitmentId, InsightId, ReflectionId, SessionId
 from kapcompanion.limits import refuse_too_long
 from kapcompanion.store import rows as to
 from kapcompanion.store.keep import KEEP, Keep
+from kapcompanion.store.only_ids import only
 from kapcompanion.store.part import Part
 from kapcompanion.store.rows import Row
 from kapcompanion.timestamps import to_db_time
 from kapcompanion.wording.translation import translate
 
 CONTEXT = "Store"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class InsightOrigin:
+    """Where a live insight came from, as far as the store still holds it."""
+
+    reflection_id: ReflectionId | None  # the reflection it came from, unless that was deleted
+    phase: Phase | None  # that reflection's phase
+    session_id: SessionId | None  # that reflection's session, else the insight's own
 
 
 class Insights(Part):
@@ -118,6 +133,33 @@ class Insights(Part):
         )
         return [to.insight(row) for row in rows]
 
+    def with_origins(
+        self, of: Collection[InsightId] | None = None
+    ) -> builtins.list[tuple[Insight, InsightOrigin]]:
+        """Live insights (all, or those of `of`) with where each came from, in one query, in
+        `list`'s order: pinned first, then newest first."""
+        condition, params = only("i.id", of)
+        rows = self._all(
+            "SELECT i.*, r.id AS origin_reflection, r.phase AS origin_phase, "
+            "CASE WHEN r.id IS NULL THEN i.session_id ELSE r.session_id END AS origin_session "
+            "FROM insights i "
+            "LEFT JOIN reflections r ON r.id = i.reflection_id AND r.deleted_at IS NULL "
+            "WHERE i.deleted_at IS NULL" + condition + " "
+            "ORDER BY i.pinned DESC, i.created_at DESC, i.id DESC",
+            params,
+        )
+        return [
+            (
+                to.insight(row),
+                InsightOrigin(
+                    reflection_id=_or_none(ReflectionId, row["origin_reflection"]),
+                    phase=_or_none(Phase, row["origin_phase"]),
+                    session_id=_or_none(SessionId, row["origin_session"]),
+                ),
+            )
+            for row in rows
+        ]
+
     # Commitments: the small steps an insight leads to ---------------------------------------
 
     def add_commitment(
@@ -179,6 +221,25 @@ class Insights(Part):
         )
         return [to.commitment(row) for row in rows]
 
+    def commitments_by_insight(
+        self, of: Collection[InsightId] | None = None
+    ) -> dict[InsightId, builtins.list[Commitment]]:
+        """The live small steps of every insight (or of those in `of`) in one query, each
+        insight's first made first (as `commitments_for` gives them); one with none is left
+        out."""
+        condition, params = only("insight_id", of)
+        rows = self._all(
+            "SELECT * FROM commitments WHERE deleted_at IS NULL"
+            + condition
+            + " ORDER BY created_at, id",
+            params,
+        )
+        steps: dict[InsightId, builtins.list[Commitment]] = {}
+        for row in rows:
+            step = to.commitment(row)
+            steps.setdefault(step.insight_id, []).append(step)
+        return steps
+
     def add_commitment_note(
         self, commitment_id: CommitmentId, text: str, *, at: datetime | None = None
     ) -> CommitmentNote:
@@ -212,16 +273,26 @@ class Insights(Part):
         )
         return [to.commitment_note(row) for row in rows]
 
-    def notes_by_commitment(self) -> dict[CommitmentId, builtins.list[CommitmentNote]]:
-        """The notes of every live small step in one query, each step's oldest first (as
-        `commitment_notes` gives them); a step with none is left out."""
+    def notes_by_commitment(
+        self, of_insights: Collection[InsightId] | None = None
+    ) -> dict[CommitmentId, builtins.list[CommitmentNote]]:
+        """The notes of every live small step (or of the steps of the insights in
+        `of_insights`) in one query, each step's oldest first (as `commitment_notes` gives
+        them); a step with none is left out."""
+        condition, params = only("c.insight_id", of_insights)
         rows = self._all(
             "SELECT n.* FROM commitment_notes n JOIN commitments c ON c.id = n.commitment_id "
-            "WHERE n.deleted_at IS NULL AND c.deleted_at IS NULL "
-            "ORDER BY n.commitment_id, n.noted_at, n.id"
+            "WHERE n.deleted_at IS NULL AND c.deleted_at IS NULL"
+            + condition
+            + " ORDER BY n.commitment_id, n.noted_at, n.id",
+            params,
         )
         notes: dict[CommitmentId, builtins.list[CommitmentNote]] = {}
         for row in rows:
             note = to.commitment_note(row)
             notes.setdefault(note.commitment_id, []).append(note)
         return notes
+
+
+def _or_none(make: Callable[[Any], T], value: Any) -> T | None:
+    return None if value is None else make(value)

@@ -7,13 +7,14 @@ The built-in themes are put in place when a profile opens (`ensure_builtin`). Ne
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from kapcompanion.data_files.builtin_themes import builtin_themes, fold_for_key, own_theme_colours
 from kapcompanion.domain import Theme, new_uuid, utc_now
 from kapcompanion.errors import EntryRefusedError, NotFoundError
 from kapcompanion.ids import InsightId, ReflectionId, SessionId, ThemeId
 from kapcompanion.store import rows as to
+from kapcompanion.store.only_ids import only
 from kapcompanion.store.part import Part
 from kapcompanion.timestamps import to_db_time
 from kapcompanion.wording.translation import translate
@@ -139,14 +140,19 @@ class Themes(Part):
         )
         return [row["key"] for row in rows]
 
-    def keys_by_insight(self) -> dict[InsightId, builtins.list[str]]:
-        """The theme keys of every live insight in one query, each insight's by theme name (as
-        `keys_for_insight` gives them); an insight with none is left out."""
+    def keys_by_insight(
+        self, of: Collection[InsightId] | None = None
+    ) -> dict[InsightId, builtins.list[str]]:
+        """The theme keys of every live insight (or of those in `of`) in one query, each
+        insight's by theme name (as `keys_for_insight` gives them); one with none is left
+        out."""
+        condition, params = only("it.insight_id", of)
         rows = self._all(
             "SELECT it.insight_id, t.key FROM insight_themes it "
             "JOIN themes t ON t.id = it.theme_id "
             "JOIN insights i ON i.id = it.insight_id "
-            "WHERE i.deleted_at IS NULL ORDER BY it.insight_id, t.name"
+            "WHERE i.deleted_at IS NULL" + condition + " ORDER BY it.insight_id, t.name",
+            params,
         )
         keys: dict[InsightId, builtins.list[str]] = {}
         for row in rows:

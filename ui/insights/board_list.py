@@ -5,20 +5,42 @@ Tab reaches the list as one stop; the arrow keys move between insights; Enter or
 click) opens the current one, which puts an `InsightCard` with every control (pin, edit,
 themes, share, the small step) on top of its row, and Tab then walks through that card. The
 row grows and shrinks with the card. When focus moves inside the card the list scrolls to
-keep it in view. This module never changes data: it says which insight to open
+keep it in view. The model hands the list a page of rows at a time as it scrolls down (the
+arrow keys and Page Down fetch more on the way; End fetches them all, for the last insight),
+and the list lays its rows out again only when one of them changes height. This module never
+changes data: it says which insight to open
 (`open_requested`) and the board builds and wires the card.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QListView, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QListView,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from ui.insights.delegate import InsightCardDelegate
+from ui.insights.model import PAGE, InsightListModel
 from ui.widgets.style import space
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+END_SLICE = 4 * PAGE  # rows fetched per turn of the event loop on the way to the end
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
@@ -30,6 +52,11 @@ class InsightBoardList(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._open: QPersistentModelIndex | None = None
+        self._open_height: int | None = None  # the open card's height its row was given
+        self._towards_end = QTimer(self)  # End: the next slice of rows on the way down
+        self._towards_end.setSingleShot(True)
+        self._towards_end.setInterval(0)
+        self._towards_end.timeout.connect(self._next_slice_towards_end)
         self.setObjectName("insightBoard")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setUniformItemSizes(False)
@@ -59,6 +86,8 @@ class InsightBoardList(QListView):
 
     def card_at(self, index: AnyIndex) -> QWidget | None:
         """The real card on this row, if it is the open one."""
+        if self._open is None or index.row() != self._open.row():  # asked for every row
+            return None
         opened = self._open_index()
         if opened is None or index.row() != opened.row():
             return None
@@ -73,8 +102,9 @@ class InsightBoardList(QListView):
         self.close_card()
         self._open = QPersistentModelIndex(index)
         card.installEventFilter(self)
+        # setIndexWidget lays the rows out again, this one at the card's height.
+        self._open_height = card.heightForWidth(self.board_delegate.width())
         self.setIndexWidget(index, card)
-        self.board_delegate.sizeHintChanged.emit(index)
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def close_card(self) -> None:
@@ -100,13 +130,76 @@ class InsightBoardList(QListView):
             and opened is not None
             and watched is self.indexWidget(opened)
         ):
-            # The card grew or shrank (an editor opened, notes unfolded): so does its row.
-            self.board_delegate.sizeHintChanged.emit(opened)
+            self._fit_row_to_card(opened)
         return super().eventFilter(watched, event)
+
+    def _fit_row_to_card(self, opened: QModelIndex) -> None:
+        """The card grew or shrank (an editor opened, notes unfolded): so does its row. Only
+        then: each new height lays out every row the list holds."""
+        card = self.indexWidget(opened)
+        height = card.heightForWidth(self.board_delegate.width()) if card is not None else None
+        if height != self._open_height:
+            self._open_height = height
+            self.board_delegate.sizeHintChanged.emit(opened)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.board_delegate.forget_sizes()
+        super().changeEvent(event)
 
     # Keyboard and pointer -------------------------------------------------------------------
 
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        if action == QAbstractItemView.CursorAction.MoveEnd:
+            # End means the last insight on the board, not the last row fetched so far. The
+            # rows on the way are fetched (and measured) a slice per turn of the event loop,
+            # so the window answers all along; any other key or click stops there.
+            self._fetch_towards_end()
+        return super().moveCursor(action, modifiers)
+
+    def _fetch_towards_end(self) -> None:
+        model = self.model()
+        if not isinstance(model, InsightListModel):
+            return
+        model.fetch(END_SLICE)
+        if model.canFetchMore(QModelIndex()):
+            self._towards_end.start()
+
+    def _next_slice_towards_end(self) -> None:
+        self._fetch_towards_end()
+        last = self.model().index(self.model().rowCount() - 1, 0)
+        if last.isValid():
+            self.setCurrentIndex(last)
+            self.scrollTo(last, QAbstractItemView.ScrollHint.PositionAtBottom)
+
+    def _stop_towards_end(self) -> None:
+        self._towards_end.stop()
+
+    def dataChanged(
+        self, top_left: AnyIndex, bottom_right: AnyIndex, roles: Sequence[int] = ()
+    ) -> None:
+        super().dataChanged(top_left, bottom_right, roles)
+        # A card's words or small step changed: its row may need another height. Only then
+        # is the list laid out again (that asks every row it holds for its height).
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            index = self.model().index(row, 0)
+            if self.card_at(index) is not None:
+                continue  # the open card's row follows the card (eventFilter)
+            height = self.board_delegate.sizeHint(option, index).height()
+            if height != self.visualRect(index).height():
+                self.board_delegate.sizeHintChanged.emit(index)
+                return
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._stop_towards_end()
+        super().mousePressEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._stop_towards_end()
         current = self.currentIndex()
         if event.key() in OPEN_KEYS and current.isValid() and self.hasFocus():
             self.open_requested.emit(current)

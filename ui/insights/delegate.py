@@ -2,11 +2,13 @@
 it is pinned and shared, its words, its themes as chips, and its small step in a quiet well
 with how far along it is and the latest note.
 
-Rows own no widgets, so a board of years scrolls as lightly as a short one. The one insight
-the client opens gets a real `InsightCard` on top of its row (see `board_list`); this delegate
-then sizes the row to that card and paints nothing beneath it. Colours come from the palette
-and the style tokens, sizes from the spacing grid and the type scale, so cards follow the
-light and dark themes and the system font. Painting never changes data.
+Rows own no widgets, so a board of years scrolls as lightly as a short one; a card's height is
+measured once for what it shows and the width it has, and remembered, so the list lays itself
+out again (after a change, a filter, a new page of rows) without measuring every card anew.
+The one insight the client opens gets a real `InsightCard` on top of its row (see
+`board_list`); this delegate then sizes the row to that card and paints nothing beneath it.
+Colours come from the palette and the style tokens, sizes from the spacing grid and the type
+scale, so cards follow the light and dark themes and the system font. Painting never changes data.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.ids import InsightId
+from ui.insights.board_data import InsightCardData
 from ui.insights.model import InsightRole
 from ui.widgets.building_blocks import CARD_SIDE_PADDING
 from ui.widgets.style import colours, ink_on, space, tokens
@@ -41,6 +45,22 @@ GAP = space(2)  # between one card and the next
 WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
 CHIP_PADDING = (space(1) + 2, 3)  # sideways, up and down: as the chip labels have
 LINK_BORDER = 2  # the "From:" link's focus border, kept so the line sits as it did
+NARROWEST = space(30)
+REMEMBERED_HEIGHTS = 10_000  # card heights kept (a few per insight at most); then forgotten
+
+
+def _what_sets_the_height(data: InsightCardData) -> tuple[object, ...]:
+    """What a closed card's height depends on besides its width and font: what it shows on
+    more than one line or in more than one row (read straight from the card's data: the list
+    asks for every row's height at each layout)."""
+    step = data.commitment
+    latest = data.notes[-1] if data.notes else None
+    return (
+        data.insight.text,
+        tuple(theme.name for theme in data.themes),
+        (step.text, step.status) if step is not None else None,
+        (latest.noted_at, latest.text) if latest is not None else None,
+    )
 
 
 def _scheme_colour(name: str) -> QColor:
@@ -49,19 +69,31 @@ def _scheme_colour(name: str) -> QColor:
     return QColor(colours(scheme)[name])
 
 
+TextHeights = dict[tuple[str, int, int], int]  # (words, id of a font kept, width) → height
+
+
 class _Pen:
     """Draws (when it has a painter) or only measures, top to bottom, inside a column."""
 
-    def __init__(self, painter: QPainter | None, left: int, top: int, width: int) -> None:
+    def __init__(
+        self, painter: QPainter | None, left: int, top: int, width: int, heights: TextHeights
+    ) -> None:
         self.painter = painter
         self.left = left
         self.top = top
         self.width = width
+        self.heights = heights  # shared: the same words in the same width wrap the same way
 
     def words(self, text: str, font: QFont, colour: QColor, *, left: int = 0) -> int:
         """Wrapped `text`; returns its height and moves below it."""
         area = QRect(self.left + left, self.top, self.width - left, 100_000)
-        height = QFontMetrics(font).boundingRect(area, WRAP, text).height()
+        key = (text, id(font), area.width())
+        height = self.heights.get(key)
+        if height is None:
+            if len(self.heights) >= REMEMBERED_HEIGHTS:
+                self.heights.clear()
+            height = QFontMetrics(font).boundingRect(area, WRAP, text).height()
+            self.heights[key] = height
         if self.painter is not None:
             self.painter.setFont(font)
             self.painter.setPen(colour)
@@ -79,18 +111,47 @@ class InsightCardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._view = view
         self._open_card = open_card
+        self._fonts: dict[str, QFont] = {}  # the card's fonts, kept while their sizes are
+        self._text_heights: TextHeights = {}
+        self._heights: dict[tuple[object, ...], int] = {}
+        # The size last given to each insight's card, with the data it was given for: the list
+        # asks every row at each layout, and most rows have not changed since.
+        self._sizes: dict[InsightId, tuple[InsightCardData, int, QSize]] = {}
 
     # Sizes ----------------------------------------------------------------------------------
 
-    def _width(self) -> int:
-        return max(self._view.width(), space(30))
+    def width(self) -> int:
+        """The width every card takes."""
+        return max(self._view.width(), NARROWEST)
+
+    def forget_sizes(self) -> None:
+        """Measure every card again (the font or the style changed)."""
+        self._fonts.clear()
+        self._text_heights.clear()
+        self._heights.clear()
+        self._sizes.clear()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        width = self._width()
+        width = self.width()
         card = self._open_card(index)
         if card is not None:
             return QSize(width, card.heightForWidth(width) + GAP)
-        return QSize(width, self._draw(None, option, QRect(0, 0, width, 0), index) + GAP)
+        data = index.data(InsightRole.DATA)
+        if not isinstance(data, InsightCardData):
+            return QSize(width, 0)
+        known = self._sizes.get(data.id)
+        if known is not None and known[0] is data and known[1] == width:
+            return known[2]
+        key = (width, *_what_sets_the_height(data))  # the font: see forget_sizes
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) >= REMEMBERED_HEIGHTS:
+                self._heights.clear()
+            height = self._draw(None, option, QRect(0, 0, width, 0), index) + GAP
+            self._heights[key] = height
+        size = QSize(width, height)
+        self._sizes[data.id] = (data, width, size)
+        return size
 
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex
@@ -141,35 +202,56 @@ class InsightCardDelegate(QStyledItemDelegate):
         palette: QPalette = option.palette
         text_colour = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        body = QFont(option.font)
-        pen = _Pen(painter, card.left() + CARD_SIDE_PADDING, card.top() + space(2), card.width())
+        fonts = self._fonts_for(option)
+        pen = _Pen(
+            painter,
+            card.left() + CARD_SIDE_PADDING,
+            card.top() + space(2),
+            card.width(),
+            self._text_heights,
+        )
         pen.width -= 2 * CARD_SIDE_PADDING
 
-        self._meta_line(pen, index, body, palette)
+        self._meta_line(pen, index, fonts["body"], palette)
         pen.top += space(1)
-        reading = scaled_font(body, "reading")
-        pen.words(str(index.data(Qt.ItemDataRole.DisplayRole) or ""), reading, text_colour)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        pen.words(text, fonts["reading"], text_colour)
         themes: list[tuple[str, str]] = index.data(InsightRole.THEMES) or []
         if themes:
             pen.top += space(1)
-            self._chips(pen, themes, scaled_font(body, "small"), palette)
+            self._chips(pen, themes, fonts["small"], palette)
         step = str(index.data(InsightRole.STEP) or "")
         if step:
             pen.top += space(1) + space(1) // 2
-            self._step_well(pen, index, body, (text_colour, muted), palette)
+            self._step_well(pen, index, fonts, (text_colour, muted), palette)
         # A closed card has no buttons: this says it opens, and for what.
         pen.top += space(1) + space(1) // 2
         hint = self.tr("Open to pin, edit, share or add a small step ›")
-        pen.words(hint, scaled_font(body, "small"), palette.color(QPalette.ColorRole.Accent))
+        pen.words(hint, fonts["small"], palette.color(QPalette.ColorRole.Accent))
         return pen.top + space(2) - card.top()
+
+    def _fonts_for(self, option: QStyleOptionViewItem) -> dict[str, QFont]:
+        """The fonts a card is drawn in, made once from the list's font (measured words are
+        remembered by font, so the same font objects must come back each time)."""
+        if not self._fonts:
+            body = QFont(option.font)
+            section = QFont(body)
+            section.setWeight(QFont.Weight.DemiBold)
+            self._fonts.update(
+                body=body,
+                reading=scaled_font(body, "reading"),
+                small=scaled_font(body, "small"),
+                section=section,
+            )
+        return self._fonts
 
     def _meta_line(self, pen: _Pen, index: AnyIndex, font: QFont, palette: QPalette) -> None:
         metrics = QFontMetrics(font)
         height = metrics.height() + 2 * LINK_BORDER
-        source = str(index.data(InsightRole.SOURCE) or "")
-        state = str(index.data(InsightRole.STATE) or "")
         x = pen.left
         if pen.painter is not None:
+            source = str(index.data(InsightRole.SOURCE) or "")
+            state = str(index.data(InsightRole.STATE) or "")
             painter = pen.painter
             line = QRect(x, pen.top, pen.width, height)
             align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -223,7 +305,7 @@ class InsightCardDelegate(QStyledItemDelegate):
         self,
         pen: _Pen,
         index: AnyIndex,
-        font: QFont,
+        fonts: dict[str, QFont],
         inks: tuple[QColor, QColor],
         palette: QPalette,
     ) -> None:
@@ -231,9 +313,10 @@ class InsightCardDelegate(QStyledItemDelegate):
         note."""
         text_colour, muted = inks
         top = pen.top
-        section = QFont(font)
-        section.setWeight(QFont.Weight.DemiBold)
-        inner = _Pen(None, pen.left + space(2), top + space(2), pen.width - 2 * space(2))
+        font, section = fonts["body"], fonts["section"]
+        inner = _Pen(
+            None, pen.left + space(2), top + space(2), pen.width - 2 * space(2), pen.heights
+        )
         lines: list[tuple[str, QFont, QColor, int]] = [
             (self.tr("What I'll try"), section, text_colour, 0),
             (str(index.data(InsightRole.STEP) or ""), font, text_colour, space(1)),
@@ -253,7 +336,7 @@ class InsightCardDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.Window))
             painter.drawRoundedRect(QRectF(pen.left, top, pen.width, bottom - top), radius, radius)
-            inner = _Pen(painter, inner.left, top + space(2), inner.width)
+            inner = _Pen(painter, inner.left, top + space(2), inner.width, pen.heights)
             for words, line_font, colour, before in lines:
                 inner.top += before
                 inner.words(words, line_font, colour)

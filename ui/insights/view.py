@@ -1,12 +1,14 @@
 """Insights: the board of everything the client wants to carry forward, as cards.
 
 Pinned insights come first, then the newest. A filter row narrows the board to pinned or
-shared insights, or to one theme. The board is a `QListView` over `InsightListModel` through
-`InsightFilterProxy` (see `model.py`); cards are painted, and the one the client opens (Enter,
-Space or a click) becomes a real `InsightCard` with every control. Every change a card asks for
-(words, pin, sharing, themes, how a small step is going, moving to recently deleted) is an
-operation on the board's QUndoStack, so Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) take it back and
-forth. After a change the view emits `data_changed("insights")`; it never reaches into other
+shared insights, or to one theme. The board is a `QListView` over `InsightListModel` (see
+`model.py`), which filters in memory and hands the list a page of rows at a time as it
+scrolls; cards are painted, and the one the client opens (Enter, Space or a click) becomes a
+real `InsightCard` with every control. Every change a card asks for (words, pin, sharing,
+themes, how a small step is going, moving to recently deleted) is an operation on the board's
+QUndoStack, so Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) take it back and forth. After such a change
+only that insight is read again (`with_insight_reloaded`); a change elsewhere reloads the
+board. After a change the view emits `data_changed("insights")`; it never reaches into other
 views. Opening the reflection an insight came from is the window's business
 (`open_reflection_requested`).
 """
@@ -32,10 +34,17 @@ from kapcompanion.errors import EntryRefusedError, KapError
 from kapcompanion.ids import CommitmentId, InsightId
 from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
-from ui.insights.board_data import BoardData, BoardFilter, InsightCardData, ShowOnly, load_board
+from ui.insights.board_data import (
+    BoardData,
+    BoardFilter,
+    InsightCardData,
+    ShowOnly,
+    load_board,
+    with_insight_reloaded,
+)
 from ui.insights.board_list import InsightBoardList
 from ui.insights.card import InsightCard
-from ui.insights.model import InsightFilterProxy, InsightListModel, InsightRole
+from ui.insights.model import InsightListModel, InsightRole
 from ui.insights.style import SEGMENT
 from ui.operations.base import Reports
 from ui.operations.insights import (
@@ -78,8 +87,6 @@ class InsightsView(Screen):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._stack_moved)
         self.model = InsightListModel(self)
-        self.proxy = InsightFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -169,7 +176,7 @@ class InsightsView(Screen):
         self.board_list.setAccessibleDescription(
             self.tr("Arrow keys move between insights; Enter opens one to change it.")
         )
-        self.board_list.setModel(self.proxy)
+        self.board_list.setModel(self.model)
         self.board_list.open_requested.connect(self._open_index)
         body.addWidget(self.board_list, 1)
         chain_tab_order(
@@ -213,9 +220,10 @@ class InsightsView(Screen):
         """Reload the board from the store; the open card and the current row stay."""
         self._reload()
 
-    def _reload(self, *, force: bool = False) -> None:
+    def _reload(self, *, force: bool = False, only: InsightId | None = None) -> None:
         """Reload from the store and show it; `force` resets the open card's controls too
-        (after a refused change, a tick box may show what the store does not hold)."""
+        (after a refused change, a tick box may show what the store does not hold). `only`
+        reads just that insight again, after a change to it alone."""
         if self._store is None:
             return
         focus = QApplication.focusWidget()
@@ -223,7 +231,10 @@ class InsightsView(Screen):
         card_before = self.open_card()
         in_card = card_before is not None and focus is not None and card_before.isAncestorOf(focus)
         at = self.board_list.currentIndex().row()
-        self._board = load_board(self._store)
+        if only is None:
+            self._board = load_board(self._store)
+        else:
+            self._board = with_insight_reloaded(self._store, self._board, only)
         self.model.set_board(self._board)
         self._fill_theme_filter()
         self._show_open_card(force=force)
@@ -235,11 +246,12 @@ class InsightsView(Screen):
             self._focus_row(at)
 
     def shown_insights(self) -> list[InsightCardData]:
-        """The insights on show, top to bottom."""
-        return [self.proxy.index(row, 0).data(InsightRole.DATA) for row in range(self.rows())]
+        """The insights on show, top to bottom (the list takes the lower ones as it scrolls)."""
+        return self.model.passing()
 
     def rows(self) -> int:
-        return self.proxy.rowCount()
+        """How many insights are on show."""
+        return len(self.model.passing())
 
     def open_card(self) -> InsightCard | None:
         """The insight opened as a real card, if one is."""
@@ -247,7 +259,7 @@ class InsightsView(Screen):
         return shown if isinstance(shown, InsightCard) else None
 
     def _fill_theme_filter(self) -> None:
-        chosen = self.proxy.board_filter().theme_key
+        chosen = self.model.board_filter().theme_key
         themes = self._board.themes_in_use()
         if chosen is not None and chosen not in {theme.key for theme in themes}:
             themes += [theme for theme in self._board.themes if theme.key == chosen]
@@ -278,8 +290,8 @@ class InsightsView(Screen):
 
     def _focus_row(self, row: int) -> None:
         """Put focus on the list at `row` (or its last row), else on the empty card's button."""
-        if self.rows():
-            index = self.proxy.index(min(max(row, 0), self.rows() - 1), 0)
+        if self.model.rowCount():
+            index = self.model.index(min(max(row, 0), self.model.rowCount() - 1), 0)
             self.board_list.setCurrentIndex(index)
             self.board_list.setFocus(Qt.FocusReason.OtherFocusReason)
         elif self.empty_card.isVisibleTo(self):
@@ -307,7 +319,7 @@ class InsightsView(Screen):
         self.empty_button.setAccessibleName(action)
 
     def _nothing_matches_words(self) -> str:
-        board_filter = self.proxy.board_filter()
+        board_filter = self.model.board_filter()
         if board_filter.theme_key is not None:
             if board_filter.show is not ShowOnly.ALL:
                 return self.tr("No insights match what you chose. You can show them all again.")
@@ -332,10 +344,10 @@ class InsightsView(Screen):
 
     def open_insight(self, insight_id: int) -> InsightCard | None:
         """Open an insight as a real card (if it is on show) and put focus on it."""
-        row = self.proxy.row_of(InsightId(insight_id))
+        row = self.model.row_of(InsightId(insight_id))
         if row is None:
             return None
-        self._open_index(self.proxy.index(row, 0))
+        self._open_index(self.model.index(row, 0))
         return self.open_card()
 
     def _open_index(self, index: QModelIndex) -> None:
@@ -367,20 +379,20 @@ class InsightsView(Screen):
     # Filters --------------------------------------------------------------------------------
 
     def board_filter(self) -> BoardFilter:
-        return self.proxy.board_filter()
+        return self.model.board_filter()
 
     def set_filter(self, board_filter: BoardFilter) -> None:
-        self.proxy.set_filter(board_filter)
+        self.model.set_filter(board_filter)
         self.show_buttons[board_filter.show].setChecked(True)
         self._fill_theme_filter()
         self._show_empty_state()
 
     def set_show(self, show: ShowOnly) -> None:
-        self.set_filter(BoardFilter(show, self.proxy.board_filter().theme_key))
+        self.set_filter(BoardFilter(show, self.model.board_filter().theme_key))
 
     def _theme_filter_chosen(self, index: int) -> None:
         key = self.theme_box.itemData(index) if index >= 0 else None
-        self.set_filter(BoardFilter(self.proxy.board_filter().show, str(key) if key else None))
+        self.set_filter(BoardFilter(self.model.board_filter().show, str(key) if key else None))
 
     # Undo and redo --------------------------------------------------------------------------
 
@@ -422,9 +434,9 @@ class InsightsView(Screen):
         return not self._last_change_failed
 
     def _changed(self, insight_id: InsightId) -> None:
-        shown_before = self.proxy.row_of(insight_id) is not None
-        self._reload()
-        row = self.proxy.row_of(insight_id)
+        shown_before = self.model.passes(insight_id)
+        self._reload(only=insight_id)
+        row = None if shown_before else self.model.row_of(insight_id)
         if row is not None and not shown_before and self._focus_is_inside():
             self._focus_row(row)  # it came back (an undone move): go to it
         self.announce(InsightCommand.data_kind)

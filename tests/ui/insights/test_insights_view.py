@@ -96,7 +96,7 @@ def test_the_sample_course_shows_every_insight_pinned_first(
     pinned = [data.insight.pinned for data in shown]
     assert pinned == sorted(pinned, reverse=True) and pinned.count(True) == 4
     states = {
-        view.proxy.index(row, 0).data(Qt.ItemDataRole.DisplayRole): view.proxy.index(row, 0).data(
+        view.model.index(row, 0).data(Qt.ItemDataRole.DisplayRole): view.model.index(row, 0).data(
             InsightRole.STATE
         )
         for row in range(view.rows())
@@ -387,7 +387,7 @@ def test_an_insight_whose_reflection_is_gone_says_where_it_came_from_without_a_l
     view = open_view(store)
     assert view.rows() == 2
     for data in view.shown_insights():
-        assert view.proxy.index(view.proxy.row_of(data.id) or 0, 0).data(InsightRole.SOURCE) == ""
+        assert view.model.index(view.model.row_of(data.id) or 0, 0).data(InsightRole.SOURCE) == ""
         shown = view.open_insight(data.id)
         assert shown is not None
         assert not shown.from_button.isVisibleTo(shown)
@@ -548,7 +548,7 @@ def test_every_focusable_widget_has_an_accessible_name(
             assert widget.accessibleName(), f"{name}: {widget!r}"
     view.set_filter(BoardFilter())
     for row in range(view.rows()):
-        index = view.proxy.index(row, 0)
+        index = view.model.index(row, 0)
         assert index.data(Qt.ItemDataRole.AccessibleTextRole)
         assert "Themes: " in index.data(Qt.ItemDataRole.AccessibleDescriptionRole)
 
@@ -601,4 +601,69 @@ def test_edit_by_keyboard_alone_from_the_list(
     ]
     press(qtbot, Qt.Key.Key_Escape)
     assert focused() is view.board_list
-    assert view.proxy.index(0, 0).data(InsightRole.LATEST_NOTE).endswith("Managed it on Tuesday.")
+    assert view.model.index(0, 0).data(InsightRole.LATEST_NOTE).endswith("Managed it on Tuesday.")
+
+
+def test_cards_below_the_fold_come_as_the_board_scrolls_and_work_by_keyboard(
+    open_view: ViewFactory, store: Store, qtbot: QtBot
+) -> None:
+    for number in range(80):
+        store.insights.add(f"Thought number {number}")
+    view = open_view(store)
+    assert view.rows() == 80
+    held_at_first = view.model.rowCount()
+    assert 0 < held_at_first < 80  # only the first cards are laid out
+    view.board_list.setFocus()
+    for _ in range(held_at_first + 5):  # arrow down past the last card held at first
+        press(qtbot, Qt.Key.Key_Down)
+    assert view.model.rowCount() > held_at_first
+    wanted = f"Thought number {80 - 1 - held_at_first - 5}"
+    assert current_text(view) == wanted
+    press(qtbot, Qt.Key.Key_Return)
+    card = view.open_card()
+    assert card is not None and card.data.insight.text == wanted
+    assert view.board_list.viewport().rect().intersects(card.geometry())
+    tab_to(qtbot, card.share_box, TAB_STOPS, or_its_focus_proxy=False)  # Tab reaches its controls
+    press(qtbot, Qt.Key.Key_Space)
+    assert insight_called(store, wanted).shareable
+    view.set_filter(BoardFilter(ShowOnly.SHARED))
+    assert texts_of(view) == [wanted] and view.open_card() is card  # the open card stays
+    view.set_filter(BoardFilter())
+    assert view.open_card() is card
+    undo_keys(qtbot)
+    assert not insight_called(store, wanted).shareable
+
+
+def test_end_reaches_the_oldest_insight_a_slice_of_rows_at_a_time(
+    open_view: ViewFactory, store: Store, qtbot: QtBot
+) -> None:
+    with store.transaction():
+        for number in range(300):
+            store.insights.add(f"Thought number {number}")
+    view = open_view(store)
+    view.board_list.setFocus()
+    press(qtbot, Qt.Key.Key_End)
+    assert view.model.rowCount() < 300  # the rest come on the next turns of the event loop
+    qtbot.waitUntil(lambda: current_text(view) == "Thought number 0")
+    assert view.model.rowCount() == 300
+    press(qtbot, Qt.Key.Key_Return)
+    card = view.open_card()
+    assert card is not None and card.data.insight.text == "Thought number 0"
+    assert view.board_list.viewport().rect().intersects(card.geometry())
+
+
+def test_a_key_on_the_way_to_the_end_stops_there(
+    open_view: ViewFactory, store: Store, qtbot: QtBot
+) -> None:
+    with store.transaction():
+        for number in range(300):
+            store.insights.add(f"Thought number {number}")
+    view = open_view(store)
+    view.board_list.setFocus()
+    press(qtbot, Qt.Key.Key_End)
+    reached = int(current_text(view).rsplit(" ", 1)[1])
+    press(qtbot, Qt.Key.Key_Up)
+    held = view.model.rowCount()
+    qtbot.wait(50)
+    assert view.model.rowCount() == held < 300
+    assert current_text(view) == f"Thought number {reached + 1}"  # stayed where Up put it
