@@ -33,16 +33,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 TARGET_RATIO = 1.3
 WARM_UP_ROUNDS = 2
-LARGE_SESSIONS = 500
-LARGE_ANSWERS_PER_REFLECTION = 8
-LARGE_INSIGHTS_PER_SESSION = 3
 BARE = "bare window"
 BARE_QT = "bare window + Qt namespace"
 SHOWN = "app shown"
@@ -78,85 +74,6 @@ def timed(command: list[str], env: dict[str, str]) -> float:
 
 def app_command(data_dir: Path, *extra: str) -> list[str]:
     return [PYTHON, str(ROOT / "app.py"), "--data-dir", str(data_dir), *extra]
-
-
-def build_large_profile(folder: Path) -> str:
-    """Fill `folder` with about ten years of weekly sessions, reflections and insights."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from kapcompanion.data_files.prompt_sets import prompt_set_for
-    from kapcompanion.domain import NewSession, Phase, SessionKind
-    from kapcompanion.profile import Profile
-    from kapcompanion.store import Store
-
-    phases = (Phase.SAME_DAY, Phase.NEXT_DAY, Phase.WEEK_AFTER)
-    offsets = {Phase.SAME_DAY: 0, Phase.NEXT_DAY: 1, Phase.WEEK_AFTER: 6}
-    paragraph = (
-        "I noticed the old tightness in my chest again, but this time I could stay with it "
-        "and breathe. The memory felt further away, like watching it through a window. "
-        "Afterwards I walked by the river and let myself cry a little, which felt like relief. "
-    )
-    first = datetime.now(UTC) - timedelta(days=7 * LARGE_SESSIONS + 3)
-    reflections = insights = 0
-    with Store.open(Profile(folder).database_path) as store:
-        themes = [theme.key for theme in store.themes.list()]
-        with store.transaction():
-            for number in range(1, LARGE_SESSIONS + 1):
-                held_at = first + timedelta(days=7 * (number - 1))
-                session = store.sessions.add(
-                    NewSession(
-                        held_at=held_at,
-                        kind=SessionKind.DOSING,
-                        number_in_course=number,
-                        route="intramuscular",
-                        setting="Clinic, with my therapist",
-                        intention=f"Session {number}: to meet what comes with kindness.",
-                        distress_before=number % 8 + 2,
-                        distress_after=number % 5 + 1,
-                        notes=paragraph,
-                    ),
-                    at=held_at,
-                )
-                for index, phase in enumerate(phases):
-                    prompt_set = prompt_set_for(phase)
-                    moment = held_at + timedelta(days=offsets[phase], hours=8)
-                    reflection = store.reflections.start(
-                        phase,
-                        prompt_set.id,
-                        prompt_set.version,
-                        session_id=session.id,
-                        at=moment,
-                    )
-                    reflections += 1
-                    for position, prompt in enumerate(
-                        prompt_set.prompts[:LARGE_ANSWERS_PER_REFLECTION]
-                    ):
-                        moment += timedelta(minutes=4)
-                        store.reflections.save_answer(
-                            reflection.id,
-                            position=position,
-                            prompt_id=prompt.id,
-                            prompt_text=prompt.text,
-                            text=(paragraph * 2)[: 150 + 40 * position],
-                            at=moment,
-                        )
-                    store.reflections.set_distress(
-                        reflection.id, start=(number + index) % 11, end=number % 7
-                    )
-                    store.themes.set_for_reflection(
-                        reflection.id, themes[number % len(themes) :][:2] if themes else []
-                    )
-                    store.reflections.complete(reflection.id, at=moment)
-                    if index < LARGE_INSIGHTS_PER_SESSION:
-                        store.insights.add(
-                            f"Insight {insights + 1}: " + paragraph[: 60 + index * 30],
-                            reflection_id=reflection.id,
-                            session_id=session.id,
-                            pinned=insights % 50 == 0,
-                            at=moment,
-                        )
-                        insights += 1
-    return f"{LARGE_SESSIONS} sessions, {reflections} reflections, {insights} insights"
 
 
 def protected_copy(source: Path, destination: Path) -> None:
@@ -223,7 +140,11 @@ def main(argv: list[str] | None = None) -> int:
         for folder in folders.values():
             folder.mkdir()
         run(app_command(folders["sample"], "demo"), env)
-        large = build_large_profile(folders["large"])
+        if str(ROOT) not in sys.path:
+            sys.path.insert(0, str(ROOT))
+        from benchmarks import ten_years
+
+        ten_years.build(folders["large"])
         protected_copy(folders["large"], folders["protected"])
         for screen in ("trends", "report"):
             last_screen_copy(folders["large"], folders[screen], screen)
@@ -258,7 +179,9 @@ def main(argv: list[str] | None = None) -> int:
         f"KAP Companion start-up: {args.rounds} rounds after {WARM_UP_ROUNDS} warm-up, "
         f"{os.cpu_count()} CPUs, QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']}"
     )
-    print(f"10-year profile: {large}")
+    print(
+        "10-year profile: benchmarks/ten_years.py (500 sessions, 1,500 reflections, 1,000 insights)"
+    )
     print(f"{'variant':<30} {'median s':>9} {'p90 s':>7} {'× bare':>7}")
     bare_median = statistics.median(samples[BARE])
     for name in names:
