@@ -209,7 +209,7 @@ def run_window(args: argparse.Namespace) -> int:
                 window.recovery_offered.connect(
                     lambda: app.exit(1), Qt.ConnectionType.QueuedConnection
                 )
-            QTimer.singleShot(0, window.open_profile)
+            QTimer.singleShot(0, window.open_profile_in_background)
         with quitting_on_signals(app, window.save_open_work):
             code = app.exec()
         window.close_store(back_up=True)

@@ -66,6 +66,7 @@ from kapcompanion.profile import Profile, ProfileLock
 from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
 from ui.home.view import HomeView
+from ui.widgets.background import Background, run_in_background
 from ui.widgets.building_blocks import text
 from ui.widgets.busy import run_busy
 from ui.widgets.error_messages import ask, describe, show_error, show_message
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
         self._idle.idle.connect(self._idle_timeout)
         self._idle_override_ms: int | None = None
         self.sample_course_pid: int | None = None  # the last sample course this window started
+        self._opening: Background[Store | KapError | None] | None = None  # the data, at start
         # The window's place, size and screen are kept soon after they change, not only on
         # close, so a crash or a power cut does not lose them.
         self._state_timer = QTimer(self)
@@ -500,22 +502,47 @@ class MainWindow(QMainWindow):
         """Open the database (and fill the sample course in demo mode); hand it to every screen.
 
         A protected profile shows the unlock screen instead, until its passphrase is given."""
+        self._opened(self._open_store())
+
+    def open_profile_in_background(self) -> None:
+        """`open_profile`, with the file checked and opened on a thread of its own: the window
+        answers meanwhile (at start, with years of entries, this takes a fraction of a second)."""
+        if self._opening is None:
+            self._opening = run_in_background(
+                partial(self._open_store, any_thread=True), self._opened_in_background
+            )
+
+    def _opened_in_background(self, outcome: object) -> None:
+        job, self._opening = self._opening, None
+        if job is not None:  # else the window closed the data meanwhile, and closed this too
+            job.wait()
+            self._opened(outcome)
+
+    def _open_store(self, *, any_thread: bool = False) -> Store | KapError | None:
+        """The open store, the error that kept it closed, or None when the file is protected
+        and waits for its passphrase. Runs on the opening thread when `any_thread`."""
         from kapcompanion.store import Store, protection
 
         path = self._profile.database_path
         if self._passphrase is None and protection.is_protected(path):
-            self._enter_locked(self.current_destination())
-            return
+            return None
         try:
-            store = Store.open(path, passphrase=self._passphrase)
-        except ProfileNeedsRecoveryError as error:
-            self._offer_recovery(error)
-            return
+            return Store.open(path, passphrase=self._passphrase, any_thread=any_thread)
         except KapError as error:
-            show_error(self, error)
+            return error
+
+    def _opened(self, outcome: object) -> None:
+        if outcome is None:
+            self._enter_locked(self.current_destination())
+        elif isinstance(outcome, ProfileNeedsRecoveryError):
+            self._offer_recovery(outcome)
+        elif isinstance(outcome, KapError):
+            show_error(self, outcome)
             self.profile_failed.emit()
-            return
-        self._use_store(store)
+        elif isinstance(outcome, BaseException):
+            raise outcome  # not ours to explain: the app's last-resort report says it calmly
+        else:
+            self._use_store(cast("Store", outcome))
 
     def _use_store(self, store: Store) -> None:
         try:
@@ -578,6 +605,11 @@ class MainWindow(QMainWindow):
     def close_store(self, *, back_up: bool = False) -> None:
         """Close the data; with `back_up`, first make an automatic backup if anything was
         written since it opened."""
+        job, self._opening = self._opening, None
+        if job is not None:  # still opening: wait, then close what it opened
+            job.wait()
+            if job.outcome is not None and not isinstance(job.outcome, BaseException):
+                job.outcome.close()
         if self._store is not None:
             if back_up:
                 self._back_up(closing=True)

@@ -90,21 +90,27 @@ def connect(
     timeout: float = 5.0,
     read_only: bool = False,
     immutable: bool = False,
+    any_thread: bool = False,
 ) -> sqlite3.Connection:
     """A connection to `path`, keyed with `passphrase` when given (then SQLCipher's).
 
     A passphrase that does not open the file raises WrongPassphraseError at once, before
     anything else reads or writes. `read_only` opens an existing file with no way to change it;
     `immutable` (with `read_only`) also tells SQLite that no one else is writing it, so it
-    reads the file alone and makes no -wal or -shm beside it.
+    reads the file alone and makes no -wal or -shm beside it. `any_thread` lets another thread
+    than the one that connected use the connection (one thread at a time).
     """
     target = str(path)
     if read_only:
         target = f"{Path(path).as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
     if passphrase is None:
-        return sqlite3.connect(target, uri=read_only, timeout=timeout)
+        return sqlite3.connect(
+            target, uri=read_only, timeout=timeout, check_same_thread=not any_thread
+        )
     cipher = _cipher()
-    connection = cipher.connect(target, uri=read_only, timeout=timeout)
+    connection = cipher.connect(
+        target, uri=read_only, timeout=timeout, check_same_thread=not any_thread
+    )
     try:
         apply_key(connection, passphrase, Path(path))
         # Each page read from disk is decrypted and checked; keeping more of them decrypted in

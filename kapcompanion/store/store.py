@@ -144,6 +144,7 @@ class Store(Guarded):
         passphrase: str | None = None,
         busy_timeout: float = BUSY_TIMEOUT_SECONDS,
         backups_folder: Path | None = None,
+        any_thread: bool = False,
     ) -> Store:
         """Open (or create) the database file at `path`; never overwrites a file it can't read.
 
@@ -158,6 +159,8 @@ class Store(Guarded):
         Then erase what has waited in "recently deleted" past its grace period: housekeeping
         belongs to opening, so that reading (a screen's refresh) never writes.
         `busy_timeout` is how long a write waits for another program's lock before giving up.
+        With `any_thread`, the store may be opened on one thread and then used on another (one
+        at a time, never two at once): the window opens it off its own thread at start.
         """
         tidy_leftovers(path)  # of a change of passphrase cut short
         backups = path.parent / BACKUPS_FOLDER if backups_folder is None else backups_folder
@@ -174,7 +177,9 @@ class Store(Guarded):
                 private_files.create_private_file(path)
         private_files.tighten(private_files.database_files(path))
         try:
-            connection = driver.connect(path, passphrase, timeout=busy_timeout)
+            connection = driver.connect(
+                path, passphrase, timeout=busy_timeout, any_thread=any_thread
+            )
         except driver.errors() as error:
             raise _opening_error(error, path) from error
         store = cls(connection, passphrase=passphrase)
