@@ -529,6 +529,9 @@ class MainWindow(QMainWindow):
         if self._data_closed():
             self._leave_locked()
         self._watch_for_idle()
+        from ui.widgets.chart_worker import warm_up_charts  # matplotlib loads off the main thread
+
+        QTimer.singleShot(300, lambda: warm_up_charts("ui.trends.view"))
         if store.set_aside is not None:
             self._notes.append((self.tr("Your entries are safe"), store.set_aside.message))
         self.profile_opened.emit()
