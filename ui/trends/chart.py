@@ -367,7 +367,7 @@ class ChartPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # A narrower or wider window lays the chart out again, once resizing pauses.
-        if self._build is not None and self.chart_host.width() != self._laid_out_for:
+        if self.has_chart() and self.chart_host.width() != self._laid_out_for:
             self._relayout.start()
 
     def redraw(self, style: ChartStyle | None = None) -> None:
@@ -375,12 +375,15 @@ class ChartPanel(QWidget):
         in the background, once it is in sight. A drawing not started yet is not needed now."""
         if self._build is None:
             return
-        self._wanted_style = style
-        self._wanted = True
         if self._ticket is not None:
             self._ticket.withdraw()
             self._ticket = None
         self._drawing += 1
+        self._wanted_style = style
+        self._wanted = self._has_numbers
+        if not self._has_numbers:  # the chart would only repeat the sentence: none is drawn
+            self.figure, self._points, self._chosen = None, [], None
+            self.canvas.show_image(None)
         self._show_parts()
         if self.drawing_note.isVisible() or not self.has_chart():
             self.canvas.setFixedHeight(self._room_height())

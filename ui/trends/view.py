@@ -166,6 +166,8 @@ class TrendsView(Screen):
         super().showEvent(event)  # catches up first if data changed out of sight
         if self._scheme_changed:
             self._redraw_in_scheme()
+        if self._due:
+            self._next_part.start()  # what was left when it was hidden
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -212,6 +214,10 @@ class TrendsView(Screen):
         self._next_part.start()
 
     def _draw_next_part(self) -> None:
+        if not self.isVisible():
+            # Hidden meanwhile (another screen, the lock, the window closing with its data):
+            # the rest waits until the screen is shown again.
+            return
         if self._due:
             self._due.pop(0)()
         if self._due:

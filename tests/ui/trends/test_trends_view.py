@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -42,8 +43,34 @@ SMALLEST = (720 - 200, 480)  # the main window's smallest size, less its sidebar
 
 @pytest.fixture
 def open_view(show_view: ShowView) -> ViewFactory:
-    """Show the Trends screen in its own active window."""
-    return lambda store: show_view(TrendsView, store)
+    """Show the Trends screen in its own active window, every chart drawn (see `settle`)."""
+
+    def open_and_settle(store: Store) -> TrendsView:
+        view = show_view(TrendsView, store)
+        settle(view)
+        return view
+
+    return open_and_settle
+
+
+def settle(view: QWidget) -> None:
+    """Wait until every card's data is read and every chart is drawn, as a person scrolling
+    down to each sees it (a chart out of sight is drawn when it comes into sight)."""
+    assert isinstance(view, TrendsView)
+
+    def wait_for(done: Callable[[], bool]) -> None:
+        deadline = time.monotonic() + 60  # the first chart waits for matplotlib to load
+        while not done():
+            assert time.monotonic() < deadline, "the charts were never drawn"
+            QApplication.processEvents()
+            time.sleep(0.002)
+
+    wait_for(lambda: not view.is_reading())
+    for panel in view.panels():
+        if panel.is_drawing() and not panel.showing_table():
+            view.scroll_area.ensureWidgetVisible(panel.chart_host)
+            wait_for(lambda panel=panel: not panel.is_drawing())  # type: ignore[misc]
+    view.scroll_area.verticalScrollBar().setValue(0)  # back to the top, as it opened
 
 
 @pytest.fixture
@@ -55,6 +82,7 @@ def light_again(qapp: QApplication) -> Iterator[None]:
 
 def drawn(panel: ChartPanel, gid: str) -> list[tuple[float, float]]:
     """The (x, y) of every point the chart drew for the series named `gid`."""
+    settle(panel.window())
     assert panel.figure is not None
     points = []
     for axes in panel.figure.axes:
@@ -67,6 +95,8 @@ def drawn(panel: ChartPanel, gid: str) -> list[tuple[float, float]]:
 
 def table_of(panel: ChartPanel) -> list[list[str]]:
     """What the panel's table shows, row by row, read through the view's model."""
+    settle(panel.window())
+    panel.table_data()  # made when first shown
     model = panel.table.model()
     return [
         [str(model.index(row, column).data()) for column in range(model.columnCount())]
@@ -75,6 +105,8 @@ def table_of(panel: ChartPanel) -> list[list[str]]:
 
 
 def headers_of(panel: ChartPanel) -> list[str]:
+    settle(panel.window())
+    panel.table_data()
     model = panel.table.model()
     return [
         str(model.headerData(column, Qt.Orientation.Horizontal))
@@ -353,6 +385,7 @@ def test_show_as_table_gives_the_same_numbers_as_the_charts(
     assert not view.scores["pcl5"].showing_table()
     assert view.scores["pcl5"].chart_host.isVisible()
     view.controls.choose_period(PeriodChoice.LAST_30_DAYS)
+    settle(view)
     assert view.distress.table.isVisible()
     recent = distress_series(demo_store, Period.last_days(30, date.today()))
     session_rows = [row for row in table_of(view.distress) if row[0].startswith("Session")]
@@ -416,7 +449,6 @@ def test_hovering_a_point_says_its_date_and_value(
     panel = view.scores["phq9"]
     canvas = panel.canvas
     assert canvas is not None and panel.figure is not None
-    canvas.draw()
     point = panel.points()[0]
     x, y = point.on_screen()
     ratio = canvas.devicePixelRatioF()
@@ -479,6 +511,7 @@ def test_a_period_with_nothing_in_it_says_so(open_view: ViewFactory, demo_store:
     view.controls.from_date.choose(quiet_day)
     view.controls.to_date.choose(quiet_day)
     assert view.controls.period(date.today()) == Period(quiet_day, quiet_day)
+    settle(view)
     assert not any(panel.has_chart() for panel in view.panels())
     assert view.distress.summary_text() == (
         "There are no distress ratings after sessions in this period yet."
@@ -487,6 +520,7 @@ def test_a_period_with_nothing_in_it_says_so(open_view: ViewFactory, demo_store:
     assert "longer period" in view.empty_notice.text()
 
     view.controls.choose_period(PeriodChoice.WHOLE_COURSE)
+    settle(view)
     assert view.distress.has_chart()
     assert not view.empty_notice.isVisible()
 
@@ -568,7 +602,11 @@ def test_the_dark_scheme_draws_dark_charts(
             for panel in view.panels()
         )
 
-    qtbot.waitUntil(all_dark)
+    def settled_dark() -> bool:
+        settle(view)  # scrolled down to each chart: those out of sight are drawn then
+        return all_dark()
+
+    qtbot.waitUntil(settled_dark)
     assert view.distress.figure is not light_figure
     assert view.distress.figure is not None
     assert view.distress.figure.get_facecolor()[:3] != light_figure.get_facecolor()[:3]
