@@ -37,11 +37,11 @@ class ChartWorker:
     """A single daemon thread running jobs in order (started with the first job)."""
 
     def __init__(self) -> None:
-        self._jobs: queue.SimpleQueue[tuple[Ticket, Callable[[], None]]] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[tuple[Ticket, Callable[[], object]]] = queue.SimpleQueue()
         self._start = threading.Lock()
         self._thread: threading.Thread | None = None
 
-    def submit(self, job: Callable[[], None]) -> Ticket:
+    def submit(self, job: Callable[[], object]) -> Ticket:
         """Run `job` in the background after the jobs before it; skipped if its ticket is
         withdrawn before it starts."""
         ticket = Ticket()
