@@ -9,14 +9,18 @@ window is up, before anyone asks for a chart. Knows nothing of any screen; never
 
 from __future__ import annotations
 
+import atexit
 import logging
 import queue
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from functools import partial
 from importlib import import_module
 
 log = logging.getLogger(__name__)
+
+STOP_WAIT_S = 3.0
 
 
 class Ticket:
@@ -37,7 +41,9 @@ class ChartWorker:
     """A single daemon thread running jobs in order (started with the first job)."""
 
     def __init__(self) -> None:
-        self._jobs: queue.SimpleQueue[tuple[Ticket, Callable[[], object]]] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[tuple[Ticket, Callable[[], object]] | None] = (
+            queue.SimpleQueue()
+        )
         self._start = threading.Lock()
         self._thread: threading.Thread | None = None
 
@@ -47,15 +53,32 @@ class ChartWorker:
         ticket = Ticket()
         with self._start:
             if self._thread is None:
-                # A daemon: a chart half drawn when the app quits is not worth waiting for.
                 self._thread = threading.Thread(target=self._run, name="charts", daemon=True)
                 self._thread.start()
+                atexit.register(self.stop)
         self._jobs.put((ticket, job))
         return ticket
 
+    def stop(self, wait_s: float = STOP_WAIT_S) -> None:
+        """Let the thread end after the job it is on (waiting at most `wait_s`): the jobs after
+        it are dropped. (A thread still running as the program ends could take it down
+        uncleanly; a daemon, it does not hold the program up if a job will not finish.)"""
+        with self._start:
+            thread, self._thread = self._thread, None
+        if thread is None:
+            return
+        while not self._jobs.empty():
+            with suppress(queue.Empty):
+                self._jobs.get_nowait()
+        self._jobs.put(None)
+        thread.join(wait_s)
+
     def _run(self) -> None:
         while True:
-            ticket, job = self._jobs.get()
+            item = self._jobs.get()
+            if item is None:
+                return
+            ticket, job = item
             if ticket.withdrawn:
                 continue
             try:
