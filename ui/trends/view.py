@@ -18,7 +18,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
@@ -138,6 +138,7 @@ class TrendsView(Screen):
 
         self.scores_card, scores_layout = card(self.tr("Check-in scores"))
         self.scores_card.setAccessibleName(self.tr("Check-in scores"))
+        self.scores_card.installEventFilter(self)
         for each in all_questionnaires():
             heading = text(fill(self.tr("%1 · %2"), each.name, each.measures), "insightSection")
             scores_layout.addSpacing(space(1))
@@ -187,18 +188,29 @@ class TrendsView(Screen):
                 panel.redraw(style)
 
     def load_from_store(self) -> None:
-        """Offer the store's themes and days in the controls, then draw everything."""
+        """Offer the store's themes and days in the controls, then draw everything (soon, a
+        part at a time)."""
+        if self._store is None:
+            return
+        self._readings.clear()  # the data changed: nothing read before still holds
+        self._scheme_changed = False
+        self._schedule(*self._parts())
+
+    def _read_whole_map(self) -> None:
+        from kapcompanion.course.trends import Period
+
+        self._theme_map(Period(), None, None)  # kept: the map of all themes is drawn from it
+
+    def _offer_choices(self) -> None:
+        """The store's themes and days, offered in the controls."""
         if self._store is None:
             return
         from kapcompanion.course.trends import Period
 
-        self._readings.clear()  # the data changed: nothing read before still holds
-        today = date.today()
         whole = self._theme_map(Period(), None, None)
         first = self._store.first_moment()
         earliest = first.astimezone().date() if first else None
-        self.controls.set_choices(whole.themes, earliest, today, self._store.sessions.list())
-        self._draw()
+        self.controls.set_choices(whole.themes, earliest, date.today(), self._store.sessions.list())
 
     def _draw(self) -> None:
         """Draw every chart for what the controls choose."""
@@ -207,10 +219,19 @@ class TrendsView(Screen):
         self._scheme_changed = False
         self._schedule(self._draw_distress, self._draw_themes, self._draw_scores)
 
+    def _parts(self) -> list[Callable[[], None]]:
+        """Everything the screen reads, a part per turn, in this order."""
+        return [
+            self._read_whole_map,
+            self._offer_choices,
+            self._draw_distress,
+            self._draw_themes,
+            self._draw_scores,
+        ]
+
     def _schedule(self, *parts: Callable[[], None]) -> None:
-        """Read and show `parts` (each a card's data) soon, one per turn, top to bottom."""
-        order = [self._draw_distress, self._draw_themes, self._draw_scores]
-        self._due = [part for part in order if part in self._due or part in parts]
+        """Read and show `parts` soon, one per turn of the event loop, top to bottom."""
+        self._due = [part for part in self._parts() if part in self._due or part in parts]
         self._next_part.start()
 
     def _draw_next_part(self) -> None:
@@ -218,14 +239,29 @@ class TrendsView(Screen):
             # Hidden meanwhile (another screen, the lock, the window closing with its data):
             # the rest waits until the screen is shown again.
             return
+        if self.waits_for_sight():
+            return  # read when the check-in scores are scrolled into sight (`eventFilter`)
         if self._due:
             self._due.pop(0)()
         if self._due:
             self._next_part.start()
 
+    def _scores_in_sight(self) -> bool:
+        return not self.scores_card.visibleRegion().isEmpty()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scores_card and event.type() == QEvent.Type.Paint and self._due:
+            self._next_part.start()  # the check-in scores came into sight: read them now
+        return False
+
     def is_reading(self) -> bool:
-        """Whether some chart's data is still to be read for the latest choice."""
-        return bool(self._due)
+        """Whether data for the latest choice is still to be read (not counting the check-in
+        scores while they wait out of sight)."""
+        return bool(self._due) and not self.waits_for_sight()
+
+    def waits_for_sight(self) -> bool:
+        """Whether the check-in scores are read only when scrolled into sight."""
+        return self._due == [self._draw_scores] and not self._scores_in_sight()
 
     def _period(self) -> Period:
         return self.controls.period(date.today())

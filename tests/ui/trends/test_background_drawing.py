@@ -52,19 +52,29 @@ def test_a_chart_out_of_sight_is_drawn_when_it_comes_into_sight(
     show_view: ShowView, demo_store: Store, qtbot: QtBot
 ) -> None:
     view = show_view(TrendsView, demo_store)
-    view.resize(900, 500)  # the check-in scores are further down
+    view.resize(900, 460)  # only the distress chart is in sight
     qtbot.waitUntil(lambda: not view.is_reading(), timeout=DRAWN_WITHIN_MS)
     qtbot.waitUntil(drawn_now(view.distress), timeout=DRAWN_WITHIN_MS)
     worker_caught_up(qtbot)
 
+    # The theme map's numbers are read (its sentence is there) but its chart waits unseen.
+    themes = view.themes
+    assert themes.chart_host.visibleRegion().isEmpty()
+    assert themes.summary_text() == theme_map(demo_store).summary()
+    assert themes.is_drawing() and themes.figure is None
+    # The check-in scores, further down, are not even read yet.
     pcl5 = view.scores["pcl5"]
-    assert pcl5.chart_host.visibleRegion().isEmpty()
-    assert pcl5.is_drawing() and pcl5.figure is None  # nothing drawn for no one to see
-    assert pcl5.summary_text() == questionnaire_series(demo_store)[2].summary()  # words: yes
+    assert view.waits_for_sight()
+    assert pcl5.summary_text() == "" and pcl5.figure is None
+
+    view.scroll_area.ensureWidgetVisible(themes.chart_host)
+    qtbot.waitUntil(drawn_now(themes), timeout=DRAWN_WITHIN_MS)
+    assert themes.points()[0].words.startswith(f"{theme_map(demo_store).themes[0].name} · ")
 
     view.scroll_area.ensureWidgetVisible(pcl5.chart_host)
     qtbot.waitUntil(drawn_now(pcl5), timeout=DRAWN_WITHIN_MS)
     series = questionnaire_series(demo_store)[2]
+    assert pcl5.summary_text() == series.summary()
     assert [y for _x, y in drawn(pcl5, "scores")] == [point.total for point in series.points]
 
 

@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,10 @@ def open_view(show_view: ShowView) -> ViewFactory:
     return open_and_settle
 
 
+def finished(panel: ChartPanel) -> bool:
+    return not panel.is_drawing()
+
+
 def settle(view: QWidget) -> None:
     """Wait until every card's data is read and every chart is drawn, as a person scrolling
     down to each sees it (a chart out of sight is drawn when it comes into sight)."""
@@ -65,11 +70,21 @@ def settle(view: QWidget) -> None:
             QApplication.processEvents()
             time.sleep(0.002)
 
+    def seen(widget: QWidget, done: Callable[[], bool]) -> Callable[[], bool]:
+        def scrolled_to() -> bool:
+            view.scroll_area.ensureWidgetVisible(widget)  # again: the layout may have grown
+            return done()
+
+        return scrolled_to
+
     wait_for(lambda: not view.is_reading())
+    if view.waits_for_sight():  # the check-in scores are read when scrolled to
+        wait_for(
+            seen(view.scores_card, lambda: not view.is_reading() and not view.waits_for_sight())
+        )
     for panel in view.panels():
         if panel.is_drawing() and not panel.showing_table():
-            view.scroll_area.ensureWidgetVisible(panel.chart_host)
-            wait_for(lambda panel=panel: not panel.is_drawing())  # type: ignore[misc]
+            wait_for(seen(panel.chart_host, partial(finished, panel)))
     view.scroll_area.verticalScrollBar().setValue(0)  # back to the top, as it opened
 
 
