@@ -143,7 +143,9 @@ class ChartImage(QWidget):
 class ChartPanel(QWidget):
     """A chart with its summary sentence, a table of the same numbers, and "Save chart…"."""
 
+    saved = Signal(Path, bool)  # where a chart was to be saved, and whether it was
     _arrived = Signal(object)  # (drawing number, Drawn or None, table), from the worker
+    _saving_finished = Signal(object)  # (path, written, why not), from the worker
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -176,6 +178,7 @@ class ChartPanel(QWidget):
         self._ticket: Ticket | None = None
         self.figure: Figure | None = None
         self._arrived.connect(self._show_drawn)
+        self._saving_finished.connect(self._saved_or_not)
 
         self.summary = text("", "reading")
         self.summary.setAccessibleName(fill(self.tr("Summary: %1"), name))
@@ -575,18 +578,40 @@ class ChartPanel(QWidget):
 
     # Saving ----------------------------------------------------------------------------------
 
-    def save(self, path: Path) -> bool:
+    def save(self, path: Path) -> None:
         """Write the chart to `path` (.png or .svg) in light colours, for printing and
-        sharing; False, after saying why gently, if it could not be written."""
+        sharing, in the background (a ten-year theme map takes most of a second); `saved`
+        says whether it was written, after saying gently why not."""
         if self._build is None:
-            return False
-        from kapcompanion.charts import ChartStyle, save_figure
-        from kapcompanion.files import FileWriteError
+            return
+        from kapcompanion.charts import ChartStyle
 
+        build, finished = self._build, self._saving_finished
         style = replace(ChartStyle.light(), font_size=chart_style().font_size)
-        try:
-            save_figure(self._build(style), path)
-        except (FileWriteError, ValueError) as error:
+
+        def write() -> None:
+            from kapcompanion.charts import save_figure
+            from kapcompanion.files import FileWriteError
+
+            written, problem = False, None
+            try:
+                save_figure(build(style), path)
+                written = True
+            except FileWriteError as error:
+                problem = error.reason
+            except ValueError as error:
+                problem = str(error)
+            finally:  # also after a fault of ours (in the log): the button must come back
+                with suppress(RuntimeError):  # the panel has gone
+                    finished.emit((path, written, problem))
+
+        self.save_button.setEnabled(False)  # one at a time
+        chart_worker().submit(write)
+
+    def _saved_or_not(self, outcome: tuple[Path, bool, str | None]) -> None:
+        path, written, problem = outcome
+        self.save_button.setEnabled(True)
+        if problem is not None:
             show_message(
                 self,
                 self.tr("The chart was not saved"),
@@ -595,11 +620,10 @@ class ChartPanel(QWidget):
                         "The file could not be written (%1). Nothing else was changed; you "
                         "might choose another folder, or a name ending in .png or .svg."
                     ),
-                    error.reason if isinstance(error, FileWriteError) else error,
+                    problem,
                 ),
             )
-            return False
-        return True
+        self.saved.emit(path, written)
 
     def ask_and_save(self) -> None:
         """Ask where to save the chart (PNG or SVG), then save it there."""

@@ -559,38 +559,61 @@ def test_work_waits_while_the_screen_is_hidden(
 # Saving -------------------------------------------------------------------------------------
 
 
+def saved(qtbot: QtBot, panel: ChartPanel, path: Path) -> bool:
+    """Save the chart (in the background, as the button does) and say whether it was."""
+    with qtbot.waitSignal(panel.saved, timeout=60_000) as outcome:
+        panel.save(path)
+    assert outcome.args is not None and outcome.args[0] == path
+    return bool(outcome.args[1])
+
+
 def test_save_writes_a_png_and_an_svg(
-    open_view: ViewFactory, demo_store: Store, tmp_path: Path
+    open_view: ViewFactory, demo_store: Store, tmp_path: Path, qtbot: QtBot
 ) -> None:
     view = open_view(demo_store)
     png, svg = tmp_path / "distress.png", tmp_path / "themes.svg"
-    assert view.distress.save(png)
-    assert view.themes.save(svg)
+    assert saved(qtbot, view.distress, png)
+    assert saved(qtbot, view.themes, svg)
     assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert "<svg" in svg.read_text(encoding="utf-8")
-    assert view.scores["gad7"].save(tmp_path / "gad7.png")
+    assert saved(qtbot, view.scores["gad7"], tmp_path / "gad7.png")
+
+
+def test_the_window_answers_while_a_chart_is_saved(
+    open_view: ViewFactory, demo_store: Store, tmp_path: Path, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    panel = view.themes
+    with qtbot.waitSignal(panel.saved, timeout=60_000):
+        panel.save(tmp_path / "themes.png")
+        assert not panel.save_button.isEnabled()  # one at a time
+        view.controls.choose_period(PeriodChoice.LAST_30_DAYS)  # meanwhile
+        assert view.controls.period_choice() is PeriodChoice.LAST_30_DAYS
+    assert panel.save_button.isEnabled()
+    assert (tmp_path / "themes.png").read_bytes().startswith(b"\x89PNG")
 
 
 @pytest.mark.usefixtures("usual_umask")
 def test_a_saved_chart_is_private(
-    open_view: ViewFactory, demo_store: Store, tmp_path: Path
+    open_view: ViewFactory, demo_store: Store, tmp_path: Path, qtbot: QtBot
 ) -> None:
     view = open_view(demo_store)
     png, svg = tmp_path / "distress.png", tmp_path / "themes.svg"
-    assert view.distress.save(png)
-    assert view.themes.save(svg)
+    assert saved(qtbot, view.distress, png)
+    assert saved(qtbot, view.themes, svg)
     assert modes(png, svg) == {"distress.png": "0o600", "themes.svg": "0o600"}
 
 
 def test_a_chart_that_cannot_be_written_says_so_gently(
-    open_view: ViewFactory, demo_store: Store, tmp_path: Path
+    open_view: ViewFactory, demo_store: Store, tmp_path: Path, qtbot: QtBot
 ) -> None:
     view = open_view(demo_store)
     seen: list[tuple[str, str]] = []
     answer_next_dialog(seen)
-    assert not view.distress.save(tmp_path / "no such folder" / "distress.png")
+    assert not saved(qtbot, view.distress, tmp_path / "no such folder" / "distress.png")
     assert seen and seen[0][0] == "The chart was not saved"
     assert "another folder" in seen[0][1]
+    assert view.distress.save_button.isEnabled()
 
 
 # Colours ------------------------------------------------------------------------------------
