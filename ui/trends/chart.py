@@ -13,7 +13,7 @@ the main thread while drawing; never pyplot.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -162,7 +162,7 @@ class ChartPanel(QWidget):
         self._grid = False
         self._style: ChartStyle | None = None
         self._wanted_style: ChartStyle | None = None
-        self._points: list[ChartPoint] = []
+        self._points: Sequence[ChartPoint] = []
         self._row_length = 1
         self._chosen: int | None = None
         self._pixel_ratio = 1.0
@@ -451,8 +451,7 @@ class ChartPanel(QWidget):
             self._style = drawn.request.style
             self._pixel_ratio = drawn.request.pixel_ratio
         self._chosen = None
-        first_row = [point for point in self._points if point.y == self._points[0].y]
-        self._row_length = max(len(first_row), 1) if self._points else 1
+        self._row_length = self._first_row_length()
         self.canvas.show_image(drawn.image if drawn is not None and self.has_chart() else None)
         self.chart_host.setAccessibleDescription(self.summary.text())
         self._show_parts()
@@ -463,8 +462,18 @@ class ChartPanel(QWidget):
 
     # Saying what a point is --------------------------------------------------------------------
 
-    def points(self) -> list[ChartPoint]:
-        return list(self._points)
+    def points(self) -> Sequence[ChartPoint]:
+        return self._points
+
+    def _first_row_length(self) -> int:
+        """Points in the first row (of a grid; a line's points all count)."""
+        if not self._grid or not self._points:
+            return max(len(self._points), 1)
+        top = self._points[0].y
+        length = 0
+        while length < len(self._points) and self._points[length].y == top:
+            length += 1
+        return length
 
     def _pointer_moved(self, at: QPointF) -> None:
         point = self._point_at(at)

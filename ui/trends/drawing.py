@@ -8,7 +8,7 @@ shows the picture. The `*_chart` builders name what to draw without importing ma
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ui.trends.points import ChartPoint
 
 FigureBuilder = Callable[["ChartStyle"], "Figure"]
-PointFinder = Callable[["Figure"], "list[ChartPoint]"]
+PointFinder = Callable[["Figure"], "Sequence[ChartPoint]"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Drawn:
     request: Request
     figure: Figure
     image: QImage
-    points: list[ChartPoint]
+    points: Sequence[ChartPoint]
 
 
 def render(request: Request) -> Drawn:
