@@ -419,7 +419,8 @@ class ChartPanel(QWidget):
             pixel_ratio=self.canvas.devicePixelRatioF() or 1.0,
             height_inches=self._height_inches,
         )
-        number, arrived, make_table = self._drawing, self._arrived, self._make_table
+        number, arrived = self._drawing, self._arrived
+        make_table = self._make_table if self._table_made is None else None  # not twice
 
         def draw() -> None:
             drawn: Drawn | None = None

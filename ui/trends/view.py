@@ -3,12 +3,12 @@
 Three cards — distress across the course, themes across sessions, check-in scores (PHQ-9,
 GAD-7, PCL-5) — each chart with its one plain sentence, a table of the same numbers and
 "Save chart…" (`ChartPanel`), above them the controls (`TrendsControls`). The numbers come
-from kapcompanion.course.trends (read here, on the main thread) and the figures from
-kapcompanion.charts, built and drawn in the background (ui.trends.drawing) only for the charts
-in sight. It reloads when sessions,
-reflections, themes or check-ins change, and work waits while the screen is hidden (`Screen`).
-The charts follow the light or dark scheme and are drawn again when it changes. Never writes
-data.
+from kapcompanion.course.trends, read here on the main thread a part per turn and kept per
+choice; the check-in scores only once scrolled into sight. The figures come from
+kapcompanion.charts, built and drawn in the background (ui.trends.drawing), only for the charts
+in sight. It reloads when sessions, reflections, themes or check-ins change, and work waits
+while the screen is hidden (`Screen`). The charts follow the light or dark scheme and are drawn
+again when it changes. Never writes data.
 """
 
 from __future__ import annotations
