@@ -4,10 +4,14 @@ once, says a chart is on its way, and never keeps old figures or pictures about.
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 import threading
 import weakref
 from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -16,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from kapcompanion.course.trends import Period, distress_series, questionnaire_series, theme_map
 from kapcompanion.store import Store
+from tests.paths import REPOSITORY
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import focused, press, tab_to, visible_texts
 from tests.ui.trends.test_trends_view import drawn, move_pointer, settle
@@ -202,3 +207,59 @@ def test_a_picture_has_the_screens_pixels(show_view: ShowView, demo_store: Store
             round(figure.bbox.width),
             round(figure.bbox.height),
         )
+
+
+WARM_UP_PROGRAM = """
+import sys, threading, time
+from pathlib import Path
+
+loaded_by = []
+
+
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name == "matplotlib":
+            loaded_by.append(threading.current_thread().name)
+        return None
+
+
+sys.meta_path.insert(0, Watch())
+from kapcompanion.profile import Profile
+from ui.application import create_application, window_settings
+from ui.main_window import MainWindow
+
+app = create_application()
+profile = Profile(Path(sys.argv[1]))
+profile.ensure_exists()
+window = MainWindow(profile, window_settings(profile), demo=True)
+window.show()
+window.open_profile()
+
+
+def wait_for(done):
+    deadline = time.monotonic() + 60
+    while not done():
+        assert time.monotonic() < deadline, "never happened"
+        app.processEvents()
+        time.sleep(0.01)
+
+
+wait_for(lambda: "kapcompanion.charts.distress" in sys.modules)  # not visiting Trends
+window.show_destination("trends")
+wait_for(lambda: window.trends_view.distress.has_chart())
+window.close_store()
+print(" ".join(loaded_by))
+"""
+
+
+def test_matplotlib_loads_in_the_background_once_the_profile_is_open(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", WARM_UP_PROGRAM, str(tmp_path / "profile")],
+        cwd=REPOSITORY,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["charts"]  # once, by the chart thread, never the window's
