@@ -568,6 +568,9 @@ class MainWindow(QMainWindow):
             [step for key in self.built_while_idle for step in self._ready_while_idle(key)],
             keep_going=lambda: self._store is not None and not self._data_closed(),
         )
+        from ui.widgets.chart_worker import warm_up_charts  # matplotlib loads off the main thread
+
+        QTimer.singleShot(300, lambda: warm_up_charts("ui.trends.view"))
         if store.set_aside is not None:
             self._notes.append((self.tr("Your entries are safe"), store.set_aside.message))
         self.profile_opened.emit()

@@ -10,16 +10,41 @@ chart (`distress`, `theme_map`, `check_in_scores`) over a shared `style` (colour
 (context "charts", QtCore only).
 
 Never imports Qt's painting or widgets, and never the pyplot module (its global figure state does
-not belong in an application). Importing this package loads matplotlib, so nothing at start-up
-may import it: the screen and the printout import it inside the functions that draw a chart.
+not belong in an application). Each name below loads its module when first asked for, and with
+it matplotlib (about a second and a half), except `ChartStyle`, `MUTED_PALETTE` and `PALE_GREY`:
+the Trends screen chooses its colours on the main thread and draws in the background.
 """
 
-from kapcompanion.charts.check_in_scores import questionnaire_figure
-from kapcompanion.charts.distress import DISTRESS_EMPTY, DISTRESS_NO_SESSIONS, distress_figure
-from kapcompanion.charts.fonts import FALLBACK_FONTS
-from kapcompanion.charts.saving import save_figure
-from kapcompanion.charts.style import MUTED_PALETTE, PALE_GREY, ChartStyle
-from kapcompanion.charts.theme_map import THEME_MAP_EMPTY, theme_map_figure
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kapcompanion.charts.check_in_scores import questionnaire_figure
+    from kapcompanion.charts.distress import (
+        DISTRESS_EMPTY,
+        DISTRESS_NO_SESSIONS,
+        distress_figure,
+    )
+    from kapcompanion.charts.fonts import FALLBACK_FONTS
+    from kapcompanion.charts.saving import save_figure
+    from kapcompanion.charts.style import MUTED_PALETTE, PALE_GREY, ChartStyle
+    from kapcompanion.charts.theme_map import THEME_MAP_EMPTY, theme_map_figure
+
+_MODULE_OF = {
+    "DISTRESS_EMPTY": "distress",
+    "DISTRESS_NO_SESSIONS": "distress",
+    "FALLBACK_FONTS": "fonts",
+    "MUTED_PALETTE": "style",
+    "PALE_GREY": "style",
+    "THEME_MAP_EMPTY": "theme_map",
+    "ChartStyle": "style",
+    "distress_figure": "distress",
+    "questionnaire_figure": "check_in_scores",
+    "save_figure": "saving",
+    "theme_map_figure": "theme_map",
+}
 
 __all__ = [
     "DISTRESS_EMPTY",
@@ -34,3 +59,12 @@ __all__ = [
     "save_figure",
     "theme_map_figure",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # asked once
+    return value

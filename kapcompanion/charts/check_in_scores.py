@@ -8,7 +8,14 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
-from kapcompanion.charts.layout import CONTEXT, message_figure, new_figure, style_axes
+from kapcompanion.charts.fonts import text_width
+from kapcompanion.charts.layout import (
+    CONTEXT,
+    message_figure,
+    new_figure,
+    set_margins,
+    style_axes,
+)
 from kapcompanion.charts.style import ChartStyle, mix, score_colour
 from kapcompanion.charts.time_axes import date_axis, day_numbers
 from kapcompanion.course.trends import QuestionnaireSeries
@@ -26,9 +33,10 @@ def questionnaire_figure(series: QuestionnaireSeries, style: ChartStyle) -> Figu
                 CONTEXT, "%1 scores will appear here after your first check-in.", questionnaire.name
             ),
         )
-    figure = new_figure(style)
+    figure = new_figure(style, measured=False)  # its margins are known: one layout pass
     figure.set_label(series.summary())
     bands = questionnaire.bands
+    side_labels: list[str] = [band.label for band in bands]
     axes = style_axes(figure, style, grid=not bands)  # bands are grid enough
     top = questionnaire.max_total
     label_at = blended_transform_factory(axes.transAxes, axes.transData)
@@ -60,10 +68,11 @@ def questionnaire_figure(series: QuestionnaireSeries, style: ChartStyle) -> Figu
             zorder=0,
         )
         patch.set_gid("reference-range")
+        side_labels.append(translate(CONTEXT, "reference range"))
         axes.text(
             1.01,
             (low + high) / 2,
-            translate(CONTEXT, "reference range"),
+            side_labels[-1],
             transform=label_at,
             ha="left",
             va="center",
@@ -99,4 +108,22 @@ def questionnaire_figure(series: QuestionnaireSeries, style: ChartStyle) -> Figu
     axes.spines["left"].set_visible(False)
     axes.tick_params(axis="y", length=0)
     date_axis(axes, xs, style)
+    _scores_margins(figure, style, top, side_labels)
     return figure
+
+
+def _scores_margins(figure: Figure, style: ChartStyle, top: int, side_labels: list[str]) -> None:
+    """Margins from what the chart holds: the y caption and its numbers (up to `top`) on the
+    left, the band names at the right, one row of dates and the year below. Measured once here
+    instead of by a layout engine on every draw."""
+    line, small_line = style.font_size * 1.2, style.small * 1.2
+    gap = 3.5  # between a tick and its label
+    widest = max((text_width(label, style.small) for label in side_labels), default=0.0)
+    set_margins(
+        figure,
+        left=line + 4 + gap + text_width(str(top), style.small),  # caption, gap, numbers
+        # The names start 1% of the plot's width past it (at most 1% of the figure's).
+        right=max(widest + figure.get_figwidth() * 72 * 0.01 + 2, style.small * 1.5),
+        top=style.small * 0.8,  # half the top number
+        bottom=2 * 3.5 + small_line + 4 + line,  # ticks, dates, a gap, the year
+    )

@@ -2,15 +2,14 @@
 resources/style/tokens.json (`ChartStyle`), and the colour arithmetic that keeps text and
 marks readable on either.
 
-Colours only: no figures are made here, and nothing of Qt.
+Colours only: no figures are made here, and nothing of Qt. Does not import matplotlib (the
+Trends screen chooses a style before matplotlib has loaded): "#rrggbb" colours are read here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-
-from matplotlib.colors import to_hex, to_rgb
 
 from kapcompanion.data_files.resource_files import load_json_resource
 
@@ -73,6 +72,25 @@ def _palettes() -> dict[str, dict[str, str]]:
 
 
 # Colour arithmetic --------------------------------------------------------------------------
+
+
+def to_rgb(colour: str) -> tuple[float, float, float]:
+    """Red, green and blue from 0 to 1: "#rrggbb" (or "#rrggbbaa") read here, any other
+    spelling by matplotlib."""
+    if colour.startswith("#") and len(colour) in (7, 9):
+        return (
+            int(colour[1:3], 16) / 255,
+            int(colour[3:5], 16) / 255,
+            int(colour[5:7], 16) / 255,
+        )
+    from matplotlib.colors import to_rgb as named_to_rgb
+
+    return named_to_rgb(colour)
+
+
+def to_hex(rgb: tuple[float, float, float]) -> str:
+    """ "#rrggbb" for red, green and blue from 0 to 1 (as matplotlib writes it)."""
+    return "#" + "".join(f"{round(channel * 255):02x}" for channel in rgb)
 
 
 def luminance(colour: str) -> float:

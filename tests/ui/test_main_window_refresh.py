@@ -122,11 +122,13 @@ def test_a_screen_in_sight_reloads_at_once(
     open_window: WindowFactory,
     demo_profile: Profile,
     monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
 ) -> None:
     window = open_window(demo_profile)
     screens = every_screen(window)
     window.show_destination("trends")
     trends = window.trends_view
+    qtbot.waitUntil(lambda: trends.distress.figure is not None, timeout=30_000)  # drawn
     before = trends.distress.figure
     first = without_insights(window)
     loads = count_loads(monkeypatch, screens)
@@ -135,7 +137,7 @@ def test_a_screen_in_sight_reloads_at_once(
 
     assert loads == Counter(trends=1)
     assert not trends.is_stale()
-    assert trends.distress.figure is not before
+    qtbot.waitUntil(lambda: trends.distress.figure is not before, timeout=30_000)
 
 
 def test_an_import_reaches_every_screen(

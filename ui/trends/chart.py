@@ -1,22 +1,48 @@
 """One chart on the Trends screen: its sentence, the chart or its table, and saving it.
 
-`ChartPanel` is handed a figure builder (from kapcompanion.charts), the core's one-sentence
-summary and the same numbers as a table. It draws the figure in a FigureCanvasQTAgg at the
-screen's resolution, says the date and value of the point under the pointer (or the point
-chosen with the arrow keys while the chart has focus), swaps to a read-only table on
-"Show as table", and saves the chart as PNG or SVG. matplotlib is imported only when a chart
-is first drawn, never when this module is imported; never pyplot.
+`ChartPanel` is handed a figure builder (ui.trends.drawing), the core's one-sentence summary
+and the same numbers as a table. The chart is drawn off the main thread (the chart worker) to a
+picture at the screen's resolution, and only when it comes into sight: a chart scrolled out of
+view waits, and one asked for again before it was drawn is drawn once. Until the first picture
+arrives a calm line says the chart is being drawn; after, the last picture stays until the new
+one replaces it. It says the date and value of the point under the pointer (or the point chosen
+with the arrow keys while the chart has focus, ringed), swaps to a read-only table on "Show as
+table", and saves the chart as PNG or SVG. matplotlib is never imported by this module, nor on
+the main thread while drawing; never pyplot.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QCursor, QFocusEvent, QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRectF,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFocusEvent,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -32,27 +58,25 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.wording.translation import fill
+from ui.trends.drawing import Drawn, FigureBuilder, PointFinder, Request, render
 from ui.trends.points import ChartPoint, cell_at, nearest
 from ui.trends.tables import TableData, TrendsTableModel
 from ui.widgets.building_blocks import text
+from ui.widgets.chart_worker import Ticket, chart_worker
 from ui.widgets.error_messages import show_message
 from ui.widgets.style import space
 
 if TYPE_CHECKING:
-    from matplotlib.artist import Artist
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
     from matplotlib.figure import Figure
 
     from kapcompanion.charts import ChartStyle
 
-FigureBuilder = Callable[["ChartStyle"], "Figure"]
-PointFinder = Callable[["Figure"], list[ChartPoint]]
-
 HOVER_REACH = 14  # logical pixels from a point within which the pointer "is on" it
-FOCUS_RING_GID = "keyboard-focus"
+RING_POINTS = 14.0  # across the ring round a point chosen with the keys, in points
 SHARED_COLUMNS_AT_MOST = 12  # more number columns than this scroll sideways instead
 TABLE_HEIGHT_AT_MOST = 360  # taller tables scroll
 TABLE_ROWS_MEASURED = 200
+STANDARD_HEIGHT_INCHES = 4.0  # the room kept for a chart not drawn yet
 
 
 def chart_style() -> ChartStyle:
@@ -65,8 +89,63 @@ def chart_style() -> ChartStyle:
     return replace(style, font_size=size) if size > 0 else style
 
 
+@dataclass(frozen=True)
+class Ring:
+    """The mark round the point (or theme map cell) chosen with the keys, in logical pixels."""
+
+    area: QRectF
+    round: bool
+    colour: str
+
+
+class ChartImage(QWidget):
+    """The chart's picture, and the keyboard's ring over it. Says `painted` after each paint:
+    it is in sight."""
+
+    painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image: QImage | None = None
+        self.ring: Ring | None = None
+        self.setMouseTracking(True)  # the point under the pointer is said without a click
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(space(20))
+
+    def show_image(self, image: QImage | None) -> None:
+        self.image = image
+        self.ring = None
+        if image is not None:
+            self.setFixedHeight(round(image.height() / image.devicePixelRatio()))
+        self.update()
+
+    def show_ring(self, ring: Ring | None) -> None:
+        self.ring = ring
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        if self.image is not None:
+            # At its own size: a window resized meanwhile gets a picture laid out for it soon.
+            painter.drawImage(QPoint(0, 0), self.image)
+        if self.ring is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor(self.ring.colour), 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            if self.ring.round:
+                painter.drawEllipse(self.ring.area)
+            else:
+                painter.drawRect(self.ring.area)
+        painter.end()
+        self.painted.emit()
+
+
 class ChartPanel(QWidget):
     """A chart with its summary sentence, a table of the same numbers, and "Save chart…"."""
+
+    saved = Signal(Path, bool)  # where a chart was to be saved, and whether it was
+    _arrived = Signal(object)  # (drawing number, Drawn or None, table), from the worker
+    _saving_finished = Signal(object)  # (path, written, why not), from the worker
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,27 +156,48 @@ class ChartPanel(QWidget):
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(150)
-        self._relayout.timeout.connect(lambda: self.redraw(self._style))
+        self._relayout.timeout.connect(lambda: self.redraw())
         self._height_inches: float | None = None
         self._find_points: PointFinder = lambda _figure: []
         self._grid = False
         self._style: ChartStyle | None = None
-        self._points: list[ChartPoint] = []
+        self._wanted_style: ChartStyle | None = None
+        self._points: Sequence[ChartPoint] = []
+        self._row_length = 1
         self._chosen: int | None = None
+        self._pixel_ratio = 1.0
+        # Makes the table not yet shown for the latest data (None: it is in the model); the
+        # chart worker may have made it already.
+        self._make_table: Callable[[], TableData] | None = None
+        self._table_made: TableData | None = None
+        self._has_numbers = False
+        # A drawing is wanted (data or looks changed) but not yet asked of the worker; the
+        # worker's drawing number `_drawing` is the one whose picture will be shown.
+        self._wanted = False
+        self._drawing = 0
+        self._ticket: Ticket | None = None
         self.figure: Figure | None = None
-        self.canvas: FigureCanvasQTAgg | None = None
+        self._arrived.connect(self._show_drawn)
+        self._saving_finished.connect(self._saved_or_not)
 
         self.summary = text("", "reading")
         self.summary.setAccessibleName(fill(self.tr("Summary: %1"), name))
 
-        # The canvas is made anew for each figure; this holder keeps its place among the
-        # focus stops and is the one the keyboard and a screen reader land on.
+        # The picture's holder is the focus stop the keyboard and a screen reader land on.
         self.chart_host = QWidget()
         self.chart_host.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.chart_host.setAccessibleName(fill(self.tr("Chart: %1"), name))
-        self.chart_host.installEventFilter(self)
         self.chart_slot = QVBoxLayout(self.chart_host)
         self.chart_slot.setContentsMargins(0, 0, 0, 0)
+        self.drawing_note = text(self.tr("Drawing the chart…"), "muted")
+        self.drawing_note.hide()
+        self.canvas = ChartImage()
+        self.canvas.setAccessibleName(fill(self.tr("Chart: %1"), name))
+        self.canvas.installEventFilter(self)
+        self.canvas.painted.connect(self._draw_if_wanted)
+        self.chart_slot.addWidget(self.drawing_note)
+        self.chart_slot.addWidget(self.canvas)
+        self.chart_host.installEventFilter(self)
         self.chart_host.hide()
 
         self.table_model = TrendsTableModel(self)
@@ -154,13 +254,16 @@ class ChartPanel(QWidget):
         self,
         build: FigureBuilder,
         summary: str,
-        table: TableData,
+        table: Callable[[], TableData],
         *,
+        has_numbers: bool,
         find_points: PointFinder | None = None,
         grid: bool = False,
         height_inches: float | None = None,
     ) -> None:
-        """Show a chart built by `build`, its sentence and its numbers; draws it right away.
+        """Show a chart built by `build`, its sentence and its numbers; the chart is drawn in
+        the background as soon as it is in sight, the table (`table` makes it; `has_numbers`:
+        it has rows) only when it is first shown.
 
         `height_inches` overrides the figure's own height on screen (saved charts keep it).
         """
@@ -170,9 +273,24 @@ class ChartPanel(QWidget):
         self._grid = grid
         self.summary.setText(summary)
         self.summary.setAccessibleDescription(summary)
+        self._make_table, self._table_made = table, None
+        self._has_numbers = has_numbers
+        if self.showing_table():
+            self._fill_table()
+        self.redraw()
+
+    def table_data(self) -> TableData:
+        """The numbers of the chart, as the table shows them (made now if not yet)."""
+        self._fill_table()
+        return self.table_model.table()
+
+    def _fill_table(self) -> None:
+        if self._make_table is None:
+            return
+        table = self._table_made or self._make_table()
+        self._make_table, self._table_made = None, None
         self.table_model.set_data(table)
         self._fit_table()
-        self.redraw()
 
     def summary_text(self) -> str:
         return self.summary.text()
@@ -184,6 +302,8 @@ class ChartPanel(QWidget):
         self.table_button.setChecked(showing)
 
     def _show_table(self, showing: bool) -> None:
+        if showing:
+            self._fill_table()
         self.table_button.setText(self.tr("Show as chart") if showing else self.tr("Show as table"))
         self.table_button.setAccessibleName(
             fill(
@@ -199,32 +319,46 @@ class ChartPanel(QWidget):
         return self.figure is not None and bool(self.figure.axes)
 
     def has_numbers(self) -> bool:
-        return bool(self.table_model.table().rows)
+        return self._has_numbers
+
+    def is_drawing(self) -> bool:
+        """Whether a newer chart is still to come (waiting to be in sight, or being drawn)."""
+        return self._wanted or self._ticket is not None
 
     def _show_parts(self) -> None:
         """Chart or table, and only the buttons that have something to act on. With nothing
-        to draw, the summary sentence says so on its own (no empty frame beneath it)."""
+        to draw, the summary sentence says so on its own (no empty frame beneath it). A chart
+        still to be drawn keeps its room (it is drawn when that room comes into sight)."""
         showing = self.showing_table()
+        drawing = self.is_drawing()
         self.table.setVisible(showing and self.has_numbers())
         self.table_empty.setVisible(showing and not self.has_numbers())
-        self.chart_host.setVisible(not showing and self.has_chart())
+        self.chart_host.setVisible(not showing and (self.has_chart() or drawing))
+        self.drawing_note.setVisible(drawing and not self.has_chart())
         self.table_button.setVisible(self.has_numbers() or showing)
-        self.save_button.setVisible(self.has_chart())
+        self.save_button.setVisible(self.has_chart() or (drawing and self.has_numbers()))
 
     def _fit_table(self) -> None:
         """Words as wide as they need, numbers sharing the rest (or, with many columns, a
-        sideways scroll); as tall as its rows up to a limit, so a short table is not a tall
-        box."""
+        sideways scroll, each as wide as the widest heading); as tall as its rows up to a
+        limit, so a short table is not a tall box."""
         data = self.table_model.table()
         header = self.table.horizontalHeader()
-        share = len(data.headers) - data.label_columns <= SHARED_COLUMNS_AT_MOST
+        numbers = data.headers[data.label_columns :]
+        share = len(numbers) <= SHARED_COLUMNS_AT_MOST
+        if not share and numbers:
+            # Measured from the headings, not from the cells of ten years of sessions.
+            metrics = header.fontMetrics()
+            widest = max(metrics.horizontalAdvance(heading) for heading in numbers)
+            header.setDefaultSectionSize(widest + space(2))
         for column in range(len(data.headers)):
-            header.setSectionResizeMode(
-                column,
-                QHeaderView.ResizeMode.Stretch
-                if share and column >= data.label_columns
-                else QHeaderView.ResizeMode.ResizeToContents,
-            )
+            if column < data.label_columns:
+                mode = QHeaderView.ResizeMode.ResizeToContents
+            elif share:
+                mode = QHeaderView.ResizeMode.Stretch
+            else:
+                mode = QHeaderView.ResizeMode.Fixed
+            header.setSectionResizeMode(column, mode)
         rows = self.table.verticalHeader().length()
         chrome = header.sizeHint().height() + 2 * self.table.frameWidth()
         if not share:
@@ -236,51 +370,91 @@ class ChartPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # A narrower or wider window lays the chart out again, once resizing pauses.
-        if self._build is not None and abs(self.chart_host.width() - self._laid_out_for) > 24:
+        if self.has_chart() and self.chart_host.width() != self._laid_out_for:
             self._relayout.start()
 
     def redraw(self, style: ChartStyle | None = None) -> None:
-        """Build the figure again in `style` (the app's current scheme if not given)."""
+        """Draw the chart again in `style` (the app's scheme when it is drawn, if not given):
+        in the background, once it is in sight. A drawing not started yet is not needed now."""
         if self._build is None:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        if self._ticket is not None:
+            self._ticket.withdraw()
+            self._ticket = None
+        self._drawing += 1
+        self._wanted_style = style
+        self._wanted = self._has_numbers
+        if not self._has_numbers:  # the chart would only repeat the sentence: none is drawn
+            self.figure, self._points, self._chosen = None, [], None
+            self.canvas.show_image(None)
+        self._show_parts()
+        if self.drawing_note.isVisible() or not self.has_chart():
+            self.canvas.setFixedHeight(self._room_height())
+        self.canvas.update()  # painted at once if in sight; drawn then
 
-        self._style = style or chart_style()
-        # Figures are sized in inches: at the screen's logical dpi one point of chart text is
-        # one point of Qt text. The canvas then multiplies by the device pixel ratio, so the
-        # figure is rendered at devicePixelRatio × logical dpi and stays crisp on high-DPI.
+    def _room_height(self) -> int:
+        inches = self._height_inches or STANDARD_HEIGHT_INCHES
+        return round(inches * self._logical_dpi())
+
+    def _logical_dpi(self) -> float:
         screen = self.screen()
-        logical_dpi = screen.logicalDotsPerInch() if screen is not None else 96.0
-        # Lay the chart out for the width it will really have (legend columns, labels).
+        return screen.logicalDotsPerInch() if screen is not None else 96.0
+
+    def _draw_if_wanted(self) -> None:
+        """The chart's room is in sight: ask the worker for the chart it should show."""
+        if not self._wanted or self._build is None:
+            return
+        self._wanted = False
+        style = self._wanted_style or chart_style()
+        logical_dpi = self._logical_dpi()
+        # Lay the chart out for the width it really has (legend columns, labels).
         self._laid_out_for = self.chart_host.width()
         if self._laid_out_for > space(20):
-            self._style = replace(self._style, width_inches=self._laid_out_for / logical_dpi)
-        figure = self._build(self._style)
-        figure.set_dpi(logical_dpi)
-        if self._height_inches is not None and figure.axes:
-            figure.set_figheight(self._height_inches)
-        height = round(figure.get_figheight() * logical_dpi)
-        canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]
-        canvas.setAccessibleName(fill(self.tr("Chart: %1"), self.name))
-        self.chart_host.setAccessibleDescription(self.summary.text())
-        canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        canvas.setMinimumWidth(space(20))
-        canvas.setFixedHeight(height)
-        canvas.mpl_connect("motion_notify_event", self._pointer_moved)
-        canvas.mpl_connect("figure_leave_event", lambda _event: QToolTip.hideText())
-        canvas.installEventFilter(self)
+            style = replace(style, width_inches=self._laid_out_for / logical_dpi)
+        request = Request(
+            build=self._build,
+            find_points=self._find_points,
+            style=style,
+            logical_dpi=logical_dpi,
+            pixel_ratio=self.canvas.devicePixelRatioF() or 1.0,
+            height_inches=self._height_inches,
+        )
+        number, arrived = self._drawing, self._arrived
+        make_table = self._make_table if self._table_made is None else None  # not twice
 
-        old = self.canvas
-        self.figure, self.canvas = figure, canvas
-        self._points = self._find_points(figure)
+        def draw() -> None:
+            drawn: Drawn | None = None
+            table: TableData | None = None
+            try:
+                drawn = render(request)
+                # The table too, while here: "Show as table" then only shows it.
+                table = make_table() if make_table is not None else None
+            finally:
+                with suppress(RuntimeError):  # the panel has gone: no one is waiting for it
+                    arrived.emit((number, drawn, make_table, table))
+
+        self._ticket = chart_worker().submit(draw)
+
+    def _show_drawn(
+        self,
+        arrival: tuple[int, Drawn | None, Callable[[], TableData] | None, TableData | None],
+    ) -> None:
+        number, drawn, make_table, table = arrival
+        if table is not None and make_table is self._make_table:
+            self._table_made = table
+        if number != self._drawing:
+            return  # a newer chart is on its way
+        self._ticket = None
+        if drawn is None:  # it could not be drawn (said in the log): the sentence stands alone
+            self.figure, self._points = None, []
+        else:
+            self.figure, self._points = drawn.figure, drawn.points
+            self._style = drawn.request.style
+            self._pixel_ratio = drawn.request.pixel_ratio
         self._chosen = None
-        self.chart_slot.addWidget(canvas)
-        if old is not None:
-            self.chart_slot.removeWidget(old)
-            old.removeEventFilter(self)
-            old.hide()
-            old.deleteLater()
-        self._fit_table()
+        self._row_length = self._first_row_length()
+        self.canvas.show_image(drawn.image if drawn is not None and self.has_chart() else None)
+        self.chart_host.setAccessibleDescription(self.summary.text())
         self._show_parts()
 
     def style_used(self) -> ChartStyle | None:
@@ -289,30 +463,49 @@ class ChartPanel(QWidget):
 
     # Saying what a point is --------------------------------------------------------------------
 
-    def points(self) -> list[ChartPoint]:
-        return list(self._points)
+    def points(self) -> Sequence[ChartPoint]:
+        return self._points
 
-    def _pointer_moved(self, event: Any) -> None:
-        point = self._point_at(event)
-        if point is None or self.canvas is None:
+    def _first_row_length(self) -> int:
+        """Points in the first row (of a grid; a line's points all count)."""
+        if not self._grid or not self._points:
+            return max(len(self._points), 1)
+        top = self._points[0].y
+        length = 0
+        while length < len(self._points) and self._points[length].y == top:
+            length += 1
+        return length
+
+    def _pointer_moved(self, at: QPointF) -> None:
+        point = self._point_at(at)
+        if point is None:
             QToolTip.hideText()
             return
         QToolTip.showText(QCursor.pos(), point.words, self.canvas)
 
-    def _point_at(self, event: Any) -> ChartPoint | None:
+    def _point_at(self, at: QPointF) -> ChartPoint | None:
+        """The point under logical position `at` on the picture, if any."""
+        if self.figure is None or not self._points:
+            return None
+        ratio = self._pixel_ratio
+        x, y = at.x() * ratio, self.figure.bbox.height - at.y() * ratio  # matplotlib's pixels
         if self._grid:
-            if event.inaxes is None or event.xdata is None or event.ydata is None:
+            axes = self._points[0].axes
+            if not axes.bbox.contains(x, y):
                 return None
-            return cell_at(self._points, float(event.xdata), float(event.ydata), self._row_step())
-        ratio = self.canvas.devicePixelRatioF() if self.canvas is not None else 1.0
-        return nearest(self._points, float(event.x), float(event.y), HOVER_REACH * ratio)
+            column, row = axes.transData.inverted().transform((x, y))
+            return cell_at(self._points, float(column), float(row), self._row_length)
+        return nearest(self._points, x, y, HOVER_REACH * ratio)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.canvas and kind == QEvent.Type.Wheel:
-            # The chart does not zoom: the wheel scrolls the page, as over any other card.
-            event.ignore()
-            return True
+        if watched is self.canvas:
+            if kind == QEvent.Type.MouseMove:
+                assert isinstance(event, QMouseEvent)
+                self._pointer_moved(event.position())
+            elif kind == QEvent.Type.Leave:
+                QToolTip.hideText()
+            return False
         if watched is not self.chart_host:
             return False
         if kind == QEvent.Type.KeyPress:
@@ -331,7 +524,7 @@ class ChartPanel(QWidget):
             return False
         count = len(self._points)
         current = self._chosen
-        step = self._row_step() if self._grid else 1
+        step = self._row_length if self._grid else 1
         moves = {
             Qt.Key.Key_Right: 1,
             Qt.Key.Key_Left: -1,
@@ -352,80 +545,83 @@ class ChartPanel(QWidget):
         self.choose_point(target)
         return True
 
-    def _row_step(self) -> int:
-        """Cells in one row of the theme map (points run row by row)."""
-        first_row = [point for point in self._points if point.y == self._points[0].y]
-        return max(len(first_row), 1)
-
     def chosen_point(self) -> ChartPoint | None:
         return None if self._chosen is None else self._points[self._chosen]
 
     def choose_point(self, index: int | None) -> None:
         """Mark point `index` (None: none) with a ring and say its date and value."""
-        if self.canvas is None or self.figure is None:
+        if self.figure is None:
             return
         self._chosen = index
-        for axes in self.figure.axes:
-            for artist in [*axes.lines, *axes.patches]:
-                if artist.get_gid() == FOCUS_RING_GID:
-                    artist.remove()
         point = self.chosen_point()
+        self.canvas.show_ring(self._ring_round(point) if point is not None else None)
         if point is None:
             QToolTip.hideText()
-            self.canvas.draw_idle()  # type: ignore[no-untyped-call]
             return
-        colour = self._style.text if self._style is not None else None
-        ring: Artist
-        if self._grid:  # the whole cell, outlined
-            from matplotlib.patches import Rectangle
-
-            ring = point.axes.add_patch(
-                Rectangle(
-                    (point.x - 0.5, point.y - 0.5),
-                    1.0,
-                    1.0,
-                    fill=False,
-                    edgecolor=colour,
-                    linewidth=2.0,
-                    zorder=10,
-                )
-            )
-        else:
-            (ring,) = point.axes.plot(
-                [point.x],
-                [point.y],
-                marker="o",
-                markersize=14,
-                markerfacecolor="none",
-                markeredgecolor=colour,
-                markeredgewidth=2.0,
-                linestyle="none",
-                scalex=False,
-                scaley=False,
-                zorder=10,
-                clip_on=False,
-            )
-        ring.set_gid(FOCUS_RING_GID)
-        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
         x, y = point.on_screen()
-        ratio = self.canvas.devicePixelRatioF() or 1.0
+        ratio = self._pixel_ratio
         below = QPoint(round(x / ratio), round((self.figure.bbox.height - y) / ratio) + space(1))
         QToolTip.showText(self.canvas.mapToGlobal(below), point.words, self.chart_host)
 
+    def _ring_round(self, point: ChartPoint) -> Ring:
+        """A ring round a point, or the outline of a theme map cell, where it is drawn."""
+        assert self.figure is not None
+        colour = self._style.text if self._style is not None else "#000000"
+        height, ratio = self.figure.bbox.height, self._pixel_ratio
+        if self._grid:
+            corners = point.axes.transData.transform(
+                [(point.x - 0.5, point.y - 0.5), (point.x + 0.5, point.y + 0.5)]
+            )
+            (left, low), (right, high) = corners
+            area = QRectF(
+                min(left, right) / ratio,
+                (height - max(low, high)) / ratio,
+                abs(right - left) / ratio,
+                abs(high - low) / ratio,
+            )
+            return Ring(area, round=False, colour=colour)
+        x, y = point.on_screen()
+        across = RING_POINTS * self._logical_dpi() / 72
+        centre = QPointF(x / ratio, (height - y) / ratio)
+        area = QRectF(centre.x() - across / 2, centre.y() - across / 2, across, across)
+        return Ring(area, round=True, colour=colour)
+
     # Saving ----------------------------------------------------------------------------------
 
-    def save(self, path: Path) -> bool:
+    def save(self, path: Path) -> None:
         """Write the chart to `path` (.png or .svg) in light colours, for printing and
-        sharing; False, after saying why gently, if it could not be written."""
+        sharing, in the background (a ten-year theme map takes most of a second); `saved`
+        says whether it was written, after saying gently why not."""
         if self._build is None:
-            return False
-        from kapcompanion.charts import ChartStyle, save_figure
-        from kapcompanion.files import FileWriteError
+            return
+        from kapcompanion.charts import ChartStyle
 
+        build, finished = self._build, self._saving_finished
         style = replace(ChartStyle.light(), font_size=chart_style().font_size)
-        try:
-            save_figure(self._build(style), path)
-        except (FileWriteError, ValueError) as error:
+
+        def write() -> None:
+            from kapcompanion.charts import save_figure
+            from kapcompanion.files import FileWriteError
+
+            written, problem = False, None
+            try:
+                save_figure(build(style), path)
+                written = True
+            except FileWriteError as error:
+                problem = error.reason
+            except ValueError as error:
+                problem = str(error)
+            finally:  # also after a fault of ours (in the log): the button must come back
+                with suppress(RuntimeError):  # the panel has gone
+                    finished.emit((path, written, problem))
+
+        self.save_button.setEnabled(False)  # one at a time
+        chart_worker().submit(write)
+
+    def _saved_or_not(self, outcome: tuple[Path, bool, str | None]) -> None:
+        path, written, problem = outcome
+        self.save_button.setEnabled(True)
+        if problem is not None:
             show_message(
                 self,
                 self.tr("The chart was not saved"),
@@ -434,11 +630,10 @@ class ChartPanel(QWidget):
                         "The file could not be written (%1). Nothing else was changed; you "
                         "might choose another folder, or a name ending in .png or .svg."
                     ),
-                    error.reason if isinstance(error, FileWriteError) else error,
+                    problem,
                 ),
             )
-            return False
-        return True
+        self.saved.emit(path, written)
 
     def ask_and_save(self) -> None:
         """Ask where to save the chart (PNG or SVG), then save it there."""

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING, Any, overload
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
@@ -168,43 +169,62 @@ def score_points(
     return _line_points(figure, "scores", sayers)
 
 
+class ThemeCells(Sequence[ChartPoint]):
+    """Every cell of the theme map, row by row, each made only when asked for: a ten-year map
+    has fifteen thousand, and a person looks at a few."""
+
+    def __init__(self, axes: Axes, themes: ThemeMap, locale: QLocale) -> None:
+        self._axes, self._themes, self._locale = axes, themes, locale
+        self._days = DayWords(locale)
+        self.columns = len(themes.sessions)
+
+    def __len__(self) -> int:
+        return len(self._themes.themes) * self.columns
+
+    @overload
+    def __getitem__(self, index: int) -> ChartPoint: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[ChartPoint]: ...
+
+    def __getitem__(self, index: int | slice) -> ChartPoint | Sequence[ChartPoint]:
+        if isinstance(index, slice):
+            return [self[each] for each in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        row, column = divmod(index, self.columns)
+        return ChartPoint(self._axes, float(column), float(row), partial(self._say, row, column))
+
+    def _say(self, row: int, column: int) -> str:
+        """Theme, session and date, and how often it came up."""
+        themes, locale = self._themes, self._locale
+        count = themes.counts[row][column]
+        session = themes.sessions[column]
+        if count == 0:
+            how_often = _tr("did not come up")
+        elif count == 1:
+            how_often = _tr("came up once")
+        else:
+            how_often = fill(_tr("came up %1 times"), locale.toString(count))
+        return fill(
+            _tr("%1 · %2, %3: %4"),
+            themes.themes[row].name,
+            session_label(session.number, locale),
+            self._days(session.held_at),
+            how_often,
+        )
+
+
 def theme_points(
     figure: Figure, themes: ThemeMap, locale: QLocale | None = None
-) -> list[ChartPoint]:
+) -> Sequence[ChartPoint]:
     """Every cell of the theme map, row by row: theme, session and date, and how often."""
-    locale = locale or QLocale()
-    days = DayWords(locale)
     drawn = _drawn(figure, "theme-map")
     if not drawn:
         return []
-    axes = drawn[0][0]
-
-    def say(row: int, column: int) -> Callable[[], str]:
-        def words() -> str:
-            count = themes.counts[row][column]
-            session = themes.sessions[column]
-            if count == 0:
-                how_often = _tr("did not come up")
-            elif count == 1:
-                how_often = _tr("came up once")
-            else:
-                how_often = fill(_tr("came up %1 times"), locale.toString(count))
-            return fill(
-                _tr("%1 · %2, %3: %4"),
-                themes.themes[row].name,
-                session_label(session.number, locale),
-                days(session.held_at),
-                how_often,
-            )
-
-        return words
-
-    columns = len(themes.sessions)
-    return [
-        ChartPoint(axes, float(column), float(row), say(row, column))
-        for row in range(len(themes.themes))
-        for column in range(columns)
-    ]
+    return ThemeCells(drawn[0][0], themes, locale or QLocale())
 
 
 def nearest(points: Sequence[ChartPoint], x: float, y: float, reach: float) -> ChartPoint | None:

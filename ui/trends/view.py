@@ -3,20 +3,22 @@
 Three cards — distress across the course, themes across sessions, check-in scores (PHQ-9,
 GAD-7, PCL-5) — each chart with its one plain sentence, a table of the same numbers and
 "Save chart…" (`ChartPanel`), above them the controls (`TrendsControls`). The numbers come
-from kapcompanion.course.trends and the figures from kapcompanion.charts, which (with
-matplotlib) are imported only when the screen first draws. It reloads when sessions,
-reflections, themes or check-ins change, and work waits while the screen is hidden (`Screen`).
-The charts follow the light or dark scheme and are drawn again when it changes. Never writes
-data.
+from kapcompanion.course.trends, read here on the main thread a part per turn and kept per
+choice; the check-in scores only once scrolled into sight. The figures come from
+kapcompanion.charts, built and drawn in the background (ui.trends.drawing), only for the charts
+in sight. It reloads when sessions, reflections, themes or check-ins change, and work waits
+while the screen is hidden (`Screen`). The charts follow the light or dark scheme and are drawn
+again when it changes. Never writes data.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
@@ -37,14 +39,13 @@ from ui.widgets.screen import Screen
 from ui.widgets.style import space
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
-    from kapcompanion.charts import ChartStyle
     from kapcompanion.course.trends import Period, ThemeMap
+    from kapcompanion.ids import SessionId
 
 CHART_COLUMN_INCHES = 7.6  # the charts' natural width; the column grows to it, no further
 SCORE_CHART_INCHES = 3.0  # three score charts one under another: a little shorter each
 EMPTY_PARTS = ("distress", "themes", "scores")
+READINGS_KEPT = 48  # the course's data read for this many choices, at most
 REDRAWN_ON = (
     QEvent.Type.PaletteChange,
     QEvent.Type.ApplicationPaletteChange,
@@ -64,13 +65,23 @@ class TrendsView(Screen):
         self.setAccessibleName(self.tr("Trends"))
         self._scheme_changed = False
         self._empty: dict[str, bool] = {}
+        self._readings: dict[tuple[Hashable, ...], object] = {}
+
+        # One chart's data is read per turn of the event loop, top to bottom, so the window
+        # answers between them.
+        self._due: list[Callable[[], None]] = []
+        self._next_part = QTimer(self)
+        self._next_part.setSingleShot(True)
+        self._next_part.setInterval(0)
+        self._next_part.timeout.connect(self._draw_next_part)
 
         self.controls = TrendsControls()
         self.controls.period_changed.connect(self._draw)
-        self.controls.sessions_changed.connect(self._draw_distress)
-        self.controls.sessions_changed.connect(self._draw_themes)
-        self.controls.axis_changed.connect(self._draw_distress)
-        self.controls.themes_changed.connect(self._draw_themes)
+        self.controls.sessions_changed.connect(
+            lambda: self._schedule(self._draw_distress, self._draw_themes)
+        )
+        self.controls.axis_changed.connect(lambda: self._schedule(self._draw_distress))
+        self.controls.themes_changed.connect(lambda: self._schedule(self._draw_themes))
         self._first_steps = self.tr(
             "Your trends will take shape here after your first session, reflection or "
             "check-in. There is no hurry."
@@ -104,7 +115,8 @@ class TrendsView(Screen):
         column = QVBoxLayout(self.column)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(space(3))
-        outer.addWidget(calm_scroll_area(holder))
+        self.scroll_area = calm_scroll_area(holder)
+        outer.addWidget(self.scroll_area)
 
         header = PageHeader()
         header.set_words(
@@ -126,6 +138,7 @@ class TrendsView(Screen):
 
         self.scores_card, scores_layout = card(self.tr("Check-in scores"))
         self.scores_card.setAccessibleName(self.tr("Check-in scores"))
+        self.scores_card.installEventFilter(self)
         for each in all_questionnaires():
             heading = text(fill(self.tr("%1 · %2"), each.name, each.measures), "insightSection")
             scores_layout.addSpacing(space(1))
@@ -154,6 +167,8 @@ class TrendsView(Screen):
         super().showEvent(event)  # catches up first if data changed out of sight
         if self._scheme_changed:
             self._redraw_in_scheme()
+        if self._due:
+            self._next_part.start()  # what was left when it was hidden
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -173,49 +188,125 @@ class TrendsView(Screen):
                 panel.redraw(style)
 
     def load_from_store(self) -> None:
-        """Offer the store's themes and days in the controls, then draw everything."""
+        """Offer the store's themes and days in the controls, then draw everything (soon, a
+        part at a time)."""
         if self._store is None:
             return
-        from kapcompanion.course.trends import theme_map
+        self._readings.clear()  # the data changed: nothing read before still holds
+        self._scheme_changed = False
+        self._schedule(*self._parts())
 
-        today = date.today()
-        whole = theme_map(self._store)
+    def _read_whole_map(self) -> None:
+        from kapcompanion.course.trends import Period
+
+        self._theme_map(Period(), None, None)  # kept: the map of all themes is drawn from it
+
+    def _offer_choices(self) -> None:
+        """The store's themes and days, offered in the controls."""
+        if self._store is None:
+            return
+        from kapcompanion.course.trends import Period
+
+        whole = self._theme_map(Period(), None, None)
         first = self._store.first_moment()
         earliest = first.astimezone().date() if first else None
-        self.controls.set_choices(whole.themes, earliest, today, self._store.sessions.list())
-        self._draw()
+        self.controls.set_choices(whole.themes, earliest, date.today(), self._store.sessions.list())
 
     def _draw(self) -> None:
         """Draw every chart for what the controls choose."""
         if self._store is None:
             return
         self._scheme_changed = False
-        self._draw_distress()
-        self._draw_themes()
-        self._draw_scores()
+        self._schedule(self._draw_distress, self._draw_themes, self._draw_scores)
+
+    def _parts(self) -> list[Callable[[], None]]:
+        """Everything the screen reads, a part per turn, in this order."""
+        return [
+            self._read_whole_map,
+            self._offer_choices,
+            self._draw_distress,
+            self._draw_themes,
+            self._draw_scores,
+        ]
+
+    def _schedule(self, *parts: Callable[[], None]) -> None:
+        """Read and show `parts` soon, one per turn of the event loop, top to bottom."""
+        self._due = [part for part in self._parts() if part in self._due or part in parts]
+        self._next_part.start()
+
+    def _draw_next_part(self) -> None:
+        if not self.isVisible():
+            # Hidden meanwhile (another screen, the lock, the window closing with its data):
+            # the rest waits until the screen is shown again.
+            return
+        if self.waits_for_sight():
+            return  # read when the check-in scores are scrolled into sight (`eventFilter`)
+        if self._due:
+            self._due.pop(0)()
+        if self._due:
+            self._next_part.start()
+
+    def _scores_in_sight(self) -> bool:
+        return not self.scores_card.visibleRegion().isEmpty()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scores_card and event.type() == QEvent.Type.Paint and self._due:
+            self._next_part.start()  # the check-in scores came into sight: read them now
+        return False
+
+    def is_reading(self) -> bool:
+        """Whether data for the latest choice is still to be read (not counting the check-in
+        scores while they wait out of sight)."""
+        return bool(self._due) and not self.waits_for_sight()
+
+    def waits_for_sight(self) -> bool:
+        """Whether the check-in scores are read only when scrolled into sight."""
+        return self._due == [self._draw_scores] and not self._scores_in_sight()
 
     def _period(self) -> Period:
         return self.controls.period(date.today())
+
+    # What is read for each choice is kept until the data changes: going back to a period, an
+    # axis or a choice of themes shown before reads nothing again.
+
+    def _read(self, what: str, *choice: Hashable) -> object:
+        """`kapcompanion.course.trends.<what>(store, *choice)`, read once per choice."""
+        from kapcompanion.course import trends
+
+        assert self._store is not None
+        key = (what, *choice)
+        if key not in self._readings:
+            if len(self._readings) >= READINGS_KEPT:
+                self._readings.clear()  # many chosen dates: keep only what is being looked at
+            reader: Callable[..., object] = getattr(trends, what)
+            self._readings[key] = reader(self._store, *choice)
+        return self._readings[key]
+
+    def _theme_map(
+        self, period: Period, keys: frozenset[str] | None, sessions: frozenset[SessionId] | None
+    ) -> ThemeMap:
+        return cast("ThemeMap", self._read("theme_map", period, keys, sessions))
 
     def _draw_distress(self) -> None:
         """Distress across the course, for the chosen days and x axis."""
         if self._store is None:
             return
-        from kapcompanion.charts import distress_figure
-        from kapcompanion.course.trends import distress_series
+        from kapcompanion.course.trends import DistressSeries
+        from ui.trends.drawing import distress_chart
         from ui.trends.points import distress_points
         from ui.trends.tables import distress_table
 
         by = self.controls.by()
-        distress = distress_series(self._store, self._period(), self.controls.session_ids())
-
-        def draw(style: ChartStyle) -> Figure:
-            return distress_figure(distress, style, by=by)
-
+        distress = cast(
+            "DistressSeries",
+            self._read("distress_series", self._period(), self.controls.session_ids()),
+        )
         self.distress.show_data(
-            draw,
+            distress_chart(distress, by),
             distress.summary(),
-            distress_table(distress),
+            partial(distress_table, distress),
+            has_numbers=bool(distress.sessions)
+            or any(r.start is not None or r.end is not None for r in distress.reflections),
             find_points=partial(distress_points, series=distress, by=by),
         )
         self._empty["distress"] = distress.is_empty
@@ -225,21 +316,18 @@ class TrendsView(Screen):
         """The theme map for the chosen days and themes, and what is coming up more or less."""
         if self._store is None:
             return
-        from kapcompanion.charts import theme_map_figure
-        from kapcompanion.course.trends import theme_map
+        from ui.trends.drawing import theme_map_chart
         from ui.trends.points import theme_points
         from ui.trends.tables import theme_table
 
-        themes = theme_map(
-            self._store,
-            self._period(),
-            self.controls.theme_keys(),
-            self.controls.session_ids(),
+        themes = self._theme_map(
+            self._period(), self.controls.theme_keys(), self.controls.session_ids()
         )
         self.themes.show_data(
-            partial(theme_map_figure, themes),
+            theme_map_chart(themes),
             themes.summary(),
-            theme_table(themes),
+            partial(theme_table, themes),
+            has_numbers=bool(themes.themes),
             find_points=partial(theme_points, themes=themes),
             grid=True,
         )
@@ -251,17 +339,20 @@ class TrendsView(Screen):
         """PHQ-9, GAD-7 and PCL-5 scores over the chosen days."""
         if self._store is None:
             return
-        from kapcompanion.charts import questionnaire_figure
-        from kapcompanion.course.trends import questionnaire_series
+        from kapcompanion.course.trends import QuestionnaireSeries
+        from ui.trends.drawing import scores_chart
         from ui.trends.points import score_points
         from ui.trends.tables import score_table
 
-        scores = questionnaire_series(self._store, self._period())
+        scores = cast(
+            "tuple[QuestionnaireSeries, ...]", self._read("questionnaire_series", self._period())
+        )
         for series in scores:
             self.scores[series.questionnaire.id].show_data(
-                partial(questionnaire_figure, series),
+                scores_chart(series),
                 series.summary(),
-                score_table(series),
+                partial(score_table, series),
+                has_numbers=bool(series.points),
                 find_points=partial(score_points, series=series),
                 height_inches=SCORE_CHART_INCHES,
             )

@@ -566,3 +566,34 @@ def test_a_theme_named_in_japanese_is_drawn_with_a_fallback_font(store: Store) -
     with warnings.catch_warnings():
         warnings.filterwarnings("error", "Glyph .* missing")  # a box instead of a letter
         drawn(theme_map_figure(theme_map(store), STYLES["light"]))
+
+
+def test_the_chart_colours_are_chosen_without_loading_matplotlib() -> None:
+    """The Trends screen picks a style on the main thread; matplotlib loads in the background."""
+    program = """
+import sys
+from kapcompanion.charts import ChartStyle, MUTED_PALETTE
+from kapcompanion.charts.style import ink_on, mix
+style = ChartStyle.dark()
+assert ink_on(mix(style.background, style.accent, 0.5), style) and MUTED_PALETTE
+assert "matplotlib" not in sys.modules, "matplotlib was loaded for the colours"
+from kapcompanion.charts import distress_figure
+assert "matplotlib" in sys.modules and callable(distress_figure)
+"""
+    subprocess.run([sys.executable, "-c", program], cwd=ROOT, check=True)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_colours_mixed_without_matplotlib_are_the_ones_it_would_mix(scheme: str) -> None:
+    from kapcompanion.charts.style import luminance, mix
+
+    style = STYLES[scheme]
+    for end in (style.accent, style.text, *MUTED_PALETTE):
+        for share in (0.0, 0.25, 0.7, 1.0):
+            (r1, g1, b1), (r2, g2, b2) = to_rgb(style.background), to_rgb(end)
+            expected = to_hex(
+                (r1 + (r2 - r1) * share, g1 + (g2 - g1) * share, b1 + (b2 - b1) * share)
+            )
+            assert mix(style.background, end, share) == expected
+    assert luminance("#FFFFFF") == pytest.approx(1.0) and luminance("#000000") == 0.0
+    assert luminance("white") == pytest.approx(1.0)  # a named colour, read by matplotlib

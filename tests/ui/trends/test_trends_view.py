@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +44,48 @@ SMALLEST = (720 - 200, 480)  # the main window's smallest size, less its sidebar
 
 @pytest.fixture
 def open_view(show_view: ShowView) -> ViewFactory:
-    """Show the Trends screen in its own active window."""
-    return lambda store: show_view(TrendsView, store)
+    """Show the Trends screen in its own active window, every chart drawn (see `settle`)."""
+
+    def open_and_settle(store: Store) -> TrendsView:
+        view = show_view(TrendsView, store)
+        settle(view)
+        return view
+
+    return open_and_settle
+
+
+def finished(panel: ChartPanel) -> bool:
+    return not panel.is_drawing()
+
+
+def settle(view: QWidget) -> None:
+    """Wait until every card's data is read and every chart is drawn, as a person scrolling
+    down to each sees it (a chart out of sight is drawn when it comes into sight)."""
+    assert isinstance(view, TrendsView)
+
+    def wait_for(done: Callable[[], bool]) -> None:
+        deadline = time.monotonic() + 60  # the first chart waits for matplotlib to load
+        while not done():
+            assert time.monotonic() < deadline, "the charts were never drawn"
+            QApplication.processEvents()
+            time.sleep(0.002)
+
+    def seen(widget: QWidget, done: Callable[[], bool]) -> Callable[[], bool]:
+        def scrolled_to() -> bool:
+            view.scroll_area.ensureWidgetVisible(widget)  # again: the layout may have grown
+            return done()
+
+        return scrolled_to
+
+    wait_for(lambda: not view.is_reading())
+    if view.waits_for_sight():  # the check-in scores are read when scrolled to
+        wait_for(
+            seen(view.scores_card, lambda: not view.is_reading() and not view.waits_for_sight())
+        )
+    for panel in view.panels():
+        if panel.is_drawing() and not panel.showing_table():
+            wait_for(seen(panel.chart_host, partial(finished, panel)))
+    view.scroll_area.verticalScrollBar().setValue(0)  # back to the top, as it opened
 
 
 @pytest.fixture
@@ -55,6 +97,7 @@ def light_again(qapp: QApplication) -> Iterator[None]:
 
 def drawn(panel: ChartPanel, gid: str) -> list[tuple[float, float]]:
     """The (x, y) of every point the chart drew for the series named `gid`."""
+    settle(panel.window())
     assert panel.figure is not None
     points = []
     for axes in panel.figure.axes:
@@ -67,6 +110,8 @@ def drawn(panel: ChartPanel, gid: str) -> list[tuple[float, float]]:
 
 def table_of(panel: ChartPanel) -> list[list[str]]:
     """What the panel's table shows, row by row, read through the view's model."""
+    settle(panel.window())
+    panel.table_data()  # made when first shown
     model = panel.table.model()
     return [
         [str(model.index(row, column).data()) for column in range(model.columnCount())]
@@ -75,6 +120,8 @@ def table_of(panel: ChartPanel) -> list[list[str]]:
 
 
 def headers_of(panel: ChartPanel) -> list[str]:
+    settle(panel.window())
+    panel.table_data()
     model = panel.table.model()
     return [
         str(model.headerData(column, Qt.Orientation.Horizontal))
@@ -353,6 +400,7 @@ def test_show_as_table_gives_the_same_numbers_as_the_charts(
     assert not view.scores["pcl5"].showing_table()
     assert view.scores["pcl5"].chart_host.isVisible()
     view.controls.choose_period(PeriodChoice.LAST_30_DAYS)
+    settle(view)
     assert view.distress.table.isVisible()
     recent = distress_series(demo_store, Period.last_days(30, date.today()))
     session_rows = [row for row in table_of(view.distress) if row[0].startswith("Session")]
@@ -416,7 +464,6 @@ def test_hovering_a_point_says_its_date_and_value(
     panel = view.scores["phq9"]
     canvas = panel.canvas
     assert canvas is not None and panel.figure is not None
-    canvas.draw()
     point = panel.points()[0]
     x, y = point.on_screen()
     ratio = canvas.devicePixelRatioF()
@@ -479,6 +526,7 @@ def test_a_period_with_nothing_in_it_says_so(open_view: ViewFactory, demo_store:
     view.controls.from_date.choose(quiet_day)
     view.controls.to_date.choose(quiet_day)
     assert view.controls.period(date.today()) == Period(quiet_day, quiet_day)
+    settle(view)
     assert not any(panel.has_chart() for panel in view.panels())
     assert view.distress.summary_text() == (
         "There are no distress ratings after sessions in this period yet."
@@ -487,6 +535,7 @@ def test_a_period_with_nothing_in_it_says_so(open_view: ViewFactory, demo_store:
     assert "longer period" in view.empty_notice.text()
 
     view.controls.choose_period(PeriodChoice.WHOLE_COURSE)
+    settle(view)
     assert view.distress.has_chart()
     assert not view.empty_notice.isVisible()
 
@@ -510,38 +559,61 @@ def test_work_waits_while_the_screen_is_hidden(
 # Saving -------------------------------------------------------------------------------------
 
 
+def saved(qtbot: QtBot, panel: ChartPanel, path: Path) -> bool:
+    """Save the chart (in the background, as the button does) and say whether it was."""
+    with qtbot.waitSignal(panel.saved, timeout=60_000) as outcome:
+        panel.save(path)
+    assert outcome.args is not None and outcome.args[0] == path
+    return bool(outcome.args[1])
+
+
 def test_save_writes_a_png_and_an_svg(
-    open_view: ViewFactory, demo_store: Store, tmp_path: Path
+    open_view: ViewFactory, demo_store: Store, tmp_path: Path, qtbot: QtBot
 ) -> None:
     view = open_view(demo_store)
     png, svg = tmp_path / "distress.png", tmp_path / "themes.svg"
-    assert view.distress.save(png)
-    assert view.themes.save(svg)
+    assert saved(qtbot, view.distress, png)
+    assert saved(qtbot, view.themes, svg)
     assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert "<svg" in svg.read_text(encoding="utf-8")
-    assert view.scores["gad7"].save(tmp_path / "gad7.png")
+    assert saved(qtbot, view.scores["gad7"], tmp_path / "gad7.png")
+
+
+def test_the_window_answers_while_a_chart_is_saved(
+    open_view: ViewFactory, demo_store: Store, tmp_path: Path, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    panel = view.themes
+    with qtbot.waitSignal(panel.saved, timeout=60_000):
+        panel.save(tmp_path / "themes.png")
+        assert not panel.save_button.isEnabled()  # one at a time
+        view.controls.choose_period(PeriodChoice.LAST_30_DAYS)  # meanwhile
+        assert view.controls.period_choice() is PeriodChoice.LAST_30_DAYS
+    assert panel.save_button.isEnabled()
+    assert (tmp_path / "themes.png").read_bytes().startswith(b"\x89PNG")
 
 
 @pytest.mark.usefixtures("usual_umask")
 def test_a_saved_chart_is_private(
-    open_view: ViewFactory, demo_store: Store, tmp_path: Path
+    open_view: ViewFactory, demo_store: Store, tmp_path: Path, qtbot: QtBot
 ) -> None:
     view = open_view(demo_store)
     png, svg = tmp_path / "distress.png", tmp_path / "themes.svg"
-    assert view.distress.save(png)
-    assert view.themes.save(svg)
+    assert saved(qtbot, view.distress, png)
+    assert saved(qtbot, view.themes, svg)
     assert modes(png, svg) == {"distress.png": "0o600", "themes.svg": "0o600"}
 
 
 def test_a_chart_that_cannot_be_written_says_so_gently(
-    open_view: ViewFactory, demo_store: Store, tmp_path: Path
+    open_view: ViewFactory, demo_store: Store, tmp_path: Path, qtbot: QtBot
 ) -> None:
     view = open_view(demo_store)
     seen: list[tuple[str, str]] = []
     answer_next_dialog(seen)
-    assert not view.distress.save(tmp_path / "no such folder" / "distress.png")
+    assert not saved(qtbot, view.distress, tmp_path / "no such folder" / "distress.png")
     assert seen and seen[0][0] == "The chart was not saved"
     assert "another folder" in seen[0][1]
+    assert view.distress.save_button.isEnabled()
 
 
 # Colours ------------------------------------------------------------------------------------
@@ -568,7 +640,11 @@ def test_the_dark_scheme_draws_dark_charts(
             for panel in view.panels()
         )
 
-    qtbot.waitUntil(all_dark)
+    def settled_dark() -> bool:
+        settle(view)  # scrolled down to each chart: those out of sight are drawn then
+        return all_dark()
+
+    qtbot.waitUntil(settled_dark)
     assert view.distress.figure is not light_figure
     assert view.distress.figure is not None
     assert view.distress.figure.get_facecolor()[:3] != light_figure.get_facecolor()[:3]
