@@ -236,7 +236,7 @@ class Clicker:
         self.startup_rss = rss_mib()
         self.idle(READING_HOME_MS)
         for key in SCREENS:
-            self.measure(f"first visit: {key}", self.visit(key))
+            self.measure(f"first visit: {key}", self.visit(key), done=self.settled)
         for key in SCREENS:
             self.measure(f"repeat visit: {key}", self.visit(key))
         self.journal()
@@ -279,22 +279,76 @@ class Clicker:
 
         self.window.show_destination("trends")
         self.idle()
+        self.wait_until(self.settled)
         period = self.control(QComboBox, "Period")
         for index in range(period.count()):
             words = period.itemText(index)
             if "…" in words:  # choosing dates opens two date fields; nothing to redraw yet
                 continue
-            self.measure(f"Trends period: {words}", partial(period.setCurrentIndex, index))
-        self.measure("Trends period: back to the first", lambda: period.setCurrentIndex(0))
-        self.measure("Trends: distress by date", partial(self.click, "Sessions by date"))
-        self.measure("Trends: distress by session", partial(self.click, "Sessions by number"))
+            self.measure(
+                f"Trends period: {words}",
+                partial(period.setCurrentIndex, index),
+                done=self.settled,
+                background=True,
+            )
+        self.measure(
+            "Trends period: back to the first",
+            lambda: period.setCurrentIndex(0),
+            done=self.settled,
+            background=True,
+        )
+        self.measure(
+            "Trends: distress by date",
+            partial(self.click, "Sessions by date"),
+            done=self.settled,
+            background=True,
+        )
+        self.measure(
+            "Trends: distress by session",
+            partial(self.click, "Sessions by number"),
+            done=self.settled,
+            background=True,
+        )
         themes = self.control(ThemeChoice, "Themes on the map")
-        self.measure("Trends: every theme on the map", partial(self.tick_all, themes))
-        self.measure("Trends: themes back to usual", partial(themes.choose, ()))
+        self.measure(
+            "Trends: every theme on the map",
+            partial(self.tick_all, themes),
+            done=self.settled,
+            background=True,
+        )
+        self.measure(
+            "Trends: themes back to usual",
+            partial(themes.choose, ()),
+            done=self.settled,
+            background=True,
+        )
         if self.control(QComboBox, "Sessions shown").count() > 1:
-            self.measure("Trends: one session", self.choose_in("Sessions shown", 1))
-        self.measure("Trends: window narrower", lambda: self.window.resize(1000, 860))
-        self.measure("Trends: window wider", lambda: self.window.resize(1280, 860))
+            self.measure(
+                "Trends: one session",
+                self.choose_in("Sessions shown", 1),
+                done=self.settled,
+                background=True,
+            )
+        self.measure(
+            "Trends: window narrower",
+            lambda: self.window.resize(1000, 860),
+            done=self.settled,
+            background=True,
+        )
+        self.measure(
+            "Trends: window wider",
+            lambda: self.window.resize(1280, 860),
+            done=self.settled,
+            background=True,
+        )
+        view = self.window.trends_view
+        bar = view.scroll_area.verticalScrollBar()
+        self.measure(
+            "Trends: scroll to the check-in charts",
+            lambda: bar.setValue(bar.maximum()),
+            done=self.settled,
+            background=True,
+        )
 
     def printout(self, out_folder: Path) -> None:
         from PySide6.QtWidgets import QComboBox
@@ -337,6 +391,27 @@ class Clicker:
         )
 
     # Small moves -------------------------------------------------------------------------
+
+    def settled(self) -> bool:
+        """The screen on show has read what it shows and drawn the charts in sight (Trends
+        reads a part per turn and draws on a thread of its own)."""
+        from ui.trends.chart import ChartPanel
+        from ui.trends.view import TrendsView
+
+        screen = self.window.pages.currentWidget()
+        if not isinstance(screen, TrendsView):
+            return True
+        in_sight = [
+            panel
+            for panel in screen.findChildren(ChartPanel)
+            if panel.canvas.isVisible() and not panel.canvas.visibleRegion().isEmpty()
+        ]
+        return not screen.is_reading() and not any(panel.is_drawing() for panel in in_sight)
+
+    def wait_until(self, condition: Callable[[], bool], timeout_s: float = 60.0) -> None:
+        deadline = time.perf_counter() + timeout_s
+        while not condition() and time.perf_counter() < deadline:
+            self.idle(20)
 
     def idle(self, ms: int = QUIET_MS) -> None:
         from PySide6.QtCore import QEventLoop, QTimer
