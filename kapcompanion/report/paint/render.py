@@ -49,7 +49,12 @@ from PySide6.QtSvg import QSvgRenderer
 from kapcompanion.files import write_atomically
 from kapcompanion.report.content.build import ReportContent, build_content
 from kapcompanion.report.content.options import ReportOptions, ReportSection
-from kapcompanion.report.errors import ReportError, ReportPaperError, ReportPrintError
+from kapcompanion.report.errors import (
+    ReportError,
+    ReportPaperError,
+    ReportPrintError,
+    ReportTooLongError,
+)
 from kapcompanion.report.paint.document import ReportDocument, build_report_document
 from kapcompanion.report.paint.figures import ChartPicture, chart_pictures
 from kapcompanion.report.paint.html_parts import CHART_SCHEME, CSS_PIXELS_PER_INCH
@@ -65,6 +70,11 @@ PDF_MARGINS_MM = QMarginsF(18, 12, 18, 12)
 MIN_BODY_MM = (60.0, 80.0)
 MM_PER_INCH = 25.4
 OBJECT_REPLACEMENT = "\ufffc"
+# The PDF's coordinates per inch. Qt lays a document out no taller than 2²³ device pixels
+# (beyond that it writes garbage and crashes): at Qt's default of 1200 dpi that is about 700
+# pages, at 300 about 2,800. Text and charts stay vectors whatever it is.
+PDF_DPI = 300
+LAYOUT_LIMIT = 2**23 - 2**16  # device pixels, with a page or so to spare
 
 
 def default_page_size(locale: QLocale | None = None) -> QPageSize:
@@ -182,6 +192,11 @@ def lay_out(report: ReportDocument, device: QPagedPaintDevice) -> LaidOutReport:
     document.setDocumentMargin(0)
     document.setHtml(report.html)
     document.setTextWidth(body.width())
+    # The whole layout, done here in one call: Qt lets other threads run meanwhile (it keeps
+    # them waiting through blockBoundingRect or size(), which would otherwise lay it out).
+    document.pageCount()
+    if document.size().height() >= LAYOUT_LIMIT:
+        raise ReportTooLongError()
     return LaidOutReport(document, body, page_breaks(document, body.height(), _keeps_with_next))
 
 
@@ -349,6 +364,7 @@ def pdf_writer(target: Path | QIODevice, page_size: QPageSize) -> QPdfWriter:
             page_size, QPageLayout.Orientation.Portrait, PDF_MARGINS_MM, QPageLayout.Unit.Millimeter
         )
     )
+    writer.setResolution(PDF_DPI)
     writer.setTitle("KAP Companion report")
     writer.setCreator("KAP Companion")
     return writer
