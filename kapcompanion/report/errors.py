@@ -51,3 +51,7 @@ class ReportTooLongError(KapError):
             "This printout is too long to make in one piece. Choose a shorter period, or fewer "
             "reflections; nothing was changed."
         )
+
+
+class ReportCancelledError(Exception):
+    """The client stopped the printout while it was being made: nothing to tell them."""

@@ -13,6 +13,7 @@ Needs a QGuiApplication (or QApplication). QtGui only: no widgets.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,7 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSizeF,
+    QThread,
 )
 from PySide6.QtGui import (
     QFont,
@@ -75,6 +77,16 @@ OBJECT_REPLACEMENT = "\ufffc"
 # pages, at 300 about 2,800. Text and charts stay vectors whatever it is.
 PDF_DPI = 300
 LAYOUT_LIMIT = 2**23 - 2**16  # device pixels, with a page or so to spare
+
+
+Progress = Callable[[float], None]
+"""Told how far a report has come (0 to 1): charts drawn, laid out, each page painted. It may
+raise (ReportCancelledError) to stop the report there."""
+CHARTS_DRAWN, LAID_OUT = 0.4, 0.6  # shares of the time, about, on a long report
+
+
+def no_progress(_done: float) -> None:
+    """Progress that no one follows."""
 
 
 def default_page_size(locale: QLocale | None = None) -> QPageSize:
@@ -220,11 +232,14 @@ def _is_chart(block: QTextBlock) -> bool:
     return False
 
 
-def paint_report(report: ReportDocument, device: QPagedPaintDevice) -> int:
+def paint_report(
+    report: ReportDocument, device: QPagedPaintDevice, progress: Progress = no_progress
+) -> int:
     """Paint an already built report onto `device`; returns the number of pages. Raises
     ReportPrintError when the device will not take it (a printer, or a file it cannot
-    write)."""
+    write). `progress` hears of each page painted (see `Progress`)."""
     laid_out = lay_out(report, device)
+    progress(LAID_OUT)
     continued = continued_blocks(laid_out.document, laid_out.page_tops)
     painter = QPainter()
     if not painter.begin(device):
@@ -235,6 +250,7 @@ def paint_report(report: ReportDocument, device: QPagedPaintDevice) -> int:
             if page:
                 device.newPage()
             paint_page(painter, report, device, laid_out, continued, page)
+            progress(LAID_OUT + (1 - LAID_OUT) * (page + 1) / laid_out.pages)
     finally:
         painter.end()
     return laid_out.pages
@@ -280,12 +296,41 @@ class ReportPages:
         *,
         today: date | None = None,
     ) -> None:
+        self._lay_out(build_content(store, options, today or date.today()), options, page_size)
+
+    @classmethod
+    def from_content(
+        cls,
+        content: ReportContent,
+        options: ReportOptions,
+        page_size: QPageSize,
+        progress: Progress = no_progress,
+    ) -> ReportPages:
+        """The pages of a report whose content is already gathered: needs no store, so it may
+        be made on a worker thread (then `move_to` the thread that paints it)."""
+        pages = cls.__new__(cls)
+        pages._lay_out(content, options, page_size, progress)
+        return pages
+
+    def _lay_out(
+        self,
+        content: ReportContent,
+        options: ReportOptions,
+        page_size: QPageSize,
+        progress: Progress = no_progress,
+    ) -> None:
         self._buffer = QBuffer()  # the measuring writer's target; it is never painted on
         self._buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         self.device = pdf_writer(self._buffer, page_size)
-        self.report = build_report(store, options, self.device, today=today)
+        self.report = report_from_content(content, options, self.device, progress)
         self.laid_out = lay_out(self.report, self.device)
         self._continued = continued_blocks(self.laid_out.document, self.laid_out.page_tops)
+        progress(1.0)
+
+    def move_to(self, thread: QThread) -> None:
+        """Hand the pages' Qt objects to `thread`; called on the thread that made them."""
+        for each in (self._buffer, self.device, self.laid_out.document):
+            each.moveToThread(thread)
 
     @property
     def count(self) -> int:
@@ -337,9 +382,21 @@ def build_report(
     today: date | None = None,
 ) -> ReportDocument:
     """The report's HTML and charts, sized for `device`'s printable width."""
-    body_rect(device)  # paper too small: say so before drawing any chart
+    body_rect(device)  # paper too small: say so before reading anything
     content = build_content(store, options, today or date.today())
+    return report_from_content(content, options, device)
+
+
+def report_from_content(
+    content: ReportContent,
+    options: ReportOptions,
+    device: QPagedPaintDevice,
+    progress: Progress = no_progress,
+) -> ReportDocument:
+    """`build_report` from content already gathered: needs no store (so a worker thread may)."""
+    body_rect(device)  # paper too small: say so before drawing any chart
     charts = chart_pictures(content, options, content_width_inches(device))
+    progress(CHARTS_DRAWN)
     limits = _fitting_limits(content, options, device)
     return build_report_document(content, options, charts, limits=limits)
 
@@ -354,6 +411,23 @@ def render_report(
     """Paint the whole report onto `device` (a QPdfWriter, or the QPrinter of a print preview)
     with header, footer and page numbers; returns the page count."""
     return paint_report(build_report(store, options, device, today=today), device)
+
+
+def render_pdf(
+    content: ReportContent,
+    options: ReportOptions,
+    page_size: QPageSize,
+    progress: Progress = no_progress,
+) -> tuple[bytes, int]:
+    """The report as the bytes of a PDF, and its page count, painted in memory from content
+    already gathered: needs no store, so a worker thread may. Raises ReportPrintError when
+    the PDF could not be made, or whatever `progress` raises to stop it."""
+    pdf = QBuffer()
+    pdf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = pdf_writer(pdf, page_size)
+    pages = paint_report(report_from_content(content, options, writer, progress), writer, progress)
+    del writer  # the PDF is complete once its painter has ended and its writer is gone
+    return bytes(pdf.data().data()), pages
 
 
 def pdf_writer(target: Path | QIODevice, page_size: QPageSize) -> QPdfWriter:
@@ -388,22 +462,34 @@ def save_report_pdf(
     many pages it has. The PDF is painted in memory and written whole by the one file writer
     (kapcompanion.files), so a failure never leaves half a file behind. Raises ReportError when
     the folder cannot be written."""
+    content = build_content(store, options, today or date.today())
+    return save_content_pdf(content, options, path, page_size=page_size)
+
+
+def save_content_pdf(
+    content: ReportContent,
+    options: ReportOptions,
+    path: Path,
+    *,
+    page_size: QPageSize | None = None,
+    progress: Progress = no_progress,
+) -> SavedReport:
+    """`save_report_pdf` from content already gathered (so a worker thread may). Nothing is
+    written once `progress` has raised: it is asked a last time before the file is."""
     path = path.expanduser().absolute()
-    pdf = QBuffer()
-    pdf.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = pdf_writer(pdf, page_size or default_page_size())
     try:
-        pages = render_report(store, options, writer, today=today)
+        data, pages = render_pdf(content, options, page_size or default_page_size(), progress)
     except ReportPrintError as error:
         raise ReportError(path, "the PDF could not be made") from error
-    del writer  # the PDF is complete once its painter has ended and its writer is gone
-    write_atomically(
-        path,
-        bytes(pdf.data().data()),
-        overwrite=True,
-        exists=_folder_in_the_way,
-        failed=ReportError,
-    )
+    progress(1.0)
+    return write_report_pdf(path, data, pages)
+
+
+def write_report_pdf(path: Path, data: bytes, pages: int) -> SavedReport:
+    """Write a PDF made by `render_pdf` at `path`, whole or not at all (kapcompanion.files),
+    replacing any file there. Raises ReportError when the folder cannot be written."""
+    path = path.expanduser().absolute()
+    write_atomically(path, data, overwrite=True, exists=_folder_in_the_way, failed=ReportError)
     return SavedReport(path, pages)
 
 
