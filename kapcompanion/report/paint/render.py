@@ -59,7 +59,11 @@ from kapcompanion.report.errors import (
 )
 from kapcompanion.report.paint.document import ReportDocument, build_report_document
 from kapcompanion.report.paint.figures import ChartPicture, chart_pictures
-from kapcompanion.report.paint.html_parts import CHART_SCHEME, CSS_PIXELS_PER_INCH
+from kapcompanion.report.paint.html_parts import (
+    CHART_SCHEME,
+    CSS_PIXELS_PER_INCH,
+    continued_tables,
+)
 from kapcompanion.report.paint.pagination import PageStart, page_breaks
 from kapcompanion.report.paint.running_text import footer_height, header_height, paint_running_text
 from kapcompanion.report.paint.slices import continued_blocks, paint_slice
@@ -77,7 +81,7 @@ OBJECT_REPLACEMENT = "\ufffc"
 # pages, at 300 about 2,800. Text and charts stay vectors whatever it is.
 PDF_DPI = 300
 LAYOUT_LIMIT = 2**23 - 2**16  # device pixels, with a page or so to spare
-LAYOUT_STEP = 40_000  # characters laid out at a time: 20–30 ms
+LAYOUT_STEP = 4_000  # characters laid out at a time: a few ms, at most a table part
 
 
 Progress = Callable[[float], None]
@@ -208,7 +212,8 @@ def lay_out(report: ReportDocument, device: QPagedPaintDevice) -> LaidOutReport:
     _lay_out_in_steps(document)
     if document.size().height() >= LAYOUT_LIMIT:
         raise ReportTooLongError()
-    return LaidOutReport(document, body, page_breaks(document, body.height(), _keeps_with_next))
+    starts = page_breaks(document, body.height(), _keeps_with_next, continued_tables(report.html))
+    return LaidOutReport(document, body, starts)
 
 
 def _lay_out_in_steps(document: QTextDocument) -> None:
