@@ -267,20 +267,27 @@ class ReportView(Screen):
         if self._store is None:
             return
         sessions = self._store.sessions.list()
-        reflections = self._store.reflections.list()
-        insights = self._store.insights.list()
         first = self._store.first_moment()
         earliest = first.astimezone().date() if first else None
         self.period_picker.set_range(earliest, self.today())
         self._sessions = {s.id: s for s in sessions}
         self._choices.clear()
-        for checklist, any_yet in (
-            (self.reflections, any(r.status is ReflectionStatus.COMPLETE for r in reflections)),
-            (self.insights, bool(insights)),
-        ):
-            words = checklist.words
-            checklist.set_empty_words(words.empty if any_yet else words.none_yet)
         self._period_changed()
+
+    def _say_why_empty(self, candidates: ReportCandidates) -> None:
+        """An empty list says whether a longer period would help, or nothing is written yet.
+        The whole store is read only when the period has nothing: with ten years of writing,
+        reading it all again took a third of the screen's first showing."""
+        store = self._store
+        if store is None:
+            return
+        reflections = bool(candidates.reflections) or any(
+            r.status is ReflectionStatus.COMPLETE for r in store.reflections.list()
+        )
+        insights = bool(candidates.insights) or bool(store.insights.list())
+        for checklist, written in ((self.reflections, reflections), (self.insights, insights)):
+            words = checklist.words
+            checklist.set_empty_words(words.empty if written else words.none_yet)
 
     # Choosing -----------------------------------------------------------------------------------
 
@@ -305,6 +312,7 @@ class ReportView(Screen):
         else:
             candidates = report_candidates(self._store, period)
             preselected = preselected_options(period, candidates)
+        self._say_why_empty(candidates)
         self.reflections.set_choices(
             [self._reflection_choice(r) for r in candidates.reflections],
             {int(each) for each in preselected.reflection_ids},
