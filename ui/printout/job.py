@@ -160,13 +160,6 @@ def give_memory_back() -> None:
             ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def main_thread() -> QThread:
-    """The thread of the window, which Qt objects made on a worker are handed to."""
-    application = QCoreApplication.instance()
-    assert application is not None
-    return application.thread()
-
-
 def stop_every_job() -> None:
     """Cancel every job still running and wait for its worker (before the application goes)."""
     for job in list(_running):

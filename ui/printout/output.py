@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from kapcompanion.errors import KapError
 from kapcompanion.wording.translation import fill
-from ui.printout.job import Work, main_thread
+from ui.printout.job import Work
 from ui.widgets.error_messages import show_error, show_message
 
 if TYPE_CHECKING:
@@ -170,15 +170,15 @@ def save_work(options: ReportOptions, path: Path, page_size: QPageSize | None = 
 
 
 def preview_work(options: ReportOptions, page_size: QPageSize | None = None) -> Work:
-    """The worker's part of the preview: the ReportPages, handed to the window's thread."""
-    from kapcompanion.report.paint.render import ReportPages, default_page_size
+    """The worker's part of the preview: the report's charts and HTML (a ReportDocument),
+    for the window's thread to lay out (`ReportPages.from_report`): a laid-out text keeps the
+    fonts of the thread that laid it out, and a worker's go when it ends."""
+    from kapcompanion.report.paint.render import default_page_size, report_for_paper
 
     paper = page_size or default_page_size()
 
     def work(content: ReportContent, progress: Progress) -> object:
-        pages = ReportPages.from_content(content, options, paper, progress)
-        pages.move_to(main_thread())
-        return pages
+        return report_for_paper(content, options, paper, progress)
 
     return work
 

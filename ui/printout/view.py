@@ -70,7 +70,8 @@ if TYPE_CHECKING:
 
     from kapcompanion.domain import Insight, Reflection, Session
     from kapcompanion.ids import SessionId
-    from kapcompanion.report.paint.render import ReportPages, SavedReport
+    from kapcompanion.report.paint.document import ReportDocument
+    from kapcompanion.report.paint.render import SavedReport
     from kapcompanion.store import Store
 
 NOTE_LINES = 4
@@ -490,12 +491,19 @@ class ReportView(Screen):
         if self._tell_saved:
             tell_saved(self, saved.path)
 
-    def _preview_ready(self, pages: object) -> None:
-        pages = cast("ReportPages", pages)
+    def _preview_ready(self, report: object) -> None:
+        from kapcompanion.report.paint.render import ReportPages, default_page_size
+
         self._job_over()
         store, options = self._store, self.options()
         if store is None or options is None:  # the profile went while it was made
             self.output_finished.emit(CANCELLED)
+            return
+        try:
+            pages = ReportPages.from_report(cast("ReportDocument", report), default_page_size())
+        except Exception as error:  # said calmly, never a traceback
+            self.output_finished.emit(FAILED)
+            tell_problem(self, error)
             return
         show_preview(
             self, store, options, pages, lambda _dialog: self.output_finished.emit(PREVIEWED)

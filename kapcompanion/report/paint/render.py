@@ -29,7 +29,6 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSizeF,
-    QThread,
 )
 from PySide6.QtGui import (
     QFont,
@@ -310,41 +309,29 @@ class ReportPages:
         *,
         today: date | None = None,
     ) -> None:
-        self._lay_out(build_content(store, options, today or date.today()), options, page_size)
+        self._open(page_size)
+        content = build_content(store, options, today or date.today())
+        self._lay_out(report_from_content(content, options, self.device))
 
     @classmethod
-    def from_content(
-        cls,
-        content: ReportContent,
-        options: ReportOptions,
-        page_size: QPageSize,
-        progress: Progress = no_progress,
-    ) -> ReportPages:
-        """The pages of a report whose content is already gathered: needs no store, so it may
-        be made on a worker thread (then `move_to` the thread that paints it)."""
+    def from_report(cls, report: ReportDocument, page_size: QPageSize) -> ReportPages:
+        """The pages of a report already built for `page_size` (`report_for_paper`), laid out
+        on the calling thread, which is the one that paints them: a text layout keeps the
+        fonts of the thread that made it, and those go with that thread."""
         pages = cls.__new__(cls)
-        pages._lay_out(content, options, page_size, progress)
+        pages._open(page_size)
+        pages._lay_out(report)
         return pages
 
-    def _lay_out(
-        self,
-        content: ReportContent,
-        options: ReportOptions,
-        page_size: QPageSize,
-        progress: Progress = no_progress,
-    ) -> None:
+    def _open(self, page_size: QPageSize) -> None:
         self._buffer = QBuffer()  # the measuring writer's target; it is never painted on
         self._buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         self.device = pdf_writer(self._buffer, page_size)
-        self.report = report_from_content(content, options, self.device, progress)
+
+    def _lay_out(self, report: ReportDocument) -> None:
+        self.report = report
         self.laid_out = lay_out(self.report, self.device)
         self._continued = continued_blocks(self.laid_out.document, self.laid_out.page_tops)
-        progress(1.0)
-
-    def move_to(self, thread: QThread) -> None:
-        """Hand the pages' Qt objects to `thread`; called on the thread that made them."""
-        for each in (self._buffer, self.device, self.laid_out.document):
-            each.moveToThread(thread)
 
     @property
     def count(self) -> int:
@@ -399,6 +386,19 @@ def build_report(
     body_rect(device)  # paper too small: say so before reading anything
     content = build_content(store, options, today or date.today())
     return report_from_content(content, options, device)
+
+
+def report_for_paper(
+    content: ReportContent,
+    options: ReportOptions,
+    page_size: QPageSize,
+    progress: Progress = no_progress,
+) -> ReportDocument:
+    """`report_from_content` sized for a PDF on `page_size`: plain data (HTML and SVG), so a
+    worker thread may build it for another to lay out (`ReportPages.from_report`)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    return report_from_content(content, options, pdf_writer(buffer, page_size), progress)
 
 
 def report_from_content(
