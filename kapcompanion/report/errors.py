@@ -41,3 +41,17 @@ class ReportPrintError(KapError):
 
     def __init__(self) -> None:
         super().__init__("The printout could not be sent to the printer. Nothing was changed.")
+
+
+class ReportTooLongError(KapError):
+    """More pages than one printout can be laid out in (thousands)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This printout is too long to make in one piece. Choose a shorter period, or fewer "
+            "reflections; nothing was changed."
+        )
+
+
+class ReportCancelledError(Exception):
+    """The client stopped the printout while it was being made: nothing to tell them."""

@@ -18,20 +18,24 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from kapcompanion.errors import KapError
 from kapcompanion.wording.translation import fill
+from ui.printout.job import Work
 from ui.widgets.error_messages import show_error, show_message
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QPageLayout, QPageSize
     from PySide6.QtPrintSupport import QPrinter
 
+    from kapcompanion.report.content.build import ReportContent
     from kapcompanion.report.content.options import ReportOptions
-    from kapcompanion.report.paint.render import ReportPages
+    from kapcompanion.report.paint.render import Progress, ReportPages
     from kapcompanion.store import Store
 
 CONTEXT = "ReportOutput"
@@ -104,21 +108,40 @@ def preview_and_print(
     when the client chooses "Print…" (`print_on_paper`).
     """
     from kapcompanion.report.paint.render import default_page_size
-    from ui.printout.preview import ReportPreview
 
     try:
         pages = report_pages(store, options, page_size or default_page_size())
     except Exception as error:  # said calmly, never a traceback
-        _tell_problem(parent, error)
+        tell_problem(parent, error)
         return
+    show_preview(parent, store, options, pages)
+
+
+def show_preview(
+    parent: QWidget,
+    store: Store,
+    options: ReportOptions,
+    pages: ReportPages,
+    on_shown: Callable[[QDialog], None] | None = None,
+) -> None:
+    """Show `pages` in the print preview until the client closes it (or prints from it);
+    `on_shown` is called with the dialog once it is on screen."""
+    from ui.printout.preview import ReportPreview
+
     dialog = ReportPreview(pages, parent)
+    layout = pages.page_layout
+    del pages
     problems: list[Exception] = []
     showing = [dialog]  # emptied before the dialog goes, so nothing else keeps it
+    if on_shown is not None:
+        called = on_shown
+        # From within the dialog's own event loop, so that it may close it.
+        QTimer.singleShot(0, lambda: [called(each) for each in showing])
 
     def print_requested() -> None:
         for shown in showing:
             try:
-                printed = print_on_paper(shown, store, options, pages.page_layout)
+                printed = print_on_paper(shown, store, options, layout)
             except Exception as error:  # said once the preview has closed
                 problems.append(error)
                 shown.reject()
@@ -132,7 +155,32 @@ def preview_and_print(
     dialog.setParent(None)  # Python owns it again, so it goes now
     del dialog
     if problems:
-        _tell_problem(parent, problems[0])
+        tell_problem(parent, problems[0])
+
+
+def save_work(options: ReportOptions, path: Path, page_size: QPageSize | None = None) -> Work:
+    """The worker's part of saving the PDF at `path` (see ui.printout.job): it returns the
+    SavedReport, or raises ReportError, and writes nothing once cancelled."""
+    from kapcompanion.report.paint.render import save_content_pdf
+
+    def work(content: ReportContent, progress: Progress) -> object:
+        return save_content_pdf(content, options, path, page_size=page_size, progress=progress)
+
+    return work
+
+
+def preview_work(options: ReportOptions, page_size: QPageSize | None = None) -> Work:
+    """The worker's part of the preview: the report's charts and HTML (a ReportDocument),
+    for the window's thread to lay out (`ReportPages.from_report`): a laid-out text keeps the
+    fonts of the thread that laid it out, and a worker's go when it ends."""
+    from kapcompanion.report.paint.render import default_page_size, report_for_paper
+
+    paper = page_size or default_page_size()
+
+    def work(content: ReportContent, progress: Progress) -> object:
+        return report_for_paper(content, options, paper, progress)
+
+    return work
 
 
 def report_pages(store: Store, options: ReportOptions, page_size: QPageSize) -> ReportPages:
@@ -159,7 +207,7 @@ def print_on_paper(
     return True
 
 
-def _tell_problem(parent: QWidget, problem: Exception) -> None:
+def tell_problem(parent: QWidget, problem: BaseException) -> None:
     """A problem the client can act on in its own words; anything else calmly, in general."""
     if isinstance(problem, KapError):
         show_error(parent, problem)

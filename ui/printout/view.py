@@ -14,9 +14,9 @@ insights, themes or check-ins change — out of sight, only when it is next show
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QEventLoop, QLocale, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -43,11 +43,15 @@ from kapcompanion.report.errors import ReportPeriodError
 from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
 from ui.printout.choices import Choice, ChoiceList, ChoiceListWords
+from ui.printout.job import ReportJob, Work, stop_jobs_on_quit
 from ui.printout.output import (
     ask_for_pdf_path,
-    preview_and_print,
-    save_pdf,
+    preview_work,
+    save_work,
+    show_preview,
     suggested_pdf_path,
+    tell_problem,
+    tell_saved,
 )
 from ui.printout.period import PeriodPicker
 from ui.printout.sections import SectionChoice
@@ -55,18 +59,24 @@ from ui.printout.wording import insight_words, reflection_words, section_wording
 from ui.widgets.building_blocks import card, text
 from ui.widgets.focus import chain_tab_order
 from ui.widgets.page_frame import HeaderedPage, PageHeader
+from ui.widgets.progress_cancel import ProgressWithCancel
 from ui.widgets.screen import Screen
 from ui.widgets.style import space
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import datetime
     from pathlib import Path
 
     from kapcompanion.domain import Insight, Reflection, Session
     from kapcompanion.ids import SessionId
+    from kapcompanion.report.paint.document import ReportDocument
+    from kapcompanion.report.paint.render import SavedReport
     from kapcompanion.store import Store
 
 NOTE_LINES = 4
+# What `ReportView.output_finished` says.
+SAVED, PREVIEWED, FAILED, CANCELLED = "saved", "previewed", "failed", "cancelled"
 
 
 class ReportView(Screen):
@@ -86,8 +96,14 @@ class ReportView(Screen):
         }
     )
 
+    output_finished = Signal(str)  # SAVED, PREVIEWED, FAILED or CANCELLED: see start_…
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._job: ReportJob | None = None
+        self._tell_saved = True
+        self._saved_path: Path | None = None
+        stop_jobs_on_quit()
         self.setAccessibleName(self.tr("Printout"))
         self._period: Period | None = Period()
         self._sessions: dict[SessionId, Session] = {}
@@ -132,6 +148,9 @@ class ReportView(Screen):
         row.addWidget(self.pdf_button)
         row.addWidget(self.print_button)
         self.page.header_slot.addWidget(actions)
+        self.progress = ProgressWithCancel()
+        self.progress.cancel_requested.connect(self.cancel_output)
+        self.page.header_slot.addWidget(self.progress)
 
     def _build_body(self) -> None:
         body = self.page.body
@@ -249,20 +268,27 @@ class ReportView(Screen):
         if self._store is None:
             return
         sessions = self._store.sessions.list()
-        reflections = self._store.reflections.list()
-        insights = self._store.insights.list()
         first = self._store.first_moment()
         earliest = first.astimezone().date() if first else None
         self.period_picker.set_range(earliest, self.today())
         self._sessions = {s.id: s for s in sessions}
         self._choices.clear()
-        for checklist, any_yet in (
-            (self.reflections, any(r.status is ReflectionStatus.COMPLETE for r in reflections)),
-            (self.insights, bool(insights)),
-        ):
-            words = checklist.words
-            checklist.set_empty_words(words.empty if any_yet else words.none_yet)
         self._period_changed()
+
+    def _say_why_empty(self, candidates: ReportCandidates) -> None:
+        """An empty list says whether a longer period would help, or nothing is written yet.
+        The whole store is read only when the period has nothing: with ten years of writing,
+        reading it all again took a third of the screen's first showing."""
+        store = self._store
+        if store is None:
+            return
+        reflections = bool(candidates.reflections) or any(
+            r.status is ReflectionStatus.COMPLETE for r in store.reflections.list()
+        )
+        insights = bool(candidates.insights) or bool(store.insights.list())
+        for checklist, written in ((self.reflections, reflections), (self.insights, insights)):
+            words = checklist.words
+            checklist.set_empty_words(words.empty if written else words.none_yet)
 
     # Choosing -----------------------------------------------------------------------------------
 
@@ -287,6 +313,7 @@ class ReportView(Screen):
         else:
             candidates = report_candidates(self._store, period)
             preselected = preselected_options(period, candidates)
+        self._say_why_empty(candidates)
         self.reflections.set_choices(
             [self._reflection_choice(r) for r in candidates.reflections],
             {int(each) for each in preselected.reflection_ids},
@@ -366,25 +393,128 @@ class ReportView(Screen):
         self.summary.setText(words)
         self.summary.setAccessibleDescription(words)
         for button in (self.print_button, self.pdf_button):
-            button.setEnabled(ready)
+            button.setEnabled(ready and self._job is None)
 
     # Printing and saving ------------------------------------------------------------------------
 
+    # Each is made by a ReportJob (ui.printout.job): the window stays responsive, the bar
+    # under the header shows how far it has come, and its Cancel stops it. One at a time.
+
     def preview(self) -> None:
         """Show the print preview of the printout as chosen; the client prints from there."""
-        options = self.options()
-        if self._store is not None and options is not None:
-            preview_and_print(self, self._store, options)
+        self.start_preview()
 
     def ask_and_save_pdf(self) -> None:
         """Ask where to save the PDF (suggesting Documents), then save it there."""
         path = ask_for_pdf_path(self, suggested_pdf_path(self.today()))
         if path is not None:
-            self.save_pdf(path)
+            self.start_save_pdf(path)
+
+    @property
+    def busy(self) -> bool:
+        """True while a preview or a PDF is being made."""
+        return self._job is not None
+
+    def start_preview(self) -> bool:
+        """Begin making the preview; it shows once its pages are laid out, and
+        `output_finished` says PREVIEWED from within it (FAILED or CANCELLED otherwise).
+        False, and nothing begun, when there is nothing to preview or the screen is busy."""
+        return self._start(
+            preview_work,
+            self.tr("Preparing the preview…"),
+            self.tr("Stop preparing the preview"),
+            self._preview_ready,
+        )
+
+    def start_save_pdf(self, path: Path, *, tell: bool = True) -> bool:
+        """Begin saving the printout as chosen at `path`; once written, `output_finished`
+        says SAVED (then, with `tell`, a note says so), or FAILED (after saying why) or
+        CANCELLED (nothing is written). False, and nothing begun, when there is nothing to
+        save or the screen is busy."""
+        self._tell_saved = tell
+        return self._start(
+            lambda options: save_work(options, path),
+            self.tr("Saving the PDF…"),
+            self.tr("Stop saving the PDF"),
+            self._saved,
+        )
 
     def save_pdf(self, path: Path) -> Path | None:
-        """Save the printout as chosen at `path`, and say so; None if it was not saved."""
-        options = self.options()
-        if self._store is None or options is None:
+        """Save the printout as chosen at `path`, and say so; None if it was not saved.
+        Returns once it is over, the window's events turning meanwhile."""
+        self._saved_path = None
+        if not self.start_save_pdf(path):
             return None
-        return save_pdf(self, self._store, options, path)
+        waiting = QEventLoop()
+        self.output_finished.connect(waiting.quit)
+        if self.busy:
+            waiting.exec()
+        self.output_finished.disconnect(waiting.quit)
+        return self._saved_path
+
+    def cancel_output(self) -> None:
+        """Stop the preview or PDF being made; nothing is shown or written."""
+        if self._job is not None:
+            self._job.cancel()
+            self.progress.cancel_button.setEnabled(False)
+
+    def _start(
+        self,
+        work_for: Callable[[ReportOptions], Work],
+        doing: str,
+        stop_name: str,
+        done: Callable[[object], None],
+    ) -> bool:
+        options = self.options()
+        if self._store is None or options is None or self._job is not None:
+            return False
+        job = self._job = ReportJob(self._store, options, work_for(options), today=self.today())
+        job.progressed.connect(self.progress.set_progress)
+        job.done.connect(done)
+        job.failed.connect(self._failed)
+        job.cancelled.connect(self._cancelled)
+        self.progress.begin(doing, stop_name)
+        self._update_summary()
+        job.start()
+        return True
+
+    def _job_over(self) -> None:
+        self._job = None
+        self.progress.end()
+        self._update_summary()
+
+    def _saved(self, saved: object) -> None:
+        saved = cast("SavedReport", saved)
+        self._job_over()
+        self._saved_path = saved.path
+        self.output_finished.emit(SAVED)
+        if self._tell_saved:
+            tell_saved(self, saved.path)
+
+    def _preview_ready(self, report: object) -> None:
+        from kapcompanion.report.paint.render import ReportPages, default_page_size
+
+        self._job_over()
+        store, options = self._store, self.options()
+        if store is None or options is None:  # the profile went while it was made
+            self.output_finished.emit(CANCELLED)
+            return
+        try:
+            pages = ReportPages.from_report(cast("ReportDocument", report), default_page_size())
+        except Exception as error:  # said calmly, never a traceback
+            self.output_finished.emit(FAILED)
+            tell_problem(self, error)
+            return
+        show_preview(
+            self, store, options, pages, lambda _dialog: self.output_finished.emit(PREVIEWED)
+        )
+
+    def _failed(self, error: object) -> None:
+        assert isinstance(error, BaseException)
+        self._job_over()
+        self.output_finished.emit(FAILED)
+        tell_problem(self, error)
+
+    def _cancelled(self) -> None:
+        self._job_over()
+        self.output_finished.emit(CANCELLED)

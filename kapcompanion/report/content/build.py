@@ -21,6 +21,7 @@ What may appear, and from where (the rule: anything the client did not choose ne
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Generator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -47,10 +48,11 @@ from kapcompanion.domain import (
     SessionKind,
     Theme,
 )
-from kapcompanion.ids import InsightId, SessionId
+from kapcompanion.ids import InsightId, ReflectionId, SessionId
 from kapcompanion.report.content.options import ReportOptions, report_candidates
 from kapcompanion.store import Store
 
+READS_PER_STEP = 300  # a reflection's or insight's themes, read one at a time: about 15 ms
 HIGH_DISTRESS = 8  # a rating at or above this is flagged
 CHECK_IN = "check_in"  # the moment of a flag from a quick distress check-in
 
@@ -178,17 +180,41 @@ class ReportContent:
 
 def build_content(store: Store, options: ReportOptions, today: date) -> ReportContent:
     """Gather what the printout shows for `options` (see the module docstring for the rules)."""
+    steps = content_steps(store, options, today)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            content: ReportContent = done.value
+            return content
+
+
+def content_steps(
+    store: Store, options: ReportOptions, today: date
+) -> Generator[None, None, ReportContent]:
+    """`build_content` a few reads of the store at a time: it pauses after each (the store
+    serves one thread only, so the screen reads between its events, not on a worker)."""
     period = options.period
     candidates = report_candidates(store, period)
+    yield
     chosen_reflections = [r for r in candidates.reflections if r.id in options.reflection_ids]
     chosen_insights = [i for i in candidates.insights if i.id in options.insight_ids]
     every_session = store.sessions.list()
     sessions = [s for s in every_session if period.contains(s.held_at)]
     by_id = {s.id: s for s in every_session}
     themes = {theme.key: theme for theme in store.themes.list()}
+    yield
 
-    reflection_keys = {r.id: store.themes.keys_for_reflection(r.id) for r in chosen_reflections}
-    insight_keys = {i.id: store.themes.keys_for_insight(i.id) for i in chosen_insights}
+    reflection_keys: dict[ReflectionId, list[str]] = {}
+    for index, reflection in enumerate(chosen_reflections, start=1):
+        reflection_keys[reflection.id] = store.themes.keys_for_reflection(reflection.id)
+        if index % READS_PER_STEP == 0:
+            yield
+    insight_keys: dict[InsightId, list[str]] = {}
+    for index, insight in enumerate(chosen_insights, start=1):
+        insight_keys[insight.id] = store.themes.keys_for_insight(insight.id)
+        if index % READS_PER_STEP == 0:
+            yield
     counted = Counter(
         key
         for keys in [*reflection_keys.values(), *insight_keys.values()]
@@ -205,6 +231,7 @@ def build_content(store: Store, options: ReportOptions, today: date) -> ReportCo
         reflection_ids=frozenset(reflection_keys),
         insight_ids=frozenset(insight_keys),
     )
+    yield
 
     everything = distress_series(store, period)
     chosen_ids = {r.id for r in chosen_reflections}
@@ -214,7 +241,9 @@ def build_content(store: Store, options: ReportOptions, today: date) -> ReportCo
     )
     oldest_first = sorted(chosen_reflections, key=lambda r: (r.started_at, r.id))
 
+    yield
     scores, questionnaires, flags = _scores_and_safety_flags(store, period)
+    yield
     lines = tuple(
         SessionLine(s, tuple(session_options().after_effect_label(key) for key in s.after_effects))
         for s in sessions
@@ -222,6 +251,7 @@ def build_content(store: Store, options: ReportOptions, today: date) -> ReportCo
     flags += _session_flags(lines) + _reflection_flags(distress.reflections, chosen_reflections)
     flags += _check_in_flags(store, period)
     flags.sort(key=lambda flag: flag.when)
+    insights = _insight_items(store, chosen_insights, insight_keys, themes, by_id)
 
     first_day, last_day = _shown_days(
         period,
@@ -245,7 +275,7 @@ def build_content(store: Store, options: ReportOptions, today: date) -> ReportCo
         scores=scores,
         questionnaires=questionnaires,
         flags=tuple(flags),
-        insights=_insight_items(store, chosen_insights, insight_keys, themes, by_id),
+        insights=insights,
         reflections=tuple(
             ReflectionItem(
                 r,

@@ -35,6 +35,8 @@ from kapcompanion.wording.dates import day_of
 from kapcompanion.wording.domain import phase_title, session_title
 from kapcompanion.wording.translation import translate
 
+FLAG_WIDTHS = (18, 82)  # percent of the page: the day, then what happened
+
 
 def detail_html(
     section: ReportSection,
@@ -236,5 +238,5 @@ class _Detail:
             "after-effects the client noted.",
         )
         return f"<p class='meta'>{escaped(note)}</p>" + table_html(
-            [escaped(h) for h in headers], rows
+            [escaped(h) for h in headers], rows, widths=FLAG_WIDTHS
         )

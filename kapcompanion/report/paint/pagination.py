@@ -68,10 +68,15 @@ def _merged(spans: list[Span]) -> list[Span]:
 
 
 def page_breaks(
-    document: QTextDocument, page_height: float, keeps_with_next: Callable[[QTextBlock], bool]
+    document: QTextDocument,
+    page_height: float,
+    keeps_with_next: Callable[[QTextBlock], bool],
+    continued: frozenset[int] = frozenset(),
 ) -> list[PageStart]:
     """Where each page begins (the first at 0), in document coordinates. A block for which
-    `keeps_with_next` is true stays on the page where the next block begins."""
+    `keeps_with_next` is true stays on the page where the next block begins. The tables
+    numbered in `continued` (from 0, in the document's order) are parts of the table before
+    them, with no header row of their own: together, one table."""
     layout = document.documentLayout()
     lines: list[Span] = []
     keeps: list[Span] = []
@@ -113,7 +118,7 @@ def page_breaks(
     device = layout.paintDevice()
     # Qt scales a table cell's CSS padding by the device's dpi / CSS_PIXELS_PER_INCH.
     scale = device.logicalDpiY() / CSS_PIXELS_PER_INCH if device is not None else 1.0
-    headed = _headed_tables(tables, rows, scale)
+    headed = _headed_tables(tables, rows, scale, continued)
     short = page_height * SHORT_SHARE
     short_rows = [row for row in rows.values() if row[1] - row[0] <= short]
     short_tables = [table.header[:1] + table.body[1:] for table in headed]
@@ -127,14 +132,27 @@ def page_breaks(
 
 
 def _headed_tables(
-    tables: dict[int, tuple[QTextTable, float]], rows: dict[tuple[int, int], Span], scale: float
+    tables: dict[int, tuple[QTextTable, float]],
+    rows: dict[tuple[int, int], Span],
+    scale: float,
+    continued: frozenset[int] = frozenset(),
 ) -> list[_HeadedTable]:
-    """The tables with header rows and at least one row under them."""
-    headed = []
-    for first_position, (table, padding) in tables.items():
+    """The tables with header rows and at least one row under them (a table's `continued`
+    parts lengthen its body)."""
+    headed: list[_HeadedTable] = []
+    extending = False  # whether the table before was the last of `headed`, or part of it
+    for index, (first_position, (table, padding)) in enumerate(tables.items()):
         header_rows = table.format().headerRowCount()
         own = [rows.get((first_position, row)) for row in range(table.rows())]
         spans = [span for span in own if span is not None]
+        if index in continued and extending and spans and len(spans) == len(own):
+            last = headed[-1]
+            bottom = max(last.body[1], *(span[1] for span in spans))
+            headed[-1] = _HeadedTable(
+                last.header, last.room, last.first_row, (last.body[0], bottom)
+            )
+            continue
+        extending = False
         if not 0 < header_rows < len(own) or len(spans) < len(own):
             continue
         first_row = spans[header_rows]
@@ -143,6 +161,7 @@ def _headed_tables(
         header = (spans[0][0] - padding * scale, first_row[0] - padding * scale)
         body = (first_row[0], max(span[1] for span in spans))
         headed.append(_HeadedTable(header, first_row[0] - header[0], first_row, body))
+        extending = True
     return headed
 
 

@@ -13,6 +13,7 @@ Needs a QGuiApplication (or QApplication). QtGui only: no widgets.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -49,10 +50,19 @@ from PySide6.QtSvg import QSvgRenderer
 from kapcompanion.files import write_atomically
 from kapcompanion.report.content.build import ReportContent, build_content
 from kapcompanion.report.content.options import ReportOptions, ReportSection
-from kapcompanion.report.errors import ReportError, ReportPaperError, ReportPrintError
+from kapcompanion.report.errors import (
+    ReportError,
+    ReportPaperError,
+    ReportPrintError,
+    ReportTooLongError,
+)
 from kapcompanion.report.paint.document import ReportDocument, build_report_document
 from kapcompanion.report.paint.figures import ChartPicture, chart_pictures
-from kapcompanion.report.paint.html_parts import CHART_SCHEME, CSS_PIXELS_PER_INCH
+from kapcompanion.report.paint.html_parts import (
+    CHART_SCHEME,
+    CSS_PIXELS_PER_INCH,
+    continued_tables,
+)
 from kapcompanion.report.paint.pagination import PageStart, page_breaks
 from kapcompanion.report.paint.running_text import footer_height, header_height, paint_running_text
 from kapcompanion.report.paint.slices import continued_blocks, paint_slice
@@ -65,6 +75,22 @@ PDF_MARGINS_MM = QMarginsF(18, 12, 18, 12)
 MIN_BODY_MM = (60.0, 80.0)
 MM_PER_INCH = 25.4
 OBJECT_REPLACEMENT = "\ufffc"
+# The PDF's coordinates per inch. Qt lays a document out no taller than 2²³ device pixels
+# (beyond that it writes garbage and crashes): at Qt's default of 1200 dpi that is about 700
+# pages, at 300 about 2,800. Text and charts stay vectors whatever it is.
+PDF_DPI = 300
+LAYOUT_LIMIT = 2**23 - 2**16  # device pixels, with a page or so to spare
+LAYOUT_STEP = 4_000  # characters laid out at a time: a few ms, at most a table part
+
+
+Progress = Callable[[float], None]
+"""Told how far a report has come (0 to 1): charts drawn, laid out, each page painted. It may
+raise (ReportCancelledError) to stop the report there."""
+CHARTS_DRAWN, LAID_OUT = 0.4, 0.6  # shares of the time, about, on a long report
+
+
+def no_progress(_done: float) -> None:
+    """Progress that no one follows."""
 
 
 def default_page_size(locale: QLocale | None = None) -> QPageSize:
@@ -182,7 +208,21 @@ def lay_out(report: ReportDocument, device: QPagedPaintDevice) -> LaidOutReport:
     document.setDocumentMargin(0)
     document.setHtml(report.html)
     document.setTextWidth(body.width())
-    return LaidOutReport(document, body, page_breaks(document, body.height(), _keeps_with_next))
+    _lay_out_in_steps(document)
+    if document.size().height() >= LAYOUT_LIMIT:
+        raise ReportTooLongError()
+    starts = page_breaks(document, body.height(), _keeps_with_next, continued_tables(report.html))
+    return LaidOutReport(document, body, starts)
+
+
+def _lay_out_in_steps(document: QTextDocument) -> None:
+    """Lay the document out a step at a time. Qt holds Python's lock through one call, and
+    laying out a long report in one took 0.4 s on ten years: the window's thread could not
+    run meanwhile. Asked where a block is, Qt lays out only up to it."""
+    layout = document.documentLayout()
+    for position in range(LAYOUT_STEP, document.characterCount(), LAYOUT_STEP):
+        layout.blockBoundingRect(document.findBlock(position))
+    layout.documentSize()
 
 
 def _keeps_with_next(block: QTextBlock) -> bool:
@@ -205,11 +245,14 @@ def _is_chart(block: QTextBlock) -> bool:
     return False
 
 
-def paint_report(report: ReportDocument, device: QPagedPaintDevice) -> int:
+def paint_report(
+    report: ReportDocument, device: QPagedPaintDevice, progress: Progress = no_progress
+) -> int:
     """Paint an already built report onto `device`; returns the number of pages. Raises
     ReportPrintError when the device will not take it (a printer, or a file it cannot
-    write)."""
+    write). `progress` hears of each page painted (see `Progress`)."""
     laid_out = lay_out(report, device)
+    progress(LAID_OUT)
     continued = continued_blocks(laid_out.document, laid_out.page_tops)
     painter = QPainter()
     if not painter.begin(device):
@@ -220,6 +263,7 @@ def paint_report(report: ReportDocument, device: QPagedPaintDevice) -> int:
             if page:
                 device.newPage()
             paint_page(painter, report, device, laid_out, continued, page)
+            progress(LAID_OUT + (1 - LAID_OUT) * (page + 1) / laid_out.pages)
     finally:
         painter.end()
     return laid_out.pages
@@ -265,10 +309,27 @@ class ReportPages:
         *,
         today: date | None = None,
     ) -> None:
+        self._open(page_size)
+        content = build_content(store, options, today or date.today())
+        self._lay_out(report_from_content(content, options, self.device))
+
+    @classmethod
+    def from_report(cls, report: ReportDocument, page_size: QPageSize) -> ReportPages:
+        """The pages of a report already built for `page_size` (`report_for_paper`), laid out
+        on the calling thread, which is the one that paints them: a text layout keeps the
+        fonts of the thread that made it, and those go with that thread."""
+        pages = cls.__new__(cls)
+        pages._open(page_size)
+        pages._lay_out(report)
+        return pages
+
+    def _open(self, page_size: QPageSize) -> None:
         self._buffer = QBuffer()  # the measuring writer's target; it is never painted on
         self._buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         self.device = pdf_writer(self._buffer, page_size)
-        self.report = build_report(store, options, self.device, today=today)
+
+    def _lay_out(self, report: ReportDocument) -> None:
+        self.report = report
         self.laid_out = lay_out(self.report, self.device)
         self._continued = continued_blocks(self.laid_out.document, self.laid_out.page_tops)
 
@@ -322,9 +383,34 @@ def build_report(
     today: date | None = None,
 ) -> ReportDocument:
     """The report's HTML and charts, sized for `device`'s printable width."""
-    body_rect(device)  # paper too small: say so before drawing any chart
+    body_rect(device)  # paper too small: say so before reading anything
     content = build_content(store, options, today or date.today())
+    return report_from_content(content, options, device)
+
+
+def report_for_paper(
+    content: ReportContent,
+    options: ReportOptions,
+    page_size: QPageSize,
+    progress: Progress = no_progress,
+) -> ReportDocument:
+    """`report_from_content` sized for a PDF on `page_size`: plain data (HTML and SVG), so a
+    worker thread may build it for another to lay out (`ReportPages.from_report`)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    return report_from_content(content, options, pdf_writer(buffer, page_size), progress)
+
+
+def report_from_content(
+    content: ReportContent,
+    options: ReportOptions,
+    device: QPagedPaintDevice,
+    progress: Progress = no_progress,
+) -> ReportDocument:
+    """`build_report` from content already gathered: needs no store (so a worker thread may)."""
+    body_rect(device)  # paper too small: say so before drawing any chart
     charts = chart_pictures(content, options, content_width_inches(device))
+    progress(CHARTS_DRAWN)
     limits = _fitting_limits(content, options, device)
     return build_report_document(content, options, charts, limits=limits)
 
@@ -341,6 +427,23 @@ def render_report(
     return paint_report(build_report(store, options, device, today=today), device)
 
 
+def render_pdf(
+    content: ReportContent,
+    options: ReportOptions,
+    page_size: QPageSize,
+    progress: Progress = no_progress,
+) -> tuple[bytes, int]:
+    """The report as the bytes of a PDF, and its page count, painted in memory from content
+    already gathered: needs no store, so a worker thread may. Raises ReportPrintError when
+    the PDF could not be made, or whatever `progress` raises to stop it."""
+    pdf = QBuffer()
+    pdf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = pdf_writer(pdf, page_size)
+    pages = paint_report(report_from_content(content, options, writer, progress), writer, progress)
+    del writer  # the PDF is complete once its painter has ended and its writer is gone
+    return bytes(pdf.data().data()), pages
+
+
 def pdf_writer(target: Path | QIODevice, page_size: QPageSize) -> QPdfWriter:
     """A PDF writer with the report's margins and title, writing to a file or an open device."""
     writer = QPdfWriter(str(target) if isinstance(target, Path) else target)
@@ -349,6 +452,7 @@ def pdf_writer(target: Path | QIODevice, page_size: QPageSize) -> QPdfWriter:
             page_size, QPageLayout.Orientation.Portrait, PDF_MARGINS_MM, QPageLayout.Unit.Millimeter
         )
     )
+    writer.setResolution(PDF_DPI)
     writer.setTitle("KAP Companion report")
     writer.setCreator("KAP Companion")
     return writer
@@ -372,22 +476,34 @@ def save_report_pdf(
     many pages it has. The PDF is painted in memory and written whole by the one file writer
     (kapcompanion.files), so a failure never leaves half a file behind. Raises ReportError when
     the folder cannot be written."""
+    content = build_content(store, options, today or date.today())
+    return save_content_pdf(content, options, path, page_size=page_size)
+
+
+def save_content_pdf(
+    content: ReportContent,
+    options: ReportOptions,
+    path: Path,
+    *,
+    page_size: QPageSize | None = None,
+    progress: Progress = no_progress,
+) -> SavedReport:
+    """`save_report_pdf` from content already gathered (so a worker thread may). Nothing is
+    written once `progress` has raised: it is asked a last time before the file is."""
     path = path.expanduser().absolute()
-    pdf = QBuffer()
-    pdf.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = pdf_writer(pdf, page_size or default_page_size())
     try:
-        pages = render_report(store, options, writer, today=today)
+        data, pages = render_pdf(content, options, page_size or default_page_size(), progress)
     except ReportPrintError as error:
         raise ReportError(path, "the PDF could not be made") from error
-    del writer  # the PDF is complete once its painter has ended and its writer is gone
-    write_atomically(
-        path,
-        bytes(pdf.data().data()),
-        overwrite=True,
-        exists=_folder_in_the_way,
-        failed=ReportError,
-    )
+    progress(1.0)
+    return write_report_pdf(path, data, pages)
+
+
+def write_report_pdf(path: Path, data: bytes, pages: int) -> SavedReport:
+    """Write a PDF made by `render_pdf` at `path`, whole or not at all (kapcompanion.files),
+    replacing any file there. Raises ReportError when the folder cannot be written."""
+    path = path.expanduser().absolute()
+    write_atomically(path, data, overwrite=True, exists=_folder_in_the_way, failed=ReportError)
     return SavedReport(path, pages)
 
 

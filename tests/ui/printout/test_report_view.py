@@ -470,6 +470,7 @@ def test_save_as_pdf_suggests_documents_and_offers_the_folder_afterwards(
     answer_next_dialog(seen, choose="Open folder")
     tab_to(qtbot, view.pdf_button, limit=TAB_STOPS)
     press(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
 
     [suggested] = asked
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -516,6 +517,7 @@ def test_the_print_preview_shows_the_printout_on_the_locales_paper(
 
     QTimer.singleShot(20, look_and_close)
     qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "title" in seen, timeout=20_000)
     assert isinstance(seen["pages"], int) and seen["pages"] >= 1
     assert seen["paper"] == default_page_size().id()
     assert seen["title"] == "Printout for your therapist"
