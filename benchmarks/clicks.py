@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from ui.printout.view import ReportView
     from ui.widgets.choices import ThemeChoice
 
     W = TypeVar("W", bound=QWidget)
@@ -353,42 +354,45 @@ class Clicker:
     def printout(self, out_folder: Path) -> None:
         from PySide6.QtWidgets import QComboBox
 
+        from ui.printout.view import ReportView
+
         self.window.show_destination("report")
         self.idle()
         view = self.window.page("report")
-        default_pdf = out_folder / "default.pdf"
-        self.measure(
-            "Printout: save the default PDF",
-            lambda: self.later(lambda: view.save_pdf(default_pdf)),  # type: ignore[attr-defined]
-            done=lambda: complete_pdf(default_pdf),
-            background=True,
-        )
-        self.measure(
-            "Printout: preview the default",
-            lambda: self.later(view.preview),  # type: ignore[attr-defined]
-            done=self.preview_shown,
-            finish=self.close_preview,
-            background=True,
-        )
+        assert isinstance(view, ReportView)
+        outcomes: list[str] = []
+        view.output_finished.connect(outcomes.append)
+        self.save_and_preview(view, outcomes, "the default", out_folder / "default.pdf")
         days = self.control(QComboBox, "Which days the printout covers")
         rows = [row for row in range(days.count()) if "whole" in days.itemText(row).lower()]
-        if not rows:
-            raise LookupError("no whole-course choice in the printout's days")
-        self.measure("Printout: whole course", self.choose_in(days.accessibleName(), rows[0]))
-        whole_pdf = out_folder / "whole-course.pdf"
+        if rows and days.currentIndex() != rows[0]:
+            self.measure("Printout: whole course", self.choose_in(days.accessibleName(), rows[0]))
+            self.save_and_preview(view, outcomes, "the whole course", out_folder / "whole.pdf")
+
+    def save_and_preview(
+        self, view: ReportView, outcomes: list[str], which: str, pdf: Path
+    ) -> None:
+        """Save `which` printout as a PDF, then preview it; each runs until the view says it
+        finished (the preview's dialog is then closed, as a client would)."""
+        outcomes.clear()
         self.measure(
-            "Printout: save the whole-course PDF",
-            lambda: self.later(lambda: view.save_pdf(whole_pdf)),  # type: ignore[attr-defined]
-            done=lambda: complete_pdf(whole_pdf),
+            f"Printout: save {which} as PDF",
+            lambda: view.start_save_pdf(pdf, tell=False),
+            done=lambda: bool(outcomes),
             background=True,
         )
+        if outcomes != ["saved"]:
+            raise RuntimeError(f"saving {which} ended {outcomes}")
+        outcomes.clear()
         self.measure(
-            "Printout: preview the whole course",
-            lambda: self.later(view.preview),  # type: ignore[attr-defined]
-            done=self.preview_shown,
+            f"Printout: preview {which}",
+            view.start_preview,
+            done=lambda: bool(outcomes) and self.preview_shown(),
             finish=self.close_preview,
             background=True,
         )
+        if outcomes != ["previewed"]:
+            raise RuntimeError(f"previewing {which} ended {outcomes}")
 
     # Small moves -------------------------------------------------------------------------
 
@@ -420,12 +424,6 @@ class Clicker:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
-    def later(self, call: Callable[[], object]) -> None:
-        from PySide6.QtCore import QTimer
-
-        # A modal dialog's own event loop must not hold up the measuring loop.
-        QTimer.singleShot(0, call)
-
     def preview(self) -> object | None:
         for widget in self.app.topLevelWidgets():
             if widget.accessibleName() == "Print preview" and widget.isVisible():
@@ -456,13 +454,6 @@ class Clicker:
         from ui.widgets.choices import CHOICE_KEY_ROLE
 
         choice.choose([str(choice.itemData(row, CHOICE_KEY_ROLE)) for row in range(choice.count())])
-
-
-def complete_pdf(path: Path) -> bool:
-    try:
-        return path.stat().st_size > 0 and path.read_bytes()[-1024:].rstrip().endswith(b"%%EOF")
-    except OSError:
-        return False
 
 
 def measure_clicks(profile_folder: Path) -> int:
