@@ -219,6 +219,21 @@ class Reflections(Part):
         )
         return [to.reflection(row, ()) for row in rows]
 
+    def first_written_answers(
+        self, reflection_ids: Collection[ReflectionId]
+    ) -> dict[ReflectionId, tuple[Answer, ...]]:
+        """Of many reflections, each one's first answer with words in it (not skipped, not
+        blank), in one query: what a list of reflections shows of each. A reflection with no
+        words is left out."""
+        rows = self._all(
+            "SELECT * FROM (SELECT *, row_number() OVER "
+            "(PARTITION BY reflection_id ORDER BY position, id) AS nth FROM answers "
+            "WHERE reflection_id IN (SELECT value FROM json_each(?)) "
+            "AND skipped = 0 AND trim(text) != '') WHERE nth = 1",
+            [json.dumps(sorted(reflection_ids))],
+        )
+        return {ReflectionId(row["reflection_id"]): (to.answer(row),) for row in rows}
+
     def answers_of(
         self, reflection_ids: Collection[ReflectionId]
     ) -> dict[ReflectionId, tuple[Answer, ...]]:

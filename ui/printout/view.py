@@ -311,7 +311,7 @@ class ReportView(Screen):
         if period is None:
             candidates, preselected = ReportCandidates((), ()), ReportOptions()
         else:
-            candidates = report_candidates(self._store, period)
+            candidates = report_candidates(self._store, period, first_words_only=True)
             preselected = preselected_options(period, candidates)
         self._say_why_empty(candidates)
         self.reflections.set_choices(

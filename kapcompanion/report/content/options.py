@@ -110,16 +110,25 @@ class ReportCandidates:
     insights: tuple[Insight, ...]  # live insights in the period, newest first
 
 
-def report_candidates(store: Store, period: Period) -> ReportCandidates:
+def report_candidates(
+    store: Store, period: Period, *, first_words_only: bool = False
+) -> ReportCandidates:
     """Finished reflections (with their answers) and live insights written in `period`,
-    newest first. Drafts are never offered. Three queries, however many there are."""
+    newest first. Drafts are never offered. Three queries, however many there are. With
+    `first_words_only`, each reflection holds only its first answer with words in it: what a
+    list to choose from shows, read without years of writing."""
     reflections = [
         reflection
         for reflection in store.reflections.list()
         if reflection.status is ReflectionStatus.COMPLETE and period.contains(reflection.started_at)
     ]
     reflections.sort(key=lambda r: (r.started_at, r.id), reverse=True)
-    answers = store.reflections.answers_of([r.id for r in reflections])
+    read = (
+        store.reflections.first_written_answers
+        if first_words_only
+        else store.reflections.answers_of
+    )
+    answers = read([r.id for r in reflections])
     insights = [insight for insight in store.insights.list() if period.contains(insight.created_at)]
     insights.sort(key=lambda i: (i.created_at, i.id), reverse=True)
     return ReportCandidates(

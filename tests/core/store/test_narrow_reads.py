@@ -61,3 +61,28 @@ def test_the_latest_check_in_is_the_last_finished_one_of_that_questionnaire(stor
     assert latest == store.check_ins.completed(phq9.id)[-1]
     assert latest.completed_at == at + timedelta(weeks=1)
     assert set(latest.answers.values()) == {1}
+
+
+def test_the_first_written_answer_skips_skipped_and_blank_ones(store: Store) -> None:
+    written = store.reflections.start(Phase.SAME_DAY, "same-day", 1)
+    texts = ["", "   ", "Skipped words.", "The first words.", "Later words."]
+    for position, words in enumerate(texts):
+        store.reflections.save_answer(
+            written.id,
+            position=position,
+            prompt_id=f"p{position}",
+            prompt_text="?",
+            text=words,
+            skipped=position == 2,
+        )
+    skipped = store.reflections.get(written.id).answers[2]
+    silent = store.reflections.start(Phase.NEXT_DAY, "next-day", 1)
+    store.reflections.save_answer(silent.id, position=0, prompt_id="p", prompt_text="?", text="")
+
+    first = store.reflections.first_written_answers([written.id, silent.id])
+
+    assert list(first) == [written.id]
+    [answer] = first[written.id]
+    assert answer.text == "The first words." and answer != skipped
+    whole = store.reflections.answers_of([written.id])[written.id]
+    assert answer in whole
