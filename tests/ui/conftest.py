@@ -109,3 +109,17 @@ def demo_store(demo_profile: Profile) -> Iterator[Store]:
     """The sample course, open in a store of its own."""
     with Store.open(demo_profile.database_path) as opened:
         yield opened
+
+
+PROTECTED_PASSPHRASE = "quiet harbour"
+
+
+@pytest.fixture
+def protected_profile(demo_profile: Profile) -> Profile:
+    """The sample course, protected with PROTECTED_PASSPHRASE."""
+    from kapcompanion.store import protection
+
+    protection.protect(
+        demo_profile.database_path, demo_profile.backups_folder, PROTECTED_PASSPHRASE
+    )
+    return demo_profile

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.profile import Profile
-from kapcompanion.store import Store, protection
-from tests.ui.conftest import WindowFactory
+from kapcompanion.store import Store
+from tests.ui.conftest import PROTECTED_PASSPHRASE, WindowFactory
 from tests.ui.helpers import visible_texts
 
 
@@ -30,18 +30,14 @@ def test_the_data_opened_in_the_background_shows_and_takes_new_words(
 
 
 def test_a_protected_profile_opened_in_the_background_asks_for_its_passphrase(
-    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+    open_window: WindowFactory, protected_profile: Profile, qtbot: QtBot
 ) -> None:
-    profile.ensure_exists()
-    with Store.open(profile.database_path) as store:
-        store.insights.add("Private.")
-    protection.protect(profile.database_path, profile.backups_folder, "a long passphrase")
-    window = open_window(profile, load=False)
+    window = open_window(protected_profile, load=False)
     with qtbot.waitSignal(window.locked, timeout=10_000):
         window.open_profile_in_background()
     assert window.is_locked() and window.store is None
-    window.unlock("a long passphrase")
-    assert window.store is not None and window.store.insights.list()[0].text == "Private."
+    window.unlock(PROTECTED_PASSPHRASE)
+    assert window.store is not None and window.store.insights.list()
 
 
 def test_an_emptied_file_opened_in_the_background_offers_a_backup(

@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 from kapcompanion.domain import Phase
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import PROTECTED_PASSPHRASE, WindowFactory
 from ui.main_window import BUILT_WHILE_IDLE, MainWindow
 from ui.widgets.screen import Screen
 
@@ -60,37 +60,24 @@ def test_a_change_after_a_screen_was_filled_shows_when_it_is_first_opened(
 
 
 def test_nothing_is_built_while_the_window_is_locked(
-    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+    open_window: WindowFactory, protected_profile: Profile, qtbot: QtBot
 ) -> None:
-    from kapcompanion.store import protection
-
-    profile.ensure_exists()
-    with Store.open(profile.database_path) as store:
-        store.insights.add("Something to keep.")
-    protection.protect(profile.database_path, profile.backups_folder, "a long passphrase")
-    window = open_window(profile, load=False, build_while_idle=True)
+    window = open_window(protected_profile, load=False, build_while_idle=True)
     with qtbot.waitSignal(window.locked, timeout=10_000):
         window.open_profile()
     qtbot.wait(1_500)  # longer than the pause before idle building would begin
     assert not any(key in window._built for key in BUILT_WHILE_IDLE)
-    window.unlock("a long passphrase")
+    window.unlock(PROTECTED_PASSPHRASE)
     qtbot.waitUntil(lambda: all(ready(window, key) for key in BUILT_WHILE_IDLE), timeout=15_000)
 
 
 def test_locking_once_every_screen_is_ready_reads_nothing_from_the_closed_data(
-    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+    open_window: WindowFactory, protected_profile: Profile, qtbot: QtBot
 ) -> None:
-    from kapcompanion.demo import fill_demo
-    from kapcompanion.store import protection
-
-    profile.ensure_exists()
-    with Store.open(profile.database_path) as store:
-        fill_demo(store)
-    protection.protect(profile.database_path, profile.backups_folder, "a long passphrase")
-    window = open_window(profile, load=False, build_while_idle=True)
+    window = open_window(protected_profile, load=False, build_while_idle=True)
     with qtbot.waitSignal(window.locked, timeout=10_000):
         window.open_profile()
-    window.unlock("a long passphrase")
+    window.unlock(PROTECTED_PASSPHRASE)
     qtbot.waitUntil(lambda: all(ready(window, key) for key in BUILT_WHILE_IDLE), timeout=15_000)
     window.show_destination("journal")
     window.data_changed.emit("everything")  # the hidden screens wait to read again

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEd
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.profile import Profile
+from tests.ui.conftest import PROTECTED_PASSPHRASE as PASSPHRASE
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import focused, press, tab_to, type_text, visible_texts
-from tests.ui.unlock.conftest import PASSPHRASE
 from ui.main_window import MainWindow
 from ui.settings.delete_all import DeleteAllDialog
 from ui.unlock.view import UnlockView
