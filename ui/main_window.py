@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -104,6 +105,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 # (ui/widgets/while_idle.py), so a first visit only shows them. Trends and the Printout wait to
 # be opened: their charts bring in matplotlib, which is large.
 BUILT_WHILE_IDLE = ("sessions", "reflect", "journal", "insights", "checkins", "support", "settings")
+IMPORTED_WHILE_IDLE = ("ui.trends.view", "ui.printout.view")
 SIDEBAR_WIDTH = 200
 STATE_SAVE_DELAY_MS = 1000  # after the last move, resize or change of screen
 
@@ -563,14 +565,15 @@ class MainWindow(QMainWindow):
         if self._data_closed():
             self._leave_locked()
         self._watch_for_idle()
+        steps = [step for key in self.built_while_idle for step in self._ready_while_idle(key)]
+        # The chart screens' own modules (Qt classes: made on this thread); not their charts.
+        steps += [partial(import_module, name) for name in IMPORTED_WHILE_IDLE]
         do_while_idle(
-            self,
-            [step for key in self.built_while_idle for step in self._ready_while_idle(key)],
-            keep_going=lambda: self._store is not None and not self._data_closed(),
+            self, steps, keep_going=lambda: self._store is not None and not self._data_closed()
         )
         from ui.widgets.chart_worker import warm_up_charts  # matplotlib loads off the main thread
 
-        QTimer.singleShot(300, lambda: warm_up_charts("ui.trends.view"))
+        QTimer.singleShot(300, warm_up_charts)
         if store.set_aside is not None:
             self._notes.append((self.tr("Your entries are safe"), store.set_aside.message))
         self.profile_opened.emit()

@@ -32,7 +32,11 @@ def test_a_killed_app_keeps_all_but_the_last_seconds_of_typing(tmp_path: Path) -
     typed: list[tuple[float, int]] = []  # (when, characters in the writing area)
     try:
         assert child.stdout is not None
-        assert child.stdout.readline().strip() == "typed-first"
+        first = child.stdout.readline().strip()
+        if first != "typed-first":  # it ended early: say why
+            child.wait(timeout=10)
+            assert child.stderr is not None
+            raise AssertionError(f"the app ended ({child.returncode}): {child.stderr.read()}")
         started = time.monotonic()
         while time.monotonic() - started < TYPING_SECONDS:
             typed.append((time.monotonic(), int(child.stdout.readline())))
