@@ -18,7 +18,8 @@ For each action it prints:
 - wall ms: from the action until its result is on screen and the main thread idle;
 - RSS MiB: resident memory after the action (and the peak over the run at the end).
 An action is within budget when its main-thread CPU is ≤ 100 ms, or, for work the app does in
-the background (saving and previewing PDFs), when nothing blocks the window longer than 100 ms.
+the background or in parts (opening the profile and readying screens while idle, every Trends
+control, saving and previewing PDFs), when nothing blocks the window longer than 100 ms.
 
 Run from the repository root:
 
