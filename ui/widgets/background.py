@@ -2,7 +2,8 @@
 
 For work the window need not wait for and the client need not watch (opening the data at
 start): nothing modal shows, the window goes on answering, and `then` receives what the work
-returned, or the exception it raised, on the main thread once it is done.
+returned, or the exception it raised, on the main thread once it is done. `Background` is also
+the thread behind `ui.widgets.busy.run_busy`, for work the client waits for.
 """
 
 from __future__ import annotations

@@ -8,34 +8,22 @@ keeps clicks and typing away from the window while it runs; it cannot be stopped
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import TypeVar, cast
 
-from PySide6.QtCore import QEventLoop, Qt, QThread
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ui.widgets.background import Background
 
 T = TypeVar("T")
 NOTE_DELAY_MS = 300  # quick work finishes before a note would appear
 
 
-class _Worker(QThread, Generic[T]):
-    def __init__(self, work: Callable[[], T]) -> None:
-        super().__init__()
-        self._work = work
-        self.result: T | None = None
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self.result = self._work()
-        except BaseException as error:  # handed back to the caller's thread below
-            self.error = error
-
-
 def run_busy(parent: QWidget | None, label: str, work: Callable[[], T]) -> T:
     """Run `work()` on a thread, with `label` in a modal note and a busy cursor; return its
     result or raise its exception here."""
-    worker: _Worker[T] = _Worker(work)
+    worker: Background[T] = Background(work)
     note = QProgressDialog(label, "", 0, 0, parent)
     note.setCancelButton(None)
     note.setWindowTitle(label)
@@ -56,6 +44,6 @@ def run_busy(parent: QWidget | None, label: str, work: Callable[[], T]) -> T:
         note.close()
         note.deleteLater()
     worker.deleteLater()
-    if worker.error is not None:
-        raise worker.error
-    return worker.result  # type: ignore[return-value]
+    if isinstance(worker.outcome, BaseException):
+        raise worker.outcome
+    return cast(T, worker.outcome)
