@@ -6,9 +6,12 @@ Shared by the screen tests; helpers that know one screen stay in that screen's t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 
@@ -74,6 +77,42 @@ def focusable_widgets(root: QWidget) -> list[QWidget]:
         for widget in root.findChildren(QWidget)
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(root)
     ]
+
+
+DialogT = TypeVar("DialogT", bound=QDialog)
+FOCUS_WAITS = 100  # turns of 20 ms: two seconds for a dialog to take the focus on a busy machine
+
+
+def when_dialog_opens(
+    kind: type[DialogT],
+    act: Callable[[DialogT], object],
+    *,
+    focus: Callable[[DialogT], QWidget] | None = None,
+) -> None:
+    """Call `act(dialog)` once a `kind` dialog is the active modal one and, with `focus`, once
+    that widget of it has the keyboard focus (keys go to the focused widget: sent earlier, they
+    would reach the window behind). The dialog is closed afterwards whatever `act` did, so a
+    failing step cannot leave the run waiting on it."""
+    waited: list[int] = []
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(20, check)
+            return
+        if focus is not None and not focus(dialog).hasFocus() and len(waited) <= FOCUS_WAITS:
+            if not waited:
+                dialog.activateWindow()  # as a desktop does for a new modal dialog
+            waited.append(1)
+            QTimer.singleShot(20, check)
+            return
+        try:
+            act(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(20, check)
 
 
 def answer_next_dialog(seen: list[tuple[str, str]], *, choose: str | None = None) -> None:

@@ -20,7 +20,7 @@ from kapcompanion.store.automatic_backups import BACKUP_FOLDER_SETTING, automati
 from kapcompanion.store.backup import backup_database, default_backup_path
 from kapcompanion.store.restore import KEPT_INFIX, summarize
 from tests.ui.conftest import WindowFactory
-from tests.ui.helpers import press, tab_to, visible_texts
+from tests.ui.helpers import press, tab_to, visible_texts, when_dialog_opens
 from ui.main_window import MainWindow
 from ui.settings.backups import BackupsSection, RestoreDialog
 from ui.widgets.wording import when_text
@@ -45,31 +45,8 @@ def section_of(window: MainWindow) -> BackupsSection:
 
 
 def when_restore_dialog_opens(act: Callable[[RestoreDialog], object]) -> None:
-    """Call `act(dialog)` once the restore dialog is the active modal dialog; it is closed
-    afterwards whatever `act` did, so a failing step cannot leave the run waiting."""
-
-    waited: list[int] = []
-
-    def check() -> None:
-        dialog = QApplication.activeModalWidget()
-        # Keys go to the focused widget: wait (up to two seconds, on a busy machine) for the
-        # dialog to give its list the focus, or they would go to the window behind it.
-        ready = isinstance(dialog, RestoreDialog) and (dialog.list.hasFocus() or len(waited) > 100)
-        if not ready:
-            if isinstance(dialog, RestoreDialog):
-                if not waited:
-                    dialog.activateWindow()  # as a desktop does for a new modal dialog
-                waited.append(1)
-            QTimer.singleShot(20, check)
-            return
-        assert isinstance(dialog, RestoreDialog)
-        try:
-            act(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(20, check)
+    """Call `act(dialog)` once the restore dialog is open with its list in focus."""
+    when_dialog_opens(RestoreDialog, act, focus=lambda dialog: dialog.list)
 
 
 def when_asked_press(qtbot: QtBot, label: str, seen: list[str]) -> None:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import cast
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.profile import Profile, ProfileLock
 from kapcompanion.store.backup import backup_database, default_backup_path
 from tests.ui.conftest import WindowFactory
-from tests.ui.helpers import press, tab_to, type_text, visible_texts
+from tests.ui.helpers import press, tab_to, type_text, visible_texts, when_dialog_opens
 from ui.main_window import MainWindow
 from ui.settings.delete_all import DeleteAllDialog
 from ui.settings.view import SettingsView
@@ -39,36 +39,9 @@ def settings_of(window: MainWindow) -> SettingsView:
     return window.settings_view
 
 
-def when_dialog_opens(act: object) -> None:
-    """Call `act(dialog)` once the confirmation is the active modal dialog. The dialog is
-    closed afterwards whatever `act` did, so a failing step cannot leave the run waiting on
-    it."""
-
-    waited: list[int] = []
-
-    def check() -> None:
-        dialog = QApplication.activeModalWidget()
-        # Keys are sent to the focused widget, modal or not: wait (up to two seconds, on a busy
-        # machine) for the dialog to give its phrase field the focus, or "delete everything"
-        # would be typed into the window behind it.
-        ready = isinstance(dialog, DeleteAllDialog) and (
-            dialog.phrase_edit.hasFocus() or len(waited) > 100
-        )
-        if not ready:
-            if isinstance(dialog, DeleteAllDialog):
-                if not waited:
-                    dialog.activateWindow()  # as a desktop does for a new modal dialog
-                waited.append(1)
-            QTimer.singleShot(20, check)
-            return
-        assert isinstance(dialog, DeleteAllDialog)
-        try:
-            act(dialog)  # type: ignore[operator]
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(20, check)
+def when_confirmation_opens(act: Callable[[DeleteAllDialog], object]) -> None:
+    """Call `act(dialog)` once the confirmation is open with its phrase field in focus."""
+    when_dialog_opens(DeleteAllDialog, act, focus=lambda dialog: dialog.phrase_edit)
 
 
 def has_data(profile: Profile) -> bool:
@@ -126,7 +99,7 @@ def test_cancel_changes_nothing(
         dialog.phrase_edit.setText("delete everything")
         dialog.cancel_button.click()
 
-    when_dialog_opens(type_then_cancel)
+    when_confirmation_opens(type_then_cancel)
     view.delete_all.button.click()
     assert sorted(path.name for path in demo_profile.folder.rglob("*")) == before
     assert window.store is not None and not window.store.is_empty()
@@ -145,7 +118,7 @@ def test_confirming_deletes_the_data_and_shows_the_welcome(
         dialog.phrase_edit.setText("delete everything")
         dialog.delete_button.click()
 
-    when_dialog_opens(confirm)
+    when_confirmation_opens(confirm)
     view.delete_all.button.click()
     assert not demo_profile.backups_folder.exists()
     assert "dark" not in demo_profile.window_state_path.read_text()
@@ -174,7 +147,7 @@ def test_keyboard_only(
         type_text(qtbot, "delete everything")
         press(qtbot, Qt.Key.Key_Escape)
 
-    when_dialog_opens(escape)
+    when_confirmation_opens(escape)
     press(qtbot, Qt.Key.Key_Space)
     assert escaped == [True]
     assert has_data(demo_profile)
@@ -187,7 +160,7 @@ def test_keyboard_only(
         seen.append((dialog.isVisible(), dialog.delete_button.hasFocus()))
         press(qtbot, Qt.Key.Key_Space)
 
-    when_dialog_opens(type_and_delete)
+    when_confirmation_opens(type_and_delete)
     press(qtbot, Qt.Key.Key_Space)
     assert seen == [(True, True)]
     assert window.store is not None and window.store.is_empty()

@@ -8,15 +8,15 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.profile import Profile
 from kapcompanion.store.backup import backup_database, default_backup_path
 from kapcompanion.store.protection import is_protected, unprotected_backups
 from tests.ui.conftest import WindowFactory
-from tests.ui.helpers import answer_next_dialog, press, type_text, visible_texts
+from tests.ui.helpers import answer_next_dialog, press, type_text, visible_texts, when_dialog_opens
 from ui.main_window import MainWindow
 from ui.settings.passphrase import Mode, PassphraseDialog, PassphraseSection
 
@@ -55,21 +55,8 @@ def section_of(window: MainWindow) -> PassphraseSection:
 
 
 def when_asked(act: Callable[[PassphraseDialog], object]) -> None:
-    """Call `act(dialog)` once a passphrase dialog is the active modal dialog; it is closed
-    afterwards whatever `act` did, so a failing step cannot leave the run waiting."""
-
-    def check() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, PassphraseDialog):
-            QTimer.singleShot(20, check)
-            return
-        try:
-            act(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(20, check)
+    """Call `act(dialog)` once a passphrase dialog is open."""
+    when_dialog_opens(PassphraseDialog, act)
 
 
 def fill(dialog: PassphraseDialog, *, current: str = "", new: str = "") -> None:
