@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import QProcess
+
+from ui.widgets.own_program import own_program
 
 
 def sample_course_command() -> tuple[str, list[str]]:
-    """The program and arguments that open KAP Companion on the sample course.
-
-    -P keeps the current folder off the import path, so an unrelated app.py there can never
-    be run in our place.
-    """
-    return sys.executable, ["-P", "-m", "app", "--demo"]
+    """The program and arguments that open KAP Companion on the sample course."""
+    return own_program("--demo")
 
 
 def launch_sample_course() -> int | None:
