@@ -63,6 +63,7 @@ if str(ROOT) not in sys.path:
 
 BUDGET_MS = 100.0
 STARTUP_TARGET = 1.3
+PARTS = frozenset({"visits", "journal", "trends", "printout"})
 SCREENS = (
     "home",
     "sessions",
@@ -82,6 +83,14 @@ QUIET_MS = 450
 # A client looks at Home a moment before the first click; the window uses such pauses.
 READING_HOME_MS = 3000
 BUSY_TICK_CPU_MS = 1.0  # an idle turn of the loop costs well under 0.1 ms
+
+
+def parts(words: str) -> frozenset[str]:
+    chosen = frozenset(word.strip() for word in words.split(",") if word.strip())
+    unknown = chosen - PARTS
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"choose from {', '.join(sorted(PARTS))}")
+    return chosen
 
 
 @dataclass
@@ -227,7 +236,7 @@ class Clicker:
 
     # The script ------------------------------------------------------------------------------
 
-    def run(self, out_folder: Path) -> None:
+    def run(self, out_folder: Path, only: frozenset[str] = PARTS) -> None:
         self.window.show()
         self.measure(
             "open the profile, then ready screens while idle",
@@ -237,13 +246,17 @@ class Clicker:
         )
         self.startup_rss = rss_mib()
         self.idle(READING_HOME_MS)
-        for key in SCREENS:
-            self.measure(f"first visit: {key}", self.visit(key), done=self.settled)
-        for key in SCREENS:
-            self.measure(f"repeat visit: {key}", self.visit(key))
-        self.journal()
-        self.trends()
-        self.printout(out_folder)
+        if "visits" in only:
+            for key in SCREENS:
+                self.measure(f"first visit: {key}", self.visit(key), done=self.settled)
+            for key in SCREENS:
+                self.measure(f"repeat visit: {key}", self.visit(key))
+        if "journal" in only:
+            self.journal()
+        if "trends" in only:
+            self.trends()
+        if "printout" in only:
+            self.printout(out_folder)
         self.measure("back to Home", self.visit("home"))
 
     def choose_in(self, name: str, index: int) -> Callable[[], object]:
@@ -457,12 +470,12 @@ class Clicker:
         choice.choose([str(choice.itemData(row, CHOICE_KEY_ROLE)) for row in range(choice.count())])
 
 
-def measure_clicks(profile_folder: Path) -> int:
+def measure_clicks(profile_folder: Path, only: frozenset[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="kap-clicks-out-") as out:
         clicker = Clicker(profile_folder)
         try:
-            clicker.run(Path(out))
+            clicker.run(Path(out), only)
         finally:
             clicker.window.close_store()
             clicker.lock.release()
@@ -520,7 +533,7 @@ def startup_table(profile: Path, rounds: int) -> None:
         print(f"{name:<32} {median * 1e3:>9.0f} {median / bare:>7.2f}{verdict}")
 
 
-def clicks_table(profile: Path) -> None:
+def clicks_table(profile: Path, only: frozenset[str]) -> None:
     with tempfile.TemporaryDirectory(prefix="kap-clicks-") as scratch:
         copy = profile_copy(profile, Path(scratch) / "profile")
         env = dict(os.environ)
@@ -530,7 +543,14 @@ def clicks_table(profile: Path) -> None:
         for package in ("kapcompanion", "ui"):
             compileall.compile_dir(ROOT / package, quiet=1)
         result = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--measure-in", str(copy)],
+            [
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--measure-in",
+                str(copy),
+                "--only",
+                ",".join(sorted(only)),
+            ],
             cwd=ROOT,
             env=env,
             capture_output=True,
@@ -575,10 +595,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=7, help="start-up rounds (default 7)")
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-clicks", action="store_true")
+    parser.add_argument(
+        "--only",
+        type=parts,
+        default=PARTS,
+        help=f"some of {','.join(sorted(PARTS))} (comma-separated; opening the profile and "
+        "going back to Home are always measured)",
+    )
     parser.add_argument("--measure-in", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure_in is not None:
-        return measure_clicks(args.measure_in)
+        return measure_clicks(args.measure_in, args.only)
 
     from benchmarks import ten_years
 
@@ -594,7 +621,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"Reusing the 10-year profile in {profile}")
     if not args.skip_clicks:
-        clicks_table(profile)
+        clicks_table(profile, args.only)
     if not args.skip_startup:
         startup_table(profile, args.rounds)
     return 0
