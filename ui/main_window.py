@@ -518,22 +518,26 @@ class MainWindow(QMainWindow):
         job, self._opening = self._opening, None
         if job is not None:  # else the window closed the data meanwhile, and closed this too
             job.wait()
-            self._opened(outcome)
+            self._opened(outcome, backed_up=True)
 
     def _open_store(self, *, any_thread: bool = False) -> Store | KapError | None:
         """The open store, the error that kept it closed, or None when the file is protected
-        and waits for its passphrase. Runs on the opening thread when `any_thread`."""
+        and waits for its passphrase. Runs on the opening thread when `any_thread`, and then
+        makes the day's automatic backup there too, before any screen has the store."""
         from kapcompanion.store import Store, protection
 
         path = self._profile.database_path
         if self._passphrase is None and protection.is_protected(path):
             return None
         try:
-            return Store.open(path, passphrase=self._passphrase, any_thread=any_thread)
+            store = Store.open(path, passphrase=self._passphrase, any_thread=any_thread)
         except KapError as error:
             return error
+        if any_thread:
+            self._back_up(store, closing=False)
+        return store
 
-    def _opened(self, outcome: object) -> None:
+    def _opened(self, outcome: object, *, backed_up: bool = False) -> None:
         if outcome is None:
             self._enter_locked(self.current_destination())
         elif isinstance(outcome, ProfileNeedsRecoveryError):
@@ -544,9 +548,9 @@ class MainWindow(QMainWindow):
         elif isinstance(outcome, BaseException):
             raise outcome  # not ours to explain: the app's last-resort report says it calmly
         else:
-            self._use_store(cast("Store", outcome))
+            self._use_store(cast("Store", outcome), backed_up=backed_up)
 
-    def _use_store(self, store: Store) -> None:
+    def _use_store(self, store: Store, *, backed_up: bool = False) -> None:
         try:
             if self._demo and store.is_empty():
                 from kapcompanion.demo import fill_demo
@@ -561,7 +565,8 @@ class MainWindow(QMainWindow):
             self.profile_failed.emit()
             return
         self._store = store
-        self._back_up(closing=False)
+        if not backed_up:
+            self._back_up(store, closing=False)
         if self._data_closed():
             self._leave_locked()
         self._watch_for_idle()
@@ -618,11 +623,11 @@ class MainWindow(QMainWindow):
                 job.outcome.close()
         if self._store is not None:
             if back_up:
-                self._back_up(closing=True)
+                self._back_up(self._store, closing=True)
             self._store.close()
             self._store = None
 
-    def _back_up(self, *, closing: bool) -> None:
+    def _back_up(self, store: Store, *, closing: bool) -> None:
         """Make an automatic backup of the client's own data (not the sample course's): on
         opening once a day, on closing when anything was written; in the usual folder and in
         the one the client chose (Settings), when it is there (an empty profile gets none, see
@@ -634,7 +639,7 @@ class MainWindow(QMainWindow):
             backup_on_close,
         )
 
-        if self._store is None or self._demo:
+        if self._demo:
             return
         automatic = backup_on_close if closing else backup_if_due
         folders = [self._profile.backups_folder]
@@ -642,7 +647,7 @@ class MainWindow(QMainWindow):
         # skipped quietly here and named in Settings.
         chosen = None
         with contextlib.suppress(KapError):
-            chosen = self._store.settings.get(BACKUP_FOLDER_SETTING, None)
+            chosen = store.settings.get(BACKUP_FOLDER_SETTING, None)
         if isinstance(chosen, str) and chosen and Path(chosen).is_dir():
             folders.append(Path(chosen))
         folders = list({folder.resolve(): folder for folder in folders}.values())  # once each
@@ -650,7 +655,7 @@ class MainWindow(QMainWindow):
         self.automatic_backup_problem = None
         for folder in folders:
             try:
-                automatic(self._store, folder, now)
+                automatic(store, folder, now)
             except KapError as error:
                 self.automatic_backup_problem = self.automatic_backup_problem or error
 
