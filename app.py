@@ -6,9 +6,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from kapcompanion.cli.main import build_parser, run_command
+    from kapcompanion.cli.main import parse_arguments, run_command
 
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
     if args.command:
         return run_command(args)
     from ui.application import run_window

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import shutil
 import signal
 import sys
 import time
-import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType, TracebackType
@@ -57,6 +55,8 @@ def window_settings(profile: Profile) -> QSettings:
 def _report_unexpected(
     kind: type[BaseException], value: BaseException, tb: TracebackType | None
 ) -> None:
+    import traceback  # only when something went wrong: not a cost of every start
+
     traceback.print_exception(kind, value, tb, file=sys.stderr)
     show_message(
         None,
@@ -122,6 +122,8 @@ def remove_abandoned_sample_folders() -> list[Path]:
         lock.setStaleLockTime(0)  # a lock whose process is gone is stale at once
         if not lock.tryLock(0):
             continue  # a live sample course holds it (or it cannot be read): leave it be
+        import shutil  # only when there is a folder to remove: not a cost of every start
+
         try:
             shutil.rmtree(folder, ignore_errors=True)
         finally:

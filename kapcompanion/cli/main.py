@@ -8,6 +8,9 @@ passphrase set|change|remove | restore --list [--folder DIR] | restore FILE`. A 
 profile's passphrase is asked for by passphrase_commands. With no command, app.py opens the
 window instead. Every failure a person can cause prints one clear sentence and exits
 non-zero; nothing here prints a traceback unless KAP_COMPANION_DEBUG is set.
+
+Opening the window is the common case, and every start reads the command line first: with no
+command named, only the window's options are built, and no command's module is imported.
 """
 
 from __future__ import annotations
@@ -15,26 +18,33 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from kapcompanion import __version__
-from kapcompanion.cli.exchange_commands import add_exchange_parsers, run_export, run_import
 from kapcompanion.cli.exit_codes import EXIT_UNEXPECTED
-from kapcompanion.cli.passphrase_commands import add_passphrase_parser, run_passphrase
-from kapcompanion.cli.profile_commands import (
-    add_profile_parsers,
-    run_backup,
-    run_check,
-    run_delete_all,
-    run_demo,
-)
-from kapcompanion.cli.report import add_report_parser, run_report
-from kapcompanion.cli.restore_commands import add_restore_parser, run_restore
 from kapcompanion.errors import KapError
 from kapcompanion.profile import ENVIRONMENT_VARIABLE, Profile, resolve_profile_dir
 
+HELP_FLAGS = ("-h", "--help")
 
-def build_parser() -> argparse.ArgumentParser:
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line read as the window's options alone when that is all it holds (no
+    command's parser is built); otherwise with every command."""
+    if not any(flag in argv for flag in HELP_FLAGS):
+        window_only = build_parser(with_commands=False)
+        window_only.exit_on_error = False  # a mistake is told by the whole parser, below
+        try:
+            args, rest = window_only.parse_known_args(argv)
+        except argparse.ArgumentError:
+            rest = ["?"]
+        if not rest:
+            args.command = None
+            return args
+    return build_parser().parse_args(argv)
+
+
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kap-companion",
         description=(
@@ -59,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--exit-after", choices=("shown", "loaded", "locked"), help=argparse.SUPPRESS
     )
 
+    if not with_commands:
+        return parser
+    from kapcompanion.cli.exchange_commands import add_exchange_parsers
+    from kapcompanion.cli.passphrase_commands import add_passphrase_parser
+    from kapcompanion.cli.profile_commands import add_profile_parsers
+    from kapcompanion.cli.report import add_report_parser
+    from kapcompanion.cli.restore_commands import add_restore_parser
+
     shared = argparse.ArgumentParser(add_help=False)
     shared.add_argument("--data-dir", metavar="DIR", help=data_dir_help, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -72,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the subcommand in `args`; return the process exit code."""
+    from kapcompanion.cli.exchange_commands import run_export, run_import
+    from kapcompanion.cli.passphrase_commands import run_passphrase
+    from kapcompanion.cli.profile_commands import run_backup, run_check, run_delete_all, run_demo
+    from kapcompanion.cli.report import run_report
+    from kapcompanion.cli.restore_commands import run_restore
+
     handlers: dict[str, Callable[[Profile, argparse.Namespace], int]] = {
         "demo": run_demo,
         "check": run_check,

@@ -38,3 +38,16 @@ def test_opening_the_data_leaves_numpy_for_the_charts() -> None:
         "assert numpy.arange(3).sum() == 3\n"
     )
     subprocess.run([sys.executable, "-c", program], cwd=ROOT, check=True)
+
+
+def test_opening_the_window_reads_its_options_without_any_commands_module() -> None:
+    program = (
+        "import sys\n"
+        "from kapcompanion.cli.main import parse_arguments\n"
+        "args = parse_arguments(['--data-dir', 'somewhere', '--demo'])\n"
+        "assert (args.command, args.data_dir, args.demo) == (None, 'somewhere', True), args\n"
+        "loaded = sorted(name for name in sys.modules if name.endswith('_commands'))\n"
+        "assert not loaded, loaded\n"
+        "assert 'kapcompanion.cli.report' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", program], cwd=ROOT, check=True)
