@@ -747,29 +747,47 @@ class MainWindow(QMainWindow):
         self.show_destination(destination)
 
     def unlock(self, passphrase: str) -> None:
-        """Open the locked data with `passphrase`; a wrong one is refused calmly."""
+        """Open the locked data with `passphrase`, on the opening thread (making the key takes
+        a moment, on purpose); a wrong one is refused calmly. `profile_opened` says when the
+        data is open."""
         from kapcompanion.store import Store
 
+        if self._opening is not None:
+            return
+        if self.unlock_view is not None:
+            self.unlock_view.opening()
+
+        def open_and_back_up() -> Store:
+            store = Store.open(self._profile.database_path, passphrase=passphrase, any_thread=True)
+            self._back_up(store, closing=False)
+            return store
+
+        self._opening = run_in_background(open_and_back_up, partial(self._unlocked, passphrase))
+
+    def is_opening(self) -> bool:
+        """The data is being opened on the opening thread (at start, or after unlocking)."""
+        return self._opening is not None
+
+    def _unlocked(self, passphrase: str, outcome: object) -> None:
+        job, self._opening = self._opening, None
+        if job is None:  # the window closed the data meanwhile, and closed this too
+            return
+        job.wait()
         view = self.unlock_view
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        try:
-            store = Store.open(self._profile.database_path, passphrase=passphrase)
-        except WrongPassphraseError:
+        if isinstance(outcome, WrongPassphraseError):
             if view is not None:
                 view.refuse()
-            return
-        except ProfileNeedsRecoveryError as error:
+        elif isinstance(outcome, ProfileNeedsRecoveryError):
             self._passphrase = passphrase  # a protected profile's backups open with it
-            self._offer_recovery(error)
-            return
-        except KapError as error:
+            self._offer_recovery(outcome)
+        elif isinstance(outcome, KapError):
             if view is not None:
-                view.refuse(describe(error)[1])
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._passphrase = passphrase
-        self._use_store(store)
+                view.refuse(describe(outcome)[1])
+        elif isinstance(outcome, BaseException):
+            raise outcome  # not ours to explain: the app's last-resort report says it calmly
+        else:
+            self._passphrase = passphrase
+            self._use_store(cast("Store", outcome), backed_up=True)
 
     # Recovery: the data file could not be opened ---------------------------------------------
 

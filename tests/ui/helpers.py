@@ -7,12 +7,15 @@ Shared by the screen tests; helpers that know one screen stay in that screen's t
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 def focused() -> QWidget:
@@ -160,3 +163,10 @@ def wait_until_nothing_is_clipped(qtbot: QtBot, page: QWidget) -> None:
         return clipped_labels(page) == []
 
     qtbot.waitUntil(settled, timeout=3000)
+
+
+def unlock(window: MainWindow, qtbot: QtBot, passphrase: str) -> None:
+    """Give the unlock screen `passphrase` and wait until it has been tried (the data opened,
+    or the passphrase refused)."""
+    window.unlock(passphrase)
+    qtbot.waitUntil(lambda: not window.is_opening(), timeout=15_000)

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from tests.ui.conftest import PROTECTED_PASSPHRASE, WindowFactory
-from tests.ui.helpers import visible_texts
+from tests.ui.helpers import unlock, visible_texts
 
 
 def test_the_data_opened_in_the_background_shows_and_takes_new_words(
@@ -36,7 +36,7 @@ def test_a_protected_profile_opened_in_the_background_asks_for_its_passphrase(
     with qtbot.waitSignal(window.locked, timeout=10_000):
         window.open_profile_in_background()
     assert window.is_locked() and window.store is None
-    window.unlock(PROTECTED_PASSPHRASE)
+    unlock(window, qtbot, PROTECTED_PASSPHRASE)
     assert window.store is not None and window.store.insights.list()
 
 

@@ -8,6 +8,7 @@ from kapcompanion.domain import Phase
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from tests.ui.conftest import PROTECTED_PASSPHRASE, WindowFactory
+from tests.ui.helpers import unlock
 from ui.main_window import BUILT_WHILE_IDLE, MainWindow
 from ui.widgets.screen import Screen
 
@@ -67,7 +68,7 @@ def test_nothing_is_built_while_the_window_is_locked(
         window.open_profile()
     qtbot.wait(1_500)  # longer than the pause before idle building would begin
     assert not any(key in window._built for key in BUILT_WHILE_IDLE)
-    window.unlock(PROTECTED_PASSPHRASE)
+    unlock(window, qtbot, PROTECTED_PASSPHRASE)
     qtbot.waitUntil(lambda: all(ready(window, key) for key in BUILT_WHILE_IDLE), timeout=15_000)
 
 
@@ -77,7 +78,7 @@ def test_locking_once_every_screen_is_ready_reads_nothing_from_the_closed_data(
     window = open_window(protected_profile, load=False, build_while_idle=True)
     with qtbot.waitSignal(window.locked, timeout=10_000):
         window.open_profile()
-    window.unlock(PROTECTED_PASSPHRASE)
+    unlock(window, qtbot, PROTECTED_PASSPHRASE)
     qtbot.waitUntil(lambda: all(ready(window, key) for key in BUILT_WHILE_IDLE), timeout=15_000)
     window.show_destination("journal")
     window.data_changed.emit("everything")  # the hidden screens wait to read again

@@ -141,6 +141,12 @@ class UnlockView(QWidget):
         self.message.setText(message)
         self.message.show()
 
+    def opening(self) -> None:
+        """The passphrase is being tried (it takes a moment: the key is made slowly on
+        purpose): the field and button rest meanwhile, and say so."""
+        self._set_ready(False)
+        self.say(self.tr("Opening your entries…"))
+
     def refuse(self, message: str = "") -> None:
         """The passphrase did not open the data: say so, rest a moment, then try again."""
         self.passphrase_edit.setText("")  # setText, unlike clear(), leaves no undo step

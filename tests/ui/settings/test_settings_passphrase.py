@@ -16,7 +16,14 @@ from kapcompanion.profile import Profile
 from kapcompanion.store.backup import backup_database, default_backup_path
 from kapcompanion.store.protection import is_protected, unprotected_backups
 from tests.ui.conftest import WindowFactory
-from tests.ui.helpers import answer_next_dialog, press, type_text, visible_texts, when_dialog_opens
+from tests.ui.helpers import (
+    answer_next_dialog,
+    press,
+    type_text,
+    unlock,
+    visible_texts,
+    when_dialog_opens,
+)
 from ui.main_window import MainWindow
 from ui.settings.passphrase import Mode, PassphraseDialog, PassphraseSection
 
@@ -112,7 +119,7 @@ def test_the_dialog_waits_until_both_passphrases_match(qtbot: QtBot) -> None:
 
 
 def test_protecting_encrypts_the_data_and_its_backups_and_keeps_it_open(
-    open_window: WindowFactory, with_backups: Profile
+    open_window: WindowFactory, with_backups: Profile, qtbot: QtBot
 ) -> None:
     window = open_window(with_backups)
     assert readable_by_sqlite(with_backups.database_path)
@@ -135,7 +142,7 @@ def test_protecting_encrypts_the_data_and_its_backups_and_keeps_it_open(
     # Locking and unlocking take the new passphrase.
     window.lock_now()
     assert window.is_locked()
-    window.unlock(FIRST)
+    unlock(window, qtbot, FIRST)
     assert window.store is not None and window.current_destination() == "settings"
 
 
@@ -167,9 +174,9 @@ def test_change_then_remove_round_trip(
     section_of(window).change_button.click()
     assert window.store is not None and window.store.protected
     window.lock_now()
-    window.unlock(FIRST)
+    unlock(window, qtbot, FIRST)
     assert window.is_locked()  # the old passphrase opens nothing now
-    window.unlock(SECOND)
+    unlock(window, qtbot, SECOND)
     assert not window.is_locked()
 
     when_asked(lambda dialog: fill(dialog, current=SECOND))
@@ -185,7 +192,7 @@ def test_change_then_remove_round_trip(
 
 
 def test_a_wrong_current_passphrase_changes_nothing_and_says_so(
-    open_window: WindowFactory, demo_profile: Profile
+    open_window: WindowFactory, demo_profile: Profile, qtbot: QtBot
 ) -> None:
     window = open_window(demo_profile)
     protect(window)
@@ -202,7 +209,7 @@ def test_a_wrong_current_passphrase_changes_nothing_and_says_so(
     ]
     assert window.store is not None and window.store.protected  # open as before
     window.lock_now()
-    window.unlock(FIRST)
+    unlock(window, qtbot, FIRST)
     assert not window.is_locked()
 
 

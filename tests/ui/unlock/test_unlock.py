@@ -89,6 +89,10 @@ def test_a_wrong_passphrase_keeps_it_locked_and_says_so_then_the_right_one_opens
     page.retry_delay_ms = 200
     type_text(qtbot, "not it")
     press(qtbot, Qt.Key.Key_Return)
+    # While it is tried, the field rests and says so; the window goes on answering.
+    assert window.is_opening() and not page.passphrase_edit.isEnabled()
+    assert any("Opening your entries" in words for words in visible_texts(page))
+    qtbot.waitUntil(lambda: not window.is_opening(), timeout=15_000)
     assert window.is_locked() and window.store is None
     assert any("does not open your entries" in words for words in visible_texts(page))
     assert page.is_resting() and not page.passphrase_edit.isEnabled()
