@@ -8,6 +8,7 @@ window, then quit on the next turn of the event loop. Run it directly to see it 
 from __future__ import annotations
 
 import sys
+import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
@@ -24,7 +25,12 @@ def main() -> int:
     window = QMainWindow()
     window.setCentralWidget(QLabel("KAP Companion"))
     window.show()
-    QTimer.singleShot(0, app.quit)
+
+    def ready() -> None:
+        print(f"ready-at {time.monotonic():.6f}", flush=True)  # as app.py --exit-after does
+        app.quit()
+
+    QTimer.singleShot(0, ready)
     return app.exec()
 
 
