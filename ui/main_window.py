@@ -208,8 +208,8 @@ class MainWindow(QMainWindow):
         home = HomeView()
         home.explore_sample_requested.connect(self._explore_sample)
         home.resume_requested.connect(self.resume_reflection)
-        home.reflect_requested.connect(lambda: self.show_destination("reflect"))
-        home.check_ins_requested.connect(lambda: self.show_destination("checkins"))
+        home.reflect_on_requested.connect(self.reflect_on_session)
+        home.check_in_requested.connect(self.take_check_in)
         return home
 
     # Layout ---------------------------------------------------------------------------------
@@ -331,9 +331,15 @@ class MainWindow(QMainWindow):
         view.reflect_requested.connect(self.reflect_on_session)
         return view
 
-    def reflect_on_session(self, session_id: int) -> None:
+    def reflect_on_session(self, session_id: int, phase: str = "") -> None:
+        """Reflect, with `session_id` chosen and `phase` (else the one due) pre-selected."""
         self.show_destination("reflect")
-        self.reflect_view.start_for_session(session_id)
+        self.reflect_view.start_for_session(session_id, phase)
+
+    def take_check_in(self, instrument: str) -> None:
+        """Check-ins, with `instrument` begun (or continued where the client left off)."""
+        self.show_destination("checkins")
+        self.check_ins_view.take(instrument)
 
     def _build_insights(self) -> QWidget:
         from ui.insights.view import InsightsView

@@ -6,10 +6,8 @@ Pure reads from the store; the window decides the wording and formats dates and 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
-from kapcompanion.course.check_in_schedule import due_check_ins
-from kapcompanion.course.follow_ups import FollowUp, FollowUpState, follow_ups
 from kapcompanion.domain import Insight, Reflection, Session, SessionKind, Theme
 from kapcompanion.store import Store
 
@@ -29,16 +27,13 @@ class CourseSummary:
     top_themes: tuple[tuple[Theme, int], ...]
     key_insights: tuple[Insight, ...]
     paused_reflection: Reflection | None = None
-    due_follow_up: FollowUp | None = None
-    due_check_ins: tuple[str, ...] = ()  # questionnaire names, e.g. "PHQ-9"
 
     @property
     def is_empty(self) -> bool:
         return self.latest_session is None and self.reflections == 0 and self.insights == 0
 
 
-def summarise_course(store: Store, today: date | None = None) -> CourseSummary:
-    today = today or date.today()
+def summarise_course(store: Store) -> CourseSummary:
     sessions = store.sessions.list()
     dosing = [s for s in sessions if s.kind is SessionKind.DOSING]
     rated = [s.distress_after for s in dosing if s.distress_after is not None]
@@ -53,18 +48,5 @@ def summarise_course(store: Store, today: date | None = None) -> CourseSummary:
         top_themes=tuple(store.themes.counts()[:TOP_THEMES]),
         key_insights=tuple(store.insights.leading(KEY_INSIGHTS)),
         paused_reflection=next(iter(store.reflections.unfinished()), None),
-        due_follow_up=_due_follow_up(store, dosing[-1], today) if dosing else None,
-        due_check_ins=tuple(due.questionnaire.name for due in due_check_ins(store, today))
-        if dosing
-        else (),
     )
 
-
-def _due_follow_up(store: Store, session: Session, today: date) -> FollowUp | None:
-    """The latest follow-up of the most recent dosing session that is ready and not begun."""
-    ready = [
-        item
-        for item in follow_ups(session, store.reflections.list(session.id), today)
-        if item.state is FollowUpState.OPEN
-    ]
-    return ready[-1] if ready else None

@@ -411,13 +411,20 @@ def test_home_offers_check_ins_that_are_due_and_leads_there(
     held = (datetime.now() - timedelta(days=2)).astimezone()
     window.store.sessions.add(NewSession(held_at=held, number_in_course=1))
     window.data_changed.emit(DataKind.SESSIONS)
-    texts = " ".join(visible_texts(window.home))
-    assert "A check-in, if you would like one" in texts
-    assert "PHQ-9, GAD-7, PCL-5 could be taken again" in texts
-    with_signal = [
-        b for b in window.home.findChildren(QPushButton) if b.text() == "Go to check-ins"
+    texts = visible_texts(window.home)
+    assert "Ready when you are" in texts
+    for name in ("PHQ-9", "GAD-7", "PCL-5"):
+        assert f"{name}, if you would like to take it" in texts
+    [take_gad7] = [
+        b
+        for b in window.home.findChildren(QPushButton)
+        if b.accessibleName() == "Begin: GAD-7, if you would like to take it"
     ]
-    assert with_signal
+    take_gad7.click()
+    assert window.current_destination() == "checkins"
+    flow = window.check_ins_view.flow
+    assert flow is not None and flow.isVisible()
+    assert flow.questionnaire.id == "gad7"
 
 
 def test_support_is_one_click_or_f1_away_from_every_screen(

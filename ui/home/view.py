@@ -1,18 +1,21 @@
 """Home: a gentle welcome for a new profile, and "your course so far" once there is data.
 
-It shows sessions, reflections (a paused one, follow-ups that are ready), insights, the themes
-that come up most and the check-ins that could be taken again; it reloads when any of those
-change. Never writes data.
+It shows a paused reflection, what is due (follow-up reflections of recent sessions and the
+check-ins the schedule suggests, each with one button and a "not now"), sessions, reflections,
+insights and the themes that come up most; it reloads when any of those change. The only thing
+it writes is which items the client set aside.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kapcompanion.wording.dates import local_date
+from kapcompanion.errors import KapError
+from kapcompanion.wording.dates import day_of, local_date
 from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
 from ui.widgets.building_blocks import (
@@ -23,6 +26,7 @@ from ui.widgets.building_blocks import (
     text,
     theme_chip,
 )
+from ui.widgets.error_messages import show_error
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.screen import Screen
 from ui.widgets.style import space
@@ -30,6 +34,7 @@ from ui.widgets.style import space
 if TYPE_CHECKING:
     # Only for type checking: the storage layer loads after the window is shown.
     from kapcompanion.course.home_summary import CourseSummary
+    from kapcompanion.course.whats_due import DueItem
 
 
 class HomeView(Screen):
@@ -47,8 +52,8 @@ class HomeView(Screen):
 
     explore_sample_requested = Signal()
     resume_requested = Signal(int)  # a paused reflection's id
-    reflect_requested = Signal()
-    check_ins_requested = Signal()
+    reflect_on_requested = Signal(int, str)  # a session's id, the phase of the reflection
+    check_in_requested = Signal(str)  # a questionnaire's id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,77 +66,115 @@ class HomeView(Screen):
         if self._store is None:
             return
         from kapcompanion.course.home_summary import summarise_course
+        from kapcompanion.course.whats_due import whats_due
 
+        today = date.today()
         summary = summarise_course(self._store)
+        due = whats_due(self._store, today)
         clear_layout(self._column)
         if summary.is_empty:
             self._show_welcome()
         else:
-            self._show_summary(summary)
+            self._show_summary(summary, due)
         self._column.addStretch(1)
 
-    def _paused_and_due(self, summary: CourseSummary) -> None:
-        """A paused reflection to pick up, and a follow-up that is ready: gently, never urgent."""
-        if summary.paused_reflection is not None:
-            frame, layout = card(self.tr("A reflection you paused"))
-            layout.addWidget(
-                text(
-                    self.tr(
-                        "Your words are saved. You can pick it up where you left off whenever you "
-                        "are ready."
-                    ),
-                    "reading",
-                )
-            )
-            button = QPushButton(self.tr("Continue where you left off"))
-            button.setObjectName("primary")
-            button.setAccessibleName(self.tr("Continue the reflection you paused"))
-            paused_id = int(summary.paused_reflection.id)
-            button.clicked.connect(lambda: self.resume_requested.emit(paused_id))
-            layout.addLayout(self._button_row(button))
-            self._column.addWidget(frame)
-        elif summary.due_follow_up is not None:
-            from kapcompanion.data_files.prompt_sets import prompt_set_for
-
-            frame, layout = card(self.tr("A reflection is ready when you are"))
-            layout.addWidget(
-                text(
-                    fill(
-                        self.tr("%1 for your most recent session. There is no hurry."),
-                        prompt_set_for(summary.due_follow_up.phase).title,
-                    ),
-                    "reading",
-                )
-            )
-            button = QPushButton(self.tr("Reflect"))
-            button.setAccessibleName(self.tr("Start this reflection"))
-            button.clicked.connect(self.reflect_requested)
-            layout.addLayout(self._button_row(button))
-            self._column.addWidget(frame)
-
-    def _check_ins_suggested(self, summary: CourseSummary) -> None:
-        """Questionnaires the client asked to be reminded of, offered, never pressed."""
-        if not summary.due_check_ins:
+    def _paused(self, summary: CourseSummary) -> None:
+        """A paused reflection to pick up: gently, never urgent."""
+        if summary.paused_reflection is None:
             return
-        frame, layout = card(self.tr("A check-in, if you would like one"))
-        names = ", ".join(summary.due_check_ins)
+        frame, layout = card(self.tr("A reflection you paused"))
         layout.addWidget(
             text(
-                fill(
-                    self.tr(
-                        "%1 could be taken again. They take a few minutes, and your therapist "
-                        "may find the scores useful."
-                    ),
-                    names,
+                self.tr(
+                    "Your words are saved. You can pick it up where you left off whenever you "
+                    "are ready."
                 ),
                 "reading",
             )
         )
-        button = QPushButton(self.tr("Go to check-ins"))
-        button.setAccessibleName(self.tr("Go to check-ins"))
-        button.clicked.connect(self.check_ins_requested)
+        button = QPushButton(self.tr("Continue where you left off"))
+        button.setObjectName("primary")
+        button.setAccessibleName(self.tr("Continue the reflection you paused"))
+        paused_id = int(summary.paused_reflection.id)
+        button.clicked.connect(lambda: self.resume_requested.emit(paused_id))
         layout.addLayout(self._button_row(button))
         self._column.addWidget(frame)
+
+    def _whats_due(self, due: list[DueItem]) -> None:
+        """One calm list of what is due, each with one button and a "not now"."""
+        if not due:
+            return
+        frame, layout = card(self.tr("Ready when you are"))
+        layout.addWidget(
+            text(self.tr("Nothing here is urgent. Anything can wait for another day."), "muted")
+        )
+        heading = ""
+        for item in due:
+            title = self._group_title(item)
+            if title != heading:  # the items of one session, then the check-ins, together
+                heading = title
+                layout.addSpacing(space(1))
+                layout.addWidget(text(title, "muted"))
+            layout.addLayout(self._due_row(item))
+        frame.setAccessibleName(self.tr("Ready when you are"))
+        self._column.addWidget(frame)
+
+    def _group_title(self, item: DueItem) -> str:
+        if item.session is None:
+            return self.tr("Check-ins")
+        return fill(self.tr("After your session on %1"), self._session_day(item))
+
+    @staticmethod
+    def _session_day(item: DueItem) -> str:
+        assert item.session is not None
+        return day_of(item.session.held_at, QLocale(), weekday=True)
+
+    def _due_row(self, item: DueItem) -> QHBoxLayout:
+        from kapcompanion.course.whats_due import DueKind
+        from kapcompanion.data_files.prompt_sets import prompt_set_for
+
+        row = QHBoxLayout()
+        row.setSpacing(space(1))
+        if item.kind is DueKind.REFLECTION:
+            assert item.session is not None and item.phase is not None
+            words = prompt_set_for(item.phase).title
+            spoken = fill(self.tr("%1, after your session on %2"), words, self._session_day(item))
+            action = QPushButton(self.tr("Reflect"))
+            session_id, phase = int(item.session.id), item.phase.value
+            action.clicked.connect(lambda: self.reflect_on_requested.emit(session_id, phase))
+        else:
+            assert item.questionnaire is not None
+            name = item.questionnaire.name
+            words = (
+                fill(self.tr("%1 could be taken again, if you would like"), name)
+                if item.after_check_in
+                else fill(self.tr("%1, if you would like to take it"), name)
+            )
+            spoken = words
+            action = QPushButton(self.tr("Take it"))
+            instrument = item.questionnaire.id
+            action.clicked.connect(lambda: self.check_in_requested.emit(instrument))
+        action.setAccessibleName(fill(self.tr("Begin: %1"), spoken))
+        later = QPushButton(self.tr("Not now"))
+        later.setObjectName("link")
+        later.setAccessibleName(fill(self.tr("Not now: %1"), spoken))
+        later.clicked.connect(lambda: self._set_aside(item))
+        row.addWidget(text(words, "reading"), 1)
+        row.addWidget(action)
+        row.addWidget(later)
+        return row
+
+    def _set_aside(self, item: DueItem) -> None:
+        from kapcompanion.course.whats_due import set_aside
+
+        if self._store is None:
+            return
+        try:
+            set_aside(self._store, item, date.today())
+        except KapError as error:
+            show_error(self, error)
+            return
+        self.refresh()
 
     @staticmethod
     def _button_row(button: QPushButton) -> QHBoxLayout:
@@ -190,13 +233,13 @@ class HomeView(Screen):
             )
         )
 
-    def _show_summary(self, summary: CourseSummary) -> None:
+    def _show_summary(self, summary: CourseSummary, due: list[DueItem]) -> None:
         locale = QLocale()
         self._column.addWidget(
             page_header(self._greeting(), self.tr("Here is your course so far."))
         )
-        self._paused_and_due(summary)
-        self._check_ins_suggested(summary)
+        self._paused(summary)
+        self._whats_due(due)
         stats = QHBoxLayout()
         stats.setSpacing(space(2))
         since = (

@@ -137,12 +137,16 @@ class ReflectView(Screen):
         phase = suggested_phase(session, reflections, date.today())
         self.phase_choice.setCurrentIndex(self.phase_choice.findData(phase.value))
 
-    def start_for_session(self, session_id: int) -> None:
-        """Show the start page with `session_id` chosen and its due phase pre-selected."""
+    def start_for_session(self, session_id: int, phase: str = "") -> None:
+        """Show the start page with `session_id` chosen and `phase` pre-selected (by default
+        the phase that is due for it)."""
         self.refresh()
         index = self.session_choice.findData(session_id)
         if index >= 0:
             self.session_choice.setCurrentIndex(index)
+        chosen = self.phase_choice.findData(phase) if phase else -1
+        if chosen >= 0:
+            self.phase_choice.setCurrentIndex(chosen)
         self.begin_button.setFocus()
 
     def begin(self) -> None:

@@ -268,9 +268,16 @@ def test_home_mentions_a_follow_up_that_is_ready_and_leads_to_it(
     texts = " ".join(
         label.text() for label in window.home.findChildren(QLabel) if label.isVisibleTo(window.home)
     )
-    assert "A reflection is ready when you are" in texts
-    assert "The next day for your most recent session" in texts
-    [reflect] = [b for b in window.home.findChildren(QPushButton) if b.text() == "Reflect"]
+    assert "Ready when you are" in texts
+    # Yesterday's session invites the same-day and the next-day reflection, each on its own.
+    assert "Later the same day" in texts
+    assert "The next day" in texts
+    assert "After your session on" in texts
+    [reflect] = [
+        b
+        for b in window.home.findChildren(QPushButton)
+        if b.accessibleName().startswith("Begin: The next day, after your session")
+    ]
     reflect.click()
     assert window.current_destination() == "reflect"
     assert window.reflect_view.phase_choice.currentData() == Phase.NEXT_DAY.value

@@ -1,0 +1,114 @@
+"""What is due, gathered for Home: follow-up reflections and suggested check-ins, one calm list.
+
+An item is an invitation, never a reminder that nags: nothing here is "overdue", and the client
+can set any item aside ("not now"). A set-aside item stays away until something new is due: the
+key of an item names what it is for (a session's reflection of one phase; a questionnaire taken
+again after a given check-in, or for the first time), so the next check-in of the same
+questionnaire comes back, while the same one does not.
+
+Each follow-up reflection is listed for a while after it falls due, until the next one of its
+session takes its place: the same-day reflection that day and the next, the next-day one until
+the week-after one is due, and that one for a fortnight. A next-day reflection never written for
+a session months ago is not something to invite now.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from kapcompanion.course.check_in_schedule import due_check_ins
+from kapcompanion.course.follow_ups import FollowUpState, follow_ups, local_day
+from kapcompanion.data_files.questionnaires import Questionnaire
+from kapcompanion.domain import Phase, Session, SessionKind
+from kapcompanion.store import Store
+
+SET_ASIDE_SETTING = "home.set_aside"
+# The last day, counted from the session's, on which each follow-up is listed.
+LISTED_UNTIL_DAY = {Phase.SAME_DAY: 1, Phase.NEXT_DAY: 6, Phase.WEEK_AFTER: 21}
+# Set-aside keys older than this are forgotten, so the setting never grows without end.
+SET_ASIDE_KEPT_DAYS = 120
+
+
+class DueKind(StrEnum):
+    REFLECTION = "reflection"
+    CHECK_IN = "check_in"
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One thing that is due: a follow-up reflection of a session, or a check-in."""
+
+    kind: DueKind
+    due_on: date
+    session: Session | None = None
+    phase: Phase | None = None
+    questionnaire: Questionnaire | None = None
+    after_check_in: str = ""  # the uuid of the check-in this one would follow; "" the first
+
+    @property
+    def key(self) -> str:
+        """What this item is for (see the module's note)."""
+        if self.kind is DueKind.REFLECTION:
+            assert self.session is not None and self.phase is not None
+            return f"reflection:{self.session.uuid}:{self.phase.value}"
+        assert self.questionnaire is not None
+        return f"check_in:{self.questionnaire.id}:{self.after_check_in or 'first'}"
+
+
+def whats_due(store: Store, today: date) -> list[DueItem]:
+    """Everything due on `today` that the client has not set aside: the follow-ups of recent
+    dosing sessions in their time (oldest session first, in the order they fall due), then the
+    check-ins the schedule suggests. Once any dosing session is logged: before that, nothing is
+    due."""
+    sessions = [s for s in store.sessions.list() if s.kind is SessionKind.DOSING]
+    if not sessions:
+        return []
+    items: list[DueItem] = []
+    since = today - timedelta(days=max(LISTED_UNTIL_DAY.values()))
+    for session in sessions:
+        held_on = local_day(session)
+        if not since <= held_on <= today:
+            continue
+        for follow_up in follow_ups(session, store.reflections.list(session.id), today):
+            last_day = held_on + timedelta(days=LISTED_UNTIL_DAY.get(follow_up.phase, 0))
+            if follow_up.state is FollowUpState.OPEN and today <= last_day:
+                items.append(
+                    DueItem(
+                        DueKind.REFLECTION,
+                        follow_up.due_on,
+                        session=session,
+                        phase=follow_up.phase,
+                    )
+                )
+    items += [
+        DueItem(
+            DueKind.CHECK_IN,
+            due.due_on,
+            questionnaire=due.questionnaire,
+            after_check_in=due.last.uuid if due.last is not None else "",
+        )
+        for due in due_check_ins(store, today)
+    ]
+    set_aside = _set_aside(store)
+    return [item for item in items if item.key not in set_aside]
+
+
+def set_aside(store: Store, item: DueItem, today: date) -> None:
+    """ "Not now": `item` leaves the list until something new is due."""
+    kept = {
+        key: day
+        for key, day in _set_aside(store).items()
+        if day >= (today - timedelta(days=SET_ASIDE_KEPT_DAYS)).isoformat()
+    }
+    kept[item.key] = today.isoformat()
+    store.settings.set(SET_ASIDE_SETTING, kept)
+
+
+def _set_aside(store: Store) -> dict[str, str]:
+    """Each set-aside key with the day it was set aside (ISO text)."""
+    stored = store.settings.get(SET_ASIDE_SETTING, {})
+    if not isinstance(stored, dict):
+        return {}
+    return {key: day for key, day in stored.items() if isinstance(day, str)}
