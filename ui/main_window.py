@@ -74,6 +74,7 @@ from ui.widgets.error_messages import ask, describe, show_error, show_message
 from ui.widgets.icons import icon
 from ui.widgets.idle import IdleWatcher, lock_after_minutes
 from ui.widgets.screen import Screen
+from ui.widgets.shortcuts import LOCK_KEYS, QUICK_CHECK_IN_KEYS, SUPPORT_KEYS
 from ui.widgets.style import (
     COLOUR_SCHEME_KEY,
     ColourScheme,
@@ -99,6 +100,7 @@ if TYPE_CHECKING:
     from ui.support.view import SupportView
     from ui.trends.view import TrendsView
     from ui.unlock.view import UnlockView
+    from ui.widgets.quick_check_in import QuickCheckInDialog
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 # Screens built and filled while the window is idle once the data is open
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
         # While locked: the screen to return to once unlocked. None while unlocked.
         self._return_to: str | None = None
         self.unlock_view: UnlockView | None = None
+        self.quick_check_in_dialog: QuickCheckInDialog | None = None
         # While the data file could not be opened: the page offering a backup, and why.
         self.recovery_view: RecoveryView | None = None
         self._recovering: ProfileNeedsRecoveryError | None = None
@@ -210,6 +213,7 @@ class MainWindow(QMainWindow):
         home.resume_requested.connect(self.resume_reflection)
         home.reflect_on_requested.connect(self.reflect_on_session)
         home.check_in_requested.connect(self.take_check_in)
+        home.quick_check_in_requested.connect(self.quick_check_in)
         return home
 
     # Layout ---------------------------------------------------------------------------------
@@ -250,10 +254,12 @@ class MainWindow(QMainWindow):
         for number, destination in enumerate(self.destinations, start=1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number % 10}"), self)  # …8, 9, 0
             shortcut.activated.connect(lambda key=destination.key: self.show_destination(key))
-        support = QShortcut(QKeySequence("F1"), self)
+        support = QShortcut(QKeySequence(SUPPORT_KEYS), self)
         support.activated.connect(self.show_support)
-        lock = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock = QShortcut(QKeySequence(LOCK_KEYS), self)
         lock.activated.connect(self.lock_now)
+        check_in = QShortcut(QKeySequence(QUICK_CHECK_IN_KEYS), self)
+        check_in.activated.connect(self.quick_check_in)
 
     def _sidebar_panel(self) -> QWidget:
         panel = QFrame()
@@ -335,6 +341,35 @@ class MainWindow(QMainWindow):
         """Reflect, with `session_id` chosen and `phase` (else the one due) pre-selected."""
         self.show_destination("reflect")
         self.reflect_view.start_for_session(session_id, phase)
+
+    def quick_check_in(self) -> None:
+        """Ask how much distress the client feels right now (Home, or the shortcut from
+        anywhere); saved when they choose Save."""
+        from ui.widgets.quick_check_in import QuickCheckInDialog
+
+        if self._store is None or self._data_closed() or self.quick_check_in_dialog is not None:
+            return
+        dialog = QuickCheckInDialog(self)
+        self.quick_check_in_dialog = dialog
+        dialog.accepted.connect(lambda: self._save_quick_check_in(dialog))
+        dialog.finished.connect(lambda _result: self._quick_check_in_closed(dialog))
+        dialog.open()
+
+    def _save_quick_check_in(self, dialog: QuickCheckInDialog) -> None:
+        rating = dialog.rating()
+        if self._store is None or rating is None:
+            return
+        try:
+            self._store.check_ins.add_distress_rating(rating, note=dialog.note())
+        except KapError as error:
+            show_error(self, error)
+            return
+        self.data_changed.emit(DataKind.CHECK_INS)
+
+    def _quick_check_in_closed(self, dialog: QuickCheckInDialog) -> None:
+        if self.quick_check_in_dialog is dialog:
+            self.quick_check_in_dialog = None
+        dialog.deleteLater()
 
     def take_check_in(self, instrument: str) -> None:
         """Check-ins, with `instrument` begun (or continued where the client left off)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from kapcompanion.domain import Insight, Reflection, Session, SessionKind, Theme
+from kapcompanion.domain import DistressRating, Insight, Reflection, Session, SessionKind, Theme
 from kapcompanion.store import Store
 
 TOP_THEMES = 5
@@ -27,6 +27,7 @@ class CourseSummary:
     top_themes: tuple[tuple[Theme, int], ...]
     key_insights: tuple[Insight, ...]
     paused_reflection: Reflection | None = None
+    latest_check_in: DistressRating | None = None  # the latest quick distress check-in
 
     @property
     def is_empty(self) -> bool:
@@ -48,5 +49,5 @@ def summarise_course(store: Store) -> CourseSummary:
         top_themes=tuple(store.themes.counts()[:TOP_THEMES]),
         key_insights=tuple(store.insights.leading(KEY_INSIGHTS)),
         paused_reflection=next(iter(store.reflections.unfinished()), None),
+        latest_check_in=next(reversed(store.check_ins.distress_ratings()), None),
     )
-

@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTime, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kapcompanion.errors import KapError
@@ -29,6 +30,7 @@ from ui.widgets.building_blocks import (
 from ui.widgets.error_messages import show_error
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.screen import Screen
+from ui.widgets.shortcuts import QUICK_CHECK_IN_KEYS
 from ui.widgets.style import space
 
 if TYPE_CHECKING:
@@ -54,6 +56,7 @@ class HomeView(Screen):
     resume_requested = Signal(int)  # a paused reflection's id
     reflect_on_requested = Signal(int, str)  # a session's id, the phase of the reflection
     check_in_requested = Signal(str)  # a questionnaire's id
+    quick_check_in_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +120,35 @@ class HomeView(Screen):
                 layout.addWidget(text(title, "muted"))
             layout.addLayout(self._due_row(item))
         frame.setAccessibleName(self.tr("Ready when you are"))
+        self._column.addWidget(frame)
+
+    def _right_now(self, summary: CourseSummary) -> None:
+        """A quick check-in: how much distress right now, in a moment."""
+        from ui.widgets.wording import when_text  # not at start: it brings the domain's words
+
+        frame, layout = card(self.tr("How are you right now?"))
+        latest = summary.latest_check_in
+        if latest is not None:
+            locale = QLocale()
+            layout.addWidget(
+                text(
+                    fill(
+                        self.tr("Last time, %1, you noted %2 out of 10."),
+                        when_text(latest.rated_at, locale),
+                        locale.toString(latest.value),
+                    ),
+                    "reading",
+                )
+            )
+        button = QPushButton(self.tr("Check in"))
+        button.setAccessibleName(self.tr("Check in: how much distress you feel right now"))
+        keys = QKeySequence(QUICK_CHECK_IN_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(fill(self.tr("%1, from anywhere in the window"), keys))
+        button.setAccessibleDescription(button.toolTip())
+        button.clicked.connect(self.quick_check_in_requested)
+        row = self._button_row(button)
+        row.insertWidget(1, text(fill(self.tr("or %1 from anywhere"), keys), "muted", wrap=False))
+        layout.addLayout(row)
         self._column.addWidget(frame)
 
     def _group_title(self, item: DueItem) -> str:
@@ -240,6 +272,7 @@ class HomeView(Screen):
         )
         self._paused(summary)
         self._whats_due(due)
+        self._right_now(summary)
         stats = QHBoxLayout()
         stats.setSpacing(space(2))
         since = (
