@@ -23,6 +23,7 @@ from kapcompanion.course.follow_ups import FollowUpState, follow_ups, local_day
 from kapcompanion.data_files.questionnaires import Questionnaire
 from kapcompanion.domain import Phase, Session, SessionKind
 from kapcompanion.store import Store
+from kapcompanion.therapist_plan.applying import invited_phases
 
 SET_ASIDE_SETTING = "home.set_aside"
 # The last day, counted from the session's, on which each follow-up is listed.
@@ -66,6 +67,7 @@ def whats_due(store: Store, today: date) -> list[DueItem]:
     if not sessions:
         return []
     items: list[DueItem] = []
+    invited = invited_phases(store)  # all of them, unless a therapist's plan says which
     since = today - timedelta(days=max(LISTED_UNTIL_DAY.values()))
     for session in sessions:
         held_on = local_day(session)
@@ -73,7 +75,11 @@ def whats_due(store: Store, today: date) -> list[DueItem]:
             continue
         for follow_up in follow_ups(session, store.reflections.list(session.id), today):
             last_day = held_on + timedelta(days=LISTED_UNTIL_DAY.get(follow_up.phase, 0))
-            if follow_up.state is FollowUpState.OPEN and today <= last_day:
+            if (
+                follow_up.state is FollowUpState.OPEN
+                and today <= last_day
+                and (follow_up.phase in invited)
+            ):
                 items.append(
                     DueItem(
                         DueKind.REFLECTION,
