@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from kapcompanion.course.check_in_schedule import EVERY_DAYS_SETTING
-from kapcompanion.course.support import CONTACTS_SETTING
+from kapcompanion.course.support import CONTACTS_SETTING, CrisisLine
 from kapcompanion.domain import Phase
 from kapcompanion.store import Store
 from kapcompanion.therapist_plan.reading import (
@@ -47,6 +47,12 @@ def applied_on(store: Store) -> date | None:
         return date.fromisoformat(day) if isinstance(day, str) else None
     except ValueError:
         return None
+
+
+def plan_crisis_lines(store: Store | None) -> tuple[CrisisLine, ...]:
+    """The crisis line of the applied plan (shown first in Support), if there is one."""
+    plan = current_plan(store) if store is not None else None
+    return (plan.crisis_line,) if plan is not None and plan.crisis_line is not None else ()
 
 
 def invited_phases(store: Store) -> tuple[Phase, ...]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kapcompanion.course.follow_ups import FOLLOW_UP_DAYS
+from kapcompanion.course.support import CrisisLine
 from kapcompanion.data_files.questionnaires import INSTRUMENTS
 from kapcompanion.domain import Phase
 from kapcompanion.errors import KapError
@@ -58,12 +59,6 @@ class PlanRefusedError(KapError):
         )
         self.field = field
         self.problem = problem
-
-
-@dataclass(frozen=True)
-class CrisisLine:
-    name: str
-    contact: str
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ from ui.settings.data_exchange import (
 )
 from ui.settings.delete_all import DeleteAllSection
 from ui.settings.passphrase import PassphraseKeeper, PassphraseSection
+from ui.settings.therapist_plan import PlanSection
 from ui.widgets.building_blocks import card, page_header, scrolling_page, text
 from ui.widgets.error_messages import show_message
 from ui.widgets.screen import Screen
@@ -100,6 +101,9 @@ class SettingsView(Screen):
         column.addWidget(self._appearance_card(scheme))
         column.addWidget(self._journal_card())
         column.addWidget(self._support_card())
+        self.plan_section = PlanSection()
+        self.plan_section.changed.connect(self._plan_changed)
+        column.addWidget(self.plan_section)
         column.addWidget(self._data_card(demo))
         self.backups: BackupsSection | None = None
         if not demo:  # the sample course is never backed up
@@ -199,12 +203,18 @@ class SettingsView(Screen):
         )
         self.country_box.blockSignals(False)
         self.country_box.setEnabled(True)
+        self.plan_section.show_state(self._store)
         if self.passphrase_section is not None:
             self.passphrase_section.show_state(self._store.protected)
         if self.backups is not None:
             self.backups.show_state(self._store)
         for button in self._exchange_buttons:
             button.setEnabled(self._task is None)
+
+    def _plan_changed(self) -> None:
+        """A plan changes the check-in schedule, Home's invitations and Support's contacts."""
+        for kind in (DataKind.SETTINGS, DataKind.SUPPORT, DataKind.CHECK_INS):
+            self.announce(kind)
 
     def _gate_toggled(self, on: bool) -> None:
         if self._store is not None:

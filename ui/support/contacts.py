@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from kapcompanion.course.support import (
     COUNTRY_SETTING,
     Country,
+    CrisisLine,
     chosen_country_code,
     contacts,
     countries_in_order,
@@ -32,6 +33,7 @@ from kapcompanion.course.support import (
     save_contacts,
 )
 from kapcompanion.errors import KapError
+from kapcompanion.therapist_plan.applying import plan_crisis_lines
 from kapcompanion.wording.translation import fill
 from ui.support.wording import not_an_emergency_service
 from ui.widgets.building_blocks import card, clear_layout, text
@@ -255,7 +257,7 @@ class ContactsPanel(QWidget):
     def _show_lines(self, country: Country) -> None:
         clear_layout(self.lines_layout)
         self._line_labels = []
-        for line in country.lines:
+        for line in plan_crisis_lines(self._store) + country.lines:
             entry = QWidget()
             entry_layout = QVBoxLayout(entry)
             entry_layout.setContentsMargins(0, 0, 0, 0)
@@ -308,8 +310,12 @@ class SomeoneNowCard(QFrame):
         row.addStretch(1)
         layout.addLayout(row)
 
-    def show_for(self, country: Country, people: dict[str, str]) -> None:
-        lines = [fill(self.tr("%1: %2"), line.name, line.contact) for line in country.lines]
+    def show_for(
+        self, country: Country, people: dict[str, str], first: tuple[CrisisLine, ...] = ()
+    ) -> None:
+        """The lines of `country` (after those `first`, a therapist's plan's) and the
+        therapist's contact."""
+        lines = [fill(self.tr("%1: %2"), line.name, line.contact) for line in first + country.lines]
         therapist = ", ".join(
             part
             for part in (people.get("therapist_name", ""), people.get("therapist_phone", ""))

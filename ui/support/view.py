@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.course.support import chosen_country
 from kapcompanion.course.support import contacts as saved_contacts
+from kapcompanion.therapist_plan.applying import plan_crisis_lines
 from ui.changes import DataKind
 from ui.support.breathing import BreathingPractice
 from ui.support.contacts import ContactsPanel, SomeoneNowCard
@@ -262,7 +263,7 @@ class SupportView(Screen):
         country = chosen_country(self._store)
         self.emergency_sentence.setText(not_an_emergency_service(country))
         people = saved_contacts(self._store) if self._store is not None else {}
-        self.someone_now.show_for(country, people)
+        self.someone_now.show_for(country, people, plan_crisis_lines(self._store))
 
     # Moving between the parts ---------------------------------------------------------------
 

@@ -11,9 +11,9 @@ from typing import Any
 import jsonschema
 import pytest
 
+from kapcompanion.course.support import CrisisLine
 from kapcompanion.domain import Phase
 from kapcompanion.therapist_plan.reading import (
-    CrisisLine,
     PlanRefusedError,
     TherapistPlan,
     parse_plan,
