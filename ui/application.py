@@ -195,7 +195,10 @@ def run_window(args: argparse.Namespace) -> int:
         apply_style(app, stored_colour_scheme(settings))
         window = MainWindow(profile, settings, demo=args.demo, lock=lock)
         window.profile_failed.connect(lambda: app.exit(1), Qt.ConnectionType.QueuedConnection)
-        window.show()
+        if getattr(args, "minimised", False):
+            window.showMinimized()
+        else:
+            window.show()
         exit_after = getattr(args, "exit_after", None)
 
         def ready() -> None:

@@ -73,6 +73,7 @@ from ui.widgets.busy import run_busy
 from ui.widgets.error_messages import ask, describe, show_error, show_message
 from ui.widgets.icons import icon
 from ui.widgets.idle import IdleWatcher, lock_after_minutes
+from ui.widgets.reminders import DueReminders
 from ui.widgets.screen import Screen
 from ui.widgets.shortcuts import LOCK_KEYS, QUICK_CHECK_IN_KEYS, SUPPORT_KEYS
 from ui.widgets.style import (
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         self._return_to: str | None = None
         self.unlock_view: UnlockView | None = None
         self.quick_check_in_dialog: QuickCheckInDialog | None = None
+        self.reminders = DueReminders(self)
         # While the data file could not be opened: the page offering a backup, and why.
         self.recovery_view: RecoveryView | None = None
         self._recovering: ProfileNeedsRecoveryError | None = None
@@ -606,6 +608,7 @@ class MainWindow(QMainWindow):
             self.profile_failed.emit()
             return
         self._store = store
+        self.reminders.start(store)
         if not backed_up:
             self._back_up(store, closing=False)
         if self._data_closed():
@@ -662,6 +665,7 @@ class MainWindow(QMainWindow):
             job.wait()
             if job.outcome is not None and not isinstance(job.outcome, BaseException):
                 job.outcome.close()
+        self.reminders.stop()
         if self._store is not None:
             if back_up:
                 self._back_up(self._store, closing=True)

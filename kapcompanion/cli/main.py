@@ -63,6 +63,11 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="open the window on a throw-away sample course (your data is never touched)",
     )
+    parser.add_argument(
+        "--minimised",
+        action="store_true",
+        help="open the window minimised (as when it starts at login)",
+    )
     # For benchmarks/ and end-to-end tests: quit once the window is shown, its data loaded, or
     # (for a protected profile) the unlock screen shown.
     parser.add_argument(

@@ -54,6 +54,7 @@ from ui.settings.data_exchange import (
 )
 from ui.settings.delete_all import DeleteAllSection
 from ui.settings.passphrase import PassphraseKeeper, PassphraseSection
+from ui.settings.reminders import RemindersSection
 from ui.settings.therapist_plan import PlanSection
 from ui.widgets.building_blocks import card, page_header, scrolling_page, text
 from ui.widgets.error_messages import show_message
@@ -104,6 +105,9 @@ class SettingsView(Screen):
         self.plan_section = PlanSection()
         self.plan_section.changed.connect(self._plan_changed)
         column.addWidget(self.plan_section)
+        self.reminders = RemindersSection(profile, demo=demo)
+        self.reminders.changed.connect(lambda: self.announce(DataKind.SETTINGS))
+        column.addWidget(self.reminders)
         column.addWidget(self._data_card(demo))
         self.backups: BackupsSection | None = None
         if not demo:  # the sample course is never backed up
@@ -204,6 +208,7 @@ class SettingsView(Screen):
         self.country_box.blockSignals(False)
         self.country_box.setEnabled(True)
         self.plan_section.show_state(self._store)
+        self.reminders.show_state(self._store)
         if self.passphrase_section is not None:
             self.passphrase_section.show_state(self._store.protected)
         if self.backups is not None:
