@@ -46,3 +46,8 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     listed = capsys.readouterr().out
     for command in ("demo", "check", "backup", "export", "import", "report", "restore"):
         assert command in listed
+
+
+def test_the_window_can_be_asked_to_open_minimised() -> None:
+    assert parse_arguments(["--minimised"]).minimised is True
+    assert parse_arguments([]).minimised is False
