@@ -195,6 +195,11 @@ class Practices(Part):
             raise NotFoundError(f"No practice of your own {practice_id}.")
         return to.own_practice(row)
 
+    def own_ids_by_name(self) -> dict[str, OwnPracticeId]:
+        """The client's own practices on offer, by `name_key` of their name (for an import,
+        which takes a practice of the same name as the one already here)."""
+        return {name_key(practice.name): practice.id for practice in self.own()}
+
     def own(self) -> builtins.list[OwnPractice]:
         """The client's own practices on offer (not removed), by name."""
         rows = self._all(
@@ -236,8 +241,13 @@ def _checked_practice_name(name: str) -> str:
     return checked_name(name, translate(CONTEXT, "A practice of your own needs a name."))
 
 
+def name_key(name: str) -> str:
+    """What two names of practices must share to be the same practice: spaces and case aside."""
+    return " ".join(name.split()).casefold()
+
+
 def _same_name(one: str, other: str) -> bool:
-    return one.casefold() == other.casefold()
+    return name_key(one) == name_key(other)
 
 
 def _period(column: str, start: datetime | None, end: datetime | None) -> tuple[str, list[str]]:

@@ -38,7 +38,7 @@ def test_the_file_names_its_format_version_time_and_app(full_store: Store, tmp_p
     write_json_export(full_store, out, now=MOMENT)
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["format"] == FORMAT_NAME == "kap-companion-export"
-    assert document["version"] == FORMAT_VERSION == 1
+    assert document["version"] == FORMAT_VERSION == 2
     assert document["exported_at"] == "2026-11-25T12:00:00+00:00"
     assert document["app_version"] == __version__
     assert DRAFT_ANSWER in out.read_text(encoding="utf-8")  # other scripts written as themselves
