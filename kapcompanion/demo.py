@@ -1,4 +1,6 @@
-"""The sample course: a realistic, made-up course of six sessions to explore the app with.
+"""The sample course: a realistic, made-up course of six sessions to explore the app with, with
+a few weeks of practices, quick distress check-ins and a short medication list (as a client
+copies it from the prescriptions: no advice).
 
 The course is data (resources/demo/sample_course.json, days relative to the first session);
 this module anchors it so that the last session was a few days ago and writes it into an empty
@@ -14,7 +16,15 @@ from typing import Any
 from kapcompanion.data_files.prompt_sets import prompt_set_for
 from kapcompanion.data_files.questionnaires import questionnaire
 from kapcompanion.data_files.resource_files import ResourceError, load_json_resource, resource_path
-from kapcompanion.domain import CommitmentStatus, NewSession, Phase, SessionKind
+from kapcompanion.domain import (
+    CommitmentStatus,
+    NewMedication,
+    NewPracticeEntry,
+    NewSession,
+    Phase,
+    PracticeRef,
+    SessionKind,
+)
 from kapcompanion.errors import ProfileNotEmptyError
 from kapcompanion.ids import SessionId
 from kapcompanion.store import Store
@@ -79,6 +89,16 @@ def fill_demo(store: Store, today: date | None = None, zone: tzinfo | None = Non
                 insights += _add_reflection(store, session.id, held_on, reflection, zone)
         for check_in in course.get("check_ins", []):
             _add_check_in(store, first_day, check_in, zone)
+        _add_practices(store, first_day, course.get("practices", []), zone)
+        for rating in course.get("distress_check_ins", []):
+            rated_at = _local_moment(
+                first_day + timedelta(days=int(rating["day"])), rating["time"], zone
+            )
+            store.check_ins.add_distress_rating(
+                int(rating["value"]), note=rating.get("note", ""), at=rated_at
+            )
+        for medication in course.get("medications", []):
+            store.medications.add(_medication(first_day, medication))
     return DemoSummary(dosing, len(sessions) - dosing, reflections, insights)
 
 
@@ -91,6 +111,37 @@ def _add_check_in(store: Store, first_day: date, entry: dict[str, Any], zone: tz
     if "extra_answer" in entry:
         store.check_ins.set_extra_answer(check_in.id, entry["extra_answer"])
     store.check_ins.complete(check_in.id, at=taken + timedelta(minutes=6))
+
+
+def _add_practices(
+    store: Store, first_day: date, entries: list[dict[str, Any]], zone: tzinfo
+) -> None:
+    names = dict.fromkeys(entry["own"] for entry in entries if "own" in entry)
+    own = {name: store.practices.add_own(name).id for name in names}
+    for entry in entries:
+        done_at = _local_moment(first_day + timedelta(days=int(entry["day"])), entry["time"], zone)
+        practice = (
+            PracticeRef(own_id=own[entry["own"]])
+            if "own" in entry
+            else PracticeRef(builtin_key=entry["practice"])
+        )
+        store.practices.log(
+            NewPracticeEntry(practice, done_at, entry.get("minutes"), entry.get("note", "")),
+            now=done_at + timedelta(minutes=2),  # logged just after, whatever day "today" is
+        )
+
+
+def _medication(first_day: date, entry: dict[str, Any]) -> NewMedication:
+    def day(key: str) -> date | None:
+        return first_day + timedelta(days=int(entry[key])) if key in entry else None
+
+    return NewMedication(
+        name=entry["name"],
+        dose=entry.get("dose", ""),
+        started_on=day("started_day"),
+        stopped_on=day("stopped_day"),
+        notes=entry.get("notes", ""),
+    )
 
 
 def _add_reflection(

@@ -6,7 +6,7 @@ No storage or display code here; these objects are what every other module passe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from kapcompanion.ids import (
@@ -15,6 +15,9 @@ from kapcompanion.ids import (
     CommitmentId,
     DistressRatingId,
     InsightId,
+    MedicationId,
+    OwnPracticeId,
+    PracticeEntryId,
     ReflectionId,
     SessionId,
     ThemeId,
@@ -195,6 +198,8 @@ class DeletedKind(StrEnum):
     CHECK_IN = "check_in"
     SESSION = "session"
     DISTRESS_RATING = "distress_rating"
+    PRACTICE = "practice"
+    MEDICATION = "medication"
 
 
 @dataclass(frozen=True)
@@ -202,8 +207,9 @@ class DeletedItem:
     """Something in "recently deleted": restorable until it is purged after 30 days.
 
     `description` is a reflection's first words (or its phase when it has none), an insight's
-    words, a session's intention, a check-in's questionnaire id, a rating's note. `record` is
-    the session, finished check-in or quick rating itself, for wording it. What was moved
+    words, a session's intention, a check-in's questionnaire id, a rating's or a practice
+    entry's note, a medication's name. `record` is the session, finished check-in, quick
+    rating, practice entry or medication itself, for wording it. What was moved
     together with it (a session's reflections, a reflection's or session's insights) is
     counted here, not listed apart: it comes back, or is erased, together with it.
     """
@@ -212,7 +218,7 @@ class DeletedItem:
     id: int
     description: str
     deleted_at: datetime
-    record: Session | CheckIn | DistressRating | None = None
+    record: Session | CheckIn | DistressRating | PracticeEntry | Medication | None = None
     reflections_with_it: int = 0
     insights_with_it: int = 0
 
@@ -250,3 +256,86 @@ class CheckIn:
     extra_answer: int | None
     started_at: datetime
     completed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class OwnPractice:
+    """A practice the client named themselves (the built-in ones are data files)."""
+
+    id: OwnPracticeId
+    uuid: str
+    name: str
+    removed: bool
+
+
+@dataclass(frozen=True)
+class PracticeRef:
+    """Which practice: a built-in one by its key, or one of the client's own by its id."""
+
+    builtin_key: str | None = None
+    own_id: OwnPracticeId | None = None
+
+    def __post_init__(self) -> None:
+        if (self.builtin_key is None) == (self.own_id is None):
+            raise ValueError("A practice is either a built-in one or one of the client's own.")
+
+
+@dataclass(frozen=True)
+class NewPracticeEntry:
+    """What the client logs; the store adds ids and timestamps and checks the values."""
+
+    practice: PracticeRef
+    done_at: datetime
+    minutes: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PracticeEntry:
+    id: PracticeEntryId
+    uuid: str
+    practice: PracticeRef
+    # The own practice's name (as it is now), or "" for a built-in one: its words are data.
+    own_name: str
+    done_at: datetime
+    minutes: int | None
+    note: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class NewMedication:
+    """A medication as the client copies it from the prescription: no advice is attached."""
+
+    name: str
+    dose: str = ""
+    started_on: date | None = None
+    stopped_on: date | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Medication:
+    id: MedicationId
+    uuid: str
+    name: str
+    dose: str
+    started_on: date | None
+    stopped_on: date | None
+    notes: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class WeekCount:
+    """How many practices were logged in one ISO week (Monday to Sunday, local time)."""
+
+    monday: date
+    count: int
+
+    @property
+    def iso_week(self) -> tuple[int, int]:
+        year, week, _weekday = self.monday.isocalendar()
+        return year, week

@@ -15,6 +15,9 @@ from kapcompanion.errors import EntryRefusedError
 from kapcompanion.wording.translation import translate
 
 MOST_CHARACTERS = 1_000_000
+# A name (a medication, a practice of the client's own) is one line: the longest drug names
+# with their salt and form stay well under this, and a list of them stays readable.
+MOST_NAME_CHARACTERS = 200
 
 
 def too_long(text: str | None) -> bool:
@@ -46,3 +49,21 @@ def refuse_too_long(*texts: str | None) -> None:
                 longest,
             )
         )
+
+
+def refuse_unstorable(*texts: str | None) -> None:
+    """Raise EntryRefusedError for text holding a lone surrogate (half of an emoji, from a
+    broken paste): it cannot be written as UTF-8, so it could never be saved or exported."""
+    for text in texts:
+        if text is None:
+            continue
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise EntryRefusedError(
+                translate(
+                    "Limits",
+                    "This text holds a broken character (perhaps half of an emoji from a "
+                    "paste), so it cannot be kept. Please retype that part. Nothing was changed.",
+                )
+            ) from None

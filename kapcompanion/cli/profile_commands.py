@@ -75,7 +75,9 @@ def run_check(profile: Profile, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEM
-    held = ", ".join(f"{count} {table}" for table, count in report.counts.items())
+    from kapcompanion.cli.held import held_words
+
+    held = held_words(report.counts)
     print(f"All is well with {report.path} ({held}).")
     if passphrase is not None:
         _say_protection(profile)

@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 
 from kapcompanion.cli.exit_codes import EXIT_OK
+from kapcompanion.cli.held import held_words
 from kapcompanion.cli.passphrase_commands import ask, profile_passphrase
 from kapcompanion.errors import KapError
 from kapcompanion.profile import Profile, ProfileLock
@@ -66,7 +67,7 @@ def _list(profile: Profile, folders: list[Path]) -> int:
     rows = [("When", "Made", "Passphrase", "Holds", "File")]
     for backup in found:
         holds = (
-            ", ".join(f"{count} {table}" for table, count in backup.counts.items())
+            held_words(backup.counts)
             if backup.usable
             else f"CANNOT BE RESTORED: it {backup.problem}"
         )
@@ -101,7 +102,7 @@ def _restore(profile: Profile, backup: Path) -> int:
             passphrase = ask(f"Passphrase for the backup {backup}: ")
         kept = restore(profile, backup, passphrase)
         now = summarize(profile.database_path, passphrase)
-    holds = ", ".join(f"{count} {table}" for table, count in now.counts.items())
+    holds = held_words(now.counts)
     print(f"Restored {backup}: your data now holds {holds}.")
     if now.protected:
         print("It is protected with the passphrase.")

@@ -3,9 +3,10 @@
 Merge rule: a record whose uuid is already in the profile is left exactly as it is (and
 counted as "already here"), with its answers, theme links and questionnaire answers; those
 come in only together with a newly added reflection, insight or check-in. A theme is matched
-by uuid, else by key (built-in themes have the same uuid everywhere). A setting is taken
-from the file only where the profile has none of its own. So importing the same file twice
-changes nothing the second time.
+by uuid, else by key (built-in themes have the same uuid everywhere); a practice of the
+client's own by uuid, else by name (spaces and case aside), so its entries join the one here.
+A setting is taken from the file only where the profile has none of its own. So importing the
+same file twice changes nothing the second time.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from kapcompanion.exchange.schema import TABLES, TableSpec, is_exchanged_setting
 from kapcompanion.exchange.summary import COUNTED, ImportSummary, is_counted
 from kapcompanion.exchange.validation import ExportDocument, parse_export
 from kapcompanion.store import Store
+from kapcompanion.store.practices import name_key
 from kapcompanion.timestamps import to_db_time
 
 # Far above any real export (a long course is a few MB), low enough to refuse a film or a
@@ -140,6 +142,11 @@ class _Merge:
             for record in records:  # a theme matched by its key keeps this profile's uuid
                 if record["uuid"] not in self.ids["themes"]:
                     self.ids["themes"][record["uuid"]] = by_key[record["key"]]
+        if spec.name == "own_practices":
+            by_name = self.store.practices.own_ids_by_name()
+            for record in records:  # one matched by its name keeps this profile's uuid
+                if record["uuid"] not in self.ids["own_practices"]:
+                    self.ids["own_practices"][record["uuid"]] = by_name[name_key(record["name"])]
 
     def _newness(self, spec: TableSpec) -> Callable[[Record], bool]:
         """A test for whether a record of `spec` is new here (and so is to be added)."""
@@ -153,6 +160,12 @@ class _Merge:
         if spec.name == "themes":
             theme_keys = self.store.themes.ids_by_key()
             return lambda record: record["uuid"] not in present and record["key"] not in theme_keys
+        if spec.name == "own_practices":
+            names = self.store.practices.own_ids_by_name()
+            return lambda record: (
+                record["uuid"] not in present
+                and not (record["deleted_at"] is None and name_key(record["name"]) in names)
+            )
         return lambda record: record["uuid"] not in present
 
     def _insert(self, spec: TableSpec, records: Sequence[Record]) -> None:

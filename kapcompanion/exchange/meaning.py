@@ -10,6 +10,7 @@ comes back as the record's place and a few words on what is wrong.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 from kapcompanion.course.check_in_schedule import EVERY_DAYS_SETTING
@@ -18,7 +19,7 @@ from kapcompanion.data_files.questionnaires import Questionnaire, questionnaire
 from kapcompanion.exchange.records import Record
 from kapcompanion.exchange.schema import DRAFT_INSIGHTS_PREFIX
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
-from kapcompanion.limits import MOST_CHARACTERS, too_long
+from kapcompanion.limits import MOST_CHARACTERS, MOST_NAME_CHARACTERS, too_long
 
 # Generous, and small enough that a date this many days ahead can always be worked out.
 MOST_DAYS_BETWEEN_CHECK_INS = 3650
@@ -77,6 +78,56 @@ def meaning_problems(tables: dict[str, list[Record]]) -> Iterator[Problem]:
     instruments = {record["uuid"]: record["instrument"] for record in tables["checkins"]}
     yield from _answer_problems(tables["checkin_answers"], instruments)
     yield from _setting_problems(tables["settings"])
+    yield from _name_problems("own_practices", tables["own_practices"])
+    yield from _practice_entry_problems(tables["practice_entries"])
+    yield from _name_problems("medications", tables["medications"])
+    yield from _medication_day_problems(tables["medications"])
+
+
+def _name_problems(table: str, records: list[Record]) -> Iterator[Problem]:
+    for index, record in enumerate(records):
+        name = " ".join(record["name"].split())
+        if not name:
+            yield table, index, 'has an empty "name"'
+        elif len(name) > MOST_NAME_CHARACTERS:
+            yield (
+                table,
+                index,
+                f'has a "name" of {len(name):,} characters, more than the '
+                f"{MOST_NAME_CHARACTERS} a name can hold",
+            )
+
+
+def _practice_entry_problems(records: list[Record]) -> Iterator[Problem]:
+    for index, record in enumerate(records):
+        if (record["builtin_key"] is None) == (record["own_practice_uuid"] is None):
+            yield (
+                "practice_entries",
+                index,
+                'has to name one practice: either "builtin_key" or "own_practice_uuid"',
+            )
+
+
+def _day(text: str | None) -> date | None:
+    """The calendar day `text` names (already known to look like one), or None."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _medication_day_problems(records: list[Record]) -> Iterator[Problem]:
+    for index, record in enumerate(records):
+        days = {}
+        for name in ("started_on", "stopped_on"):
+            days[name] = _day(record[name])
+            if record[name] is not None and days[name] is None:
+                yield "medications", index, f'has "{name}" that is not a day of the calendar'
+        started, stopped = days["started_on"], days["stopped_on"]
+        if started is not None and stopped is not None and stopped < started:
+            yield "medications", index, 'has "stopped_on" before "started_on"'
 
 
 def _length_problems(tables: dict[str, list[Record]]) -> Iterator[Problem]:

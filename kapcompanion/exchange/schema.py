@@ -1,9 +1,12 @@
-"""The export format, version 1: its name, its tables and the fields of each record.
+"""The export format, version 2: its name, its tables and the fields of each record.
 
 One description serves the JSON export, the CSV export and the import's validation, so the
 three can never disagree. docs/export-format.md explains the same format for people; change
 both together, and raise FORMAT_VERSION whenever a file written now would be read wrongly by
 an older version (a new table or field, a changed meaning).
+
+Version 2 added the practice log, the client's own practices and the medication list
+(`TableSpec.since`); a version 1 file is still read, as holding none of them.
 
 Records name each other by uuid (never by the local row id), so an export merges into a
 profile that already holds other entries.
@@ -21,7 +24,8 @@ from kapcompanion.domain import CommitmentStatus, Phase, RatingMoment, Reflectio
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 
 FORMAT_NAME = "kap-companion-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+OLDEST_FORMAT_VERSION = 1
 
 # Settings that belong to the client's entries (not to one computer's window), exported and
 # imported. Draft insights of a paused reflection live under this prefix + the reflection's
@@ -76,6 +80,7 @@ class Field:
 class TableSpec:
     """One list under "data": its records' fields, what makes a record unique, and its order.
 
+    `since` is the format version that added the list; an older file has none of it.
     `owner` names the reference to the record a row belongs to (a reflection's answers and
     themes, a check-in's answers): such rows are imported only together with a newly added
     owner, so a record already in the profile is left exactly as it is.
@@ -86,6 +91,7 @@ class TableSpec:
     unique: tuple[tuple[str, ...], ...]
     order: tuple[str, ...]
     owner: str = ""
+    since: int = 1  # the format version that first carried this list
 
     @property
     def field_names(self) -> tuple[str, ...]:
@@ -122,6 +128,7 @@ def _reference(name: str, table: str, *, optional: bool = False) -> Field:
 
 
 UUID = Field("uuid", Kind.UUID)
+DAY_PATTERN = r"\d{4}-\d{2}-\d{2}"
 BY_UUID = (("uuid",),)
 
 TABLES: tuple[TableSpec, ...] = (
@@ -305,6 +312,53 @@ TABLES: tuple[TableSpec, ...] = (
         owner="checkin_uuid",
     ),
     TableSpec(
+        "own_practices",
+        (
+            UUID,
+            _text("name"),
+            _time("created_at"),
+            _time("updated_at"),
+            _time("deleted_at", optional=True),
+        ),
+        unique=BY_UUID,
+        order=("created_at", "uuid"),
+        since=2,
+    ),
+    TableSpec(
+        "practice_entries",
+        (
+            UUID,
+            Field("builtin_key", Kind.TEXT, optional=True, pattern=r"[a-z][a-z0-9_]*"),
+            _reference("own_practice_uuid", "own_practices", optional=True),
+            _time("done_at"),
+            Field("minutes", Kind.INTEGER, optional=True, minimum=1, maximum=24 * 60),
+            _text("note"),
+            _time("created_at"),
+            _time("updated_at"),
+            _time("deleted_at", optional=True),
+        ),
+        unique=BY_UUID,
+        order=("done_at", "uuid"),
+        since=2,
+    ),
+    TableSpec(
+        "medications",
+        (
+            UUID,
+            _text("name"),
+            _text("dose"),
+            Field("started_on", Kind.TEXT, optional=True, pattern=DAY_PATTERN),
+            Field("stopped_on", Kind.TEXT, optional=True, pattern=DAY_PATTERN),
+            _text("notes"),
+            _time("created_at"),
+            _time("updated_at"),
+            _time("deleted_at", optional=True),
+        ),
+        unique=BY_UUID,
+        order=("created_at", "uuid"),
+        since=2,
+    ),
+    TableSpec(
         "settings",
         (_text("key"), Field("value", Kind.JSON), _time("updated_at")),
         unique=(("key",),),
@@ -313,3 +367,8 @@ TABLES: tuple[TableSpec, ...] = (
 )
 
 TABLES_BY_NAME = {table.name: table for table in TABLES}
+
+
+def tables_of_version(version: int) -> tuple[TableSpec, ...]:
+    """The lists a file of format `version` holds."""
+    return tuple(table for table in TABLES if table.since <= version)

@@ -29,6 +29,9 @@ COUNTED: dict[str, Callable[[int], str]] = {  # each table's counted phrase, for
     "themes": partial(counted, CONTEXT, "%Ln theme(s) of your own"),
     "distress_ratings": partial(counted, CONTEXT, "%Ln distress check-in(s)"),
     "checkins": partial(counted, CONTEXT, "%Ln questionnaire(s)"),
+    "practice_entries": partial(counted, CONTEXT, "%Ln practice(s) logged"),
+    "own_practices": partial(counted, CONTEXT, "%Ln practice(s) of your own"),
+    "medications": partial(counted, CONTEXT, "%Ln medication(s)"),
     "settings": partial(counted, CONTEXT, "%Ln setting(s)"),
 }
 

@@ -24,7 +24,15 @@ from kapcompanion.exchange.errors import (
 )
 from kapcompanion.exchange.meaning import meaning_problems, place
 from kapcompanion.exchange.records import Record
-from kapcompanion.exchange.schema import FORMAT_NAME, FORMAT_VERSION, TABLES, Field, Kind
+from kapcompanion.exchange.schema import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    OLDEST_FORMAT_VERSION,
+    TABLES,
+    Field,
+    Kind,
+    tables_of_version,
+)
 
 HEADER_FIELDS = ("format", "version", "exported_at", "app_version", "data")
 # SQLite stores whole numbers in 64 bits.
@@ -66,7 +74,11 @@ def parse_export(content: bytes | str, source: str) -> ExportDocument:
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise NewerExportError(source, version)
     header = "its header"
-    if version != FORMAT_VERSION or isinstance(version, bool):
+    if (
+        not isinstance(version, int)
+        or isinstance(version, bool)
+        or not OLDEST_FORMAT_VERSION <= version <= FORMAT_VERSION
+    ):
         raise InvalidExportError(
             source, header, f"has no format version this app knows ({version!r})"
         )
@@ -81,8 +93,12 @@ def parse_export(content: bytes | str, source: str) -> ExportDocument:
     data = document["data"]
     if not isinstance(data, dict):
         raise InvalidExportError(source, header, 'has no "data" object')
-    _check_names(source, "its data", "list", data, [table.name for table in TABLES])
-    tables = {table.name: _check_table(source, table.name, data[table.name]) for table in TABLES}
+    held = tables_of_version(version)
+    _check_names(source, "its data", "list", data, [table.name for table in held])
+    # An older file holds none of what later versions added.
+    tables = {
+        table.name: _check_table(source, table.name, data.get(table.name, [])) for table in TABLES
+    }
     _check_unique_and_references(source, tables)
     for table, index, reason in meaning_problems(tables):
         raise InvalidExportError(source, place(table, index, tables[table][index]), reason)

@@ -39,6 +39,8 @@ TABLES = (
     "commitments",
     "checkins",
     "distress_ratings",
+    "practice_entries",
+    "medications",
 )
 
 

@@ -34,6 +34,8 @@ from kapcompanion.domain import (
     DeletedItem,
     DeletedKind,
     DistressRating,
+    Medication,
+    PracticeEntry,
     Session,
     utc_now,
 )
@@ -51,6 +53,8 @@ TABLES = {
     DeletedKind.CHECK_IN: "checkins",
     DeletedKind.SESSION: "sessions",
     DeletedKind.DISTRESS_RATING: "distress_ratings",
+    DeletedKind.PRACTICE: "practice_entries",
+    DeletedKind.MEDICATION: "medications",
 }
 # The search indexes an erased record's words are in (its answers go with a reflection).
 INDEXES = {
@@ -59,6 +63,8 @@ INDEXES = {
     DeletedKind.CHECK_IN: (),
     DeletedKind.SESSION: ("sessions_fts",),
     DeletedKind.DISTRESS_RATING: (),
+    DeletedKind.PRACTICE: (),
+    DeletedKind.MEDICATION: (),
 }
 # What the Recently deleted screen lists and `purge` erases (of check-ins, only finished ones:
 # see DeletedKind).
@@ -68,6 +74,8 @@ LISTED = (
     DeletedKind.SESSION,
     DeletedKind.CHECK_IN,
     DeletedKind.DISTRESS_RATING,
+    DeletedKind.PRACTICE,
+    DeletedKind.MEDICATION,
 )
 # Which rows of each table are listed and purged.
 _LISTED_ROWS = {kind: "deleted_at IS NOT NULL" for kind in LISTED} | {
@@ -160,6 +168,8 @@ class Deleted(Part):
             *self._sessions(),
             *self._check_ins(),
             *self._distress_ratings(),
+            *self._practice_entries(),
+            *self._medications(),
         ]
         return sorted(items, key=lambda item: item.deleted_at, reverse=True)
 
@@ -297,6 +307,21 @@ class Deleted(Part):
             _item(DeletedKind.DISTRESS_RATING, row, record=to.distress_rating(row)) for row in rows
         ]
 
+    def _practice_entries(self) -> list[DeletedItem]:
+        rows = self._all(
+            "SELECT e.*, o.name AS own_name, e.note AS description FROM practice_entries e "
+            "LEFT JOIN own_practices o ON o.id = e.own_practice_id "
+            f"WHERE e.{_LISTED_ROWS[DeletedKind.PRACTICE]}"
+        )
+        return [_item(DeletedKind.PRACTICE, row, record=to.practice_entry(row)) for row in rows]
+
+    def _medications(self) -> list[DeletedItem]:
+        rows = self._all(
+            "SELECT *, name AS description FROM medications "
+            f"WHERE {_LISTED_ROWS[DeletedKind.MEDICATION]}"
+        )
+        return [_item(DeletedKind.MEDICATION, row, record=to.medication(row)) for row in rows]
+
     def _require_deleted(self, kind: DeletedKind, item_id: int) -> str:
         """The moment the record was moved aside; NotFoundError if it is not there."""
         table = TABLES[DeletedKind(kind)]
@@ -312,7 +337,7 @@ def _item(
     kind: DeletedKind,
     row: Row,
     *,
-    record: Session | CheckIn | DistressRating | None = None,
+    record: Session | CheckIn | DistressRating | PracticeEntry | Medication | None = None,
     reflections: int = 0,
     insights: int = 0,
 ) -> DeletedItem:

@@ -26,6 +26,9 @@ EXCHANGE_TABLES = (
     "distress_ratings",
     "checkins",
     "checkin_answers",
+    "own_practices",
+    "practice_entries",
+    "medications",
     "settings",
 )
 

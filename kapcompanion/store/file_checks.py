@@ -160,7 +160,14 @@ def has_wal(path: Path) -> bool:
 
 # The `check` command -------------------------------------------------------------------
 
-COUNTED_TABLES = ("sessions", "reflections", "insights")
+COUNTED_TABLES = (
+    "sessions",
+    "reflections",
+    "insights",
+    "distress_ratings",
+    "practice_entries",
+    "medications",
+)
 
 
 @dataclass(frozen=True)

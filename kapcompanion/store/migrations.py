@@ -249,6 +249,62 @@ def search_lookups(db: Database) -> None:
     )
 
 
+@migrations(name="0005_practices_and_medications")
+def practices_and_medications(db: Database) -> None:
+    """The practice log (built-in practices by key, the client's own by row) and the client's
+    medication list. A practice entry names exactly one of the two; an own practice is only
+    ever hidden (its entries keep its name), so nothing can leave an entry without one."""
+    _run(
+        db,
+        [
+            """
+            CREATE TABLE own_practices (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL CHECK (name != ''),
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT
+            )
+            """,
+            "CREATE UNIQUE INDEX idx_own_practices_live_name ON own_practices (name) "
+            "WHERE deleted_at IS NULL",
+            """
+            CREATE TABLE practice_entries (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                builtin_key TEXT,
+                own_practice_id INTEGER REFERENCES own_practices (id) ON DELETE RESTRICT,
+                done_at TEXT NOT NULL,
+                minutes INTEGER CHECK (minutes BETWEEN 1 AND 1440),
+                note TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT,
+                CHECK ((builtin_key IS NULL) != (own_practice_id IS NULL))
+            )
+            """,
+            "CREATE INDEX idx_practice_entries_done_at ON practice_entries (done_at)",
+            "CREATE INDEX idx_practice_entries_own ON practice_entries (own_practice_id)",
+            """
+            CREATE TABLE medications (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL CHECK (name != ''),
+                dose TEXT NOT NULL DEFAULT '',
+                started_on TEXT CHECK (started_on IS NULL OR date(started_on) = started_on),
+                stopped_on TEXT CHECK (stopped_on IS NULL OR date(stopped_on) = stopped_on),
+                notes TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT,
+                CHECK (started_on IS NULL OR stopped_on IS NULL OR stopped_on >= started_on)
+            )
+            """,
+        ],
+    )
+
+
 def known_migration_names() -> list[str]:
     """Every migration this version of the app knows, in the order they apply."""
     return [migration.name for migration in migrations.pending(Database(memory=True))]

@@ -49,7 +49,14 @@ from kapcompanion.store.scrub import checkpoint_wal
 if TYPE_CHECKING:
     from kapcompanion.profile import Profile
 
-COUNTED = ("sessions", "reflections", "insights")
+COUNTED = (
+    "sessions",
+    "reflections",
+    "insights",
+    "distress_ratings",
+    "practice_entries",
+    "medications",
+)
 KEPT_INFIX = ".before-restore-"
 
 

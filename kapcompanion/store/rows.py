@@ -7,6 +7,7 @@ Pure functions over plain dicts; they never run SQL and never write. Timestamps 
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from kapcompanion.domain import (
@@ -17,7 +18,11 @@ from kapcompanion.domain import (
     CommitmentStatus,
     DistressRating,
     Insight,
+    Medication,
+    OwnPractice,
     Phase,
+    PracticeEntry,
+    PracticeRef,
     RatingMoment,
     Reflection,
     ReflectionStatus,
@@ -31,6 +36,9 @@ from kapcompanion.ids import (
     CommitmentId,
     DistressRatingId,
     InsightId,
+    MedicationId,
+    OwnPracticeId,
+    PracticeEntryId,
     ReflectionId,
     SessionId,
     ThemeId,
@@ -165,3 +173,49 @@ def distress_rating(row: Row) -> DistressRating:
         moment=RatingMoment(row["moment"]),
         note=row["note"],
     )
+
+
+def own_practice(row: Row) -> OwnPractice:
+    return OwnPractice(
+        id=OwnPracticeId(row["id"]),
+        uuid=row["uuid"],
+        name=row["name"],
+        removed=row["deleted_at"] is not None,
+    )
+
+
+def practice_entry(row: Row) -> PracticeEntry:
+    """A row of practice_entries, with `own_name` joined in from own_practices."""
+    own_id = row["own_practice_id"]
+    return PracticeEntry(
+        id=PracticeEntryId(row["id"]),
+        uuid=row["uuid"],
+        practice=PracticeRef(
+            builtin_key=row["builtin_key"],
+            own_id=None if own_id is None else OwnPracticeId(own_id),
+        ),
+        own_name=row["own_name"] or "",
+        done_at=from_db_time(row["done_at"]),
+        minutes=row["minutes"],
+        note=row["note"],
+        created_at=from_db_time(row["created_at"]),
+        updated_at=from_db_time(row["updated_at"]),
+    )
+
+
+def medication(row: Row) -> Medication:
+    return Medication(
+        id=MedicationId(row["id"]),
+        uuid=row["uuid"],
+        name=row["name"],
+        dose=row["dose"],
+        started_on=_day_or_none(row["started_on"]),
+        stopped_on=_day_or_none(row["stopped_on"]),
+        notes=row["notes"],
+        created_at=from_db_time(row["created_at"]),
+        updated_at=from_db_time(row["updated_at"]),
+    )
+
+
+def _day_or_none(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)

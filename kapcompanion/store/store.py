@@ -1,7 +1,8 @@
 """`Store`: the one object that owns a profile's SQLite database, and hangs its parts off itself.
 
 `store.sessions`, `store.reflections`, `store.themes`, `store.insights`, `store.check_ins`,
-`store.deleted`, `store.journal`, `store.settings` and `store.exchange` each read and write one
+`store.practices`, `store.medications`, `store.deleted`, `store.journal`, `store.settings` and
+`store.exchange` each read and write one
 aggregate; this module opens and closes the connection, sets the pragmas, runs transactions,
 applies migrations and tidies up at open. Each public write runs in one transaction (nested
 calls become savepoints), so a failure leaves the database exactly as it was. Every `sqlite3`
@@ -49,7 +50,9 @@ from kapcompanion.store.file_swap import tidy_leftovers
 from kapcompanion.store.health import check_before_opening
 from kapcompanion.store.insights import Insights
 from kapcompanion.store.journal import Journal
+from kapcompanion.store.medications import Medications
 from kapcompanion.store.part import one
+from kapcompanion.store.practices import Practices
 from kapcompanion.store.reflections import Reflections
 from kapcompanion.store.scrub import optimize, require_secure_delete
 from kapcompanion.store.sessions import Sessions
@@ -59,13 +62,21 @@ from kapcompanion.store.stray_wal import PROFILE_ID_KEY, SetAsideWal
 from kapcompanion.store.themes import Themes
 from kapcompanion.timestamps import from_db_time_or_none
 
-USER_TABLES = ("sessions", "reflections", "insights", "distress_ratings")
+USER_TABLES = (
+    "sessions",
+    "reflections",
+    "insights",
+    "distress_ratings",
+    "practice_entries",
+    "medications",
+)
 IN_MEMORY = Path(":memory:")
 BUSY_TIMEOUT_SECONDS = 5.0
 
 
 class Store(Guarded):
-    """A profile's database: sessions, reflections, insights, themes, ratings and settings.
+    """A profile's database: sessions, reflections, insights, themes, ratings, practices,
+    medications and settings.
 
     Give it a path (`Store.open`), nothing (`Store.in_memory()`), or an already-open
     `sqlite3.Connection` (for example an encrypted one). Opening checks the file is ours and
@@ -84,6 +95,8 @@ class Store(Guarded):
         self.themes = Themes(self, self._db)
         self.insights = Insights(self, self._db)
         self.check_ins = CheckIns(self, self._db)
+        self.practices = Practices(self, self._db)
+        self.medications = Medications(self, self._db)
         self.deleted = Deleted(self, self._db)
         self.journal = Journal(self, self._db)
         self.settings = Settings(self, self._db)
@@ -266,7 +279,7 @@ class Store(Guarded):
         return int(row["n"]) if row else 0
 
     def counts(self) -> dict[str, int]:
-        tables = (*USER_TABLES, "answers", "commitments", "themes")
+        tables = (*USER_TABLES, "answers", "commitments", "themes", "own_practices")
         return {table: self._table(table).count for table in tables}
 
     def rotate_automatic_backups(self, folder: Path, now: datetime) -> list[Path]:
@@ -287,8 +300,8 @@ class Store(Guarded):
 
     def first_moment(self) -> datetime | None:
         """When the course began: the earliest live session, reflection, insight, finished
-        check-in or quick distress rating (None for an empty profile). Screens offer dates
-        from its day on."""
+        check-in, quick distress rating or logged practice (None for an empty profile).
+        Screens offer dates from its day on."""
         row = one(
             self._db,
             """
@@ -299,6 +312,7 @@ class Store(Guarded):
                 UNION ALL SELECT MIN(completed_at) FROM checkins
                     WHERE status = 'complete' AND deleted_at IS NULL
                 UNION ALL SELECT MIN(rated_at) FROM distress_ratings WHERE deleted_at IS NULL
+                UNION ALL SELECT MIN(done_at) FROM practice_entries WHERE deleted_at IS NULL
             )
             """,
         )

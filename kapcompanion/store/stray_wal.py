@@ -57,6 +57,9 @@ IDENTIFIED_TABLES = (
     "commitments",
     "commitment_notes",
     "themes",
+    "own_practices",
+    "practice_entries",
+    "medications",
 )
 
 

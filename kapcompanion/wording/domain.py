@@ -1,6 +1,6 @@
 """The domain's words that the window and the printout both use, written once: session kinds
-and titles ("Session 3", "Preparation session") and phase titles ("The next day"); long dates
-are in kapcompanion.wording.dates.
+and titles ("Session 3", "Preparation session"), phase titles ("The next day"), practice names
+and what the medication list says about advice; long dates are in kapcompanion.wording.dates.
 
 Sentences go through the core's `translate` (context "domain"), numbers and dates through
 QLocale, so a session reads the same on screen, on paper and in any language. QtCore only:
@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 
+from kapcompanion.data_files.practices import builtin_practice
 from kapcompanion.data_files.prompt_sets import prompt_set_for
 from kapcompanion.data_files.resource_files import ResourceError
-from kapcompanion.domain import Phase, Session, SessionKind
+from kapcompanion.domain import Phase, PracticeEntry, Session, SessionKind
 from kapcompanion.wording.translation import translate
 
 CONTEXT = "domain"
@@ -44,3 +45,24 @@ def phase_title(phase: Phase) -> str:
         return prompt_set_for(phase).title
     except ResourceError:
         return translate(CONTEXT, "Reflection")
+
+
+def practice_name(entry: PracticeEntry) -> str:
+    """What a logged practice is called: a built-in one by the name in its data file (like a
+    phase title), one of the client's own as they named it. A built-in key this version does
+    not know (from a newer version's export) is shown as it is rather than hidden."""
+    key = entry.practice.builtin_key
+    if key is None:
+        return entry.own_name
+    known = builtin_practice(key)
+    return key if known is None else known.name
+
+
+def medication_list_note() -> str:
+    """Said once beside the medication list, on screen and on paper."""
+    return translate(
+        CONTEXT,
+        "This list is yours, to keep track and to show your prescriber. KAP Companion gives no "
+        "advice about medications and does not check how they go together. Questions about "
+        "your medications and ketamine belong with your prescriber.",
+    )

@@ -68,3 +68,24 @@ def test_the_sample_course_has_check_ins_that_improve_gently(store: Store) -> No
     assert totals == sorted(totals, reverse=True)
     assert all(result.safety_flags == () for result in phq9)
     assert len(store.check_ins.completed("pcl5")) == 2
+
+
+def test_the_sample_course_has_weeks_of_practices_check_ins_and_a_short_medication_list(
+    store: Store,
+) -> None:
+    today = date(2026, 11, 25)
+    fill_demo(store, today=today, zone=UTC)
+    weeks = store.practices.weekly_counts(zone=UTC)
+    assert len(weeks) >= 3 and all(week.count for week in weeks[1:])
+    entries = store.practices.entries(newest_first=False)
+    assert entries[-1].done_at.date() < today  # nothing logged in the future
+    assert {e.practice.builtin_key for e in entries} >= {"mindfulness", "movement", "sleep"}
+    assert any(e.own_name for e in entries)
+    ratings = store.check_ins.distress_ratings()
+    assert len(ratings) >= 3 and all(0 <= r.value <= 10 for r in ratings)
+    current = store.medications.current(today)
+    assert "Sertraline" in [m.name for m in current]
+    sertraline = next(m for m in current if m.name == "Sertraline")
+    assert sertraline.started_on is not None and (today - sertraline.started_on).days > 90
+    assert store.medications.past(today)  # one that was stopped
+    assert 2 <= len(store.medications.list()) <= 5

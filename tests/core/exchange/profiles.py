@@ -2,7 +2,9 @@
 
 `fill_everything` adds to the sample course what it lacks: a draft reflection with its draft
 insights, something in "recently deleted", a theme of the client's own, notes on a small step,
-distress check-ins, a draft questionnaire and the settings that travel with an export.
+distress check-ins, a draft questionnaire, the settings that travel with an export, and of the
+practice log and the medication list a removed practice of the client's own and a logged
+practice and a medication in "recently deleted".
 """
 
 from __future__ import annotations
@@ -15,7 +17,13 @@ from typing import Any
 from kapcompanion.course.check_in_schedule import set_every_days
 from kapcompanion.course.support import COUNTRY_SETTING, save_contacts, save_safety_plan
 from kapcompanion.demo import fill_demo
-from kapcompanion.domain import DeletedKind, Phase
+from kapcompanion.domain import (
+    DeletedKind,
+    NewMedication,
+    NewPracticeEntry,
+    Phase,
+    PracticeRef,
+)
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.store import Store
 from kapcompanion.store.exchange import EXCHANGE_TABLES
@@ -53,6 +61,21 @@ def fill_everything(store: Store) -> None:
     store.settings.set(GATE_DIFFICULT_SETTING, False)
     set_every_days(store, "phq9", 7)
     store.settings.set("window.something_local", "not exported")
+    removed = store.practices.add_own("Cold showers")
+    store.practices.log(
+        NewPracticeEntry(PracticeRef(own_id=removed.id), datetime(2026, 11, 22, 7, tzinfo=UTC), 3),
+        now=datetime(2026, 11, 22, 8, tzinfo=UTC),
+    )
+    store.practices.remove_own(removed.id)
+    moved = store.practices.log(
+        NewPracticeEntry(
+            PracticeRef(builtin_key="sleep"), datetime(2026, 11, 23, 22, tzinfo=UTC), 480, "=early"
+        ),
+        now=datetime(2026, 11, 24, 7, tzinfo=UTC),
+    )
+    store.deleted.move(DeletedKind.PRACTICE, moved.id)
+    gone = store.medications.add(NewMedication("Lorazepam", "0.5 mg when needed", notes="- old"))
+    store.deleted.move(DeletedKind.MEDICATION, gone.id)
 
 
 def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:

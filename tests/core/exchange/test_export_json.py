@@ -38,7 +38,7 @@ def test_the_file_names_its_format_version_time_and_app(full_store: Store, tmp_p
     write_json_export(full_store, out, now=MOMENT)
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["format"] == FORMAT_NAME == "kap-companion-export"
-    assert document["version"] == FORMAT_VERSION == 1
+    assert document["version"] == FORMAT_VERSION == 2
     assert document["exported_at"] == "2026-11-25T12:00:00+00:00"
     assert document["app_version"] == __version__
     assert DRAFT_ANSWER in out.read_text(encoding="utf-8")  # other scripts written as themselves
@@ -58,8 +58,12 @@ def test_every_record_in_the_profile_is_in_the_export(full_store: Store) -> None
     assert {"- tried it twice\n- easier the second time"} <= {
         n["text"] for n in data["commitment_notes"]
     }
-    assert sorted(r["value"] for r in data["distress_ratings"]) == [4, 6]
+    # The sample course's five quick check-ins, and the two added to it.
+    assert sorted(r["value"] for r in data["distress_ratings"]) == [2, 3, 4, 4, 5, 6, 6]
     assert len(data["checkin_answers"]) > 0
+    assert {"Playing the piano", "Cold showers"} == {p["name"] for p in data["own_practices"]}
+    assert "=early" in {entry["note"] for entry in data["practice_entries"]}
+    assert {"Sertraline", "Lorazepam"} <= {m["name"] for m in data["medications"]}
 
 
 def test_drafts_and_recently_deleted_keep_their_state(full_store: Store) -> None:
@@ -68,6 +72,9 @@ def test_drafts_and_recently_deleted_keep_their_state(full_store: Store) -> None
     assert sum(r["deleted_at"] is not None for r in data["reflections"]) == 1
     assert sum(i["deleted_at"] is not None for i in data["insights"]) == 1
     assert [c["status"] for c in data["checkins"]].count("draft") == 1
+    assert sum(e["deleted_at"] is not None for e in data["practice_entries"]) == 1
+    assert sum(m["deleted_at"] is not None for m in data["medications"]) == 1
+    assert sum(p["deleted_at"] is not None for p in data["own_practices"]) == 1
 
 
 def test_only_the_settings_that_belong_to_the_entries_travel(full_store: Store) -> None:

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from kapcompanion.course.support import COUNTRY_SETTING, safety_plan, save_safety_plan
 from kapcompanion.domain import DeletedKind, NewSession, Phase, utc_now
 from kapcompanion.exchange import (
+    FORMAT_VERSION,
     ExchangeError,
     ForeignFileError,
     ImportConflictError,
@@ -560,14 +561,14 @@ def test_a_file_from_a_newer_version_is_refused(
     export_file: Path, store: Store, tmp_path: Path
 ) -> None:
     document = document_of(export_file)
-    document["version"] = 2
+    document["version"] = FORMAT_VERSION + 1
     document["data"]["new_kind_of_thing"] = []
     newer = tmp_path / "newer.json"
     newer.write_text(json.dumps(document), "utf-8")
     before = dump(store.path)
     with pytest.raises(NewerExportError) as refused:
         import_file(store, newer)
-    assert refused.value.version == 2
+    assert refused.value.version == FORMAT_VERSION + 1
     assert "newer version" in refused.value.message
     assert dump(store.path) == before
 

@@ -3,11 +3,12 @@ the profile, backups included, and everything else in each backup is still there
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from kapcompanion.domain import DeletedKind
+from kapcompanion.domain import DeletedKind, NewMedication, NewPracticeEntry, PracticeRef
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store, protection
 from kapcompanion.store.backup import backup_database
@@ -96,3 +97,37 @@ def test_a_copy_of_another_profiles_data_is_left_as_it_is(
         report = store.forget_erased_in([stranger])
     assert report.not_opened == [stranger]
     assert stranger.read_bytes() == before
+
+
+def test_an_erased_practice_and_medication_leave_the_backups_too(profile: Profile) -> None:
+    practice_word, medication_word = unique_word(), unique_word()
+    profile.ensure_exists()
+    with Store.open(profile.database_path) as store:
+        write_some(store, "river")
+        kept = store.medications.add(NewMedication("Sertraline", "50 mg"))
+        entry = store.practices.log(
+            NewPracticeEntry(
+                PracticeRef(builtin_key="movement"),
+                datetime(2026, 3, 1, 9, tzinfo=UTC),
+                note=practice_word,
+            )
+        )
+        medication = store.medications.add(NewMedication(medication_word, "1 tablet"))
+        backup = store.back_up(profile.backups_folder / "before.sqlite3")
+        for kind, item_id in (
+            (DeletedKind.PRACTICE, entry.id),
+            (DeletedKind.MEDICATION, medication.id),
+        ):
+            store.deleted.move(kind, item_id)
+            store.deleted.erase(kind, item_id)
+    assert files_holding(profile.folder, practice_word) == ["backups/before.sqlite3"]
+
+    with Store.open(profile.database_path) as store:
+        report = store.forget_erased_in([backup])
+
+    assert report.cleaned == [backup]
+    assert files_holding(profile.folder, practice_word) == []
+    assert files_holding(profile.folder, medication_word) == []
+    with Store.open(backup) as restored:
+        assert [m.uuid for m in restored.medications.list()] == [kept.uuid]
+        assert restored.practices.entries() == []

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
+from kapcompanion.domain import NewMedication, NewPracticeEntry, PracticeRef
 from kapcompanion.store import Store
 from kapcompanion.store import migrations as schema
 
@@ -107,8 +109,9 @@ def test_a_database_from_every_earlier_version_opens_with_every_entry(
         shutil.copyfile(frozen, path)
     tables = ["sessions", "reflections", "answers", "insights", "commitments", "distress_ratings"]
     with sqlite3.connect(path) as probe:
-        if probe.execute("SELECT 1 FROM sqlite_master WHERE name = 'checkins'").fetchone():
-            tables.append("checkins")
+        for later in ("checkins", "own_practices", "practice_entries", "medications"):
+            if probe.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [later]).fetchone():
+                tables.append(later)
     before = {table: rows_by_column(path, table) for table in tables}
     assert before["answers"][1], "the frozen file should hold entries"
 
@@ -150,3 +153,43 @@ def test_search_finds_the_same_reflections_before_and_after_its_lookup_indexes(
 
     with Store.open(path) as store:
         assert set(store.journal.matching_reflections("grandmother")) == written
+
+
+def test_a_database_made_before_the_practice_log_gets_it_empty_and_ready(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(Path(__file__).parent / "schemas" / "0004_search_lookups.sqlite3", path)
+    with Store.open(path) as store:
+        before = store.counts()
+        assert (before["practice_entries"], before["medications"]) == (0, 0)
+        assert store.practices.entries() == [] and store.medications.list() == []
+        own = store.practices.add_own("Gardening")
+        store.practices.log(
+            NewPracticeEntry(PracticeRef(own_id=own.id), datetime(2026, 3, 3, 17, tzinfo=UTC))
+        )
+        store.medications.add(NewMedication("Sertraline", "50 mg", date(2025, 11, 1)))
+    with Store.open(path) as store:
+        assert [entry.own_name for entry in store.practices.entries()] == ["Gardening"]
+        assert [m.name for m in store.medications.list()] == ["Sertraline"]
+        assert store.counts() == {
+            **before,
+            "practice_entries": 1,
+            "medications": 1,
+            "own_practices": 1,
+        }
+
+
+def test_the_frozen_practice_log_keeps_its_practices_and_medications(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(
+        Path(__file__).parent / "schemas" / "0005_practices_and_medications.sqlite3", path
+    )
+    with Store.open(path) as store:
+        entries = store.practices.entries(newest_first=False)
+        assert [(e.practice.builtin_key, e.own_name, e.minutes, e.note) for e in entries] == [
+            ("mindfulness", "", 10, "Before work"),
+            (None, "Gardening", None, "Planted the tulips"),
+        ]
+        assert [(m.name, m.stopped_on) for m in store.medications.list()] == [
+            ("Melatonin", date(2026, 2, 1)),
+            ("Sertraline", None),
+        ]

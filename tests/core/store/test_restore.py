@@ -161,7 +161,14 @@ def test_the_list_says_when_what_kind_and_what_each_backup_holds(demo_profile: P
     after_the_change = listed[automatic.name].counts
     assert after_the_change["sessions"] == 6 and after_the_change["insights"] == 15
     assert listed[hand_made.name].kind == "by hand"
-    assert listed[hand_made.name].counts == {"sessions": 7, "reflections": 18, "insights": 14}
+    assert listed[hand_made.name].counts == {
+        "sessions": 7,
+        "reflections": 18,
+        "insights": 14,
+        "distress_ratings": 5,
+        "practice_entries": 22,
+        "medications": 3,
+    }
     assert listed[damaged.name].made == copied_on
     assert not listed[damaged.name].usable
     assert listed[damaged.name].problem.startswith("is damaged")

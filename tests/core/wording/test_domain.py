@@ -8,10 +8,16 @@ from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QLocale
 
-from kapcompanion.domain import Phase, Session, SessionKind
-from kapcompanion.ids import SessionId
+from kapcompanion.domain import Phase, PracticeEntry, PracticeRef, Session, SessionKind
+from kapcompanion.ids import OwnPracticeId, PracticeEntryId, SessionId
 from kapcompanion.wording.dates import day_of
-from kapcompanion.wording.domain import kind_label, phase_title, session_title
+from kapcompanion.wording.domain import (
+    kind_label,
+    medication_list_note,
+    phase_title,
+    practice_name,
+    session_title,
+)
 
 MOMENT = datetime(2026, 11, 25, 12, tzinfo=UTC)
 BRITISH, AMERICAN, GERMAN = QLocale("en_GB"), QLocale("en_US"), QLocale("de_DE")
@@ -57,3 +63,28 @@ def test_long_dates_follow_the_locale_with_the_weekday_only_when_asked() -> None
     assert day_of(MOMENT, BRITISH, short=True) == "25 Nov 2026"
     assert day_of(date(2026, 11, 25), BRITISH, weekday=True) == "Wednesday, 25 November 2026"
     assert day_of(MOMENT, AMERICAN, weekday=True) == "Wednesday, November 25, 2026"
+
+
+def test_a_practice_is_named_from_its_data_file_or_as_the_client_named_it() -> None:
+    def entry(practice: PracticeRef, own_name: str = "") -> PracticeEntry:
+        return PracticeEntry(
+            id=PracticeEntryId(1),
+            uuid="00000000-0000-4000-8000-000000000002",
+            practice=practice,
+            own_name=own_name,
+            done_at=MOMENT,
+            minutes=None,
+            note="",
+            created_at=MOMENT,
+            updated_at=MOMENT,
+        )
+
+    assert practice_name(entry(PracticeRef(builtin_key="time_outdoors"))) == "Time outdoors"
+    own = PracticeRef(own_id=OwnPracticeId(3))
+    assert practice_name(entry(own, "Playing the piano")) == "Playing the piano"
+    assert practice_name(entry(PracticeRef(builtin_key="tai_chi"))) == "tai_chi"
+
+
+def test_the_medication_list_says_it_gives_no_advice_and_who_to_ask() -> None:
+    note = medication_list_note()
+    assert "gives no advice" in note and "prescriber" in note and "ketamine" in note
