@@ -69,6 +69,9 @@ class Questionnaire:
     change_words: str
     extra_question: str
     extra_options: tuple[Option, ...]
+    # The published score is the raw total times this (WHO-5: 0–25 raw, ×4 gives 0–100).
+    multiplier: int = 1
+    higher_is_better: bool = False  # a well-being measure, unlike the symptom measures
 
     @property
     def max_total(self) -> int:
@@ -110,6 +113,11 @@ class Score:
         if not self.clusters or not self.complete:
             return None
         return all(cluster.met for cluster in self.clusters)
+
+    @property
+    def scaled_total(self) -> int | None:
+        """The total as the instrument publishes it (the raw total times its multiplier)."""
+        return None if self.total is None else self.total * self.questionnaire.multiplier
 
     @property
     def in_reference_range(self) -> bool:
@@ -225,6 +233,12 @@ def parse_questionnaire(data: Any, where: str) -> Questionnaire:
         raise ResourceError(f"{where}: the clusters must hold every item exactly once.")
     reference = scoring.get("reference_range")
     extra = data.get("extra_question") or {}
+    multiplier = scoring.get("multiplier", 1)
+    if not isinstance(multiplier, int) or isinstance(multiplier, bool) or multiplier < 1:
+        raise ResourceError(f'{where}: "multiplier" must be a whole number of 1 or more.')
+    higher_is_better = scoring.get("higher_is_better", False)
+    if not isinstance(higher_is_better, bool):
+        raise ResourceError(f'{where}: "higher_is_better" must be true or false.')
     return Questionnaire(
         id=data["id"],
         version=int(data.get("version", 1)),
@@ -245,6 +259,8 @@ def parse_questionnaire(data: Any, where: str) -> Questionnaire:
         change_words=(scoring.get("change_guidance") or {}).get("words", ""),
         extra_question=extra.get("text", ""),
         extra_options=_options(extra["options"], where) if extra else (),
+        multiplier=multiplier,
+        higher_is_better=higher_is_better,
     )
 
 
