@@ -20,6 +20,8 @@ from kapcompanion.exchange.records import Record
 from kapcompanion.exchange.schema import DRAFT_INSIGHTS_PREFIX
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.limits import MOST_CHARACTERS, MOST_NAME_CHARACTERS, too_long
+from kapcompanion.therapist_plan.applying import APPLIED_SETTING, PHASES_SETTING
+from kapcompanion.therapist_plan.reading import FOLLOW_UP_PHASES, PlanRefusedError, parse_plan
 
 # Generous, and small enough that a date this many days ahead can always be worked out.
 MOST_DAYS_BETWEEN_CHECK_INS = 3650
@@ -50,6 +52,21 @@ def _is_days(value: Any) -> bool:
     return whole and 0 <= value <= MOST_DAYS_BETWEEN_CHECK_INS
 
 
+def _is_applied_plan(value: Any) -> bool:
+    if not isinstance(value, dict) or not isinstance(value.get("before"), dict):
+        return False
+    try:
+        parse_plan(value.get("plan"))
+    except PlanRefusedError:
+        return False
+    return isinstance(value.get("applied_on"), str)
+
+
+def _is_phase_list(value: Any) -> bool:
+    names = {phase.value for phase in FOLLOW_UP_PHASES}
+    return isinstance(value, list) and all(item in names for item in value)
+
+
 def _map_of(check: Callable[[Any], bool]) -> Callable[[Any], bool]:
     return lambda value: isinstance(value, dict) and all(check(item) for item in value.values())
 
@@ -65,6 +82,8 @@ SETTING_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
         f"a whole number of days (0 to {MOST_DAYS_BETWEEN_CHECK_INS}) for each questionnaire",
     ),
     GATE_DIFFICULT_SETTING: (lambda value: isinstance(value, bool), "true or false"),
+    APPLIED_SETTING: (_is_applied_plan, "a therapist's plan as KAP Companion keeps it"),
+    PHASES_SETTING: (_is_phase_list, "a list of follow-up reflection phases"),
 }
 DRAFT_INSIGHTS_SHAPE: tuple[Callable[[Any], bool], str] = (_is_text_list, "a list of text")
 

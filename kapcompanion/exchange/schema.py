@@ -22,6 +22,7 @@ from kapcompanion.course.support import CONTACTS_SETTING, COUNTRY_SETTING, SAFET
 from kapcompanion.data_files.questionnaires import INSTRUMENTS
 from kapcompanion.domain import CommitmentStatus, Phase, RatingMoment, ReflectionStatus, SessionKind
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
+from kapcompanion.therapist_plan.applying import APPLIED_SETTING, PHASES_SETTING
 
 FORMAT_NAME = "kap-companion-export"
 FORMAT_VERSION = 2
@@ -36,6 +37,10 @@ EXCHANGED_SETTINGS = (
     COUNTRY_SETTING,
     EVERY_DAYS_SETTING,
     GATE_DIFFICULT_SETTING,
+    # The therapist's plan the client agreed to, and the reflections it invites. (A version
+    # that does not know them skips them, as it skips any setting it does not know.)
+    APPLIED_SETTING,
+    PHASES_SETTING,
 )
 DRAFT_INSIGHTS_PREFIX = "draft_insights:"
 
