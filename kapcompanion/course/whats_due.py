@@ -20,8 +20,9 @@ from enum import StrEnum
 
 from kapcompanion.course.check_in_schedule import due_check_ins
 from kapcompanion.course.follow_ups import FollowUpState, follow_ups, local_day
+from kapcompanion.course.practice_reminders import due_practices
 from kapcompanion.data_files.questionnaires import Questionnaire
-from kapcompanion.domain import Phase, Session, SessionKind
+from kapcompanion.domain import Phase, PracticeRef, Session, SessionKind
 from kapcompanion.store import Store
 from kapcompanion.therapist_plan.applying import invited_phases
 
@@ -35,11 +36,13 @@ SET_ASIDE_KEPT_DAYS = 120
 class DueKind(StrEnum):
     REFLECTION = "reflection"
     CHECK_IN = "check_in"
+    PRACTICE = "practice"
 
 
 @dataclass(frozen=True)
 class DueItem:
-    """One thing that is due: a follow-up reflection of a session, or a check-in."""
+    """One thing that is due: a follow-up reflection of a session, a check-in, or a practice
+    the client asked to be reminded of."""
 
     kind: DueKind
     due_on: date
@@ -47,6 +50,7 @@ class DueItem:
     phase: Phase | None = None
     questionnaire: Questionnaire | None = None
     after_check_in: str = ""  # the uuid of the check-in this one would follow; "" the first
+    practice: PracticeRef | None = None
 
     @property
     def key(self) -> str:
@@ -54,6 +58,11 @@ class DueItem:
         if self.kind is DueKind.REFLECTION:
             assert self.session is not None and self.phase is not None
             return f"reflection:{self.session.uuid}:{self.phase.value}"
+        if self.kind is DueKind.PRACTICE:
+            # Due again each day it is not logged: "not now" sets it aside for that day.
+            assert self.practice is not None
+            which = self.practice.builtin_key or f"own-{self.practice.own_id}"
+            return f"practice:{which}:{self.due_on.isoformat()}"
         assert self.questionnaire is not None
         return f"check_in:{self.questionnaire.id}:{self.after_check_in or 'first'}"
 
@@ -61,11 +70,15 @@ class DueItem:
 def whats_due(store: Store, today: date) -> list[DueItem]:
     """Everything due on `today` that the client has not set aside: the follow-ups of recent
     dosing sessions in their time (oldest session first, in the order they fall due), then the
-    check-ins the schedule suggests. Once any dosing session is logged: before that, nothing is
-    due."""
+    check-ins the schedule suggests, then the practices the client asked to be reminded of.
+    Follow-ups and check-ins once any dosing session is logged: before that, only practices."""
+    practices = [
+        DueItem(DueKind.PRACTICE, due.due_on, practice=due.practice)
+        for due in due_practices(store, today)
+    ]
     sessions = [s for s in store.sessions.list() if s.kind is SessionKind.DOSING]
     if not sessions:
-        return []
+        return _not_set_aside(store, practices)
     items: list[DueItem] = []
     invited = invited_phases(store)  # all of them, unless a therapist's plan says which
     since = today - timedelta(days=max(LISTED_UNTIL_DAY.values()))
@@ -97,6 +110,10 @@ def whats_due(store: Store, today: date) -> list[DueItem]:
         )
         for due in due_check_ins(store, today)
     ]
+    return _not_set_aside(store, items + practices)
+
+
+def _not_set_aside(store: Store, items: list[DueItem]) -> list[DueItem]:
     set_aside = _set_aside(store)
     return [item for item in items if item.key not in set_aside]
 

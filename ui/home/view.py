@@ -57,6 +57,7 @@ class HomeView(Screen):
     reflect_on_requested = Signal(int, str)  # a session's id, the phase of the reflection
     check_in_requested = Signal(str)  # a questionnaire's id
     quick_check_in_requested = Signal()
+    practice_log_requested = Signal(str, int)  # a built-in practice's key, or an own one's id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +153,8 @@ class HomeView(Screen):
         self._column.addWidget(frame)
 
     def _group_title(self, item: DueItem) -> str:
+        if item.practice is not None:
+            return self.tr("Practices you asked to be reminded of")
         if item.session is None:
             return self.tr("Check-ins")
         return fill(self.tr("After your session on %1"), self._session_day(item))
@@ -162,6 +165,7 @@ class HomeView(Screen):
         return day_of(item.session.held_at, QLocale(), weekday=True)
 
     def _due_row(self, item: DueItem) -> QHBoxLayout:
+        from kapcompanion.course.practice_reminders import practice_title
         from kapcompanion.course.whats_due import DueKind
         from kapcompanion.data_files.prompt_sets import prompt_set_for
 
@@ -174,6 +178,13 @@ class HomeView(Screen):
             action = QPushButton(self.tr("Reflect"))
             session_id, phase = int(item.session.id), item.phase.value
             action.clicked.connect(lambda: self.reflect_on_requested.emit(session_id, phase))
+        elif item.kind is DueKind.PRACTICE:
+            assert item.practice is not None and self._store is not None
+            words = practice_title(self._store, item.practice)
+            spoken = fill(self.tr("%1, a practice you asked to be reminded of"), words)
+            action = QPushButton(self.tr("Log it"))
+            key, own = item.practice.builtin_key or "", int(item.practice.own_id or 0)
+            action.clicked.connect(lambda: self.practice_log_requested.emit(key, own))
         else:
             assert item.questionnaire is not None
             name = item.questionnaire.name
