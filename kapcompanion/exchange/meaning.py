@@ -14,6 +14,8 @@ from datetime import date
 from typing import Any
 
 from kapcompanion.course.check_in_schedule import EVERY_DAYS_SETTING
+from kapcompanion.course.practice_reminders import MOST_EVERY_DAYS as MOST_REMINDER_DAYS
+from kapcompanion.course.practice_reminders import SETTING as PRACTICE_REMINDERS_SETTING
 from kapcompanion.course.support import CONTACTS_SETTING, COUNTRY_SETTING, SAFETY_PLAN_SETTING
 from kapcompanion.data_files.questionnaires import Questionnaire, questionnaire
 from kapcompanion.exchange.records import Record
@@ -84,6 +86,10 @@ SETTING_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
     GATE_DIFFICULT_SETTING: (lambda value: isinstance(value, bool), "true or false"),
     APPLIED_SETTING: (_is_applied_plan, "a therapist's plan as KAP Companion keeps it"),
     PHASES_SETTING: (_is_phase_list, "a list of follow-up reflection phases"),
+    PRACTICE_REMINDERS_SETTING: (
+        _map_of(lambda days: _is_days(days) and 1 <= days <= MOST_REMINDER_DAYS),
+        f"a whole number of days (1 to {MOST_REMINDER_DAYS}) for each practice",
+    ),
 }
 DRAFT_INSIGHTS_SHAPE: tuple[Callable[[Any], bool], str] = (_is_text_list, "a list of text")
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from kapcompanion.course.check_in_schedule import EVERY_DAYS_SETTING
+from kapcompanion.course.practice_reminders import SETTING as PRACTICE_REMINDERS_SETTING
 from kapcompanion.course.support import CONTACTS_SETTING, COUNTRY_SETTING, SAFETY_PLAN_SETTING
 from kapcompanion.data_files.questionnaires import INSTRUMENTS
 from kapcompanion.domain import CommitmentStatus, Phase, RatingMoment, ReflectionStatus, SessionKind
@@ -41,6 +42,7 @@ EXCHANGED_SETTINGS = (
     # that does not know them skips them, as it skips any setting it does not know.)
     APPLIED_SETTING,
     PHASES_SETTING,
+    PRACTICE_REMINDERS_SETTING,
 )
 DRAFT_INSIGHTS_PREFIX = "draft_insights:"
 

@@ -4,6 +4,7 @@ on Home after the rest, set aside for a day with "not now"; never a streak."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +76,16 @@ def test_home_lists_it_and_not_now_sets_it_aside_for_the_day(store: Store) -> No
     set_aside(store, item, TODAY)
     assert whats_due(store, TODAY) == []
     assert [due.kind for due in whats_due(store, TODAY + timedelta(days=1))] == [DueKind.PRACTICE]
+
+
+def test_reminders_travel_with_an_export(tmp_path: Path, store: Store) -> None:
+    from kapcompanion.exchange import import_file, write_json_export
+
+    with Store.open(tmp_path / "source.sqlite3") as source:
+        piano = PracticeRef(own_id=source.practices.add_own("Piano").id)
+        set_reminder(source, piano, 2)
+        set_reminder(source, MINDFULNESS, 1)
+        exported = write_json_export(source, tmp_path / "export.json").path
+    import_file(store, exported)
+    [own] = store.practices.own()
+    assert reminders(store) == {PracticeRef(own_id=own.id): 2, MINDFULNESS: 1}
