@@ -297,7 +297,7 @@ def test_tab_reaches_every_control_on_settings(
     window.show_destination("settings")
     window.sidebar.setFocus()
     reached = set()
-    for _ in range(12):
+    for _ in range(40):
         focused = window.focusWidget()
         assert focused is not None
         qtbot.keyClick(focused, Qt.Key.Key_Tab)

@@ -63,10 +63,11 @@ class RemindersSection(QWidget):
         layout.addLayout(quiet)
         self.autostart_box = QCheckBox(self.tr("Open KAP Companion when I log in, minimised"))
         self.autostart_box.setAccessibleName(self.tr("Open at login, minimised"))
-        # Not for the sample course: it is a throw-away copy, gone when its window closes.
-        self.autostart_box.setVisible(autostart.supported() and not demo)
         self.autostart_box.toggled.connect(self._autostart_toggled)
         layout.addWidget(self.autostart_box)
+        # Not for the sample course: it is a throw-away copy, gone when its window closes.
+        # (Hidden only once in its layout: shown without a parent, it would be a window.)
+        self.autostart_box.setVisible(autostart.supported() and not demo)
         outer.addWidget(frame)
         self.show_state(None)
 
@@ -74,6 +75,9 @@ class RemindersSection(QWidget):
         edit = QTimeEdit()
         edit.setDisplayFormat("HH:mm")
         edit.setAccessibleName(name)
+        line = edit.lineEdit()
+        if line is not None:  # the field inside is what a screen reader lands on
+            line.setAccessibleName(name)
         edit.timeChanged.connect(lambda _time: self._save())
         return edit
 

@@ -102,9 +102,11 @@ class SettingsView(Screen):
         column.addWidget(self._appearance_card(scheme))
         column.addWidget(self._journal_card())
         column.addWidget(self._support_card())
-        self.plan_section = PlanSection()
-        self.plan_section.changed.connect(self._plan_changed)
-        column.addWidget(self.plan_section)
+        self.plan_section: PlanSection | None = None
+        if not demo:  # a plan is the client's own; the sample course is thrown away on close
+            self.plan_section = PlanSection()
+            self.plan_section.changed.connect(self._plan_changed)
+            column.addWidget(self.plan_section)
         self.reminders = RemindersSection(profile, demo=demo)
         self.reminders.changed.connect(lambda: self.announce(DataKind.SETTINGS))
         column.addWidget(self.reminders)
@@ -207,7 +209,8 @@ class SettingsView(Screen):
         )
         self.country_box.blockSignals(False)
         self.country_box.setEnabled(True)
-        self.plan_section.show_state(self._store)
+        if self.plan_section is not None:
+            self.plan_section.show_state(self._store)
         self.reminders.show_state(self._store)
         if self.passphrase_section is not None:
             self.passphrase_section.show_state(self._store.protected)

@@ -17,7 +17,7 @@ from tests.paths import REPOSITORY
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import answer_next_dialog, press, visible_texts, when_dialog_opens
 from ui.main_window import MainWindow
-from ui.settings.therapist_plan import PlanDialog
+from ui.settings.therapist_plan import PlanDialog, PlanSection
 
 EXAMPLE = REPOSITORY / "docs" / "examples" / "therapist-plan.toml"
 
@@ -25,6 +25,12 @@ EXAMPLE = REPOSITORY / "docs" / "examples" / "therapist-plan.toml"
 def every_setting(store: Store) -> dict[str, object]:
     keys = store.settings.keys()
     return {key: store.settings.get(key) for key in keys}
+
+
+def plan_section(window: MainWindow) -> PlanSection:
+    section = window.settings_view.plan_section
+    assert section is not None
+    return section
 
 
 def settings_window(open_window: WindowFactory, profile: Profile) -> tuple[MainWindow, Store]:
@@ -47,7 +53,7 @@ def test_declining_a_plan_changes_nothing(
         press(qtbot, Qt.Key.Key_Space)
 
     when_dialog_opens(PlanDialog, decline_by_keyboard, focus=lambda d: d.decline_button)
-    window.settings_view.plan_section.open_plan(EXAMPLE)
+    plan_section(window).open_plan(EXAMPLE)
     assert seen and "From Dr. Amara Okafor, Riverside Integration Clinic" in seen[0][0]
     assert "GAD-7: not suggested." in seen[0]
     assert "After each session, Home invites: The next day, A week after." in seen[0]
@@ -59,7 +65,7 @@ def test_agreeing_applies_it_and_removing_it_puts_everything_back(
 ) -> None:
     window, store = settings_window(open_window, profile)
     before = every_setting(store)
-    section = window.settings_view.plan_section
+    section = plan_section(window)
     assert not section.remove_button.isVisibleTo(section)
     when_dialog_opens(PlanDialog, lambda dialog: dialog.accept_button.click())
     section.open_plan(EXAMPLE)
@@ -89,7 +95,7 @@ def test_a_malformed_plan_is_refused_naming_the_field_and_changes_nothing(
     broken.write_text(json.dumps(plan), encoding="utf-8")
     seen: list[tuple[str, str]] = []
     answer_next_dialog(seen)
-    window.settings_view.plan_section.open_plan(broken)
+    plan_section(window).open_plan(broken)
     [(title, words)] = seen
     assert title == "This plan could not be used"
     assert "“questionnaires.bdi”" in words and words.endswith("Nothing was changed.")
@@ -103,5 +109,5 @@ def test_a_plan_file_with_spaces_and_accents_in_its_name_opens(
     renamed = tmp_path / "plan de Zoë (copie).toml"
     shutil.copyfile(EXAMPLE, renamed)
     when_dialog_opens(PlanDialog, lambda dialog: dialog.accept_button.click())
-    window.settings_view.plan_section.open_plan(renamed)
+    plan_section(window).open_plan(renamed)
     assert every_days(store, "gad7") == 0
