@@ -28,7 +28,13 @@ from kapcompanion.cli.profile_commands import (
     run_delete_all,
     run_demo,
 )
-from kapcompanion.cli.report import add_report_parser, run_report
+from kapcompanion.cli.report import (
+    PAINT_CHILD_COMMAND,
+    add_paint_child_parser,
+    add_report_parser,
+    run_paint_child,
+    run_report,
+)
 from kapcompanion.cli.restore_commands import add_restore_parser, run_restore
 from kapcompanion.errors import KapError
 from kapcompanion.profile import ENVIRONMENT_VARIABLE, Profile, resolve_profile_dir
@@ -67,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_parser(commands, shared)
     add_passphrase_parser(commands, shared)
     add_restore_parser(commands, shared)
+    add_paint_child_parser(commands)
     return parser
 
 
@@ -82,6 +89,7 @@ def run_command(args: argparse.Namespace) -> int:
         "report": run_report,
         "passphrase": run_passphrase,
         "restore": run_restore,
+        PAINT_CHILD_COMMAND: run_paint_child,
     }
     profile = Profile(resolve_profile_dir(args.data_dir))
     try:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from kapcompanion.errors import KapError
 from kapcompanion.wording.translation import fill
-from ui.printout.job import Work
 from ui.widgets.error_messages import show_error, show_message
 
 if TYPE_CHECKING:
@@ -33,10 +32,10 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPageLayout, QPageSize
     from PySide6.QtPrintSupport import QPrinter
 
-    from kapcompanion.report.content.build import ReportContent
     from kapcompanion.report.content.options import ReportOptions
-    from kapcompanion.report.paint.render import Progress, ReportPages
+    from kapcompanion.report.paint.render import ReportPages
     from kapcompanion.store import Store
+    from ui.printout.preview import PreviewPages
 
 CONTEXT = "ReportOutput"
 
@@ -107,29 +106,34 @@ def preview_and_print(
     The preview needs no printer: the system's print service is asked for its printers only
     when the client chooses "Print…" (`print_on_paper`).
     """
-    from kapcompanion.report.paint.render import default_page_size
+    from kapcompanion.report.paint.paper import default_page_size
+    from ui.printout.preview import LocalPages
 
     try:
         pages = report_pages(store, options, page_size or default_page_size())
     except Exception as error:  # said calmly, never a traceback
         tell_problem(parent, error)
         return
-    show_preview(parent, store, options, pages)
+    show_preview(parent, store, options, LocalPages(pages))
 
 
 def show_preview(
     parent: QWidget,
     store: Store,
     options: ReportOptions,
-    pages: ReportPages,
+    pages: PreviewPages,
     on_shown: Callable[[QDialog], None] | None = None,
 ) -> None:
     """Show `pages` in the print preview until the client closes it (or prints from it);
-    `on_shown` is called with the dialog once it is on screen."""
+    `on_shown` is called with the dialog once it is on screen. Pages painted by a child
+    (ChildPages) let it go once the preview is closed."""
+    from ui.printout.child_pages import ChildPages
     from ui.printout.preview import ReportPreview
 
     dialog = ReportPreview(pages, parent)
     layout = pages.page_layout
+    if isinstance(pages, ChildPages):
+        dialog.finished.connect(pages.close)
     del pages
     problems: list[Exception] = []
     showing = [dialog]  # emptied before the dialog goes, so nothing else keeps it
@@ -156,31 +160,6 @@ def show_preview(
     del dialog
     if problems:
         tell_problem(parent, problems[0])
-
-
-def save_work(options: ReportOptions, path: Path, page_size: QPageSize | None = None) -> Work:
-    """The worker's part of saving the PDF at `path` (see ui.printout.job): it returns the
-    SavedReport, or raises ReportError, and writes nothing once cancelled."""
-    from kapcompanion.report.paint.render import save_content_pdf
-
-    def work(content: ReportContent, progress: Progress) -> object:
-        return save_content_pdf(content, options, path, page_size=page_size, progress=progress)
-
-    return work
-
-
-def preview_work(options: ReportOptions, page_size: QPageSize | None = None) -> Work:
-    """The worker's part of the preview: the report's charts and HTML (a ReportDocument),
-    for the window's thread to lay out (`ReportPages.from_report`): a laid-out text keeps the
-    fonts of the thread that laid it out, and a worker's go when it ends."""
-    from kapcompanion.report.paint.render import default_page_size, report_for_paper
-
-    paper = page_size or default_page_size()
-
-    def work(content: ReportContent, progress: Progress) -> object:
-        return report_for_paper(content, options, paper, progress)
-
-    return work
 
 
 def report_pages(store: Store, options: ReportOptions, page_size: QPageSize) -> ReportPages:
@@ -231,7 +210,7 @@ def printer_for_report() -> QPrinter:
     from PySide6.QtGui import QPageLayout
     from PySide6.QtPrintSupport import QPrinter
 
-    from kapcompanion.report.paint.render import PDF_MARGINS_MM, default_page_size
+    from kapcompanion.report.paint.paper import PDF_MARGINS_MM, default_page_size
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(default_page_size())

@@ -14,7 +14,7 @@ insights, themes or check-ins change — out of sight, only when it is next show
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 from PySide6.QtCore import QEventLoop, QLocale, Signal
 from PySide6.QtWidgets import (
@@ -40,14 +40,14 @@ from kapcompanion.report.content.options import (
     report_candidates,
 )
 from kapcompanion.report.errors import ReportPeriodError
+from kapcompanion.report.paint.paper import default_page_size
 from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
+from ui.printout.child_pages import ChildPages
 from ui.printout.choices import Choice, ChoiceList, ChoiceListWords
-from ui.printout.job import ReportJob, Work, stop_jobs_on_quit
+from ui.printout.job import ReportJob, stop_jobs_on_quit
 from ui.printout.output import (
     ask_for_pdf_path,
-    preview_work,
-    save_work,
     show_preview,
     suggested_pdf_path,
     tell_problem,
@@ -70,8 +70,7 @@ if TYPE_CHECKING:
 
     from kapcompanion.domain import Insight, Reflection, Session
     from kapcompanion.ids import SessionId
-    from kapcompanion.report.paint.document import ReportDocument
-    from kapcompanion.report.paint.render import SavedReport
+    from kapcompanion.report.paint.paper import SavedReport
     from kapcompanion.store import Store
 
 NOTE_LINES = 4
@@ -420,7 +419,8 @@ class ReportView(Screen):
         `output_finished` says PREVIEWED from within it (FAILED or CANCELLED otherwise).
         False, and nothing begun, when there is nothing to preview or the screen is busy."""
         return self._start(
-            preview_work,
+            "pages",
+            None,
             self.tr("Preparing the preview…"),
             self.tr("Stop preparing the preview"),
             self._preview_ready,
@@ -433,7 +433,8 @@ class ReportView(Screen):
         save or the screen is busy."""
         self._tell_saved = tell
         return self._start(
-            lambda options: save_work(options, path),
+            "pdf",
+            path,
             self.tr("Saving the PDF…"),
             self.tr("Stop saving the PDF"),
             self._saved,
@@ -460,7 +461,8 @@ class ReportView(Screen):
 
     def _start(
         self,
-        work_for: Callable[[ReportOptions], Work],
+        what: Literal["pdf", "pages"],
+        path: Path | None,
         doing: str,
         stop_name: str,
         done: Callable[[object], None],
@@ -468,7 +470,9 @@ class ReportView(Screen):
         options = self.options()
         if self._store is None or options is None or self._job is not None:
             return False
-        job = self._job = ReportJob(self._store, options, work_for(options), today=self.today())
+        job = self._job = ReportJob(
+            self._store, options, what, default_page_size(), path=path, today=self.today()
+        )
         job.progressed.connect(self.progress.set_progress)
         job.done.connect(done)
         job.failed.connect(self._failed)
@@ -491,19 +495,13 @@ class ReportView(Screen):
         if self._tell_saved:
             tell_saved(self, saved.path)
 
-    def _preview_ready(self, report: object) -> None:
-        from kapcompanion.report.paint.render import ReportPages, default_page_size
-
+    def _preview_ready(self, pages: object) -> None:
+        assert isinstance(pages, ChildPages)
         self._job_over()
         store, options = self._store, self.options()
         if store is None or options is None:  # the profile went while it was made
+            pages.close()
             self.output_finished.emit(CANCELLED)
-            return
-        try:
-            pages = ReportPages.from_report(cast("ReportDocument", report), default_page_size())
-        except Exception as error:  # said calmly, never a traceback
-            self.output_finished.emit(FAILED)
-            tell_problem(self, error)
             return
         show_preview(
             self, store, options, pages, lambda _dialog: self.output_finished.emit(PREVIEWED)
