@@ -58,8 +58,8 @@ class ChildPages(QObject):
         return min(others, key=lambda image: abs(image.width() - width)) if others else None
 
     def close(self) -> None:
-        """Let the child go and the images with it."""
-        self._child.close()
+        """End the child (what it may still be painting is not wanted) and let the images go."""
+        self._child.wait()
         self._images.clear()
 
     def _painted(self, page: int, image: object) -> None:

@@ -20,14 +20,14 @@ from kapcompanion.cli.report import PAINT_CHILD_COMMAND
 from kapcompanion.report.paint.child import PaintRequest
 from ui.widgets.own_program import own_program
 
-QUIT_WAIT_MS = 2_000  # how long a child may take to go once asked, before it is stopped
+QUIT_WAIT_MS = 2_000  # the longest to wait for a killed child to be gone
 
 _living: set[ReportProcess] = set()  # a child (and its object) lives until it has gone
 
 
 class ReportProcess(QObject):
     """One child painting one printout. Say what to paint with `send`; for a preview, ask for
-    pages with `ask_for_page`. `stop` ends it at once; `close` lets it finish and go.
+    pages with `ask_for_page`. `stop` ends it at once (`wait`, and waits until it has gone).
 
     Every child ends with `gone`; `died` before it if it went before saying what it made
     (crashed, was killed from outside, or could not start), `problem` if it could not make
@@ -78,22 +78,12 @@ class ReportProcess(QObject):
         if self._process.state() != QProcess.ProcessState.NotRunning:
             self._process.kill()
 
-    def close(self) -> None:
-        """Let the child go once it has answered what it was asked (`gone` follows)."""
-        self._stopping = True
-        if self._process.state() != QProcess.ProcessState.NotRunning:
-            self._process.closeWriteChannel()
-            if not self._process.waitForFinished(0):
-                from PySide6.QtCore import QTimer
-
-                QTimer.singleShot(QUIT_WAIT_MS, self.stop)
-
     @property
     def running(self) -> bool:
         return not self._gone
 
     def wait(self) -> None:
-        """Stop the child and wait until it has gone (for the application quitting)."""
+        """Stop the child and wait until it has gone (a moment: it is killed)."""
         self.stop()
         self._process.waitForFinished(QUIT_WAIT_MS)
 
