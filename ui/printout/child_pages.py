@@ -57,6 +57,15 @@ class ChildPages(QObject):
         others = [image for (shown, _), image in self._images.items() if shown == page]
         return min(others, key=lambda image: abs(image.width() - width)) if others else None
 
+    def take(self, page: int, width: int) -> QImage | None:
+        """Page `page` exactly `width` pixels wide if it has come, no longer kept here (a page
+        for the printer is large, and wanted once); None (and it is asked for) if not yet."""
+        image = self._images.pop((page, width), None)
+        if image is None and (page, width) not in self._asked:
+            self._asked.add((page, width))
+            self._child.ask_for_page(page, width)
+        return image
+
     def close(self) -> None:
         """End the child (what it may still be painting is not wanted) and let the images go."""
         self._child.wait()

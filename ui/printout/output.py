@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from kapcompanion.report.content.options import ReportOptions
     from kapcompanion.report.paint.render import ReportPages
     from kapcompanion.store import Store
-    from ui.printout.preview import PreviewPages
+    from ui.printout.child_pages import ChildPages
+    from ui.printout.preview import PreviewPages, ReportPreview
 
 CONTEXT = "ReportOutput"
 
@@ -144,6 +145,9 @@ def show_preview(
 
     def print_requested() -> None:
         for shown in showing:
+            if isinstance(shown.pages, ChildPages):
+                print_pages(shown, shown.pages, layout, problems)
+                return
             try:
                 printed = print_on_paper(shown, store, options, layout)
             except Exception as error:  # said once the preview has closed
@@ -184,6 +188,43 @@ def print_on_paper(
         return False
     paint_report(store, options, printer)
     return True
+
+
+def print_pages(
+    preview: ReportPreview, pages: ChildPages, layout: QPageLayout, problems: list[Exception]
+) -> None:
+    """Let the client choose a printer, then print the preview's pages on it a page at a
+    time (ui.printout.printing), saying how far it has come; the preview closes once all
+    are printed. Closing it first stops the printing. A problem is added to `problems` and
+    the preview closed."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from ui.printout.printing import PagePrinter
+
+    printer = printer_for_report()
+    printer.setPageSize(layout.pageSize())
+    chooser = QPrintDialog(printer, preview)
+    chooser.setWindowTitle(_tr("Print the printout for your therapist"))
+    if chooser.exec() != QPrintDialog.DialogCode.Accepted:
+        return
+    printing = PagePrinter(pages, printer)
+    preview.print_button.setEnabled(False)
+
+    def show_printed(printed: int) -> None:
+        words = fill(_tr("Printing page %1 of %2…"), min(printed + 1, pages.count), pages.count)
+        preview.count_label.setText(words)
+
+    printing.printed.connect(show_printed)
+    printing.done.connect(lambda whole: preview.accept() if whole else None)
+    preview.finished.connect(printing.stop)
+    preview.setProperty("printing", printing)  # lives as long as the preview
+    try:
+        printing.start()
+    except Exception as error:  # said once the preview has closed
+        problems.append(error)
+        preview.reject()
+        return
+    show_printed(0)
 
 
 def tell_problem(parent: QWidget, problem: BaseException) -> None:

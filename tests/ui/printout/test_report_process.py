@@ -180,3 +180,48 @@ def test_cancel_ends_the_painter(show_view: ShowView, demo_store: Store, qtbot: 
 def test_the_painters_command_is_not_offered_in_help() -> None:
     words = build_parser().format_help()
     assert PAINT_CHILD_COMMAND not in words and "report" in words
+
+
+def test_printing_puts_every_previewed_page_on_paper_a_page_at_a_time(
+    show_view: ShowView, demo_store: Store, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.printout.output import printer_for_report
+    from ui.printout.printing import PagePrinter
+
+    view = whole_course(show_view, demo_store)
+    paper = tmp_path / "paper.pdf"
+    seen: dict[str, object] = {}
+
+    def print_then_close(outcome: str) -> None:
+        dialog = QApplication.activeModalWidget()
+        assert outcome == PREVIEWED and isinstance(dialog, ReportPreview)
+        pages = dialog.pages
+        assert isinstance(pages, ChildPages)
+        seen["pages"] = pages.count
+        printer = printer_for_report()  # a printer that prints to a file
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(paper))
+        printing = PagePrinter(pages, printer)
+        counted: list[int] = []
+        printing.printed.connect(counted.append)
+
+        def finished(whole: bool) -> None:
+            seen["whole"], seen["counted"] = whole, counted
+            dialog.close()
+
+        printing.done.connect(finished)
+        seen["printing"] = printing
+        printing.start()
+
+    view.output_finished.connect(print_then_close)
+    assert view.start_preview()
+    qtbot.waitUntil(lambda: "whole" in seen, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=WAIT_MS)
+
+    count = seen["pages"]
+    assert isinstance(count, int) and count > 1
+    assert seen["whole"] is True and seen["counted"] == list(range(1, count + 1))
+    assert len(PdfReader(paper).pages) == count
