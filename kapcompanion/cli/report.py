@@ -185,6 +185,7 @@ def run_paint_child(_profile: Profile, _args: argparse.Namespace) -> int:
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     from PySide6.QtGui import QGuiApplication
 
+    from kapcompanion.report.paint import render  # noqa: F401  (loaded while the window reads)
     from kapcompanion.report.paint.child import serve
     from kapcompanion.wording.translation import install_translations
 
@@ -192,7 +193,7 @@ def run_paint_child(_profile: Profile, _args: argparse.Namespace) -> int:
     install_translations(application)  # the printout in the client's language
     try:
         return serve(sys.stdin.buffer, answers)
-    except BrokenPipeError:  # the window stopped listening (Cancel): nothing to say
+    except (BrokenPipeError, EOFError):  # the window stopped (Cancel): nothing to say
         return 0
     finally:
         del application
