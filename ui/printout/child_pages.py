@@ -57,6 +57,10 @@ class ChildPages(QObject):
         others = [image for (shown, _), image in self._images.items() if shown == page]
         return min(others, key=lambda image: abs(image.width() - width)) if others else None
 
+    def has_come(self, page: int) -> bool:
+        """True once page `page` has come at some size (it is on screen, not a blank sheet)."""
+        return any(shown == page for shown, _width in self._images)
+
     def take(self, page: int, width: int) -> QImage | None:
         """Page `page` exactly `width` pixels wide if it has come, no longer kept here (a page
         for the printer is large, and wanted once); None (and it is asked for) if not yet."""
