@@ -56,7 +56,7 @@ from kapcompanion.report.content.options import (
 )
 from kapcompanion.store import Store
 
-ANSWERED_PER_STEP = 250  # reflections whose answers are read at a time: about 20 ms
+ANSWERED_PER_STEP = 120  # reflections whose answers are read at a time: about 10 ms
 HIGH_DISTRESS = 8  # a rating at or above this is flagged
 CHECK_IN = "check_in"  # the moment of a flag from a quick distress check-in
 
