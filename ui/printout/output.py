@@ -1,14 +1,14 @@
 """The printout leaves the screen: a print preview (from which the client prints) and a PDF.
 
-The core paints the report (`render_report`) onto whatever it is given: the printer the client
-chose or a PDF file (`save_report_pdf`), and lays it out page by page for the preview
-(`ReportPages`); the paper size follows the locale (`default_page_size`). Here are only the
-dialogs around it: where to save, that it was saved (with a way to the folder), or, calmly, why
-it was not.
+The screen has both made by a process of its own (ui.printout.job): here are the dialogs
+around them: where to save, that it was saved (with a way to the folder), the preview of the
+pages that process paints (`show_preview`), printing them (`print_pages`), or, calmly, why it
+could not be done. `preview_and_print`, `save_pdf` and `print_on_paper` do the same in this
+process, from the store, for whoever has no window to keep answering.
 
 The preview and the PDF must never create a QPrinter: that loads the system's print service,
 which opens sockets (CUPS, port 631). Only "Print…", once the client asks to choose a printer,
-may (`print_on_paper`).
+may (`print_pages`, `print_on_paper`).
 """
 
 from __future__ import annotations
