@@ -29,6 +29,7 @@ class ChildPages(QObject):
     image has come (ask again with `image`)."""
 
     arrived = Signal(int)
+    lost = Signal()  # the child went while the preview was open: no more pages will come
 
     def __init__(self, child: ReportProcess, count: int, page_size: QPageSize) -> None:
         super().__init__()
@@ -37,7 +38,9 @@ class ChildPages(QObject):
         self.page_layout = pdf_page_layout(page_size)
         self._images: OrderedDict[tuple[int, int], QImage] = OrderedDict()
         self._asked: set[tuple[int, int]] = set()
+        self._closed = False
         child.page_painted.connect(self._painted)
+        child.gone.connect(self._gone)
 
     def sheet(self) -> QRectF:
         """The whole sheet in the PDF's pixels (only its proportions matter here)."""
@@ -72,6 +75,7 @@ class ChildPages(QObject):
 
     def close(self) -> None:
         """End the child (what it may still be painting is not wanted) and let the images go."""
+        self._closed = True
         self._child.wait()
         self._images.clear()
 
@@ -83,6 +87,10 @@ class ChildPages(QObject):
         while len(self._images) > 1 and self._kept_bytes() > KEPT_BYTES:
             self._images.popitem(last=False)
         self.arrived.emit(page)
+
+    def _gone(self) -> None:
+        if not self._closed:
+            self.lost.emit()
 
     def _kept_bytes(self) -> int:
         return sum(image.sizeInBytes() for image in self._images.values())

@@ -131,6 +131,7 @@ class ReportPreview(QDialog):
             column.addWidget(view, 0, Qt.AlignmentFlag.AlignHCenter)
         if isinstance(pages, ChildPages):
             pages.arrived.connect(lambda page: self.page_views[page].update())
+            pages.lost.connect(self._pages_lost)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidget(sheets)
         self.scroll_area.setWidgetResizable(True)
@@ -167,6 +168,18 @@ class ReportPreview(QDialog):
         self.resize(START_WIDTH + 80, 860)
         self.print_button.setDefault(True)
         self.print_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _pages_lost(self) -> None:
+        """The pages stopped coming (their painter went): say so, calmly; printing from here
+        is no longer possible."""
+        self.count_label.setText(
+            self.tr(
+                "The rest of the pages could not be shown. Nothing was changed; close the "
+                "preview and try again."
+            )
+        )
+        self.count_label.setWordWrap(True)
+        self.print_button.setEnabled(False)
 
     def page_width(self) -> int:
         return self.page_views[0].width() if self.page_views else START_WIDTH

@@ -45,6 +45,7 @@ class PagePrinter(QObject):
         self._next = 0
         self._over = False
         pages.arrived.connect(self._arrived)
+        pages.lost.connect(self.stop)
 
     def start(self) -> None:
         """Begin; raises ReportPrintError when the printer will not take the printout."""
@@ -85,6 +86,7 @@ class PagePrinter(QObject):
     def _end(self, whole: bool) -> None:
         self._over = True
         self._pages.arrived.disconnect(self._arrived)
+        self._pages.lost.disconnect(self.stop)
         if self._painter.isActive():
             self._painter.end()
         self.done.emit(whole)

@@ -225,3 +225,34 @@ def test_printing_puts_every_previewed_page_on_paper_a_page_at_a_time(
     assert isinstance(count, int) and count > 1
     assert seen["whole"] is True and seen["counted"] == list(range(1, count + 1))
     assert len(PdfReader(paper).pages) == count
+
+
+def test_a_preview_whose_painter_dies_says_so_calmly(
+    show_view: ShowView, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = whole_course(show_view, demo_store)
+    seen: dict[str, object] = {}
+
+    def kill_and_look(outcome: str) -> None:
+        dialog = QApplication.activeModalWidget()
+        assert outcome == PREVIEWED and isinstance(dialog, ReportPreview)
+        pages = dialog.pages
+        assert isinstance(pages, ChildPages)
+        os.kill(pages._child._process.processId(), signal.SIGKILL)
+
+        def look() -> None:
+            if dialog.print_button.isEnabled():
+                QTimer.singleShot(20, look)
+                return
+            seen["words"] = dialog.count_label.text()
+            dialog.close()
+
+        look()
+
+    view.output_finished.connect(kill_and_look)
+    assert view.start_preview()
+    qtbot.waitUntil(lambda: "words" in seen, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=WAIT_MS)
+    words = seen["words"]
+    assert isinstance(words, str)
+    assert "could not be shown" in words and "Nothing was changed" in words
