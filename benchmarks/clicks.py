@@ -387,7 +387,15 @@ class Clicker:
         self, view: ReportView, outcomes: list[str], which: str, pdf: Path
     ) -> None:
         """Save `which` printout as a PDF, then preview it; each runs until the view says it
-        finished (the preview's dialog is then closed, as a client would)."""
+        finished (for the preview, until its first page is painted; its dialog is then
+        closed, as a client would)."""
+        from ui.printout.child_pages import ChildPages
+
+        def first_page_shown() -> bool:
+            """The preview's first page is painted, not a blank sheet waiting for it."""
+            pages = getattr(self.preview(), "pages", None)
+            return not isinstance(pages, ChildPages) or pages.has_come(0)
+
         outcomes.clear()
         self.measure(
             f"Printout: save {which} as PDF",
@@ -401,7 +409,7 @@ class Clicker:
         self.measure(
             f"Printout: preview {which}",
             view.start_preview,
-            done=lambda: bool(outcomes) and self.preview_shown(),
+            done=lambda: bool(outcomes) and self.preview_shown() and first_page_shown(),
             finish=self.close_preview,
             background=True,
         )

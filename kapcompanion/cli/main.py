@@ -79,7 +79,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     from kapcompanion.cli.exchange_commands import add_exchange_parsers
     from kapcompanion.cli.passphrase_commands import add_passphrase_parser
     from kapcompanion.cli.profile_commands import add_profile_parsers
-    from kapcompanion.cli.report import add_report_parser
+    from kapcompanion.cli.report import add_paint_child_parser, add_report_parser
     from kapcompanion.cli.restore_commands import add_restore_parser
 
     shared = argparse.ArgumentParser(add_help=False)
@@ -90,6 +90,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     add_report_parser(commands, shared)
     add_passphrase_parser(commands, shared)
     add_restore_parser(commands, shared)
+    add_paint_child_parser(commands)
     return parser
 
 
@@ -98,7 +99,7 @@ def run_command(args: argparse.Namespace) -> int:
     from kapcompanion.cli.exchange_commands import run_export, run_import
     from kapcompanion.cli.passphrase_commands import run_passphrase
     from kapcompanion.cli.profile_commands import run_backup, run_check, run_delete_all, run_demo
-    from kapcompanion.cli.report import run_report
+    from kapcompanion.cli.report import PAINT_CHILD_COMMAND, run_paint_child, run_report
     from kapcompanion.cli.restore_commands import run_restore
 
     handlers: dict[str, Callable[[Profile, argparse.Namespace], int]] = {
@@ -111,6 +112,7 @@ def run_command(args: argparse.Namespace) -> int:
         "report": run_report,
         "passphrase": run_passphrase,
         "restore": run_restore,
+        PAINT_CHILD_COMMAND: run_paint_child,
     }
     profile = Profile(resolve_profile_dir(args.data_dir))
     try:

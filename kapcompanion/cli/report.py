@@ -161,3 +161,39 @@ def run_report(profile: Profile, args: argparse.Namespace) -> int:
         f"{insights} insight{'s' if insights != 1 else ''} included)."
     )
     return EXIT_OK
+
+
+PAINT_CHILD_COMMAND = "paint-report"
+
+
+def add_paint_child_parser(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+) -> None:
+    """Add the hidden command the window starts to paint a printout in a process of its own
+    (kapcompanion.report.paint.child); it is not for people, so --help leaves it out."""
+    commands.add_parser(PAINT_CHILD_COMMAND)  # with no help=, argparse lists it nowhere
+
+
+def run_paint_child(_profile: Profile, _args: argparse.Namespace) -> int:
+    """Paint what the window sends on standard input and answer on standard output (see
+    kapcompanion.report.paint.child). The profile is never opened."""
+    import sys
+
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never a window of its own
+    # Only the answers may reach the window: anything else printed goes to standard error.
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    from PySide6.QtGui import QGuiApplication
+
+    from kapcompanion.report.paint import render  # noqa: F401  (loaded while the window reads)
+    from kapcompanion.report.paint.child import serve
+    from kapcompanion.wording.translation import install_translations
+
+    application = QGuiApplication(["kap-companion"])
+    install_translations(application)  # the printout in the client's language
+    try:
+        return serve(sys.stdin.buffer, answers)
+    except (BrokenPipeError, EOFError):  # the window stopped (Cancel): nothing to say
+        return 0
+    finally:
+        del application

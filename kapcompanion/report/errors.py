@@ -53,5 +53,16 @@ class ReportTooLongError(KapError):
         )
 
 
+class ReportStoppedError(KapError):
+    """The process painting the printout went before it was finished (it crashed, or was
+    stopped from outside)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The printout stopped before it was finished. Nothing was saved or changed; you "
+            "might try again."
+        )
+
+
 class ReportCancelledError(Exception):
     """The client stopped the printout while it was being made: nothing to tell them."""

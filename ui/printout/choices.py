@@ -1,6 +1,7 @@
 """A checklist for the printout: which of the reflections (or insights) in the period go in.
 
-A list of check marks (QStandardItemModel in a QListView, so hundreds of rows stay quick), with
+A list of check marks (a model of its own in a QListView: a row's words are put together only
+when it is first shown, so ten years of reflections are offered at once), with
 "Select all" and "Select none" above it and one quiet sentence in its place when there is
 nothing to choose. Space ticks the current row; a click anywhere on a row ticks it. What the
 client ticks or unticks is remembered while the screen lives, so changing the period and back
@@ -9,11 +10,13 @@ keeps their choices; rows they have not touched follow what the screen pre-selec
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QAbstractListModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -32,8 +35,6 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
-    QStandardItem,
-    QStandardItemModel,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,6 +75,96 @@ class Choice:
     shown: str
     spoken: str
     heading: str = ""
+
+
+@dataclass(frozen=True)
+class Offered:
+    """One row before its words are put together: the id it stands for and its uuid."""
+
+    id: int
+    uuid: str
+
+
+Describe = Callable[[int], Choice]  # the row (from 0) of what was offered, in words
+
+
+class ChoiceModel(QAbstractListModel):
+    """The rows on offer and their ticks. A row's words (`describe`) are asked for only when
+    the list first shows or reads out that row, then kept."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._offered: list[Offered] = []
+        self._ticked: list[bool] = []
+        self._describe: Describe = _nothing_to_describe
+        self._described: dict[int, Choice] = {}
+        self.ticked_by_hand: Callable[[int], None] = lambda _row: None
+
+    def offer(self, offered: Sequence[Offered], ticked: list[bool], describe: Describe) -> None:
+        self.beginResetModel()
+        self._offered, self._ticked = list(offered), ticked
+        self._describe, self._described = describe, {}
+        self.endResetModel()
+
+    def offered(self, row: int) -> Offered:
+        return self._offered[row]
+
+    def is_ticked(self, row: int) -> bool:
+        return self._ticked[row]
+
+    def tick_all(self, ticked: list[bool]) -> None:
+        """Tick each row as `ticked` says (one change for all of them)."""
+        self._ticked = ticked
+        if ticked:
+            last = self.index(len(ticked) - 1, 0)
+            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.CheckStateRole])
+
+    def choice(self, row: int) -> Choice:
+        choice = self._described.get(row)
+        if choice is None:
+            choice = self._described[row] = self._describe(row)
+        return choice
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008  (Qt's own default)
+        return 0 if parent.isValid() else len(self._offered)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._offered):
+            return None
+        row = index.row()
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return (CHECKED if self._ticked[row] else UNCHECKED).value
+        if role == ID_ROLE:
+            return self._offered[row].id
+        if role == UUID_ROLE:
+            return self._offered[row].uuid
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.choice(row).shown
+        if role == HEADING_ROLE:
+            return self.choice(row).heading
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return self.choice(row).spoken
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        state = value.value if isinstance(value, Qt.CheckState) else int(value)
+        self._ticked[index.row()] = state == CHECKED.value
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.ticked_by_hand(index.row())
+        return True
+
+
+def _nothing_to_describe(row: int) -> Choice:
+    raise IndexError(row)
 
 
 @dataclass(frozen=True)
@@ -224,10 +315,9 @@ class ChoiceList(QWidget):
         # The ids ticked, kept as they change: reading every row's tick took 30 ms a time
         # with 1,500 rows, and the summary asks after every change.
         self._chosen: set[int] = set()
-        self._filling = False
 
-        self.model = QStandardItemModel(self)
-        self.model.itemChanged.connect(self._ticked)
+        self.model = ChoiceModel(self)
+        self.model.ticked_by_hand = self._ticked
         self.view = QListView()
         self.view.setAccessibleName(words.list_name)
         self.view.setModel(self.model)
@@ -274,35 +364,17 @@ class ChoiceList(QWidget):
 
     # Filling -----------------------------------------------------------------------------------
 
-    def set_choices(self, choices: Sequence[Choice], preselected: Collection[int]) -> None:
-        """Offer `choices`, ticking those in `preselected` unless the client chose otherwise."""
-        self._filling = True
-        self.model.clear()
-        rows = []
-        chosen: set[int] = set()
-        for choice in choices:
-            item = QStandardItem(choice.shown)
-            item.setData(choice.id, ID_ROLE)
-            item.setData(choice.uuid, UUID_ROLE)
-            item.setData(choice.heading, HEADING_ROLE)
-            item.setData(choice.spoken, Qt.ItemDataRole.AccessibleTextRole)
-            item.setData(choice.spoken, Qt.ItemDataRole.ToolTipRole)
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-            )
-            ticked = self._overrides.get(choice.uuid, choice.id in preselected)
-            item.setCheckState(CHECKED if ticked else UNCHECKED)
-            if ticked:
-                chosen.add(choice.id)
-            rows.append(item)
-        self._chosen = chosen
-        if rows:
-            self.model.invisibleRootItem().appendRows(rows)
+    def set_choices(
+        self, offered: Sequence[Offered], preselected: Collection[int], describe: Describe
+    ) -> None:
+        """Offer `offered`, ticking those in `preselected` unless the client chose otherwise;
+        `describe` puts a row into words when it is first shown."""
+        ticked = [self._overrides.get(each.uuid, each.id in preselected) for each in offered]
+        self._chosen = {each.id for each, tick in zip(offered, ticked, strict=True) if tick}
+        self.model.offer(offered, ticked, describe)
+        if offered:
             # Tab lands on a row, so Space has something to tick.
             self.view.setCurrentIndex(self.model.index(0, 0))
-        self._filling = False
         self._show_state()
         self.changed.emit()
 
@@ -325,7 +397,7 @@ class ChoiceList(QWidget):
 
     def ids(self) -> list[int]:
         """Every id on offer, in the list's order."""
-        return [int(self.model.item(row).data(ID_ROLE)) for row in range(self.model.rowCount())]
+        return [self.model.offered(row).id for row in range(self.model.rowCount())]
 
     def chosen(self) -> frozenset[int]:
         """The ids ticked."""
@@ -333,15 +405,12 @@ class ChoiceList(QWidget):
 
     def choose(self, ids: Collection[int]) -> None:
         """Tick exactly `ids` (one `changed` at the end), as if the client had."""
-        self._filling = True
-        for row in range(self.model.rowCount()):
-            item = self.model.item(row)
-            each = int(item.data(ID_ROLE))
-            ticked = each in ids
-            self._overrides[str(item.data(UUID_ROLE))] = ticked
-            item.setCheckState(CHECKED if ticked else UNCHECKED)
-            (self._chosen.add if ticked else self._chosen.discard)(each)
-        self._filling = False
+        offered = [self.model.offered(row) for row in range(self.model.rowCount())]
+        ticked = [each.id in ids for each in offered]
+        for each, tick in zip(offered, ticked, strict=True):
+            self._overrides[each.uuid] = tick
+        self._chosen = {each.id for each, tick in zip(offered, ticked, strict=True) if tick}
+        self.model.tick_all(ticked)
         self.changed.emit()
 
     def select_all(self) -> None:
@@ -352,12 +421,10 @@ class ChoiceList(QWidget):
 
     # Reacting ----------------------------------------------------------------------------------
 
-    def _ticked(self, item: QStandardItem) -> None:
-        if self._filling:
-            return
-        ticked = item.checkState() == CHECKED
-        self._overrides[str(item.data(UUID_ROLE))] = ticked
-        (self._chosen.add if ticked else self._chosen.discard)(int(item.data(ID_ROLE)))
+    def _ticked(self, row: int) -> None:
+        offered, ticked = self.model.offered(row), self.model.is_ticked(row)
+        self._overrides[offered.uuid] = ticked
+        (self._chosen.add if ticked else self._chosen.discard)(offered.id)
         self.changed.emit()
 
     def _show_state(self) -> None:

@@ -1,14 +1,14 @@
 """The printout leaves the screen: a print preview (from which the client prints) and a PDF.
 
-The core paints the report (`render_report`) onto whatever it is given: the printer the client
-chose or a PDF file (`save_report_pdf`), and lays it out page by page for the preview
-(`ReportPages`); the paper size follows the locale (`default_page_size`). Here are only the
-dialogs around it: where to save, that it was saved (with a way to the folder), or, calmly, why
-it was not.
+The screen has both made by a process of its own (ui.printout.job): here are the dialogs
+around them: where to save, that it was saved (with a way to the folder), the preview of the
+pages that process paints (`show_preview`), printing them (`print_pages`), or, calmly, why it
+could not be done. `preview_and_print`, `save_pdf` and `print_on_paper` do the same in this
+process, from the store, for whoever has no window to keep answering.
 
 The preview and the PDF must never create a QPrinter: that loads the system's print service,
 which opens sockets (CUPS, port 631). Only "Print…", once the client asks to choose a printer,
-may (`print_on_paper`).
+may (`print_pages`, `print_on_paper`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from kapcompanion.errors import KapError
 from kapcompanion.wording.translation import fill
-from ui.printout.job import Work
 from ui.widgets.error_messages import show_error, show_message
 
 if TYPE_CHECKING:
@@ -33,10 +32,11 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPageLayout, QPageSize
     from PySide6.QtPrintSupport import QPrinter
 
-    from kapcompanion.report.content.build import ReportContent
     from kapcompanion.report.content.options import ReportOptions
-    from kapcompanion.report.paint.render import Progress, ReportPages
+    from kapcompanion.report.paint.render import ReportPages
     from kapcompanion.store import Store
+    from ui.printout.child_pages import ChildPages
+    from ui.printout.preview import PreviewPages, ReportPreview
 
 CONTEXT = "ReportOutput"
 
@@ -107,29 +107,34 @@ def preview_and_print(
     The preview needs no printer: the system's print service is asked for its printers only
     when the client chooses "Print…" (`print_on_paper`).
     """
-    from kapcompanion.report.paint.render import default_page_size
+    from kapcompanion.report.paint.paper import default_page_size
+    from ui.printout.preview import LocalPages
 
     try:
         pages = report_pages(store, options, page_size or default_page_size())
     except Exception as error:  # said calmly, never a traceback
         tell_problem(parent, error)
         return
-    show_preview(parent, store, options, pages)
+    show_preview(parent, store, options, LocalPages(pages))
 
 
 def show_preview(
     parent: QWidget,
     store: Store,
     options: ReportOptions,
-    pages: ReportPages,
+    pages: PreviewPages,
     on_shown: Callable[[QDialog], None] | None = None,
 ) -> None:
     """Show `pages` in the print preview until the client closes it (or prints from it);
-    `on_shown` is called with the dialog once it is on screen."""
+    `on_shown` is called with the dialog once it is on screen. Pages painted by a child
+    (ChildPages) let it go once the preview is closed."""
+    from ui.printout.child_pages import ChildPages
     from ui.printout.preview import ReportPreview
 
     dialog = ReportPreview(pages, parent)
     layout = pages.page_layout
+    if isinstance(pages, ChildPages):
+        dialog.finished.connect(pages.close)
     del pages
     problems: list[Exception] = []
     showing = [dialog]  # emptied before the dialog goes, so nothing else keeps it
@@ -140,6 +145,9 @@ def show_preview(
 
     def print_requested() -> None:
         for shown in showing:
+            if isinstance(shown.pages, ChildPages):
+                print_pages(shown, shown.pages, layout, problems)
+                return
             try:
                 printed = print_on_paper(shown, store, options, layout)
             except Exception as error:  # said once the preview has closed
@@ -156,31 +164,6 @@ def show_preview(
     del dialog
     if problems:
         tell_problem(parent, problems[0])
-
-
-def save_work(options: ReportOptions, path: Path, page_size: QPageSize | None = None) -> Work:
-    """The worker's part of saving the PDF at `path` (see ui.printout.job): it returns the
-    SavedReport, or raises ReportError, and writes nothing once cancelled."""
-    from kapcompanion.report.paint.render import save_content_pdf
-
-    def work(content: ReportContent, progress: Progress) -> object:
-        return save_content_pdf(content, options, path, page_size=page_size, progress=progress)
-
-    return work
-
-
-def preview_work(options: ReportOptions, page_size: QPageSize | None = None) -> Work:
-    """The worker's part of the preview: the report's charts and HTML (a ReportDocument),
-    for the window's thread to lay out (`ReportPages.from_report`): a laid-out text keeps the
-    fonts of the thread that laid it out, and a worker's go when it ends."""
-    from kapcompanion.report.paint.render import default_page_size, report_for_paper
-
-    paper = page_size or default_page_size()
-
-    def work(content: ReportContent, progress: Progress) -> object:
-        return report_for_paper(content, options, paper, progress)
-
-    return work
 
 
 def report_pages(store: Store, options: ReportOptions, page_size: QPageSize) -> ReportPages:
@@ -207,6 +190,43 @@ def print_on_paper(
     return True
 
 
+def print_pages(
+    preview: ReportPreview, pages: ChildPages, layout: QPageLayout, problems: list[Exception]
+) -> None:
+    """Let the client choose a printer, then print the preview's pages on it a page at a
+    time (ui.printout.printing), saying how far it has come; the preview closes once all
+    are printed. Closing it first stops the printing. A problem is added to `problems` and
+    the preview closed."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from ui.printout.printing import PagePrinter
+
+    printer = printer_for_report()
+    printer.setPageSize(layout.pageSize())
+    chooser = QPrintDialog(printer, preview)
+    chooser.setWindowTitle(_tr("Print the printout for your therapist"))
+    if chooser.exec() != QPrintDialog.DialogCode.Accepted:
+        return
+    printing = PagePrinter(pages, printer)
+    preview.print_button.setEnabled(False)
+
+    def show_printed(printed: int) -> None:
+        words = fill(_tr("Printing page %1 of %2…"), min(printed + 1, pages.count), pages.count)
+        preview.count_label.setText(words)
+
+    printing.printed.connect(show_printed)
+    printing.done.connect(lambda whole: preview.accept() if whole else None)
+    preview.finished.connect(printing.stop)
+    preview.setProperty("printing", printing)  # lives as long as the preview
+    try:
+        printing.start()
+    except Exception as error:  # said once the preview has closed
+        problems.append(error)
+        preview.reject()
+        return
+    show_printed(0)
+
+
 def tell_problem(parent: QWidget, problem: BaseException) -> None:
     """A problem the client can act on in its own words; anything else calmly, in general."""
     if isinstance(problem, KapError):
@@ -231,7 +251,7 @@ def printer_for_report() -> QPrinter:
     from PySide6.QtGui import QPageLayout
     from PySide6.QtPrintSupport import QPrinter
 
-    from kapcompanion.report.paint.render import PDF_MARGINS_MM, default_page_size
+    from kapcompanion.report.paint.paper import PDF_MARGINS_MM, default_page_size
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(default_page_size())

@@ -1,18 +1,20 @@
 """The print preview: the printout's pages on screen, as they come out of the PDF and the printer.
 
-The pages are painted straight from the report laid out for its PDF (`ReportPages`), so what is
-seen is what is saved or printed, page for page. This module must never create a QPrinter or a
-QPrintPreviewDialog: either asks the system's print service (CUPS, over a socket) for its
-printers, and the preview promises no connection of any kind. Only "Print…" may, and that is
-handled outside this module once the client asks for it.
+The pages are images of the report laid out for its PDF, so what is seen is what is saved or
+printed, page for page. Those of a preview made by the screen come from the child that laid
+the report out (ui.printout.child_pages), each when it comes into sight, at the size it is
+shown: the window never lays out or paints the report itself. This module must never create a
+QPrinter or a QPrintPreviewDialog: either asks the system's print service (CUPS, over a socket)
+for its printers, and the preview promises no connection of any kind. Only "Print…" may, and
+that is handled outside this module once the client asks for it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.wording.translation import fill
+from ui.printout.child_pages import ChildPages
 
 if TYPE_CHECKING:
     from kapcompanion.report.paint.render import ReportPages
@@ -34,10 +37,45 @@ ZOOM_STEP = 1.25
 LEAST_WIDTH, MOST_WIDTH = 240, 2400
 
 
-class PageView(QWidget):
-    """One sheet of paper, white whatever the screen's colours, painted at any size."""
+class PreviewPages(Protocol):
+    """The pages a preview shows: how many, on what paper, and each as an image."""
 
-    def __init__(self, pages: ReportPages, page: int, parent: QWidget | None = None) -> None:
+    count: int
+
+    @property
+    def page_layout(self) -> QPageLayout: ...
+
+    def sheet(self) -> QRectF: ...
+
+    def image(self, page: int, width: int) -> QImage | None:
+        """Page `page` `width` pixels wide, or (not painted yet) a stand-in or None."""
+        ...
+
+
+class LocalPages:
+    """Pages laid out in this process (`ReportPages`), painted when asked."""
+
+    def __init__(self, pages: ReportPages) -> None:
+        self._pages = pages
+        self.count = pages.count
+
+    @property
+    def page_layout(self) -> QPageLayout:
+        return self._pages.page_layout
+
+    def sheet(self) -> QRectF:
+        return self._pages.sheet()
+
+    def image(self, page: int, width: int) -> QImage | None:
+        from kapcompanion.report.paint.render import page_image
+
+        return page_image(self._pages, page, width)
+
+
+class PageView(QWidget):
+    """One sheet of paper, white whatever the screen's colours, shown at any size."""
+
+    def __init__(self, pages: PreviewPages, page: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pages = pages
         self._page = page
@@ -58,17 +96,13 @@ class PageView(QWidget):
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHints(
-            QPainter.RenderHint.Antialiasing
-            | QPainter.RenderHint.TextAntialiasing
-            | QPainter.RenderHint.SmoothPixmapTransform
-        )
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.fillRect(self.rect(), QColor(255, 255, 255))
+        image = self._pages.image(self._page, round(self.width() * self.devicePixelRatioF()))
+        if image is not None:
+            painter.drawImage(QRectF(self.rect()), image)
         painter.setPen(QColor(160, 160, 160))
         painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
-        scale = self.width() / self._pages.sheet().width()
-        painter.scale(scale, scale)
-        self._pages.paint(painter, self._page)
         painter.end()
 
 
@@ -81,7 +115,7 @@ class ReportPreview(QDialog):
 
     print_requested = Signal()
 
-    def __init__(self, pages: ReportPages, parent: QWidget | None = None) -> None:
+    def __init__(self, pages: PreviewPages, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pages = pages
         self.setWindowTitle(self.tr("Printout for your therapist"))
@@ -95,6 +129,9 @@ class ReportPreview(QDialog):
         self.page_views = [PageView(pages, page, sheets) for page in range(pages.count)]
         for view in self.page_views:
             column.addWidget(view, 0, Qt.AlignmentFlag.AlignHCenter)
+        if isinstance(pages, ChildPages):
+            pages.arrived.connect(lambda page: self.page_views[page].update())
+            pages.lost.connect(self._pages_lost)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidget(sheets)
         self.scroll_area.setWidgetResizable(True)
@@ -131,6 +168,18 @@ class ReportPreview(QDialog):
         self.resize(START_WIDTH + 80, 860)
         self.print_button.setDefault(True)
         self.print_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _pages_lost(self) -> None:
+        """The pages stopped coming (their painter went): say so, calmly; printing from here
+        is no longer possible."""
+        self.count_label.setText(
+            self.tr(
+                "The rest of the pages could not be shown. Nothing was changed; close the "
+                "preview and try again."
+            )
+        )
+        self.count_label.setWordWrap(True)
+        self.print_button.setEnabled(False)
 
     def page_width(self) -> int:
         return self.page_views[0].width() if self.page_views else START_WIDTH

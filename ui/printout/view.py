@@ -13,10 +13,11 @@ insights, themes or check-ins change — out of sight, only when it is next show
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast
 
-from PySide6.QtCore import QEventLoop, QLocale, Signal
+from PySide6.QtCore import QEventLoop, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.course.trends import Period
-from kapcompanion.domain import ReflectionStatus
 from kapcompanion.ids import InsightId, ReflectionId
 from kapcompanion.report.content.options import (
     NAME_CHARACTERS,
@@ -35,19 +35,20 @@ from kapcompanion.report.content.options import (
     ReportCandidates,
     ReportOptions,
     ReportSection,
+    candidate_insights,
+    candidate_reflections,
     period_for,
     preselected_options,
-    report_candidates,
 )
 from kapcompanion.report.errors import ReportPeriodError
+from kapcompanion.report.paint.paper import default_page_size
 from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
-from ui.printout.choices import Choice, ChoiceList, ChoiceListWords
-from ui.printout.job import ReportJob, Work, stop_jobs_on_quit
+from ui.printout.child_pages import ChildPages
+from ui.printout.choices import Choice, ChoiceList, ChoiceListWords, Offered
+from ui.printout.job import ReportJob, stop_jobs_on_quit
 from ui.printout.output import (
     ask_for_pdf_path,
-    preview_work,
-    save_work,
     show_preview,
     suggested_pdf_path,
     tell_problem,
@@ -68,13 +69,13 @@ if TYPE_CHECKING:
     from datetime import datetime
     from pathlib import Path
 
-    from kapcompanion.domain import Insight, Reflection, Session
+    from kapcompanion.domain import Answer, Insight, Reflection, Session
     from kapcompanion.ids import SessionId
-    from kapcompanion.report.paint.document import ReportDocument
-    from kapcompanion.report.paint.render import SavedReport
+    from kapcompanion.report.paint.paper import SavedReport
     from kapcompanion.store import Store
 
 NOTE_LINES = 4
+WORDED_AT_ONCE = 50  # reflections whose first words are read together, as they are shown
 # What `ReportView.output_finished` says.
 SAVED, PREVIEWED, FAILED, CANCELLED = "saved", "previewed", "failed", "cancelled"
 
@@ -108,6 +109,10 @@ class ReportView(Screen):
         self._period: Period | None = Period()
         self._sessions: dict[SessionId, Session] = {}
         self._choices: dict[tuple[str, int, datetime], Choice] = {}  # see _reflection_choice
+        self._first_words: dict[ReflectionId, tuple[Answer, ...]] = {}
+        # Every finished reflection and live insight, newest first, with its day.
+        self._reflections: list[tuple[date, Reflection]] = []
+        self._insights: list[tuple[date, Insight]] = []
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -264,7 +269,9 @@ class ReportView(Screen):
         return date.today()
 
     def load_from_store(self) -> None:
-        """Offer the course's days, then what the chosen period holds."""
+        """Offer the course's days, then what the chosen period holds. Every finished
+        reflection and live insight is read once here (without the reflections' answers),
+        so that a change of period only sorts out what it holds."""
         if self._store is None:
             return
         sessions = self._store.sessions.list()
@@ -272,23 +279,24 @@ class ReportView(Screen):
         earliest = first.astimezone().date() if first else None
         self.period_picker.set_range(earliest, self.today())
         self._sessions = {s.id: s for s in sessions}
+        self._reflections = [
+            (r.started_at.astimezone().date(), r) for r in candidate_reflections(self._store)
+        ]
+        self._insights = [
+            (i.created_at.astimezone().date(), i) for i in candidate_insights(self._store)
+        ]
         self._choices.clear()
+        self._first_words.clear()
         self._period_changed()
 
     def _say_why_empty(self, candidates: ReportCandidates) -> None:
-        """An empty list says whether a longer period would help, or nothing is written yet.
-        The whole store is read only when the period has nothing: with ten years of writing,
-        reading it all again took a third of the screen's first showing."""
-        store = self._store
-        if store is None:
-            return
-        reflections = bool(candidates.reflections) or any(
-            r.status is ReflectionStatus.COMPLETE for r in store.reflections.list()
-        )
-        insights = bool(candidates.insights) or bool(store.insights.list())
-        for checklist, written in ((self.reflections, reflections), (self.insights, insights)):
+        """An empty list says whether a longer period would help, or nothing is written yet."""
+        for checklist, offered, written in (
+            (self.reflections, candidates.reflections, self._reflections),
+            (self.insights, candidates.insights, self._insights),
+        ):
             words = checklist.words
-            checklist.set_empty_words(words.empty if written else words.none_yet)
+            checklist.set_empty_words(words.empty if offered or written else words.none_yet)
 
     # Choosing -----------------------------------------------------------------------------------
 
@@ -300,7 +308,9 @@ class ReportView(Screen):
         choice = self.period_picker.choice()
         custom = self.period_picker.custom() if choice is PeriodChoice.CUSTOM else None
         try:
-            period: Period | None = period_for(self._store, choice, today, custom)
+            period: Period | None = period_for(
+                self._store, choice, today, custom, sessions=self._sessions.values()
+            )
         except ReportPeriodError as error:
             period = None
             self.period_picker.describe(None, today, error.message)
@@ -311,29 +321,49 @@ class ReportView(Screen):
         if period is None:
             candidates, preselected = ReportCandidates((), ()), ReportOptions()
         else:
-            candidates = report_candidates(self._store, period, first_words_only=True)
+            candidates = ReportCandidates(
+                tuple(r for day, r in self._reflections if _holds(period, day)),
+                tuple(i for day, i in self._insights if _holds(period, day)),
+            )
             preselected = preselected_options(period, candidates)
         self._say_why_empty(candidates)
+        reflections, insights = candidates.reflections, candidates.insights
         self.reflections.set_choices(
-            [self._reflection_choice(r) for r in candidates.reflections],
+            [Offered(int(r.id), r.uuid) for r in reflections],
             {int(each) for each in preselected.reflection_ids},
+            lambda row: self._reflection_choice(reflections, row),
         )
         self.insights.set_choices(
-            [self._insight_choice(i) for i in candidates.insights],
+            [Offered(int(i.id), i.uuid) for i in insights],
             {int(each) for each in preselected.insight_ids},
+            lambda row: self._insight_choice(insights[row]),
         )
         self._update_summary()
 
-    # A row's words are put together once per reload (and again if its item changed): with a
-    # thousand reflections, wording them again took most of the time of a change of period.
+    # A row's words are put together when it is first shown, and kept for the reload (and
+    # again if its item changed): with ten years of reflections, wording them all took most
+    # of the time of the screen's first showing and of a change of period.
 
-    def _reflection_choice(self, reflection: Reflection) -> Choice:
+    def _reflection_choice(self, reflections: tuple[Reflection, ...], row: int) -> Choice:
+        reflection = reflections[row]
         key = ("reflection", int(reflection.id), reflection.updated_at)
         choice = self._choices.get(key)
         if choice is None:
-            words = reflection_words(reflection, self._sessions, QLocale())
+            answers = self._first_words_of(reflections, row)
+            words = reflection_words(replace(reflection, answers=answers), self._sessions)
             choice = self._choices[key] = Choice(int(reflection.id), reflection.uuid, *words)
         return choice
+
+    def _first_words_of(self, reflections: tuple[Reflection, ...], row: int) -> tuple[Answer, ...]:
+        """The first answer with words of reflection `row`, read with those of the rows
+        after it (the next ones to be shown)."""
+        wanted = reflections[row].id
+        store = self._store
+        if wanted not in self._first_words and store is not None:
+            ids = [r.id for r in reflections[row : row + WORDED_AT_ONCE]]
+            self._first_words.update(dict.fromkeys(ids, ()))
+            self._first_words.update(store.reflections.first_written_answers(ids))
+        return self._first_words.get(wanted, ())
 
     def _insight_choice(self, insight: Insight) -> Choice:
         key = ("insight", int(insight.id), insight.updated_at)
@@ -420,7 +450,8 @@ class ReportView(Screen):
         `output_finished` says PREVIEWED from within it (FAILED or CANCELLED otherwise).
         False, and nothing begun, when there is nothing to preview or the screen is busy."""
         return self._start(
-            preview_work,
+            "pages",
+            None,
             self.tr("Preparing the preview…"),
             self.tr("Stop preparing the preview"),
             self._preview_ready,
@@ -433,7 +464,8 @@ class ReportView(Screen):
         save or the screen is busy."""
         self._tell_saved = tell
         return self._start(
-            lambda options: save_work(options, path),
+            "pdf",
+            path,
             self.tr("Saving the PDF…"),
             self.tr("Stop saving the PDF"),
             self._saved,
@@ -460,7 +492,8 @@ class ReportView(Screen):
 
     def _start(
         self,
-        work_for: Callable[[ReportOptions], Work],
+        what: Literal["pdf", "pages"],
+        path: Path | None,
         doing: str,
         stop_name: str,
         done: Callable[[object], None],
@@ -468,7 +501,9 @@ class ReportView(Screen):
         options = self.options()
         if self._store is None or options is None or self._job is not None:
             return False
-        job = self._job = ReportJob(self._store, options, work_for(options), today=self.today())
+        job = self._job = ReportJob(
+            self._store, options, what, default_page_size(), path=path, today=self.today()
+        )
         job.progressed.connect(self.progress.set_progress)
         job.done.connect(done)
         job.failed.connect(self._failed)
@@ -491,19 +526,13 @@ class ReportView(Screen):
         if self._tell_saved:
             tell_saved(self, saved.path)
 
-    def _preview_ready(self, report: object) -> None:
-        from kapcompanion.report.paint.render import ReportPages, default_page_size
-
+    def _preview_ready(self, pages: object) -> None:
+        assert isinstance(pages, ChildPages)
         self._job_over()
         store, options = self._store, self.options()
         if store is None or options is None:  # the profile went while it was made
+            pages.close()
             self.output_finished.emit(CANCELLED)
-            return
-        try:
-            pages = ReportPages.from_report(cast("ReportDocument", report), default_page_size())
-        except Exception as error:  # said calmly, never a traceback
-            self.output_finished.emit(FAILED)
-            tell_problem(self, error)
             return
         show_preview(
             self, store, options, pages, lambda _dialog: self.output_finished.emit(PREVIEWED)
@@ -518,3 +547,9 @@ class ReportView(Screen):
     def _cancelled(self) -> None:
         self._job_over()
         self.output_finished.emit(CANCELLED)
+
+
+def _holds(period: Period, day: date) -> bool:
+    return (period.start is None or day >= period.start) and (
+        period.end is None or day <= period.end
+    )

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -49,10 +49,14 @@ from kapcompanion.domain import (
     Theme,
 )
 from kapcompanion.ids import InsightId, ReflectionId, SessionId
-from kapcompanion.report.content.options import ReportOptions, report_candidates
+from kapcompanion.report.content.options import (
+    ReportOptions,
+    candidate_insights,
+    candidate_reflections,
+)
 from kapcompanion.store import Store
 
-READS_PER_STEP = 300  # a reflection's or insight's themes, read one at a time: about 15 ms
+ANSWERED_PER_STEP = 120  # reflections whose answers are read at a time: about 10 ms
 HIGH_DISTRESS = 8  # a rating at or above this is flagged
 CHECK_IN = "check_in"  # the moment of a flag from a quick distress check-in
 
@@ -195,26 +199,38 @@ def content_steps(
     """`build_content` a few reads of the store at a time: it pauses after each (the store
     serves one thread only, so the screen reads between its events, not on a worker)."""
     period = options.period
-    candidates = report_candidates(store, period)
+    # Only the chosen ones' answers are read, a part at a time: reading every answer of ten
+    # years at once held the window for a fifth of a second.
+    chosen_reflections = [
+        r for r in candidate_reflections(store, period) if r.id in options.reflection_ids
+    ]
     yield
-    chosen_reflections = [r for r in candidates.reflections if r.id in options.reflection_ids]
-    chosen_insights = [i for i in candidates.insights if i.id in options.insight_ids]
+    chosen_insights = [i for i in candidate_insights(store, period) if i.id in options.insight_ids]
+    yield
+    answers: dict[ReflectionId, tuple[Answer, ...]] = {}
+    for start in range(0, len(chosen_reflections), ANSWERED_PER_STEP):
+        part = chosen_reflections[start : start + ANSWERED_PER_STEP]
+        answers.update(store.reflections.answers_of([r.id for r in part]))
+        yield
+    chosen_reflections = [replace(r, answers=answers.get(r.id, ())) for r in chosen_reflections]
     every_session = store.sessions.list()
     sessions = [s for s in every_session if period.contains(s.held_at)]
     by_id = {s.id: s for s in every_session}
     themes = {theme.key: theme for theme in store.themes.list()}
     yield
 
-    reflection_keys: dict[ReflectionId, list[str]] = {}
-    for index, reflection in enumerate(chosen_reflections, start=1):
-        reflection_keys[reflection.id] = store.themes.keys_for_reflection(reflection.id)
-        if index % READS_PER_STEP == 0:
-            yield
-    insight_keys: dict[InsightId, list[str]] = {}
-    for index, insight in enumerate(chosen_insights, start=1):
-        insight_keys[insight.id] = store.themes.keys_for_insight(insight.id)
-        if index % READS_PER_STEP == 0:
-            yield
+    # Every theme link in one read (not one read per reflection), each item's keys in the
+    # themes' order by name, as the store gives one item's.
+    reflection_keys: dict[ReflectionId, list[str]] = {r.id: [] for r in chosen_reflections}
+    insight_keys: dict[InsightId, list[str]] = {i.id: [] for i in chosen_insights}
+    for key, _session, reflection_id, insight_id in store.themes.links():
+        if reflection_id is not None and reflection_id in reflection_keys:
+            reflection_keys[reflection_id].append(key)
+        elif insight_id is not None and insight_id in insight_keys:
+            insight_keys[insight_id].append(key)
+    for keys in [*reflection_keys.values(), *insight_keys.values()]:
+        keys.sort(key=lambda key: themes[key].name if key in themes else key)
+    yield
     counted = Counter(
         key
         for keys in [*reflection_keys.values(), *insight_keys.values()]
@@ -242,8 +258,7 @@ def content_steps(
     oldest_first = sorted(chosen_reflections, key=lambda r: (r.started_at, r.id))
 
     yield
-    scores, questionnaires, flags = _scores_and_safety_flags(store, period)
-    yield
+    scores, questionnaires, flags = yield from _scores_and_safety_flags(store, period)
     lines = tuple(
         SessionLine(s, tuple(session_options().after_effect_label(key) for key in s.after_effects))
         for s in sessions
@@ -289,10 +304,13 @@ def content_steps(
 
 def _scores_and_safety_flags(
     store: Store, period: Period
-) -> tuple[tuple[ScoreLine, ...], tuple[QuestionnaireSeries, ...], list[Flag]]:
+) -> Generator[
+    None, None, tuple[tuple[ScoreLine, ...], tuple[QuestionnaireSeries, ...], list[Flag]]
+]:
     """From one read of the finished check-ins: the latest score per questionnaire in the
     period (against the course's first score), every questionnaire's scores in the period,
-    and every check-in in the period that answered a safety item above its threshold."""
+    and every check-in in the period that answered a safety item above its threshold.
+    It pauses after each questionnaire (see `content_steps`)."""
     lines: list[ScoreLine] = []
     in_period: list[QuestionnaireSeries] = []
     flags: list[Flag] = []
@@ -332,6 +350,7 @@ def _scores_and_safety_flags(
                     in_period=len(inside),
                 )
             )
+        yield
     return tuple(lines), tuple(in_period), flags
 
 

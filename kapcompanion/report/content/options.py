@@ -8,12 +8,13 @@ as shareable. Pure reads from the store; no Qt.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
 from kapcompanion.course.trends import Period
-from kapcompanion.domain import Insight, Reflection, ReflectionStatus, SessionKind
+from kapcompanion.domain import Insight, Reflection, ReflectionStatus, Session, SessionKind
 from kapcompanion.ids import InsightId, ReflectionId
 from kapcompanion.report.errors import ReportPeriodError
 from kapcompanion.store import Store
@@ -55,7 +56,12 @@ def shown_name(name: str) -> str:
 
 
 def period_for(
-    store: Store, choice: PeriodChoice, today: date, custom: Period | None = None
+    store: Store,
+    choice: PeriodChoice,
+    today: date,
+    custom: Period | None = None,
+    *,
+    sessions: Iterable[Session] | None = None,
 ) -> Period:
     """The days a period choice stands for, on `today`.
 
@@ -65,11 +71,13 @@ def period_for(
     - whole course: `Period()` (no bounds), as on the Trends screen;
     - custom: `custom` as given (raises ValueError without one, ReportPeriodError when it
       ends before it starts).
+
+    `sessions`, when given, are the store's sessions already read (they are not read again).
     """
     if choice is PeriodChoice.SINCE_LAST_APPOINTMENT:
         days = [
             session.held_at.astimezone().date()
-            for session in store.sessions.list()
+            for session in (store.sessions.list() if sessions is None else sessions)
             if session.kind in APPOINTMENT_KINDS
         ]
         earlier = [day for day in days if day < today]
@@ -102,6 +110,9 @@ class ReportOptions:
         return section in self.sections
 
 
+ALL_DAYS = Period()
+
+
 @dataclass(frozen=True)
 class ReportCandidates:
     """What the client can choose from in a period."""
@@ -117,24 +128,40 @@ def report_candidates(
     newest first. Drafts are never offered. Three queries, however many there are. With
     `first_words_only`, each reflection holds only its first answer with words in it: what a
     list to choose from shows, read without years of writing."""
-    reflections = [
-        reflection
-        for reflection in store.reflections.list()
-        if reflection.status is ReflectionStatus.COMPLETE and period.contains(reflection.started_at)
-    ]
-    reflections.sort(key=lambda r: (r.started_at, r.id), reverse=True)
+    reflections = candidate_reflections(store, period)
     read = (
         store.reflections.first_written_answers
         if first_words_only
         else store.reflections.answers_of
     )
     answers = read([r.id for r in reflections])
-    insights = [insight for insight in store.insights.list() if period.contains(insight.created_at)]
-    insights.sort(key=lambda i: (i.created_at, i.id), reverse=True)
     return ReportCandidates(
         reflections=tuple(replace(r, answers=answers.get(r.id, ())) for r in reflections),
-        insights=tuple(insights),
+        insights=tuple(candidate_insights(store, period)),
     )
+
+
+def candidate_reflections(store: Store, period: Period = ALL_DAYS) -> list[Reflection]:
+    """The finished reflections written in `period`, newest first, without their answers."""
+    reflections = [
+        reflection
+        for reflection in store.reflections.list()
+        if reflection.status is ReflectionStatus.COMPLETE
+        and (period == ALL_DAYS or period.contains(reflection.started_at))
+    ]
+    reflections.sort(key=lambda r: (r.started_at, r.id), reverse=True)
+    return reflections
+
+
+def candidate_insights(store: Store, period: Period = ALL_DAYS) -> list[Insight]:
+    """The live insights noted in `period`, newest first."""
+    insights = [
+        insight
+        for insight in store.insights.list()
+        if period == ALL_DAYS or period.contains(insight.created_at)
+    ]
+    insights.sort(key=lambda i: (i.created_at, i.id), reverse=True)
+    return insights
 
 
 def preselected_options(period: Period, candidates: ReportCandidates) -> ReportOptions:

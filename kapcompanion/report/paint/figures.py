@@ -8,6 +8,7 @@ something to show are made; an empty one is a sentence in the text instead.
 from __future__ import annotations
 
 import io
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -70,7 +71,7 @@ def chart_pictures(
         # As tall as the rows need (the Trends screen keeps a taller minimum for its card).
         height = rows * style.font_size * 1.5 / 72 + 1.3
         figure.set_size_inches(width_inches, min(figure.get_figheight(), max(height, 2.0)))
-        _unsampled_cells(figure)
+        _unsampled_cells(figure, width_inches)
         figures[THEME_MAP_KEY] = figure
     if options.includes(ReportSection.QUESTIONNAIRES):
         for series in content.questionnaires:
@@ -81,16 +82,21 @@ def chart_pictures(
     return {key: _picture(key, figure) for key, figure in figures.items()}
 
 
-def _unsampled_cells(figure: Figure) -> None:
+def _unsampled_cells(figure: Figure, width_inches: float) -> None:
     """Let the SVG carry the theme map's cells as they are, drawn pixelated at any size,
     rather than a picture of them resampled at RASTER_DPI: as crisp, a smaller file, and
     about 50 ms less on a year of data. Each cell is CELL_PIXELS square so that it fills
     whole JPEG blocks, the form Qt's PDF writer stores pictures in: one colour per block
-    comes out exact, where a pixel per cell would be tinted by its neighbours."""
+    comes out exact, where a pixel per cell would be tinted by its neighbours. With more
+    sessions than such cells fit across the page at RASTER_DPI (about 130), a cell is only
+    as wide as the print gives it pixels: at ten years, encoding a picture 16 pixels a cell
+    wide took a second of the report, for detail no printer shows."""
     for image in figure.axes[0].images:
         cells = image.get_array()
         if cells is not None:
-            image.set_data(np.repeat(np.repeat(cells, CELL_PIXELS, axis=0), CELL_PIXELS, axis=1))
+            columns = max(cells.shape[1], 1)
+            across = max(1, min(CELL_PIXELS, math.ceil(RASTER_DPI * width_inches / columns)))
+            image.set_data(np.repeat(np.repeat(cells, CELL_PIXELS, axis=0), across, axis=1))
             image.set_interpolation("none")
 
 

@@ -22,8 +22,6 @@ from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QIODevice,
-    QLocale,
-    QMarginsF,
     QObject,
     QPointF,
     QRect,
@@ -31,8 +29,10 @@ from PySide6.QtCore import (
     QSizeF,
 )
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontDatabase,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -47,7 +47,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from kapcompanion.files import write_atomically
 from kapcompanion.report.content.build import ReportContent, build_content
 from kapcompanion.report.content.options import ReportOptions, ReportSection
 from kapcompanion.report.errors import (
@@ -64,21 +63,24 @@ from kapcompanion.report.paint.html_parts import (
     continued_tables,
 )
 from kapcompanion.report.paint.pagination import PageStart, page_breaks
+from kapcompanion.report.paint.paper import (  # the report's paper, also to be had from here
+    PDF_DPI as PDF_DPI,
+)
+from kapcompanion.report.paint.paper import PDF_MARGINS_MM as PDF_MARGINS_MM
+from kapcompanion.report.paint.paper import SavedReport as SavedReport
+from kapcompanion.report.paint.paper import default_page_size as default_page_size
+from kapcompanion.report.paint.paper import pdf_page_layout
+from kapcompanion.report.paint.paper import write_report_pdf as write_report_pdf
 from kapcompanion.report.paint.running_text import footer_height, header_height, paint_running_text
 from kapcompanion.report.paint.slices import continued_blocks, paint_slice
 from kapcompanion.report.paint.summary import SUMMARY_LIMITS, SummaryLimits
 from kapcompanion.store import Store
 
 BODY_POINTS = 10.0
-PDF_MARGINS_MM = QMarginsF(18, 12, 18, 12)
 # The least room for the body that still reads as a printout (A6 has 69 × 103 mm).
 MIN_BODY_MM = (60.0, 80.0)
 MM_PER_INCH = 25.4
 OBJECT_REPLACEMENT = "\ufffc"
-# The PDF's coordinates per inch. Qt lays a document out no taller than 2²³ device pixels
-# (beyond that it writes garbage and crashes): at Qt's default of 1200 dpi that is about 700
-# pages, at 300 about 2,800. Text and charts stay vectors whatever it is.
-PDF_DPI = 300
 LAYOUT_LIMIT = 2**23 - 2**16  # device pixels, with a page or so to spare
 LAYOUT_STEP = 4_000  # characters laid out at a time: a few ms, at most a table part
 
@@ -91,14 +93,6 @@ CHARTS_DRAWN, LAID_OUT = 0.4, 0.6  # shares of the time, about, on a long report
 
 def no_progress(_done: float) -> None:
     """Progress that no one follows."""
-
-
-def default_page_size(locale: QLocale | None = None) -> QPageSize:
-    """Letter where the locale measures in US units, A4 everywhere else."""
-    system = (locale or QLocale()).measurementSystem()
-    if system == QLocale.MeasurementSystem.ImperialUSSystem:
-        return QPageSize(QPageSize.PageSizeId.Letter)
-    return QPageSize(QPageSize.PageSizeId.A4)
 
 
 class _ChartPainter(QPyTextObject):
@@ -358,6 +352,26 @@ class ReportPages:
         painter.restore()
 
 
+def page_image(pages: ReportPages, page: int, width: int) -> QImage:
+    """Page `page` (from 0) of `pages` as a white sheet `width` pixels wide (RGB32), for a
+    preview on screen."""
+    sheet = pages.sheet()
+    height = max(round(width * sheet.height() / sheet.width()), 1)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor(255, 255, 255))
+    painter = QPainter(image)
+    painter.setRenderHints(
+        QPainter.RenderHint.Antialiasing
+        | QPainter.RenderHint.TextAntialiasing
+        | QPainter.RenderHint.SmoothPixmapTransform
+    )
+    scale = width / sheet.width()
+    painter.scale(scale, scale)
+    pages.paint(painter, page)
+    painter.end()
+    return image
+
+
 def content_width_inches(device: QPagedPaintDevice) -> float:
     return device.width() / device.logicalDpiX()
 
@@ -447,21 +461,11 @@ def render_pdf(
 def pdf_writer(target: Path | QIODevice, page_size: QPageSize) -> QPdfWriter:
     """A PDF writer with the report's margins and title, writing to a file or an open device."""
     writer = QPdfWriter(str(target) if isinstance(target, Path) else target)
-    writer.setPageLayout(
-        QPageLayout(
-            page_size, QPageLayout.Orientation.Portrait, PDF_MARGINS_MM, QPageLayout.Unit.Millimeter
-        )
-    )
+    writer.setPageLayout(pdf_page_layout(page_size))
     writer.setResolution(PDF_DPI)
     writer.setTitle("KAP Companion report")
     writer.setCreator("KAP Companion")
     return writer
-
-
-@dataclass(frozen=True)
-class SavedReport:
-    path: Path
-    pages: int
 
 
 def save_report_pdf(
@@ -497,15 +501,3 @@ def save_content_pdf(
         raise ReportError(path, "the PDF could not be made") from error
     progress(1.0)
     return write_report_pdf(path, data, pages)
-
-
-def write_report_pdf(path: Path, data: bytes, pages: int) -> SavedReport:
-    """Write a PDF made by `render_pdf` at `path`, whole or not at all (kapcompanion.files),
-    replacing any file there. Raises ReportError when the folder cannot be written."""
-    path = path.expanduser().absolute()
-    write_atomically(path, data, overwrite=True, exists=_folder_in_the_way, failed=ReportError)
-    return SavedReport(path, pages)
-
-
-def _folder_in_the_way(path: Path) -> ReportError:
-    return ReportError(path, "a folder of that name is already there")

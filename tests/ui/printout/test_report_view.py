@@ -60,7 +60,7 @@ def open_view(show_view: ShowView) -> ViewFactory:
 def rows(checklist: ChoiceList) -> list[str]:
     """The words of every row on offer, top to bottom."""
     model = checklist.model
-    return [model.item(row).text() for row in range(model.rowCount())]
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
 def finished_reflections(store: Store) -> list[Reflection]:
@@ -134,12 +134,12 @@ def test_a_reflection_shows_its_day_session_phase_and_first_line(
     whole_course(view)
     newest = report_candidates(demo_store, Period()).reflections[0]
     line = rows(view.reflections)[0]
-    heading = view.reflections.model.item(0).data(HEADING_ROLE)
+    heading = view.reflections.model.index(0, 0).data(HEADING_ROLE)
     assert heading.count(" · ") == 2
     assert "Session 6" in heading
     assert line == first_line(newest)
     assert line and any(answer.text.startswith(line) for answer in newest.answers)
-    spoken = view.reflections.model.item(0).data(Qt.ItemDataRole.AccessibleTextRole)
+    spoken = view.reflections.model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
     assert spoken == f"{heading}: {line}"
     newest_insight = report_candidates(demo_store, Period()).insights[0]
     assert rows(view.insights)[0] == newest_insight.text
