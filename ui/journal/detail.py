@@ -25,6 +25,7 @@ from kapcompanion.domain import Answer, Reflection
 from kapcompanion.ids import AnswerId, ReflectionId
 from kapcompanion.wording.translation import fill
 from ui.journal.model import ThemeLook
+from ui.journal.wrapped_text import wrapped_text
 from ui.widgets.bounded_text import BoundedTextEdit
 from ui.widgets.building_blocks import card, clear_layout, text, theme_chip
 from ui.widgets.flow_layout import FlowLayout
@@ -46,9 +47,9 @@ class AnswerCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(space(3), space(2), space(3), space(3))
         layout.setSpacing(space(1))
-        self.prompt_label = text("", "heading")
+        self.prompt_label = wrapped_text("", "heading")
         layout.addWidget(self.prompt_label)
-        self.words_label = text("", "reading", selectable=True)
+        self.words_label = wrapped_text("", "reading", selectable=True)
         layout.addWidget(self.words_label)
 
         self.editor = BoundedTextEdit(what=self.tr("This answer"))
@@ -277,7 +278,7 @@ class JournalDetail(HeaderedPage):
         )
         pair = QVBoxLayout()
         pair.setSpacing(space(1) // 2)
-        pair.addWidget(text(self.tr("Themes"), "muted"))
+        pair.addWidget(wrapped_text(self.tr("Themes"), "muted"))
         if themes:
             chips = FlowLayout(spacing=space(1))
             for look in themes:
@@ -286,14 +287,14 @@ class JournalDetail(HeaderedPage):
                 )
             pair.addLayout(chips)
         else:
-            pair.addWidget(text(self.tr("No themes chosen")))
+            pair.addWidget(wrapped_text(self.tr("No themes chosen")))
         layout.addLayout(pair)
         self.share_box.blockSignals(True)
         self.share_box.setChecked(reflection.shareable)
         self.share_box.blockSignals(False)
         layout.addWidget(self.share_box)
         layout.addWidget(
-            text(
+            wrapped_text(
                 self.tr("Only what you choose to share goes into the summary for your therapist."),
                 "muted",
             )
@@ -304,8 +305,8 @@ class JournalDetail(HeaderedPage):
     def _detail(layout: QVBoxLayout, label: str, value: str) -> None:
         pair = QVBoxLayout()
         pair.setSpacing(space(1) // 2)
-        pair.addWidget(text(label, "muted"))
-        pair.addWidget(text(value))
+        pair.addWidget(wrapped_text(label, "muted"))
+        pair.addWidget(wrapped_text(value))
         layout.addLayout(pair)
 
     def _rating(self, value: int | None, locale: QLocale) -> str:
@@ -316,7 +317,7 @@ class JournalDetail(HeaderedPage):
     def _insights_card(self, insights: Sequence[str]) -> QWidget:
         frame, layout = card(self.tr("What you carried forward"))
         for insight in insights:
-            line = text(insight, "reading", selectable=True)
+            line = wrapped_text(insight, "reading", selectable=True)
             line.setAccessibleName(insight)
             layout.addWidget(line)
         return frame
