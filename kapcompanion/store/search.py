@@ -8,6 +8,7 @@ here; these functions only read, never write.
 
 from __future__ import annotations
 
+from array import array
 from itertools import chain
 
 from sqlite_utils import Database
@@ -84,8 +85,35 @@ def search(db: Database, query: str, *, limit: int = 500) -> list[SearchHit]:
     ]
 
 
+class AnswerOwners:
+    """Which reflection each answer belongs to, kept in memory for the journal's live search.
+
+    A common word matches most answers; looking each one's reflection up in the database cost
+    more than finding the matches themselves. The table (one number per answer id) is read
+    again whenever anything was written since, by this connection or another.
+    """
+
+    def __init__(self) -> None:
+        self._owner = array("q")
+        self._read_at: tuple[int, int] | None = None
+
+    def current(self, db: Database) -> array[int]:
+        """Reflection id by answer id (0 where there is no answer), as the database is now."""
+        (version,) = db.execute("PRAGMA data_version").fetchone()
+        now = (int(version), db.conn.total_changes)
+        if now != self._read_at:
+            (top,) = db.execute("SELECT coalesce(max(id), 0) FROM answers").fetchone()
+            owner = array("q", bytes(8 * (top + 1)))
+            for answer_id, reflection_id in db.execute(
+                "SELECT id, reflection_id FROM answers INDEXED BY idx_answers_id_reflection"
+            ):
+                owner[answer_id] = reflection_id
+            self._owner, self._read_at = owner, now
+        return self._owner
+
+
 def matching_reflections(
-    db: Database, query: str, *, snippets_for: int = 200
+    db: Database, query: str, owners: AnswerOwners, *, snippets_for: int = 200
 ) -> dict[ReflectionId, str]:
     """Every live reflection whose answers or insights match, for the journal's timeline.
 
@@ -113,22 +141,24 @@ def matching_reflections(
         if reflection_id not in deleted:
             shown = bounded_snippet(start, query) if snippet is None else snippet
             found.setdefault(ReflectionId(reflection_id), shown)
-    # Each matching answer's reflection comes from idx_answers_id_reflection, never from the
-    # answer's row, whose text can be long; repeats are left for the dict to absorb.
-    everything = db.execute(
+    # Each matching answer's reflection comes from the table in memory, never from the
+    # answer's row, whose text can be long.
+    owner = owners.current(db)
+    known = len(owner)
+    matches = db.execute("SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?", [expression])
+    every: dict[ReflectionId, str] = dict.fromkeys(
+        {owner[answer_id] for (answer_id,) in matches if answer_id < known}, ""
+    )
+    every.pop(ReflectionId(0), None)  # an index entry without its answer: nothing to show
+    insights = db.execute(
         """
-        SELECT a.reflection_id
-        FROM answers_fts JOIN answers a INDEXED BY idx_answers_id_reflection
-          ON a.id = answers_fts.rowid
-        WHERE answers_fts MATCH ?
-        UNION ALL
         SELECT reflection_id FROM insights
         WHERE rowid IN (SELECT rowid FROM insights_fts WHERE insights_fts MATCH ?)
           AND deleted_at IS NULL AND reflection_id IS NOT NULL
         """,
-        [expression, expression],
+        [expression],
     )
-    every: dict[ReflectionId, str] = dict.fromkeys(chain.from_iterable(everything), "")
+    every.update(dict.fromkeys(chain.from_iterable(insights), ""))
     for reflection_id in deleted:
         every.pop(ReflectionId(reflection_id), None)
     every.update(found)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 
 import pytest
@@ -135,6 +137,23 @@ def test_any_query_at_all_is_safe(tmp_path_factory, query: str) -> None:
     with Store.open(folder / "data.sqlite3") as store:
         write(store, "some words to find")
         store.journal.search(query)
+
+
+def test_the_live_search_finds_what_was_written_since_the_last_search(store: Store) -> None:
+    first = write(store, "a heron by the water")
+    assert found(store, "heron") == {first.id}
+    second = write(store, "another heron at dusk")  # written by this store
+    third = store.reflections.start(Phase.OPEN, "open", 1)  # no answers yet
+    assert found(store, "heron") == {first.id, second.id}
+    moved = store.reflections.get(first.id).answers[0]
+    with closing(sqlite3.connect(store.path)) as other, other:  # another connection writes
+        other.execute(
+            "UPDATE answers SET reflection_id = ? WHERE id = ?", [third.id, int(moved.id)]
+        )
+    assert found(store, "heron") == {second.id, third.id}
+    with closing(sqlite3.connect(store.path)) as other, other:
+        other.execute("DELETE FROM answers WHERE reflection_id = ?", [second.id])
+    assert found(store, "heron") == {third.id}
 
 
 def test_many_matches_are_all_found_and_only_the_best_carry_snippets(store: Store) -> None:
