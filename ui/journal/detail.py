@@ -109,12 +109,12 @@ class AnswerCard(QFrame):
     def show_words(self, words: str) -> None:
         """Show `words` as the saved answer (empty reads as skipped); an open edit stays open."""
         self._words = words
-        if words.strip():
-            self.words_label.setObjectName("reading")
-            self.words_label.setText(words)
-        else:
-            self.words_label.setObjectName("muted")
-            self.words_label.setText(self.tr("You skipped this one."))
+        written = bool(words.strip())
+        self.words_label.setText(words if written else self.tr("You skipped this one."))
+        role = "reading" if written else "muted"
+        if self.words_label.objectName() == role:
+            return  # restyling would only lay the words out again
+        self.words_label.setObjectName(role)
         style = self.words_label.style()
         if style is not None:  # the role changed: let the stylesheet apply the new one
             style.unpolish(self.words_label)
