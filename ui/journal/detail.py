@@ -31,9 +31,11 @@ from ui.widgets.building_blocks import card, clear_layout, text, theme_chip
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.page_frame import HeaderedPage, PageHeader
 from ui.widgets.style import space
+from ui.widgets.while_idle import do_while_idle
 from ui.widgets.wording import reading_font, when_text
 
 EDITOR_LINES = 6
+CARDS_MADE_AHEAD = 8  # as many as the longest set of prompts; a longer reflection makes more
 
 
 class AnswerCard(QFrame):
@@ -41,9 +43,13 @@ class AnswerCard(QFrame):
 
     save_requested = Signal(int, str, str)  # answer id, words before, words after
 
-    def __init__(self, answer: Answer, parent: QWidget | None = None) -> None:
+    def __init__(self, answer: Answer | None = None, parent: QWidget | None = None) -> None:
+        """A card showing `answer`; without one, a card made ahead, to be filled later."""
         super().__init__(parent)
         self.setObjectName("card")
+        self.answer_id = AnswerId(0)
+        self.prompt_text = ""
+        self._words = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(space(3), space(2), space(3), space(3))
         layout.setSpacing(space(1))
@@ -86,7 +92,8 @@ class AnswerCard(QFrame):
         for button in (self.edit_button, self.cancel_button, self.save_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        self.show_answer(answer)
+        if answer is not None:
+            self.show_answer(answer)
 
     def show_answer(self, answer: Answer) -> None:
         """Show `answer`, not being edited (a card is filled again for the next reflection
@@ -200,6 +207,19 @@ class JournalDetail(HeaderedPage):
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
         back.activated.connect(self.leave)
+        # The first reflection opened would otherwise build and style its cards there and then.
+        do_while_idle(
+            self,
+            [self._make_spare_card] * CARDS_MADE_AHEAD,
+            keep_going=lambda: len(self._spare_cards) + len(self.answer_cards) < CARDS_MADE_AHEAD,
+        )
+
+    def _make_spare_card(self) -> None:
+        answer_card = self._new_card()
+        answer_card.setParent(self.body.parentWidget())
+        answer_card.hide()
+        answer_card.ensurePolished()
+        self._spare_cards.append(answer_card)
 
     def reflection(self) -> Reflection | None:
         return self._reflection
@@ -258,7 +278,12 @@ class JournalDetail(HeaderedPage):
             answer_card.show_answer(answer)
             answer_card.setVisible(True)
             return answer_card
-        answer_card = AnswerCard(answer)
+        answer_card = self._new_card()
+        answer_card.show_answer(answer)
+        return answer_card
+
+    def _new_card(self) -> AnswerCard:
+        answer_card = AnswerCard()
         answer_card.save_requested.connect(self._answer_save_requested)
         return answer_card
 

@@ -35,6 +35,7 @@ from tests.ui.helpers import (
     wait_until_nothing_is_clipped,
 )
 from ui.changes import DataKind
+from ui.journal.detail import CARDS_MADE_AHEAD, AnswerCard
 from ui.journal.model import JournalRole
 from ui.journal.view import JournalView
 from ui.recently_deleted.view import WHEN_ROLE, RecentlyDeletedView
@@ -507,6 +508,25 @@ def test_every_answer_shows_in_full_after_edits_undo_other_entries_and_resizing(
     view.resize(520, 480)
     qtbot.waitUntil(lambda: view.detail.answer_cards[0].words_label.width() < wide, timeout=3000)
     qtbot.waitUntil(lambda: answers_fully_shown(view), timeout=3000)
+
+
+def test_a_reflection_opened_after_a_quiet_moment_shows_each_answer_once(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    # While the window is quiet, the page makes its answer cards ahead of time.
+    qtbot.waitUntil(lambda: len(view.detail.findChildren(AnswerCard)) >= CARDS_MADE_AHEAD)
+    for entry in [e for e in view.model.entries() if not e.is_difficult][:3]:
+        view.show_timeline()
+        open_by_keyboard(view, qtbot, entry.reflection_id)
+        answers = demo_store.reflections.get(entry.reflection_id).answers
+        shown = [c for c in view.detail.findChildren(AnswerCard) if c.isVisibleTo(view.detail)]
+        assert sorted(c.answer_id for c in shown) == sorted(a.id for a in answers)
+        texts = visible_texts(view.detail)
+        for answer in answers:
+            assert texts.count(answer.prompt_text) == 1
+            if answer.text:
+                assert texts.count(answer.text) == 1
 
 
 def test_tab_reaches_every_answer_of_a_long_reflection_in_order(
