@@ -9,7 +9,9 @@ here; these functions only read, never write.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterable
 from itertools import chain
+from typing import cast
 
 from sqlite_utils import Database
 
@@ -89,27 +91,42 @@ class AnswerOwners:
     """Which reflection each answer belongs to, kept in memory for the journal's live search.
 
     A common word matches most answers; looking each one's reflection up in the database cost
-    more than finding the matches themselves. The table (one number per answer id) is read
-    again whenever anything was written since, by this connection or another.
+    more than finding the matches themselves. The table is read again whenever anything was
+    written since, by this connection or another.
     """
 
     def __init__(self) -> None:
-        self._owner = array("q")
+        self._owner: array[int] | dict[int, int] = array("q")
         self._read_at: tuple[int, int] | None = None
 
-    def current(self, db: Database) -> array[int]:
-        """Reflection id by answer id (0 where there is no answer), as the database is now."""
+    def reflections_of(self, db: Database, answer_ids: Iterable[int]) -> set[ReflectionId]:
+        """The reflection of each answer (0 for an id that has no answer)."""
         (version,) = db.execute("PRAGMA data_version").fetchone()
         now = (int(version), db.conn.total_changes)
         if now != self._read_at:
-            (top,) = db.execute("SELECT coalesce(max(id), 0) FROM answers").fetchone()
-            owner = array("q", bytes(8 * (top + 1)))
-            for answer_id, reflection_id in db.execute(
-                "SELECT id, reflection_id FROM answers INDEXED BY idx_answers_id_reflection"
-            ):
-                owner[answer_id] = reflection_id
-            self._owner, self._read_at = owner, now
-        return self._owner
+            self._owner, self._read_at = self._read(db), now
+        owner = self._owner
+        if isinstance(owner, dict):
+            found = {owner.get(answer_id, 0) for answer_id in answer_ids}
+        else:
+            known = len(owner)
+            found = {owner[answer_id] for answer_id in answer_ids if 0 <= answer_id < known}
+        return cast(set[ReflectionId], found)  # ids as stored; no call per id
+
+    @staticmethod
+    def _read(db: Database) -> array[int] | dict[int, int]:
+        low, top, count = db.execute(
+            "SELECT coalesce(min(id), 0), coalesce(max(id), 0), count(*) FROM answers"
+        ).fetchone()
+        pairs = db.execute(
+            "SELECT id, reflection_id FROM answers INDEXED BY idx_answers_id_reflection"
+        )
+        if low < 0 or top > 2 * count + 1024:  # ids not as this app numbers them: by id
+            return dict(pairs)
+        owner = array("q", bytes(8 * (top + 1)))  # one slot per id, 8 bytes each
+        for answer_id, reflection_id in pairs:
+            owner[answer_id] = reflection_id
+        return owner
 
 
 def matching_reflections(
@@ -143,11 +160,9 @@ def matching_reflections(
             found.setdefault(ReflectionId(reflection_id), shown)
     # Each matching answer's reflection comes from the table in memory, never from the
     # answer's row, whose text can be long.
-    owner = owners.current(db)
-    known = len(owner)
     matches = db.execute("SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?", [expression])
     every: dict[ReflectionId, str] = dict.fromkeys(
-        {owner[answer_id] for (answer_id,) in matches if answer_id < known}, ""
+        owners.reflections_of(db, chain.from_iterable(matches)), ""
     )
     every.pop(ReflectionId(0), None)  # an index entry without its answer: nothing to show
     insights = db.execute(

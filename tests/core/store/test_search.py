@@ -156,6 +156,19 @@ def test_the_live_search_finds_what_was_written_since_the_last_search(store: Sto
     assert found(store, "heron") == {third.id}
 
 
+@pytest.mark.parametrize("answer_id", [10**15, -7])
+def test_answers_numbered_far_apart_are_found_too(store: Store, answer_id: int) -> None:
+    """A profile written by another program may number its answers any way at all."""
+    usual = write(store, "a wren at the feeder")
+    odd = write(store, "a wren in the hedge")
+    moved = store.reflections.get(odd.id).answers[0]
+    connection_of(store).execute(
+        "UPDATE answers SET id = ? WHERE id = ?", [answer_id, int(moved.id)]
+    )
+    assert found(store, "wren") == {usual.id, odd.id}
+    assert found(store, "hedge") == {odd.id}
+
+
 def test_many_matches_are_all_found_and_only_the_best_carry_snippets(store: Store) -> None:
     ids = [write(store, f"walk number {n} by the river").id for n in range(30)]
     matches = store.journal.matching_reflections("river", snippets_for=5)
