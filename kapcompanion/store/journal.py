@@ -84,6 +84,11 @@ class Journal(Part):
             for row in rows
         ]
 
+    def ready_for_search(self) -> None:
+        """Read what the live search keeps in memory now, rather than at the first keystroke
+        (the window calls this while it is idle)."""
+        self._answer_owners.read_if_changed(self._db)
+
     def search(self, query: str, *, limit: int = 500) -> list[SearchHit]:
         """Everything matching `query`, best first. Items in "recently deleted" are left out."""
         return full_text.search(self._db, query, limit=limit)

@@ -99,12 +99,16 @@ class AnswerOwners:
         self._owner: array[int] | dict[int, int] = array("q")
         self._read_at: tuple[int, int] | None = None
 
-    def reflections_of(self, db: Database, answer_ids: Iterable[int]) -> set[ReflectionId]:
-        """The reflection of each answer (0 for an id that has no answer)."""
+    def read_if_changed(self, db: Database) -> None:
+        """Read the table again if anything was written since it was read."""
         (version,) = db.execute("PRAGMA data_version").fetchone()
         now = (int(version), db.conn.total_changes)
         if now != self._read_at:
             self._owner, self._read_at = self._read(db), now
+
+    def reflections_of(self, db: Database, answer_ids: Iterable[int]) -> set[ReflectionId]:
+        """The reflection of each answer (0 for an id that has no answer)."""
+        self.read_if_changed(db)
         owner = self._owner
         if isinstance(owner, dict):
             found = {owner.get(answer_id, 0) for answer_id in answer_ids}

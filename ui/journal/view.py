@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -189,6 +189,8 @@ class JournalView(Screen):
         self.model.set_entries(entries, looks)
         self.search.find(self._store, self.search.query)
         self._apply_filter(current)
+        # On the next turn of the event loop: reading it here would lengthen this one.
+        QTimer.singleShot(0, self, lambda: self.search.get_ready(self._store))
 
     # Search and filters -----------------------------------------------------------------------
 
