@@ -10,6 +10,7 @@ reflections with two answers each, then measures, in the same run:
   Qt model with it, if the journal model exists.
 
 Run from the repository root: `.venv/bin/python benchmarks/search.py [--reflections 100000]`
+(add `--profile DIR` to build the profile once and reuse it on later runs).
 """
 
 from __future__ import annotations
@@ -167,15 +168,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reflections", type=int, default=100_000)
     parser.add_argument("--sessions", type=int, default=2_000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="a folder to keep the built profile in and reuse on later runs (the same sizes)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kap-search-") as folder:
-        path = Path(folder) / "profile.sqlite3"
-        started = time.perf_counter()
-        build_profile(path, args.reflections, args.sessions)
-        print(
-            f"Built {args.reflections:,} reflections over {args.sessions:,} sessions in "
-            f"{time.perf_counter() - started:.1f} s ({path.stat().st_size / 1e6:.0f} MB)"
-        )
+        name = f"search-{args.reflections}-{args.sessions}.sqlite3"
+        path = (args.profile or Path(folder)) / name
+        built = path.with_name(path.name + ".complete")
+        if built.exists():
+            print(f"Reusing {args.reflections:,} reflections over {args.sessions:,} sessions")
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.unlink(missing_ok=True)
+            started = time.perf_counter()
+            build_profile(path, args.reflections, args.sessions)
+            built.touch()
+            print(
+                f"Built {args.reflections:,} reflections over {args.sessions:,} sessions in "
+                f"{time.perf_counter() - started:.1f} s ({path.stat().st_size / 1e6:.0f} MB)"
+            )
         with Store.open(path) as store:
             connection = sqlite3.connect(path)
             rows: dict[str, list[float]] = {
@@ -192,8 +206,10 @@ def main(argv: list[str] | None = None) -> int:
                     "core all matches": partial(store.journal.matching_reflections, query),
                     "raw all matches": partial(raw_all, connection, expression),
                 }
-                for name, function in measured.items():
-                    rows[name] += timings(function, args.rounds)
+                # Rounds alternate core and raw, so a busy moment on the machine falls on both.
+                for _ in range(args.rounds):
+                    for name, function in measured.items():
+                        rows[name] += timings(function, 1)
             print(f"Search over {len(QUERIES)} queries × {args.rounds} rounds (ms):")
             print(f"{'':<18} {'median':>8} {'p95':>8}")
             for name, samples in rows.items():

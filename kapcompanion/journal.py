@@ -67,12 +67,14 @@ class JournalFilter:
             return False
         if self.session_id is not None and entry.session_id != self.session_id:
             return False
+        if self.shareable_only and not entry.shareable:
+            return False
+        if self.date_from is None and self.date_to is None:
+            return True  # the local day costs a time-zone look-up: only when a date matters
         day = entry.local_day
         if self.date_from is not None and day < self.date_from:
             return False
-        if self.date_to is not None and day > self.date_to:
-            return False
-        return not (self.shareable_only and not entry.shareable)
+        return self.date_to is None or day <= self.date_to
 
 
 def filter_entries(

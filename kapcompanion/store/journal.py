@@ -7,6 +7,9 @@ Reads only: nothing here writes, so a screen's refresh can call it freely. Never
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
 
 from kapcompanion.domain import Phase, ReflectionStatus, SessionKind
 from kapcompanion.ids import ReflectionId, SessionId
@@ -15,8 +18,15 @@ from kapcompanion.search import SearchHit
 from kapcompanion.store import search as full_text
 from kapcompanion.store.part import Part
 
+if TYPE_CHECKING:
+    from kapcompanion.store.store import Store
+
 
 class Journal(Part):
+    def __init__(self, store: Store, db: Database) -> None:
+        super().__init__(store, db)
+        self._answer_owners = full_text.AnswerOwners()
+
     def entries(self) -> list[JournalEntry]:
         """Every finished, live reflection, newest session first, then newest reflection first.
 
@@ -74,6 +84,11 @@ class Journal(Part):
             for row in rows
         ]
 
+    def ready_for_search(self) -> None:
+        """Read what the live search keeps in memory now, rather than at the first keystroke
+        (the window calls this while it is idle)."""
+        self._answer_owners.read_if_changed(self._db)
+
     def search(self, query: str, *, limit: int = 500) -> list[SearchHit]:
         """Everything matching `query`, best first. Items in "recently deleted" are left out."""
         return full_text.search(self._db, query, limit=limit)
@@ -83,4 +98,6 @@ class Journal(Part):
     ) -> dict[ReflectionId, str]:
         """Every live reflection whose answers or insights match `query`, for the timeline; the
         newest `snippets_for` come with a highlighted snippet, the rest map to ""."""
-        return full_text.matching_reflections(self._db, query, snippets_for=snippets_for)
+        return full_text.matching_reflections(
+            self._db, query, self._answer_owners, snippets_for=snippets_for
+        )

@@ -8,7 +8,10 @@ here; these functions only read, never write.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable
 from itertools import chain
+from typing import cast
 
 from sqlite_utils import Database
 
@@ -84,8 +87,54 @@ def search(db: Database, query: str, *, limit: int = 500) -> list[SearchHit]:
     ]
 
 
+class AnswerOwners:
+    """Which reflection each answer belongs to, kept in memory for the journal's live search.
+
+    A common word matches most answers; looking each one's reflection up in the database cost
+    more than finding the matches themselves. The table is read again whenever anything was
+    written since, by this connection or another.
+    """
+
+    def __init__(self) -> None:
+        self._owner: array[int] | dict[int, int] = array("q")
+        self._read_at: tuple[int, int] | None = None
+
+    def read_if_changed(self, db: Database) -> None:
+        """Read the table again if anything was written since it was read."""
+        (version,) = db.execute("PRAGMA data_version").fetchone()
+        now = (int(version), db.conn.total_changes)
+        if now != self._read_at:
+            self._owner, self._read_at = self._read(db), now
+
+    def reflections_of(self, db: Database, answer_ids: Iterable[int]) -> set[ReflectionId]:
+        """The reflection of each answer (0 for an id that has no answer)."""
+        self.read_if_changed(db)
+        owner = self._owner
+        if isinstance(owner, dict):
+            found = {owner.get(answer_id, 0) for answer_id in answer_ids}
+        else:
+            known = len(owner)
+            found = {owner[answer_id] for answer_id in answer_ids if 0 <= answer_id < known}
+        return cast(set[ReflectionId], found)  # ids as stored; no call per id
+
+    @staticmethod
+    def _read(db: Database) -> array[int] | dict[int, int]:
+        low, top, count = db.execute(
+            "SELECT coalesce(min(id), 0), coalesce(max(id), 0), count(*) FROM answers"
+        ).fetchone()
+        pairs = db.execute(
+            "SELECT id, reflection_id FROM answers INDEXED BY idx_answers_id_reflection"
+        )
+        if low < 0 or top > 2 * count + 1024:  # ids not as this app numbers them: by id
+            return dict(pairs)
+        owner = array("q", bytes(8 * (top + 1)))  # one slot per id, 8 bytes each
+        for answer_id, reflection_id in pairs:
+            owner[answer_id] = reflection_id
+        return owner
+
+
 def matching_reflections(
-    db: Database, query: str, *, snippets_for: int = 200
+    db: Database, query: str, owners: AnswerOwners, *, snippets_for: int = 200
 ) -> dict[ReflectionId, str]:
     """Every live reflection whose answers or insights match, for the journal's timeline.
 
@@ -113,22 +162,22 @@ def matching_reflections(
         if reflection_id not in deleted:
             shown = bounded_snippet(start, query) if snippet is None else snippet
             found.setdefault(ReflectionId(reflection_id), shown)
-    # Each matching answer's reflection comes from idx_answers_id_reflection, never from the
-    # answer's row, whose text can be long; repeats are left for the dict to absorb.
-    everything = db.execute(
+    # Each matching answer's reflection comes from the table in memory, never from the
+    # answer's row, whose text can be long.
+    matches = db.execute("SELECT rowid FROM answers_fts WHERE answers_fts MATCH ?", [expression])
+    every: dict[ReflectionId, str] = dict.fromkeys(
+        owners.reflections_of(db, chain.from_iterable(matches)), ""
+    )
+    every.pop(ReflectionId(0), None)  # an index entry without its answer: nothing to show
+    insights = db.execute(
         """
-        SELECT a.reflection_id
-        FROM answers_fts JOIN answers a INDEXED BY idx_answers_id_reflection
-          ON a.id = answers_fts.rowid
-        WHERE answers_fts MATCH ?
-        UNION ALL
         SELECT reflection_id FROM insights
         WHERE rowid IN (SELECT rowid FROM insights_fts WHERE insights_fts MATCH ?)
           AND deleted_at IS NULL AND reflection_id IS NOT NULL
         """,
-        [expression, expression],
+        [expression],
     )
-    every: dict[ReflectionId, str] = dict.fromkeys(chain.from_iterable(everything), "")
+    every.update(dict.fromkeys(chain.from_iterable(insights), ""))
     for reflection_id in deleted:
         every.pop(ReflectionId(reflection_id), None)
     every.update(found)

@@ -25,14 +25,17 @@ from kapcompanion.domain import Answer, Reflection
 from kapcompanion.ids import AnswerId, ReflectionId
 from kapcompanion.wording.translation import fill
 from ui.journal.model import ThemeLook
+from ui.journal.wrapped_text import wrapped_text
 from ui.widgets.bounded_text import BoundedTextEdit
 from ui.widgets.building_blocks import card, clear_layout, text, theme_chip
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.page_frame import HeaderedPage, PageHeader
 from ui.widgets.style import space
+from ui.widgets.while_idle import do_while_idle
 from ui.widgets.wording import reading_font, when_text
 
 EDITOR_LINES = 6
+CARDS_MADE_AHEAD = 8  # as many as the longest set of prompts; a longer reflection makes more
 
 
 class AnswerCard(QFrame):
@@ -40,15 +43,19 @@ class AnswerCard(QFrame):
 
     save_requested = Signal(int, str, str)  # answer id, words before, words after
 
-    def __init__(self, answer: Answer, parent: QWidget | None = None) -> None:
+    def __init__(self, answer: Answer | None = None, parent: QWidget | None = None) -> None:
+        """A card showing `answer`; without one, a card made ahead, to be filled later."""
         super().__init__(parent)
         self.setObjectName("card")
+        self.answer_id = AnswerId(0)
+        self.prompt_text = ""
+        self._words = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(space(3), space(2), space(3), space(3))
         layout.setSpacing(space(1))
-        self.prompt_label = text("", "heading")
+        self.prompt_label = wrapped_text("", "heading")
         layout.addWidget(self.prompt_label)
-        self.words_label = text("", "reading", selectable=True)
+        self.words_label = wrapped_text("", "reading", selectable=True)
         layout.addWidget(self.words_label)
 
         self.editor = BoundedTextEdit(what=self.tr("This answer"))
@@ -85,7 +92,8 @@ class AnswerCard(QFrame):
         for button in (self.edit_button, self.cancel_button, self.save_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        self.show_answer(answer)
+        if answer is not None:
+            self.show_answer(answer)
 
     def show_answer(self, answer: Answer) -> None:
         """Show `answer`, not being edited (a card is filled again for the next reflection
@@ -108,12 +116,12 @@ class AnswerCard(QFrame):
     def show_words(self, words: str) -> None:
         """Show `words` as the saved answer (empty reads as skipped); an open edit stays open."""
         self._words = words
-        if words.strip():
-            self.words_label.setObjectName("reading")
-            self.words_label.setText(words)
-        else:
-            self.words_label.setObjectName("muted")
-            self.words_label.setText(self.tr("You skipped this one."))
+        written = bool(words.strip())
+        self.words_label.setText(words if written else self.tr("You skipped this one."))
+        role = "reading" if written else "muted"
+        if self.words_label.objectName() == role:
+            return  # restyling would only lay the words out again
+        self.words_label.setObjectName(role)
         style = self.words_label.style()
         if style is not None:  # the role changed: let the stylesheet apply the new one
             style.unpolish(self.words_label)
@@ -199,6 +207,19 @@ class JournalDetail(HeaderedPage):
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
         back.activated.connect(self.leave)
+        # The first reflection opened would otherwise build and style its cards there and then.
+        do_while_idle(
+            self,
+            [self._make_spare_card] * CARDS_MADE_AHEAD,
+            keep_going=lambda: len(self._spare_cards) + len(self.answer_cards) < CARDS_MADE_AHEAD,
+        )
+
+    def _make_spare_card(self) -> None:
+        answer_card = self._new_card()
+        answer_card.setParent(self.body.parentWidget())
+        answer_card.hide()
+        answer_card.ensurePolished()
+        self._spare_cards.append(answer_card)
 
     def reflection(self) -> Reflection | None:
         return self._reflection
@@ -257,7 +278,12 @@ class JournalDetail(HeaderedPage):
             answer_card.show_answer(answer)
             answer_card.setVisible(True)
             return answer_card
-        answer_card = AnswerCard(answer)
+        answer_card = self._new_card()
+        answer_card.show_answer(answer)
+        return answer_card
+
+    def _new_card(self) -> AnswerCard:
+        answer_card = AnswerCard()
         answer_card.save_requested.connect(self._answer_save_requested)
         return answer_card
 
@@ -277,7 +303,7 @@ class JournalDetail(HeaderedPage):
         )
         pair = QVBoxLayout()
         pair.setSpacing(space(1) // 2)
-        pair.addWidget(text(self.tr("Themes"), "muted"))
+        pair.addWidget(wrapped_text(self.tr("Themes"), "muted"))
         if themes:
             chips = FlowLayout(spacing=space(1))
             for look in themes:
@@ -286,14 +312,14 @@ class JournalDetail(HeaderedPage):
                 )
             pair.addLayout(chips)
         else:
-            pair.addWidget(text(self.tr("No themes chosen")))
+            pair.addWidget(wrapped_text(self.tr("No themes chosen")))
         layout.addLayout(pair)
         self.share_box.blockSignals(True)
         self.share_box.setChecked(reflection.shareable)
         self.share_box.blockSignals(False)
         layout.addWidget(self.share_box)
         layout.addWidget(
-            text(
+            wrapped_text(
                 self.tr("Only what you choose to share goes into the summary for your therapist."),
                 "muted",
             )
@@ -304,8 +330,8 @@ class JournalDetail(HeaderedPage):
     def _detail(layout: QVBoxLayout, label: str, value: str) -> None:
         pair = QVBoxLayout()
         pair.setSpacing(space(1) // 2)
-        pair.addWidget(text(label, "muted"))
-        pair.addWidget(text(value))
+        pair.addWidget(wrapped_text(label, "muted"))
+        pair.addWidget(wrapped_text(value))
         layout.addLayout(pair)
 
     def _rating(self, value: int | None, locale: QLocale) -> str:
@@ -316,7 +342,7 @@ class JournalDetail(HeaderedPage):
     def _insights_card(self, insights: Sequence[str]) -> QWidget:
         frame, layout = card(self.tr("What you carried forward"))
         for insight in insights:
-            line = text(insight, "reading", selectable=True)
+            line = wrapped_text(insight, "reading", selectable=True)
             line.setAccessibleName(insight)
             layout.addWidget(line)
         return frame

@@ -6,6 +6,7 @@ the journal view filters its timeline with them. Only reads; never writes data.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -49,6 +50,13 @@ class JournalSearch(QObject):
                 self.snippets = store.journal.matching_reflections(self.query)
             except KapError:
                 self.snippets = {}
+
+    def get_ready(self, store: Store | None) -> None:
+        """Read ahead what a search needs, so the first letter typed does not wait on it."""
+        # A failure here is the search's to meet (it then finds nothing): nothing to say yet.
+        if store is not None:
+            with suppress(KapError):
+                store.journal.ready_for_search()
 
     def clear(self) -> None:
         """Search for nothing: every reflection matches."""

@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kapcompanion.domain import DeletedKind
 from kapcompanion.errors import KapError, NotFoundError
@@ -39,6 +39,7 @@ from ui.journal.model import (
     ThemeLook,
     group_title,
 )
+from ui.journal.page_stack import PageStack
 from ui.journal.search import JournalSearch
 from ui.journal.timeline_page import TimelinePage
 from ui.operations.journal import ChangeKind, JournalChange
@@ -88,10 +89,8 @@ class JournalView(Screen):
         )
         self.undo_stack = self.editing.undo_stack
 
-        self.pages = QStackedWidget()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
+        self.pages = PageStack(self)
+        self.pages.setContentsMargins(0, 0, 0, 0)
 
         self.timeline_page = TimelinePage(self.proxy)
         self._wire_timeline_page(self.timeline_page)
@@ -190,6 +189,8 @@ class JournalView(Screen):
         self.model.set_entries(entries, looks)
         self.search.find(self._store, self.search.query)
         self._apply_filter(current)
+        # On the next turn of the event loop: reading it here would lengthen this one.
+        QTimer.singleShot(0, self, lambda: self.search.get_ready(self._store))
 
     # Search and filters -----------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 
 import pytest
@@ -135,6 +137,36 @@ def test_any_query_at_all_is_safe(tmp_path_factory, query: str) -> None:
     with Store.open(folder / "data.sqlite3") as store:
         write(store, "some words to find")
         store.journal.search(query)
+
+
+def test_the_live_search_finds_what_was_written_since_the_last_search(store: Store) -> None:
+    first = write(store, "a heron by the water")
+    assert found(store, "heron") == {first.id}
+    second = write(store, "another heron at dusk")  # written by this store
+    third = store.reflections.start(Phase.OPEN, "open", 1)  # no answers yet
+    assert found(store, "heron") == {first.id, second.id}
+    moved = store.reflections.get(first.id).answers[0]
+    with closing(sqlite3.connect(store.path)) as other, other:  # another connection writes
+        other.execute(
+            "UPDATE answers SET reflection_id = ? WHERE id = ?", [third.id, int(moved.id)]
+        )
+    assert found(store, "heron") == {second.id, third.id}
+    with closing(sqlite3.connect(store.path)) as other, other:
+        other.execute("DELETE FROM answers WHERE reflection_id = ?", [second.id])
+    assert found(store, "heron") == {third.id}
+
+
+@pytest.mark.parametrize("answer_id", [10**15, -7])
+def test_answers_numbered_far_apart_are_found_too(store: Store, answer_id: int) -> None:
+    """A profile written by another program may number its answers any way at all."""
+    usual = write(store, "a wren at the feeder")
+    odd = write(store, "a wren in the hedge")
+    moved = store.reflections.get(odd.id).answers[0]
+    connection_of(store).execute(
+        "UPDATE answers SET id = ? WHERE id = ?", [answer_id, int(moved.id)]
+    )
+    assert found(store, "wren") == {usual.id, odd.id}
+    assert found(store, "hedge") == {odd.id}
 
 
 def test_many_matches_are_all_found_and_only_the_best_carry_snippets(store: Store) -> None:

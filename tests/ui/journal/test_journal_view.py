@@ -8,7 +8,7 @@ from typing import cast
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.domain import DeletedKind
@@ -35,6 +35,7 @@ from tests.ui.helpers import (
     wait_until_nothing_is_clipped,
 )
 from ui.changes import DataKind
+from ui.journal.detail import CARDS_MADE_AHEAD, AnswerCard
 from ui.journal.model import JournalRole
 from ui.journal.view import JournalView
 from ui.recently_deleted.view import WHEN_ROLE, RecentlyDeletedView
@@ -447,6 +448,106 @@ def test_cancel_keeps_the_answer_and_esc_saves_before_going_back(
     assert view.current_page() == "timeline"
     answers = demo_store.reflections.get(entry.reflection_id).answers
     assert next(a.text for a in answers if a.id == answer_card.answer_id) == before + " kept"
+
+
+def height_needed(label: QLabel) -> int:
+    """How tall `label`'s words are at its width, worked out by a new label of the same kind
+    (so nothing the page's own label remembers can hide a change)."""
+    fresh = QLabel(label.text())
+    fresh.setObjectName(label.objectName())
+    fresh.setWordWrap(True)
+    fresh.setTextFormat(label.textFormat())
+    fresh.setTextInteractionFlags(label.textInteractionFlags())
+    fresh.ensurePolished()
+    fresh.setFont(label.font())
+    return fresh.heightForWidth(label.width())
+
+
+def answers_fully_shown(view: JournalView) -> bool:
+    """Every prompt and answer on the reflection's page is exactly as tall as its words."""
+    QApplication.processEvents()
+    labels = [
+        label
+        for card in view.detail.answer_cards
+        for label in (card.prompt_label, card.words_label)
+    ]
+    return all(label.height() == height_needed(label) for label in labels)
+
+
+def test_every_answer_shows_in_full_after_edits_undo_other_entries_and_resizing(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    entries = [e for e in view.model.entries() if not e.is_difficult and e.first_lines]
+    open_by_keyboard(view, qtbot, entries[0].reflection_id)
+    qtbot.waitUntil(lambda: answers_fully_shown(view), timeout=3000)
+
+    answer_card = next(c for c in view.detail.answer_cards if c.words())
+    before_height = answer_card.words_label.height()
+    answer_card.start_editing("Longer now. " * 60)
+    answer_card.save()
+    qtbot.waitUntil(lambda: answers_fully_shown(view), timeout=3000)
+    assert answer_card.words_label.height() > before_height
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: answers_fully_shown(view), timeout=3000)
+    assert answer_card.words_label.height() == before_height
+
+    answer_card.start_editing("")  # an emptied answer reads as skipped, in its quieter role
+    answer_card.save()
+    assert answer_card.words_label.text() == "You skipped this one."
+    qtbot.waitUntil(lambda: answers_fully_shown(view), timeout=3000)
+
+    for entry in entries[1:4]:  # the cards are filled again for each reflection
+        view.show_timeline()
+        open_by_keyboard(view, qtbot, entry.reflection_id)
+        reflection = demo_store.reflections.get(entry.reflection_id)
+        assert [c.words() for c in view.detail.answer_cards] == [a.text for a in reflection.answers]
+        qtbot.waitUntil(lambda: answers_fully_shown(view), timeout=3000)
+
+    wide = view.detail.answer_cards[0].words_label.width()
+    view.resize(520, 480)
+    qtbot.waitUntil(lambda: view.detail.answer_cards[0].words_label.width() < wide, timeout=3000)
+    qtbot.waitUntil(lambda: answers_fully_shown(view), timeout=3000)
+
+
+def test_a_reflection_opened_after_a_quiet_moment_shows_each_answer_once(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    # While the window is quiet, the page makes its answer cards ahead of time.
+    qtbot.waitUntil(lambda: len(view.detail.findChildren(AnswerCard)) >= CARDS_MADE_AHEAD)
+    for entry in [e for e in view.model.entries() if not e.is_difficult][:3]:
+        view.show_timeline()
+        open_by_keyboard(view, qtbot, entry.reflection_id)
+        answers = demo_store.reflections.get(entry.reflection_id).answers
+        shown = [c for c in view.detail.findChildren(AnswerCard) if c.isVisibleTo(view.detail)]
+        assert sorted(c.answer_id for c in shown) == sorted(a.id for a in answers)
+        texts = visible_texts(view.detail)
+        for answer in answers:
+            assert texts.count(answer.prompt_text) == 1
+            if answer.text:
+                assert texts.count(answer.text) == 1
+
+
+def test_tab_reaches_every_answer_of_a_long_reflection_in_order(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    entry = max(
+        (e for e in view.model.entries() if not e.is_difficult),
+        key=lambda e: len(demo_store.reflections.get(e.reflection_id).answers),
+    )
+    open_by_keyboard(view, qtbot, entry.reflection_id)
+    cards = view.detail.answer_cards
+    assert len(cards) == len(demo_store.reflections.get(entry.reflection_id).answers) > 1
+    reached: list[QWidget] = []
+    for _ in range(2 * len(cards) + 10):
+        press(qtbot, Qt.Key.Key_Tab)
+        reached.append(focused())
+    for card in cards:
+        assert card.edit_button in reached, card.prompt_text
+    buttons_order = [reached.index(card.edit_button) for card in cards]
+    assert buttons_order == sorted(buttons_order)
 
 
 def test_a_refused_save_says_so_gently_and_keeps_the_words(
