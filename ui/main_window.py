@@ -105,10 +105,19 @@ if TYPE_CHECKING:
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 # Screens built and filled while the window is idle once the data is open
-# (ui/widgets/while_idle.py), so a first visit only shows them. Trends and the Printout wait to
-# be opened: their charts bring in matplotlib, which is large.
-BUILT_WHILE_IDLE = ("sessions", "reflect", "journal", "insights", "checkins", "support", "settings")
-IMPORTED_WHILE_IDLE = ("ui.trends.view", "ui.printout.view")
+# (ui/widgets/while_idle.py), so a first visit only shows them. Trends waits to be opened: it
+# reads and draws only what is in sight.
+BUILT_WHILE_IDLE = (
+    "sessions",
+    "reflect",
+    "journal",
+    "insights",
+    "checkins",
+    "report",
+    "support",
+    "settings",
+)
+IMPORTED_WHILE_IDLE = ("ui.trends.view",)
 SIDEBAR_WIDTH = 200
 STATE_SAVE_DELAY_MS = 1000  # after the last move, resize or change of screen
 
