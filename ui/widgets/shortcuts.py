@@ -5,3 +5,4 @@ from __future__ import annotations
 SUPPORT_KEYS = "F1"
 LOCK_KEYS = "Ctrl+L"
 QUICK_CHECK_IN_KEYS = "Ctrl+K"  # K for check-in
+QUICK_PRACTICE_KEYS = "Ctrl+D"  # D for "did": something the client did for themselves
