@@ -43,7 +43,6 @@ class PracticeEntryDialog(CheckedForm):
         self.note_edit.setMaxLength(max(NOTE_CHARACTERS, len(entry.note)))
         self.add_row(self.tr("&Note"), self.note_edit, self.tr("A note, if you like"))
         self.check = lambda: self._checked()
-        self.practice_box.setFocus()
 
     def _checked(self) -> None:
         checked_minutes(self.minutes_box.minutes())

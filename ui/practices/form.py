@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -56,10 +57,20 @@ class CheckedForm(QDialog):
         outer.addLayout(buttons)
         self.setMinimumWidth(480)
         self.check: Callable[[], None] = lambda: None
+        self.first_field: QWidget | None = None  # where the keys go when it opens
 
     def add_row(self, label: str, field: QWidget, accessible: str = "") -> None:
         field.setAccessibleName(accessible or label.replace("&", ""))
+        if isinstance(field, QAbstractSpinBox):  # its text field is what takes the keys
+            field.lineEdit().setAccessibleName(field.accessibleName())
         self.form.addRow(label, field)
+        if self.first_field is None:
+            self.first_field = field
+
+    def open(self) -> None:
+        super().open()
+        if self.first_field is not None:
+            self.first_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def accept(self) -> None:
         try:

@@ -146,6 +146,7 @@ class PracticeLogPage(QWidget):
     ) -> None:
         """Show `entries` (newest first); the entry `keep` (else the same row) stays chosen."""
         locale = QLocale()
+        had_focus = self.tree.hasFocus()
         row = self._current_row()
         self._entries = {int(entry.id): entry for entry in entries}
         self.tree.clear()
@@ -193,6 +194,8 @@ class PracticeLogPage(QWidget):
         self.delete_button.setVisible(bool(entries))
         self._show_own(own)
         self._update_buttons()
+        if had_focus and not entries:  # the last one went: the invitation takes the keys
+            self.first_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_own(self, own: list[OwnPractice]) -> None:
         row = self.own_list.currentRow()

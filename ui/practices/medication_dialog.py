@@ -34,6 +34,7 @@ class OptionalDay(QWidget):
         self.day_edit = QDateEdit(shown)
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setAccessibleName(label)
+        self.day_edit.lineEdit().setAccessibleName(label)
         self.given.setChecked(day is not None)
         self.day_edit.setEnabled(day is not None)
         self.given.toggled.connect(self.day_edit.setEnabled)
@@ -72,7 +73,6 @@ class MedicationDialog(CheckedForm):
         self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
         self.add_row(self.tr("N&otes"), self.notes_edit, self.tr("Notes, if you like"))
         self.check = lambda: self._checked()
-        self.name_edit.setFocus()
 
     def _checked(self) -> None:
         checked_name(self.name_edit.text(), translate("Store", "A medication needs a name."))

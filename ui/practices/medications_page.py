@@ -120,6 +120,7 @@ class MedicationsPage(QWidget):
         self, current: list[Medication], past: list[Medication], keep: int | None
     ) -> None:
         locale = QLocale()
+        had_focus = self.tree.hasFocus()
         self._medications = {int(m.id): m for m in (*current, *past)}
         self.tree.clear()
         chosen: QTreeWidgetItem | None = None
@@ -166,6 +167,8 @@ class MedicationsPage(QWidget):
         for button in (self.edit_button, self.stop_button, self.delete_button):
             button.setVisible(anything)
         self._update_buttons()
+        if had_focus and not anything:  # the last one went: adding one takes the keys
+            self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_medication(self) -> Medication | None:
         item = self.tree.currentItem()

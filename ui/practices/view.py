@@ -89,7 +89,7 @@ class PracticesView(Screen):
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_stack.undoTextChanged.connect(self._name_undo)
         self.undo_stack.redoTextChanged.connect(self._name_redo)
-        self.undo_stack.indexChanged.connect(lambda _index: self._show_undo_buttons())
+        self.undo_stack.indexChanged.connect(self._stack_moved)
         self.header = PageHeader((self.undo_button, self.redo_button, self.log_button))
         self.header.set_words(
             self.tr("Practices"),
@@ -101,6 +101,7 @@ class PracticesView(Screen):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Practices and medications"))
         self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setAccessibleName(self.tr("The practice log or the medication list"))
         self.log_page = PracticeLogPage()
         self.medications_page = MedicationsPage()
         self.tabs.addTab(self.log_page, self.tr("Practice log"))
@@ -161,6 +162,9 @@ class PracticesView(Screen):
         name = fill(self.tr("Redo: %1"), what) if what else self.tr("Redo")
         self.redo_button.setAccessibleName(name)
         self.redo_button.setToolTip(name if what else "")
+
+    def _stack_moved(self, _index: int) -> None:
+        self._show_undo_buttons()
 
     def _show_undo_buttons(self) -> None:
         """Undo and Redo appear once there is something to take back (calmer before then)."""

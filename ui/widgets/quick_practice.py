@@ -72,6 +72,7 @@ class MinutesBox(QSpinBox):
         self.setSpecialValueText(self.tr("—"))
         self.setSuffix(self.tr(" min"))
         self.setAccessibleName(self.tr("Minutes, if you like"))
+        self.lineEdit().setAccessibleName(self.accessibleName())
         self.setToolTip(self.tr("Leave it at — if you would rather not say"))
 
     def minutes(self) -> int | None:
