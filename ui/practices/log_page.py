@@ -129,6 +129,9 @@ class PracticeLogPage(QWidget):
         own_actions.addWidget(self.remove_button)
         own_actions.addStretch(1)
         column.addLayout(own_actions)
+        # Takes the room the lists leave while they are hidden, so the rest stays together.
+        column.addStretch(0)
+        self._column = column
         chain_tab_order(
             [
                 self.first_button,
@@ -193,6 +196,7 @@ class PracticeLogPage(QWidget):
         self.edit_button.setVisible(bool(entries))
         self.delete_button.setVisible(bool(entries))
         self._show_own(own)
+        self._column.setStretch(self._column.count() - 1, 0 if entries or own else 1)
         self._update_buttons()
         if had_focus and not entries:  # the last one went: the invitation takes the keys
             self.first_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -52,6 +52,15 @@ class MedicationsPage(QWidget):
         self.note.setAccessibleName(medication_list_note())
         column.addWidget(self.note)
 
+        self.add_button = QPushButton(self.tr("Add a medication"))
+        self.add_button.setObjectName("primary")
+        self.add_button.setAccessibleName(self.tr("Add a medication"))
+        self.add_button.clicked.connect(self.add_requested)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        column.addLayout(add_row)
+
         self.empty_card, empty = card(self.tr("No medications on your list"))
         empty.addWidget(
             text(
@@ -90,10 +99,6 @@ class MedicationsPage(QWidget):
             shortcut.activated.connect(lambda signal=signal: self._emit(signal))
 
         actions = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Add a medication"))
-        self.add_button.setObjectName("primary")
-        self.add_button.setAccessibleName(self.tr("Add a medication"))
-        self.add_button.clicked.connect(self.add_requested)
         self.edit_button = QPushButton(self.tr("Change…"))
         self.edit_button.setAccessibleName(self.tr("Change the chosen medication (Enter)"))
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
@@ -106,14 +111,16 @@ class MedicationsPage(QWidget):
             self.tr("Move the chosen medication to recently deleted (Delete)")
         )
         self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
-        actions.addWidget(self.add_button)
-        actions.addStretch(1)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.stop_button)
         actions.addWidget(self.delete_button)
+        actions.addStretch(1)
         column.addLayout(actions)
+        # Takes the room the list leaves while it is hidden, so the rest stays together.
+        column.addStretch(0)
+        self._column = column
         chain_tab_order(
-            [self.tree, self.add_button, self.edit_button, self.stop_button, self.delete_button]
+            [self.add_button, self.tree, self.edit_button, self.stop_button, self.delete_button]
         )
 
     def show_list(
@@ -158,14 +165,17 @@ class MedicationsPage(QWidget):
         shown = chosen or first
         if shown is not None:
             self.tree.setCurrentItem(shown)
-        for column in (1, 2, 3):
+        for column in (0, 1, 2, 3):
             self.tree.resizeColumnToContents(column)
-        self.tree.setColumnWidth(0, max(min(self.tree.columnWidth(0), space(30)), space(20)))
+        # Long names and doses are cut short here (whole in the dialog), so the days show.
+        self.tree.setColumnWidth(0, min(max(self.tree.columnWidth(0), space(16)), space(24)))
+        self.tree.setColumnWidth(1, min(self.tree.columnWidth(1), space(24)))
         anything = bool(self._medications)
         self.empty_card.setVisible(not anything)
         self.tree.setVisible(anything)
         for button in (self.edit_button, self.stop_button, self.delete_button):
             button.setVisible(anything)
+        self._column.setStretch(self._column.count() - 1, 0 if anything else 1)
         self._update_buttons()
         if had_focus and not anything:  # the last one went: adding one takes the keys
             self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
