@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
@@ -42,6 +42,9 @@ from ui.widgets.error_messages import describe, show_message
 from ui.widgets.page_frame import HeaderedPage, PageHeader
 from ui.widgets.quick_practice import entry_to_new
 from ui.widgets.screen import Screen
+
+if TYPE_CHECKING:
+    from kapcompanion.store import Store
 
 
 def medication_to_new(medication: Medication, **changes: object) -> NewMedication:
@@ -126,6 +129,11 @@ class PracticesView(Screen):
             redo.activated.connect(self.redo)
 
     # Reading --------------------------------------------------------------------------------
+
+    def set_store(self, store: Store) -> None:
+        if store is not self._store:  # steps of other data could not be taken back here
+            self.undo_stack.clear()
+        super().set_store(store)
 
     def load_from_store(self) -> None:
         if self._store is None:

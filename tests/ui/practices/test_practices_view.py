@@ -245,3 +245,22 @@ def test_a_medication_name_of_ten_thousand_characters_is_refused_in_words(
     press(qtbot, Qt.Key.Key_Escape)
     closed(view, qtbot)
     QApplication.processEvents()
+
+
+def test_recently_deleted_names_a_practice_and_a_medication_in_plain_words(
+    show_view: ShowView, store: Store, qtbot: QtBot
+) -> None:
+    log(store, 4, PracticeRef(builtin_key="sleep"))
+    store.medications.add(NewMedication("Ketamin 🌙", "as written"))
+    view = show_view(PracticesView, store)
+    view.log_page.tree.setFocus()
+    press(qtbot, Qt.Key.Key_Delete)
+    view.show_medications()
+    view.medications_page.tree.setFocus()
+    press(qtbot, Qt.Key.Key_Delete)
+    page = RecentlyDeletedView()
+    qtbot.addWidget(page)
+    page.set_store(store)
+    listed = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+    assert listed[0] == "A medication: Ketamin 🌙 · as written"
+    assert listed[1].startswith("A practice: Sleep · ") and listed[1].endswith(" · note 4")
