@@ -3,16 +3,15 @@ the client's own beneath it. No counts, streaks or targets: only what was done."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,9 @@ from ui.widgets.style import space
 from ui.widgets.wording import day_text, local_qdatetime
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Entries shown at first, and how many more each "Show earlier ones" adds: years of a daily
+# practice stay quick to show, and a person scrolls back only so far at once.
+SHOWN_AT_ONCE = 300
 
 
 def minutes_text(minutes: int | None, locale: QLocale) -> str:
@@ -44,7 +46,10 @@ class PracticeLogPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._entries: dict[int, PracticeEntry] = {}
+        self._entries: dict[int, PracticeEntry] = {}  # those on show
+        self._all: list[PracticeEntry] = []
+        self._own_shown: list[OwnPractice] = []
+        self._limit = SHOWN_AT_ONCE
         self._own: list[OwnPractice] = []
         column = QVBoxLayout(self)
         column.setContentsMargins(0, space(2), 0, 0)
@@ -71,18 +76,16 @@ class PracticeLogPage(QWidget):
         empty.addLayout(row)
         column.addWidget(self.empty_card)
 
-        self.tree = QTreeWidget()
+        self.tree = QTreeView()
         self.tree.setAccessibleName(self.tr("What you did, newest first"))
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(
-            [self.tr("Practice"), self.tr("Time"), self.tr("Minutes"), self.tr("Note")]
-        )
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
+        self.tree.setItemsExpandable(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.itemActivated.connect(lambda _item, _column: self._edit_current())
-        self.tree.currentItemChanged.connect(lambda *_args: self._update_buttons())
+        self.tree.activated.connect(lambda _index: self._edit_current())
+        self.model = self._new_model()
+        self._show_model(self.model)
         column.addWidget(self.tree, 3)
         for keys, act in (
             (QKeySequence.StandardKey.Delete, self._delete_current),
@@ -100,9 +103,13 @@ class PracticeLogPage(QWidget):
             self.tr("Move the chosen practice to recently deleted (Delete)")
         )
         self.delete_button.clicked.connect(self._delete_current)
+        self.earlier_button = QPushButton(self.tr("Show earlier ones"))
+        self.earlier_button.setAccessibleName(self.tr("Show earlier practices"))
+        self.earlier_button.clicked.connect(self._show_earlier)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.delete_button)
         actions.addStretch(1)
+        actions.addWidget(self.earlier_button)
         column.addLayout(actions)
 
         column.addWidget(text(self.tr("Practices of your own"), "heading"))
@@ -138,63 +145,104 @@ class PracticeLogPage(QWidget):
                 self.tree,
                 self.edit_button,
                 self.delete_button,
+                self.earlier_button,
                 self.own_list,
                 self.rename_button,
                 self.remove_button,
             ]
         )
 
+    def _new_model(self) -> QStandardItemModel:
+        model = QStandardItemModel(0, 4, self)
+        model.setHorizontalHeaderLabels(
+            [self.tr("Practice"), self.tr("Time"), self.tr("Minutes"), self.tr("Note")]
+        )
+        return model
+
+    def _show_model(self, model: QStandardItemModel) -> None:
+        self.tree.setModel(model)
+        self.tree.selectionModel().currentChanged.connect(self._current_moved)
+
+    def _current_moved(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_buttons()
+
     def show_log(
         self, entries: list[PracticeEntry], own: list[OwnPractice], keep: int | None
     ) -> None:
-        """Show `entries` (newest first); the entry `keep` (else the same row) stays chosen."""
+        """Show `entries` (newest first), the latest `SHOWN_AT_ONCE` at first; the entry `keep`
+        (else the same row) stays chosen.
+
+        The rows are made in a new model before the view sees them, and the days span the
+        columns afterwards in one pass, so each row costs the same however many there are.
+        """
+        self._all, self._own_shown = entries, own
+        ids = [int(entry.id) for entry in entries]
+        if keep in ids and ids.index(keep) >= self._limit:  # moved further back by a change
+            self._limit = (ids.index(keep) // SHOWN_AT_ONCE + 1) * SHOWN_AT_ONCE
+        self._fill(keep)
+
+    def _show_earlier(self) -> None:
+        self._limit += SHOWN_AT_ONCE
+        shown = self.current_entry()
+        self._fill(None if shown is None else int(shown.id))
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fill(self, keep: int | None) -> None:
+        entries, own = self._all[: self._limit], self._own_shown
         locale = QLocale()
         had_focus = self.tree.hasFocus()
         row = self._current_row()
         self._entries = {int(entry.id): entry for entry in entries}
-        self.tree.clear()
-        day_item: QTreeWidgetItem | None = None
-        day = ""
-        chosen: QTreeWidgetItem | None = None
-        items: list[QTreeWidgetItem] = []
+        model = self._new_model()
+        root = model.invisibleRootItem()
+        day_item: QStandardItem | None = None
+        day = None
+        chosen: QModelIndex | None = None
+        rows: list[QStandardItem] = []
         for entry in entries:
-            this_day = day_text(entry.done_at, locale)
-            if this_day != day or day_item is None:
-                day = this_day
-                day_item = QTreeWidgetItem([this_day])
+            local = local_qdatetime(entry.done_at)
+            if local.date() != day or day_item is None:
+                day = local.date()
+                day_item = QStandardItem(day_text(entry.done_at, locale))
                 day_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                day_item.setFirstColumnSpanned(True)
-                font = day_item.font(0)
+                font = day_item.font()
                 font.setBold(True)
-                day_item.setFont(0, font)
-                self.tree.addTopLevelItem(day_item)
-                day_item.setFirstColumnSpanned(True)
-                day_item.setExpanded(True)
+                day_item.setFont(font)
+                root.appendRow(day_item)
             name = practice_name(entry)
-            time = locale.toString(
-                local_qdatetime(entry.done_at).time(), QLocale.FormatType.ShortFormat
-            )
+            time = locale.toString(local.time(), QLocale.FormatType.ShortFormat)
             minutes = minutes_text(entry.minutes, locale)
             note = one_line(entry.note)
-            item = QTreeWidgetItem(day_item, [name, time, minutes, note])
-            item.setData(0, ID_ROLE, int(entry.id))
-            spoken = ", ".join(part for part in (name, this_day, time, minutes, note) if part)
-            for column in range(4):
-                item.setData(column, Qt.ItemDataRole.AccessibleTextRole, spoken)
-            items.append(item)
+            spoken = ", ".join(
+                part for part in (name, day_item.text(), time, minutes, note) if part
+            )
+            cells = [QStandardItem(words) for words in (name, time, minutes, note)]
+            for cell in cells:
+                cell.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
+                cell.setEditable(False)
+            cells[0].setData(int(entry.id), ID_ROLE)
+            day_item.appendRow(cells)
+            rows.append(cells[0])
             if keep is not None and int(entry.id) == keep:
-                chosen = item
-        if chosen is None and items:
-            chosen = items[min(max(row, 0), len(items) - 1)]
+                chosen = cells[0].index()
+        old, self.model = self.model, model
+        self._show_model(model)
+        old.deleteLater()
+        for day_row in range(model.rowCount()):
+            self.tree.setFirstColumnSpanned(day_row, QModelIndex(), True)
+        self.tree.expandAll()
+        if chosen is None and rows:
+            chosen = rows[min(max(row, 0), len(rows) - 1)].index()
         if chosen is not None:
-            self.tree.setCurrentItem(chosen)
-        self.tree.resizeColumnToContents(1)
-        self.tree.resizeColumnToContents(2)
-        self.tree.setColumnWidth(0, max(self.tree.columnWidth(0), space(22)))
+            self.tree.setCurrentIndex(chosen)
+        for column in (1, 2):
+            self.tree.resizeColumnToContents(column)
+        self.tree.setColumnWidth(0, space(24))
         self.empty_card.setVisible(not entries)
         self.tree.setVisible(bool(entries))
         self.edit_button.setVisible(bool(entries))
         self.delete_button.setVisible(bool(entries))
+        self.earlier_button.setVisible(len(self._all) > len(entries))
         self._show_own(own)
         self._column.setStretch(self._column.count() - 1, 0 if entries or own else 1)
         self._update_buttons()
@@ -217,8 +265,8 @@ class PracticeLogPage(QWidget):
         self.own_hint.setVisible(not own)
 
     def current_entry(self) -> PracticeEntry | None:
-        item = self.tree.currentItem()
-        entry_id = item.data(0, ID_ROLE) if item is not None else None
+        index = self.tree.currentIndex()
+        entry_id = index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
         return self._entries.get(entry_id) if isinstance(entry_id, int) else None
 
     def current_own(self) -> OwnPractice | None:

@@ -19,6 +19,7 @@ from tests.ui.conftest import ShowView, WindowFactory
 from tests.ui.helpers import focused, press, tab_to, type_text, visible_texts
 from ui.practices.entry_dialog import PracticeEntryDialog
 from ui.practices.form import CheckedForm
+from ui.practices.log_page import SHOWN_AT_ONCE, PracticeLogPage
 from ui.practices.medication_dialog import MedicationDialog
 from ui.practices.view import PracticesView
 from ui.recently_deleted.view import RecentlyDeletedView
@@ -50,6 +51,13 @@ def row(tree: QTreeWidget, group: int, child: int | None = None) -> QTreeWidgetI
     item = heading if child is None else heading.child(child)
     assert item is not None
     return item
+
+
+def logged(page: PracticeLogPage, day: int, entry: int) -> list[str]:
+    """The words of one entry under its day (the days newest first)."""
+    model = page.model
+    day_index = model.index(day, 0)
+    return [model.index(entry, column, day_index).data() for column in range(4)]
 
 
 def undo(view: PracticesView, qtbot: QtBot) -> None:
@@ -85,9 +93,9 @@ def test_history_is_newest_first_by_day_and_an_entry_is_edited_and_undone(
     log(store, 1, PracticeRef(builtin_key="movement"), 30)
     view = show_view(PracticesView, store)
     tree = view.log_page.tree
-    assert tree.topLevelItemCount() == 2  # two days
-    first = row(tree, 0, 0)
-    assert first.text(0) == "Movement" and first.text(2) == "30 min" and first.text(3) == "note 1"
+    assert view.log_page.model.rowCount() == 2  # two days
+    name, _time, minutes, note = logged(view.log_page, 0, 0)
+    assert (name, minutes, note) == ("Movement", "30 min", "note 1")
     tree.setFocus()
     assert view.log_page.current_entry() is not None
     assert practice_name(view.log_page.current_entry()) == "Movement"  # type: ignore[arg-type]
@@ -100,7 +108,7 @@ def test_history_is_newest_first_by_day_and_an_entry_is_edited_and_undone(
     press(qtbot, Qt.Key.Key_Return)
     closed(view, qtbot)
     assert store.practices.entries()[0].minutes == 40
-    assert row(tree, 0, 0).text(2) == "40 min"
+    assert logged(view.log_page, 0, 0)[2] == "40 min"
     undo(view, qtbot)
     assert store.practices.entries()[0].minutes == 30
     redo(view, qtbot)
@@ -156,7 +164,7 @@ def test_a_practice_of_ones_own_is_renamed_and_removed_with_undo(
     closed(view, qtbot)
     assert not dialog.isVisible()
     assert [p.name for p in store.practices.own()] == ["Singing in the choir 🎶"]
-    assert row(page.tree, 0, 0).text(0) == "Singing in the choir 🎶"
+    assert logged(page, 0, 0)[0] == "Singing in the choir 🎶"
     page.own_list.setFocus()
     tab_to(qtbot, page.remove_button)
     press(qtbot, Qt.Key.Key_Space)
@@ -264,3 +272,21 @@ def test_recently_deleted_names_a_practice_and_a_medication_in_plain_words(
     listed = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
     assert listed[0] == "A medication: Ketamin 🌙 · as written"
     assert listed[1].startswith("A practice: Sleep · ") and listed[1].endswith(" · note 4")
+
+
+def test_a_long_history_shows_the_latest_and_earlier_ones_when_asked(
+    show_view: ShowView, store: Store, qtbot: QtBot
+) -> None:
+    with store.transaction():
+        for hours_ago in range(1, SHOWN_AT_ONCE + 6):
+            log(store, hours_ago)
+    view = show_view(PracticesView, store)
+    page = view.log_page
+    shown = sum(page.model.rowCount(page.model.index(d, 0)) for d in range(page.model.rowCount()))
+    assert shown == SHOWN_AT_ONCE
+    page.tree.setFocus()
+    tab_to(qtbot, page.earlier_button)
+    press(qtbot, Qt.Key.Key_Space)
+    shown = sum(page.model.rowCount(page.model.index(d, 0)) for d in range(page.model.rowCount()))
+    assert shown == SHOWN_AT_ONCE + 5
+    assert not page.earlier_button.isVisible()
