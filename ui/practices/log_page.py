@@ -121,7 +121,8 @@ class PracticeLogPage(QWidget):
         self.own_list = QListWidget()
         self.own_list.setAccessibleName(self.tr("Practices of your own"))
         self.own_list.currentRowChanged.connect(lambda _row: self._update_buttons())
-        column.addWidget(self.own_list, 1)
+        self.own_list.setMaximumHeight(space(10))  # a short list: the history keeps the room
+        column.addWidget(self.own_list)
         own_actions = QHBoxLayout()
         self.rename_button = QPushButton(self.tr("Rename…"))
         self.rename_button.setAccessibleName(self.tr("Rename the chosen practice of your own"))
@@ -244,7 +245,7 @@ class PracticeLogPage(QWidget):
         self.delete_button.setVisible(bool(entries))
         self.earlier_button.setVisible(len(self._all) > len(entries))
         self._show_own(own)
-        self._column.setStretch(self._column.count() - 1, 0 if entries or own else 1)
+        self._column.setStretch(self._column.count() - 1, 0 if entries else 1)
         self._update_buttons()
         if had_focus and not entries:  # the last one went: the invitation takes the keys
             self.first_button.setFocus(Qt.FocusReason.OtherFocusReason)
