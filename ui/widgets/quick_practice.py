@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -119,7 +119,9 @@ class QuickPracticeDialog(QDialog):
         self.list_view.setModel(self.model)
         self.list_view.setAccessibleName(self.tr("Practices"))
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list_view.selectionModel().currentChanged.connect(self._chosen)
+        # The row a list makes current when it takes the focus is not chosen: only one the
+        # client picks (a letter, the arrows, a click) is selected, so Enter alone logs nothing.
+        self.list_view.selectionModel().selectionChanged.connect(lambda *_: self._check())
         layout.addWidget(self.list_view, 1)
 
         self.own_edit = QLineEdit()
@@ -169,15 +171,12 @@ class QuickPracticeDialog(QDialog):
         self.list_view.setFocus()
         self._check()
 
-    def _chosen(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        self._check()
-
     def _check(self) -> None:
         self.log_button.setEnabled(self.chosen() is not None or bool(self.own_name()))
 
     def chosen(self) -> PracticeRef | None:
-        index = self.list_view.currentIndex()
-        ref = index.data(REF_ROLE) if index.isValid() else None
+        chosen = self.list_view.selectionModel().selectedIndexes()
+        ref = chosen[0].data(REF_ROLE) if chosen else None
         return ref if isinstance(ref, PracticeRef) else None
 
     def own_name(self) -> str:

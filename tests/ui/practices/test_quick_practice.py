@@ -161,3 +161,15 @@ def test_home_offers_it(open_window: WindowFactory, profile: Profile, qtbot: QtB
     press(qtbot, Qt.Key.Key_Escape)
     closed(window, qtbot)
     assert window.store.practices.entries() == []
+
+
+def test_enter_alone_logs_nothing_until_a_practice_is_chosen(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+) -> None:
+    window = open_window(profile)
+    dialog = open_dialog(window, qtbot)
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not dialog.log_button.isEnabled()
+    assert window.store is not None and window.store.practices.entries() == []
+    press(qtbot, Qt.Key.Key_Escape)
+    closed(window, qtbot)
