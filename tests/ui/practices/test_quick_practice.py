@@ -173,3 +173,19 @@ def test_enter_alone_logs_nothing_until_a_practice_is_chosen(
     assert window.store is not None and window.store.practices.entries() == []
     press(qtbot, Qt.Key.Key_Escape)
     closed(window, qtbot)
+
+
+def test_what_is_logged_shows_in_the_practice_log_at_once(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+) -> None:
+    window = open_window(profile)
+    window.show_destination("practices")
+    page = window.practices_view.log_page
+    assert page.empty_card.isVisible()
+    open_dialog(window, qtbot)
+    press(qtbot, Qt.Key.Key_C)
+    press(qtbot, Qt.Key.Key_Return)
+    closed(window, qtbot)
+    assert not page.empty_card.isVisible()
+    day = page.model.index(0, 0)
+    assert page.model.index(0, 0, day).data() == "Connection"
