@@ -63,11 +63,11 @@ class MedicationDialog(CheckedForm):
         self.started = OptionalDay(
             self.tr("Started on"), None if medication is None else medication.started_on
         )
-        self.add_row(self.tr("Started"), self.started)
+        self.form.addRow(self.started)  # the tick box names the day: no second label
         self.stopped = OptionalDay(
             self.tr("Stopped on"), None if medication is None else medication.stopped_on
         )
-        self.add_row(self.tr("Stopped"), self.stopped)
+        self.form.addRow(self.stopped)
         self.notes_edit = QPlainTextEdit("" if medication is None else medication.notes)
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
