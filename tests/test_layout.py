@@ -21,6 +21,7 @@ SCREENS = {
     "insights",
     "trends",
     "checkins",
+    "practices",
     "printout",
     "support",
     "settings",

@@ -25,6 +25,11 @@ class DataKind(StrEnum):
     """A theme added to the list of themes."""
     CHECK_INS = "checkins"
     """Check-ins taken, set aside or rescheduled."""
+    PRACTICES = "practices"
+    """Practices logged, edited, moved to or back from "recently deleted", and the practices of
+    the client's own named, renamed or removed."""
+    MEDICATIONS = "medications"
+    """The medication list: a medication added, changed, stopped, moved away or brought back."""
     SUPPORT = "support"
     """The safety plan, the people to contact and the country for crisis lines."""
     SETTINGS = "settings"

@@ -75,7 +75,12 @@ from ui.widgets.icons import icon
 from ui.widgets.idle import IdleWatcher, lock_after_minutes
 from ui.widgets.reminders import DueReminders
 from ui.widgets.screen import Screen
-from ui.widgets.shortcuts import LOCK_KEYS, QUICK_CHECK_IN_KEYS, SUPPORT_KEYS
+from ui.widgets.shortcuts import (
+    LOCK_KEYS,
+    QUICK_CHECK_IN_KEYS,
+    QUICK_PRACTICE_KEYS,
+    SUPPORT_KEYS,
+)
 from ui.widgets.style import (
     COLOUR_SCHEME_KEY,
     ColourScheme,
@@ -88,12 +93,14 @@ from ui.widgets.while_idle import do_while_idle
 
 if TYPE_CHECKING:
     # Screens other than Home are imported when first shown: start-up stays light.
+    from kapcompanion.domain import PracticeRef
     from kapcompanion.store import Store
     from kapcompanion.store.protection import ProtectionReport
     from kapcompanion.store.restore import BackupSummary
     from ui.checkins.view import CheckInsView
     from ui.insights.view import InsightsView
     from ui.journal.view import JournalView
+    from ui.practices.view import PracticesView
     from ui.recovery.view import RecoveryView
     from ui.reflect.view import ReflectView
     from ui.sessions.view import SessionsView
@@ -102,6 +109,7 @@ if TYPE_CHECKING:
     from ui.trends.view import TrendsView
     from ui.unlock.view import UnlockView
     from ui.widgets.quick_check_in import QuickCheckInDialog
+    from ui.widgets.quick_practice import QuickPracticeDialog
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 # Screens built and filled while the window is idle once the data is open
@@ -113,6 +121,7 @@ BUILT_WHILE_IDLE = (
     "journal",
     "insights",
     "checkins",
+    "practices",
     "report",
     "support",
     "settings",
@@ -171,6 +180,7 @@ class MainWindow(QMainWindow):
         self._return_to: str | None = None
         self.unlock_view: UnlockView | None = None
         self.quick_check_in_dialog: QuickCheckInDialog | None = None
+        self.quick_practice_dialog: QuickPracticeDialog | None = None
         self.reminders = DueReminders(self)
         # While the data file could not be opened: the page offering a backup, and why.
         self.recovery_view: RecoveryView | None = None
@@ -203,6 +213,7 @@ class MainWindow(QMainWindow):
             Destination("insights", self.tr("Insights"), "insights", self._build_insights),
             Destination("trends", self.tr("Trends"), "trends", self._build_trends),
             Destination("checkins", self.tr("Check-ins"), "checkins", self._build_check_ins),
+            Destination("practices", self.tr("Practices"), "practices", self._build_practices),
             Destination("report", self.tr("Printout"), "printout", self._build_report),
             Destination("support", self.tr("Support"), "support", self._build_support),
             Destination("settings", self.tr("Settings"), "settings", self._build_settings),
@@ -225,6 +236,8 @@ class MainWindow(QMainWindow):
         home.reflect_on_requested.connect(self.reflect_on_session)
         home.check_in_requested.connect(self.take_check_in)
         home.quick_check_in_requested.connect(self.quick_check_in)
+        home.log_practice_requested.connect(self.log_practice)
+        home.practice_log_requested.connect(self._log_reminded_practice)
         return home
 
     # Layout ---------------------------------------------------------------------------------
@@ -262,8 +275,10 @@ class MainWindow(QMainWindow):
         column.addLayout(row, 1)
         self.setCentralWidget(central)
 
-        for number, destination in enumerate(self.destinations, start=1):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number % 10}"), self)  # …8, 9, 0
+        # Ctrl+1 … Ctrl+9 for the first nine, Ctrl+0 for Settings, the last (Support has F1).
+        numbered = [*self.destinations[:9], self.destinations[-1]]
+        for number, destination in enumerate(numbered, start=1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number % 10}"), self)
             shortcut.activated.connect(lambda key=destination.key: self.show_destination(key))
         support = QShortcut(QKeySequence(SUPPORT_KEYS), self)
         support.activated.connect(self.show_support)
@@ -271,6 +286,8 @@ class MainWindow(QMainWindow):
         lock.activated.connect(self.lock_now)
         check_in = QShortcut(QKeySequence(QUICK_CHECK_IN_KEYS), self)
         check_in.activated.connect(self.quick_check_in)
+        practice = QShortcut(QKeySequence(QUICK_PRACTICE_KEYS), self)
+        practice.activated.connect(self.log_practice)
 
     def _sidebar_panel(self) -> QWidget:
         panel = QFrame()
@@ -382,6 +399,37 @@ class MainWindow(QMainWindow):
             self.quick_check_in_dialog = None
         dialog.deleteLater()
 
+    def log_practice(self, practice: PracticeRef | None = None) -> None:
+        """Log something the client did for themselves (Home, the practice log, or the
+        shortcut from anywhere), `practice` chosen already if given; the dialog saves it when
+        they choose it."""
+        from ui.widgets.quick_practice import QuickPracticeDialog
+
+        if self._store is None or self._data_closed() or self.quick_practice_dialog is not None:
+            return
+        dialog = QuickPracticeDialog(self._store, self)
+        if practice is not None:
+            dialog.choose(practice)
+        self.quick_practice_dialog = dialog
+        dialog.logged.connect(lambda _entry: self.data_changed.emit(DataKind.PRACTICES))
+        dialog.finished.connect(lambda _result: self._quick_practice_closed(dialog))
+        dialog.open()
+
+    def _log_reminded_practice(self, builtin_key: str, own_id: int) -> None:
+        from kapcompanion.domain import PracticeRef
+        from kapcompanion.ids import OwnPracticeId
+
+        self.log_practice(
+            PracticeRef(builtin_key=builtin_key)
+            if builtin_key
+            else PracticeRef(own_id=OwnPracticeId(own_id))
+        )
+
+    def _quick_practice_closed(self, dialog: QuickPracticeDialog) -> None:
+        if self.quick_practice_dialog is dialog:
+            self.quick_practice_dialog = None
+        dialog.deleteLater()
+
     def take_check_in(self, instrument: str) -> None:
         """Check-ins, with `instrument` begun (or continued where the client left off)."""
         self.show_destination("checkins")
@@ -430,6 +478,14 @@ class MainWindow(QMainWindow):
         view = CheckInsView()
         view.data_changed.connect(self.data_changed)
         view.safety_plan_requested.connect(self.show_safety_plan)
+        return view
+
+    def _build_practices(self) -> QWidget:
+        from ui.practices.view import PracticesView
+
+        view = PracticesView()
+        view.data_changed.connect(self.data_changed)
+        view.log_requested.connect(self.log_practice)
         return view
 
     def _build_support(self) -> QWidget:
@@ -484,6 +540,10 @@ class MainWindow(QMainWindow):
     @property
     def check_ins_view(self) -> CheckInsView:
         return cast("CheckInsView", self.page("checkins"))
+
+    @property
+    def practices_view(self) -> PracticesView:
+        return cast("PracticesView", self.page("practices"))
 
     @property
     def support_view(self) -> SupportView:
@@ -675,6 +735,8 @@ class MainWindow(QMainWindow):
             if job.outcome is not None and not isinstance(job.outcome, BaseException):
                 job.outcome.close()
         self.reminders.stop()
+        if self.quick_practice_dialog is not None:  # it writes to the store being closed
+            self.quick_practice_dialog.reject()
         if self._store is not None:
             if back_up:
                 self._back_up(self._store, closing=True)

@@ -30,7 +30,7 @@ from ui.widgets.building_blocks import (
 from ui.widgets.error_messages import show_error
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.screen import Screen
-from ui.widgets.shortcuts import QUICK_CHECK_IN_KEYS
+from ui.widgets.shortcuts import QUICK_CHECK_IN_KEYS, QUICK_PRACTICE_KEYS
 from ui.widgets.style import space
 
 if TYPE_CHECKING:
@@ -49,6 +49,8 @@ class HomeView(Screen):
             DataKind.INSIGHTS,
             DataKind.THEMES,
             DataKind.CHECK_INS,
+            DataKind.PRACTICES,  # a practice logged is no longer due
+            DataKind.SETTINGS,  # a therapist's plan, reminders
         }
     )
 
@@ -57,6 +59,7 @@ class HomeView(Screen):
     reflect_on_requested = Signal(int, str)  # a session's id, the phase of the reflection
     check_in_requested = Signal(str)  # a questionnaire's id
     quick_check_in_requested = Signal()
+    log_practice_requested = Signal()
     practice_log_requested = Signal(str, int)  # a built-in practice's key, or an own one's id
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -78,6 +81,7 @@ class HomeView(Screen):
         clear_layout(self._column)
         if summary.is_empty:
             self._show_welcome()
+            self._whats_due(due)  # a practice to be reminded of, before any session
         else:
             self._show_summary(summary, due)
         self._column.addStretch(1)
@@ -150,7 +154,20 @@ class HomeView(Screen):
         row = self._button_row(button)
         row.insertWidget(1, text(fill(self.tr("or %1 from anywhere"), keys), "muted", wrap=False))
         layout.addLayout(row)
+        layout.addLayout(self._log_practice_row())
         self._column.addWidget(frame)
+
+    def _log_practice_row(self) -> QHBoxLayout:
+        """Something the client did for themselves, logged in a moment."""
+        button = QPushButton(self.tr("Log a practice"))
+        button.setAccessibleName(self.tr("Log a practice: something you did for yourself"))
+        keys = QKeySequence(QUICK_PRACTICE_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(fill(self.tr("%1, from anywhere in the window"), keys))
+        button.setAccessibleDescription(button.toolTip())
+        button.clicked.connect(self.log_practice_requested)
+        row = self._button_row(button)
+        row.insertWidget(1, text(fill(self.tr("or %1 from anywhere"), keys), "muted", wrap=False))
+        return row
 
     def _group_title(self, item: DueItem) -> str:
         if item.practice is not None:

@@ -1,5 +1,5 @@
 """Recently deleted: what the client moved away (reflections, insights, sessions, finished
-check-ins and quick distress ratings), kept for 30 days.
+check-ins, quick distress ratings, logged practices and medications), kept for 30 days.
 
 Each can be restored, or erased for good after one more question; what went there with it (a
 session's reflections, the insights the client chose to move with a reflection or a session)
@@ -53,10 +53,20 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.data_files.questionnaires import INSTRUMENTS, questionnaire, score
-from kapcompanion.domain import CheckIn, DeletedItem, DeletedKind, DistressRating, Phase, Session
+from kapcompanion.domain import (
+    CheckIn,
+    DeletedItem,
+    DeletedKind,
+    DistressRating,
+    Medication,
+    Phase,
+    PracticeEntry,
+    Session,
+)
 from kapcompanion.errors import KapError, NotFoundError
 from kapcompanion.profile import Profile
 from kapcompanion.store.protection import backup_files
+from kapcompanion.wording.domain import practice_name
 from kapcompanion.wording.translation import counted, fill, one_line
 from ui.changes import DataKind
 from ui.widgets.building_blocks import card, text
@@ -81,7 +91,10 @@ KIND_OF_DATA = {
     DeletedKind.SESSION: DataKind.SESSIONS,
     DeletedKind.CHECK_IN: DataKind.CHECK_INS,
     DeletedKind.DISTRESS_RATING: DataKind.CHECK_INS,
+    DeletedKind.PRACTICE: DataKind.PRACTICES,
+    DeletedKind.MEDICATION: DataKind.MEDICATIONS,
 }
+NAME_SHOWN = 120  # characters of a long medication name on its row
 
 
 class DeletedItemsModel(QAbstractListModel):
@@ -130,6 +143,14 @@ class DeletedItemsModel(QAbstractListModel):
                 day_of(record.rated_at),
             )
             return fill(self.tr("%1 · %2"), rating, words) if words else rating
+        if isinstance(record, PracticeEntry):
+            done = fill(self.tr("%1 · %2"), one_line(practice_name(record)), day_of(record.done_at))
+            about = fill(self.tr("%1 · %2"), done, words) if words else done
+            return fill(self.tr("A practice: %1"), about)
+        if isinstance(record, Medication):
+            name = one_line(record.name, NAME_SHOWN)
+            about = fill(self.tr("%1 · %2"), name, one_line(record.dose)) if record.dose else name
+            return fill(self.tr("A medication: %1"), about)
         return fill(self.tr("An insight: %1"), words)
 
     def _check_in_words(self, check_in: CheckIn) -> str:

@@ -1,4 +1,4 @@
-"""A quick check-in: how much distress right now, from Home or by Ctrl+K from any screen, by
+"""A quick check-in: how much distress right now, from Home or by Ctrl+Shift+K from any screen, by
 keyboard, kept with its note; Esc saves nothing."""
 
 from __future__ import annotations
@@ -20,14 +20,18 @@ from ui.widgets.quick_check_in import QuickCheckInDialog
 
 def open_check_in(window: MainWindow, qtbot: QtBot) -> QuickCheckInDialog:
     window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_K,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     dialog = window.quick_check_in_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.scale.slider, timeout=2000)
     return dialog
 
 
-def test_ctrl_k_from_any_screen_keeps_a_rating_and_its_note_by_keyboard(
+def test_the_shortcut_from_any_screen_keeps_a_rating_and_its_note_by_keyboard(
     open_window: WindowFactory, profile: Profile, qtbot: QtBot
 ) -> None:
     window = open_window(profile)
@@ -78,3 +82,21 @@ def test_home_offers_it_and_says_what_was_noted_last(
     qtbot.waitUntil(lambda: window.quick_check_in_dialog is None, timeout=2000)
     texts = " ".join(visible_texts(window.home))
     assert "you noted 2 out of 10" in texts
+
+
+def test_the_shortcut_works_while_typing_in_a_field(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    window = open_window(profile)
+    window.show_destination("journal")
+    [search] = [
+        field
+        for field in window.journal_view.findChildren(QLineEdit)
+        if field.accessibleName() == "Search your reflections"
+    ]
+    search.setFocus()
+    type_text(qtbot, "calm")
+    open_check_in(window, qtbot).reject()
+    assert search.text() == "calm"  # nothing typed was taken away by the keys

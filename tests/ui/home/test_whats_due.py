@@ -82,3 +82,29 @@ def test_the_list_follows_a_reflection_finished_from_it_by_keyboard(
     rows = due_rows(window)
     assert len(rows) == 1 and rows[0].startswith("Later the same day")
     assert "Ready when you are" in visible_texts(window.home)
+
+
+def test_a_practice_reminder_logs_that_practice_with_enter(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+) -> None:
+    from kapcompanion.course.practice_reminders import set_reminder
+    from kapcompanion.domain import PracticeRef
+
+    window = open_window(profile)
+    assert window.store is not None
+    set_reminder(window.store, PracticeRef(builtin_key="mindfulness"), 1)
+    window.data_changed.emit(DataKind.PRACTICES)
+    [log_it] = [
+        b
+        for b in window.home.findChildren(QPushButton)
+        if b.accessibleName() == "Begin: Mindfulness, a practice you asked to be reminded of"
+    ]
+    log_it.click()
+    dialog = window.quick_practice_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.list_view.hasFocus(), timeout=2000)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.quick_practice_dialog is None, timeout=2000)
+    [entry] = window.store.practices.entries()
+    assert entry.practice == PracticeRef(builtin_key="mindfulness")
+    assert due_rows(window) == []  # logged today: no longer due

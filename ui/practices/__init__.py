@@ -1,0 +1,1 @@
+"""The practice log and the medication list: what the client does and takes between sessions."""
