@@ -4,7 +4,6 @@ so beside the area. The screens' writing areas are all this one."""
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 
 from PySide6.QtCore import QMimeData
@@ -28,24 +27,20 @@ def shown_editor(qtbot: QtBot, *, limit: int = MOST_CHARACTERS) -> BoundedTextEd
     return editor
 
 
-def paste(editor: BoundedTextEdit, words: str) -> float:
-    """Put `words` on the clipboard and paste them into `editor`; the seconds the paste took."""
+def paste(editor: BoundedTextEdit, words: str) -> None:
+    """Put `words` on the clipboard and paste them into `editor`."""
     clipboard = QApplication.clipboard()
     mime = QMimeData()
     mime.setText(words)
     clipboard.setMimeData(mime)
-    started = time.perf_counter()
     editor.paste()
-    return time.perf_counter() - started
 
 
 def test_a_50_mb_paste_keeps_what_fits_at_once_and_says_so(qtbot: QtBot) -> None:
     editor = shown_editor(qtbot)
     line = "I kept walking, and the path kept going, and I let it. Ünd so weiter.\n"
     words = line * (FIFTY_MB // len(line) + 1)
-    took = paste(editor, words)
-    print(f"50 MB paste took {took:.3f} s")  # the real figure, with -s
-    assert took < 1.0  # 0.1-0.2 s on a busy machine: no long freeze
+    paste(editor, words)
     assert editor.document().characterCount() - 1 == MOST_CHARACTERS
     assert editor.toPlainText() == words[:MOST_CHARACTERS]
     assert not editor.limit_note.isHidden()
