@@ -50,7 +50,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -75,6 +74,7 @@ from ui.widgets.icons import icon
 from ui.widgets.idle import IdleWatcher, lock_after_minutes
 from ui.widgets.reminders import DueReminders
 from ui.widgets.screen import Screen
+from ui.widgets.screen_stack import ScreenStack
 from ui.widgets.shortcuts import (
     LOCK_KEYS,
     QUICK_CHECK_IN_KEYS,
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
     # Layout ---------------------------------------------------------------------------------
 
     def _build(self, demo: bool) -> None:
-        self.pages = QStackedWidget()
+        self.pages = ScreenStack()
         self.navigation_model = QStandardItemModel(self)
         for destination in self.destinations:
             item = QStandardItem(icon(destination.icon_name), destination.label)
