@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_parser(commands, shared)
     add_passphrase_parser(commands, shared)
     add_restore_parser(commands, shared)
+    # The window's own drawing process (kapcompanion.charts.drawing_process); not for people.
+    commands.add_parser("draw-charts")
     return parser
 
 
@@ -83,6 +85,10 @@ def run_command(args: argparse.Namespace) -> int:
         "passphrase": run_passphrase,
         "restore": run_restore,
     }
+    if args.command == "draw-charts":
+        from kapcompanion.charts.drawing_process import run
+
+        return run()
     profile = Profile(resolve_profile_dir(args.data_dir))
     try:
         return handlers[args.command](profile, args)

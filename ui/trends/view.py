@@ -5,10 +5,10 @@ GAD-7, PCL-5) — each chart with its one plain sentence, a table of the same nu
 "Save chart…" (`ChartPanel`), above them the controls (`TrendsControls`). The numbers come
 from kapcompanion.course.trends, read here on the main thread a part per turn and kept per
 choice; the check-in scores only once scrolled into sight. The figures come from
-kapcompanion.charts, built and drawn in the background (ui.trends.drawing), only for the charts
-in sight. It reloads when sessions, reflections, themes or check-ins change, and work waits
-while the screen is hidden (`Screen`). The charts follow the light or dark scheme and are drawn
-again when it changes. Never writes data.
+kapcompanion.charts, built and drawn in the drawing process (ui.widgets.drawing_process), only
+for the charts in sight. It reloads when sessions, reflections, themes or check-ins change, and
+work waits while the screen is hidden (`Screen`). The charts follow the light or dark scheme and
+are drawn again when it changes. Never writes data.
 """
 
 from __future__ import annotations
@@ -291,8 +291,8 @@ class TrendsView(Screen):
         """Distress across the course, for the chosen days and x axis."""
         if self._store is None:
             return
+        from kapcompanion.charts.requests import distress_chart
         from kapcompanion.course.trends import DistressSeries
-        from ui.trends.drawing import distress_chart
         from ui.trends.points import distress_points
         from ui.trends.tables import distress_table
 
@@ -316,7 +316,7 @@ class TrendsView(Screen):
         """The theme map for the chosen days and themes, and what is coming up more or less."""
         if self._store is None:
             return
-        from ui.trends.drawing import theme_map_chart
+        from kapcompanion.charts.requests import theme_map_chart
         from ui.trends.points import theme_points
         from ui.trends.tables import theme_table
 
@@ -339,8 +339,8 @@ class TrendsView(Screen):
         """PHQ-9, GAD-7 and PCL-5 scores over the chosen days."""
         if self._store is None:
             return
+        from kapcompanion.charts.requests import scores_chart
         from kapcompanion.course.trends import QuestionnaireSeries
-        from ui.trends.drawing import scores_chart
         from ui.trends.points import score_points
         from ui.trends.tables import score_table
 
