@@ -16,7 +16,8 @@ For each action it prints:
   or the action's own call if longer): what a client feels as a freeze;
 - other ms: CPU time of all other threads meanwhile (work moved off the main thread);
 - wall ms: from the action until its result is on screen and the main thread idle;
-- RSS MiB: resident memory after the action (and the peak over the run at the end).
+- RSS MiB: resident memory after the action (and the peak over the run at the end);
+- child MiB: resident memory of the window's child processes after it (the drawing process).
 An action is within budget when its main-thread CPU is ≤ 100 ms, or, for work the app does in
 the background or in parts (opening the profile and readying screens while idle, every Trends
 control, saving and previewing PDFs), when nothing blocks the window longer than 100 ms.
@@ -102,6 +103,7 @@ class Row:
     wall_ms: float
     rss_mib: float
     background: bool = False
+    children_rss_mib: float = 0.0
 
     def within_budget(self) -> bool:
         measure = self.block_ms if self.background else self.main_ms
@@ -126,6 +128,31 @@ def rss_mib() -> float:
     with Path("/proc/self/statm").open(encoding="ascii") as statm:
         pages = int(statm.read().split()[1])
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def children_of(pid: int) -> list[int]:
+    """Every process below `pid` (children, theirs, …), from /proc (Linux)."""
+    found: list[int] = []
+    for tasks in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            children = [int(word) for word in tasks.read_text(encoding="ascii").split()]
+        except OSError:  # the thread ended meanwhile
+            continue
+        for child in children:
+            found += [child, *children_of(child)]
+    return found
+
+
+def children_rss_mib() -> float:
+    """Resident memory of this process's children (the window's drawing process), summed."""
+    total = 0
+    for child in children_of(os.getpid()):
+        try:
+            statm = Path(f"/proc/{child}/statm").read_text(encoding="ascii")
+        except OSError:  # ended meanwhile
+            continue
+        total += int(statm.split()[1])
+    return total * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def peak_rss_mib() -> float:
@@ -218,6 +245,7 @@ class Clicker:
             wall_ms=(finished - wall_start) * 1e3,
             rss_mib=rss_mib(),
             background=background,
+            children_rss_mib=children_rss_mib(),
         )
         self.rows.append(row)
         print(json.dumps(asdict(row)), flush=True)
@@ -412,7 +440,7 @@ class Clicker:
 
     def settled(self) -> bool:
         """The screen on show has read what it shows and drawn the charts in sight (Trends
-        reads a part per turn and draws on a thread of its own)."""
+        reads a part per turn and draws in its drawing process)."""
         from ui.trends.chart import ChartPanel
         from ui.trends.view import TrendsView
 
@@ -572,19 +600,20 @@ def clicks_table(profile: Path, only: frozenset[str]) -> None:
     print(f"\nClicks in the real window on the 10-year profile (budget {BUDGET_MS:.0f} ms)")
     print(
         f"{'action':<52} {'main ms':>8} {'block ms':>8} {'other ms':>8} {'wall ms':>8}"
-        f" {'RSS MiB':>8}"
+        f" {'RSS MiB':>8} {'child MiB':>9}"
     )
     for row in rows:
         verdict = "" if row.within_budget() else "  OVER"
         print(
             f"{row.action:<52} {row.main_ms:>8.0f} {row.block_ms:>8.0f} {row.other_ms:>8.0f}"
-            f" {row.wall_ms:>8.0f} {row.rss_mib:>8.0f}{verdict}"
+            f" {row.wall_ms:>8.0f} {row.rss_mib:>8.0f} {row.children_rss_mib:>9.0f}{verdict}"
         )
     over = [row for row in rows if not row.within_budget()]
     print(
         f"\n{len(rows) - len(over)} of {len(rows)} actions within budget."
         f" RSS after opening the profile {totals.get('startup_rss_mib', 0):.0f} MiB,"
-        f" after everything {rows[-1].rss_mib if rows else 0:.0f} MiB,"
+        f" after everything {rows[-1].rss_mib if rows else 0:.0f} MiB"
+        f" (and {rows[-1].children_rss_mib if rows else 0:.0f} MiB in child processes),"
         f" peak {totals.get('peak_rss_mib', 0):.0f} MiB."
     )
 
