@@ -131,15 +131,20 @@ def rss_mib() -> float:
 
 
 def children_of(pid: int) -> list[int]:
-    """Every process below `pid` (children, theirs, …), from /proc (Linux)."""
-    found: list[int] = []
-    for tasks in Path(f"/proc/{pid}/task").glob("*/children"):
+    """Every process below `pid` (children, theirs, …), from /proc (Linux). Read from each
+    process's parent in /proc/*/stat: /proc/*/task/*/children is not in every kernel."""
+    below: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            children = [int(word) for word in tasks.read_text(encoding="ascii").split()]
-        except OSError:  # the thread ended meanwhile
+            parent = int(stat.read_text(encoding="ascii").rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):  # ended meanwhile
             continue
-        for child in children:
-            found += [child, *children_of(child)]
+        below.setdefault(parent, []).append(int(stat.parent.name))
+    found, waiting = [], list(below.get(pid, []))
+    while waiting:
+        child = waiting.pop()
+        found.append(child)
+        waiting += below.get(child, [])
     return found
 
 
