@@ -90,8 +90,9 @@ class Grid:
 
 @dataclass(frozen=True)
 class Picture:
-    """A chart drawn: RGBA pixels (`width` × `height`, emptied once shown), how it was drawn,
-    and where its points are."""
+    """A chart drawn: its pixels (`width` × `height`, premultiplied ARGB32 in this machine's
+    byte order, as Qt paints fastest; emptied once shown), how it was drawn, and where its
+    points are."""
 
     width: int
     height: int

@@ -162,8 +162,8 @@ class ChartPanel(QWidget):
         self._grid = False
         self._style: ChartStyle | None = None
         self._wanted_style: ChartStyle | None = None
-        self._points: Sequence[ChartPoint] = []
-        self._row_length = 1
+        self._points: Sequence[ChartPoint] | None = []  # None: not found yet
+        self._found_by: PointFinder = self._find_points  # what finds the shown chart's points
         self._chosen: int | None = None
         # Makes the table not yet shown for the latest data (None: it is in the model).
         self._make_table: Callable[[], TableData] | None = None
@@ -414,9 +414,10 @@ class ChartPanel(QWidget):
             locale=QLocale().name(),
         )
         self._asked = True
-        drawing_process().ask(self, request, partial(self._show_drawn, self._drawing))
+        then = partial(self._show_drawn, self._drawing, self._find_points)
+        drawing_process().ask(self, request, then)
 
-    def _show_drawn(self, number: int, picture: Picture | None) -> None:
+    def _show_drawn(self, number: int, find_points: PointFinder, picture: Picture | None) -> None:
         if number != self._drawing:
             return  # a newer chart is on its way
         self._asked = False
@@ -429,14 +430,13 @@ class ChartPanel(QWidget):
                 picture.width,
                 picture.height,
                 picture.width * 4,
-                QImage.Format.Format_RGBA8888,
+                QImage.Format.Format_ARGB32_Premultiplied,
             ).copy()
             image.setDevicePixelRatio(picture.pixel_ratio)
             self.picture = replace(picture, pixels=b"")  # the canvas has them now
-            self._points = self._find_points(picture)
+            self._points, self._found_by = None, find_points  # found when first asked for
             self._style = picture.style
         self._chosen = None
-        self._row_length = self._first_row_length()
         self.canvas.show_image(image if self.has_chart() else None)
         self.chart_host.setAccessibleDescription(self.summary.text())
         self._show_parts()
@@ -448,13 +448,17 @@ class ChartPanel(QWidget):
     # Saying what a point is --------------------------------------------------------------------
 
     def points(self) -> Sequence[ChartPoint]:
+        """The chart's points, found the first time they are asked for (a pointer or the keys
+        on the chart): most charts are only looked at."""
+        if self._points is None:
+            self._points = self._found_by(self.picture) if self.picture is not None else []
         return self._points
 
     def _first_row_length(self) -> int:
         """Points in a row (of a grid; a line's points all count)."""
         if self._grid and self.picture is not None and self.picture.grid is not None:
             return max(self.picture.grid.columns, 1)
-        return max(len(self._points), 1)
+        return max(len(self.points()), 1)
 
     def _pointer_moved(self, at: QPointF) -> None:
         point = self._point_at(at)
@@ -466,13 +470,13 @@ class ChartPanel(QWidget):
     def _point_at(self, at: QPointF) -> ChartPoint | None:
         """The point under logical position `at` on the picture, if any."""
         picture = self.picture
-        if picture is None or not self._points:
+        if picture is None or not self.points():
             return None
         ratio = picture.pixel_ratio
         x, y = at.x() * ratio, picture.height - at.y() * ratio  # matplotlib's pixels
         if self._grid:
-            return cell_at(self._points, picture.grid, x, y) if picture.grid is not None else None
-        return nearest(self._points, x, y, HOVER_REACH * ratio)
+            return cell_at(self.points(), picture.grid, x, y) if picture.grid is not None else None
+        return nearest(self.points(), x, y, HOVER_REACH * ratio)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -491,17 +495,18 @@ class ChartPanel(QWidget):
         if kind == QEvent.Type.FocusIn:
             assert isinstance(event, QFocusEvent)
             if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
-                self.choose_point(0 if self._points else None)  # say where the keys start
+                self.choose_point(0 if self.points() else None)  # say where the keys start
         elif kind == QEvent.Type.FocusOut:
             self.choose_point(None)
         return False
 
     def _key_pressed(self, event: QKeyEvent) -> bool:
-        if not self._points:
+        points = self.points()
+        if not points:
             return False
-        count = len(self._points)
+        count = len(points)
         current = self._chosen
-        step = self._row_length if self._grid else 1
+        step = self._first_row_length() if self._grid else 1
         moves = {
             Qt.Key.Key_Right: 1,
             Qt.Key.Key_Left: -1,
@@ -523,7 +528,7 @@ class ChartPanel(QWidget):
         return True
 
     def chosen_point(self) -> ChartPoint | None:
-        return None if self._chosen is None else self._points[self._chosen]
+        return None if self._chosen is None else self.points()[self._chosen]
 
     def choose_point(self, index: int | None) -> None:
         """Mark point `index` (None: none) with a ring and say its date and value."""

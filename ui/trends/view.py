@@ -27,6 +27,7 @@ from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
 from ui.trends.chart import ChartPanel
 from ui.trends.controls import TrendsControls
+from ui.trends.reading import StoreLists
 from ui.widgets.building_blocks import (
     CARD_SIDE_PADDING,
     calm_scroll_area,
@@ -66,6 +67,7 @@ class TrendsView(Screen):
         self._scheme_changed = False
         self._empty: dict[str, bool] = {}
         self._readings: dict[tuple[Hashable, ...], object] = {}
+        self._lists: StoreLists | None = None  # the store's lists the readings come from
 
         # One chart's data is read per turn of the event loop, top to bottom, so the window
         # answers between them.
@@ -193,6 +195,7 @@ class TrendsView(Screen):
         if self._store is None:
             return
         self._readings.clear()  # the data changed: nothing read before still holds
+        self._lists = None
         self._scheme_changed = False
         self._schedule(*self._parts())
 
@@ -210,7 +213,8 @@ class TrendsView(Screen):
         whole = self._theme_map(Period(), None, None)
         first = self._store.first_moment()
         earliest = first.astimezone().date() if first else None
-        self.controls.set_choices(whole.themes, earliest, date.today(), self._store.sessions.list())
+        sessions = self._store_lists().sessions.list()
+        self.controls.set_choices(whole.themes, earliest, date.today(), sessions)
 
     def _draw(self) -> None:
         """Draw every chart for what the controls choose."""
@@ -279,8 +283,15 @@ class TrendsView(Screen):
             if len(self._readings) >= READINGS_KEPT:
                 self._readings.clear()  # many chosen dates: keep only what is being looked at
             reader: Callable[..., object] = getattr(trends, what)
-            self._readings[key] = reader(self._store, *choice)
+            self._readings[key] = reader(self._store_lists().as_store(), *choice)
         return self._readings[key]
+
+    def _store_lists(self) -> StoreLists:
+        """The store's lists the numbers are worked out from, read once per data change."""
+        assert self._store is not None
+        if self._lists is None or self._lists.store is not self._store:
+            self._lists = StoreLists(self._store)
+        return self._lists
 
     def _theme_map(
         self, period: Period, keys: frozenset[str] | None, sessions: frozenset[SessionId] | None
