@@ -12,6 +12,7 @@ import sys
 import weakref
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -316,3 +317,34 @@ def test_the_window_never_loads_matplotlib_and_quitting_ends_the_drawing_process
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False", "False"]
+
+
+def test_a_newer_request_replaces_one_still_waiting(
+    qtbot: QtBot, demo_store: Store, paused_drawing: Callable[[], None]
+) -> None:
+    from kapcompanion.charts import ChartStyle
+    from kapcompanion.charts.requests import DrawRequest, Picture, distress_chart
+
+    def request(by: str) -> DrawRequest:
+        chart = distress_chart(distress_series(demo_store), by)
+        return DrawRequest(chart, ChartStyle.light(), 96.0, 1.0, None, "en_US")
+
+    answers: list[tuple[int, object]] = []
+
+    def answered(turn: int, answer: object) -> None:
+        answers.append((turn, answer))
+
+    drawing = drawing_process()
+    for turn, by in enumerate(("number", "date", "number")):
+        drawing.ask("one chart", request(by), partial(answered, turn))
+    paused_drawing()
+    qtbot.waitUntil(lambda: not drawing.busy(), timeout=DRAWN_WITHIN_MS)
+    # The first was with the drawing process already; the second was no longer wanted.
+    assert [turn for turn, _answer in answers] == [0, 2]
+    assert all(isinstance(answer, Picture) and answer.has_axes for _turn, answer in answers)
+
+
+def test_the_drawing_command_is_not_offered_to_people() -> None:
+    from kapcompanion.cli.main import build_parser
+
+    assert "draw-charts" not in build_parser().format_help()

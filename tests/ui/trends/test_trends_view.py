@@ -710,3 +710,28 @@ def test_a_narrow_window_lays_the_chart_out_for_its_width(
 
     qtbot.waitUntil(laid_out_for_the_width, timeout=3000)
     assert panel.picture is not None and panel.picture.width_inches < 6
+
+
+def test_a_session_added_elsewhere_is_in_the_next_reading(
+    open_view: ViewFactory, demo_store: Store
+) -> None:
+    from datetime import UTC, datetime
+
+    from kapcompanion.domain import NewSession
+
+    view = open_view(demo_store)
+    view.controls.choose_period(PeriodChoice.LAST_90_DAYS)
+    settle(view)
+    before = drawn(view.distress, "after-session")
+    demo_store.sessions.add(
+        NewSession(
+            held_at=datetime.now(UTC), number_in_course=7, distress_before=6, distress_after=2
+        )
+    )
+    view.refresh()  # as the window does when data changes elsewhere
+    settle(view)
+    assert len(drawn(view.distress, "after-session")) == len(before) + 1
+    assert drawn(view.distress, "after-session")[-1][1] == 2.0
+    view.controls.choose_period(PeriodChoice.WHOLE_COURSE)  # read before the change
+    settle(view)
+    assert view.distress.summary_text() == distress_series(demo_store).summary()
