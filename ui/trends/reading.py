@@ -15,6 +15,15 @@ from typing import TYPE_CHECKING, Any, cast
 if TYPE_CHECKING:
     from kapcompanion.store import Store
 
+# What the distress chart and the theme map read, in the order they need it (the check-in
+# scores are read only when scrolled to).
+READ_FIRST = (
+    ("sessions", "list"),
+    ("reflections", "list"),
+    ("themes", "links"),
+    ("themes", "list"),
+)
+
 
 class Remembered:
     """A part of the store (`store.sessions`, …) whose reading methods answer once for each
@@ -35,6 +44,9 @@ class Remembered:
 
         return remembered
 
+    def has_read(self, name: str, *arguments: Hashable) -> bool:
+        return (name, *arguments) in self._kept
+
 
 class StoreLists:
     """The parts of a store the Trends numbers read, each list read once (never written)."""
@@ -45,6 +57,16 @@ class StoreLists:
         self.reflections = Remembered(store.reflections)
         self.themes = Remembered(store.themes)
         self.check_ins = Remembered(store.check_ins)
+
+    def read_next(self) -> bool:
+        """Read the next of the lists every chart needs, if one is left (one per call: each is
+        a good part of a turn of the event loop at ten years). False once all are read."""
+        for part, name in READ_FIRST:
+            remembered: Remembered = getattr(self, part)
+            if not remembered.has_read(name):
+                getattr(remembered, name)()
+                return True
+        return False
 
     def as_store(self) -> Store:
         """Handed to kapcompanion.course.trends, which reads only these parts."""

@@ -199,6 +199,11 @@ class TrendsView(Screen):
         self._scheme_changed = False
         self._schedule(*self._parts())
 
+    def _read_lists(self) -> None:
+        """The store's lists, one per turn (this part comes back until all are read)."""
+        if self._store is not None and self._store_lists().read_next():
+            self._due.insert(0, self._read_lists)
+
     def _read_whole_map(self) -> None:
         from kapcompanion.course.trends import Period
 
@@ -226,6 +231,7 @@ class TrendsView(Screen):
     def _parts(self) -> list[Callable[[], None]]:
         """Everything the screen reads, a part per turn, in this order."""
         return [
+            self._read_lists,
             self._read_whole_map,
             self._offer_choices,
             self._draw_distress,
