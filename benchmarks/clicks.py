@@ -446,15 +446,16 @@ class Clicker:
     def settled(self) -> bool:
         """The screen on show has read what it shows and drawn the charts in sight (Trends
         reads a part per turn and draws in its drawing process)."""
-        from ui.trends.chart import ChartPanel
         from ui.trends.view import TrendsView
 
         screen = self.window.pages.currentWidget()
         if not isinstance(screen, TrendsView):
             return True
+        # Its own list of charts: looking through every widget on each 2 ms tick would be
+        # counted as the window's work.
         in_sight = [
             panel
-            for panel in screen.findChildren(ChartPanel)
+            for panel in screen.panels()
             if panel.canvas.isVisible() and not panel.canvas.visibleRegion().isEmpty()
         ]
         return not screen.is_reading() and not any(panel.is_drawing() for panel in in_sight)
