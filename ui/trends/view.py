@@ -3,8 +3,9 @@
 Three cards — distress across the course, themes across sessions, check-in scores (PHQ-9,
 GAD-7, PCL-5) — each chart with its one plain sentence, a table of the same numbers and
 "Save chart…" (`ChartPanel`), above them the controls (`TrendsControls`). The numbers come
-from kapcompanion.course.trends, read here on the main thread a part per turn and kept per
-choice; the check-in scores only once scrolled into sight. The figures come from
+from kapcompanion.course.trends, worked out here on the main thread a part per turn from the
+store's lists (read once per data change, `StoreLists`) and kept per choice; the check-in
+scores only once scrolled into sight. The figures come from
 kapcompanion.charts, built and drawn in the drawing process (ui.widgets.drawing_process), only
 for the charts in sight. It reloads when sessions, reflections, themes or check-ins change, and
 work waits while the screen is hidden (`Screen`). The charts follow the light or dark scheme and
