@@ -17,6 +17,7 @@ import pickle
 import signal
 import struct
 import sys
+from contextlib import suppress
 from typing import IO, TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HEADER = struct.Struct("!Q")
+BACKGROUND_NICENESS = 5
 
 
 def build_figure(chart: Chart, style: ChartStyle) -> Figure:
@@ -228,6 +230,9 @@ def run() -> int:
     """The process's life: stdin in, the answers out on what was stdout. Anything else printed
     (by a library) goes to stderr instead, never into the answers."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the window decides when this ends
+    with suppress(OSError, AttributeError):  # (no niceness on Windows)
+        # Background work: on a busy machine the window, not the drawing, gets the CPU first.
+        os.nice(BACKGROUND_NICENESS)
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     logging.basicConfig(level=logging.WARNING, format="drawing process: %(message)s")
