@@ -31,7 +31,7 @@ from tests.ui.trends.test_trends_view import drawn, move_pointer, settle
 from ui.trends.chart import ChartImage, ChartPanel
 from ui.trends.controls import PeriodChoice
 from ui.trends.view import TrendsView
-from ui.widgets.drawing_process import drawing_process
+from ui.widgets.drawing_process import drawing_process, stop_drawing
 
 DRAWN_WITHIN_MS = 60_000  # how long a test waits for a chart (matplotlib may still load)
 stops_the_drawing = pytest.mark.skipif(
@@ -269,7 +269,7 @@ from tests.processes import is_running
 from ui.trends.controls import PeriodChoice
 from ui.application import create_application, window_settings
 from ui.main_window import MainWindow
-from ui.widgets.drawing_process import drawing_process
+from ui.widgets.drawing_process import drawing_process, stop_drawing
 
 app = create_application()
 profile = Profile(Path(sys.argv[1]))
@@ -357,3 +357,27 @@ def test_the_drawing_command_is_not_offered_to_people() -> None:
     from kapcompanion.cli.main import build_parser
 
     assert "draw-charts" not in build_parser().format_help()
+
+
+def test_a_drawing_process_that_cannot_start_leaves_the_sentence_and_is_tried_again(
+    show_view: ShowView,
+    demo_store: Store,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    stop_drawing()
+    monkeypatch.setattr(
+        "ui.widgets.drawing_process.own_program", lambda *_: (str(tmp_path / "missing"), [])
+    )
+    view = show_view(TrendsView, demo_store)
+    view.resize(900, 460)  # only the distress chart is in sight
+    panel = view.distress
+    qtbot.waitUntil(lambda: not view.is_reading() and not panel.is_drawing(), timeout=10_000)
+    assert not panel.has_chart() and not panel.chart_host.isVisible()
+    assert panel.summary.isVisible()
+    assert panel.summary_text() == distress_series(demo_store).summary()
+
+    monkeypatch.undo()  # the program is there again: the next chart starts it
+    view.controls.choose_by("date")
+    qtbot.waitUntil(drawn_now(panel), timeout=DRAWN_WITHIN_MS)
