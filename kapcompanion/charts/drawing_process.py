@@ -6,7 +6,7 @@ bytes, big-endian): a `DrawRequest` is answered with a `Picture`, a `SaveRequest
 and anything that goes wrong with None (said on stderr, the window's log). Drawing here keeps
 matplotlib's memory and its long stretches of C++ (Agg, text layout) out of the window's
 process. It never opens the data: the window reads, this only draws. It ends when its stdin
-closes (the window quit or crashed).
+closes or the window's process is gone (it quit or crashed).
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import pickle
 import signal
 import struct
 import sys
+import threading
+import time
 from contextlib import suppress
 from typing import IO, TYPE_CHECKING, Any
 
@@ -44,6 +46,7 @@ log = logging.getLogger(__name__)
 
 HEADER = struct.Struct("!Q")
 BACKGROUND_NICENESS = 5
+PARENT_CHECK_S = 0.5
 
 
 def build_figure(chart: Chart, style: ChartStyle) -> Figure:
@@ -226,6 +229,14 @@ def serve(requests: IO[bytes], answers: IO[bytes]) -> int:
         answers.flush()
 
 
+def _end_with(parent: int) -> None:
+    """End this process once the window's is gone, though it was killed without closing our
+    stdin first, or while matplotlib still loads (stdin is read only after)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(0)
+
+
 def run() -> int:
     """The process's life: stdin in, the answers out on what was stdout. Anything else printed
     (by a library) goes to stderr instead, never into the answers."""
@@ -236,5 +247,6 @@ def run() -> int:
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     logging.basicConfig(level=logging.WARNING, format="drawing process: %(message)s")
+    threading.Thread(target=_end_with, args=(os.getppid(),), name="parent", daemon=True).start()
     with answers:
         return serve(sys.stdin.buffer, answers)

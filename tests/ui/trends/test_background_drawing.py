@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import suppress
@@ -381,3 +382,39 @@ def test_a_drawing_process_that_cannot_start_leaves_the_sentence_and_is_tried_ag
     monkeypatch.undo()  # the program is there again: the next chart starts it
     view.controls.choose_by("date")
     qtbot.waitUntil(drawn_now(panel), timeout=DRAWN_WITHIN_MS)
+
+
+STARTS_DRAWING = """
+import time
+from PySide6.QtCore import QCoreApplication
+from ui.widgets.drawing_process import drawing_process
+
+app = QCoreApplication([])
+drawing_process().start()
+while drawing_process().pid() is None:
+    app.processEvents()
+print(drawing_process().pid(), flush=True)
+time.sleep(120)
+"""
+
+
+@stops_the_drawing
+def test_a_window_killed_outright_leaves_no_drawing_process() -> None:
+    window = subprocess.Popen(
+        [sys.executable, "-c", STARTS_DRAWING],
+        cwd=REPOSITORY,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert window.stdout is not None
+        child = int(window.stdout.readline())
+        window.kill()  # no quitting, no closing: gone, as after a crash
+        window.wait(30)
+        deadline = time.monotonic() + 30
+        while is_running(child) and time.monotonic() < deadline:  # even while it loads
+            time.sleep(0.1)
+        assert not is_running(child)
+    finally:
+        window.kill()
+        window.wait(30)
