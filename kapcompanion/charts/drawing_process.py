@@ -11,6 +11,7 @@ closes or the window's process is gone (it quit or crashed).
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import pickle
@@ -47,6 +48,7 @@ log = logging.getLogger(__name__)
 HEADER = struct.Struct("!Q")
 BACKGROUND_NICENESS = 5
 PARENT_CHECK_S = 0.5
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def build_figure(chart: Chart, style: ChartStyle) -> Figure:
@@ -229,6 +231,13 @@ def serve(requests: IO[bytes], answers: IO[bytes]) -> int:
         answers.flush()
 
 
+def _die_with_parent() -> None:
+    """On Linux, have the kernel end this process the moment the window's ends."""
+    if sys.platform.startswith("linux"):
+        with suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def _end_with(parent: int) -> None:
     """End this process once the window's is gone, though it was killed without closing our
     stdin first, or while matplotlib still loads (stdin is read only after)."""
@@ -240,6 +249,8 @@ def _end_with(parent: int) -> None:
 def run() -> int:
     """The process's life: stdin in, the answers out on what was stdout. Anything else printed
     (by a library) goes to stderr instead, never into the answers."""
+    window = os.getppid()
+    _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the window decides when this ends
     with suppress(OSError, AttributeError):  # (no niceness on Windows)
         # Background work: on a busy machine the window, not the drawing, gets the CPU first.
@@ -247,6 +258,6 @@ def run() -> int:
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     logging.basicConfig(level=logging.WARNING, format="drawing process: %(message)s")
-    threading.Thread(target=_end_with, args=(os.getppid(),), name="parent", daemon=True).start()
+    threading.Thread(target=_end_with, args=(window,), name="parent", daemon=True).start()
     with answers:
         return serve(sys.stdin.buffer, answers)
