@@ -1,6 +1,6 @@
 """The drawing process: KAP Companion's own child that draws the Trends charts with matplotlib.
 
-Started by the window (ui.widgets.drawing_process) as `kap-companion draw-charts`, it reads
+Started by the window (ui.widgets.drawing_process) as `kap-companion draw-charts PID`, it reads
 requests from stdin and answers on stdout, one at a time, each a pickle after its length (eight
 bytes, big-endian): a `DrawRequest` is answered with a `Picture`, a `SaveRequest` with `Saved`,
 and anything that goes wrong with None (said on stderr, the window's log). Drawing here keeps
@@ -241,15 +241,15 @@ def _die_with_parent() -> None:
 def _end_with(parent: int) -> None:
     """End this process once the window's is gone, though it was killed without closing our
     stdin first, or while matplotlib still loads (stdin is read only after)."""
-    while os.getppid() == parent:
+    while os.getppid() == parent:  # (at once if it went while this process started)
         time.sleep(PARENT_CHECK_S)
     os._exit(0)
 
 
-def run() -> int:
-    """The process's life: stdin in, the answers out on what was stdout. Anything else printed
-    (by a library) goes to stderr instead, never into the answers."""
-    window = os.getppid()
+def run(window: int) -> int:
+    """The process's life, for the window's process `window`: stdin in, the answers out on what
+    was stdout. Anything else printed (by a library) goes to stderr instead, never into the
+    answers."""
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the window decides when this ends
     with suppress(OSError, AttributeError):  # (no niceness on Windows)

@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_passphrase_parser(commands, shared)
     add_restore_parser(commands, shared)
     # The window's own drawing process (kapcompanion.charts.drawing_process); not for people.
-    commands.add_parser("draw-charts")
+    commands.add_parser("draw-charts").add_argument("window", type=int)
     return parser
 
 
@@ -88,7 +88,7 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command == "draw-charts":
         from kapcompanion.charts.drawing_process import run
 
-        return run()
+        return run(args.window)
     profile = Profile(resolve_profile_dir(args.data_dir))
     try:
         return handlers[args.command](profile, args)

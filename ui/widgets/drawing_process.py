@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import pickle
 import struct
 from collections.abc import Callable, Hashable
@@ -53,7 +54,7 @@ class DrawingProcess(QObject):
         """Start the child, if it is not running (it loads matplotlib meanwhile)."""
         if self._process is not None:
             return
-        program, arguments = own_program(COMMAND)
+        program, arguments = own_program(COMMAND, str(os.getpid()))  # it ends with us
         process = QProcess(self)
         # Its warnings and faults go to our log (stderr); stdout carries only the answers.
         process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
