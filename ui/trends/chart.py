@@ -63,7 +63,6 @@ from kapcompanion.charts.requests import Chart, DrawRequest, Picture, Saved, Sav
 from kapcompanion.wording.translation import fill
 from ui.trends.points import ChartPoint, cell_at, nearest
 from ui.trends.tables import TableData, TrendsTableModel
-from ui.trends.tables_aside import TableJob, make_aside
 from ui.widgets.building_blocks import text
 from ui.widgets.drawing_process import drawing_process
 from ui.widgets.error_messages import show_message
@@ -168,9 +167,6 @@ class ChartPanel(QWidget):
         self._chosen: int | None = None
         # Makes the table not yet shown for the latest data (None: it is in the model).
         self._make_table: Callable[[], TableData] | None = None
-        # It is made on a thread of its own once the chart is drawn (ten years of rows take
-        # a good part of a second), so "Show as table" only shows it.
-        self._table_job: TableJob | None = None
         self._has_numbers = False
         # A drawing is wanted (data or looks changed) but not yet asked for; drawing number
         # `_drawing` is the one whose picture will be shown, once `_asked` is answered.
@@ -286,11 +282,7 @@ class ChartPanel(QWidget):
     def _fill_table(self) -> None:
         if self._make_table is None:
             return
-        job, made = self._table_job, None
-        if job is not None and job.made_by is self._make_table:
-            job.wait()  # nearly done, as a rule: it started when the chart arrived
-            made = job.outcome if isinstance(job.outcome, TableData) else None
-        table = made or self._make_table()
+        table = self._make_table()
         self._make_table = None
         self.table_model.set_data(table)
         self._fit_table()
@@ -448,14 +440,6 @@ class ChartPanel(QWidget):
         self.canvas.show_image(image if self.has_chart() else None)
         self.chart_host.setAccessibleDescription(self.summary.text())
         self._show_parts()
-        self._make_table_aside()
-
-    def _make_table_aside(self) -> None:
-        """Make the table not shown yet on a thread of its own, ready for "Show as table"."""
-        make = self._make_table
-        if make is None or (self._table_job is not None and self._table_job.made_by is make):
-            return
-        self._table_job = make_aside(make)
 
     def style_used(self) -> ChartStyle | None:
         """The colours the chart on screen was drawn in."""
