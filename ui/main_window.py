@@ -689,9 +689,9 @@ class MainWindow(QMainWindow):
         do_while_idle(
             self, steps, keep_going=lambda: self._store is not None and not self._data_closed()
         )
-        from ui.widgets.chart_worker import warm_up_charts  # matplotlib loads off the main thread
+        from ui.widgets.drawing_process import start_drawing  # charts drawn in a child process
 
-        QTimer.singleShot(300, warm_up_charts)
+        QTimer.singleShot(300, start_drawing)
         if store.set_aside is not None:
             self._notes.append((self.tr("Your entries are safe"), store.set_aside.message))
         self.profile_opened.emit()

@@ -91,6 +91,8 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     add_passphrase_parser(commands, shared)
     add_restore_parser(commands, shared)
     add_paint_child_parser(commands)
+    # The window's own drawing process (kapcompanion.charts.drawing_process); not for people.
+    commands.add_parser("draw-charts").add_argument("window", type=int)
     return parser
 
 
@@ -114,6 +116,10 @@ def run_command(args: argparse.Namespace) -> int:
         "restore": run_restore,
         PAINT_CHILD_COMMAND: run_paint_child,
     }
+    if args.command == "draw-charts":
+        from kapcompanion.charts.drawing_process import run
+
+        return run(args.window)
     profile = Profile(resolve_profile_dir(args.data_dir))
     try:
         return handlers[args.command](profile, args)

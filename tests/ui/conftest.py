@@ -14,11 +14,20 @@ from kapcompanion.profile import Profile, ProfileLock
 from kapcompanion.store import Store
 from ui.application import create_application, window_settings
 from ui.main_window import MainWindow
+from ui.widgets.drawing_process import stop_drawing
 from ui.widgets.screen import Screen
 from ui.widgets.style import ColourScheme, apply_style, stored_colour_scheme
 
 WindowFactory = Callable[..., MainWindow]
 ViewT = TypeVar("ViewT", bound=QWidget)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def drawing_process_ends() -> Iterator[None]:
+    """One drawing process serves every test of a run (as it serves a running app); it is
+    ended before the run checks that nothing it started outlives it."""
+    yield
+    stop_drawing()
 
 
 class ShowView(Protocol):

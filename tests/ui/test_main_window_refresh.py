@@ -128,8 +128,8 @@ def test_a_screen_in_sight_reloads_at_once(
     screens = every_screen(window)
     window.show_destination("trends")
     trends = window.trends_view
-    qtbot.waitUntil(lambda: trends.distress.figure is not None, timeout=30_000)  # drawn
-    before = trends.distress.figure
+    qtbot.waitUntil(lambda: trends.distress.picture is not None, timeout=30_000)  # drawn
+    before = trends.distress.picture
     first = without_insights(window)
     loads = count_loads(monkeypatch, screens)
 
@@ -137,7 +137,7 @@ def test_a_screen_in_sight_reloads_at_once(
 
     assert loads == Counter(trends=1)
     assert not trends.is_stale()
-    qtbot.waitUntil(lambda: trends.distress.figure is not before, timeout=30_000)
+    qtbot.waitUntil(lambda: trends.distress.picture is not before, timeout=30_000)
 
 
 def test_an_import_reaches_every_screen(

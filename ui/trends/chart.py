@@ -1,26 +1,28 @@
 """One chart on the Trends screen: its sentence, the chart or its table, and saving it.
 
-`ChartPanel` is handed a figure builder (ui.trends.drawing), the core's one-sentence summary
-and the same numbers as a table. The chart is drawn off the main thread (the chart worker) to a
-picture at the screen's resolution, and only when it comes into sight: a chart scrolled out of
-view waits, and one asked for again before it was drawn is drawn once. Until the first picture
-arrives a calm line says the chart is being drawn; after, the last picture stays until the new
-one replaces it. It says the date and value of the point under the pointer (or the point chosen
-with the arrow keys while the chart has focus, ringed), swaps to a read-only table on "Show as
-table", and saves the chart as PNG or SVG. matplotlib is never imported by this module, nor on
-the main thread while drawing; never pyplot.
+`ChartPanel` is handed the chart to draw (kapcompanion.charts.requests.Chart), the core's
+one-sentence summary and the same numbers as a table. The chart is drawn in the drawing process
+(ui.widgets.drawing_process) to a picture at the screen's resolution, and only when it comes
+into sight: a chart scrolled out of view waits, and one asked for again before it was drawn is
+drawn once. Until the first picture arrives a calm line says the chart is being drawn; after,
+the last picture stays until the new one replaces it; one that could not be drawn leaves the
+sentence alone. It says the date and value of the point under the pointer (or the point chosen
+with the arrow keys while the chart has focus, ringed), from where the drawing process says the
+points are; swaps to a read-only table on "Show as table"; and has the drawing process save the
+chart as PNG or SVG. matplotlib is never imported in the window's process.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from contextlib import suppress
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
+    QLocale,
     QObject,
     QPoint,
     QPointF,
@@ -57,19 +59,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.charts.requests import Chart, DrawRequest, Picture, Saved, SaveRequest
 from kapcompanion.wording.translation import fill
-from ui.trends.drawing import Drawn, FigureBuilder, PointFinder, Request, render
 from ui.trends.points import ChartPoint, cell_at, nearest
 from ui.trends.tables import TableData, TrendsTableModel
 from ui.widgets.building_blocks import text
-from ui.widgets.chart_worker import Ticket, chart_worker
+from ui.widgets.drawing_process import drawing_process
 from ui.widgets.error_messages import show_message
 from ui.widgets.style import space
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
     from kapcompanion.charts import ChartStyle
+
+PointFinder = Callable[[Picture], Sequence[ChartPoint]]
 
 HOVER_REACH = 14  # logical pixels from a point within which the pointer "is on" it
 RING_POINTS = 14.0  # across the ring round a point chosen with the keys, in points
@@ -144,41 +146,34 @@ class ChartPanel(QWidget):
     """A chart with its summary sentence, a table of the same numbers, and "Save chart…"."""
 
     saved = Signal(Path, bool)  # where a chart was to be saved, and whether it was
-    _arrived = Signal(object)  # (drawing number, Drawn or None, table), from the worker
-    _saving_finished = Signal(object)  # (path, written, why not), from the worker
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = name
         self.setAccessibleName(name)
-        self._build: FigureBuilder | None = None
+        self._build: Chart | None = None
         self._laid_out_for = 0
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(150)
         self._relayout.timeout.connect(lambda: self.redraw())
         self._height_inches: float | None = None
-        self._find_points: PointFinder = lambda _figure: []
+        self._find_points: PointFinder = lambda _picture: []
         self._grid = False
         self._style: ChartStyle | None = None
         self._wanted_style: ChartStyle | None = None
-        self._points: Sequence[ChartPoint] = []
-        self._row_length = 1
+        self._points: Sequence[ChartPoint] | None = []  # None: not found yet
+        self._found_by: PointFinder = self._find_points  # what finds the shown chart's points
         self._chosen: int | None = None
-        self._pixel_ratio = 1.0
-        # Makes the table not yet shown for the latest data (None: it is in the model); the
-        # chart worker may have made it already.
+        # Makes the table not yet shown for the latest data (None: it is in the model).
         self._make_table: Callable[[], TableData] | None = None
-        self._table_made: TableData | None = None
         self._has_numbers = False
-        # A drawing is wanted (data or looks changed) but not yet asked of the worker; the
-        # worker's drawing number `_drawing` is the one whose picture will be shown.
+        # A drawing is wanted (data or looks changed) but not yet asked for; drawing number
+        # `_drawing` is the one whose picture will be shown, once `_asked` is answered.
         self._wanted = False
         self._drawing = 0
-        self._ticket: Ticket | None = None
-        self.figure: Figure | None = None
-        self._arrived.connect(self._show_drawn)
-        self._saving_finished.connect(self._saved_or_not)
+        self._asked = False
+        self.picture: Picture | None = None  # the one shown (its pixels handed to the canvas)
 
         self.summary = text("", "reading")
         self.summary.setAccessibleName(fill(self.tr("Summary: %1"), name))
@@ -252,7 +247,7 @@ class ChartPanel(QWidget):
 
     def show_data(
         self,
-        build: FigureBuilder,
+        build: Chart,
         summary: str,
         table: Callable[[], TableData],
         *,
@@ -269,11 +264,11 @@ class ChartPanel(QWidget):
         """
         self._build = build
         self._height_inches = height_inches
-        self._find_points = find_points or (lambda _figure: [])
+        self._find_points = find_points or (lambda _picture: [])
         self._grid = grid
         self.summary.setText(summary)
         self.summary.setAccessibleDescription(summary)
-        self._make_table, self._table_made = table, None
+        self._make_table = table
         self._has_numbers = has_numbers
         if self.showing_table():
             self._fill_table()
@@ -287,8 +282,8 @@ class ChartPanel(QWidget):
     def _fill_table(self) -> None:
         if self._make_table is None:
             return
-        table = self._table_made or self._make_table()
-        self._make_table, self._table_made = None, None
+        table = self._make_table()
+        self._make_table = None
         self.table_model.set_data(table)
         self._fit_table()
 
@@ -316,14 +311,14 @@ class ChartPanel(QWidget):
 
     def has_chart(self) -> bool:
         """Whether there is a chart to look at (not only a friendly sentence)."""
-        return self.figure is not None and bool(self.figure.axes)
+        return self.picture is not None and self.picture.has_axes
 
     def has_numbers(self) -> bool:
         return self._has_numbers
 
     def is_drawing(self) -> bool:
         """Whether a newer chart is still to come (waiting to be in sight, or being drawn)."""
-        return self._wanted or self._ticket is not None
+        return self._wanted or self._asked
 
     def _show_parts(self) -> None:
         """Chart or table, and only the buttons that have something to act on. With nothing
@@ -378,14 +373,13 @@ class ChartPanel(QWidget):
         in the background, once it is in sight. A drawing not started yet is not needed now."""
         if self._build is None:
             return
-        if self._ticket is not None:
-            self._ticket.withdraw()
-            self._ticket = None
+        drawing_process().withdraw(self)
+        self._asked = False
         self._drawing += 1
         self._wanted_style = style
         self._wanted = self._has_numbers
         if not self._has_numbers:  # the chart would only repeat the sentence: none is drawn
-            self.figure, self._points, self._chosen = None, [], None
+            self.picture, self._points, self._chosen = None, [], None
             self.canvas.show_image(None)
         self._show_parts()
         if self.drawing_note.isVisible() or not self.has_chart():
@@ -401,7 +395,7 @@ class ChartPanel(QWidget):
         return screen.logicalDotsPerInch() if screen is not None else 96.0
 
     def _draw_if_wanted(self) -> None:
-        """The chart's room is in sight: ask the worker for the chart it should show."""
+        """The chart's room is in sight: ask the drawing process for the chart it should show."""
         if not self._wanted or self._build is None:
             return
         self._wanted = False
@@ -411,49 +405,39 @@ class ChartPanel(QWidget):
         self._laid_out_for = self.chart_host.width()
         if self._laid_out_for > space(20):
             style = replace(style, width_inches=self._laid_out_for / logical_dpi)
-        request = Request(
-            build=self._build,
-            find_points=self._find_points,
+        request = DrawRequest(
+            chart=self._build,
             style=style,
             logical_dpi=logical_dpi,
             pixel_ratio=self.canvas.devicePixelRatioF() or 1.0,
             height_inches=self._height_inches,
+            locale=QLocale().name(),
         )
-        number, arrived = self._drawing, self._arrived
-        make_table = self._make_table if self._table_made is None else None  # not twice
+        self._asked = True
+        then = partial(self._show_drawn, self._drawing, self._find_points)
+        drawing_process().ask(self, request, then)
 
-        def draw() -> None:
-            drawn: Drawn | None = None
-            table: TableData | None = None
-            try:
-                drawn = render(request)
-                # The table too, while here: "Show as table" then only shows it.
-                table = make_table() if make_table is not None else None
-            finally:
-                with suppress(RuntimeError):  # the panel has gone: no one is waiting for it
-                    arrived.emit((number, drawn, make_table, table))
-
-        self._ticket = chart_worker().submit(draw)
-
-    def _show_drawn(
-        self,
-        arrival: tuple[int, Drawn | None, Callable[[], TableData] | None, TableData | None],
-    ) -> None:
-        number, drawn, make_table, table = arrival
-        if table is not None and make_table is self._make_table:
-            self._table_made = table
+    def _show_drawn(self, number: int, find_points: PointFinder, picture: Picture | None) -> None:
         if number != self._drawing:
             return  # a newer chart is on its way
-        self._ticket = None
-        if drawn is None:  # it could not be drawn (said in the log): the sentence stands alone
-            self.figure, self._points = None, []
+        self._asked = False
+        image = None
+        if picture is None:  # it could not be drawn (said in the log): the sentence stands alone
+            self.picture, self._points = None, []
         else:
-            self.figure, self._points = drawn.figure, drawn.points
-            self._style = drawn.request.style
-            self._pixel_ratio = drawn.request.pixel_ratio
+            image = QImage(
+                picture.pixels,
+                picture.width,
+                picture.height,
+                picture.width * 4,
+                QImage.Format.Format_ARGB32_Premultiplied,
+            ).copy()
+            image.setDevicePixelRatio(picture.pixel_ratio)
+            self.picture = replace(picture, pixels=b"")  # the canvas has them now
+            self._points, self._found_by = None, find_points  # found when first asked for
+            self._style = picture.style
         self._chosen = None
-        self._row_length = self._first_row_length()
-        self.canvas.show_image(drawn.image if drawn is not None and self.has_chart() else None)
+        self.canvas.show_image(image if self.has_chart() else None)
         self.chart_host.setAccessibleDescription(self.summary.text())
         self._show_parts()
 
@@ -464,17 +448,17 @@ class ChartPanel(QWidget):
     # Saying what a point is --------------------------------------------------------------------
 
     def points(self) -> Sequence[ChartPoint]:
+        """The chart's points, found the first time they are asked for (a pointer or the keys
+        on the chart): most charts are only looked at."""
+        if self._points is None:
+            self._points = self._found_by(self.picture) if self.picture is not None else []
         return self._points
 
     def _first_row_length(self) -> int:
-        """Points in the first row (of a grid; a line's points all count)."""
-        if not self._grid or not self._points:
-            return max(len(self._points), 1)
-        top = self._points[0].y
-        length = 0
-        while length < len(self._points) and self._points[length].y == top:
-            length += 1
-        return length
+        """Points in a row (of a grid; a line's points all count)."""
+        if self._grid and self.picture is not None and self.picture.grid is not None:
+            return max(self.picture.grid.columns, 1)
+        return max(len(self.points()), 1)
 
     def _pointer_moved(self, at: QPointF) -> None:
         point = self._point_at(at)
@@ -485,17 +469,14 @@ class ChartPanel(QWidget):
 
     def _point_at(self, at: QPointF) -> ChartPoint | None:
         """The point under logical position `at` on the picture, if any."""
-        if self.figure is None or not self._points:
+        picture = self.picture
+        if picture is None or not self.points():
             return None
-        ratio = self._pixel_ratio
-        x, y = at.x() * ratio, self.figure.bbox.height - at.y() * ratio  # matplotlib's pixels
+        ratio = picture.pixel_ratio
+        x, y = at.x() * ratio, picture.height - at.y() * ratio  # matplotlib's pixels
         if self._grid:
-            axes = self._points[0].axes
-            if not axes.bbox.contains(x, y):
-                return None
-            column, row = axes.transData.inverted().transform((x, y))
-            return cell_at(self._points, float(column), float(row), self._row_length)
-        return nearest(self._points, x, y, HOVER_REACH * ratio)
+            return cell_at(self.points(), picture.grid, x, y) if picture.grid is not None else None
+        return nearest(self.points(), x, y, HOVER_REACH * ratio)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -514,17 +495,18 @@ class ChartPanel(QWidget):
         if kind == QEvent.Type.FocusIn:
             assert isinstance(event, QFocusEvent)
             if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
-                self.choose_point(0 if self._points else None)  # say where the keys start
+                self.choose_point(0 if self.points() else None)  # say where the keys start
         elif kind == QEvent.Type.FocusOut:
             self.choose_point(None)
         return False
 
     def _key_pressed(self, event: QKeyEvent) -> bool:
-        if not self._points:
+        points = self.points()
+        if not points:
             return False
-        count = len(self._points)
+        count = len(points)
         current = self._chosen
-        step = self._row_length if self._grid else 1
+        step = self._first_row_length() if self._grid else 1
         moves = {
             Qt.Key.Key_Right: 1,
             Qt.Key.Key_Left: -1,
@@ -546,11 +528,12 @@ class ChartPanel(QWidget):
         return True
 
     def chosen_point(self) -> ChartPoint | None:
-        return None if self._chosen is None else self._points[self._chosen]
+        return None if self._chosen is None else self.points()[self._chosen]
 
     def choose_point(self, index: int | None) -> None:
         """Mark point `index` (None: none) with a ring and say its date and value."""
-        if self.figure is None:
+        picture = self.picture
+        if picture is None:
             return
         self._chosen = index
         point = self.chosen_point()
@@ -559,28 +542,27 @@ class ChartPanel(QWidget):
             QToolTip.hideText()
             return
         x, y = point.on_screen()
-        ratio = self._pixel_ratio
-        below = QPoint(round(x / ratio), round((self.figure.bbox.height - y) / ratio) + space(1))
+        ratio = picture.pixel_ratio
+        below = QPoint(round(x / ratio), round((picture.height - y) / ratio) + space(1))
         QToolTip.showText(self.canvas.mapToGlobal(below), point.words, self.chart_host)
 
     def _ring_round(self, point: ChartPoint) -> Ring:
         """A ring round a point, or the outline of a theme map cell, where it is drawn."""
-        assert self.figure is not None
+        picture = self.picture
+        assert picture is not None
         colour = self._style.text if self._style is not None else "#000000"
-        height, ratio = self.figure.bbox.height, self._pixel_ratio
-        if self._grid:
-            corners = point.axes.transData.transform(
-                [(point.x - 0.5, point.y - 0.5), (point.x + 0.5, point.y + 0.5)]
-            )
-            (left, low), (right, high) = corners
+        height, ratio = picture.height, picture.pixel_ratio
+        x, y = point.on_screen()
+        if self._grid and picture.grid is not None:
+            across = abs(picture.grid.column_step)
+            up = abs(picture.grid.row_step)
             area = QRectF(
-                min(left, right) / ratio,
-                (height - max(low, high)) / ratio,
-                abs(right - left) / ratio,
-                abs(high - low) / ratio,
+                (x - across / 2) / ratio,
+                (height - y - up / 2) / ratio,
+                across / ratio,
+                up / ratio,
             )
             return Ring(area, round=False, colour=colour)
-        x, y = point.on_screen()
         across = RING_POINTS * self._logical_dpi() / 72
         centre = QPointF(x / ratio, (height - y) / ratio)
         area = QRectF(centre.x() - across / 2, centre.y() - across / 2, across, across)
@@ -590,36 +572,19 @@ class ChartPanel(QWidget):
 
     def save(self, path: Path) -> None:
         """Write the chart to `path` (.png or .svg) in light colours, for printing and
-        sharing, in the background (a ten-year theme map takes most of a second); `saved`
-        says whether it was written, after saying gently why not."""
+        sharing, in the drawing process (a ten-year theme map takes most of a second);
+        `saved` says whether it was written, after saying gently why not."""
         if self._build is None:
             return
         from kapcompanion.charts import ChartStyle
 
-        build, finished = self._build, self._saving_finished
         style = replace(ChartStyle.light(), font_size=chart_style().font_size)
-
-        def write() -> None:
-            from kapcompanion.charts import save_figure
-            from kapcompanion.files import FileWriteError
-
-            written, problem = False, None
-            try:
-                save_figure(build(style), path)
-                written = True
-            except FileWriteError as error:
-                problem = error.reason
-            except ValueError as error:
-                problem = str(error)
-            finally:  # also after a fault of ours (in the log): the button must come back
-                with suppress(RuntimeError):  # the panel has gone
-                    finished.emit((path, written, problem))
-
+        request = SaveRequest(self._build, style, path, QLocale().name())
         self.save_button.setEnabled(False)  # one at a time
-        chart_worker().submit(write)
+        drawing_process().ask((self, "save"), request, partial(self._saved_or_not, path))
 
-    def _saved_or_not(self, outcome: tuple[Path, bool, str | None]) -> None:
-        path, written, problem = outcome
+    def _saved_or_not(self, path: Path, answer: Saved | None) -> None:
+        problem = answer.problem if answer is not None else self.tr("it could not be drawn")
         self.save_button.setEnabled(True)
         if problem is not None:
             show_message(
@@ -633,7 +598,7 @@ class ChartPanel(QWidget):
                     problem,
                 ),
             )
-        self.saved.emit(path, written)
+        self.saved.emit(path, problem is None)
 
     def ask_and_save(self) -> None:
         """Ask where to save the chart (PNG or SVG), then save it there."""

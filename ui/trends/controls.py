@@ -88,10 +88,15 @@ class TrendsControls(QWidget):
         self.axis_group.buttonToggled.connect(self._axis_toggled)
 
         self._dosing: list[Session] = []
+        self._worded: dict[SessionId, str] = {}
         self.session_box = MultiChoice(
             self.tr("All sessions"), partial(counted, "TrendsControls", "%Ln session(s)")
         )
         self.session_box.setAccessibleName(self.tr("Sessions shown"))
+        # What is ticked, asked for each chart drawn: known again only after a tick or a new offer
+        # (ten years offer five hundred sessions to look through).
+        self._sessions_chosen: frozenset[str] | None = None
+        self.session_box.changed.connect(self._forget_sessions_chosen)
         self.session_box.changed.connect(self.sessions_changed)
 
         self.theme_box = ThemeChoice(self.tr("All themes"))
@@ -182,6 +187,7 @@ class TrendsControls(QWidget):
         redraws anyway)."""
         self.blockSignals(True)
         self.theme_box.set_themes(themes, self.theme_box.chosen())
+        self._worded.clear()
         self._dosing = sorted(
             (s for s in sessions if s.kind is SessionKind.DOSING), key=lambda s: (s.held_at, s.id)
         )
@@ -197,16 +203,21 @@ class TrendsControls(QWidget):
         period = self.period(date.today())
         self.session_box.set_options(
             [
-                (
-                    str(session.id),
-                    fill(self.tr("%1 · %2"), session_title(session), day_text(session.held_at)),
-                    None,
-                )
+                (str(session.id), self._session_words(session), None)
                 for session in self._dosing
                 if period.contains(session.held_at)
             ],
             self.session_box.chosen(),
         )
+        self._forget_sessions_chosen()
+
+    def _session_words(self, session: Session) -> str:
+        """How a session is offered, worded once per offer of sessions (not per period)."""
+        words = self._worded.get(session.id)
+        if words is None:
+            words = fill(self.tr("%1 · %2"), session_title(session), day_text(session.held_at))
+            self._worded[session.id] = words
+        return words
 
     # What is chosen --------------------------------------------------------------------------
 
@@ -241,8 +252,13 @@ class TrendsControls(QWidget):
 
     def session_ids(self) -> frozenset[SessionId] | None:
         """The sessions chosen; None for every session."""
-        chosen = self.session_box.chosen()
+        if self._sessions_chosen is None:
+            self._sessions_chosen = self.session_box.chosen()
+        chosen = self._sessions_chosen
         return frozenset(SessionId(int(key)) for key in chosen) if chosen else None
+
+    def _forget_sessions_chosen(self) -> None:
+        self._sessions_chosen = None
 
     def theme_keys(self) -> frozenset[str] | None:
         """The themes chosen for the map; None for every theme."""

@@ -1,11 +1,10 @@
 """Which point of a Trends chart is under the pointer (or chosen with the keys), in words.
 
-kapcompanion.charts names what it draws (`gid`: "before-session", "scores", "theme-map", …).
+kapcompanion.charts names what it draws (`gid`: "before-session", "scores", "theme-map", …),
+and the drawing process says where each named line's points landed in the picture (`Picture`).
 Each function here pairs those drawn points with the core numbers they came from, so a
-tooltip can say "After session 3 · 1 November 2026: 5 of 10". Points keep their data
-coordinates; where they are on screen is asked at the moment (the layout moves them). Their
-words are put together only when asked for: a ten-year theme map has fifteen thousand cells.
-Uses matplotlib only through the figures it is handed; never pyplot.
+tooltip can say "After session 3 · 1 November 2026: 5 of 10". Their words are put together
+only when asked for: a ten-year theme map has fifteen thousand cells. No matplotlib here.
 """
 
 from __future__ import annotations
@@ -21,9 +20,7 @@ from kapcompanion.wording.translation import fill
 from ui.trends.tables import DayWords, band_words, reflection_label, session_label
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
-
+    from kapcompanion.charts.requests import XY, Grid, Picture
     from kapcompanion.course.trends import DistressSeries, QuestionnaireSeries, ThemeMap
     from kapcompanion.ids import SessionId
 
@@ -36,11 +33,12 @@ def _tr(source: str) -> str:
 
 @dataclass(frozen=True)
 class ChartPoint:
-    """One drawn value: where it is (in its axes' data coordinates) and what it says."""
+    """One drawn value: its data coordinates, where it is in the picture's pixels (origin
+    bottom left) and what it says."""
 
-    axes: Axes
     x: float
     y: float
+    place: XY
     say: Callable[[], str]
 
     @property
@@ -48,38 +46,28 @@ class ChartPoint:
         """Its date and value in a short phrase, for a tooltip."""
         return self.say()
 
-    def on_screen(self) -> tuple[float, float]:
-        """Where the point is drawn now, in the canvas's display pixels (origin bottom left)."""
-        x, y = self.axes.transData.transform((self.x, self.y))
-        return float(x), float(y)
+    def on_screen(self) -> XY:
+        """Where the point is drawn, in the picture's pixels (origin bottom left)."""
+        return self.place
 
 
-def _drawn(figure: Figure, gid: str) -> list[tuple[Axes, Any]]:
-    """Every artist `gid` names in `figure`, with its axes."""
-    found = []
-    for axes in figure.axes:
-        for artist in (*axes.lines, *axes.collections, *axes.images):
-            if artist.get_gid() == gid:
-                found.append((axes, artist))
-    return found
-
-
-def _line_points(figure: Figure, gid: str, sayers: Sequence[Callable[[], str]]) -> list[ChartPoint]:
+def _line_points(
+    picture: Picture, gid: str, sayers: Sequence[Callable[[], str]]
+) -> list[ChartPoint]:
     """The points of the line `gid` paired, in order, with `sayers` (none if they differ)."""
     points = []
-    for axes, line in _drawn(figure, gid):
-        xy = line.get_xydata()
-        if len(xy) != len(sayers):
+    for line in picture.lines_named(gid):
+        if len(line.data) != len(sayers):
             continue  # not drawn from these numbers: say nothing rather than something wrong
         points += [
-            ChartPoint(axes, float(x), float(y), say)
-            for (x, y), say in zip(xy, sayers, strict=True)
+            ChartPoint(x, y, place, say)
+            for (x, y), place, say in zip(line.data, line.pixels, sayers, strict=True)
         ]
     return points
 
 
 def distress_points(
-    figure: Figure, series: DistressSeries, by: str, locale: QLocale | None = None
+    picture: Picture, series: DistressSeries, by: str, locale: QLocale | None = None
 ) -> list[ChartPoint]:
     """Before and after each session, and reflection start and end ratings, as drawn."""
     locale = locale or QLocale()
@@ -136,7 +124,7 @@ def distress_points(
     )
     ranked: list[tuple[int, ChartPoint]] = []
     for rank, (gid, sayers) in enumerate(groups):
-        ranked += [(rank, point) for point in _line_points(figure, gid, sayers)]
+        ranked += [(rank, point) for point in _line_points(picture, gid, sayers)]
     # Left to right; at one place, before the session comes before after it.
     return [point for _rank, point in sorted(ranked, key=lambda pair: (pair[1].x, pair[0]))]
 
@@ -147,7 +135,7 @@ def _lower(words: str) -> str:
 
 
 def score_points(
-    figure: Figure, series: QuestionnaireSeries, locale: QLocale | None = None
+    picture: Picture, series: QuestionnaireSeries, locale: QLocale | None = None
 ) -> list[ChartPoint]:
     """Each check-in's score (and band) on the questionnaire chart."""
     locale = locale or QLocale()
@@ -166,15 +154,15 @@ def score_points(
         return lambda: fill(_tr("%1 · %2: %3"), name, days(moment), locale.toString(total))
 
     sayers = [say(point.total, point.band, point.taken_at) for point in series.points]
-    return _line_points(figure, "scores", sayers)
+    return _line_points(picture, "scores", sayers)
 
 
 class ThemeCells(Sequence[ChartPoint]):
     """Every cell of the theme map, row by row, each made only when asked for: a ten-year map
     has fifteen thousand, and a person looks at a few."""
 
-    def __init__(self, axes: Axes, themes: ThemeMap, locale: QLocale) -> None:
-        self._axes, self._themes, self._locale = axes, themes, locale
+    def __init__(self, grid: Grid, themes: ThemeMap, locale: QLocale) -> None:
+        self.grid, self._themes, self._locale = grid, themes, locale
         self._days = DayWords(locale)
         self.columns = len(themes.sessions)
 
@@ -195,7 +183,12 @@ class ThemeCells(Sequence[ChartPoint]):
         if not 0 <= index < len(self):
             raise IndexError(index)
         row, column = divmod(index, self.columns)
-        return ChartPoint(self._axes, float(column), float(row), partial(self._say, row, column))
+        grid = self.grid
+        place = (
+            grid.first[0] + column * grid.column_step,
+            grid.first[1] + row * grid.row_step,
+        )
+        return ChartPoint(float(column), float(row), place, partial(self._say, row, column))
 
     def _say(self, row: int, column: int) -> str:
         """Theme, session and date, and how often it came up."""
@@ -218,41 +211,35 @@ class ThemeCells(Sequence[ChartPoint]):
 
 
 def theme_points(
-    figure: Figure, themes: ThemeMap, locale: QLocale | None = None
+    picture: Picture, themes: ThemeMap, locale: QLocale | None = None
 ) -> Sequence[ChartPoint]:
     """Every cell of the theme map, row by row: theme, session and date, and how often."""
-    drawn = _drawn(figure, "theme-map")
-    if not drawn:
+    if picture.grid is None:
         return []
-    return ThemeCells(drawn[0][0], themes, locale or QLocale())
+    return ThemeCells(picture.grid, themes, locale or QLocale())
 
 
 def nearest(points: Sequence[ChartPoint], x: float, y: float, reach: float) -> ChartPoint | None:
-    """The point drawn nearest display position (x, y), if it is within `reach` pixels."""
-    import numpy as np
-
-    if not points:
-        return None
+    """The point drawn nearest pixel position (x, y), if it is within `reach` pixels."""
     best: ChartPoint | None = None
     best_distance = reach * reach
-    by_axes: dict[int, list[ChartPoint]] = {}
     for point in points:
-        by_axes.setdefault(id(point.axes), []).append(point)
-    for group in by_axes.values():
-        # One transform for all of an axes' points: a ten-year chart has thousands.
-        places = group[0].axes.transData.transform(np.array([(p.x, p.y) for p in group]))
-        distances = (places[:, 0] - x) ** 2 + (places[:, 1] - y) ** 2
-        index = int(np.argmin(distances))
-        if float(distances[index]) <= best_distance:
-            best, best_distance = group[index], float(distances[index])
+        across, up = point.place[0] - x, point.place[1] - y
+        distance = across * across + up * up
+        if distance < best_distance or (best is None and distance == best_distance):
+            best, best_distance = point, distance
     return best
 
 
-def cell_at(points: Sequence[ChartPoint], x: float, y: float, columns: int) -> ChartPoint | None:
-    """The cell of a grid of points (row by row, `columns` to a row, as `theme_points` makes
-    them) whose square holds data position (x, y), if any."""
-    column, row = round(x), round(y)
-    index = row * columns + column
-    if 0 <= column < columns and 0 <= index < len(points):
+def cell_at(points: Sequence[ChartPoint], grid: Grid, x: float, y: float) -> ChartPoint | None:
+    """The cell of a grid of points (row by row, as `theme_points` makes them) whose square
+    holds pixel position (x, y), if any."""
+    left, bottom, right, top = grid.box
+    if not (left <= x <= right and bottom <= y <= top) or not grid.column_step or not grid.row_step:
+        return None
+    column = round((x - grid.first[0]) / grid.column_step)
+    row = round((y - grid.first[1]) / grid.row_step)
+    index = row * grid.columns + column
+    if 0 <= column < grid.columns and 0 <= index < len(points):
         return points[index]
     return None

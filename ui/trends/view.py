@@ -3,12 +3,13 @@
 Three cards — distress across the course, themes across sessions, check-in scores (PHQ-9,
 GAD-7, PCL-5) — each chart with its one plain sentence, a table of the same numbers and
 "Save chart…" (`ChartPanel`), above them the controls (`TrendsControls`). The numbers come
-from kapcompanion.course.trends, read here on the main thread a part per turn and kept per
-choice; the check-in scores only once scrolled into sight. The figures come from
-kapcompanion.charts, built and drawn in the background (ui.trends.drawing), only for the charts
-in sight. It reloads when sessions, reflections, themes or check-ins change, and work waits
-while the screen is hidden (`Screen`). The charts follow the light or dark scheme and are drawn
-again when it changes. Never writes data.
+from kapcompanion.course.trends, worked out here on the main thread a part per turn from the
+store's lists (read once per data change, `StoreLists`) and kept per choice; the check-in
+scores only once scrolled into sight. The figures come from
+kapcompanion.charts, built and drawn in the drawing process (ui.widgets.drawing_process), only
+for the charts in sight. It reloads when sessions, reflections, themes or check-ins change, and
+work waits while the screen is hidden (`Screen`). The charts follow the light or dark scheme and
+are drawn again when it changes. Never writes data.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
 from ui.trends.chart import ChartPanel
 from ui.trends.controls import TrendsControls
+from ui.trends.reading import StoreLists
 from ui.widgets.building_blocks import (
     CARD_SIDE_PADDING,
     calm_scroll_area,
@@ -66,6 +68,7 @@ class TrendsView(Screen):
         self._scheme_changed = False
         self._empty: dict[str, bool] = {}
         self._readings: dict[tuple[Hashable, ...], object] = {}
+        self._lists: StoreLists | None = None  # the store's lists the readings come from
 
         # One chart's data is read per turn of the event loop, top to bottom, so the window
         # answers between them.
@@ -193,8 +196,14 @@ class TrendsView(Screen):
         if self._store is None:
             return
         self._readings.clear()  # the data changed: nothing read before still holds
+        self._lists = None
         self._scheme_changed = False
         self._schedule(*self._parts())
+
+    def _read_lists(self) -> None:
+        """The store's lists, one per turn (this part comes back until all are read)."""
+        if self._store is not None and self._store_lists().read_next():
+            self._due.insert(0, self._read_lists)
 
     def _read_whole_map(self) -> None:
         from kapcompanion.course.trends import Period
@@ -210,7 +219,8 @@ class TrendsView(Screen):
         whole = self._theme_map(Period(), None, None)
         first = self._store.first_moment()
         earliest = first.astimezone().date() if first else None
-        self.controls.set_choices(whole.themes, earliest, date.today(), self._store.sessions.list())
+        sessions = self._store_lists().sessions.list()
+        self.controls.set_choices(whole.themes, earliest, date.today(), sessions)
 
     def _draw(self) -> None:
         """Draw every chart for what the controls choose."""
@@ -222,6 +232,7 @@ class TrendsView(Screen):
     def _parts(self) -> list[Callable[[], None]]:
         """Everything the screen reads, a part per turn, in this order."""
         return [
+            self._read_lists,
             self._read_whole_map,
             self._offer_choices,
             self._draw_distress,
@@ -279,8 +290,15 @@ class TrendsView(Screen):
             if len(self._readings) >= READINGS_KEPT:
                 self._readings.clear()  # many chosen dates: keep only what is being looked at
             reader: Callable[..., object] = getattr(trends, what)
-            self._readings[key] = reader(self._store, *choice)
+            self._readings[key] = reader(self._store_lists().as_store(), *choice)
         return self._readings[key]
+
+    def _store_lists(self) -> StoreLists:
+        """The store's lists the numbers are worked out from, read once per data change."""
+        assert self._store is not None
+        if self._lists is None or self._lists.store is not self._store:
+            self._lists = StoreLists(self._store)
+        return self._lists
 
     def _theme_map(
         self, period: Period, keys: frozenset[str] | None, sessions: frozenset[SessionId] | None
@@ -291,8 +309,8 @@ class TrendsView(Screen):
         """Distress across the course, for the chosen days and x axis."""
         if self._store is None:
             return
+        from kapcompanion.charts.requests import distress_chart
         from kapcompanion.course.trends import DistressSeries
-        from ui.trends.drawing import distress_chart
         from ui.trends.points import distress_points
         from ui.trends.tables import distress_table
 
@@ -316,7 +334,7 @@ class TrendsView(Screen):
         """The theme map for the chosen days and themes, and what is coming up more or less."""
         if self._store is None:
             return
-        from ui.trends.drawing import theme_map_chart
+        from kapcompanion.charts.requests import theme_map_chart
         from ui.trends.points import theme_points
         from ui.trends.tables import theme_table
 
@@ -339,8 +357,8 @@ class TrendsView(Screen):
         """PHQ-9, GAD-7 and PCL-5 scores over the chosen days."""
         if self._store is None:
             return
+        from kapcompanion.charts.requests import scores_chart
         from kapcompanion.course.trends import QuestionnaireSeries
-        from ui.trends.drawing import scores_chart
         from ui.trends.points import score_points
         from ui.trends.tables import score_table
 

@@ -1,16 +1,20 @@
-"""The Trends charts are drawn in the background and only when in sight: the screen answers at
-once, says a chart is on its way, and never keeps old figures or pictures about."""
+"""The Trends charts are drawn in a drawing process of their own and only when in sight: the
+screen answers at once, says a chart is on its way, never keeps old pictures about, never loads
+matplotlib itself, and carries on gently when the drawing process dies."""
 
 from __future__ import annotations
 
 import gc
 import os
+import signal
 import subprocess
 import sys
-import threading
+import time
 import weakref
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -21,32 +25,53 @@ from pytestqt.qtbot import QtBot
 from kapcompanion.course.trends import Period, distress_series, questionnaire_series, theme_map
 from kapcompanion.store import Store
 from tests.paths import REPOSITORY
+from tests.processes import is_running
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import focused, press, tab_to, visible_texts
 from tests.ui.trends.test_trends_view import drawn, move_pointer, settle
 from ui.trends.chart import ChartImage, ChartPanel
 from ui.trends.controls import PeriodChoice
 from ui.trends.view import TrendsView
-from ui.widgets.chart_worker import chart_worker
+from ui.widgets.drawing_process import drawing_process, stop_drawing
 
-DRAWN_WITHIN_MS = 60_000  # how long a test waits for the worker (matplotlib may still load)
+DRAWN_WITHIN_MS = 60_000  # how long a test waits for a chart (matplotlib may still load)
+stops_the_drawing = pytest.mark.skipif(
+    not hasattr(signal, "SIGSTOP"), reason="stops the drawing process with POSIX signals"
+)
+
+
+def running_drawing_process(qtbot: QtBot) -> int:
+    """The drawing process's id, started if it was not (the one every test shares)."""
+    drawing_process().start()
+    qtbot.waitUntil(lambda: drawing_process().pid() is not None, timeout=DRAWN_WITHIN_MS)
+    pid = drawing_process().pid()
+    assert pid is not None
+    return pid
 
 
 @pytest.fixture
-def busy_worker() -> Iterator[threading.Event]:
-    """The chart worker kept busy (as while it imports matplotlib) until the event is set."""
-    free = threading.Event()
-    chart_worker().submit(lambda: free.wait(DRAWN_WITHIN_MS / 1000))
-    yield free
-    free.set()
+def paused_drawing(qtbot: QtBot) -> Iterator[Callable[[], None]]:
+    """The drawing process stopped in its tracks (as while it loads matplotlib or draws a long
+    chart) until the function given is called."""
+    pid = running_drawing_process(qtbot)
+    os.kill(pid, signal.SIGSTOP)
+    resumed = False
+
+    def resume() -> None:
+        nonlocal resumed
+        if not resumed:
+            with suppress(ProcessLookupError):  # ended meanwhile
+                os.kill(pid, signal.SIGCONT)
+            resumed = True
+
+    yield resume
+    resume()
 
 
-def worker_caught_up(qtbot: QtBot) -> None:
-    """Wait until every job given to the chart worker so far is done and its result shown."""
-    done = threading.Event()
-    chart_worker().submit(done.set)
-    qtbot.waitUntil(done.is_set, timeout=DRAWN_WITHIN_MS)
-    QApplication.processEvents()  # the results handed back before it
+def drawing_caught_up(qtbot: QtBot) -> None:
+    """Wait until everything asked of the drawing process so far is answered and shown."""
+    qtbot.waitUntil(lambda: not drawing_process().busy(), timeout=DRAWN_WITHIN_MS)
+    QApplication.processEvents()
 
 
 def drawn_now(panel: ChartPanel) -> Callable[[], bool]:
@@ -60,17 +85,17 @@ def test_a_chart_out_of_sight_is_drawn_when_it_comes_into_sight(
     view.resize(900, 460)  # only the distress chart is in sight
     qtbot.waitUntil(lambda: not view.is_reading(), timeout=DRAWN_WITHIN_MS)
     qtbot.waitUntil(drawn_now(view.distress), timeout=DRAWN_WITHIN_MS)
-    worker_caught_up(qtbot)
+    drawing_caught_up(qtbot)
 
     # The theme map's numbers are read (its sentence is there) but its chart waits unseen.
     themes = view.themes
     assert themes.chart_host.visibleRegion().isEmpty()
     assert themes.summary_text() == theme_map(demo_store).summary()
-    assert themes.is_drawing() and themes.figure is None
+    assert themes.is_drawing() and themes.picture is None
     # The check-in scores, further down, are not even read yet.
     pcl5 = view.scores["pcl5"]
     assert view.waits_for_sight()
-    assert pcl5.summary_text() == "" and pcl5.figure is None
+    assert pcl5.summary_text() == "" and pcl5.picture is None
 
     view.scroll_area.ensureWidgetVisible(themes.chart_host)
     qtbot.waitUntil(drawn_now(themes), timeout=DRAWN_WITHIN_MS)
@@ -83,8 +108,9 @@ def test_a_chart_out_of_sight_is_drawn_when_it_comes_into_sight(
     assert [y for _x, y in drawn(pcl5, "scores")] == [point.total for point in series.points]
 
 
+@stops_the_drawing
 def test_the_screen_answers_while_the_charts_wait_to_be_drawn(
-    show_view: ShowView, demo_store: Store, qtbot: QtBot, busy_worker: threading.Event
+    show_view: ShowView, demo_store: Store, qtbot: QtBot, paused_drawing: Callable[[], None]
 ) -> None:
     view = show_view(TrendsView, demo_store)
     qtbot.waitUntil(lambda: not view.is_reading(), timeout=DRAWN_WITHIN_MS)
@@ -106,7 +132,7 @@ def test_the_screen_answers_while_the_charts_wait_to_be_drawn(
     assert view.distress.summary_text() == recent.summary()
     assert focused() is view.controls.period_box
 
-    busy_worker.set()
+    paused_drawing()
     qtbot.waitUntil(drawn_now(view.distress), timeout=DRAWN_WITHIN_MS)
     assert not view.distress.drawing_note.isVisible()
     assert [y for _x, y in drawn(view.distress, "after-session")] == [
@@ -114,6 +140,7 @@ def test_the_screen_answers_while_the_charts_wait_to_be_drawn(
     ]
 
 
+@stops_the_drawing
 def test_the_last_picture_stays_until_the_new_one_is_drawn(
     show_view: ShowView, demo_store: Store, qtbot: QtBot
 ) -> None:
@@ -121,8 +148,8 @@ def test_the_last_picture_stays_until_the_new_one_is_drawn(
     settle(view)
     before = view.distress.canvas.image
     assert before is not None
-    free = threading.Event()
-    chart_worker().submit(lambda: free.wait(DRAWN_WITHIN_MS / 1000))
+    pid = running_drawing_process(qtbot)
+    os.kill(pid, signal.SIGSTOP)
     try:
         view.controls.choose_by("date")
         qtbot.waitUntil(lambda: not view.is_reading(), timeout=DRAWN_WITHIN_MS)
@@ -130,17 +157,15 @@ def test_the_last_picture_stays_until_the_new_one_is_drawn(
         assert view.distress.canvas.image is before and view.distress.canvas.isVisible()
         assert not view.distress.drawing_note.isVisible()  # no flash of a placeholder
     finally:
-        free.set()
+        os.kill(pid, signal.SIGCONT)
     qtbot.waitUntil(drawn_now(view.distress), timeout=DRAWN_WITHIN_MS)
     assert view.distress.canvas.image is not before
 
 
-def test_many_clicks_leave_no_figures_or_pictures_behind(
-    show_view: ShowView, demo_store: Store
-) -> None:
+def test_many_clicks_leave_no_pictures_behind(show_view: ShowView, demo_store: Store) -> None:
     view = show_view(TrendsView, demo_store)
     settle(view)
-    earlier = [weakref.ref(panel.figure) for panel in view.panels() if panel.figure is not None]
+    earlier = [weakref.ref(panel.picture) for panel in view.panels() if panel.picture is not None]
     assert len(earlier) == len(view.panels())
     for _ in range(6):
         for choice in (PeriodChoice.LAST_90_DAYS, PeriodChoice.WHOLE_COURSE):
@@ -151,10 +176,11 @@ def test_many_clicks_leave_no_figures_or_pictures_behind(
         view.controls.choose_by("number")
         settle(view)
     gc.collect()
-    assert all(figure() is None for figure in earlier)  # every figure drawn before is gone
+    assert all(picture() is None for picture in earlier)  # every one drawn before is gone
     for panel in view.panels():
         assert len(panel.findChildren(ChartImage)) == 1  # one picture, replaced in place
         assert panel.has_chart()
+        assert panel.picture is not None and not panel.picture.pixels  # kept once, by the canvas
 
 
 def test_hovering_a_theme_map_cell_says_its_theme_session_and_day(
@@ -163,14 +189,12 @@ def test_hovering_a_theme_map_cell_says_its_theme_session_and_day(
     view = show_view(TrendsView, demo_store)
     settle(view)
     panel = view.themes
-    assert panel.figure is not None
+    assert panel.picture is not None
     themes = theme_map(demo_store)
     cell = panel.points()[0]  # the first theme in the first session
     x, y = cell.on_screen()
     ratio = panel.canvas.devicePixelRatioF()
-    move_pointer(
-        panel.canvas, QPoint(round(x / ratio), round((panel.figure.bbox.height - y) / ratio))
-    )
+    move_pointer(panel.canvas, QPoint(round(x / ratio), round((panel.picture.height - y) / ratio)))
     assert cell.words.startswith(f"{themes.themes[0].name} · Session 1, ")
     qtbot.waitUntil(lambda: QToolTip.text() == cell.words)
 
@@ -186,12 +210,12 @@ def test_the_point_chosen_with_the_keys_is_ringed_where_it_is_drawn(
     chosen = panel.chosen_point()
     ring = panel.canvas.ring
     assert chosen is not None and ring is not None and ring.round
-    assert panel.figure is not None
+    assert panel.picture is not None
     x, y = chosen.on_screen()
     ratio = panel.canvas.devicePixelRatioF()
     centre = ring.area.center()
     assert centre.x() == pytest.approx(x / ratio, abs=1)
-    assert centre.y() == pytest.approx((panel.figure.bbox.height - y) / ratio, abs=1)
+    assert centre.y() == pytest.approx((panel.picture.height - y) / ratio, abs=1)
     press(qtbot, Qt.Key.Key_Escape)
     assert panel.canvas.ring is None
 
@@ -200,33 +224,53 @@ def test_a_picture_has_the_screens_pixels(show_view: ShowView, demo_store: Store
     view = show_view(TrendsView, demo_store)
     settle(view)
     for panel in view.panels():
-        image, figure = panel.canvas.image, panel.figure
-        assert image is not None and figure is not None
+        image, picture = panel.canvas.image, panel.picture
+        assert image is not None and picture is not None
         assert image.devicePixelRatio() == pytest.approx(panel.canvas.devicePixelRatioF())
-        assert (image.width(), image.height()) == (
-            round(figure.bbox.width),
-            round(figure.bbox.height),
-        )
+        assert (image.width(), image.height()) == (picture.width, picture.height)
+        assert picture.width == round(picture.width_inches * picture.dpi)
 
 
-WARM_UP_PROGRAM = """
-import sys, threading, time
+@stops_the_drawing
+def test_a_drawing_process_that_dies_leaves_the_sentence_and_the_next_chart_is_drawn(
+    show_view: ShowView, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = show_view(TrendsView, demo_store)
+    view.resize(900, 460)  # only the distress chart is in sight
+    settle(view)
+    pid = running_drawing_process(qtbot)
+    os.kill(pid, signal.SIGSTOP)  # caught mid-drawing
+    view.controls.choose_by("date")
+    qtbot.waitUntil(lambda: view.distress.is_drawing() and drawing_process().busy())
+    os.kill(pid, signal.SIGKILL)
+
+    panel = view.distress
+    qtbot.waitUntil(lambda: not panel.is_drawing(), timeout=DRAWN_WITHIN_MS)
+    assert not panel.has_chart() and not panel.chart_host.isVisible()
+    assert panel.summary.isVisible()  # the sentence stands alone, gently
+    assert panel.summary_text() == distress_series(demo_store).summary()
+    assert not is_running(pid)
+
+    view.controls.choose_by("number")  # the next chart starts a new drawing process
+    qtbot.waitUntil(drawn_now(panel), timeout=DRAWN_WITHIN_MS)
+    assert drawing_process().pid() not in (None, pid)
+    assert [y for _x, y in drawn(panel, "after-session")] == [
+        s.after for s in distress_series(demo_store).sessions if s.after is not None
+    ]
+
+
+WINDOW_PROGRAM = """
+import sys, time
 from pathlib import Path
 
-loaded_by = []
+from PySide6.QtCore import QTimer
 
-
-class Watch:
-    def find_spec(self, name, path=None, target=None):
-        if name == "matplotlib":
-            loaded_by.append(threading.current_thread().name)
-        return None
-
-
-sys.meta_path.insert(0, Watch())
 from kapcompanion.profile import Profile
+from tests.processes import is_running
+from ui.trends.controls import PeriodChoice
 from ui.application import create_application, window_settings
 from ui.main_window import MainWindow
+from ui.widgets.drawing_process import drawing_process, stop_drawing
 
 app = create_application()
 profile = Profile(Path(sys.argv[1]))
@@ -244,17 +288,36 @@ def wait_for(done):
         time.sleep(0.01)
 
 
-wait_for(lambda: "kapcompanion.charts.distress" in sys.modules)  # not visiting Trends
+wait_for(lambda: drawing_process().pid() is not None)  # started before visiting Trends
 window.show_destination("trends")
-wait_for(lambda: window.trends_view.distress.has_chart())
+view = window.trends_view
+wait_for(lambda: view.distress.has_chart() and view.themes.has_chart())
+pcl5 = view.scores["pcl5"]
+
+
+def scrolled_to_pcl5():
+    view.scroll_area.ensureWidgetVisible(view.scores_card)
+    view.scroll_area.ensureWidgetVisible(pcl5.chart_host)
+    return pcl5.has_chart()
+
+
+wait_for(scrolled_to_pcl5)
+view.controls.choose_period(PeriodChoice.LAST_90_DAYS)
+wait_for(lambda: not view.distress.is_drawing())
+child = drawing_process().pid()
+print("matplotlib" in sys.modules, "numpy" in sys.modules)
+QTimer.singleShot(0, app.quit)
+app.exec()  # quits at once, as closing the window does
+print(is_running(child))
 window.close_store()
-print(" ".join(loaded_by))
 """
 
 
-def test_matplotlib_loads_in_the_background_once_the_profile_is_open(tmp_path: Path) -> None:
+def test_the_window_never_loads_matplotlib_and_quitting_ends_the_drawing_process(
+    tmp_path: Path,
+) -> None:
     result = subprocess.run(
-        [sys.executable, "-c", WARM_UP_PROGRAM, str(tmp_path / "profile")],
+        [sys.executable, "-c", WINDOW_PROGRAM, str(tmp_path / "profile")],
         cwd=REPOSITORY,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
@@ -262,4 +325,96 @@ def test_matplotlib_loads_in_the_background_once_the_profile_is_open(tmp_path: P
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["charts"]  # once, by the chart thread, never the window's
+    assert result.stdout.split() == ["False", "False", "False"]
+
+
+@stops_the_drawing
+def test_a_newer_request_replaces_one_still_waiting(
+    qtbot: QtBot, demo_store: Store, paused_drawing: Callable[[], None]
+) -> None:
+    from kapcompanion.charts import ChartStyle
+    from kapcompanion.charts.requests import DrawRequest, Picture, distress_chart
+
+    def request(by: str) -> DrawRequest:
+        chart = distress_chart(distress_series(demo_store), by)
+        return DrawRequest(chart, ChartStyle.light(), 96.0, 1.0, None, "en_US")
+
+    answers: list[tuple[int, object]] = []
+
+    def answered(turn: int, answer: object) -> None:
+        answers.append((turn, answer))
+
+    drawing = drawing_process()
+    for turn, by in enumerate(("number", "date", "number")):
+        drawing.ask("one chart", request(by), partial(answered, turn))
+    paused_drawing()
+    qtbot.waitUntil(lambda: not drawing.busy(), timeout=DRAWN_WITHIN_MS)
+    # The first was with the drawing process already; the second was no longer wanted.
+    assert [turn for turn, _answer in answers] == [0, 2]
+    assert all(isinstance(answer, Picture) and answer.has_axes for _turn, answer in answers)
+
+
+def test_the_drawing_command_is_not_offered_to_people() -> None:
+    from kapcompanion.cli.main import build_parser
+
+    assert "draw-charts" not in build_parser().format_help()
+
+
+def test_a_drawing_process_that_cannot_start_leaves_the_sentence_and_is_tried_again(
+    show_view: ShowView,
+    demo_store: Store,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    stop_drawing()
+    monkeypatch.setattr(
+        "ui.widgets.drawing_process.own_program", lambda *_: (str(tmp_path / "missing"), [])
+    )
+    view = show_view(TrendsView, demo_store)
+    view.resize(900, 460)  # only the distress chart is in sight
+    panel = view.distress
+    qtbot.waitUntil(lambda: not view.is_reading() and not panel.is_drawing(), timeout=10_000)
+    assert not panel.has_chart() and not panel.chart_host.isVisible()
+    assert panel.summary.isVisible()
+    assert panel.summary_text() == distress_series(demo_store).summary()
+
+    monkeypatch.undo()  # the program is there again: the next chart starts it
+    view.controls.choose_by("date")
+    qtbot.waitUntil(drawn_now(panel), timeout=DRAWN_WITHIN_MS)
+
+
+STARTS_DRAWING = """
+import time
+from PySide6.QtCore import QCoreApplication
+from ui.widgets.drawing_process import drawing_process
+
+app = QCoreApplication([])
+drawing_process().start()
+while drawing_process().pid() is None:
+    app.processEvents()
+print(drawing_process().pid(), flush=True)
+time.sleep(120)
+"""
+
+
+@stops_the_drawing
+def test_a_window_killed_outright_leaves_no_drawing_process() -> None:
+    window = subprocess.Popen(
+        [sys.executable, "-c", STARTS_DRAWING],
+        cwd=REPOSITORY,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert window.stdout is not None
+        child = int(window.stdout.readline())
+        window.kill()  # no quitting, no closing: gone, as after a crash
+        window.wait(30)
+        deadline = time.monotonic() + 30
+        while is_running(child) and time.monotonic() < deadline:  # even while it loads
+            time.sleep(0.1)
+        assert not is_running(child)
+    finally:
+        window.kill()
+        window.wait(30)

@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, Qt
@@ -64,7 +63,7 @@ def settle(view: QWidget) -> None:
     assert isinstance(view, TrendsView)
 
     def wait_for(done: Callable[[], bool]) -> None:
-        deadline = time.monotonic() + 60  # the first chart waits for matplotlib to load
+        deadline = time.monotonic() + 60  # the first chart waits for the drawing process
         while not done():
             assert time.monotonic() < deadline, "the charts were never drawn"
             QApplication.processEvents()
@@ -98,14 +97,8 @@ def light_again(qapp: QApplication) -> Iterator[None]:
 def drawn(panel: ChartPanel, gid: str) -> list[tuple[float, float]]:
     """The (x, y) of every point the chart drew for the series named `gid`."""
     settle(panel.window())
-    assert panel.figure is not None
-    points = []
-    for axes in panel.figure.axes:
-        for line in axes.lines:
-            if line.get_gid() == gid:
-                xy: Any = line.get_xydata()
-                points += [(float(x), float(y)) for x, y in xy]
-    return points
+    assert panel.picture is not None
+    return [xy for line in panel.picture.lines_named(gid) for xy in line.data]
 
 
 def table_of(panel: ChartPanel) -> list[list[str]]:
@@ -197,10 +190,10 @@ def test_charts_are_drawn_at_the_screens_resolution(
 ) -> None:
     view = open_view(demo_store)
     for panel in view.panels():
-        assert panel.canvas is not None and panel.figure is not None
+        assert panel.canvas is not None and panel.picture is not None
         screen = panel.canvas.screen()
         expected = screen.logicalDotsPerInch() * panel.canvas.devicePixelRatioF()
-        assert panel.figure.dpi == pytest.approx(expected)
+        assert panel.picture.dpi == pytest.approx(expected)
 
 
 def test_matplotlib_waits_until_the_screen_draws_and_pyplot_never_comes(
@@ -463,11 +456,11 @@ def test_hovering_a_point_says_its_date_and_value(
     view = open_view(demo_store)
     panel = view.scores["phq9"]
     canvas = panel.canvas
-    assert canvas is not None and panel.figure is not None
+    assert canvas is not None and panel.picture is not None
     point = panel.points()[0]
     x, y = point.on_screen()
     ratio = canvas.devicePixelRatioF()
-    at = QPoint(round(x / ratio), round((panel.figure.bbox.height - y) / ratio))
+    at = QPoint(round(x / ratio), round((panel.picture.height - y) / ratio))
     move_pointer(canvas, at)
     first = questionnaire_series(demo_store)[0].points[0]
     qtbot.waitUntil(lambda: QToolTip.text() == f"PHQ-9 · {day_of(first.taken_at)}: 13 (moderate)")
@@ -547,12 +540,12 @@ def test_work_waits_while_the_screen_is_hidden(
     open_view: ViewFactory, demo_store: Store, qtbot: QtBot
 ) -> None:
     view = open_view(demo_store)
-    before = view.distress.figure
+    before = view.distress.picture
     view.hide()
     view.refresh()
-    assert view.distress.figure is before  # nothing drawn for no one to see
+    assert view.distress.picture is before  # nothing drawn for no one to see
     view.show()
-    qtbot.waitUntil(lambda: view.distress.figure is not before)
+    qtbot.waitUntil(lambda: view.distress.picture is not before)
     assert view.distress.has_chart()
 
 
@@ -628,8 +621,8 @@ def test_the_dark_scheme_draws_dark_charts(
     view = open_view(demo_store)
     light = view.distress.style_used()
     assert light is not None and light.background == ChartStyle.light().background
-    light_figure = view.distress.figure
-    assert light_figure is not None
+    light_picture = view.distress.picture
+    assert light_picture is not None
 
     apply_style(qapp, ColourScheme.DARK)
 
@@ -645,9 +638,10 @@ def test_the_dark_scheme_draws_dark_charts(
         return all_dark()
 
     qtbot.waitUntil(settled_dark)
-    assert view.distress.figure is not light_figure
-    assert view.distress.figure is not None
-    assert view.distress.figure.get_facecolor()[:3] != light_figure.get_facecolor()[:3]
+    dark_picture = view.distress.picture
+    assert dark_picture is not None and dark_picture is not light_picture
+    assert dark_picture.background != light_picture.background
+    assert dark_picture.background == ChartStyle.dark().background.lower()
 
 
 # Keyboard, names, room ------------------------------------------------------------------------
@@ -710,9 +704,34 @@ def test_a_narrow_window_lays_the_chart_out_for_its_width(
     view.resize(560, 700)
 
     def laid_out_for_the_width() -> bool:
-        figure = panel.figure
+        picture = panel.picture
         host = panel.chart_host.width()
-        return figure is not None and abs(figure.get_figwidth() * figure.dpi - host) < 30
+        return picture is not None and abs(picture.width_inches * picture.dpi - host) < 30
 
     qtbot.waitUntil(laid_out_for_the_width, timeout=3000)
-    assert panel.figure is not None and panel.figure.get_figwidth() < 6
+    assert panel.picture is not None and panel.picture.width_inches < 6
+
+
+def test_a_session_added_elsewhere_is_in_the_next_reading(
+    open_view: ViewFactory, demo_store: Store
+) -> None:
+    from datetime import UTC, datetime
+
+    from kapcompanion.domain import NewSession
+
+    view = open_view(demo_store)
+    view.controls.choose_period(PeriodChoice.LAST_90_DAYS)
+    settle(view)
+    before = drawn(view.distress, "after-session")
+    demo_store.sessions.add(
+        NewSession(
+            held_at=datetime.now(UTC), number_in_course=7, distress_before=6, distress_after=2
+        )
+    )
+    view.refresh()  # as the window does when data changes elsewhere
+    settle(view)
+    assert len(drawn(view.distress, "after-session")) == len(before) + 1
+    assert drawn(view.distress, "after-session")[-1][1] == 2.0
+    view.controls.choose_period(PeriodChoice.WHOLE_COURSE)  # read before the change
+    settle(view)
+    assert view.distress.summary_text() == distress_series(demo_store).summary()
