@@ -112,21 +112,23 @@ if TYPE_CHECKING:
     from ui.widgets.quick_practice import QuickPracticeDialog
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-# Screens built and filled while the window is idle once the data is open
-# (ui/widgets/while_idle.py), so a first visit only shows them. Trends waits to be opened: it
-# reads and draws only what is in sight.
-BUILT_WHILE_IDLE = (
-    "sessions",
-    "reflect",
-    "journal",
-    "insights",
-    "checkins",
-    "practices",
-    "report",
-    "support",
-    "settings",
-)
-IMPORTED_WHILE_IDLE = ("ui.trends.view",)
+# Screens made ready while the window is idle once the data is open (ui/widgets/while_idle.py),
+# so a first visit only shows them: each one's module is imported, then it is built, then it
+# reads what it shows, each a step of its own. (Trends draws only what is in sight, and in its
+# drawing process, so it is readied like the rest.)
+SCREEN_MODULES = {
+    "sessions": "ui.sessions.view",
+    "reflect": "ui.reflect.view",
+    "journal": "ui.journal.view",
+    "insights": "ui.insights.view",
+    "trends": "ui.trends.view",
+    "checkins": "ui.checkins.view",
+    "practices": "ui.practices.view",
+    "report": "ui.printout.view",
+    "support": "ui.support.view",
+    "settings": "ui.settings.view",
+}
+BUILT_WHILE_IDLE = tuple(SCREEN_MODULES)
 SIDEBAR_WIDTH = 200
 STATE_SAVE_DELAY_MS = 1000  # after the last move, resize or change of screen
 
@@ -684,8 +686,6 @@ class MainWindow(QMainWindow):
             self._leave_locked()
         self._watch_for_idle()
         steps = [step for key in self.built_while_idle for step in self._ready_while_idle(key)]
-        # The chart screens' own modules (Qt classes: made on this thread); not their charts.
-        steps += [partial(import_module, name) for name in IMPORTED_WHILE_IDLE]
         do_while_idle(
             self, steps, keep_going=lambda: self._store is not None and not self._data_closed()
         )
@@ -699,15 +699,16 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._show_notes)
 
     def _ready_while_idle(self, key: str) -> tuple[Callable[[], object], ...]:
-        """Two short steps that make a screen ready before it is first opened: build it, then
-        read what it shows (out of sight; a change made meanwhile marks it to read again)."""
+        """Short steps that make a screen ready before it is first opened: import its module,
+        build it, then read what it shows (out of sight; a change made meanwhile marks it to
+        read again)."""
 
         def read() -> None:
             screen = self._built.get(key)
             if isinstance(screen, Screen) and not screen.isVisible():
                 screen.refresh_if_stale()
 
-        return (partial(self.page, key), read)
+        return (partial(import_module, SCREEN_MODULES[key]), partial(self.page, key), read)
 
     def _show_notes(self) -> None:
         """Each note waiting since the data opened, once."""
