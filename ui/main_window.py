@@ -129,6 +129,7 @@ SCREEN_MODULES = {
     "settings": "ui.settings.view",
 }
 BUILT_WHILE_IDLE = tuple(SCREEN_MODULES)
+HOME_READS = ("kapcompanion.course.home_summary", "kapcompanion.course.whats_due")
 SIDEBAR_WIDTH = 200
 STATE_SAVE_DELAY_MS = 1000  # after the last move, resize or change of screen
 
@@ -649,6 +650,9 @@ class MainWindow(QMainWindow):
             return error
         if any_thread:
             self._back_up(store, closing=False)
+            # What Home reads first, imported here too rather than on the window's thread.
+            for name in HOME_READS:
+                import_module(name)
         return store
 
     def _opened(self, outcome: object, *, backed_up: bool = False) -> None:
