@@ -18,7 +18,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -63,6 +62,7 @@ from ui.widgets.focus import chain_tab_order
 from ui.widgets.page_frame import HeaderedPage, PageHeader
 from ui.widgets.screen import Screen
 from ui.widgets.style import space
+from ui.widgets.undo_buttons import UndoButtons
 from ui.widgets.wording import short_words
 
 if TYPE_CHECKING:
@@ -84,7 +84,8 @@ class InsightsView(Screen):
         self.setAccessibleName(self.tr("Insights"))
         self._board = BoardData((), ())
         self._last_change_failed = False
-        self.undo_stack = QUndoStack(self)
+        self.undo_buttons = UndoButtons(self)
+        self.undo_stack = self.undo_buttons.stack
         self.undo_stack.indexChanged.connect(self._stack_moved)
         self.model = InsightListModel(self)
 
@@ -94,30 +95,18 @@ class InsightsView(Screen):
         layout.addWidget(self.page)
         self._build_header()
         self._build_body()
-        self._build_shortcuts()
 
     # Building -------------------------------------------------------------------------------
 
     def _build_header(self) -> None:
-        self.undo_button = QPushButton(self.tr("Undo"))
-        self.undo_button.setAccessibleName(self.tr("Undo"))
-        self.undo_button.setEnabled(False)
-        self.undo_button.clicked.connect(self.undo)
-        self.redo_button = QPushButton(self.tr("Redo"))
-        self.redo_button.setAccessibleName(self.tr("Redo"))
-        self.redo_button.setEnabled(False)
-        self.redo_button.clicked.connect(self.redo)
-        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        self.undo_stack.undoTextChanged.connect(self._name_undo)
-        self.undo_stack.redoTextChanged.connect(self._name_redo)
+        self.undo_button = self.undo_buttons.undo_button
+        self.redo_button = self.undo_buttons.redo_button
         self.header = PageHeader((self.undo_button, self.redo_button))
         self.header.set_words(
             self.tr("Insights"),
             self.tr("What you want to carry forward. Pinned ones stay at the top."),
         )
         self.page.set_header(self.header)
-        self._show_undo_buttons()
 
         self.filter_row = QWidget()
         flow = FlowLayout(self.filter_row, spacing=space(1))
@@ -190,29 +179,11 @@ class InsightsView(Screen):
             ]
         )
 
-    def _build_shortcuts(self) -> None:
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, context=context)
-        undo.activated.connect(self.undo)
-        redo_keys: dict[str, QKeySequence] = {}
-        for sequence in (
-            *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
-            QKeySequence("Ctrl+Shift+Z"),
-            QKeySequence("Ctrl+Y"),
-        ):
-            redo_keys.setdefault(sequence.toString(), sequence)
-        self._redo_shortcuts = []
-        for sequence in redo_keys.values():
-            shortcut = QShortcut(sequence, self, context=context)
-            shortcut.activated.connect(self.redo)
-            self._redo_shortcuts.append(shortcut)
-
     # Store and refreshing -------------------------------------------------------------------
 
     def set_store(self, store: Store) -> None:
         if store is not self._store:
-            self.undo_stack.clear()
-            self._show_undo_buttons()
+            self.undo_buttons.clear()
             self.board_list.close_card()
         super().set_store(store)
 
@@ -397,32 +368,13 @@ class InsightsView(Screen):
     # Undo and redo --------------------------------------------------------------------------
 
     def undo(self) -> None:
-        if self.undo_stack.canUndo():
-            self.undo_stack.undo()
+        self.undo_buttons.undo()
 
     def redo(self) -> None:
-        if self.undo_stack.canRedo():
-            self.undo_stack.redo()
-
-    def _name_undo(self, what: str) -> None:
-        name = fill(self.tr("Undo: %1"), what) if what else self.tr("Undo")
-        self.undo_button.setAccessibleName(name)
-        self.undo_button.setToolTip(name if what else "")
-
-    def _name_redo(self, what: str) -> None:
-        name = fill(self.tr("Redo: %1"), what) if what else self.tr("Redo")
-        self.redo_button.setAccessibleName(name)
-        self.redo_button.setToolTip(name if what else "")
+        self.undo_buttons.redo()
 
     def _stack_moved(self, _index: int) -> None:
         self.notice.hide()
-        self._show_undo_buttons()
-
-    def _show_undo_buttons(self) -> None:
-        """Undo and Redo appear once there is something to take back (calmer before then)."""
-        anything = self.undo_stack.count() > 0
-        self.undo_button.setVisible(anything)
-        self.redo_button.setVisible(anything)
 
     def _reports(self) -> Reports[InsightId]:
         return Reports(self._changed, self._failed)

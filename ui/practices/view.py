@@ -14,15 +14,15 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from kapcompanion.domain import Medication, NewMedication, OwnPractice, PracticeEntry
 from kapcompanion.entry_rules import checked_name
 from kapcompanion.errors import KapError
 from kapcompanion.ids import MedicationId
-from kapcompanion.wording.translation import fill, translate
+from kapcompanion.wording.translation import translate
 from ui.changes import DataKind
 from ui.operations.base import Reports
 from ui.operations.medications import AddMedication, ChangeMedication, MoveMedication
@@ -42,6 +42,7 @@ from ui.widgets.error_messages import describe, show_message
 from ui.widgets.page_frame import HeaderedPage, PageHeader
 from ui.widgets.quick_practice import entry_to_new
 from ui.widgets.screen import Screen
+from ui.widgets.undo_buttons import UndoButtons
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store
@@ -68,7 +69,8 @@ class PracticesView(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Practices"))
-        self.undo_stack = QUndoStack(self)
+        self.undo_buttons = UndoButtons(self)
+        self.undo_stack = self.undo_buttons.stack
         self.dialog: CheckedForm | None = None  # the form open now, if one is
         self._keep_entry: int | None = None
         self._keep_medication: int | None = None
@@ -82,24 +84,14 @@ class PracticesView(Screen):
         self.log_button.setObjectName("primary")
         self.log_button.setAccessibleName(self.tr("Log a practice: something you did for yourself"))
         self.log_button.clicked.connect(self.log_requested)
-        self.undo_button = QPushButton(self.tr("Undo"))
-        self.undo_button.setAccessibleName(self.tr("Undo"))
-        self.undo_button.clicked.connect(self.undo)
-        self.redo_button = QPushButton(self.tr("Redo"))
-        self.redo_button.setAccessibleName(self.tr("Redo"))
-        self.redo_button.clicked.connect(self.redo)
-        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        self.undo_stack.undoTextChanged.connect(self._name_undo)
-        self.undo_stack.redoTextChanged.connect(self._name_redo)
-        self.undo_stack.indexChanged.connect(self._stack_moved)
+        self.undo_button = self.undo_buttons.undo_button
+        self.redo_button = self.undo_buttons.redo_button
         self.header = PageHeader((self.undo_button, self.redo_button, self.log_button))
         self.header.set_words(
             self.tr("Practices"),
             self.tr("Something you did for yourself, kept as a plain history."),
         )
         self.page.set_header(self.header)
-        self._show_undo_buttons()
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Practices and medications"))
@@ -121,18 +113,11 @@ class PracticesView(Screen):
         self.medications_page.stop_requested.connect(self.stop_medication)
         self.medications_page.delete_requested.connect(self.delete_medication)
 
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, context=context)
-        undo.activated.connect(self.undo)
-        for keys in ("Ctrl+Shift+Z", "Ctrl+Y"):
-            redo = QShortcut(QKeySequence(keys), self, context=context)
-            redo.activated.connect(self.redo)
-
     # Reading --------------------------------------------------------------------------------
 
     def set_store(self, store: Store) -> None:
         if store is not self._store:  # steps of other data could not be taken back here
-            self.undo_stack.clear()
+            self.undo_buttons.clear()
         super().set_store(store)
 
     def load_from_store(self) -> None:
@@ -154,33 +139,10 @@ class PracticesView(Screen):
     # Undo and redo --------------------------------------------------------------------------
 
     def undo(self) -> None:
-        if self.undo_stack.canUndo():
-            self.undo_stack.undo()
+        self.undo_buttons.undo()
 
     def redo(self) -> None:
-        if self.undo_stack.canRedo():
-            self.undo_stack.redo()
-
-    def _name_undo(self, what: str) -> None:
-        name = fill(self.tr("Undo: %1"), what) if what else self.tr("Undo")
-        self.undo_button.setAccessibleName(name)
-        self.undo_button.setToolTip(name if what else "")
-
-    def _name_redo(self, what: str) -> None:
-        name = fill(self.tr("Redo: %1"), what) if what else self.tr("Redo")
-        self.redo_button.setAccessibleName(name)
-        self.redo_button.setToolTip(name if what else "")
-
-    def _stack_moved(self, _index: int) -> None:
-        self._show_undo_buttons()
-
-    def _show_undo_buttons(self) -> None:
-        """Undo and Redo appear once there is something to take back (calmer before then)."""
-        anything = self.undo_stack.count() > 0
-        self.undo_button.setVisible(anything)
-        self.redo_button.setVisible(anything)
-        self.undo_button.setEnabled(self.undo_stack.canUndo())
-        self.redo_button.setEnabled(self.undo_stack.canRedo())
+        self.undo_buttons.redo()
 
     def _push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)
