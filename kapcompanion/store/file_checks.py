@@ -160,15 +160,6 @@ def has_wal(path: Path) -> bool:
 
 # The `check` command -------------------------------------------------------------------
 
-COUNTED_TABLES = (
-    "sessions",
-    "reflections",
-    "insights",
-    "distress_ratings",
-    "practice_entries",
-    "medications",
-)
-
 
 @dataclass(frozen=True)
 class HealthReport:
@@ -203,7 +194,7 @@ def check_database(path: Path, passphrase: str | None = None) -> HealthReport:
         if problems:
             return HealthReport(path, problems)
         tables = set(db.table_names())
-        counts = {name: db[name].count for name in COUNTED_TABLES if name in tables}
+        counts = {name: db[name].count for name in schema.USER_TABLES if name in tables}
         pending = [step.name for step in schema.migrations.pending(db)]
         return HealthReport(path, problems, counts, pending)
     except driver.errors() as error:

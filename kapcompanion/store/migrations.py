@@ -22,6 +22,17 @@ MIGRATION_SET = "kapcompanion"
 
 migrations = Migrations(MIGRATION_SET)
 
+# The tables of the client's own records, one row a thing they made: what "empty" means, and
+# what a check, a restore and a backup count.
+USER_TABLES = (
+    "sessions",
+    "reflections",
+    "insights",
+    "distress_ratings",
+    "practice_entries",
+    "medications",
+)
+
 _PHASES = "'preparation', 'same_day', 'next_day', 'week_after', 'open'"
 _DISTRESS = "BETWEEN 0 AND 10"
 

@@ -49,14 +49,6 @@ from kapcompanion.store.scrub import checkpoint_wal
 if TYPE_CHECKING:
     from kapcompanion.profile import Profile
 
-COUNTED = (
-    "sessions",
-    "reflections",
-    "insights",
-    "distress_ratings",
-    "practice_entries",
-    "medications",
-)
 KEPT_INFIX = ".before-restore-"
 
 
@@ -134,7 +126,7 @@ def _inspect(path: Path, passphrase: str | None, *, thorough: bool) -> dict[str,
         problems = integrity_problems(connection, quick=not thorough)
         if problems:
             raise _UnusableError(f"is damaged ({problems[0]})")
-        return {table: _live(db, table) for table in COUNTED}
+        return {table: _live(db, table) for table in schema.USER_TABLES}
     except KapError as error:
         raise _UnusableError(_reason(error)) from error
     except driver.errors() as error:

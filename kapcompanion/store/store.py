@@ -51,6 +51,7 @@ from kapcompanion.store.health import check_before_opening
 from kapcompanion.store.insights import Insights
 from kapcompanion.store.journal import Journal
 from kapcompanion.store.medications import Medications
+from kapcompanion.store.migrations import USER_TABLES
 from kapcompanion.store.part import one
 from kapcompanion.store.practices import Practices
 from kapcompanion.store.reflections import Reflections
@@ -62,14 +63,6 @@ from kapcompanion.store.stray_wal import PROFILE_ID_KEY, SetAsideWal
 from kapcompanion.store.themes import Themes
 from kapcompanion.timestamps import from_db_time_or_none
 
-USER_TABLES = (
-    "sessions",
-    "reflections",
-    "insights",
-    "distress_ratings",
-    "practice_entries",
-    "medications",
-)
 IN_MEMORY = Path(":memory:")
 BUSY_TIMEOUT_SECONDS = 5.0
 

@@ -18,7 +18,8 @@ from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from kapcompanion.store.automatic_backups import BACKUP_FOLDER_SETTING, automatic_backups
 from kapcompanion.store.backup import backup_database, default_backup_path
-from kapcompanion.store.restore import COUNTED, KEPT_INFIX, summarize
+from kapcompanion.store.migrations import USER_TABLES
+from kapcompanion.store.restore import KEPT_INFIX, summarize
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import press, tab_to, visible_texts, when_dialog_opens
 from ui.main_window import MainWindow
@@ -75,7 +76,7 @@ def when_asked_press(qtbot: QtBot, label: str, seen: list[str]) -> None:
 
 
 def counts(store: Store) -> dict[str, int]:
-    return {table: store.live_count(table) for table in COUNTED}
+    return {table: store.live_count(table) for table in USER_TABLES}
 
 
 def test_the_last_backup_is_named_with_when_and_by_whom(
