@@ -31,6 +31,7 @@ from kapcompanion.errors import KapError
 from kapcompanion.profile import Profile
 from kapcompanion.wording.translation import counted, fill
 from ui.widgets.building_blocks import card, text
+from ui.widgets.dialog_buttons import dialog_buttons
 from ui.widgets.error_messages import show_error
 from ui.widgets.idle import LOCK_AFTER_CHOICES, LOCK_AFTER_KEY, lock_after_minutes
 from ui.widgets.style import space
@@ -114,25 +115,20 @@ class PassphraseDialog(QDialog):
         self.hint = text("", "muted")
         self.hint.setAccessibleName(self.tr("What is still needed"))
         layout.addWidget(self.hint)
-        buttons = QHBoxLayout()
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel, and change nothing"))
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
         actions = {
             Mode.PROTECT: self.tr("Protect"),
             Mode.CHANGE: self.tr("Change passphrase"),
             Mode.REMOVE: self.tr("Remove passphrase"),
         }
-        self.accept_button = QPushButton(actions[mode])
-        self.accept_button.setObjectName("primary")
-        self.accept_button.setAccessibleName(actions[mode])
-        self.accept_button.setDefault(True)
-        self.accept_button.clicked.connect(self.accept)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.accept_button)
-        layout.addLayout(buttons)
+        buttons = dialog_buttons(
+            self,
+            cancel=self.tr("Cancel"),
+            cancel_name=self.tr("Cancel, and change nothing"),
+            act=actions[mode],
+            act_name=actions[mode],
+        )
+        self.cancel_button, self.accept_button = buttons.cancel, buttons.act
+        layout.addLayout(buttons.row)
         self.setMinimumWidth(520)
         self._check()
 

@@ -30,6 +30,7 @@ from kapcompanion.wording.dates import day_of
 from kapcompanion.wording.domain import phase_title
 from kapcompanion.wording.translation import fill
 from ui.widgets.building_blocks import card, text
+from ui.widgets.dialog_buttons import dialog_buttons
 from ui.widgets.error_messages import show_error, show_message
 from ui.widgets.style import space
 
@@ -160,19 +161,16 @@ class PlanDialog(QDialog):
                 "muted",
             )
         )
-        buttons = QHBoxLayout()
-        self.decline_button = QPushButton(self.tr("Not now"))
-        self.decline_button.setAccessibleName(self.tr("Not now: change nothing"))
-        self.decline_button.setAutoDefault(False)
-        self.decline_button.clicked.connect(self.reject)
-        self.accept_button = QPushButton(self.tr("Use this plan"))
-        self.accept_button.setObjectName("primary")
-        self.accept_button.setAccessibleName(self.tr("Use this plan"))
-        self.accept_button.clicked.connect(self.accept)
-        buttons.addWidget(self.decline_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.accept_button)
-        layout.addLayout(buttons)
+        buttons = dialog_buttons(
+            self,
+            cancel=self.tr("Not now"),
+            cancel_name=self.tr("Not now: change nothing"),
+            act=self.tr("Use this plan"),
+            act_name=self.tr("Use this plan"),
+            act_is_default=False,
+        )
+        self.decline_button, self.accept_button = buttons.cancel, buttons.act
+        layout.addLayout(buttons.row)
         self.setMinimumWidth(560)
         self.decline_button.setFocus()  # agreeing is a choice, never the default
 

@@ -4,9 +4,10 @@ likes. Opened from Home and by a shortcut from anywhere; the window saves what i
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from ui.widgets.building_blocks import text
+from ui.widgets.dialog_buttons import dialog_buttons
 from ui.widgets.distress_scale import DistressScale
 from ui.widgets.style import space
 
@@ -39,20 +40,15 @@ class QuickCheckInDialog(QDialog):
         layout.addWidget(
             text(self.tr("Only you see this, unless you choose to share it."), "muted")
         )
-        buttons = QHBoxLayout()
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel, and save nothing"))
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setObjectName("primary")
-        self.save_button.setAccessibleName(self.tr("Save this check-in"))
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.accept)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
+        buttons = dialog_buttons(
+            self,
+            cancel=self.tr("Cancel"),
+            cancel_name=self.tr("Cancel, and save nothing"),
+            act=self.tr("Save"),
+            act_name=self.tr("Save this check-in"),
+        )
+        self.cancel_button, self.save_button = buttons.cancel, buttons.act
+        layout.addLayout(buttons.row)
         self.setMinimumWidth(520)
         self.scale.slider.setFocus()
         self._check()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from kapcompanion.entry_rules import checked_minutes
 from kapcompanion.errors import EntryRefusedError, KapError
 from kapcompanion.store.practices import name_key
 from ui.widgets.building_blocks import text
+from ui.widgets.dialog_buttons import dialog_buttons
 from ui.widgets.error_messages import show_error
 from ui.widgets.style import space
 
@@ -147,20 +147,15 @@ class QuickPracticeDialog(QDialog):
         self.problem.hide()
         layout.addWidget(self.problem)
 
-        buttons = QHBoxLayout()
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel, and log nothing"))
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        self.log_button = QPushButton(self.tr("Log it"))
-        self.log_button.setObjectName("primary")
-        self.log_button.setAccessibleName(self.tr("Log this practice as done now"))
-        self.log_button.setDefault(True)
-        self.log_button.clicked.connect(self.accept)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.log_button)
-        layout.addLayout(buttons)
+        buttons = dialog_buttons(
+            self,
+            cancel=self.tr("Cancel"),
+            cancel_name=self.tr("Cancel, and log nothing"),
+            act=self.tr("Log it"),
+            act_name=self.tr("Log this practice as done now"),
+        )
+        self.cancel_button, self.log_button = buttons.cancel, buttons.act
+        layout.addLayout(buttons.row)
 
         QWidget.setTabOrder(self.list_view, self.own_edit)
         QWidget.setTabOrder(self.own_edit, self.minutes_box)
