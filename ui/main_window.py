@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         home.check_in_requested.connect(self.take_check_in)
         home.quick_check_in_requested.connect(self.quick_check_in)
         home.log_practice_requested.connect(self.log_practice)
-        home.practice_log_requested.connect(self._log_reminded_practice)
+        home.reminded_practice_chosen.connect(self._log_reminded_practice)
         return home
 
     # Layout ---------------------------------------------------------------------------------

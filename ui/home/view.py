@@ -60,7 +60,8 @@ class HomeView(Screen):
     check_in_requested = Signal(str)  # a questionnaire's id
     quick_check_in_requested = Signal()
     log_practice_requested = Signal()
-    practice_log_requested = Signal(str, int)  # a built-in practice's key, or an own one's id
+    # A practice Home reminded of, to log: a built-in one's key, or an own one's id.
+    reminded_practice_chosen = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,7 +202,7 @@ class HomeView(Screen):
             spoken = fill(self.tr("%1, a practice you asked to be reminded of"), words)
             action = QPushButton(self.tr("Log it"))
             key, own = item.practice.builtin_key or "", int(item.practice.own_id or 0)
-            action.clicked.connect(lambda: self.practice_log_requested.emit(key, own))
+            action.clicked.connect(lambda: self.reminded_practice_chosen.emit(key, own))
         else:
             assert item.questionnaire is not None
             name = item.questionnaire.name
