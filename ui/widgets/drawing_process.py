@@ -12,6 +12,10 @@ waiting, and a newer one replaces it, so nothing is drawn that is no longer want
 dies or cannot start, the request it had (and those waiting, when it never answered at all) is
 answered with None, and the next request starts it again. It ends when its stdin closes, and is
 ended when the application quits.
+
+After some minutes with nothing to draw it is let go (its stdin closed), so the memory
+matplotlib holds goes back to the system while the client writes or reads; the next chart
+starts it again, a second or two later than it would have been drawn.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from contextlib import suppress
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer
 
 from ui.widgets.own_program import own_program
 
@@ -35,6 +39,7 @@ log = logging.getLogger(__name__)
 COMMAND = "draw-charts"
 HEADER = struct.Struct("!Q")  # as kapcompanion.charts.drawing_process reads and writes
 STOP_WAIT_MS = 2000
+REST_AFTER_MS = 5 * 60 * 1000  # with nothing to draw this long, the child is let go
 
 Answer = Callable[[Any], None]
 
@@ -49,6 +54,10 @@ class DrawingProcess(QObject):
         self._waiting: dict[Hashable, tuple[object, Answer]] = {}
         self._asked: Answer | None = None  # the answer the child is working on
         self._answered = False  # since it started
+        self.rest_after_ms = REST_AFTER_MS
+        self._rest = QTimer(self)
+        self._rest.setSingleShot(True)
+        self._rest.timeout.connect(self._let_go)
 
     def start(self) -> None:
         """Start the child, if it is not running (it loads matplotlib meanwhile)."""
@@ -64,6 +73,7 @@ class DrawingProcess(QObject):
         self._process, self._answered = process, False
         self._inbox.clear()
         process.start(program, arguments)
+        self._idle_from_now()
 
     def pid(self) -> int | None:
         """The running child's process id, if there is one."""
@@ -80,6 +90,7 @@ class DrawingProcess(QObject):
         request from `asker` still waiting is dropped for this one."""
         self._waiting.pop(asker, None)
         self._waiting[asker] = (request, then)
+        self._rest.stop()
         self.start()
         self._send_next()
 
@@ -116,6 +127,7 @@ class DrawingProcess(QObject):
                 answer = None
             if then is not None:
                 _deliver(then, answer)
+            self._idle_from_now()
 
     def _failed(self, process: QProcess, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:  # else `finished` follows, if at all
@@ -139,11 +151,29 @@ class DrawingProcess(QObject):
             self.start()
             self._send_next()
 
+    def _idle_from_now(self) -> None:
+        """With nothing asked, let the child go after `rest_after_ms`."""
+        if not self.busy():
+            self._rest.start(self.rest_after_ms)
+
+    def _let_go(self) -> None:
+        """Nothing was asked for a while: close the child's stdin, and it ends on its own."""
+        process = self._process
+        if process is None or self.busy():
+            return
+        self._process = None
+        process.readyReadStandardOutput.disconnect()
+        process.finished.disconnect()
+        process.errorOccurred.disconnect()
+        process.finished.connect(process.deleteLater)
+        process.closeWriteChannel()
+
     def stop(self) -> None:
         """End the child now (the application quits); nothing asked is answered after."""
         process, self._process = self._process, None
         self._waiting.clear()
         self._asked = None
+        self._rest.stop()
         if process is None:
             return
         process.readyReadStandardOutput.disconnect()

@@ -418,3 +418,31 @@ def test_a_window_killed_outright_leaves_no_drawing_process() -> None:
     finally:
         window.kill()
         window.wait(30)
+
+
+def test_after_a_while_with_nothing_to_draw_the_process_goes_and_the_next_chart_brings_it_back(
+    qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kapcompanion.charts import ChartStyle
+    from kapcompanion.charts.requests import DrawRequest, Picture, distress_chart
+
+    drawing = drawing_process()
+    monkeypatch.setattr(drawing, "rest_after_ms", 300)
+    stop_drawing()
+    first = running_drawing_process(qtbot)
+    # Nothing asked: it is let go (its memory with it), and it ends on its own.
+    qtbot.waitUntil(lambda: drawing.pid() is None and not is_running(first), timeout=30_000)
+    answers: list[object] = []
+    request = DrawRequest(
+        distress_chart(distress_series(demo_store), "number"),
+        ChartStyle.light(),
+        96.0,
+        1.0,
+        None,
+        "en_US",
+    )
+    drawing.ask("a chart", request, answers.append)
+    qtbot.waitUntil(lambda: bool(answers), timeout=DRAWN_WITHIN_MS)
+    [answer] = answers
+    assert isinstance(answer, Picture) and answer.has_axes
+    assert drawing.pid() not in (None, first)
