@@ -8,7 +8,7 @@ asks `reminder_due` now and then while it runs (ui/widgets/reminders.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
@@ -57,16 +57,17 @@ def save_choices(store: Store, chosen: ReminderChoices) -> None:
     store.settings.set(SETTING, stored)
 
 
-def reminder_due(store: Store, due_keys: Iterable[str], now: datetime) -> bool:
+def reminder_due(store: Store, due_keys: Callable[[], Iterable[str]], now: datetime) -> bool:
     """Whether to remind the client now: reminders are on, it is not quiet, and something is
-    due that no reminder has mentioned yet. Those items count as mentioned from here on."""
+    due (`due_keys()`, asked only then) that no reminder has mentioned yet. Those items count
+    as mentioned from here on."""
     chosen = choices(store)
     if not chosen.notify or chosen.is_quiet(now.time()):
         return False
     stored = _stored(store)
     told = stored.get("told")
     told = [key for key in told if isinstance(key, str)] if isinstance(told, list) else []
-    new = [key for key in due_keys if key not in told]
+    new = [key for key in due_keys() if key not in told]
     if not new:
         return False
     stored["told"] = (told + new)[-REMEMBERED_KEYS:]

@@ -33,16 +33,23 @@ def test_quiet_hours(quiet_from: time, quiet_until: time, at: time, quiet: bool)
 
 def test_reminders_are_off_until_chosen(store: Store) -> None:
     assert choices(store) == ReminderChoices(notify=False)
-    assert not reminder_due(store, ["check_in:phq9:first"], EVENING)
+    asked: list[bool] = []
+
+    def due_keys() -> list[str]:
+        asked.append(True)
+        return ["check_in:phq9:first"]
+
+    assert not reminder_due(store, due_keys, EVENING)
+    assert asked == []  # with reminders off, what is due is not even worked out
 
 
 def test_each_item_is_mentioned_once_and_never_in_quiet_hours(store: Store) -> None:
     save_choices(store, ReminderChoices(True, time(21), time(9)))
-    assert not reminder_due(store, ["a"], datetime(2026, 12, 1, 22, 0))  # quiet: not told
-    assert reminder_due(store, ["a"], EVENING)
-    assert not reminder_due(store, ["a"], EVENING)  # told already
-    assert reminder_due(store, ["a", "b"], EVENING)  # b is new
-    assert not reminder_due(store, [], EVENING)
+    assert not reminder_due(store, lambda: ["a"], datetime(2026, 12, 1, 22, 0))  # quiet: not told
+    assert reminder_due(store, lambda: ["a"], EVENING)
+    assert not reminder_due(store, lambda: ["a"], EVENING)  # told already
+    assert reminder_due(store, lambda: ["a", "b"], EVENING)  # b is new
+    assert not reminder_due(store, lambda: [], EVENING)
 
 
 def test_choices_survive_a_round_trip_and_damage(store: Store) -> None:

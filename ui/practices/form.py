@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from kapcompanion.errors import EntryRefusedError
 from ui.widgets.building_blocks import text
+from ui.widgets.dialogs import dialog_column
 from ui.widgets.style import space
 
 
@@ -28,12 +28,7 @@ class CheckedForm(QDialog):
 
     def __init__(self, title: str, save: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(space(3), space(3), space(3), space(3))
-        outer.setSpacing(space(2))
+        outer = dialog_column(self, title)
         self.form = QFormLayout()
         self.form.setSpacing(space(1))
         outer.addLayout(self.form)

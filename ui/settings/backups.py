@@ -40,6 +40,7 @@ from kapcompanion.store.restore import KEPT_INFIX, BackupSummary, list_backups, 
 from kapcompanion.wording.translation import counted, fill
 from ui.widgets.building_blocks import card, text
 from ui.widgets.busy import run_busy
+from ui.widgets.dialogs import dialog_column
 from ui.widgets.error_messages import ask, describe, show_error, show_message
 from ui.widgets.style import space
 from ui.widgets.wording import when_text
@@ -400,12 +401,7 @@ class RestoreDialog(QDialog):
         self._backups = backups
         self._profile = profile
         title = self.tr("Restore from a backup")
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(space(3), space(3), space(3), space(3))
-        layout.setSpacing(space(2))
+        layout = dialog_column(self, title)
         layout.addWidget(text(title, "heading"))
         explanation = self.tr(
             "Choose the backup to bring back. Your entries now are not deleted: they are kept "

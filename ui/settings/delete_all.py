@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from kapcompanion.wording.translation import fill
 from ui.widgets.building_blocks import card, text
-from ui.widgets.style import space
+from ui.widgets.dialogs import dialog_column
 
 
 class DeleteAllSection(QWidget):
@@ -71,14 +71,9 @@ class DeleteAllDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         title = self.tr("Delete all your data?")
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
+        layout = dialog_column(self, title)
         # The phrase to type, in the client's own language.
         self.phrase = self.tr("delete everything")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(space(3), space(3), space(3), space(3))
-        layout.setSpacing(space(2))
         layout.addWidget(text(title, "heading"))
         explanation = self.tr(
             "This deletes, from this computer and for good, everything KAP Companion keeps "

@@ -31,7 +31,7 @@ from kapcompanion.errors import KapError
 from kapcompanion.profile import Profile
 from kapcompanion.wording.translation import counted, fill
 from ui.widgets.building_blocks import card, text
-from ui.widgets.dialog_buttons import dialog_buttons
+from ui.widgets.dialogs import dialog_buttons, dialog_column
 from ui.widgets.error_messages import show_error
 from ui.widgets.idle import LOCK_AFTER_CHOICES, LOCK_AFTER_KEY, lock_after_minutes
 from ui.widgets.style import space
@@ -74,12 +74,7 @@ class PassphraseDialog(QDialog):
             Mode.REMOVE: self.tr("Remove the passphrase"),
         }
         title = titles[mode]
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(space(3), space(3), space(3), space(3))
-        layout.setSpacing(space(2))
+        layout = dialog_column(self, title)
         layout.addWidget(text(title, "heading"))
         layout.addWidget(text(self._explanation(), "reading"))
         self.setAccessibleDescription(self._explanation())

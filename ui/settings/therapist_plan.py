@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -30,9 +30,8 @@ from kapcompanion.wording.dates import day_of
 from kapcompanion.wording.domain import phase_title
 from kapcompanion.wording.translation import fill
 from ui.widgets.building_blocks import card, text
-from ui.widgets.dialog_buttons import dialog_buttons
+from ui.widgets.dialogs import dialog_buttons, dialog_column
 from ui.widgets.error_messages import show_error, show_message
-from ui.widgets.style import space
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store
@@ -142,12 +141,7 @@ class PlanDialog(QDialog):
     def __init__(self, plan: TherapistPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         title = self.tr("A plan from your therapist")
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(space(3), space(3), space(3), space(3))
-        layout.setSpacing(space(2))
+        layout = dialog_column(self, title)
         layout.addWidget(text(title, "heading"))
         self.words = plan_in_words(plan)
         for line in self.words:

@@ -3,13 +3,11 @@ likes. Opened from Home and by a shortcut from anywhere; the window saves what i
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
 from ui.widgets.building_blocks import text
-from ui.widgets.dialog_buttons import dialog_buttons
+from ui.widgets.dialogs import dialog_buttons, dialog_column
 from ui.widgets.distress_scale import DistressScale
-from ui.widgets.style import space
 
 # A word or a line: a longer note belongs in a reflection.
 NOTE_CHARACTERS = 500
@@ -21,13 +19,7 @@ class QuickCheckInDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = self.tr("Check in with yourself")
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(space(3), space(3), space(3), space(3))
-        layout.setSpacing(space(2))
+        layout = dialog_column(self, self.tr("Check in with yourself"))
         self.scale = DistressScale(self.tr("How much distress do you feel right now?"))
         self.scale.rated.connect(lambda _value: self._check())
         self.scale.cleared.connect(self._check)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,7 +31,7 @@ from kapcompanion.entry_rules import checked_minutes
 from kapcompanion.errors import EntryRefusedError, KapError
 from kapcompanion.store.practices import name_key
 from ui.widgets.building_blocks import text
-from ui.widgets.dialog_buttons import dialog_buttons
+from ui.widgets.dialogs import dialog_buttons, dialog_column
 from ui.widgets.error_messages import show_error
 from ui.widgets.style import space
 
@@ -97,13 +96,7 @@ class QuickPracticeDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        title = self.tr("Something you did for yourself")
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(space(3), space(3), space(3), space(3))
-        layout.setSpacing(space(1))
+        layout = dialog_column(self, self.tr("Something you did for yourself"), spacing=1)
         layout.addWidget(text(self.tr("What did you do? Type its first letter, then Enter.")))
 
         self.model = QStandardItemModel(self)

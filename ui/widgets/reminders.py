@@ -58,9 +58,13 @@ class DueReminders(QObject):
         if self._store is None:
             return
         self._timer.start(CHECK_EVERY_MS)
+        store = self._store
+
+        def due_keys() -> list[str]:  # worked out only when a reminder could be shown
+            return [item.key for item in whats_due(store, date.today())]
+
         try:
-            keys = [item.key for item in whats_due(self._store, date.today())]
-            if reminder_due(self._store, keys, datetime.now()):
+            if reminder_due(store, due_keys, datetime.now()):
                 self._notify(
                     self.tr("KAP Companion"),
                     self.tr("Something is ready for you in KAP Companion, whenever you are."),

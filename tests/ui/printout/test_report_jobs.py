@@ -11,10 +11,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kapcompanion.report.content.options import PeriodChoice
 from kapcompanion.store import Store
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import answer_next_dialog
+from tests.ui.printout.helpers import choose_everything, outcomes
 from ui.printout.preview import ReportPreview
 from ui.printout.view import CANCELLED, FAILED, PREVIEWED, SAVED, ReportView
 
@@ -30,17 +30,7 @@ def open_view(show_view: ShowView) -> ViewFactory:
 @pytest.fixture
 def whole_course_view(open_view: ViewFactory, demo_store: Store) -> ReportView:
     """The sample course's printout, every reflection and insight ticked: several pages."""
-    view = open_view(demo_store)
-    view.period_picker.choose(PeriodChoice.WHOLE_COURSE)
-    view.reflections.all_button.click()
-    view.insights.all_button.click()
-    return view
-
-
-def outcomes(view: ReportView) -> list[str]:
-    heard: list[str] = []
-    view.output_finished.connect(heard.append)
-    return heard
+    return choose_everything(open_view(demo_store))
 
 
 def pdf_text(path: Path) -> str:

@@ -16,11 +16,11 @@ from pytestqt.qtbot import QtBot
 from kapcompanion.cli.main import build_parser
 from kapcompanion.cli.report import PAINT_CHILD_COMMAND
 from kapcompanion.profile import Profile
-from kapcompanion.report.content.options import PeriodChoice
 from kapcompanion.store import Store
 from tests.processes import is_running
 from tests.ui.conftest import PROTECTED_PASSPHRASE, ShowView
 from tests.ui.helpers import answer_next_dialog
+from tests.ui.printout.helpers import choose_everything, outcomes
 from ui.printout.child_pages import ChildPages
 from ui.printout.preview import ReportPreview
 from ui.printout.view import FAILED, PREVIEWED, SAVED, ReportView
@@ -30,17 +30,7 @@ WAIT_MS = 30_000
 
 
 def whole_course(show_view: ShowView, store: Store) -> ReportView:
-    view = show_view(ReportView, store)
-    view.period_picker.choose(PeriodChoice.WHOLE_COURSE)
-    view.reflections.all_button.click()
-    view.insights.all_button.click()
-    return view
-
-
-def outcomes(view: ReportView) -> list[str]:
-    heard: list[str] = []
-    view.output_finished.connect(heard.append)
-    return heard
+    return choose_everything(show_view(ReportView, store))
 
 
 def child_pid(view: ReportView) -> int:

@@ -1,10 +1,26 @@
-"""The one way a small dialog ends: "Cancel" on the left, its one action on the right."""
+"""The shape every small dialog of the app shares: a titled, window-modal column with the
+page's margins, and its end, "Cancel" on the left and its one action on the right."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout
+
+from ui.widgets.style import space
+
+
+def dialog_column(dialog: QDialog, title: str, *, spacing: int = 2) -> QVBoxLayout:
+    """Title `dialog` (for the window and for screen readers), make it modal to its window,
+    and give it its column, `spacing` steps of the spacing grid between rows."""
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    column = QVBoxLayout(dialog)
+    column.setContentsMargins(space(3), space(3), space(3), space(3))
+    column.setSpacing(space(spacing))
+    return column
 
 
 @dataclass(frozen=True)
