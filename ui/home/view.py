@@ -146,29 +146,43 @@ class HomeView(Screen):
                     "reading",
                 )
             )
-        button = QPushButton(self.tr("Check in"))
-        button.setAccessibleName(self.tr("Check in: how much distress you feel right now"))
-        keys = QKeySequence(QUICK_CHECK_IN_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
-        button.setToolTip(fill(self.tr("%1, from anywhere in the window"), keys))
-        button.setAccessibleDescription(button.toolTip())
-        button.clicked.connect(self.quick_check_in_requested)
-        row = self._button_row(button)
-        row.insertWidget(1, text(fill(self.tr("or %1 from anywhere"), keys), "muted", wrap=False))
+        check_in = self._shortcut_button(
+            self.tr("Check in"),
+            self.tr("Check in: how much distress you feel right now"),
+            QUICK_CHECK_IN_KEYS,
+        )
+        check_in.clicked.connect(self.quick_check_in_requested)
+        practice = self._shortcut_button(
+            self.tr("Log a practice"),
+            self.tr("Log a practice: something you did for yourself"),
+            QUICK_PRACTICE_KEYS,
+        )
+        practice.clicked.connect(self.log_practice_requested)
+        row = self._button_row(check_in)
+        row.insertWidget(1, practice)
         layout.addLayout(row)
-        layout.addLayout(self._log_practice_row())
+        layout.addWidget(
+            text(
+                fill(
+                    self.tr("From anywhere: %1 to check in, %2 to log a practice."),
+                    self._native(QUICK_CHECK_IN_KEYS),
+                    self._native(QUICK_PRACTICE_KEYS),
+                ),
+                "muted",
+            )
+        )
         self._column.addWidget(frame)
 
-    def _log_practice_row(self) -> QHBoxLayout:
-        """Something the client did for themselves, logged in a moment."""
-        button = QPushButton(self.tr("Log a practice"))
-        button.setAccessibleName(self.tr("Log a practice: something you did for yourself"))
-        keys = QKeySequence(QUICK_PRACTICE_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
-        button.setToolTip(fill(self.tr("%1, from anywhere in the window"), keys))
+    def _shortcut_button(self, label: str, spoken: str, keys: str) -> QPushButton:
+        button = QPushButton(label)
+        button.setAccessibleName(spoken)
+        button.setToolTip(fill(self.tr("%1, from anywhere in the window"), self._native(keys)))
         button.setAccessibleDescription(button.toolTip())
-        button.clicked.connect(self.log_practice_requested)
-        row = self._button_row(button)
-        row.insertWidget(1, text(fill(self.tr("or %1 from anywhere"), keys), "muted", wrap=False))
-        return row
+        return button
+
+    @staticmethod
+    def _native(keys: str) -> str:
+        return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
     def _group_title(self, item: DueItem) -> str:
         if item.practice is not None:
