@@ -6,19 +6,23 @@ KAP Companion is not an emergency service, and every screen that shows these say
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
-
 from PySide6.QtCore import QLocale
 
-from kapcompanion.data_files.resource_files import ResourceError, load_json_resource, resource_path
+from kapcompanion.data_files.crisis_lines import (
+    OTHER_COUNTRY,
+    Country,
+    CrisisLine,
+    CrisisLines,
+    country_code_of_locale,
+    crisis_lines,
+)
 from kapcompanion.store import Store
+
+__all__ = ["OTHER_COUNTRY", "Country", "CrisisLine", "CrisisLines", "crisis_lines"]
 
 SAFETY_PLAN_SETTING = "support.safety_plan"
 CONTACTS_SETTING = "support.contacts"
 COUNTRY_SETTING = "support.country"
-CRISIS_LINES_FILE = ("support", "crisis_lines.json")
 
 # The widely used six-step safety plan, plus reasons for living. Keys are stored; the window
 # gives each its wording.
@@ -33,64 +37,10 @@ SAFETY_PLAN_SECTIONS = (
 )
 
 
-@dataclass(frozen=True)
-class CrisisLine:
-    name: str
-    contact: str
-
-
-@dataclass(frozen=True)
-class Country:
-    code: str
-    name: str
-    lines: tuple[CrisisLine, ...]
-
-
-@dataclass(frozen=True)
-class CrisisLines:
-    countries: dict[str, Country]
-    fallback: str
-
-    def for_country(self, code: str) -> Country:
-        return self.countries.get(code.upper(), self.countries[self.fallback])
-
-
-@cache
-def crisis_lines() -> CrisisLines:
-    data: Any = load_json_resource(*CRISIS_LINES_FILE)
-    where = resource_path(*CRISIS_LINES_FILE)
-    raw = data.get("countries") if isinstance(data, dict) else None
-    if not isinstance(raw, dict) or not raw:
-        raise ResourceError(f'{where}: "countries" must map country codes to their lines.')
-    countries = {}
-    for code, entry in raw.items():
-        lines = entry.get("lines") if isinstance(entry, dict) else None
-        if (
-            not isinstance(lines, list)
-            or not lines
-            or not all(
-                isinstance(line, dict) and line.get("name") and line.get("contact")
-                for line in lines
-            )
-        ):
-            raise ResourceError(f"{where}: country {code} needs lines with a name and a contact.")
-        countries[code] = Country(
-            code,
-            str(entry.get("name", code)),
-            tuple(CrisisLine(str(line["name"]), str(line["contact"])) for line in lines),
-        )
-    fallback = data.get("fallback")
-    if fallback not in countries:
-        raise ResourceError(f'{where}: "fallback" must be one of the countries.')
-    return CrisisLines(countries, fallback)
-
-
 def country_from_locale(locale_name: str) -> str:
-    """ "en_GB" → "GB"; anything unknown falls back to the data file's default."""
-    parts = locale_name.replace("-", "_").split("_")
-    code = parts[1].upper() if len(parts) > 1 else ""
-    lines = crisis_lines()
-    return code if code in lines.countries else lines.fallback
+    """ "en_GB" → "GB"; a country the file does not list, or none ("C"), → `OTHER_COUNTRY`."""
+    code = country_code_of_locale(locale_name)
+    return code if crisis_lines().listed(code) else OTHER_COUNTRY
 
 
 def safety_plan(store: Store) -> dict[str, list[str]]:
@@ -133,9 +83,9 @@ def save_contacts(store: Store, values: dict[str, str]) -> None:
 
 
 def chosen_country_code(store: Store | None) -> str:
-    """The client's chosen country, or the system locale's (or the data file's default)."""
+    """The client's chosen country, or the system locale's (`OTHER_COUNTRY` if not listed)."""
     saved = store.settings.get(COUNTRY_SETTING) if store is not None else None
-    if isinstance(saved, str) and saved in crisis_lines().countries:
+    if isinstance(saved, str) and (crisis_lines().listed(saved) or saved == OTHER_COUNTRY):
         return saved
     return country_from_locale(QLocale().name())
 
@@ -145,10 +95,6 @@ def chosen_country(store: Store | None) -> Country:
 
 
 def countries_in_order() -> list[Country]:
-    """Countries by name, with the catch-all entry last."""
-    lines = crisis_lines()
-    named = sorted(
-        (country for code, country in lines.countries.items() if code != lines.fallback),
-        key=lambda country: country.name.casefold(),
-    )
-    return [*named, lines.countries[lines.fallback]]
+    """Countries by name, with "Another country" (no numbers of its own) last."""
+    listed = sorted(crisis_lines().countries.values(), key=lambda country: country.name.casefold())
+    return [*listed, crisis_lines().for_country(OTHER_COUNTRY)]

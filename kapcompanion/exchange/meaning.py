@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from kapcompanion.course.check_in_schedule import EVERY_DAYS_SETTING
+from kapcompanion.course.own_crisis_lines import OWN_LINES_SETTING
 from kapcompanion.course.practice_reminders import MOST_EVERY_DAYS as MOST_REMINDER_DAYS
 from kapcompanion.course.practice_reminders import SETTING as PRACTICE_REMINDERS_SETTING
 from kapcompanion.course.support import CONTACTS_SETTING, COUNTRY_SETTING, SAFETY_PLAN_SETTING
@@ -89,6 +90,10 @@ SETTING_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
     PRACTICE_REMINDERS_SETTING: (
         _map_of(lambda days: _is_days(days) and 1 <= days <= MOST_REMINDER_DAYS),
         f"a whole number of days (1 to {MOST_REMINDER_DAYS}) for each practice",
+    ),
+    OWN_LINES_SETTING: (
+        lambda value: isinstance(value, list) and all(_map_of(_is_text)(line) for line in value),
+        "a list of crisis lines, each with text for its name, contact and note",
     ),
 }
 DRAFT_INSIGHTS_SHAPE: tuple[Callable[[Any], bool], str] = (_is_text_list, "a list of text")

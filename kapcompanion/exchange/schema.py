@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from kapcompanion.course.check_in_schedule import EVERY_DAYS_SETTING
+from kapcompanion.course.own_crisis_lines import OWN_LINES_SETTING
 from kapcompanion.course.practice_reminders import SETTING as PRACTICE_REMINDERS_SETTING
 from kapcompanion.course.support import CONTACTS_SETTING, COUNTRY_SETTING, SAFETY_PLAN_SETTING
 from kapcompanion.data_files.questionnaires import INSTRUMENTS
@@ -43,6 +44,7 @@ EXCHANGED_SETTINGS = (
     APPLIED_SETTING,
     PHASES_SETTING,
     PRACTICE_REMINDERS_SETTING,
+    OWN_LINES_SETTING,  # the client's own crisis lines (an older version skips it)
 )
 DRAFT_INSIGHTS_PREFIX = "draft_insights:"
 

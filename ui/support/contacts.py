@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.course.own_crisis_lines import OwnLine
 from kapcompanion.course.support import (
     COUNTRY_SETTING,
     Country,
@@ -35,7 +36,8 @@ from kapcompanion.course.support import (
 from kapcompanion.errors import KapError
 from kapcompanion.therapist_plan.applying import plan_crisis_lines
 from kapcompanion.wording.translation import fill
-from ui.support.wording import not_an_emergency_service
+from ui.support.own_lines import OwnLinesCard
+from ui.support.wording import elsewhere, lines_in_order, not_an_emergency_service
 from ui.widgets.building_blocks import card, clear_layout, text
 from ui.widgets.style import space
 
@@ -69,7 +71,10 @@ class ContactsPanel(QWidget):
         self.fields: dict[str, QLineEdit] = {}
         self._line_labels: list[QLabel] = []
         # Crisis lines first: someone arriving here in a hard moment sees a number at once.
+        self.own_lines = OwnLinesCard()
+        self.own_lines.changed.connect(self._own_lines_changed)
         layout.addWidget(self._crisis_card())
+        layout.addWidget(self.own_lines)
         layout.addWidget(self._people_card())
         self.status = text("", "notice")
         self.status.setAccessibleName(self.tr("Saving"))
@@ -155,6 +160,9 @@ class ContactsPanel(QWidget):
         self.lines_layout.setContentsMargins(0, 0, 0, 0)
         self.lines_layout.setSpacing(space(1))
         layout.addWidget(self.lines_holder)
+        self.elsewhere_words = text("", "reading", selectable=True)
+        self.elsewhere_words.setAccessibleName(self.tr("Where to find a helpline"))
+        layout.addWidget(self.elsewhere_words)
         layout.addSpacing(space(1))
         self.emergency_sentence = text("", "reading")
         self.emergency_sentence.setAccessibleName(self.tr("Not an emergency service"))
@@ -162,8 +170,8 @@ class ContactsPanel(QWidget):
         layout.addWidget(
             text(
                 self.tr(
-                    "Numbers can change. You can add other lines and services to your safety "
-                    "plan, under “Professionals and services I can contact”."
+                    "Numbers can change. You can add lines of your own below; they show first, "
+                    "here and in your safety plan."
                 ),
                 "muted",
             )
@@ -175,6 +183,7 @@ class ContactsPanel(QWidget):
     def set_store(self, store: Store) -> None:
         self._store = store
         self._set_people_open(True)
+        self.own_lines.set_store(store)
         self.refresh()
 
     def refresh(self) -> None:
@@ -188,6 +197,7 @@ class ContactsPanel(QWidget):
             # Compared without outer spaces, so a space just typed is not taken away.
             if field.text().strip() != self._saved.get(key, ""):
                 field.setText(self._saved.get(key, ""))
+        self.own_lines.refresh()
         self._show_country(chosen_country_code(self._store))
 
     def _schedule_save(self) -> None:
@@ -254,22 +264,37 @@ class ContactsPanel(QWidget):
         self.country_changed.emit(code)
         self.changed.emit()
 
+    def _own_lines_changed(self) -> None:
+        self._show_lines(crisis_lines().for_country(self.country_code()))
+        self.changed.emit()
+
     def _show_lines(self, country: Country) -> None:
         clear_layout(self.lines_layout)
         self._line_labels = []
-        for line in plan_crisis_lines(self._store) + country.lines:
+        own = self.own_lines.lines()
+        plan = plan_crisis_lines(self._store)
+        entries: list[tuple[str, str, str]] = [(line.name, line.contact, line.note) for line in own]
+        entries += [(line.name, line.contact, "") for line in plan + country.lines]
+        for (name, contact_words, note), spoken in zip(
+            entries, lines_in_order(own, plan, country), strict=True
+        ):
             entry = QWidget()
             entry_layout = QVBoxLayout(entry)
             entry_layout.setContentsMargins(0, 0, 0, 0)
             entry_layout.setSpacing(0)
-            entry_layout.addWidget(text(line.name, "muted"))
-            contact = text(line.contact, "heading")
-            contact.setAccessibleName(fill(self.tr("%1: %2"), line.name, line.contact))
+            entry_layout.addWidget(text(name, "muted"))
+            contact = text(contact_words, "heading")
+            contact.setAccessibleName(spoken)
             # Selectable for copying, but not one more stop for the Tab key.
             contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             entry_layout.addWidget(contact)
+            if note:
+                entry_layout.addWidget(text(note, "muted"))
             self._line_labels.append(contact)
             self.lines_layout.addWidget(entry)
+        self.lines_holder.setVisible(bool(entries))
+        self.elsewhere_words.setText(elsewhere(crisis_lines().directory))
+        self.elsewhere_words.setVisible(not country.is_listed)
         self.emergency_sentence.setText(not_an_emergency_service(country))
 
     def crisis_line_texts(self) -> list[str]:
@@ -311,11 +336,17 @@ class SomeoneNowCard(QFrame):
         layout.addLayout(row)
 
     def show_for(
-        self, country: Country, people: dict[str, str], first: tuple[CrisisLine, ...] = ()
+        self,
+        country: Country,
+        people: dict[str, str],
+        first: tuple[CrisisLine, ...] = (),
+        own: tuple[OwnLine, ...] = (),
     ) -> None:
-        """The lines of `country` (after those `first`, a therapist's plan's) and the
-        therapist's contact."""
-        lines = [fill(self.tr("%1: %2"), line.name, line.contact) for line in first + country.lines]
+        """The client's `own` lines, those `first` (a therapist's plan's), the lines of
+        `country` (or where to find one, if it has none), and the therapist's contact."""
+        lines = lines_in_order(own, first, country)
+        if not country.is_listed:
+            lines.append(elsewhere(crisis_lines().directory))
         therapist = ", ".join(
             part
             for part in (people.get("therapist_name", ""), people.get("therapist_phone", ""))

@@ -26,10 +26,16 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-from kapcompanion.course.support import Country
+from kapcompanion.course.own_crisis_lines import OwnLine
+from kapcompanion.course.support import Country, CrisisLine, crisis_lines
 from kapcompanion.files import FileWriteError, write_atomically
 from kapcompanion.wording.translation import fill
-from ui.support.wording import not_an_emergency_service, section_wording
+from ui.support.wording import (
+    elsewhere,
+    lines_in_order,
+    not_an_emergency_service,
+    section_wording,
+)
 
 BODY_POINTS = 11.0
 HEADING_POINTS = 13.5
@@ -117,9 +123,14 @@ class _Writer:
 
 
 def safety_plan_document(
-    plan: dict[str, list[str]], contacts: dict[str, str], country: Country
+    plan: dict[str, list[str]],
+    contacts: dict[str, str],
+    country: Country,
+    own: tuple[OwnLine, ...] = (),
+    plan_lines: tuple[CrisisLine, ...] = (),
 ) -> QTextDocument:
-    """The printable safety plan: its sections and lines, who to contact, the crisis lines."""
+    """The printable safety plan: its sections and lines, who to contact, the crisis lines (the
+    client's `own` first, then their therapist's plan's, then the country's)."""
     document = QTextDocument()
     font = QFont(QGuiApplication.font())
     font.setPointSizeF(BODY_POINTS)
@@ -154,7 +165,11 @@ def safety_plan_document(
         writer.paragraph(fill(_tr("%1: %2"), role, details or HANDWRITING_LINE), top=4.0)
 
     writer.heading(fill(_tr("Crisis lines (%1)"), country.name))
-    writer.bullets([fill(_tr("%1: %2"), line.name, line.contact) for line in country.lines])
+    lines = lines_in_order(own, plan_lines, country)
+    if lines:
+        writer.bullets(lines)
+    if not country.is_listed:
+        writer.paragraph(elsewhere(crisis_lines().directory), top=4.0)
     writer.paragraph(not_an_emergency_service(country), top=10.0)
     return document
 

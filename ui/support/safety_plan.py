@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.course.own_crisis_lines import own_lines
 from kapcompanion.course.support import (
     chosen_country,
     chosen_country_code,
@@ -29,6 +30,7 @@ from kapcompanion.course.support import (
     save_safety_plan,
 )
 from kapcompanion.errors import KapError
+from kapcompanion.therapist_plan.applying import plan_crisis_lines
 from kapcompanion.wording.translation import fill
 from ui.support.printout import (
     page_size_for,
@@ -200,6 +202,8 @@ class SafetyPlanEditor(QWidget):
             self.plan(),
             contacts(self._store) if self._store is not None else {},
             chosen_country(self._store),
+            own_lines(self._store) if self._store is not None else (),
+            plan_crisis_lines(self._store),
         )
 
     def save_pdf(self, path: str) -> bool:

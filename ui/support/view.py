@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kapcompanion.course.own_crisis_lines import own_lines
 from kapcompanion.course.support import chosen_country
 from kapcompanion.course.support import contacts as saved_contacts
 from kapcompanion.therapist_plan.applying import plan_crisis_lines
@@ -263,7 +264,8 @@ class SupportView(Screen):
         country = chosen_country(self._store)
         self.emergency_sentence.setText(not_an_emergency_service(country))
         people = saved_contacts(self._store) if self._store is not None else {}
-        self.someone_now.show_for(country, people, plan_crisis_lines(self._store))
+        own = own_lines(self._store) if self._store is not None else ()
+        self.someone_now.show_for(country, people, plan_crisis_lines(self._store), own)
 
     # Moving between the parts ---------------------------------------------------------------
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from kapcompanion.course.support import SAFETY_PLAN_SECTIONS, Country
+from kapcompanion.course.own_crisis_lines import OwnLine
+from kapcompanion.course.support import SAFETY_PLAN_SECTIONS, Country, CrisisLine
+from kapcompanion.data_files.crisis_lines import Directory
 from kapcompanion.wording.translation import fill
 
 
@@ -68,10 +70,8 @@ def section_wording() -> list[SectionWording]:
 
 
 def emergency_number(country: Country) -> str:
-    """The country's emergency number as the crisis-lines file gives it ("" if it has none)."""
-    # The data file names the emergency line rather than marking it; the last one wins.
-    found = [line.contact for line in country.lines if "emergency" in line.name.casefold()]
-    return found[-1] if found else ""
+    """The country's emergency number as the crisis-lines file gives it ("" if none is known)."""
+    return country.emergency
 
 
 def not_an_emergency_service(country: Country) -> str:
@@ -89,3 +89,31 @@ def not_an_emergency_service(country: Country) -> str:
         ),
         number,
     )
+
+
+def elsewhere(directory: Directory) -> str:
+    """For a country without lines of its own: where to look for one, never a number."""
+    return fill(
+        _tr(
+            "There are no crisis lines for this country in KAP Companion. To find a free, "
+            "confidential helpline where you are, the international directory %1 lists many "
+            "countries: %2"
+        ),
+        directory.name,
+        directory.address,
+    )
+
+
+def lines_in_order(
+    own: tuple[OwnLine, ...], plan: tuple[CrisisLine, ...], country: Country
+) -> list[str]:
+    """Every line to show, one "name: contact" a line: the client's own first (with their
+    note), then their therapist's plan's, then the country's."""
+    shown = [
+        fill(_tr("%1: %2 (%3)"), line.name, line.contact, line.note)
+        if line.note
+        else fill(_tr("%1: %2"), line.name, line.contact)
+        for line in own
+    ]
+    shown += [fill(_tr("%1: %2"), line.name, line.contact) for line in plan + country.lines]
+    return shown

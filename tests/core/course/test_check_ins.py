@@ -78,7 +78,8 @@ def test_the_safety_plan_and_contacts_are_kept(store: Store) -> None:
         ("en_GB", "GB", "116 123"),
         ("en_IE", "IE", "116 123"),
         ("en_AU", "AU", "13 11 14"),
-        ("pt_BR", "EU", "112"),
+        ("pt_BR", "BR", "188"),
+        ("es_ES", "ES", "024"),
     ],
 )
 def test_crisis_lines_follow_the_country(locale: str, country: str, number: str) -> None:

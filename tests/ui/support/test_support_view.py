@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from kapcompanion.course.support import (
     COUNTRY_SETTING,
+    OTHER_COUNTRY,
     SAFETY_PLAN_SECTIONS,
     contacts,
     crisis_lines,
@@ -70,6 +71,14 @@ def open_view(qtbot: QtBot, qapp: QApplication) -> Iterator[ViewFactory]:
         return view
 
     yield factory
+
+
+@pytest.fixture
+def locale_c() -> Iterator[None]:
+    before = QLocale()
+    QLocale.setDefault(QLocale.c())
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture
@@ -573,17 +582,39 @@ def test_the_country_starts_from_the_system_locale(
     assert store.settings.get(COUNTRY_SETTING) is None  # nothing chosen yet, nothing saved
 
 
-def test_the_catch_all_country_comes_last_and_names_112(
+def test_another_country_comes_last_and_gets_no_number_but_a_directory(
     open_view: ViewFactory, store: Store
 ) -> None:
-    store.settings.set(COUNTRY_SETTING, "ZZ")  # not in the file: the catch-all is shown
+    store.settings.set(COUNTRY_SETTING, OTHER_COUNTRY)
     view = open_view(store)
     view.show_contacts()
-    choice = view.contacts.country_choice
-    assert choice.itemData(choice.count() - 1) == crisis_lines().fallback
-    assert view.contacts.country_code() == crisis_lines().fallback
-    assert view.contacts.crisis_line_texts() == ["European emergency number: 112"]
-    assert view.emergency_sentence.text().endswith("your local emergency number, 112.")
+    panel = view.contacts
+    choice = panel.country_choice
+    assert choice.itemData(choice.count() - 1) == OTHER_COUNTRY
+    assert choice.currentText() == "Another country"
+    assert panel.crisis_line_texts() == []
+    assert panel.elsewhere_words.isVisible()
+    assert "findahelpline.com" in panel.elsewhere_words.text()
+    assert panel.emergency_sentence.text().endswith("please call your local emergency number.")
+    assert view.emergency_sentence.text().endswith("please call your local emergency number.")
+    assert not any(character.isdigit() for character in view.emergency_sentence.text())
+    panel.choose_country("JP")
+    assert not panel.elsewhere_words.isVisible()
+    emergency = "Emergency services: 119 (ambulance, fire), 110 (police)"
+    assert panel.crisis_line_texts()[-1] == emergency
+
+
+def test_a_c_locale_gets_the_neutral_words(
+    open_view: ViewFactory, store: Store, locale_c: None
+) -> None:
+    view = open_view(store)
+    view.show_contacts()
+    assert view.contacts.country_code() == OTHER_COUNTRY
+    assert view.contacts.elsewhere_words.isVisible()
+    assert view.emergency_sentence.text().endswith("please call your local emergency number.")
+    document = view.safety_plan.document().toPlainText()
+    assert "findahelpline.com" in document
+    assert "112" not in document
 
 
 # Accessibility and fit ----------------------------------------------------------------------
