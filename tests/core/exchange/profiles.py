@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kapcompanion.course.check_in_schedule import set_every_days
+from kapcompanion.course.own_crisis_lines import OwnLine, save_own_lines
 from kapcompanion.course.support import COUNTRY_SETTING, save_contacts, save_safety_plan
 from kapcompanion.demo import fill_demo
 from kapcompanion.domain import (
@@ -58,6 +59,7 @@ def fill_everything(store: Store) -> None:
     save_safety_plan(store, {"warning_signs": ["Not sleeping"], "coping_on_my_own": ["Walk"]})
     save_contacts(store, {"therapist_name": "Dr Ana Müller", "therapist_phone": "+49 30 1234"})
     store.settings.set(COUNTRY_SETTING, "DE")
+    save_own_lines(store, (OwnLine("Krisendienst Berlin", "+49 30 390 63 10", "nachts"),))
     store.settings.set(GATE_DIFFICULT_SETTING, False)
     set_every_days(store, "phq9", 7)
     store.settings.set("window.something_local", "not exported")

@@ -209,7 +209,7 @@ def test_settings_this_version_does_not_know_are_skipped(
     extended.write_text(json.dumps(document), "utf-8")
     summary = import_file(store, extended)
     assert store.settings.get("window.geometry") is None
-    assert summary.added["settings"] == 5  # plan, contacts, country, schedule, journal
+    assert summary.added["settings"] == 6  # plan, contacts, country, own lines, schedule, journal
     assert summary.already_here["settings"] == 0
 
 
@@ -472,6 +472,10 @@ BROKEN_RECORDS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
         '"support.contacts"',
     ),
     "country not text": (setting("support.country", ["DE"]), '"support.country"'),
+    "own line with a number for a name": (
+        setting("support.own_lines", [{"name": 112, "contact": "112"}]),
+        '"support.own_lines"',
+    ),
     "negative schedule": (setting("checkins.every_days", {"phq9": -7}), '"checkins.every_days"'),
     "schedule in half days": (
         setting("checkins.every_days", {"phq9": 3.5}),
