@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kapcompanion.course.own_crisis_lines import OwnLine, own_lines
 from kapcompanion.errors import KapError
@@ -135,8 +135,15 @@ class OwnLinesCard(QWidget):
         return Reports(self._changed, self._failed)
 
     def _changed(self, _detail: None) -> None:
+        keys_were_here = self._holds_focus()
         self.refresh()
+        if keys_were_here:  # the row that had the keys is gone: they go to "Add a line…"
+            self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.changed.emit()
+
+    def _holds_focus(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is None or self.isAncestorOf(focus)
 
     def _failed(self, error: Exception, _detail: None) -> None:
         reason = describe(error)[1] if isinstance(error, KapError) else str(error)
