@@ -110,7 +110,7 @@ def _distress_axes(counts_axes: Axes, style: ChartStyle) -> Axes:
     axes = counts_axes.twinx()
     for side in ("top", "left", "bottom"):
         axes.spines[side].set_visible(False)
-    axes.spines["right"].set_color(style.grid)
+    axes.spines["right"].set_visible(False)  # as on every chart: ticks and numbers, no frame
     axes.tick_params(colors=style.grid, labelcolor=style.muted, labelsize=style.small)
     axes.set_ylim(-0.5, 10.5)
     axes.set_yticks(range(0, 11, 2))

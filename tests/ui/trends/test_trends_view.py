@@ -16,6 +16,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
+from kapcompanion.course.practice_distress import practice_distress
 from kapcompanion.course.trends import Period, distress_series, questionnaire_series, theme_map
 from kapcompanion.data_files.questionnaires import all_questionnaires
 from kapcompanion.store import Store
@@ -153,23 +154,26 @@ def show_tables_by_keyboard(qtbot: QtBot, view: TrendsView) -> None:
 # Opening ----------------------------------------------------------------------------------
 
 
-def test_the_sample_course_opens_with_three_charts_sections_and_their_sentences(
+def test_the_sample_course_opens_with_four_charts_sections_and_their_sentences(
     open_view: ViewFactory, demo_store: Store
 ) -> None:
     view = open_view(demo_store)
     assert view.accessibleName() == "Trends"
     texts = visible_texts(view)
-    for title in ("Distress across your course", "Themes across sessions", "Check-in scores"):
-        assert title in texts
-    assert [card.accessibleName() for card in view.sections()] == [
+    sections = [
         "Distress across your course",
         "Themes across sessions",
+        "Practices and distress, week by week",
         "Check-in scores",
     ]
+    for title in sections:
+        assert title in texts
+    assert [card.accessibleName() for card in view.sections()] == sections
 
     expected = [
         distress_series(demo_store).summary(),
         theme_map(demo_store).summary(),
+        practice_distress(demo_store).summary(),
         *(series.summary() for series in questionnaire_series(demo_store)),
     ]
     assert [panel.summary_text() for panel in view.panels()] == expected
@@ -364,15 +368,32 @@ def test_show_as_table_gives_the_same_numbers_as_the_charts(
         assert panel.table_button.text() == "Show as chart"
 
     series = distress_series(demo_store)
-    assert headers_of(view.distress) == ["Entry", "Date", "Before", "After"]
+    assert headers_of(view.distress) == ["Entry", "Date", "Before", "After", "Check-in"]
     session_rows = [row for row in table_of(view.distress) if row[0].startswith("Session")]
     assert session_rows == [
-        [f"Session {s.number}", day_of(s.held_at), number(s.before), number(s.after)]
+        [f"Session {s.number}", day_of(s.held_at), number(s.before), number(s.after), "—"]
         for s in series.sessions
     ]
     rated = [r for r in series.reflections if r.start is not None or r.end is not None]
     reflection_rows = [row for row in table_of(view.distress) if row[0].startswith("Reflection")]
-    assert [row[2:] for row in reflection_rows] == [[number(r.start), number(r.end)] for r in rated]
+    assert [row[2:] for row in reflection_rows] == [
+        [number(r.start), number(r.end), "—"] for r in rated
+    ]
+    quick_rows = [row for row in table_of(view.distress) if row[0].startswith("Quick")]
+    assert [row[2:] for row in quick_rows] == [["—", "—", number(q.value)] for q in series.quick]
+    assert len(quick_rows) == len(demo_store.check_ins.distress_ratings()) > 0
+
+    weeks = practice_distress(demo_store)
+    assert headers_of(view.practices) == ["Week", "Practices", "Average distress", "Ratings"]
+    assert table_of(view.practices) == [
+        [
+            f"Week of {day_of(week.monday)}",
+            str(week.practices),
+            "—" if week.distress is None else QLocale().toString(week.distress, "f", 1),
+            str(len(week.ratings)),
+        ]
+        for week in weeks.weeks
+    ]
 
     themes = theme_map(demo_store)
     assert headers_of(view.themes) == ["Theme", *(f"Session {s.number}" for s in themes.sessions)]
