@@ -114,11 +114,17 @@ class PracticeDistress:
         return Comparison.LOWER if fuller < other else Comparison.HIGHER
 
     def summary(self, locale: QLocale | None = None) -> str:
+        if not self.weeks:
+            return translate(
+                CONTEXT,
+                "No practices are logged yet. When you log one, it shows here week by week "
+                "beside your distress.",
+            )
         if not self.has_practices:
             return translate(
                 CONTEXT,
-                "No practices are logged in these weeks yet. When you log one, it shows here "
-                "week by week beside your distress.",
+                "No practices are logged in these weeks. When you log one, it shows here week "
+                "by week beside your distress.",
             )
         if not self.has_distress:
             return translate(
@@ -138,21 +144,31 @@ class PracticeDistress:
         locale = locale or QLocale()
         fuller, other = (locale.toString(value or 0.0, "f", 1) for value in self.averages())
         if comparison is Comparison.LOWER:
-            template = (
+            return translate(
+                CONTEXT,
                 "In weeks with %1 or more practices, your distress was lower on average "
-                "(%2 against %3)."
+                "(%2 against %3).",
+                FULLER_WEEK,
+                fuller,
+                other,
             )
-        elif comparison is Comparison.HIGHER:
-            template = (
+        if comparison is Comparison.HIGHER:
+            return translate(
+                CONTEXT,
                 "In weeks with %1 or more practices, your distress was higher on average "
-                "(%2 against %3)."
+                "(%2 against %3).",
+                FULLER_WEEK,
+                fuller,
+                other,
             )
-        else:
-            template = (
-                "In weeks with %1 or more practices, your distress was about the same on "
-                "average (%2 against %3)."
-            )
-        return translate(CONTEXT, template, FULLER_WEEK, fuller, other)
+        return translate(
+            CONTEXT,
+            "In weeks with %1 or more practices, your distress was about the same on average "
+            "(%2 against %3).",
+            FULLER_WEEK,
+            fuller,
+            other,
+        )
 
 
 def practice_distress(

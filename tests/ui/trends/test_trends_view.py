@@ -756,3 +756,60 @@ def test_a_session_added_elsewhere_is_in_the_next_reading(
     view.controls.choose_period(PeriodChoice.WHOLE_COURSE)  # read before the change
     settle(view)
     assert view.distress.summary_text() == distress_series(demo_store).summary()
+
+
+def test_a_practice_or_quick_check_in_logged_elsewhere_is_in_the_next_reading(
+    open_view: ViewFactory, demo_store: Store
+) -> None:
+    from datetime import UTC, datetime
+
+    from kapcompanion.domain import NewPracticeEntry, PracticeRef
+    from ui.changes import DataKind
+
+    view = open_view(demo_store)
+    this_week = table_of(view.practices)[-1]
+    quick_before = [row for row in table_of(view.distress) if row[0].startswith("Quick")]
+    now = datetime.now(UTC)
+    demo_store.practices.log(NewPracticeEntry(PracticeRef(builtin_key="movement"), now), now=now)
+    view.data_changed_elsewhere(DataKind.PRACTICES)  # as the window passes the change on
+    settle(view)
+    assert int(table_of(view.practices)[-1][1]) == int(this_week[1]) + 1
+    demo_store.check_ins.add_distress_rating(1, note="Lighter", at=now)
+    view.data_changed_elsewhere(DataKind.CHECK_INS)
+    settle(view)
+    quick_after = [row for row in table_of(view.distress) if row[0].startswith("Quick")]
+    assert quick_after == [*quick_before, ["Quick check-in: Lighter", day_of(now), "—", "—", "1"]]
+    assert view.practices.summary_text() == practice_distress(demo_store).summary()
+
+
+def test_the_practices_chart_says_each_weeks_count_and_distress(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    weeks = practice_distress(demo_store).weeks
+    tab_to(qtbot, view.practices.chart_host, limit=80)  # Tab in: the first week's bar
+    chosen = view.practices.chosen_point()
+    assert chosen is not None
+    first = f"Week of {day_of(weeks[0].monday)}"
+    assert chosen.words == f"{first}: {weeks[0].practices} practices"
+    assert QToolTip.text() == chosen.words
+    press(qtbot, Qt.Key.Key_Right)  # then the same week's distress
+    chosen = view.practices.chosen_point()
+    assert chosen is not None and chosen.words.startswith(f"{first}: distress ")
+    assert weeks[0].distress is not None
+    assert QLocale().toString(weeks[0].distress, "f", 1) in chosen.words
+    # Every drawn bar and every rated week can be said.
+    rated = [week for week in weeks if week.distress is not None]
+    assert len(view.practices.points()) == len(weeks) + len(rated)
+
+
+def test_a_quick_check_in_on_the_distress_chart_says_its_day_value_and_word(
+    open_view: ViewFactory, demo_store: Store
+) -> None:
+    view = open_view(demo_store)
+    first = demo_store.check_ins.distress_ratings()[0]
+    said = [point.words for point in view.distress.points() if point.words.startswith("Quick")]
+    assert len(said) == len(demo_store.check_ins.distress_ratings())
+    assert said[0] == (
+        f"Quick check-in: {first.note} · {day_of(first.rated_at)}: {first.value} of 10"
+    )
