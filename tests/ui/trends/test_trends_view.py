@@ -813,3 +813,17 @@ def test_a_quick_check_in_on_the_distress_chart_says_its_day_value_and_word(
     assert said[0] == (
         f"Quick check-in: {first.note} · {day_of(first.rated_at)}: {first.value} of 10"
     )
+
+
+def test_the_practices_card_follows_the_period(open_view: ViewFactory, demo_store: Store) -> None:
+    view = open_view(demo_store)
+    assert len(table_of(view.practices)) == len(practice_distress(demo_store).weeks)
+    view.controls.choose_period(PeriodChoice.LAST_30_DAYS)
+    settle(view)
+    recent = practice_distress(demo_store, Period.last_days(30, date.today()))
+    assert (
+        len(table_of(view.practices))
+        == len(recent.weeks)
+        < len(practice_distress(demo_store).weeks)
+    )
+    assert view.practices.summary_text() == recent.summary()
