@@ -260,9 +260,11 @@ def _reflections_beside_sessions(series: DistressSeries) -> list[float | None]:
 
 def quick_check_ins_between_sessions(series: DistressSeries) -> list[float | None]:
     """By number, a quick check-in sits between the sessions it came between, as far along as
-    its time was (a check-in halfway through the week between sessions 2 and 3 is at 2.5);
-    before the first session or after the last it is as far out as the usual time between
-    sessions says (a week when there is only one). None when there are no sessions."""
+    its time was (a check-in halfway through the week between sessions 2 and 3 is at 2.5).
+    Before the first session or after the last it is as far out as the usual time between
+    sessions says (a week when there is only one), but all of them within one session's width:
+    months of check-ins after a course do not squeeze its sessions into a corner. None when
+    there are no sessions."""
     sessions = series.sessions
     if not sessions:
         return [None] * len(series.quick)
@@ -270,19 +272,25 @@ def quick_check_ins_between_sessions(series: DistressSeries) -> list[float | Non
     gaps = [later - earlier for earlier, later in pairwise(times)]
     usual = sorted(gaps)[len(gaps) // 2] if gaps else A_WEEK  # the middle one
     usual = usual if usual > timedelta(0) else A_WEEK
-    return [_course_place(quick.rated_at, times, usual) for quick in series.quick]
+    moments = [quick.rated_at for quick in series.quick]
+    # The time before the first session and after the last that one session's width stands for.
+    before = max([usual, *(times[0] - moment for moment in moments)])
+    after = max([usual, *(moment - times[-1] for moment in moments)])
+    return [_course_place(moment, times, before, after) for moment in moments]
 
 
-def _course_place(moment: datetime, times: Sequence[datetime], usual: timedelta) -> float:
-    after = bisect_right(times, moment)  # sessions held at or before `moment`
-    if after == 0:
-        return 1 - (times[0] - moment) / usual
-    if after == len(times):
-        return len(times) + (moment - times[-1]) / usual
-    earlier, later = times[after - 1], times[after]
+def _course_place(
+    moment: datetime, times: Sequence[datetime], before: timedelta, after: timedelta
+) -> float:
+    held = bisect_right(times, moment)  # sessions held at or before `moment`
+    if held == 0:
+        return 1 - (times[0] - moment) / before
+    if held == len(times):
+        return len(times) + (moment - times[-1]) / after
+    earlier, later = times[held - 1], times[held]
     span = later - earlier
     share = (moment - earlier) / span if span > timedelta(0) else 0.5
-    return after + share
+    return held + share
 
 
 def _number_axis(axes: Axes, sessions: Sequence[SessionDistress]) -> None:

@@ -360,6 +360,22 @@ def test_quick_check_ins_are_diamonds_between_the_sessions_they_came_between(
     )
 
 
+def test_months_of_quick_check_ins_after_the_last_session_stay_within_one_sessions_width(
+    store: Store,
+) -> None:
+    for week in range(3):
+        store.sessions.add(
+            NewSession(held_at=START + timedelta(weeks=week), number_in_course=week + 1)
+        )
+    for days in (3, 50, 100):  # half a week, then months after session 3
+        store.check_ins.add_distress_rating(2, at=START + timedelta(weeks=2, days=days))
+    store.check_ins.add_distress_rating(5, at=START - timedelta(days=2))  # before session 1
+    figure = drawn(distress_figure(distress_series(store), STYLES["light"]))
+    xs, _ys = line(figure, "quick-check-in")
+    assert xs == pytest.approx([1 - 2 / 7, 3 + 3 / 100, 3.5, 4.0])
+    assert figure.axes[0].get_xlim()[1] <= 4.3
+
+
 def test_quick_check_ins_alone_are_a_chart_by_date(store: Store) -> None:
     store.check_ins.add_distress_rating(4, note="Tired", at=START)
     series = distress_series(store)
