@@ -1,13 +1,13 @@
-"""The Trends charts as matplotlib Figures: distress across the course, the theme map, and
-check-in (questionnaire) scores over time, drawn in the app's light or dark colours, and saved
-as PNG or SVG.
+"""The Trends charts as matplotlib Figures: distress across the course, the theme map,
+check-in (questionnaire) scores over time, and practices against distress week by week,
+drawn in the app's light or dark colours, and saved as PNG or SVG.
 
-Pure functions from the numbers in kapcompanion.course.trends to `matplotlib.figure.Figure`
-objects; the Trends screen wraps them in a Qt canvas and the printout paints them. One module per
-chart (`distress`, `theme_map`, `check_in_scores`) over a shared `style` (colours), `fonts`
-(letters and their measuring), `layout` (the figure, its margins in points, axes, legend) and
-`time_axes`; `saving` writes the files. Their words go through Qt's translation lookup
-(context "charts", QtCore only).
+Pure functions from the numbers in kapcompanion.course to `matplotlib.figure.Figure` objects;
+the Trends screen wraps them in a Qt canvas and the printout paints them. One module per chart
+(`distress`, `theme_map`, `check_in_scores`, `practice_distress`) over a shared `style`
+(colours), `fonts` (letters and their measuring), `layout` (the figure, its margins in points,
+axes, legend) and `time_axes`; `saving` writes the files. Their words go through Qt's
+translation lookup (context "charts", QtCore only).
 
 Never imports Qt's painting or widgets, and never the pyplot module (its global figure state does
 not belong in an application). Each name below loads its module when first asked for, and with
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         distress_figure,
     )
     from kapcompanion.charts.fonts import FALLBACK_FONTS
+    from kapcompanion.charts.practice_distress import PRACTICES_EMPTY, practice_distress_figure
     from kapcompanion.charts.saving import save_figure
     from kapcompanion.charts.style import MUTED_PALETTE, PALE_GREY, ChartStyle
     from kapcompanion.charts.theme_map import THEME_MAP_EMPTY, theme_map_figure
@@ -38,9 +39,11 @@ _MODULE_OF = {
     "FALLBACK_FONTS": "fonts",
     "MUTED_PALETTE": "style",
     "PALE_GREY": "style",
+    "PRACTICES_EMPTY": "practice_distress",
     "THEME_MAP_EMPTY": "theme_map",
     "ChartStyle": "style",
     "distress_figure": "distress",
+    "practice_distress_figure": "practice_distress",
     "questionnaire_figure": "check_in_scores",
     "save_figure": "saving",
     "theme_map_figure": "theme_map",
@@ -52,9 +55,11 @@ __all__ = [
     "FALLBACK_FONTS",
     "MUTED_PALETTE",
     "PALE_GREY",
+    "PRACTICES_EMPTY",
     "THEME_MAP_EMPTY",
     "ChartStyle",
     "distress_figure",
+    "practice_distress_figure",
     "questionnaire_figure",
     "save_figure",
     "theme_map_figure",

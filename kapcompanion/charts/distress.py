@@ -1,10 +1,14 @@
 """The distress chart: before and after each dosing session, reflections' start and end
-ratings beside them, and the trend after sessions, by session number or by date.
+ratings beside them, quick check-ins between them, and the trend after sessions, by session
+number or by date.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from datetime import datetime, timedelta
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -21,7 +25,7 @@ from kapcompanion.charts.layout import (
     set_margins,
     style_axes,
 )
-from kapcompanion.charts.style import ChartStyle, before_after_colours
+from kapcompanion.charts.style import ChartStyle, before_after_colours, quick_check_in_colour
 from kapcompanion.charts.time_axes import (
     date_axis,
     day_numbers,
@@ -34,13 +38,15 @@ from kapcompanion.wording.translation import translate
 
 DISTRESS_EMPTY = "Distress ratings will appear here after your first session."
 DISTRESS_NO_SESSIONS = (
-    "Ratings from reflections not linked to a session show when you view by date."
+    "Ratings not linked to a session (reflections, quick check-ins) show when you view by date."
 )
+A_WEEK = timedelta(days=7)
 
 
 def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "number") -> Figure:
     """Distress before and after each dosing session (joined by a line), reflection start and
-    end ratings as lighter points, and a dashed trend line through the after-session ratings.
+    end ratings as lighter points, quick check-ins as diamonds, and a dashed trend line through
+    the after-session ratings.
 
     `by` is "number" (x is the session in course order, labelled by its number) or "date".
     """
@@ -52,12 +58,15 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
     if by == "number":
         session_x = [float(position + 1) for position in range(len(sessions))]
         reflection_x: Sequence[float | None] = _reflections_beside_sessions(series)
+        quick_x: Sequence[float | None] = quick_check_ins_between_sessions(series)
     else:
         session_x = day_numbers([session.held_at for session in sessions])
         reflection_x = day_numbers([reflection.written_at for reflection in series.reflections])
+        quick_x = day_numbers([quick.rated_at for quick in series.quick])
     nan = float("nan")
     session_xs = np.asarray(session_x, dtype=float)
     reflection_xs = np.array([nan if x is None else x for x in reflection_x], dtype=float)
+    quick_xs = np.array([nan if x is None else x for x in quick_x], dtype=float)
 
     def ratings(values: Sequence[int | None]) -> npt.NDArray[np.float64]:
         return np.array([nan if value is None else value for value in values], dtype=float)
@@ -66,8 +75,9 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
     afters = (session_xs, ratings([s.after for s in sessions]))
     starts = (reflection_xs, ratings([r.start for r in series.reflections]))
     ends = (reflection_xs, ratings([r.end for r in series.reflections]))
+    quicks = (quick_xs, ratings([quick.value for quick in series.quick]))
     # NaN in x or y: a point with no place or no rating, left out of the drawing.
-    shown = [~np.isnan(xs) & ~np.isnan(ys) for xs, ys in (befores, afters, starts, ends)]
+    shown = [~np.isnan(xs) & ~np.isnan(ys) for xs, ys in (befores, afters, starts, ends, quicks)]
     if not any(mask.any() for mask in shown):
         return message_figure(style, translate(CONTEXT, DISTRESS_NO_SESSIONS))
 
@@ -101,7 +111,8 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
         joins.set_gid("before-after")
 
     handles: list[Line2D] = []
-    for (xs, ys), mask, gid, label, colour, hollow, scale, alpha in (
+    quick_colour = quick_check_in_colour(style)
+    for (xs, ys), mask, gid, label, colour, hollow, scale, alpha, marker in (
         (
             befores,
             shown[0],
@@ -111,6 +122,7 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
             True,
             1.0,
             1.0,
+            "o",
         ),
         (
             afters,
@@ -121,6 +133,7 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
             False,
             1.0,
             1.0,
+            "o",
         ),
         (
             starts,
@@ -131,6 +144,7 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
             True,
             0.7,
             0.5,
+            "o",
         ),
         (
             ends,
@@ -141,6 +155,18 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
             False,
             0.7,
             0.5,
+            "o",
+        ),
+        (
+            quicks,
+            shown[4],
+            "quick-check-in",
+            translate(CONTEXT, "Quick check-in"),
+            quick_colour,
+            False,
+            0.85,
+            1.0,
+            "D",  # a diamond: told apart by shape, not only by colour
         ),
     ):
         if not mask.any():
@@ -149,14 +175,14 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
             xs[mask],
             ys[mask],
             linestyle="none",
-            marker="o",
+            marker=marker,
             markersize=size * scale,
             markeredgewidth=max(size * scale / 4.5, 0.8),
             markeredgecolor=colour,
             markerfacecolor=style.background if hollow else colour,
             alpha=alpha,
             label=label,
-            zorder=4 if scale == 1.0 else 3,
+            zorder=4 if alpha == 1.0 else 3,
         )
         line.set_gid(gid)  # how tests and the screen find a series, in any language
         handles.append(line)
@@ -186,9 +212,14 @@ def distress_figure(series: DistressSeries, style: ChartStyle, *, by: str = "num
     axes.set_ylabel(translate(CONTEXT, "Distress (0–10)"))
     if by == "number":
         _number_axis(axes, sessions)
-        axes.set_xlim(0.4, max(len(sessions), 1) + 0.6)
+        placed_quick = quick_xs[shown[4]]
+        low = min(0.4, float(placed_quick.min()) - 0.2) if placed_quick.size else 0.4
+        high = max(len(sessions), 1) + 0.6
+        if placed_quick.size:
+            high = max(high, float(placed_quick.max()) + 0.2)
+        axes.set_xlim(low, high)
     else:
-        placed = zip((befores, afters, starts, ends), shown, strict=True)
+        placed = zip((befores, afters, starts, ends, quicks), shown, strict=True)
         date_axis(axes, np.concatenate([xs[mask] for (xs, _ys), mask in placed]), style)
     rows = legend_above(axes, handles, style, figure.get_figwidth())
     _distress_margins(figure, style, legend_rows=rows)
@@ -225,6 +256,41 @@ def _reflections_beside_sessions(series: DistressSeries) -> list[float | None]:
         seen[reflection.session_id] = order + 1
         result.append(index + 1 + 0.18 + 0.08 * min(order, 3))
     return result
+
+
+def quick_check_ins_between_sessions(series: DistressSeries) -> list[float | None]:
+    """By number, a quick check-in sits between the sessions it came between, as far along as
+    its time was (a check-in halfway through the week between sessions 2 and 3 is at 2.5).
+    Before the first session or after the last it is as far out as the usual time between
+    sessions says (a week when there is only one), but all of them within one session's width:
+    months of check-ins after a course do not squeeze its sessions into a corner. None when
+    there are no sessions."""
+    sessions = series.sessions
+    if not sessions:
+        return [None] * len(series.quick)
+    times = [session.held_at for session in sessions]
+    gaps = [later - earlier for earlier, later in pairwise(times)]
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else A_WEEK  # the middle one
+    usual = usual if usual > timedelta(0) else A_WEEK
+    moments = [quick.rated_at for quick in series.quick]
+    # The time before the first session and after the last that one session's width stands for.
+    before = max([usual, *(times[0] - moment for moment in moments)])
+    after = max([usual, *(moment - times[-1] for moment in moments)])
+    return [_course_place(moment, times, before, after) for moment in moments]
+
+
+def _course_place(
+    moment: datetime, times: Sequence[datetime], before: timedelta, after: timedelta
+) -> float:
+    held = bisect_right(times, moment)  # sessions held at or before `moment`
+    if held == 0:
+        return 1 - (times[0] - moment) / before
+    if held == len(times):
+        return len(times) + (moment - times[-1]) / after
+    earlier, later = times[held - 1], times[held]
+    span = later - earlier
+    share = (moment - earlier) / span if span > timedelta(0) else 0.5
+    return held + share
 
 
 def _number_axis(axes: Axes, sessions: Sequence[SessionDistress]) -> None:

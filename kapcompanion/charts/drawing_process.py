@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from kapcompanion.charts.style import ChartStyle
+    from kapcompanion.course.practice_distress import PracticeDistress
     from kapcompanion.course.trends import DistressSeries, QuestionnaireSeries, ThemeMap
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,11 @@ def build_figure(chart: Chart, style: ChartStyle) -> Figure:
 
         themes: ThemeMap = chart.data  # type: ignore[assignment]
         return theme_map_figure(themes, style)
+    if chart.kind == "practices":
+        from kapcompanion.charts.practice_distress import practice_distress_figure
+
+        practices: PracticeDistress = chart.data  # type: ignore[assignment]
+        return practice_distress_figure(practices, style)
     from kapcompanion.charts.check_in_scores import questionnaire_figure
 
     scores: QuestionnaireSeries = chart.data  # type: ignore[assignment]
@@ -202,6 +208,7 @@ def warm_up() -> None:
     """Load matplotlib and the chart code before the first chart is asked for."""
     import kapcompanion.charts.check_in_scores
     import kapcompanion.charts.distress
+    import kapcompanion.charts.practice_distress
     import kapcompanion.charts.theme_map  # noqa: F401
     from kapcompanion.charts.fonts import use_fallback_fonts
 

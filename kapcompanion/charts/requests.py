@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from kapcompanion.charts.style import ChartStyle
+    from kapcompanion.course.practice_distress import PracticeDistress
     from kapcompanion.course.trends import DistressSeries, QuestionnaireSeries, ThemeMap
 
-ChartKind = Literal["distress", "themes", "scores"]
+ChartKind = Literal["distress", "themes", "scores", "practices"]
 XY = tuple[float, float]
 
 
@@ -26,7 +27,7 @@ class Chart:
     """Which chart, from which numbers (`by`: the distress chart's x axis)."""
 
     kind: ChartKind
-    data: DistressSeries | ThemeMap | QuestionnaireSeries
+    data: DistressSeries | ThemeMap | QuestionnaireSeries | PracticeDistress
     by: str = "number"
 
 
@@ -40,6 +41,10 @@ def theme_map_chart(themes: ThemeMap) -> Chart:
 
 def scores_chart(series: QuestionnaireSeries) -> Chart:
     return Chart("scores", series)
+
+
+def practice_distress_chart(data: PracticeDistress) -> Chart:
+    return Chart("practices", data)
 
 
 @dataclass(frozen=True)

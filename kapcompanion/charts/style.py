@@ -128,3 +128,16 @@ def before_after_colours(style: ChartStyle) -> tuple[str, str]:
 
 def score_colour(style: ChartStyle) -> str:
     return CYAN if style.is_dark else INDIGO
+
+
+def quick_check_in_colour(style: ChartStyle) -> str:
+    """Quick check-ins beside the before / after colours: indigo on light, sand on dark."""
+    return SAND if style.is_dark else INDIGO
+
+
+def practice_colours(style: ChartStyle) -> tuple[str, str]:
+    """The weekly practice bars (a soft teal that reads as a background to the line) and the
+    distress line over them, in shades that read on light or dark."""
+    if style.is_dark:
+        return mix(style.background, TEAL, 0.55), SAND
+    return mix(style.background, TEAL, 0.45), INDIGO

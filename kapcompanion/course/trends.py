@@ -56,15 +56,27 @@ class ReflectionDistress:
 
 
 @dataclass(frozen=True)
+class QuickDistress:
+    """A quick check-in: distress noted between sessions, with the client's word or note."""
+
+    rated_at: datetime
+    value: int
+    note: str
+
+
+@dataclass(frozen=True)
 class DistressSeries:
     sessions: tuple[SessionDistress, ...]
     reflections: tuple[ReflectionDistress, ...]
+    quick: tuple[QuickDistress, ...] = ()
 
     @property
     def is_empty(self) -> bool:
-        return not any(
-            s.before is not None or s.after is not None for s in self.sessions
-        ) and not any(r.start is not None or r.end is not None for r in self.reflections)
+        return (
+            not any(s.before is not None or s.after is not None for s in self.sessions)
+            and not any(r.start is not None or r.end is not None for r in self.reflections)
+            and not self.quick
+        )
 
     def trend(self) -> tuple[float, float] | None:
         """Least-squares line (slope, intercept) through distress after each session, by its
@@ -200,13 +212,23 @@ def _reflections_in(
 def distress_series(
     store: Store, period: Period = Period(), sessions: frozenset[SessionId] | None = None
 ) -> DistressSeries:
-    """Distress before/after each dosing session and at each reflection in `period`; with
-    `sessions`, only those sessions and the reflections written on them."""
+    """Distress before/after each dosing session, at each reflection and at each quick
+    check-in in `period`; with `sessions`, only those sessions and the reflections written on
+    them (quick check-ins belong to no session, so they are left out then)."""
     reflections = tuple(
         ReflectionDistress(r.id, r.session_id, r.started_at, r.distress_start, r.distress_end)
         for r in _reflections_in(store, period, sessions)
     )
-    return DistressSeries(tuple(_sessions_in(store, period, sessions)), reflections)
+    quick = (
+        ()
+        if sessions is not None
+        else tuple(
+            QuickDistress(rating.rated_at, rating.value, rating.note)
+            for rating in store.check_ins.distress_ratings()
+            if period.contains(rating.rated_at)
+        )
+    )
+    return DistressSeries(tuple(_sessions_in(store, period, sessions)), reflections, quick)
 
 
 def theme_map(

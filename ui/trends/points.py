@@ -17,10 +17,18 @@ from typing import TYPE_CHECKING, Any, overload
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from kapcompanion.wording.translation import fill
-from ui.trends.tables import DayWords, band_words, reflection_label, session_label
+from ui.trends.tables import (
+    DayWords,
+    band_words,
+    quick_check_in_label,
+    reflection_label,
+    session_label,
+    week_label,
+)
 
 if TYPE_CHECKING:
     from kapcompanion.charts.requests import XY, Grid, Picture
+    from kapcompanion.course.practice_distress import PracticeDistress, PracticeWeek
     from kapcompanion.course.trends import DistressSeries, QuestionnaireSeries, ThemeMap
     from kapcompanion.ids import SessionId
 
@@ -122,6 +130,17 @@ def distress_points(
             ],
         ),
     )
+    # By number, quick check-ins are placed among the sessions: none without one.
+    quick = series.quick if by == "date" or series.sessions else ()
+    groups += (
+        (
+            "quick-check-in",
+            [
+                rated(partial(quick_check_in_label, each), each.value, each.rated_at)
+                for each in quick
+            ],
+        ),
+    )
     ranked: list[tuple[int, ChartPoint]] = []
     for rank, (gid, sayers) in enumerate(groups):
         ranked += [(rank, point) for point in _line_points(picture, gid, sayers)]
@@ -155,6 +174,43 @@ def score_points(
 
     sayers = [say(point.total, point.band, point.taken_at) for point in series.points]
     return _line_points(picture, "scores", sayers)
+
+
+def practice_points(
+    picture: Picture, data: PracticeDistress, locale: QLocale | None = None
+) -> list[ChartPoint]:
+    """Each week's practices (the bar) and, when rated, its average distress (the line), left
+    to right, the bar first."""
+    locale = locale or QLocale()
+
+    def practices(week: PracticeWeek) -> Callable[[], str]:
+        if week.practices == 1:
+            return lambda: fill(_tr("%1: 1 practice"), week_label(week, locale))
+        return lambda: fill(
+            _tr("%1: %2 practices"), week_label(week, locale), locale.toString(week.practices)
+        )
+
+    def distress(week: PracticeWeek) -> Callable[[], str]:
+        average = locale.toString(week.distress or 0.0, "f", 1)
+        if len(week.ratings) == 1:
+            return lambda: fill(
+                _tr("%1: distress %2 of 10 (one rating)"), week_label(week, locale), average
+            )
+        return lambda: fill(
+            _tr("%1: distress %2 of 10 on average (%3 ratings)"),
+            week_label(week, locale),
+            average,
+            locale.toString(len(week.ratings)),
+        )
+
+    bars = _line_points(picture, "weekly-practices", [practices(week) for week in data.weeks])
+    line = _line_points(
+        picture,
+        "weekly-distress",
+        [distress(week) for week in data.weeks if week.distress is not None],
+    )
+    ranked = [(0, point) for point in bars] + [(1, point) for point in line]
+    return [point for _rank, point in sorted(ranked, key=lambda pair: (pair[1].x, pair[0]))]
 
 
 class ThemeCells(Sequence[ChartPoint]):

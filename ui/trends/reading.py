@@ -1,7 +1,8 @@
 """The store's lists behind the Trends numbers, each read once until the data changes.
 
-Every Trends number (kapcompanion.course.trends) is worked out from a few lists — the sessions,
-the reflections, the theme links, the check-ins — filtered by the chosen days, sessions and
+Every Trends number (kapcompanion.course.trends, .practice_distress) is worked out from a few
+lists — the sessions, the reflections, the theme links, the check-ins and quick check-ins, the
+practices' weekly counts — filtered by the chosen days, sessions and
 themes. Read from SQLite for each choice, ten years of them took most of a period change's
 time on the window's thread; read once and kept, another period is only filtered. What is
 kept goes when the data changes (the screen makes a new `StoreLists`).
@@ -57,6 +58,7 @@ class StoreLists:
         self.reflections = Remembered(store.reflections)
         self.themes = Remembered(store.themes)
         self.check_ins = Remembered(store.check_ins)
+        self.practices = Remembered(store.practices)
 
     def read_next(self) -> bool:
         """Read the next of the lists every chart needs, if one is left (one per call: each is

@@ -22,14 +22,21 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from kapcompanion.wording.translation import fill
+from kapcompanion.wording.translation import fill, one_line
 from ui.widgets.wording import day_of
 
 if TYPE_CHECKING:
-    from kapcompanion.course.trends import DistressSeries, QuestionnaireSeries, ThemeMap
+    from kapcompanion.course.practice_distress import PracticeDistress, PracticeWeek
+    from kapcompanion.course.trends import (
+        DistressSeries,
+        QuestionnaireSeries,
+        QuickDistress,
+        ThemeMap,
+    )
 
 CONTEXT = "TrendsTables"
 NOT_RATED = "—"
+NOTE_SHOWN = 40  # characters of a quick check-in's word or note shown beside it
 
 
 def _tr(source: str) -> str:
@@ -94,7 +101,7 @@ def distress_table(series: DistressSeries, locale: QLocale | None = None) -> Tab
     locale = locale or QLocale()
     days = DayWords(locale)
     numbers = {s.session_id: s.number for s in series.sessions}
-    timed = [
+    timed: list[tuple[datetime, tuple[Cell, ...]]] = [
         (
             s.held_at,
             (
@@ -119,9 +126,33 @@ def distress_table(series: DistressSeries, locale: QLocale | None = None) -> Tab
         for r in series.reflections
         if r.start is not None or r.end is not None
     ]
+    headers: tuple[str, ...] = (_tr("Entry"), _tr("Date"), _tr("Before"), _tr("After"))
+    if series.quick:
+        # A column of their own: a quick check-in is neither before nor after a session.
+        headers += (_tr("Check-in"),)
+        timed = [(moment, (*row, _number(None, locale))) for moment, row in timed]
+        timed += [
+            (
+                quick.rated_at,
+                (
+                    Cell(quick_check_in_label(quick)),
+                    Cell(days(quick.rated_at)),
+                    _number(None, locale),
+                    _number(None, locale),
+                    _number(quick.value, locale),
+                ),
+            )
+            for quick in series.quick
+        ]
     timed.sort(key=lambda pair: pair[0])
-    headers = (_tr("Entry"), _tr("Date"), _tr("Before"), _tr("After"))
     return TableData(headers, tuple(row for _moment, row in timed), label_columns=2)
+
+
+def quick_check_in_label(quick: QuickDistress) -> str:
+    """ "Quick check-in", with the client's word or note when they left one."""
+    if not quick.note.strip():
+        return _tr("Quick check-in")
+    return fill(_tr("Quick check-in: %1"), one_line(quick.note, NOTE_SHOWN))
 
 
 def reflection_label(session_number: int | None, locale: QLocale) -> str:
@@ -160,6 +191,33 @@ def score_table(series: QuestionnaireSeries, locale: QLocale | None = None) -> T
         for point in series.points
     )
     return TableData((_tr("Date"), _tr("Score"), _tr("Band")), rows)
+
+
+def week_label(week: PracticeWeek, locale: QLocale) -> str:
+    """ "Week of 2 November 2026" (its Monday)."""
+    return fill(_tr("Week of %1"), day_of(week.monday, locale))
+
+
+def average_distress(week: PracticeWeek, locale: QLocale) -> Cell:
+    if week.distress is None:
+        return Cell(NOT_RATED, _tr("not rated"))
+    return Cell(locale.toString(week.distress, "f", 1))
+
+
+def practice_table(data: PracticeDistress, locale: QLocale | None = None) -> TableData:
+    """Each week: the practices logged, the average distress and how many ratings it is from."""
+    locale = locale or QLocale()
+    rows = tuple(
+        (
+            Cell(week_label(week, locale)),
+            Cell(locale.toString(week.practices)),
+            average_distress(week, locale),
+            Cell(locale.toString(len(week.ratings))),
+        )
+        for week in data.weeks
+    )
+    headers = (_tr("Week"), _tr("Practices"), _tr("Average distress"), _tr("Ratings"))
+    return TableData(headers, rows)
 
 
 class TrendsTableModel(QAbstractTableModel):

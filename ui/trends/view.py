@@ -1,15 +1,16 @@
-"""Trends: how distress, themes and check-in scores shift across the course.
+"""Trends: how distress, practices, themes and check-in scores shift across the course.
 
-Three cards — distress across the course, themes across sessions, check-in scores (PHQ-9,
-GAD-7, PCL-5) — each chart with its one plain sentence, a table of the same numbers and
-"Save chart…" (`ChartPanel`), above them the controls (`TrendsControls`). The numbers come
-from kapcompanion.course.trends, worked out here on the main thread a part per turn from the
-store's lists (read once per data change, `StoreLists`) and kept per choice; the check-in
-scores only once scrolled into sight. The figures come from
-kapcompanion.charts, built and drawn in the drawing process (ui.widgets.drawing_process), only
-for the charts in sight. It reloads when sessions, reflections, themes or check-ins change, and
-work waits while the screen is hidden (`Screen`). The charts follow the light or dark scheme and
-are drawn again when it changes. Never writes data.
+Four cards — distress across the course (with quick check-ins), themes across sessions,
+practices and distress week by week, check-in scores (PHQ-9, GAD-7, PCL-5) — each chart with
+its one plain sentence, a table of the same numbers and "Save chart…" (`ChartPanel`), above them
+the controls (`TrendsControls`). The numbers come from kapcompanion.course.trends and
+.practice_distress, worked out here on the main thread a part per turn from the store's lists
+(read once per data change, `StoreLists`) and kept per choice; the check-in scores only once
+scrolled into sight. The figures come from kapcompanion.charts, built and drawn in the drawing
+process (ui.widgets.drawing_process), only for the charts in sight. It reloads when sessions,
+reflections, themes, check-ins (quick ones too) or practices change, and work waits while the
+screen is hidden (`Screen`). The charts follow the light or dark scheme and are drawn again
+when it changes. Never writes data.
 """
 
 from __future__ import annotations
@@ -41,12 +42,13 @@ from ui.widgets.screen import Screen
 from ui.widgets.style import space
 
 if TYPE_CHECKING:
+    from kapcompanion.course.practice_distress import PracticeDistress
     from kapcompanion.course.trends import Period, ThemeMap
     from kapcompanion.ids import SessionId
 
 CHART_COLUMN_INCHES = 7.6  # the charts' natural width; the column grows to it, no further
 SCORE_CHART_INCHES = 3.0  # three score charts one under another: a little shorter each
-EMPTY_PARTS = ("distress", "themes", "scores")
+EMPTY_PARTS = ("distress", "practices", "themes", "scores")
 READINGS_KEPT = 48  # the course's data read for this many choices, at most
 REDRAWN_ON = (
     QEvent.Type.PaletteChange,
@@ -59,7 +61,13 @@ class TrendsView(Screen):
     """The Trends screen. Give it a store with `set_store`; `refresh` reloads from it."""
 
     depends_on = frozenset(
-        {DataKind.SESSIONS, DataKind.REFLECTIONS, DataKind.THEMES, DataKind.CHECK_INS}
+        {
+            DataKind.SESSIONS,
+            DataKind.REFLECTIONS,
+            DataKind.THEMES,
+            DataKind.CHECK_INS,  # quick check-ins too
+            DataKind.PRACTICES,
+        }
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -93,6 +101,7 @@ class TrendsView(Screen):
         self.empty_notice.hide()
 
         self.distress = ChartPanel(self.tr("Distress across your course"))
+        self.practices = ChartPanel(self.tr("Practices and distress, week by week"))
         self.themes = ChartPanel(self.tr("Themes across sessions"))
         self.theme_changes = text("", "muted")
         self.theme_changes.setAccessibleName(self.tr("Themes coming up more or less"))
@@ -125,7 +134,8 @@ class TrendsView(Screen):
         header.set_words(
             self.tr("Trends"),
             self.tr(
-                "How distress, themes and check-in scores have moved across your course. "
+                "How distress, practices, themes and check-in scores have moved across your "
+                "course. "
                 "Change is rarely a straight line; these are here to notice, not to judge."
             ),
         )
@@ -138,6 +148,10 @@ class TrendsView(Screen):
         self.themes.notes.addWidget(self.theme_changes)  # with the map, above its buttons
         self.themes_card = self._card(self.tr("Themes across sessions"), self.themes)
         column.addWidget(self.themes_card)
+        self.practices_card = self._card(
+            self.tr("Practices and distress, week by week"), self.practices
+        )
+        column.addWidget(self.practices_card)
 
         self.scores_card, scores_layout = card(self.tr("Check-in scores"))
         self.scores_card.setAccessibleName(self.tr("Check-in scores"))
@@ -157,12 +171,12 @@ class TrendsView(Screen):
         return frame
 
     def sections(self) -> list[QFrame]:
-        """The three cards, top to bottom."""
-        return [self.distress_card, self.themes_card, self.scores_card]
+        """The four cards, top to bottom."""
+        return [self.distress_card, self.themes_card, self.practices_card, self.scores_card]
 
     def panels(self) -> list[ChartPanel]:
         """Every chart on the screen, top to bottom."""
-        return [self.distress, self.themes, *self.scores.values()]
+        return [self.distress, self.themes, self.practices, *self.scores.values()]
 
     # Store and refreshing -------------------------------------------------------------------
 
@@ -227,7 +241,9 @@ class TrendsView(Screen):
         if self._store is None:
             return
         self._scheme_changed = False
-        self._schedule(self._draw_distress, self._draw_themes, self._draw_scores)
+        self._schedule(
+            self._draw_distress, self._draw_themes, self._draw_practices, self._draw_scores
+        )
 
     def _parts(self) -> list[Callable[[], None]]:
         """Everything the screen reads, a part per turn, in this order."""
@@ -237,6 +253,7 @@ class TrendsView(Screen):
             self._offer_choices,
             self._draw_distress,
             self._draw_themes,
+            self._draw_practices,
             self._draw_scores,
         ]
 
@@ -281,15 +298,17 @@ class TrendsView(Screen):
     # axis or a choice of themes shown before reads nothing again.
 
     def _read(self, what: str, *choice: Hashable) -> object:
-        """`kapcompanion.course.trends.<what>(store, *choice)`, read once per choice."""
-        from kapcompanion.course import trends
+        """`kapcompanion.course.trends.<what>(store, *choice)` (or `practice_distress`), read
+        once per choice."""
+        from kapcompanion.course import practice_distress, trends
 
         assert self._store is not None
         key = (what, *choice)
         if key not in self._readings:
             if len(self._readings) >= READINGS_KEPT:
                 self._readings.clear()  # many chosen dates: keep only what is being looked at
-            reader: Callable[..., object] = getattr(trends, what)
+            module = practice_distress if what == "practice_distress" else trends
+            reader: Callable[..., object] = getattr(module, what)
             self._readings[key] = reader(self._store_lists().as_store(), *choice)
         return self._readings[key]
 
@@ -324,10 +343,30 @@ class TrendsView(Screen):
             distress.summary(),
             partial(distress_table, distress),
             has_numbers=bool(distress.sessions)
+            or bool(distress.quick)
             or any(r.start is not None or r.end is not None for r in distress.reflections),
             find_points=partial(distress_points, series=distress, by=by),
         )
         self._empty["distress"] = distress.is_empty
+        self._show_empty_notice()
+
+    def _draw_practices(self) -> None:
+        """Practices and distress, week by week, for the chosen days."""
+        if self._store is None:
+            return
+        from kapcompanion.charts.requests import practice_distress_chart
+        from ui.trends.points import practice_points
+        from ui.trends.tables import practice_table
+
+        weeks = cast("PracticeDistress", self._read("practice_distress", self._period()))
+        self.practices.show_data(
+            practice_distress_chart(weeks),
+            weeks.summary(),
+            partial(practice_table, weeks),
+            has_numbers=weeks.has_practices,
+            find_points=partial(practice_points, data=weeks),
+        )
+        self._empty["practices"] = not weeks.has_practices  # the sentence alone, no chart
         self._show_empty_notice()
 
     def _draw_themes(self) -> None:

@@ -24,13 +24,16 @@ from kapcompanion.charts import (
     DISTRESS_NO_SESSIONS,
     MUTED_PALETTE,
     PALE_GREY,
+    PRACTICES_EMPTY,
     THEME_MAP_EMPTY,
     ChartStyle,
     distress_figure,
+    practice_distress_figure,
     questionnaire_figure,
     save_figure,
     theme_map_figure,
 )
+from kapcompanion.course.practice_distress import PracticeDistress, practice_distress
 from kapcompanion.course.trends import (
     DistressSeries,
     QuestionnaireSeries,
@@ -123,6 +126,7 @@ class Profile:
         self.distress: DistressSeries = distress_series(store)
         self.themes: ThemeMap = theme_map(store)
         self.scores: tuple[QuestionnaireSeries, ...] = questionnaire_series(store)
+        self.practices: PracticeDistress = practice_distress(store)
 
 
 @pytest.fixture(scope="module")
@@ -149,6 +153,7 @@ def all_figures(profile: Profile, style: ChartStyle) -> dict[str, Figure]:
         "distress by number": distress_figure(profile.distress, style),
         "distress by date": distress_figure(profile.distress, style, by="date"),
         "theme map": theme_map_figure(profile.themes, style),
+        "practices": practice_distress_figure(profile.practices, style),
     }
     for series in profile.scores:
         figures[series.questionnaire.name] = questionnaire_figure(series, style)
@@ -223,6 +228,7 @@ def test_empty_profile_shows_a_friendly_sentence_and_no_axes(profiles: dict[str,
         assert len(figure.texts) == 1
     assert figures["distress by number"].texts[0].get_text() == DISTRESS_EMPTY
     assert figures["theme map"].texts[0].get_text() == THEME_MAP_EMPTY
+    assert figures["practices"].texts[0].get_text() == PRACTICES_EMPTY
     assert figures["PHQ-9"].texts[0].get_text() == (
         "PHQ-9 scores will appear here after your first check-in."
     )
@@ -286,6 +292,7 @@ def test_distress_by_number_draws_the_ratings_of_the_sample_course(
         "After session",
         "Reflection start",
         "Reflection end",
+        "Quick check-in",
         "Trend after sessions",
     ]
 
@@ -330,6 +337,77 @@ def test_reflections_without_a_session_show_only_by_date(store: Store) -> None:
     assert by_number.axes == [] and by_number.texts[0].get_text() == DISTRESS_NO_SESSIONS
     by_date = drawn(distress_figure(series, STYLES["light"], by="date"))
     assert line(by_date, "reflection-start")[1] == [4]
+
+
+def test_quick_check_ins_are_diamonds_between_the_sessions_they_came_between(
+    profiles: dict[str, Profile],
+) -> None:
+    series = profiles["sample"].distress
+    assert series.quick  # the sample course has a few
+    by_number = drawn(distress_figure(series, STYLES["light"]))
+    (diamonds,) = by_gid(by_number, "quick-check-in")
+    assert diamonds.get_marker() == "D"  # type: ignore[attr-defined]
+    xs, ys = line(by_number, "quick-check-in")
+    assert ys == [quick.value for quick in series.quick]
+    held = [s.held_at for s in series.sessions]
+    for x, quick in zip(xs, series.quick, strict=True):
+        sessions_before = sum(1 for moment in held if moment <= quick.rated_at)
+        assert sessions_before <= x < sessions_before + 1  # after its session, before the next
+    by_date = drawn(distress_figure(series, STYLES["dark"], by="date"))
+    xs, _ys = line(by_date, "quick-check-in")
+    assert xs == pytest.approx(
+        [float(date2num(q.rated_at.astimezone().replace(tzinfo=None))) for q in series.quick]
+    )
+
+
+def test_months_of_quick_check_ins_after_the_last_session_stay_within_one_sessions_width(
+    store: Store,
+) -> None:
+    for week in range(3):
+        store.sessions.add(
+            NewSession(held_at=START + timedelta(weeks=week), number_in_course=week + 1)
+        )
+    for days in (3, 50, 100):  # half a week, then months after session 3
+        store.check_ins.add_distress_rating(2, at=START + timedelta(weeks=2, days=days))
+    store.check_ins.add_distress_rating(5, at=START - timedelta(days=2))  # before session 1
+    figure = drawn(distress_figure(distress_series(store), STYLES["light"]))
+    xs, _ys = line(figure, "quick-check-in")
+    assert xs == pytest.approx([1 - 2 / 7, 3 + 3 / 100, 3.5, 4.0])
+    assert figure.axes[0].get_xlim()[1] <= 4.3
+
+
+def test_quick_check_ins_alone_are_a_chart_by_date(store: Store) -> None:
+    store.check_ins.add_distress_rating(4, note="Tired", at=START)
+    series = distress_series(store)
+    assert not series.is_empty
+    by_number = drawn(distress_figure(series, STYLES["light"]))
+    assert by_number.axes == [] and by_number.texts[0].get_text() == DISTRESS_NO_SESSIONS
+    assert line(drawn(distress_figure(series, STYLES["light"], by="date")), "quick-check-in")[
+        1
+    ] == [4]
+
+
+def test_practices_are_bars_with_the_weeks_distress_as_a_line_on_its_own_axis(
+    profiles: dict[str, Profile],
+) -> None:
+    data = profiles["sample"].practices
+    figure = drawn(practice_distress_figure(data, STYLES["light"]))
+    counts_axes, distress_axes = figure.axes
+    bars = by_gid(figure, "practice-bar")
+    assert [bar.get_height() for bar in bars] == [w.practices for w in data.weeks]  # type: ignore[attr-defined]
+    assert line(figure, "weekly-practices")[1] == [w.practices for w in data.weeks]
+    assert line(figure, "weekly-distress")[1] == pytest.approx(
+        [w.distress for w in data.weeks if w.distress is not None]
+    )
+    assert counts_axes.get_ylabel() == "Practices logged"
+    assert distress_axes.get_ylabel() == "Distress (0–10)"
+    assert distress_axes.get_ylim() == (-0.5, 10.5)
+    legend = distress_axes.get_legend()
+    assert legend is not None
+    assert [text.get_text() for text in legend.get_texts()] == [
+        "Practices that week",
+        "Average distress that week",
+    ]
 
 
 def test_distress_refuses_an_unknown_axis(profiles: dict[str, Profile]) -> None:

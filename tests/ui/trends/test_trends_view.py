@@ -16,6 +16,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
+from kapcompanion.course.practice_distress import practice_distress
 from kapcompanion.course.trends import Period, distress_series, questionnaire_series, theme_map
 from kapcompanion.data_files.questionnaires import all_questionnaires
 from kapcompanion.store import Store
@@ -153,23 +154,26 @@ def show_tables_by_keyboard(qtbot: QtBot, view: TrendsView) -> None:
 # Opening ----------------------------------------------------------------------------------
 
 
-def test_the_sample_course_opens_with_three_charts_sections_and_their_sentences(
+def test_the_sample_course_opens_with_four_charts_sections_and_their_sentences(
     open_view: ViewFactory, demo_store: Store
 ) -> None:
     view = open_view(demo_store)
     assert view.accessibleName() == "Trends"
     texts = visible_texts(view)
-    for title in ("Distress across your course", "Themes across sessions", "Check-in scores"):
-        assert title in texts
-    assert [card.accessibleName() for card in view.sections()] == [
+    sections = [
         "Distress across your course",
         "Themes across sessions",
+        "Practices and distress, week by week",
         "Check-in scores",
     ]
+    for title in sections:
+        assert title in texts
+    assert [card.accessibleName() for card in view.sections()] == sections
 
     expected = [
         distress_series(demo_store).summary(),
         theme_map(demo_store).summary(),
+        practice_distress(demo_store).summary(),
         *(series.summary() for series in questionnaire_series(demo_store)),
     ]
     assert [panel.summary_text() for panel in view.panels()] == expected
@@ -364,15 +368,32 @@ def test_show_as_table_gives_the_same_numbers_as_the_charts(
         assert panel.table_button.text() == "Show as chart"
 
     series = distress_series(demo_store)
-    assert headers_of(view.distress) == ["Entry", "Date", "Before", "After"]
+    assert headers_of(view.distress) == ["Entry", "Date", "Before", "After", "Check-in"]
     session_rows = [row for row in table_of(view.distress) if row[0].startswith("Session")]
     assert session_rows == [
-        [f"Session {s.number}", day_of(s.held_at), number(s.before), number(s.after)]
+        [f"Session {s.number}", day_of(s.held_at), number(s.before), number(s.after), "—"]
         for s in series.sessions
     ]
     rated = [r for r in series.reflections if r.start is not None or r.end is not None]
     reflection_rows = [row for row in table_of(view.distress) if row[0].startswith("Reflection")]
-    assert [row[2:] for row in reflection_rows] == [[number(r.start), number(r.end)] for r in rated]
+    assert [row[2:] for row in reflection_rows] == [
+        [number(r.start), number(r.end), "—"] for r in rated
+    ]
+    quick_rows = [row for row in table_of(view.distress) if row[0].startswith("Quick")]
+    assert [row[2:] for row in quick_rows] == [["—", "—", number(q.value)] for q in series.quick]
+    assert len(quick_rows) == len(demo_store.check_ins.distress_ratings()) > 0
+
+    weeks = practice_distress(demo_store)
+    assert headers_of(view.practices) == ["Week", "Practices", "Average distress", "Ratings"]
+    assert table_of(view.practices) == [
+        [
+            f"Week of {day_of(week.monday)}",
+            str(week.practices),
+            "—" if week.distress is None else QLocale().toString(week.distress, "f", 1),
+            str(len(week.ratings)),
+        ]
+        for week in weeks.weeks
+    ]
 
     themes = theme_map(demo_store)
     assert headers_of(view.themes) == ["Theme", *(f"Session {s.number}" for s in themes.sessions)]
@@ -735,3 +756,74 @@ def test_a_session_added_elsewhere_is_in_the_next_reading(
     view.controls.choose_period(PeriodChoice.WHOLE_COURSE)  # read before the change
     settle(view)
     assert view.distress.summary_text() == distress_series(demo_store).summary()
+
+
+def test_a_practice_or_quick_check_in_logged_elsewhere_is_in_the_next_reading(
+    open_view: ViewFactory, demo_store: Store
+) -> None:
+    from datetime import UTC, datetime
+
+    from kapcompanion.domain import NewPracticeEntry, PracticeRef
+    from ui.changes import DataKind
+
+    view = open_view(demo_store)
+    this_week = table_of(view.practices)[-1]
+    quick_before = [row for row in table_of(view.distress) if row[0].startswith("Quick")]
+    now = datetime.now(UTC)
+    demo_store.practices.log(NewPracticeEntry(PracticeRef(builtin_key="movement"), now), now=now)
+    view.data_changed_elsewhere(DataKind.PRACTICES)  # as the window passes the change on
+    settle(view)
+    assert int(table_of(view.practices)[-1][1]) == int(this_week[1]) + 1
+    demo_store.check_ins.add_distress_rating(1, note="Lighter", at=now)
+    view.data_changed_elsewhere(DataKind.CHECK_INS)
+    settle(view)
+    quick_after = [row for row in table_of(view.distress) if row[0].startswith("Quick")]
+    assert quick_after == [*quick_before, ["Quick check-in: Lighter", day_of(now), "—", "—", "1"]]
+    assert view.practices.summary_text() == practice_distress(demo_store).summary()
+
+
+def test_the_practices_chart_says_each_weeks_count_and_distress(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    weeks = practice_distress(demo_store).weeks
+    tab_to(qtbot, view.practices.chart_host, limit=80)  # Tab in: the first week's bar
+    chosen = view.practices.chosen_point()
+    assert chosen is not None
+    first = f"Week of {day_of(weeks[0].monday)}"
+    assert chosen.words == f"{first}: {weeks[0].practices} practices"
+    assert QToolTip.text() == chosen.words
+    press(qtbot, Qt.Key.Key_Right)  # then the same week's distress
+    chosen = view.practices.chosen_point()
+    assert chosen is not None and chosen.words.startswith(f"{first}: distress ")
+    assert weeks[0].distress is not None
+    assert QLocale().toString(weeks[0].distress, "f", 1) in chosen.words
+    # Every drawn bar and every rated week can be said.
+    rated = [week for week in weeks if week.distress is not None]
+    assert len(view.practices.points()) == len(weeks) + len(rated)
+
+
+def test_a_quick_check_in_on_the_distress_chart_says_its_day_value_and_word(
+    open_view: ViewFactory, demo_store: Store
+) -> None:
+    view = open_view(demo_store)
+    first = demo_store.check_ins.distress_ratings()[0]
+    said = [point.words for point in view.distress.points() if point.words.startswith("Quick")]
+    assert len(said) == len(demo_store.check_ins.distress_ratings())
+    assert said[0] == (
+        f"Quick check-in: {first.note} · {day_of(first.rated_at)}: {first.value} of 10"
+    )
+
+
+def test_the_practices_card_follows_the_period(open_view: ViewFactory, demo_store: Store) -> None:
+    view = open_view(demo_store)
+    assert len(table_of(view.practices)) == len(practice_distress(demo_store).weeks)
+    view.controls.choose_period(PeriodChoice.LAST_30_DAYS)
+    settle(view)
+    recent = practice_distress(demo_store, Period.last_days(30, date.today()))
+    assert (
+        len(table_of(view.practices))
+        == len(recent.weeks)
+        < len(practice_distress(demo_store).weeks)
+    )
+    assert view.practices.summary_text() == recent.summary()
