@@ -24,7 +24,13 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from kapcompanion.search import HIGHLIGHT_END, HIGHLIGHT_START
 from kapcompanion.wording.translation import fill
 from ui.journal.model import JournalRole
-from ui.widgets.row_painting import LINE_GAP, draw_wrapped, paint_row_background, row_fonts
+from ui.widgets.row_painting import (
+    LINE_GAP,
+    draw_title_and_when,
+    draw_wrapped,
+    paint_row_background,
+    row_fonts,
+)
 from ui.widgets.style import ink_on, space, tokens
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -52,29 +58,6 @@ def split_snippet(snippet: str) -> tuple[str, list[tuple[int, int]]]:
             character = " "
         plain.append(character)
     return "".join(plain).rstrip(), marks
-
-
-def draw_title_and_when(
-    painter: QPainter,
-    line: QRect,
-    title: tuple[str, QFont, QColor],
-    when: tuple[str, QFont, QColor],
-) -> None:
-    """Draw a title on the left of `line`, elided if it runs on, and when it was, quieter, on
-    the right if there is room. Each comes as its words, font and colour."""
-    title_text, title_font, title_colour = title
-    when_text, when_font, when_colour = when
-    title_metrics = QFontMetrics(title_font)
-    shown_title = title_metrics.elidedText(title_text, Qt.TextElideMode.ElideRight, line.width())
-    painter.setFont(title_font)
-    painter.setPen(title_colour)
-    painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown_title)
-    room = line.width() - title_metrics.horizontalAdvance(shown_title) - space(2)
-    if when_text and room > space(4):
-        painter.setFont(when_font)
-        painter.setPen(when_colour)
-        shown = QFontMetrics(when_font).elidedText(when_text, Qt.TextElideMode.ElideRight, room)
-        painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
 
 
 class JournalRowDelegate(QStyledItemDelegate):
