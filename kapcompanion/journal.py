@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TypeVar
@@ -110,20 +110,30 @@ def note_matches(note: str, query: str) -> bool:
     """Whether a check-in's note holds what the client searched for, as the journal's search
     reads it: each word as the start of a word ("calm" finds "calmer"), each "quoted phrase"
     as those words in a row. A query without a word in it matches nothing."""
-    words = [word.casefold() for word in _WORD.findall(note)]
-    if not words:
-        return False
-    phrases: list[list[str]] = []
+    return note_matcher(query)(note)
+
+
+def note_matcher(query: str) -> Callable[[str], bool]:
+    """`note_matches` for one query, read once, to try against many notes."""
+    phrases: list[str] = []
     if query.count('"') % 2 == 0:
-        phrases = [found for phrase in _PHRASE.findall(query) if (found := _WORD.findall(phrase))]
+        for phrase in _PHRASE.findall(query):
+            words = _WORD.findall(phrase)
+            if words:
+                phrases.append(f" {' '.join(words).casefold()} ")
         query = _PHRASE.sub(" ", query)
     singles = [word.casefold() for word in _WORD.findall(query)]
     if not singles and not phrases:
-        return False
-    if not all(any(word.startswith(single) for word in words) for single in singles):
-        return False
-    joined = f" {' '.join(words)} "
-    return all(f" {' '.join(part.casefold() for part in phrase)} " in joined for phrase in phrases)
+        return lambda _note: False
+
+    def matches(note: str) -> bool:
+        words = _WORD.findall(note.casefold())
+        if not all(any(word.startswith(single) for word in words) for single in singles):
+            return False
+        joined = f" {' '.join(words)} "
+        return all(phrase in joined for phrase in phrases)
+
+    return matches
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,7 @@ class JournalModel(QAbstractListModel):
         self._groups: dict[int, JournalGroup] = {}
         self._row_of: dict[ReflectionId, int] = {}
         self._check_in_row_of: dict[DistressRatingId, int] = {}
+        self._check_ins: list[QuickCheckInEntry] = []
         self._themes: dict[str, ThemeLook] = {}
         self._locale = QLocale()
 
@@ -152,6 +153,7 @@ class JournalModel(QAbstractListModel):
         group = -1
         self._row_of = {}
         self._check_in_row_of = {}
+        self._check_ins = []
         for row, entry in enumerate(self._entries):
             if isinstance(entry, JournalEntry):
                 session_id = entry.session_id
@@ -159,6 +161,7 @@ class JournalModel(QAbstractListModel):
             else:
                 session_id = None
                 self._check_in_row_of[entry.rating_id] = row
+                self._check_ins.append(entry)
             if session_id != previous:
                 previous = session_id
                 group += 1
@@ -220,7 +223,7 @@ class JournalModel(QAbstractListModel):
 
     def check_ins(self) -> list[QuickCheckInEntry]:
         """The quick check-ins, newest first."""
-        return [entry for entry in self._entries if isinstance(entry, QuickCheckInEntry)]
+        return list(self._check_ins)
 
     def entry(self, reflection_id: ReflectionId) -> JournalEntry | None:
         row = self._row_of.get(reflection_id)

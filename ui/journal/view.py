@@ -27,7 +27,7 @@ from kapcompanion.journal import (
     FIRST_LINES_CHARACTERS,
     GATE_DIFFICULT_SETTING,
     JournalEntry,
-    note_matches,
+    note_matcher,
     timeline_rows,
 )
 from kapcompanion.wording.translation import fill
@@ -247,9 +247,9 @@ class JournalView(Screen):
         hits = self.search.hits()
         check_in_hits = None
         if hits is not None:
-            query = self.search.query
+            matches = note_matcher(self.search.query)
             check_in_hits = frozenset(
-                c.rating_id for c in self.model.check_ins() if note_matches(c.note, query)
+                c.rating_id for c in self.model.check_ins() if matches(c.note)
             )
         chosen = replace(self.filter_bar.current(), search_hits=hits, check_in_hits=check_in_hits)
         self.proxy.apply(chosen, self.search.shown_snippets())
