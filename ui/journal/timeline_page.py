@@ -224,7 +224,9 @@ class TimelinePage(HeaderedPage):
             )
         else:
             words = fill(self.tr("Showing %1 of %2 reflections"), showing, total)
-        if check_ins_showing:
+        if check_ins_showing and total == 0:
+            words = self._check_ins_words(check_ins_showing)
+        elif check_ins_showing:
             words = fill(self.tr("%1 · %2"), words, self._check_ins_words(check_ins_showing))
         self.count_label.setText(words)
 

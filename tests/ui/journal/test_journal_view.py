@@ -992,4 +992,4 @@ def test_a_journal_of_only_quick_check_ins_shows_them(open_view: ViewFactory, st
     assert len(shown_check_ins(view)) == 1
     assert view.list_card.isVisibleTo(view)
     assert not view.empty_card.isVisibleTo(view)
-    assert view.count_label.text() == "0 reflections · 1 quick check-in"
+    assert view.count_label.text() == "1 quick check-in"
