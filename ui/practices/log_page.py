@@ -114,7 +114,7 @@ class PracticeLogPage(QWidget):
         self._show_model(self.model)
         self.list_card = list_in_card(self.tree)
         # A few days' worth even at a large font; the page scrolls below it when need be.
-        self.tree.setMinimumHeight(space(24))
+        self.tree.setMinimumHeight(space(36))
         column.addWidget(self.list_card, 3)
         for keys, act in (
             (QKeySequence.StandardKey.Delete, self._delete_current),
