@@ -8,6 +8,7 @@ built-in practice's key or an own practice's uuid (stable across export and impo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -47,15 +48,23 @@ def reminders(store: Store) -> dict[PracticeRef, int]:
 
 def set_reminder(store: Store, practice: PracticeRef, every_days: int | None) -> None:
     """Remind of `practice` every `every_days` days, or (None) no longer."""
-    if every_days is not None and not 1 <= every_days <= MOST_EVERY_DAYS:
-        raise ValueError(f"A reminder is every 1 to {MOST_EVERY_DAYS} days.")
+    set_reminders(store, {practice: every_days})
+
+
+def set_reminders(store: Store, chosen: Mapping[PracticeRef, int | None]) -> None:
+    """Set several reminders in one write (None: no longer); the others stay as they were.
+    Nothing is written if any choice is out of range."""
+    for every_days in chosen.values():
+        if every_days is not None and not 1 <= every_days <= MOST_EVERY_DAYS:
+            raise ValueError(f"A reminder is every 1 to {MOST_EVERY_DAYS} days.")
     stored = store.settings.get(SETTING, {})
     stored = dict(stored) if isinstance(stored, dict) else {}
-    name = _name(store, practice)
-    if every_days is None:
-        stored.pop(name, None)
-    else:
-        stored[name] = every_days
+    for practice, every_days in chosen.items():
+        name = _name(store, practice)
+        if every_days is None:
+            stored.pop(name, None)
+        else:
+            stored[name] = every_days
     store.settings.set(SETTING, stored)
 
 

@@ -2,7 +2,8 @@
 
 A reflection row has its phase and day, its themes as small chips in their own colours, its
 distress from start to end, and its first lines (or, while searching, the matching snippet
-with the matched words marked). Everything is painted; no row owns a widget, so a timeline
+with the matched words marked). A quick check-in is a shorter row: when it was, then its
+distress and its note on one line. Everything is painted; no row owns a widget, so a timeline
 of years scrolls as lightly as a short one. Colours come from the palette (and, for chips,
 from the themes themselves); sizes from the spacing grid and the type scale.
 """
@@ -23,7 +24,13 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from kapcompanion.search import HIGHLIGHT_END, HIGHLIGHT_START
 from kapcompanion.wording.translation import fill
 from ui.journal.model import JournalRole
-from ui.widgets.row_painting import LINE_GAP, draw_wrapped, paint_row_background, row_fonts
+from ui.widgets.row_painting import (
+    LINE_GAP,
+    draw_title_and_when,
+    draw_wrapped,
+    paint_row_background,
+    row_fonts,
+)
 from ui.widgets.style import ink_on, space, tokens
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -53,29 +60,6 @@ def split_snippet(snippet: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(plain).rstrip(), marks
 
 
-def draw_title_and_when(
-    painter: QPainter,
-    line: QRect,
-    title: tuple[str, QFont, QColor],
-    when: tuple[str, QFont, QColor],
-) -> None:
-    """Draw a title on the left of `line`, elided if it runs on, and when it was, quieter, on
-    the right if there is room. Each comes as its words, font and colour."""
-    title_text, title_font, title_colour = title
-    when_text, when_font, when_colour = when
-    title_metrics = QFontMetrics(title_font)
-    shown_title = title_metrics.elidedText(title_text, Qt.TextElideMode.ElideRight, line.width())
-    painter.setFont(title_font)
-    painter.setPen(title_colour)
-    painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown_title)
-    room = line.width() - title_metrics.horizontalAdvance(shown_title) - space(2)
-    if when_text and room > space(4):
-        painter.setFont(when_font)
-        painter.setPen(when_colour)
-        shown = QFontMetrics(when_font).elidedText(when_text, Qt.TextElideMode.ElideRight, room)
-        painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
-
-
 class JournalRowDelegate(QStyledItemDelegate):
     """Paints session headings and reflection rows; every size follows the system font."""
 
@@ -100,8 +84,25 @@ class JournalRowDelegate(QStyledItemDelegate):
         previous = index.sibling(index.row() - 1, 0)
         return bool(previous.data(JournalRole.GROUP) != index.data(JournalRole.GROUP))
 
+    @staticmethod
+    def is_check_in(index: AnyIndex) -> bool:
+        return index.data(JournalRole.CHECK_IN_ID) is not None
+
+    def _check_in_height(self, body: QFont, small: QFont) -> int:
+        return (
+            2 * space(1)
+            + QFontMetrics(self._bold(body)).height()
+            + LINE_GAP
+            + QFontMetrics(small).height()
+        )
+
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         _, body, small = row_fonts(option.font)
+        if self.is_check_in(index):
+            height = self._check_in_height(body, small)
+            if self.starts_group(index):
+                height += self._heading_height(option.font)
+            return QSize(space(40), height)
         height = (
             2 * space(2)
             + QFontMetrics(self._bold(body)).height()
@@ -126,7 +127,10 @@ class JournalRowDelegate(QStyledItemDelegate):
             )
             self._paint_heading(painter, option, heading, index)
             entry_option.rect = rect.adjusted(0, heading.height(), 0, 0)
-        self._paint_entry(painter, entry_option, index)
+        if self.is_check_in(index):
+            self._paint_check_in(painter, entry_option, index)
+        else:
+            self._paint_entry(painter, entry_option, index)
         painter.restore()
 
     # Session headings -----------------------------------------------------------------------
@@ -147,6 +151,43 @@ class JournalRowDelegate(QStyledItemDelegate):
             (title, heading, palette.color(active, QPalette.ColorRole.Text)),
             (when, body, palette.color(active, QPalette.ColorRole.PlaceholderText)),
         )
+
+    # Quick check-ins ------------------------------------------------------------------------
+
+    def _paint_check_in(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> None:
+        palette: QPalette = option.palette
+        state: QStyle.StateFlag = option.state
+        _, body, small = row_fonts(option.font)
+        title_font = self._bold(body)
+        paint_row_background(painter, option.rect, palette, state)
+        text_colour = palette.color(QPalette.ColorRole.Text)
+        muted_colour = palette.color(QPalette.ColorRole.PlaceholderText)
+        area = option.rect.adjusted(space(2), space(1), -space(2), -space(1))
+
+        # Line 1: "Quick check-in" on the left, its day and time on the right.
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        when = str(index.data(JournalRole.WHEN) or "")
+        line = QRect(area.left(), area.top(), area.width(), QFontMetrics(title_font).height())
+        draw_title_and_when(
+            painter, line, (title, title_font, text_colour), (when, small, muted_colour)
+        )
+
+        # Line 2: the distress, then the word or note, on one line.
+        distress = str(index.data(JournalRole.DISTRESS) or "")
+        note = str(index.data(JournalRole.FIRST_LINES) or "")
+        words = fill(self.tr("%1 · %2"), distress, note) if note else distress
+        second = QRect(
+            area.left(),
+            line.bottom() + 1 + LINE_GAP,
+            area.width(),
+            QFontMetrics(small).height(),
+        )
+        painter.setFont(small)
+        painter.setPen(muted_colour)
+        shown = QFontMetrics(small).elidedText(words, Qt.TextElideMode.ElideRight, area.width())
+        painter.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
 
     # Reflections ----------------------------------------------------------------------------
 

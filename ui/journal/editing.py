@@ -1,5 +1,5 @@
 """Changing reflections from the journal, undoably: edit an answer, share or not, move one to
-"recently deleted".
+"recently deleted"; and move a quick check-in there.
 
 `JournalEditing` pushes the commands of ui.operations.journal onto one `QUndoStack`, so Ctrl+Z
 and Ctrl+Shift+Z (or Ctrl+Y) take them back and forth, and reports each change, each refusal,
@@ -16,8 +16,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from kapcompanion.ids import AnswerId, ReflectionId
+from kapcompanion.errors import KapError
+from kapcompanion.ids import AnswerId, DistressRatingId, ReflectionId
 from kapcompanion.wording.translation import fill
+from ui.journal.check_in_moves import CheckInChange, MoveCheckInToRecentlyDeleted
 from ui.operations.base import Reports
 from ui.operations.journal import (
     ChangeKind,
@@ -26,6 +28,7 @@ from ui.operations.journal import (
     MoveToRecentlyDeleted,
     ShareReflection,
 )
+from ui.widgets.error_messages import describe
 
 if TYPE_CHECKING:
     from kapcompanion.store import Store
@@ -33,20 +36,28 @@ if TYPE_CHECKING:
 Say = Callable[[str, AnswerId | None], None]  # words, and the answer they are about
 ChangeReport = Callable[[JournalChange], None]
 ProblemReport = Callable[[Exception, JournalChange], None]
+CheckInReport = Callable[[CheckInChange], None]
 
 
 class JournalEditing(QObject):
     """The journal's changes and their undo stack; Undo and Redo work anywhere in `host`."""
 
     def __init__(
-        self, host: QWidget, *, changed: ChangeReport, problem: ProblemReport, say: Say
+        self,
+        host: QWidget,
+        *,
+        changed: ChangeReport,
+        problem: ProblemReport,
+        say: Say,
+        check_in_changed: CheckInReport,
     ) -> None:
         super().__init__(host)
         self._store: Store | None = None
         self._changed = changed
         self._problem = problem
         self._say = say
-        self._last_change: JournalChange | None = None
+        self._check_in_changed = check_in_changed
+        self._last_change: JournalChange | CheckInChange | None = None
         self.undo_stack = QUndoStack(self)
         self._add_shortcuts(host)
 
@@ -114,7 +125,7 @@ class JournalEditing(QObject):
             self._store, ReflectionId(reflection_id), self._reports(), with_insights=with_insights
         )
         moved = self._done(lambda: self.undo_stack.push(command))
-        if moved is not None and moved.kind is ChangeKind.DELETED:
+        if isinstance(moved, JournalChange) and moved.kind is ChangeKind.DELETED:
             self._say(
                 self.tr(
                     "Moved to recently deleted with its insights. You can restore them from "
@@ -124,6 +135,21 @@ class JournalEditing(QObject):
                 else self.tr(
                     "Moved to recently deleted. You can restore it from there for 30 days."
                 ),
+                None,
+            )
+
+    def move_check_in_to_recently_deleted(self, rating_id: int) -> None:
+        """Move a quick check-in to "recently deleted" (undoable, restorable for 30 days)."""
+        if self._store is None:
+            return
+        command = MoveCheckInToRecentlyDeleted(
+            self._store,
+            DistressRatingId(rating_id),
+            Reports(self._report_check_in, self._check_in_problem),
+        )
+        if self._done(lambda: self.undo_stack.push(command)) is not None:
+            self._say(
+                self.tr("Moved to recently deleted. You can restore it from there for 30 days."),
                 None,
             )
 
@@ -145,7 +171,7 @@ class JournalEditing(QObject):
         if self._done(self.undo_stack.redo) is not None:
             self._say(fill(self.tr("Redone: %1."), words), self._last_answer())
 
-    def _done(self, act: Callable[[], None]) -> JournalChange | None:
+    def _done(self, act: Callable[[], None]) -> JournalChange | CheckInChange | None:
         """Run `act` (a push, undo or redo); the change it made, or None if it was refused
         (then the problem has already been shown, and nothing should say it worked)."""
         self._last_change = None
@@ -154,8 +180,25 @@ class JournalEditing(QObject):
 
     def _last_answer(self) -> AnswerId | None:
         """The answer the last undo or redo changed, if it changed one."""
-        return None if self._last_change is None else self._last_change.answer_id
+        if isinstance(self._last_change, JournalChange):
+            return self._last_change.answer_id
+        return None
 
     def _report(self, change: JournalChange) -> None:
         self._last_change = change
         self._changed(change)
+
+    def _report_check_in(self, change: CheckInChange) -> None:
+        self._last_change = change
+        self._check_in_changed(change)
+
+    def _check_in_problem(self, error: Exception, change: CheckInChange) -> None:
+        """The store refused: show the check-in as it is stored (read again), say so plainly."""
+        self._check_in_changed(CheckInChange(change.rating_id, restored=True))
+        self._say(
+            fill(
+                self.tr("That change is not saved; the quick check-in is as it was. %1"),
+                describe(error)[1] if isinstance(error, KapError) else str(error),
+            ),
+            None,
+        )

@@ -1,7 +1,9 @@
-"""The Qt item models behind the journal's timeline: sessions as group rows, reflections beneath.
+"""The Qt item models behind the journal's timeline: sessions as group rows, reflections beneath,
+and quick check-ins in their places in time.
 
-`JournalModel` holds the light `JournalEntry` rows the core reads in one query and groups them
-by session, in the core's order (newest first). `JournalFilterProxy` decides which rows show,
+`JournalModel` holds the light rows the core reads (`JournalEntry` for a reflection,
+`QuickCheckInEntry` for a quick check-in) and groups them by session, in the core's order
+(newest first); check-ins belong to no session. `JournalFilterProxy` decides which rows show,
 with the core's `JournalFilter` (search hits included), and carries each hit's snippet. Nothing
 here reads or writes the store: the view hands the rows in.
 """
@@ -26,20 +28,21 @@ from PySide6.QtCore import (
 )
 
 from kapcompanion.domain import SessionKind
-from kapcompanion.ids import ReflectionId, SessionId
-from kapcompanion.journal import JournalEntry, JournalFilter
+from kapcompanion.ids import DistressRatingId, ReflectionId, SessionId
+from kapcompanion.journal import JournalEntry, JournalFilter, QuickCheckInEntry, TimelineRow
 from kapcompanion.wording.translation import fill, one_line
-from ui.widgets.wording import day_text, kind_label, phase_title
+from ui.widgets.wording import day_text, kind_label, phase_title, when_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_FILTER = JournalFilter()
 
 
 class JournalRole:
-    """Item data roles beyond Qt's own; DisplayRole is a reflection's phase."""
+    """Item data roles beyond Qt's own; DisplayRole is a reflection's phase ("Quick check-in"
+    for a check-in)."""
 
-    ENTRY = Qt.ItemDataRole.UserRole + 1  # the JournalEntry
-    REFLECTION_ID = Qt.ItemDataRole.UserRole + 2
+    ENTRY = Qt.ItemDataRole.UserRole + 1  # the JournalEntry or QuickCheckInEntry
+    REFLECTION_ID = Qt.ItemDataRole.UserRole + 2  # None for a quick check-in
     GROUP = Qt.ItemDataRole.UserRole + 3  # which run of one session's reflections (a number)
     WHEN = Qt.ItemDataRole.UserRole + 4
     THEMES = Qt.ItemDataRole.UserRole + 5  # [(name, colour), …]
@@ -49,6 +52,7 @@ class JournalRole:
     SESSION_ID = Qt.ItemDataRole.UserRole + 9
     GROUP_TITLE = Qt.ItemDataRole.UserRole + 10  # "Session 3"
     GROUP_WHEN = Qt.ItemDataRole.UserRole + 11  # the session's day
+    CHECK_IN_ID = Qt.ItemDataRole.UserRole + 12  # a quick check-in's rating id; None otherwise
 
 
 def _tr(source: str) -> str:
@@ -93,8 +97,17 @@ def reflection_distress_text(entry: JournalEntry, locale: QLocale | None = None)
     return fill(_tr("Distress %1 → %2"), locale.toString(start), locale.toString(end))
 
 
+def check_in_distress_text(check_in: QuickCheckInEntry, locale: QLocale | None = None) -> str:
+    return fill(_tr("Distress %1 of 10"), (locale or QLocale()).toString(check_in.distress))
+
+
+def _session_of(row: TimelineRow) -> SessionId | None:
+    return row.session_id if isinstance(row, JournalEntry) else None
+
+
 class JournalModel(QAbstractListModel):
-    """The timeline as a flat list of reflections, each knowing which session group it is in.
+    """The timeline as a flat list of reflections and quick check-ins, each knowing which
+    session group it is in (check-ins, like reflections tied to none, are "between sessions").
 
     A flat list keeps every index lookup inside Qt, so filtering 100,000 rows stays quick; the
     delegate draws a session's heading above the first of its reflections that shows.
@@ -102,20 +115,23 @@ class JournalModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: list[JournalEntry] = []
+        self._entries: list[TimelineRow] = []
         self._group_of: list[int] = []
         self._group_starts: list[int] = []
         self._groups: dict[int, JournalGroup] = {}
         self._row_of: dict[ReflectionId, int] = {}
+        self._check_in_row_of: dict[DistressRatingId, int] = {}
+        self._check_ins: list[QuickCheckInEntry] = []
         self._themes: dict[str, ThemeLook] = {}
         self._locale = QLocale()
 
     # Filling ---------------------------------------------------------------------------------
 
     def set_entries(
-        self, entries: Iterable[JournalEntry], themes: Mapping[str, ThemeLook] | None = None
+        self, entries: Iterable[TimelineRow], themes: Mapping[str, ThemeLook] | None = None
     ) -> None:
-        """Replace every row (and, if given, the names and colours of the themes)."""
+        """Replace every row (and, if given, the names and colours of the themes); `entries`
+        come in timeline order (see `kapcompanion.journal.timeline_rows`)."""
         self.beginResetModel()
         if themes is not None:
             self._themes = dict(themes)
@@ -135,19 +151,32 @@ class JournalModel(QAbstractListModel):
         self._groups = {}
         previous: SessionId | bool | None = False  # False: before the first row
         group = -1
+        self._row_of = {}
+        self._check_in_row_of = {}
+        self._check_ins = []
         for row, entry in enumerate(self._entries):
-            if entry.session_id != previous:
-                previous = entry.session_id
+            if isinstance(entry, JournalEntry):
+                session_id = entry.session_id
+                self._row_of[entry.reflection_id] = row
+            else:
+                session_id = None
+                self._check_in_row_of[entry.rating_id] = row
+                self._check_ins.append(entry)
+            if session_id != previous:
+                previous = session_id
                 group += 1
                 self._group_starts.append(row)
             self._group_of.append(group)
-        self._row_of = {entry.reflection_id: row for row, entry in enumerate(self._entries)}
 
     def group(self, number: int) -> JournalGroup:
         """The heading of group `number`: its session's name and day."""
         found = self._groups.get(number)
         if found is None:
             entry = self._entries[self._group_starts[number]]
+            if isinstance(entry, QuickCheckInEntry):
+                found = JournalGroup(None, _tr("Between sessions"), "")
+                self._groups[number] = found
+                return found
             held: datetime | None = entry.session_held_at
             when = day_text(held, self._locale) if held is not None else ""
             found = JournalGroup(entry.session_id, group_title(entry, self._locale), when)
@@ -165,7 +194,13 @@ class JournalModel(QAbstractListModel):
 
     def remove_entry(self, reflection_id: ReflectionId) -> None:
         """Take one reflection out of the timeline."""
-        row = self._row_of.get(reflection_id)
+        self._remove_row(self._row_of.get(reflection_id))
+
+    def remove_check_in(self, rating_id: DistressRatingId) -> None:
+        """Take one quick check-in out of the timeline."""
+        self._remove_row(self._check_in_row_of.get(rating_id))
+
+    def _remove_row(self, row: int | None) -> None:
         if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
@@ -176,21 +211,41 @@ class JournalModel(QAbstractListModel):
     # Looking things up ----------------------------------------------------------------------
 
     def entry_count(self) -> int:
-        return len(self._entries)
+        """How many reflections the timeline holds (quick check-ins aside)."""
+        return len(self._row_of)
+
+    def check_in_count(self) -> int:
+        return len(self._check_in_row_of)
 
     def entries(self) -> list[JournalEntry]:
-        return list(self._entries)
+        """The reflections, in timeline order (quick check-ins aside)."""
+        return [entry for entry in self._entries if isinstance(entry, JournalEntry)]
+
+    def check_ins(self) -> list[QuickCheckInEntry]:
+        """The quick check-ins, newest first."""
+        return list(self._check_ins)
 
     def entry(self, reflection_id: ReflectionId) -> JournalEntry | None:
         row = self._row_of.get(reflection_id)
-        return None if row is None else self._entries[row]
+        found = None if row is None else self._entries[row]
+        return found if isinstance(found, JournalEntry) else None
 
-    def entry_in_row(self, row: int) -> JournalEntry:
+    def check_in(self, rating_id: DistressRatingId) -> QuickCheckInEntry | None:
+        row = self._check_in_row_of.get(rating_id)
+        found = None if row is None else self._entries[row]
+        return found if isinstance(found, QuickCheckInEntry) else None
+
+    def entry_in_row(self, row: int) -> TimelineRow:
         return self._entries[row]
 
     def index_of(self, reflection_id: ReflectionId) -> QModelIndex:
         """The row of `reflection_id`, or an invalid index when it is not in the journal."""
         row = self._row_of.get(reflection_id)
+        return QModelIndex() if row is None else self.index(row, 0)
+
+    def index_of_check_in(self, rating_id: DistressRatingId) -> QModelIndex:
+        """The row of a quick check-in, or an invalid index when it is not in the journal."""
+        row = self._check_in_row_of.get(rating_id)
         return QModelIndex() if row is None else self.index(row, 0)
 
     def theme_looks(self, keys: Iterable[str]) -> list[ThemeLook]:
@@ -211,6 +266,8 @@ class JournalModel(QAbstractListModel):
         row = index.row()
         entry = self._entries[row]
         locale = self._locale
+        if isinstance(entry, QuickCheckInEntry):
+            return self._check_in_data(row, entry, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return phase_title(entry.phase)
         if role == JournalRole.GROUP:
@@ -235,6 +292,38 @@ class JournalModel(QAbstractListModel):
             return one_line(entry.first_lines)
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             return self._spoken(row, entry, locale)
+        return None
+
+    def _check_in_data(self, row: int, check_in: QuickCheckInEntry, role: int) -> Any:
+        locale = self._locale
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _tr("Quick check-in")
+        if role == JournalRole.CHECK_IN_ID:
+            return int(check_in.rating_id)
+        if role == JournalRole.GROUP:
+            return self._group_of[row]
+        if role == JournalRole.GROUP_TITLE:
+            return self.group(self._group_of[row]).title
+        if role == JournalRole.GROUP_WHEN:
+            return ""
+        if role == JournalRole.ENTRY:
+            return check_in
+        if role == JournalRole.WHEN:
+            return when_text(check_in.rated_at, locale)
+        if role == JournalRole.DISTRESS:
+            return check_in_distress_text(check_in, locale)
+        if role == JournalRole.FIRST_LINES:
+            return one_line(check_in.note)
+        if role == JournalRole.THEMES:
+            return []
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            note = one_line(check_in.note)
+            return fill(
+                _tr("Quick check-in, %1. %2. %3"),
+                when_text(check_in.rated_at, locale),
+                check_in_distress_text(check_in, locale),
+                fill(_tr("Note: %1"), note) if note else _tr("No note."),
+            )
         return None
 
     def _spoken(self, row: int, entry: JournalEntry, locale: QLocale) -> str:
@@ -291,6 +380,6 @@ class JournalFilterProxy(QSortFilterProxyModel):
         if role == JournalRole.SNIPPET:
             reflection_id = super().data(index, JournalRole.REFLECTION_ID)
             if reflection_id is None:
-                return ""
+                return ""  # a quick check-in shows its whole (short) note instead
             return self._snippets.get(ReflectionId(int(reflection_id)), "")
         return super().data(index, role)

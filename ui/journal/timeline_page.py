@@ -59,7 +59,8 @@ class TimelinePage(HeaderedPage):
         self.deleted_button.setAccessibleName(self.tr("Recently deleted"))
         header = PageHeader((self.deleted_button,))
         header.set_words(
-            self.tr("Journal"), self.tr("Your reflections, newest first, grouped by session.")
+            self.tr("Journal"),
+            self.tr("Your reflections and quick check-ins, newest first, grouped by session."),
         )
         self.set_header(header)
 
@@ -126,7 +127,9 @@ class TimelinePage(HeaderedPage):
     def _build_timeline(self) -> QFrame:
         self.timeline = QTreeView()
         self.timeline.setAccessibleName(self.tr("Your reflections"))
-        self.timeline.setAccessibleDescription(self.tr("Press Enter to open a reflection."))
+        self.timeline.setAccessibleDescription(
+            self.tr("Press Enter to open a reflection or a quick check-in.")
+        )
         self.timeline.setModel(self._proxy)
         self.timeline.setItemDelegate(JournalRowDelegate(self.timeline))
         self.timeline.setHeaderHidden(True)
@@ -200,15 +203,17 @@ class TimelinePage(HeaderedPage):
 
     # Showing ----------------------------------------------------------------------------------
 
-    def show_state(self, total: int) -> None:
-        """Timeline, "nothing matches", or the empty journal; and how many of `total` show."""
-        showing = self._proxy.rowCount() if total else 0
-        empty = total == 0
+    def show_state(self, total: int, check_ins: int = 0, check_ins_showing: int = 0) -> None:
+        """Timeline, "nothing matches", or the empty journal; and how many of the `total`
+        reflections and of the quick check-ins show."""
+        rows = self._proxy.rowCount() if total + check_ins else 0
+        showing = rows - check_ins_showing
+        empty = total + check_ins == 0
         self.controls.setVisible(not empty)
         self.filter_card.setVisible(self.filters_button.isChecked())
         self.empty_card.setVisible(empty)
-        self.no_match_card.setVisible(not empty and showing == 0)
-        self.list_card.setVisible(showing > 0)
+        self.no_match_card.setVisible(not empty and rows == 0)
+        self.list_card.setVisible(rows > 0)
         active = self.filter_bar.active_count()
         self.filters_button.setText(
             fill(self.tr("Filters (%1)"), active) if active else self.tr("Filters")
@@ -219,7 +224,16 @@ class TimelinePage(HeaderedPage):
             )
         else:
             words = fill(self.tr("Showing %1 of %2 reflections"), showing, total)
+        if check_ins_showing and total == 0:
+            words = self._check_ins_words(check_ins_showing)
+        elif check_ins_showing:
+            words = fill(self.tr("%1 · %2"), words, self._check_ins_words(check_ins_showing))
         self.count_label.setText(words)
+
+    def _check_ins_words(self, showing: int) -> str:
+        if showing == 1:
+            return self.tr("1 quick check-in")
+        return fill(self.tr("%1 quick check-ins"), showing)
 
     def say(self, words: str, *, can_undo: bool, in_sight: bool) -> None:
         """A quiet word about what just happened, with Undo when there is something to undo."""

@@ -1,8 +1,9 @@
 """The journal: every reflection on one timeline, with search, filters and a page for each one.
 
-Four pages in a stack: the timeline (`TimelinePage`: sessions newest first, their reflections
-beneath, on `JournalModel` through `JournalFilterProxy`), the gentle step before a difficult
-reflection, one reflection in full (`JournalDetail`), and "recently deleted". Search runs as the
+Five pages in a stack: the timeline (`TimelinePage`: sessions newest first, their reflections
+beneath, quick check-ins in their places in time, on `JournalModel` through
+`JournalFilterProxy`), the gentle step before a difficult reflection, one reflection in full
+(`JournalDetail`), one quick check-in (`CheckInDetail`), and "recently deleted". Search runs as the
 client types (after a short pause, `JournalSearch`) and combines with the filters. Changes go
 through `JournalEditing` and its `QUndoStack`, so Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) take them
 back and forth. This module wires the pages together and shows each change; after one it
@@ -21,14 +22,18 @@ from PySide6.QtWidgets import QWidget
 
 from kapcompanion.domain import DeletedKind
 from kapcompanion.errors import KapError, NotFoundError
-from kapcompanion.ids import AnswerId, ReflectionId
+from kapcompanion.ids import AnswerId, DistressRatingId, ReflectionId
 from kapcompanion.journal import (
     FIRST_LINES_CHARACTERS,
     GATE_DIFFICULT_SETTING,
     JournalEntry,
+    note_matcher,
+    timeline_rows,
 )
 from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
+from ui.journal.check_in_detail import CheckInDetail
+from ui.journal.check_in_moves import CheckInChange
 from ui.journal.detail import JournalDetail
 from ui.journal.editing import JournalEditing
 from ui.journal.gate import DifficultEntryGate
@@ -69,6 +74,7 @@ class JournalView(Screen):
             DataKind.SESSIONS,
             DataKind.THEMES,
             DataKind.INSIGHTS,
+            DataKind.CHECK_INS,
             DataKind.DELETED,
         }
     )
@@ -85,7 +91,11 @@ class JournalView(Screen):
         self.search = JournalSearch(self)
         self.search.paused.connect(self.run_search)
         self.editing = JournalEditing(
-            self, changed=self._changed, problem=self._problem, say=self._say
+            self,
+            changed=self._changed,
+            problem=self._problem,
+            say=self._say,
+            check_in_changed=self._check_in_changed,
         )
         self.undo_stack = self.editing.undo_stack
 
@@ -102,11 +112,23 @@ class JournalView(Screen):
         self.detail.share_requested.connect(self.editing.share)
         self.detail.answer_save_requested.connect(self.editing.edit_answer)
         self.detail.delete_requested.connect(self.move_to_recently_deleted)
+        self.check_in_detail = CheckInDetail()
+        self.check_in_detail.back_requested.connect(self.show_timeline)
+        self.check_in_detail.delete_requested.connect(
+            self.editing.move_check_in_to_recently_deleted
+        )
         self.recently_deleted = recently_deleted
         self.recently_deleted.back_requested.connect(self.show_timeline)
         self.recently_deleted.data_changed.connect(self._recently_deleted_changed)
         self.recently_deleted.erased.connect(lambda *_: self.undo_stack.clear())
-        for page in (self.timeline_page, self.gate, self.detail, self.recently_deleted):
+        pages = (
+            self.timeline_page,
+            self.gate,
+            self.detail,
+            self.check_in_detail,
+            self.recently_deleted,
+        )
+        for page in pages:
             self.pages.addWidget(page)
         # Ctrl+F works from anywhere in the window while the journal is shown (for example
         # straight after choosing it in the sidebar); hidden screens' shortcuts never fire.
@@ -171,14 +193,23 @@ class JournalView(Screen):
             and self.model.entry(ReflectionId(self.gate.reflection_id() or 0)) is None
         ):
             self.show_timeline()
+        elif current is self.check_in_detail:
+            check_in = self.model.check_in(DistressRatingId(self.check_in_detail.rating_id() or 0))
+            if check_in is None:
+                self.show_timeline()
+            else:
+                self.check_in_detail.show_check_in(check_in)
 
     def _reload(self) -> None:
         """Read the journal's rows, themes and sessions again; keep search, filters and place."""
         assert self._store is not None
         current = self.current_reflection_id()
+        current_check_in = self.current_check_in_id()
         themes = self._store.themes.list()
         entries = self._store.journal.entries()
+        check_ins = self._store.check_ins.distress_ratings()
         written = [entry.started_at for entry in entries]
+        written += [rating.rated_at for rating in check_ins]
         self.filter_bar.set_choices(
             themes,
             self._store.sessions.list(),
@@ -186,9 +217,9 @@ class JournalView(Screen):
             max(written).astimezone().date() if written else None,
         )
         looks = {theme.key: ThemeLook(theme.name, theme.colour) for theme in themes}
-        self.model.set_entries(entries, looks)
+        self.model.set_entries(timeline_rows(entries, check_ins), looks)
         self.search.find(self._store, self.search.query)
-        self._apply_filter(current)
+        self._apply_filter(current, current_check_in)
         # On the next turn of the event loop: reading it here would lengthen this one.
         QTimer.singleShot(0, self, lambda: self.search.get_ready(self._store))
 
@@ -208,10 +239,21 @@ class JournalView(Screen):
         self.notice.hide()
         self._apply_filter(self.current_reflection_id())
 
-    def _apply_filter(self, keep: ReflectionId | None) -> None:
-        chosen = replace(self.filter_bar.current(), search_hits=self.search.hits())
+    def _apply_filter(
+        self, keep: ReflectionId | None, keep_check_in: DistressRatingId | None = None
+    ) -> None:
+        if keep is None and keep_check_in is None:
+            keep_check_in = self.current_check_in_id()
+        hits = self.search.hits()
+        check_in_hits = None
+        if hits is not None:
+            matches = note_matcher(self.search.query)
+            check_in_hits = frozenset(
+                c.rating_id for c in self.model.check_ins() if matches(c.note)
+            )
+        chosen = replace(self.filter_bar.current(), search_hits=hits, check_in_hits=check_in_hits)
         self.proxy.apply(chosen, self.search.shown_snippets())
-        self._select(keep)
+        self._select(keep, keep_check_in)
         self._show_state()
         self.timeline_page.fit_timeline()
 
@@ -222,15 +264,23 @@ class JournalView(Screen):
         self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_state(self) -> None:
-        self.timeline_page.show_state(self.model.entry_count())
+        chosen = self.proxy.journal_filter()
+        check_ins = self.model.check_ins()
+        self.timeline_page.show_state(
+            self.model.entry_count(),
+            len(check_ins),
+            sum(1 for check_in in check_ins if chosen.accepts(check_in)),
+        )
 
     # Moving around ----------------------------------------------------------------------------
 
     def current_page(self) -> str:
-        """Which page shows: "timeline", "gate", "detail" or "deleted"."""
+        """Which page shows: "timeline", "gate", "detail", "check-in" or "deleted"."""
         current = self.pages.currentWidget()
         if current is self.gate:
             return "gate"
+        if current is self.check_in_detail:
+            return "check-in"
         if current is self.detail:
             return "detail"
         if current is self.recently_deleted:
@@ -249,11 +299,20 @@ class JournalView(Screen):
         value = self.timeline.currentIndex().data(JournalRole.REFLECTION_ID)
         return None if value is None else ReflectionId(int(value))
 
-    def _select(self, reflection_id: ReflectionId | None) -> None:
-        """Make `reflection_id` the current row if it shows, else the first reflection."""
+    def current_check_in_id(self) -> DistressRatingId | None:
+        value = self.timeline.currentIndex().data(JournalRole.CHECK_IN_ID)
+        return None if value is None else DistressRatingId(int(value))
+
+    def _select(
+        self, reflection_id: ReflectionId | None, check_in_id: DistressRatingId | None = None
+    ) -> None:
+        """Make `reflection_id` (or the quick check-in `check_in_id`) the current row if it
+        shows, else the first row."""
         index = QModelIndex()
         if reflection_id is not None:
             index = self.proxy.mapFromSource(self.model.index_of(reflection_id))
+        elif check_in_id is not None:
+            index = self.proxy.mapFromSource(self.model.index_of_check_in(check_in_id))
         if not index.isValid() and self.proxy.rowCount():
             index = self.proxy.index(0, 0)
         if index.isValid():
@@ -265,6 +324,8 @@ class JournalView(Screen):
         showing = self.detail.reflection_id()
         if self.pages.currentWidget() is self.detail and showing is not None:
             self._select(showing)
+        elif self.pages.currentWidget() is self.check_in_detail:
+            self._select(None, self.check_in_detail.rating_id())
         self.pages.setCurrentWidget(self.timeline_page)
         if self.proxy.rowCount():
             self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -292,6 +353,20 @@ class JournalView(Screen):
         reflection_id = index.data(JournalRole.REFLECTION_ID)
         if reflection_id is not None:
             self.open_entry(int(reflection_id))
+            return
+        rating_id = index.data(JournalRole.CHECK_IN_ID)
+        if rating_id is not None:
+            self.open_check_in(int(rating_id))
+
+    def open_check_in(self, rating_id: int) -> None:
+        """Open a quick check-in: when it was, its distress and its note."""
+        self.refresh_if_stale()
+        check_in = self.model.check_in(DistressRatingId(rating_id))
+        if check_in is None:
+            return
+        self.check_in_detail.show_check_in(check_in)
+        self.pages.setCurrentWidget(self.check_in_detail)
+        self.check_in_detail.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_entry(self, reflection_id: int) -> None:
         """Open a reflection; one written at high distress asks first (unless turned off)."""
@@ -430,9 +505,25 @@ class JournalView(Screen):
         if self.detail.reflection_id() == reflection_id:
             self.detail.show_shareable(shareable)
 
+    def _check_in_changed(self, change: CheckInChange) -> None:
+        """A quick check-in moved to "recently deleted" or back: show it, tell the others."""
+        if self._store is None:
+            return
+        if change.restored:
+            self._reload()
+            self._select(None, change.rating_id)
+        else:
+            self.model.remove_check_in(change.rating_id)
+            if self.pages.currentWidget() is self.check_in_detail:
+                self.pages.setCurrentWidget(self.timeline_page)
+                self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._apply_filter(self.current_reflection_id())
+        self.recently_deleted.refresh()
+        self.announce(DataKind.CHECK_INS)
+
     def _recently_deleted_changed(self, kind: str) -> None:
         changed = DataKind(kind)
-        if changed in (DataKind.REFLECTIONS, DataKind.SESSIONS):
+        if changed in (DataKind.REFLECTIONS, DataKind.SESSIONS, DataKind.CHECK_INS):
             self._reload()
         self.announce(changed)
 

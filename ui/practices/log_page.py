@@ -1,13 +1,20 @@
 """The practice log: a plain history, newest first and grouped by day, with the practices of
-the client's own beneath it. No counts, streaks or targets: only what was done."""
+the client's own and the gentle reminders beneath it. No counts, streaks or targets: only what
+was done.
+
+Each day is a quiet heading and each entry a card row (`CardRowDelegate`), in the reading
+column like the journal's timeline; the model keeps the practice, time, minutes and note in
+columns of their own, and the row shows them on two lines, never scrolling sideways."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
+    QHeaderView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -20,6 +27,8 @@ from kapcompanion.domain import OwnPractice, PracticeEntry
 from kapcompanion.ids import PracticeEntryId
 from kapcompanion.wording.domain import practice_name
 from kapcompanion.wording.translation import fill, one_line
+from ui.practices.reminders_dialog import every_days_text
+from ui.practices.row_delegate import CardRowDelegate, RowRole
 from ui.widgets.building_blocks import card, text
 from ui.widgets.focus import chain_tab_order
 from ui.widgets.style import space
@@ -29,6 +38,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Entries shown at first, and how many more each "Show earlier ones" adds: years of a daily
 # practice stay quick to show, and a person scrolls back only so far at once.
 SHOWN_AT_ONCE = 300
+OWN_ROWS_SHOWN = 4
 
 
 def minutes_text(minutes: int | None, locale: QLocale) -> str:
@@ -37,12 +47,26 @@ def minutes_text(minutes: int | None, locale: QLocale) -> str:
     return fill(QCoreApplication.translate("PracticeLogPage", "%1 min"), locale.toString(minutes))
 
 
+def list_in_card(view: QAbstractItemView) -> QFrame:
+    """A painted list inside a card, as the journal shows its timeline: no frame of its own,
+    nothing to scroll sideways."""
+    view.setFrameShape(QFrame.Shape.NoFrame)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setMouseTracking(True)
+    frame, layout = card()
+    layout.setContentsMargins(space(1), space(1), space(1), space(1))
+    layout.addWidget(view)
+    return frame
+
+
 class PracticeLogPage(QWidget):
     log_requested = Signal()
     edit_requested = Signal(object)  # a PracticeEntry
     delete_requested = Signal(object)  # a PracticeEntry
     rename_requested = Signal(object)  # an OwnPractice
     remove_requested = Signal(object)  # an OwnPractice
+    reminders_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,14 +103,19 @@ class PracticeLogPage(QWidget):
         self.tree = QTreeView()
         self.tree.setAccessibleName(self.tr("What you did, newest first"))
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(0)
+        self.tree.setHeaderHidden(True)
+        self.tree.setItemDelegate(CardRowDelegate(self.tree))
         self.tree.setItemsExpandable(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.activated.connect(lambda _index: self._edit_current())
         self.model = self._new_model()
         self._show_model(self.model)
-        column.addWidget(self.tree, 3)
+        self.list_card = list_in_card(self.tree)
+        # A few days' worth even at a large font; the page scrolls below it when need be.
+        self.tree.setMinimumHeight(space(36))
+        column.addWidget(self.list_card, 3)
         for keys, act in (
             (QKeySequence.StandardKey.Delete, self._delete_current),
             (QKeySequence(Qt.Key.Key_F2), self._edit_current),
@@ -120,9 +149,11 @@ class PracticeLogPage(QWidget):
         column.addWidget(self.own_hint)
         self.own_list = QListWidget()
         self.own_list.setAccessibleName(self.tr("Practices of your own"))
+        self.own_list.setItemDelegate(CardRowDelegate(self.own_list, headings=False))
         self.own_list.currentRowChanged.connect(lambda _row: self._update_buttons())
-        self.own_list.setMaximumHeight(space(10))  # a short list: the history keeps the room
-        column.addWidget(self.own_list)
+        self.own_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.own_card = list_in_card(self.own_list)
+        column.addWidget(self.own_card)
         own_actions = QHBoxLayout()
         self.rename_button = QPushButton(self.tr("Rename…"))
         self.rename_button.setAccessibleName(self.tr("Rename the chosen practice of your own"))
@@ -137,6 +168,21 @@ class PracticeLogPage(QWidget):
         own_actions.addWidget(self.remove_button)
         own_actions.addStretch(1)
         column.addLayout(own_actions)
+
+        column.addWidget(text(self.tr("Gentle reminders"), "heading"))
+        self.reminders_text = text("", "muted")
+        self.reminders_text.setWordWrap(True)
+        self.reminders_text.setAccessibleName(self.tr("Your reminders"))
+        column.addWidget(self.reminders_text)
+        self.reminders_button = QPushButton(self.tr("Choose reminders…"))
+        self.reminders_button.setAccessibleName(
+            self.tr("Choose which practices Home reminds you of, and how often")
+        )
+        self.reminders_button.clicked.connect(self.reminders_requested)
+        reminder_actions = QHBoxLayout()
+        reminder_actions.addWidget(self.reminders_button)
+        reminder_actions.addStretch(1)
+        column.addLayout(reminder_actions)
         # Takes the room the lists leave while they are hidden, so the rest stays together.
         column.addStretch(0)
         self._column = column
@@ -150,6 +196,7 @@ class PracticeLogPage(QWidget):
                 self.own_list,
                 self.rename_button,
                 self.remove_button,
+                self.reminders_button,
             ]
         )
 
@@ -163,6 +210,12 @@ class PracticeLogPage(QWidget):
     def _show_model(self, model: QStandardItemModel) -> None:
         self.tree.setModel(model)
         self.tree.selectionModel().currentChanged.connect(self._current_moved)
+        # One painted column as wide as the card; the others hold the parts for the row.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for hidden in range(1, model.columnCount()):
+            self.tree.setColumnHidden(hidden, True)
 
     def _current_moved(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_buttons()
@@ -222,6 +275,11 @@ class PracticeLogPage(QWidget):
                 cell.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
                 cell.setEditable(False)
             cells[0].setData(int(entry.id), ID_ROLE)
+            cells[0].setData(time, RowRole.WHEN)
+            detail = (
+                fill(self.tr("%1 · %2"), minutes, note) if minutes and note else minutes or note
+            )
+            cells[0].setData(detail, RowRole.DETAIL)
             day_item.appendRow(cells)
             rows.append(cells[0])
             if keep is not None and int(entry.id) == keep:
@@ -236,10 +294,8 @@ class PracticeLogPage(QWidget):
             chosen = rows[min(max(row, 0), len(rows) - 1)].index()
         if chosen is not None:
             self.tree.setCurrentIndex(chosen)
-        for column in (1, 2):
-            self.tree.resizeColumnToContents(column)
-        self.tree.setColumnWidth(0, space(24))
         self.empty_card.setVisible(not entries)
+        self.list_card.setVisible(bool(entries))
         self.tree.setVisible(bool(entries))
         self.edit_button.setVisible(bool(entries))
         self.delete_button.setVisible(bool(entries))
@@ -261,9 +317,38 @@ class PracticeLogPage(QWidget):
         if own:
             self.own_list.setCurrentRow(min(max(row, 0), len(own) - 1))
         self.own_list.setVisible(bool(own))
+        self.own_card.setVisible(bool(own))
+        self._fit_own_list()
         self.rename_button.setVisible(bool(own))
         self.remove_button.setVisible(bool(own))
         self.own_hint.setVisible(not own)
+
+    def _fit_own_list(self) -> None:
+        """As tall as its rows, up to `OWN_ROWS_SHOWN`: a short list, the history keeps the room."""
+        rows = min(self.own_list.count(), OWN_ROWS_SHOWN)
+        height = sum(self.own_list.sizeHintForRow(row) for row in range(rows))
+        self.own_list.setFixedHeight(height + 2 * self.own_list.frameWidth())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_own_list()
+
+    def show_reminders(self, chosen: list[tuple[str, int]]) -> None:
+        """The practices Home reminds of (their names, every how many days), in a sentence."""
+        if not chosen:
+            self.reminders_text.setText(
+                self.tr(
+                    "None yet. Home can invite you to a practice when some days have passed "
+                    "without it; nothing is counted."
+                )
+            )
+            return
+        locale = QLocale()
+        parts = [
+            fill(self.tr("%1, %2"), name, every_days_text(days, locale)) for name, days in chosen
+        ]
+        self.reminders_text.setText(fill(self.tr("Home reminds you of: %1."), "; ".join(parts)))
 
     def current_entry(self) -> PracticeEntry | None:
         index = self.tree.currentIndex()

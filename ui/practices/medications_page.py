@@ -1,5 +1,10 @@
 """The medication list: the client's own list, to keep track and to show the prescriber. It
-says once that the app gives no advice and checks no interactions, and nothing else medical."""
+says once that the app gives no advice and checks no interactions, and nothing else medical.
+
+"Taking now" and "Stopped" are quiet headings and each medication a card row
+(`CardRowDelegate`): its name and days, then the dose as the prescriber wrote it, then any
+notes, each cut short rather than scrolled sideways (whole in the dialog and read aloud whole).
+The item's columns keep each part for the row and for screen readers."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -18,8 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from kapcompanion.domain import Medication
+from kapcompanion.wording.dates import day_of
 from kapcompanion.wording.domain import medication_list_note
-from kapcompanion.wording.translation import one_line
+from kapcompanion.wording.translation import fill, one_line
+from ui.practices.log_page import list_in_card
+from ui.practices.row_delegate import CardRowDelegate, RowRole
 from ui.widgets.building_blocks import card, text
 from ui.widgets.focus import chain_tab_order
 from ui.widgets.style import space
@@ -86,11 +95,20 @@ class MedicationsPage(QWidget):
             ]
         )
         self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(0)
+        self.tree.setHeaderHidden(True)
+        self.tree.setItemDelegate(CardRowDelegate(self.tree))
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for hidden in range(1, self.tree.columnCount()):
+            self.tree.setColumnHidden(hidden, True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.itemActivated.connect(lambda _item, _column: self._emit(self.edit_requested))
         self.tree.currentItemChanged.connect(lambda *_args: self._update_buttons())
-        column.addWidget(self.tree, 1)
+        self.list_card = list_in_card(self.tree)
+        column.addWidget(self.list_card, 1)
         for keys, signal in (
             (QKeySequence.StandardKey.Delete, self.delete_requested),
             (QKeySequence(Qt.Key.Key_F2), self.edit_requested),
@@ -156,6 +174,9 @@ class MedicationsPage(QWidget):
                 ]
                 item = QTreeWidgetItem(group, words)
                 item.setData(0, ID_ROLE, int(medication.id))
+                item.setData(0, RowRole.WHEN, self._days_words(medication, locale))
+                item.setData(0, RowRole.DETAIL, words[1])
+                item.setData(0, RowRole.MORE, words[4])
                 spoken = ", ".join(word for word in (title, *words) if word)
                 for column in range(5):
                     item.setData(column, Qt.ItemDataRole.AccessibleTextRole, spoken)
@@ -165,13 +186,9 @@ class MedicationsPage(QWidget):
         shown = chosen or first
         if shown is not None:
             self.tree.setCurrentItem(shown)
-        for column in (0, 1, 2, 3):
-            self.tree.resizeColumnToContents(column)
-        # Long names and doses are cut short here (whole in the dialog), so the days show.
-        self.tree.setColumnWidth(0, min(max(self.tree.columnWidth(0), space(16)), space(24)))
-        self.tree.setColumnWidth(1, min(self.tree.columnWidth(1), space(24)))
         anything = bool(self._medications)
         self.empty_card.setVisible(not anything)
+        self.list_card.setVisible(anything)
         self.tree.setVisible(anything)
         for button in (self.edit_button, self.stop_button, self.delete_button):
             button.setVisible(anything)
@@ -179,6 +196,21 @@ class MedicationsPage(QWidget):
         self._update_buttons()
         if had_focus and not anything:  # the last one went: adding one takes the keys
             self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _days_words(self, medication: Medication, locale: QLocale) -> str:
+        """When it started and stopped, in a few words: "since 1 Jun 2026", "1 Jun – 9 Oct 2026"."""
+        started, stopped = medication.started_on, medication.stopped_on
+        if started is not None and stopped is not None:
+            return fill(
+                self.tr("%1 – %2"),
+                day_of(started, locale, short=True),
+                day_of(stopped, locale, short=True),
+            )
+        if started is not None:
+            return fill(self.tr("since %1"), day_of(started, locale, short=True))
+        if stopped is not None:
+            return fill(self.tr("until %1"), day_of(stopped, locale, short=True))
+        return ""
 
     def current_medication(self) -> Medication | None:
         item = self.tree.currentItem()

@@ -18,6 +18,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from kapcompanion.course.practice_reminders import reminders
 from kapcompanion.domain import Medication, NewMedication, OwnPractice, PracticeEntry
 from kapcompanion.entry_rules import checked_name
 from kapcompanion.errors import KapError
@@ -38,9 +39,11 @@ from ui.practices.form import CheckedForm
 from ui.practices.log_page import PracticeLogPage
 from ui.practices.medication_dialog import MedicationDialog
 from ui.practices.medications_page import MedicationsPage
+from ui.practices.reminder_change import ChangeReminders
+from ui.practices.reminders_dialog import RemindersDialog
 from ui.widgets.error_messages import describe, show_message
 from ui.widgets.page_frame import HeaderedPage, PageHeader
-from ui.widgets.quick_practice import entry_to_new
+from ui.widgets.quick_practice import entry_to_new, practice_choices
 from ui.widgets.screen import Screen
 from ui.widgets.undo_buttons import UndoButtons
 
@@ -62,7 +65,7 @@ def medication_to_new(medication: Medication, **changes: object) -> NewMedicatio
 
 class PracticesView(Screen):
     depends_on: ClassVar[frozenset[DataKind]] = frozenset(
-        {DataKind.PRACTICES, DataKind.MEDICATIONS}
+        {DataKind.PRACTICES, DataKind.MEDICATIONS, DataKind.SETTINGS}  # settings: reminders
     )
     log_requested = Signal()  # the window opens the quick practice dialog
 
@@ -77,7 +80,7 @@ class PracticesView(Screen):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.page = HeaderedPage(scrolling=False)
+        self.page = HeaderedPage(scrolling=True)  # at a large font, the page scrolls
         layout.addWidget(self.page)
 
         self.log_button = QPushButton(self.tr("Log a practice"))
@@ -108,6 +111,7 @@ class PracticesView(Screen):
         self.log_page.delete_requested.connect(self.delete_entry)
         self.log_page.rename_requested.connect(self.rename_own)
         self.log_page.remove_requested.connect(self.remove_own)
+        self.log_page.reminders_requested.connect(self.choose_reminders)
         self.medications_page.add_requested.connect(self.add_medication)
         self.medications_page.edit_requested.connect(self.edit_medication)
         self.medications_page.stop_requested.connect(self.stop_medication)
@@ -126,6 +130,14 @@ class PracticesView(Screen):
         today = date.today()
         self.log_page.show_log(
             self._store.practices.entries(), self._store.practices.own(), self._keep_entry
+        )
+        chosen = reminders(self._store)
+        self.log_page.show_reminders(
+            [
+                (choice.name, chosen[choice.ref])
+                for choice in practice_choices(self._store)
+                if choice.ref in chosen
+            ]
         )
         self.medications_page.show_list(
             self._store.medications.current(today),
@@ -238,6 +250,30 @@ class PracticesView(Screen):
             self._push(
                 RemoveOwnPractice(self._store, practice.id, practice.name, self._practice_reports())
             )
+
+    def choose_reminders(self) -> None:
+        """Pick, per practice, "remind me every N days" or none; saved as one undoable step."""
+        if self._store is None or self.dialog is not None:
+            return
+        store = self._store
+        dialog = RemindersDialog(practice_choices(store), reminders(store), self)
+
+        def done() -> None:
+            after = dialog.changes()
+            if after:
+                before = dialog.before(list(after))
+                self._push(
+                    ChangeReminders(
+                        store, (before, after), Reports(self._reminders_changed, self._failed)
+                    )
+                )
+
+        self._open(dialog, done)
+
+    def _reminders_changed(self, _detail: None) -> None:
+        self.tabs.setCurrentWidget(self.log_page)
+        self.refresh()
+        self.announce(DataKind.SETTINGS)
 
     # The medication list --------------------------------------------------------------------
 

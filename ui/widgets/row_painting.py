@@ -2,14 +2,15 @@
 selected, under the pointer, or has keyboard focus.
 
 Colours come from the palette and sizes from the style tokens and type scale, so rows follow
-the light and dark themes and the system font. Shared by the sessions list and the journal
-timeline so their rows look alike.
+the light and dark themes and the system font. Shared by the sessions list, the journal
+timeline and the practice log and medication list, so their rows look alike.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetrics,
     QPainter,
@@ -54,6 +55,29 @@ def paint_row_background(
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(inner, radius, radius)
+
+
+def draw_title_and_when(
+    painter: QPainter,
+    line: QRect,
+    title: tuple[str, QFont, QColor],
+    when: tuple[str, QFont, QColor],
+) -> None:
+    """Draw a title on the left of `line`, elided if it runs on, and when it was, quieter, on
+    the right if there is room. Each comes as its words, font and colour."""
+    title_text, title_font, title_colour = title
+    when_text, when_font, when_colour = when
+    title_metrics = QFontMetrics(title_font)
+    shown_title = title_metrics.elidedText(title_text, Qt.TextElideMode.ElideRight, line.width())
+    painter.setFont(title_font)
+    painter.setPen(title_colour)
+    painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown_title)
+    room = line.width() - title_metrics.horizontalAdvance(shown_title) - space(2)
+    if when_text and room > space(4):
+        painter.setFont(when_font)
+        painter.setPen(when_colour)
+        shown = QFontMetrics(when_font).elidedText(when_text, Qt.TextElideMode.ElideRight, room)
+        painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
 
 
 ELLIPSIS = "…"

@@ -13,6 +13,7 @@ from kapcompanion.course.practice_reminders import (
     practice_title,
     reminders,
     set_reminder,
+    set_reminders,
 )
 from kapcompanion.course.whats_due import DueKind, set_aside, whats_due
 from kapcompanion.domain import NewPracticeEntry, PracticeRef
@@ -89,3 +90,15 @@ def test_reminders_travel_with_an_export(tmp_path: Path, store: Store) -> None:
     import_file(store, exported)
     [own] = store.practices.own()
     assert reminders(store) == {PracticeRef(own_id=own.id): 2, MINDFULNESS: 1}
+
+
+def test_several_reminders_change_in_one_write_and_a_bad_one_changes_none(store: Store) -> None:
+    own = store.practices.add_own("Playing the piano")
+    piano = PracticeRef(own_id=own.id)
+    movement = PracticeRef(builtin_key="movement")
+    set_reminder(store, MINDFULNESS, 2)
+    set_reminders(store, {movement: 7, piano: 3, MINDFULNESS: None})
+    assert reminders(store) == {movement: 7, piano: 3}
+    with pytest.raises(ValueError, match="every 1 to 365 days"):
+        set_reminders(store, {movement: None, piano: 0})
+    assert reminders(store) == {movement: 7, piano: 3}

@@ -7,8 +7,14 @@ from dataclasses import replace
 from typing import cast
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPushButton,
+    QStyleOptionViewItem,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.domain import DeletedKind
@@ -18,6 +24,7 @@ from kapcompanion.journal import (
     GATE_DIFFICULT_SETTING,
     JournalEntry,
     JournalFilter,
+    QuickCheckInEntry,
     filter_entries,
 )
 from kapcompanion.search import HIGHLIGHT_END, HIGHLIGHT_START
@@ -35,6 +42,7 @@ from tests.ui.helpers import (
     wait_until_nothing_is_clipped,
 )
 from ui.changes import DataKind
+from ui.journal.delegate import JournalRowDelegate
 from ui.journal.detail import CARDS_MADE_AHEAD, AnswerCard
 from ui.journal.model import JournalRole
 from ui.journal.view import JournalView
@@ -47,11 +55,17 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def shown_ids(view: JournalView) -> list[int]:
-    """The reflections the timeline shows, top to bottom."""
+    """The reflections the timeline shows, top to bottom (quick check-ins aside)."""
     proxy = view.proxy
-    return [
-        int(proxy.index(row, 0).data(JournalRole.REFLECTION_ID)) for row in range(proxy.rowCount())
-    ]
+    shown = (proxy.index(row, 0).data(JournalRole.REFLECTION_ID) for row in range(proxy.rowCount()))
+    return [int(reflection_id) for reflection_id in shown if reflection_id is not None]
+
+
+def shown_check_ins(view: JournalView) -> list[int]:
+    """The quick check-ins the timeline shows, top to bottom."""
+    proxy = view.proxy
+    shown = (proxy.index(row, 0).data(JournalRole.CHECK_IN_ID) for row in range(proxy.rowCount()))
+    return [int(rating_id) for rating_id in shown if rating_id is not None]
 
 
 def entries_of(store: Store) -> list[JournalEntry]:
@@ -114,8 +128,12 @@ def test_the_timeline_shows_every_reflection_newest_session_first(
     view = open_view(demo_store)
     expected = entries_of(demo_store)
     assert shown_ids(view) == [int(entry.reflection_id) for entry in expected]
-    assert view.count_label.text() == f"{len(expected)} reflections"
-    first = view.proxy.index(0, 0)
+    check_ins = demo_store.check_ins.distress_ratings()
+    assert check_ins
+    assert view.count_label.text() == (
+        f"{len(expected)} reflections · {len(check_ins)} quick check-ins"
+    )
+    first = view.proxy.mapFromSource(view.model.index_of(expected[0].reflection_id))
     assert first.data(JournalRole.GROUP_TITLE) == "Session 6"
     assert first.data(JournalRole.DISTRESS).startswith("Distress ")
     themes = first.data(JournalRole.THEMES)
@@ -852,3 +870,126 @@ def test_tab_leaves_a_date_filter_that_says_any_date(
     press(qtbot, Qt.Key.Key_Tab)
     now = focused()
     assert now is not from_date and now is not from_date.lineEdit()
+
+
+# Quick check-ins ----------------------------------------------------------------------------
+
+
+def test_quick_check_ins_stand_in_time_among_the_reflections_and_read_aloud(
+    open_view: ViewFactory, demo_store: Store
+) -> None:
+    view = open_view(demo_store)
+    ratings = demo_store.check_ins.distress_ratings()
+    newest_first = sorted(ratings, key=lambda rating: rating.rated_at, reverse=True)
+    assert shown_check_ins(view) == [int(rating.id) for rating in newest_first]
+    # Each row stands where it belongs in time: below the sessions held after it.
+    proxy = view.proxy
+    for row in range(proxy.rowCount()):
+        check_in = proxy.index(row, 0).data(JournalRole.ENTRY)
+        if not isinstance(check_in, QuickCheckInEntry):
+            continue
+        above = [proxy.index(r, 0).data(JournalRole.ENTRY) for r in range(row)]
+        assert all(entry.placed_at >= check_in.rated_at for entry in above)
+    restless = next(rating for rating in ratings if rating.note == "Restless evening.")
+    index = proxy.mapFromSource(view.model.index_of_check_in(restless.id))
+    assert index.data() == "Quick check-in"
+    assert index.data(JournalRole.GROUP_TITLE) == "Between sessions"
+    spoken = index.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.startswith("Quick check-in, ")
+    assert "Distress 6 of 10" in spoken and "Note: Restless evening." in spoken
+    # A compact row: shorter than a reflection's (each without its session's heading).
+    delegate = cast(JournalRowDelegate, view.timeline.itemDelegate())
+    option = QStyleOptionViewItem()
+    option.initFrom(view.timeline)
+
+    def own_height(shown: QModelIndex) -> int:
+        heading = delegate._heading_height(option.font) if delegate.starts_group(shown) else 0
+        return delegate.sizeHint(option, shown).height() - heading
+
+    reflection = proxy.mapFromSource(view.model.index_of(view.model.entries()[0].reflection_id))
+    assert own_height(index) < own_height(reflection)
+
+
+def test_a_quick_check_in_opens_by_keyboard_and_moves_away_with_undo(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    restless = next(
+        rating
+        for rating in demo_store.check_ins.distress_ratings()
+        if rating.note == "Restless evening."
+    )
+    total = len(shown_check_ins(view))
+    view.timeline.setFocus()
+    view._select(None, restless.id)
+    press(qtbot, Qt.Key.Key_Return)
+    assert view.current_page() == "check-in"
+    page = view.check_in_detail
+    assert focused() is page.back_button
+    texts = visible_texts(page)
+    assert "Quick check-in" in texts and "Restless evening." in texts
+    assert any(words.startswith("Distress 6 of 10: ") for words in texts)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert view.current_page() == "timeline"
+    assert view.current_check_in_id() == restless.id
+
+    press(qtbot, Qt.Key.Key_Return)
+    tab_to(qtbot, page.delete_button)
+    with qtbot.waitSignal(view.data_changed) as changed:
+        press(qtbot, Qt.Key.Key_Space)
+    assert changed.args == [DataKind.CHECK_INS]
+    assert view.current_page() == "timeline"
+    assert int(restless.id) not in shown_check_ins(view)
+    assert len(shown_check_ins(view)) == total - 1
+    assert restless not in demo_store.check_ins.distress_ratings()
+    assert view.notice.isVisibleTo(view) and view.notice_undo.isVisibleTo(view)
+    assert "recently deleted" in view.timeline_page.notice_text.text()
+
+    # Undo brings it straight back, in its place; redo moves it again.
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert int(restless.id) in shown_check_ins(view)
+    assert restless in demo_store.check_ins.distress_ratings()
+    press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert int(restless.id) not in shown_check_ins(view)
+
+    # And "recently deleted" restores it too.
+    deleted = cast(RecentlyDeletedView, view.recently_deleted)
+    view.show_recently_deleted()
+    assert deleted.model.rowCount() == 1
+    tab_to(qtbot, deleted.restore_button)
+    with qtbot.waitSignal(view.data_changed):
+        press(qtbot, Qt.Key.Key_Space)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert int(restless.id) in shown_check_ins(view)
+
+
+def test_filters_leave_quick_check_ins_out_and_a_search_keeps_matching_notes(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    assert shown_check_ins(view)
+    view.filter_bar.shareable_box.setChecked(True)
+    assert shown_check_ins(view) == []
+    view.filter_bar.shareable_box.setChecked(False)
+    assert shown_check_ins(view)
+
+    restless = next(
+        rating
+        for rating in demo_store.check_ins.distress_ratings()
+        if rating.note == "Restless evening."
+    )
+    search_for(view, qtbot, "restless")
+    assert shown_check_ins(view) == [int(restless.id)]
+    assert view.count_label.text().endswith(" · 1 quick check-in")
+    search_for(view, qtbot, "zzzz-nothing")
+    assert shown_check_ins(view) == []
+    assert view.no_match_card.isVisibleTo(view)
+
+
+def test_a_journal_of_only_quick_check_ins_shows_them(open_view: ViewFactory, store: Store) -> None:
+    store.check_ins.add_distress_rating(3, note="steady")
+    view = open_view(store)
+    assert len(shown_check_ins(view)) == 1
+    assert view.list_card.isVisibleTo(view)
+    assert not view.empty_card.isVisibleTo(view)
+    assert view.count_label.text() == "1 quick check-in"

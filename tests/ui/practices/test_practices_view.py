@@ -8,9 +8,11 @@ from datetime import UTC, datetime, timedelta
 from typing import cast
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
+from kapcompanion.course.practice_reminders import reminders
 from kapcompanion.domain import NewMedication, NewPracticeEntry, PracticeRef
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
@@ -21,6 +23,8 @@ from ui.practices.entry_dialog import PracticeEntryDialog
 from ui.practices.form import CheckedForm
 from ui.practices.log_page import SHOWN_AT_ONCE, PracticeLogPage
 from ui.practices.medication_dialog import MedicationDialog
+from ui.practices.reminders_dialog import RemindersDialog
+from ui.practices.row_delegate import RowRole
 from ui.practices.view import PracticesView
 from ui.recently_deleted.view import RecentlyDeletedView
 
@@ -290,3 +294,90 @@ def test_a_long_history_shows_the_latest_and_earlier_ones_when_asked(
     shown = sum(page.model.rowCount(page.model.index(d, 0)) for d in range(page.model.rowCount()))
     assert shown == SHOWN_AT_ONCE + 5
     assert not page.earlier_button.isVisible()
+
+
+# Reminders --------------------------------------------------------------------------------
+
+
+def test_a_reminder_is_chosen_by_keyboard_changes_home_s_setting_and_undoes(
+    show_view: ShowView, store: Store, qtbot: QtBot
+) -> None:
+    view = show_view(PracticesView, store)
+    page = view.log_page
+    assert page.reminders_text.text().startswith("None yet.")
+    changed: list[str] = []
+    view.data_changed.connect(changed.append)
+
+    # Cancel changes nothing.
+    page.reminders_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    dialog = cast(RemindersDialog, dialog_of(view, qtbot))
+    assert focused() is dialog.boxes[MINDFULNESS]
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Escape)
+    closed(view, qtbot)
+    assert reminders(store) == {} and changed == []
+
+    # "Every 3 days" for mindfulness: the first choice, three steps down; Enter saves.
+    page.reminders_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    dialog = cast(RemindersDialog, dialog_of(view, qtbot))
+    box = dialog.boxes[MINDFULNESS]
+    for _ in range(3):
+        press(qtbot, Qt.Key.Key_Down)
+    assert box.currentText() == "Remind me every 3 days"
+    press(qtbot, Qt.Key.Key_Return)
+    closed(view, qtbot)
+    assert reminders(store) == {MINDFULNESS: 3}
+    assert changed == ["settings"]
+    assert page.reminders_text.text() == "Home reminds you of: Mindfulness, every 3 days."
+
+    undo(view, qtbot)
+    assert reminders(store) == {}
+    assert page.reminders_text.text().startswith("None yet.")
+    redo(view, qtbot)
+    assert reminders(store) == {MINDFULNESS: 3}
+
+    # Opening again shows the choice as saved; "No reminder" takes it away.
+    page.reminders_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    dialog = cast(RemindersDialog, dialog_of(view, qtbot))
+    assert dialog.boxes[MINDFULNESS].currentText() == "Remind me every 3 days"
+    press(qtbot, Qt.Key.Key_Home)
+    press(qtbot, Qt.Key.Key_Return)
+    closed(view, qtbot)
+    assert reminders(store) == {}
+
+
+# The look ---------------------------------------------------------------------------------
+
+
+def test_the_lists_read_as_card_rows_with_nothing_to_scroll_sideways(
+    show_view: ShowView, store: Store, qtbot: QtBot
+) -> None:
+    log(store, 3, MINDFULNESS, 20)
+    store.medications.add(
+        NewMedication("Sertraline " * 18, "50 mg " * 30, notes="Ask about it. " * 40)
+    )
+    view = show_view(PracticesView, store)
+    bigger = QFont(view.font())
+    bigger.setPointSizeF(bigger.pointSizeF() * 1.6)
+    view.setFont(bigger)
+    view.resize(1000, 700)
+    QApplication.processEvents()
+    log_tree = view.log_page.tree
+    day = view.log_page.model.index(0, 0)
+    entry = view.log_page.model.index(0, 0, day)
+    assert entry.data(RowRole.DETAIL) == "20 min · note 3"
+    assert log_tree.isHeaderHidden()
+    assert not log_tree.horizontalScrollBar().isVisible()
+    view.show_medications()
+    QApplication.processEvents()
+    medicines = view.medications_page.tree
+    row_item = row(medicines, 0, 0)
+    assert row_item.data(0, RowRole.DETAIL).startswith("50 mg")
+    assert row_item.data(0, RowRole.MORE).startswith("Ask about it.")
+    spoken = row_item.data(0, Qt.ItemDataRole.AccessibleTextRole)
+    assert "Taking now" in spoken and "Ask about it." in spoken
+    assert not medicines.horizontalScrollBar().isVisible()
+    assert medicines.columnWidth(0) <= medicines.viewport().width()
