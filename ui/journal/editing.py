@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QWidget
 from kapcompanion.errors import KapError
 from kapcompanion.ids import AnswerId, DistressRatingId, ReflectionId
 from kapcompanion.wording.translation import fill
-from ui.journal.check_in_moves import CheckInChange, MoveCheckInToRecentlyDeleted
 from ui.operations.base import Reports
+from ui.operations.check_ins import CheckInChange, MoveCheckInToRecentlyDeleted
 from ui.operations.journal import (
     ChangeKind,
     EditAnswer,

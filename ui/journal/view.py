@@ -33,7 +33,6 @@ from kapcompanion.journal import (
 from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
 from ui.journal.check_in_detail import CheckInDetail
-from ui.journal.check_in_moves import CheckInChange
 from ui.journal.detail import JournalDetail
 from ui.journal.editing import JournalEditing
 from ui.journal.gate import DifficultEntryGate
@@ -47,6 +46,7 @@ from ui.journal.model import (
 from ui.journal.page_stack import PageStack
 from ui.journal.search import JournalSearch
 from ui.journal.timeline_page import TimelinePage
+from ui.operations.check_ins import CheckInChange
 from ui.operations.journal import ChangeKind, JournalChange
 from ui.widgets.deleting import ask_about_reflection
 from ui.widgets.error_messages import describe, show_error, show_message

@@ -27,6 +27,7 @@ from kapcompanion.wording.translation import translate
 from ui.changes import DataKind
 from ui.operations.base import Reports
 from ui.operations.medications import AddMedication, ChangeMedication, MoveMedication
+from ui.operations.practice_reminders import ChangeReminders
 from ui.operations.practices import (
     EditPracticeEntry,
     MovePracticeEntry,
@@ -39,7 +40,6 @@ from ui.practices.form import CheckedForm
 from ui.practices.log_page import PracticeLogPage
 from ui.practices.medication_dialog import MedicationDialog
 from ui.practices.medications_page import MedicationsPage
-from ui.practices.reminder_change import ChangeReminders
 from ui.practices.reminders_dialog import RemindersDialog
 from ui.widgets.error_messages import describe, show_message
 from ui.widgets.page_frame import HeaderedPage, PageHeader

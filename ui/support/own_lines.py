@@ -17,8 +17,8 @@ from kapcompanion.course.own_crisis_lines import OwnLine, own_lines
 from kapcompanion.errors import KapError
 from kapcompanion.wording.translation import fill
 from ui.operations.base import Reports
+from ui.operations.own_crisis_lines import ChangeOwnLines, added, changed, removed
 from ui.support.own_line_dialog import OwnLineDialog
-from ui.support.own_line_operations import ChangeOwnLines, added, changed, removed
 from ui.widgets.building_blocks import card, clear_layout, text
 from ui.widgets.error_messages import describe
 from ui.widgets.style import space
