@@ -89,6 +89,9 @@ def latest_text(
             when,
             _items_phrase(list(result.missing), locale),
         )
+    if result.band is not None and questionnaire.multiplier != 1:  # room for the band's words
+        shown = fill(_tr("%1, %2"), published_score(result, locale), result.band.words)
+        return fill(_tr("Your most recent score, %1, was %2."), when, shown)
     return fill(_tr("Your most recent score, %1, was %2."), when, short_result(result, locale))
 
 
@@ -197,7 +200,10 @@ def short_result(result: Score, locale: QLocale | None = None) -> str:
             _tr("no total, %1 questions not answered"), locale.toString(len(result.missing))
         )
     if result.band is not None:
-        return fill(_tr("%1, %2"), published_score(result, locale), result.band.words)
+        # A scaled score's band is named by its number ("48 out of 100, at or below 50"):
+        # its words in full would not fit a history line.
+        band = result.band.label if result.questionnaire.multiplier != 1 else result.band.words
+        return fill(_tr("%1, %2"), published_score(result, locale), band)
     return fill(
         _tr("%1 out of %2"),
         locale.toString(result.scaled_total or 0),

@@ -39,7 +39,7 @@ from kapcompanion.wording.domain import phase_title, session_title
 from kapcompanion.wording.translation import translate
 
 FLAG_WIDTHS = (18, 82)  # percent of the page: the day, then what happened
-MEDICATION_WIDTHS = (22, 20, 15, 15, 28)  # name, dose, started, stopped, notes
+MEDICATION_WIDTHS = (20, 26, 13, 13, 28)  # name, dose, started, stopped, notes
 
 
 def detail_html(
