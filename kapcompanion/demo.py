@@ -1,6 +1,6 @@
 """The sample course: a realistic, made-up course of six sessions to explore the app with, with
-a few weeks of practices, quick distress check-ins and a short medication list (as a client
-copies it from the prescriptions: no advice).
+a few weeks of practices, quick distress check-ins, questionnaires (WHO-5 among them) and a short
+medication list (as a client copies it from the prescriptions: no advice).
 
 The course is data (resources/demo/sample_course.json, days relative to the first session);
 this module anchors it so that the last session was a few days ago and writes it into an empty

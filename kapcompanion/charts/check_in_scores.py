@@ -1,5 +1,9 @@
 """The check-in scores chart: one questionnaire's totals over time on its full range, its
 severity bands shaded and named at the right, and (PCL-5) its reference range marked.
+
+Scores are drawn as their authors publish them: WHO-5's raw 0–25 times 4, on a 0–100 axis. Its
+bands are shaded the other way round (the deepest shade at the bottom), since for a well-being
+measure a higher score is the better one.
 """
 
 from __future__ import annotations
@@ -38,12 +42,16 @@ def questionnaire_figure(series: QuestionnaireSeries, style: ChartStyle) -> Figu
     bands = questionnaire.bands
     side_labels: list[str] = [band.label for band in bands]
     axes = style_axes(figure, style, grid=not bands)  # bands are grid enough
-    top = questionnaire.max_total
+    scale = questionnaire.multiplier
+    top = questionnaire.max_scaled_total
     label_at = blended_transform_factory(axes.transAxes, axes.transData)
 
     for index, band in enumerate(bands):
-        share = 0.03 + 0.13 * index / max(len(bands) - 1, 1)
-        low, high = max(band.low - 0.5, 0.0), min(band.high + 0.5, float(top))
+        deepness = len(bands) - 1 - index if questionnaire.higher_is_better else index
+        share = 0.03 + 0.13 * deepness / max(len(bands) - 1, 1)
+        # Each band reaches halfway to the next score there can be (WHO-5's 48 | 52 at 50).
+        low = max((band.low - 0.5) * scale, 0.0)
+        high = min((band.high + 0.5) * scale, float(top))
         patch = axes.axhspan(
             low, high, color=mix(style.background, style.text, share), linewidth=0, zorder=0
         )
@@ -61,8 +69,8 @@ def questionnaire_figure(series: QuestionnaireSeries, style: ChartStyle) -> Figu
     if questionnaire.reference_range is not None:
         low, high = questionnaire.reference_range
         patch = axes.axhspan(
-            low - 0.5,
-            high + 0.5,
+            (low - 0.5) * scale,
+            (high + 0.5) * scale,
             color=mix(style.background, style.accent, 0.3),
             linewidth=0,
             zorder=0,
@@ -71,7 +79,7 @@ def questionnaire_figure(series: QuestionnaireSeries, style: ChartStyle) -> Figu
         side_labels.append(translate(CONTEXT, "reference range"))
         axes.text(
             1.01,
-            (low + high) / 2,
+            (low + high) / 2 * scale,
             side_labels[-1],
             transform=label_at,
             ha="left",
@@ -85,7 +93,7 @@ def questionnaire_figure(series: QuestionnaireSeries, style: ChartStyle) -> Figu
     dense = len(xs) > 60
     (line,) = axes.plot(
         xs,
-        [point.total for point in series.points],
+        [point.total * scale for point in series.points],
         color=colour,
         linewidth=1.2 if dense else 1.8,
         marker="o",
@@ -100,11 +108,17 @@ def questionnaire_figure(series: QuestionnaireSeries, style: ChartStyle) -> Figu
     line.set_gid("scores")
 
     axes.set_ylim(0, top)
-    if bands:
+    if scale != 1:
+        axes.set_yticks(range(0, top + 1, top // 4))  # a percentage: 0, 25, 50, 75, 100
+    elif bands:
         axes.set_yticks(sorted({band.low for band in bands} | {top}))
     else:
         axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-    axes.set_ylabel(translate(CONTEXT, "%1 score (0–%2)", questionnaire.name, top))
+    if questionnaire.higher_is_better:  # says which way is better, in the fewest words
+        caption = translate(CONTEXT, "%1 well-being (0–%2)", questionnaire.name, top)
+    else:
+        caption = translate(CONTEXT, "%1 score (0–%2)", questionnaire.name, top)
+    axes.set_ylabel(caption)
     axes.spines["left"].set_visible(False)
     axes.tick_params(axis="y", length=0)
     date_axis(axes, xs, style)

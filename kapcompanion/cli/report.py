@@ -1,7 +1,7 @@
 """`kap-companion report`: the therapist printout as a PDF, from the command line.
 
 `kap-companion [--data-dir DIR] report --out FILE.pdf [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-[--include-all] [--name TEXT] [--note TEXT] [--paper a4|letter]`
+[--include-all] [--medications] [--name TEXT] [--note TEXT] [--paper a4|letter]`
 
 The same engine as the window's Save as PDF. Only the reflections and insights marked
 shareable go in unless --include-all is given. A profile with no data file yet gets the friendly
@@ -75,6 +75,11 @@ def add_report_parser(
         ),
     )
     report.add_argument(
+        "--medications",
+        action="store_true",
+        help="add your medication list, current and past, for the prescriber",
+    )
+    report.add_argument(
         "--name",
         metavar="TEXT",
         default="",
@@ -93,6 +98,7 @@ def report_options(store: Store, args: argparse.Namespace) -> ReportOptions:
     from kapcompanion.course.trends import Period
     from kapcompanion.report.content.options import (
         PeriodChoice,
+        ReportSection,
         period_for,
         preselected_options,
         report_candidates,
@@ -109,6 +115,8 @@ def report_options(store: Store, args: argparse.Namespace) -> ReportOptions:
             reflection_ids=frozenset(r.id for r in candidates.reflections),
             insight_ids=frozenset(i.id for i in candidates.insights),
         )
+    if args.medications:
+        options = replace(options, sections=options.sections | {ReportSection.MEDICATIONS})
     return replace(options, client_name=shown_name(args.name), note_to_therapist=args.note.strip())
 
 

@@ -168,11 +168,13 @@ class QuestionnaireSeries:
         if not self.points:
             return translate(CONTEXT, "No %1 check-ins in this period yet.", name)
         last = self.points[-1]
+        scale = self.questionnaire.multiplier  # in points as published (WHO-5: of 0–100)
+        latest = last.total * scale
         if len(self.points) == 1:
             if last.band:
-                return translate(CONTEXT, "Your %1 score was %2, %3.", name, last.total, last.band)
-            return translate(CONTEXT, "Your %1 score was %2.", name, last.total)
-        change = last.total - self.points[0].total
+                return translate(CONTEXT, "Your %1 score was %2, %3.", name, latest, last.band)
+            return translate(CONTEXT, "Your %1 score was %2.", name, latest)
+        change = (last.total - self.points[0].total) * scale
         if change == 0:
             moved = translate(CONTEXT, "the same as at the first")
         elif change < 0:
@@ -181,9 +183,9 @@ class QuestionnaireSeries:
             moved = translate(CONTEXT, "%n point(s) higher than the first", n=change)
         if last.band:
             return translate(
-                CONTEXT, "Your latest %1 score is %2, %3, %4.", name, last.total, last.band, moved
+                CONTEXT, "Your latest %1 score is %2, %3, %4.", name, latest, last.band, moved
             )
-        return translate(CONTEXT, "Your latest %1 score is %2, %3.", name, last.total, moved)
+        return translate(CONTEXT, "Your latest %1 score is %2, %3.", name, latest, moved)
 
 
 def _sessions_in(

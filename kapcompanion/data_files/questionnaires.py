@@ -1,5 +1,5 @@
-"""Standard self-report questionnaires (PHQ-9, GAD-7, PCL-5), kept as data and scored exactly
-as published.
+"""Standard self-report questionnaires (PHQ-9, GAD-7, PCL-5 and the WHO-5 Well-Being Index),
+kept as data and scored exactly as published.
 
 The item wording, options, bands, clusters and citations live in resources/questionnaires/ and
 are validated when loaded. Scoring never turns a missing answer into a zero: an incomplete
@@ -16,7 +16,7 @@ from typing import Any
 from kapcompanion.data_files.resource_files import ResourceError, load_json_resource, resource_path
 
 FORMAT = "kap-companion/questionnaire"
-INSTRUMENTS = ("phq9", "gad7", "pcl5")
+INSTRUMENTS = ("phq9", "gad7", "pcl5", "who5")
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ class Band:
     high: int
     label: str
     words: str
+    # A gentle suggestion shown with a result in this band (WHO-5 at or below 50), or "".
+    suggestion: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,11 @@ class Questionnaire:
     @property
     def max_total(self) -> int:
         return max(option.value for option in self.options) * len(self.items)
+
+    @property
+    def max_scaled_total(self) -> int:
+        """The highest score as published (WHO-5: 100)."""
+        return self.max_total * self.multiplier
 
     def band_for(self, total: int) -> Band | None:
         return next((band for band in self.bands if band.low <= total <= band.high), None)
@@ -211,7 +218,7 @@ def parse_questionnaire(data: Any, where: str) -> Questionnaire:
     if not isinstance(scoring, dict) or scoring.get("total") != "sum":
         raise ResourceError(f'{where}: "scoring" must say "total": "sum".')
     bands = tuple(
-        Band(band["min"], band["max"], band["label"], band["words"])
+        Band(band["min"], band["max"], band["label"], band["words"], band.get("suggestion", ""))
         for band in scoring.get("bands", [])
     )
     highest = max(o.value for o in options) * len(items)
@@ -266,7 +273,7 @@ def parse_questionnaire(data: Any, where: str) -> Questionnaire:
 
 @cache
 def questionnaire(instrument: str) -> Questionnaire:
-    """One of PHQ-9, GAD-7 or PCL-5, from resources/questionnaires/<id>.json."""
+    """One of PHQ-9, GAD-7, PCL-5 or WHO-5, from resources/questionnaires/<id>.json."""
     if instrument not in INSTRUMENTS:
         raise KeyError(f"No questionnaire called {instrument!r}.")
     parts = ("questionnaires", f"{instrument}.json")

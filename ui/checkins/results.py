@@ -1,5 +1,6 @@
 """One check-in's result: the score and its band in plain words, the change since last time,
-what is missing, PCL-5's cluster scores and reference range, the answers, and the source.
+what is missing, PCL-5's cluster scores and reference range, WHO-5's raw score and (at or below
+its cut-point) a gentle word about talking it over, the answers, and the source.
 
 Scored exactly as published: an unanswered item is never counted as zero and nothing is
 prorated; a missing answer means no total, said plainly. The page only reads; "Delete…" asks
@@ -10,7 +11,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kapcompanion.data_files.questionnaires import Questionnaire, Score
 from kapcompanion.domain import CheckIn
@@ -21,6 +29,7 @@ from ui.checkins.wording import (
     cluster_line,
     missing_text,
     range_text,
+    raw_score_text,
     result_sentence,
     score_of,
     small_print,
@@ -55,6 +64,8 @@ class CheckInResults(HeaderedPage):
         QWidget.setTabOrder(self.delete_button, self.back_button)
         self.safety_note: SafetyNote | None = None
         self.result_label = text("", "reading")
+        self.raw_label: QLabel | None = None
+        self.suggestion_label: QLabel | None = None
         back = QShortcut(
             QKeySequence(Qt.Key.Key_Escape),
             self,
@@ -76,6 +87,7 @@ class CheckInResults(HeaderedPage):
         )
         clear_layout(self.body)
         self.safety_note = None
+        self.raw_label = self.suggestion_label = None
         self.body.addWidget(self._result_card(result, earlier, locale))
         if result.safety_flags:
             self.safety_note = SafetyNote(in_flow=False)
@@ -107,7 +119,15 @@ class CheckInResults(HeaderedPage):
                 )
             )
             return frame
+        raw = raw_score_text(result, locale)
+        if raw:
+            self.raw_label = small_print(raw)
+            layout.addWidget(self.raw_label)
         layout.addWidget(text(range_text(questionnaire, locale), "muted"))
+        if result.band is not None and result.band.suggestion:
+            layout.addSpacing(space(1))
+            self.suggestion_label = text(result.band.suggestion, "reading")
+            layout.addWidget(self.suggestion_label)
         lines = change_lines(result, earlier, locale)
         if lines:
             layout.addSpacing(space(1))

@@ -43,6 +43,7 @@ def what_it_looks_at(questionnaire: Questionnaire) -> str:
         "phq9": _tr("How your mood has been over the last two weeks"),
         "gad7": _tr("How much worry and nervousness you have felt over the last two weeks"),
         "pcl5": _tr("How a very stressful experience has been affecting you over the past month"),
+        "who5": _tr("How well you have been feeling in yourself over the last two weeks"),
     }
     return plain.get(questionnaire.id, questionnaire.recall_period)
 
@@ -88,6 +89,9 @@ def latest_text(
             when,
             _items_phrase(list(result.missing), locale),
         )
+    if result.band is not None and questionnaire.multiplier != 1:  # room for the band's words
+        shown = fill(_tr("%1, %2"), published_score(result, locale), result.band.words)
+        return fill(_tr("Your most recent score, %1, was %2."), when, shown)
     return fill(_tr("Your most recent score, %1, was %2."), when, short_result(result, locale))
 
 
@@ -121,30 +125,68 @@ def missing_text(missing: tuple[int, ...], locale: QLocale | None = None) -> str
 
 
 def result_sentence(result: Score, locale: QLocale | None = None) -> str:
-    """ "Your PHQ-9 score is 7, in the mild range." or how much was answered."""
+    """ "Your PHQ-9 score is 7, in the mild range.", "Your WHO-5 score is 52 out of 100, …"
+    or how much was answered."""
     locale = locale or QLocale()
-    name = result.questionnaire.name
+    questionnaire = result.questionnaire
+    name = questionnaire.name
     if result.total is None:
-        answered = len(result.questionnaire.items) - len(result.missing)
+        answered = len(questionnaire.items) - len(result.missing)
         return fill(
             _tr("You answered %1 of the %2 questions of the %3."),
             locale.toString(answered),
-            locale.toString(len(result.questionnaire.items)),
+            locale.toString(len(questionnaire.items)),
             name,
         )
+    shown = published_score(result, locale)
     if result.band is not None:
-        return fill(
-            _tr("Your %1 score is %2, %3."), name, locale.toString(result.total), result.band.words
-        )
-    return fill(_tr("Your %1 score is %2."), name, locale.toString(result.total))
+        return fill(_tr("Your %1 score is %2, %3."), name, shown, result.band.words)
+    return fill(_tr("Your %1 score is %2."), name, shown)
+
+
+def published_score(result: Score, locale: QLocale | None = None) -> str:
+    """The total as its authors publish it: "7", or "52 out of 100" for WHO-5's percentage."""
+    locale = locale or QLocale()
+    questionnaire = result.questionnaire
+    if result.scaled_total is None:
+        return ""
+    if questionnaire.multiplier == 1:
+        return locale.toString(result.scaled_total)
+    return fill(
+        _tr("%1 out of %2"),
+        locale.toString(result.scaled_total),
+        locale.toString(questionnaire.max_scaled_total),
+    )
+
+
+def raw_score_text(result: Score, locale: QLocale | None = None) -> str:
+    """For a scaled measure, the raw total it comes from, in small words ("" otherwise)."""
+    locale = locale or QLocale()
+    questionnaire = result.questionnaire
+    if questionnaire.multiplier == 1 or result.total is None:
+        return ""
+    return fill(
+        _tr("Your answers add up to %1 out of %2; times %3, that gives %4 out of %5."),
+        locale.toString(result.total),
+        locale.toString(questionnaire.max_total),
+        locale.toString(questionnaire.multiplier),
+        locale.toString(result.scaled_total or 0),
+        locale.toString(questionnaire.max_scaled_total),
+    )
 
 
 def range_text(questionnaire: Questionnaire, locale: QLocale | None = None) -> str:
     locale = locale or QLocale()
+    if questionnaire.higher_is_better:
+        return fill(
+            _tr("%1 scores run from 0 to %2. Here a higher score means better well-being."),
+            questionnaire.name,
+            locale.toString(questionnaire.max_scaled_total),
+        )
     return fill(
         _tr("%1 scores run from 0 to %2."),
         questionnaire.name,
-        locale.toString(questionnaire.max_total),
+        locale.toString(questionnaire.max_scaled_total),
     )
 
 
@@ -158,11 +200,14 @@ def short_result(result: Score, locale: QLocale | None = None) -> str:
             _tr("no total, %1 questions not answered"), locale.toString(len(result.missing))
         )
     if result.band is not None:
-        return fill(_tr("%1, %2"), locale.toString(result.total), result.band.words)
+        # A scaled score's band is named by its number ("48 out of 100, at or below 50"):
+        # its words in full would not fit a history line.
+        band = result.band.label if result.questionnaire.multiplier != 1 else result.band.words
+        return fill(_tr("%1, %2"), published_score(result, locale), band)
     return fill(
         _tr("%1 out of %2"),
-        locale.toString(result.total),
-        locale.toString(result.questionnaire.max_total),
+        locale.toString(result.scaled_total or 0),
+        locale.toString(result.questionnaire.max_scaled_total),
     )
 
 
@@ -200,7 +245,8 @@ def change_lines(
     *,
     last_time: str = "",
 ) -> list[str]:
-    """The change since the last total (and, for PCL-5, since the first one).
+    """The change since the last total (and, for PCL-5 and WHO-5, since the first one), in
+    points of the published score (WHO-5: of 0–100).
 
     `earlier` holds the check-ins finished before this one, oldest first; `last_time` names
     the one just before ("last time" unless told otherwise).
@@ -218,14 +264,15 @@ def change_lines(
     else:
         assert previous.completed_at is not None
         than = fill(_tr("on %1"), day_of(previous.completed_at, locale))
-    lines = [difference_text(result.total - previous_total, than, locale)]
+    points = questionnaire.multiplier
+    lines = [difference_text((result.total - previous_total) * points, than, locale)]
     # PCL-5's authors describe change from the first score; shown once there is a longer view.
     if questionnaire.change_words and len(with_total) >= 2:
         first, first_total = with_total[0]
         assert first.completed_at is not None
         lines.append(
             difference_text(
-                result.total - first_total,
+                (result.total - first_total) * points,
                 fill(_tr("your first, on %1"), day_of(first.completed_at, locale)),
                 locale,
             )

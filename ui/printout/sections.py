@@ -1,4 +1,5 @@
-"""Which parts the printout has: a check box for each section, all ticked to begin with.
+"""Which parts the printout has: a check box for each section, all ticked to begin with but
+the optional ones (the medication list), which go in only when the client ticks them.
 
 `SectionChoice` says `changed` when a box is ticked or unticked; `chosen()` is the sections
 ticked, in the core's terms. Two columns when there is room, one when the window is narrow.
@@ -12,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
-from kapcompanion.report.content.options import ALL_SECTIONS, ReportSection
+from kapcompanion.report.content.options import ALL_SECTIONS, DEFAULT_SECTIONS, ReportSection
 from kapcompanion.wording.translation import fill
 from ui.printout.wording import section_wording
 from ui.widgets.building_blocks import text
@@ -33,7 +34,7 @@ class SectionChoice(QWidget):
             box.setAccessibleName(wording.label)
             box.setAccessibleDescription(wording.description)
             box.setToolTip(wording.description)
-            box.setChecked(True)
+            box.setChecked(wording.section in DEFAULT_SECTIONS)
             box.toggled.connect(self.changed)
             self.boxes[wording.section] = box
         sessions = self.boxes[ReportSection.SESSIONS]

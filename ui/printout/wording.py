@@ -54,7 +54,7 @@ def section_wording() -> tuple[SectionWording, ...]:
         SectionWording(
             ReportSection.QUESTIONNAIRES,
             _tr("Check-in scores"),
-            _tr("Your PHQ-9, GAD-7 and PCL-5 scores over time"),
+            _tr("Your PHQ-9, GAD-7, PCL-5 and WHO-5 scores over time"),
         ),
         SectionWording(
             ReportSection.INSIGHTS,
@@ -70,6 +70,13 @@ def section_wording() -> tuple[SectionWording, ...]:
             ReportSection.SESSIONS,
             _tr("Sessions and after-effects"),
             _tr("Each session in these days, the after-effects you noted and your notes on them"),
+        ),
+        SectionWording(
+            ReportSection.MEDICATIONS,
+            _tr("Medication list"),
+            _tr(
+                "Your own list, current and past, for the prescriber. Left out unless you tick it."
+            ),
         ),
         SectionWording(
             ReportSection.SAFETY_FLAGS,

@@ -161,11 +161,18 @@ class DeletedItemsModel(QAbstractListModel):
         chosen = questionnaire(check_in.instrument)
         words = fill(self.tr("%1 · %2"), chosen.name, day)
         try:
-            total = score(chosen, check_in.answers).total
+            total = score(chosen, check_in.answers).scaled_total  # as published: WHO-5 of 100
         except ValueError:  # answers from another version of the questionnaire
             total = None
         if total is None:
             return words
+        if chosen.multiplier != 1:
+            return fill(
+                self.tr("%1 · score %2 out of %3"),
+                words,
+                QLocale().toString(total),
+                QLocale().toString(chosen.max_scaled_total),
+            )
         return fill(self.tr("%1 · score %2"), words, QLocale().toString(total))
 
     def with_it(self, item: DeletedItem) -> str:

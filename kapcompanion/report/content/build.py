@@ -16,6 +16,9 @@ What may appear, and from where (the rule: anything the client did not choose ne
 - The after-effect notes are the client's own words too, and the one exception: the
   after-effect notes are printed with the sessions section (the screen says so), and nowhere
   else; leaving that section out leaves them out.
+- The medication list is read only when the client ticked its section (off by default): every
+  medication on the list, current ones first, then past ones, whatever the period, as the
+  prescriber needs the whole list.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from kapcompanion.domain import (
     Commitment,
     CommitmentNote,
     Insight,
+    Medication,
     Reflection,
     Session,
     SessionKind,
@@ -51,6 +55,7 @@ from kapcompanion.domain import (
 from kapcompanion.ids import InsightId, ReflectionId, SessionId
 from kapcompanion.report.content.options import (
     ReportOptions,
+    ReportSection,
     candidate_insights,
     candidate_reflections,
 )
@@ -90,7 +95,10 @@ class ScoreLine:
 
     @property
     def change(self) -> int | None:
-        return None if self.first is None else self.latest.total - self.first.total
+        """In points of the published score (WHO-5: of 0–100)."""
+        if self.first is None:
+            return None
+        return (self.latest.total - self.first.total) * self.questionnaire.multiplier
 
     @property
     def reference_position(self) -> int | None:
@@ -166,6 +174,9 @@ class ReportContent:
     flags: tuple[Flag, ...]  # oldest first
     insights: tuple[InsightItem, ...]  # chosen: pinned first, then newest first
     reflections: tuple[ReflectionItem, ...]  # chosen: oldest first, to read as a story
+    # Only when its section is chosen: current ones by name, past ones latest stopped first.
+    medications: tuple[Medication, ...] = ()
+    past_medications: tuple[Medication, ...] = ()
 
     @property
     def dosing_sessions(self) -> tuple[SessionLine, ...]:
@@ -179,7 +190,15 @@ class ReportContent:
     def is_empty(self) -> bool:
         """Nothing at all to show for the period: no sessions, scores, flags or chosen
         writing. A flag alone (a quick check-in of 9, a safety item) is never hidden."""
-        return not (self.sessions or self.scores or self.flags or self.insights or self.reflections)
+        return not (
+            self.sessions
+            or self.scores
+            or self.flags
+            or self.insights
+            or self.reflections
+            or self.medications
+            or self.past_medications
+        )
 
 
 def build_content(store: Store, options: ReportOptions, today: date) -> ReportContent:
@@ -267,6 +286,11 @@ def content_steps(
     flags += _check_in_flags(store, period)
     flags.sort(key=lambda flag: flag.when)
     insights = _insight_items(store, chosen_insights, insight_keys, themes, by_id)
+    medications: tuple[Medication, ...] = ()
+    past_medications: tuple[Medication, ...] = ()
+    if options.includes(ReportSection.MEDICATIONS):
+        medications = tuple(store.medications.current(today))
+        past_medications = tuple(store.medications.past(today))
 
     first_day, last_day = _shown_days(
         period,
@@ -299,6 +323,8 @@ def content_steps(
             )
             for r in oldest_first
         ),
+        medications=medications,
+        past_medications=past_medications,
     )
 
 

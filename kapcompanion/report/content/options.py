@@ -30,10 +30,14 @@ class ReportSection(StrEnum):
     INSIGHTS = "insights"  # insights and their commitments (+ how they are going)
     REFLECTIONS = "reflections"  # the chosen reflections, answers with prompt text
     SESSIONS = "sessions"  # sessions and after-effects
+    MEDICATIONS = "medications"  # the client's own medication list, for the prescriber
     SAFETY_FLAGS = "safety_flags"
 
 
 ALL_SECTIONS: tuple[ReportSection, ...] = tuple(ReportSection)  # in printed order
+# The medication list goes in only when the client ticks it: it is theirs to share or not.
+OPTIONAL_SECTIONS = frozenset({ReportSection.MEDICATIONS})
+DEFAULT_SECTIONS = frozenset(ALL_SECTIONS) - OPTIONAL_SECTIONS
 
 
 class PeriodChoice(StrEnum):
@@ -98,7 +102,7 @@ class ReportOptions:
     """Everything the client chose for one printout."""
 
     period: Period = field(default_factory=Period)
-    sections: frozenset[ReportSection] = frozenset(ALL_SECTIONS)
+    sections: frozenset[ReportSection] = DEFAULT_SECTIONS
     reflection_ids: frozenset[ReflectionId] = field(default_factory=frozenset)
     """Exactly these reflections are printed, nothing else."""
     insight_ids: frozenset[InsightId] = field(default_factory=frozenset)
@@ -165,7 +169,7 @@ def candidate_insights(store: Store, period: Period = ALL_DAYS) -> list[Insight]
 
 
 def preselected_options(period: Period, candidates: ReportCandidates) -> ReportOptions:
-    """All sections, and of `candidates` (the period's) the reflections and insights the
+    """The default sections, and of `candidates` (the period's) the reflections and insights the
     client marked shareable, and nothing else."""
     return ReportOptions(
         period=period,
@@ -175,6 +179,6 @@ def preselected_options(period: Period, candidates: ReportCandidates) -> ReportO
 
 
 def default_options(store: Store, period: Period) -> ReportOptions:
-    """All sections, and the reflections and insights in the period the client marked
+    """The default sections, and the reflections and insights in the period the client marked
     shareable (and nothing else)."""
     return preselected_options(period, report_candidates(store, period))

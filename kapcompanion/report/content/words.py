@@ -62,6 +62,7 @@ def section_title(section: ReportSection) -> str:
         ReportSection.INSIGHTS: translate(CONTEXT, "Insights and commitments"),
         ReportSection.REFLECTIONS: translate(CONTEXT, "Reflections"),
         ReportSection.SESSIONS: translate(CONTEXT, "Sessions and after-effects"),
+        ReportSection.MEDICATIONS: translate(CONTEXT, "Medication list"),
         ReportSection.SAFETY_FLAGS: translate(CONTEXT, "Flags"),
     }[section]
 

@@ -1,13 +1,16 @@
 """The detail after page 1, one section at a time: the distress chart, the theme map,
-questionnaire charts, the chosen insights and reflections in full, every session, and the
-flags. Each says so plainly when it has nothing to show."""
+questionnaire charts, the chosen insights and reflections in full, every session, the client's
+medication list (when chosen), and the flags. Each says so plainly when it has nothing to show."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QLocale
 
+from kapcompanion.data_files.questionnaires import Questionnaire
+from kapcompanion.domain import Medication
 from kapcompanion.report.content.build import InsightItem, ReflectionItem, ReportContent
 from kapcompanion.report.content.options import ReportSection
 from kapcompanion.report.content.words import (
@@ -36,6 +39,7 @@ from kapcompanion.wording.domain import phase_title, session_title
 from kapcompanion.wording.translation import translate
 
 FLAG_WIDTHS = (18, 82)  # percent of the page: the day, then what happened
+MEDICATION_WIDTHS = (20, 26, 13, 13, 28)  # name, dose, started, stopped, notes
 
 
 def detail_html(
@@ -53,6 +57,7 @@ def detail_html(
         ReportSection.INSIGHTS: detail.insights,
         ReportSection.REFLECTIONS: detail.reflections,
         ReportSection.SESSIONS: detail.sessions,
+        ReportSection.MEDICATIONS: detail.medications,
         ReportSection.SAFETY_FLAGS: detail.flags,
     }[section]
     return build()
@@ -134,18 +139,22 @@ class _Detail:
             if picture is None:
                 continue
             parts.append(f"<h2>{escaped(series.questionnaire.title)}</h2>")
+            scale = series.questionnaire.multiplier  # WHO-5's published score is out of 100
             scores = "; ".join(
                 translate(
                     CONTEXT,
                     "%1: %2",
                     day_of(point.taken_at, self.locale),
-                    translate(CONTEXT, "%1 (%2)", point.total, point.band)
+                    translate(CONTEXT, "%1 (%2)", point.total * scale, point.band)
                     if point.band
-                    else number_text(point.total, self.locale),
+                    else number_text(point.total * scale, self.locale),
                 )
                 for point in series.points
             )
-            parts.append(f"<p class='meta'>{escaped(scores)}</p>{chart_html(picture)}")
+            parts.append(f"<p class='meta'>{escaped(scores)}</p>")
+            if series.questionnaire.higher_is_better:
+                parts.append(f"<p class='meta'>{escaped(_which_way(series.questionnaire))}</p>")
+            parts.append(chart_html(picture))
         if not parts:
             return empty_html(
                 translate(CONTEXT, "No questionnaires were completed in this period.")
@@ -220,6 +229,50 @@ class _Detail:
             return empty_html(translate(CONTEXT, "No sessions in this period."))
         return session_table(self.content.sessions, self.locale, with_notes=True)
 
+    def medications(self) -> str:
+        note = translate(
+            CONTEXT,
+            "The client's own list, kept for the prescriber as they wrote it. KAP Companion "
+            "gives no advice and checks no interactions: questions about interactions with "
+            "ketamine belong with the prescriber.",
+        )
+        parts = [f"<p class='meta'>{escaped(note)}</p>"]
+        current, past = self.content.medications, self.content.past_medications
+        if not (current or past):
+            return parts[0] + empty_html(translate(CONTEXT, "The medication list is empty."))
+        for title, medications in (
+            (translate(CONTEXT, "Current"), current),
+            (translate(CONTEXT, "Past"), past),
+        ):
+            if medications:
+                parts.append(f"<h2>{escaped(title)}</h2>")
+                parts.append(self.medication_table(medications))
+        return "".join(parts)
+
+    def medication_table(self, medications: tuple[Medication, ...]) -> str:
+        headers = [
+            translate(CONTEXT, "Medication"),
+            translate(CONTEXT, "Dose as written"),
+            translate(CONTEXT, "Started"),
+            translate(CONTEXT, "Stopped"),
+            translate(CONTEXT, "Notes"),
+        ]
+
+        def day(value: date | None) -> str:
+            return "–" if value is None else escaped(day_of(value, self.locale, short=True))
+
+        rows = [
+            [
+                escaped(medication.name),
+                escaped(medication.dose) or "–",
+                day(medication.started_on),
+                day(medication.stopped_on),
+                escaped(medication.notes.strip()).replace("\n", "<br>") or "–",
+            ]
+            for medication in medications
+        ]
+        return table_html([escaped(h) for h in headers], rows, widths=MEDICATION_WIDTHS)
+
     def flags(self) -> str:
         if not self.content.flags:
             return empty_html(no_flags_text())
@@ -240,3 +293,17 @@ class _Detail:
         return f"<p class='meta'>{escaped(note)}</p>" + table_html(
             [escaped(h) for h in headers], rows, widths=FLAG_WIDTHS
         )
+
+
+def _which_way(questionnaire: Questionnaire) -> str:
+    """For a well-being measure (WHO-5): its range, that higher is better, its cut-points in
+    the authors' words and the change they count as meaningful."""
+    lowest_first = sorted(questionnaire.bands, key=lambda band: band.low)
+    cut_points = "; ".join(band.words for band in lowest_first if band.suggestion)
+    return translate(
+        CONTEXT,
+        "Scores run from 0 to %1, and a higher score means better well-being. Cut-points: %2. %3",
+        questionnaire.max_scaled_total,
+        cut_points,
+        questionnaire.change_words,
+    ).strip()

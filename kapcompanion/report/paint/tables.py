@@ -52,7 +52,8 @@ def session_table(lines: Sequence[SessionLine], locale: QLocale, *, with_notes: 
 
 
 def score_table(lines: Sequence[ScoreLine], locale: QLocale) -> str:
-    """One row per questionnaire: the latest score and its band, against the first."""
+    """One row per questionnaire: the latest score and its band, against the first, as the
+    authors publish them (WHO-5 out of 100, said to be higher-is-better)."""
     headers = [
         translate(CONTEXT, "Questionnaire"),
         translate(CONTEXT, "Latest"),
@@ -64,12 +65,18 @@ def score_table(lines: Sequence[ScoreLine], locale: QLocale) -> str:
     rows = []
     for line in lines:
         questionnaire = line.questionnaire
-        latest = translate(CONTEXT, "%1 of %2", line.latest.total, questionnaire.max_total)
+        scale = questionnaire.multiplier
+        latest = translate(
+            CONTEXT, "%1 of %2", line.latest.total * scale, questionnaire.max_scaled_total
+        )
+        name = questionnaire.name
+        if questionnaire.higher_is_better:
+            name = translate(CONTEXT, "%1 (higher is better)", name)
         first = (
             translate(
                 CONTEXT,
                 "%1 on %2",
-                line.first.total,
+                line.first.total * scale,
                 day_of(line.first.taken_at, locale, short=True),
             )
             if line.first is not None
@@ -78,7 +85,7 @@ def score_table(lines: Sequence[ScoreLine], locale: QLocale) -> str:
         change = "–" if line.change is None else signed_text(line.change, locale)
         rows.append(
             [
-                escaped(questionnaire.name),
+                escaped(name),
                 escaped(day_of(line.latest.taken_at, locale, short=True)),
                 escaped(latest),
                 escaped(band_words(line, locale)),

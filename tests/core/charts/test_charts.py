@@ -487,9 +487,9 @@ def test_questionnaire_bands_and_points(profiles: dict[str, Profile]) -> None:
         instrument = series.questionnaire
         figure = drawn(questionnaire_figure(series, STYLES["light"]))
         axes = figure.axes[0]
-        assert axes.get_ylim() == (0, instrument.max_total)
+        assert axes.get_ylim() == (0, instrument.max_total * instrument.multiplier)
         xs, ys = line(figure, "scores")
-        assert ys == [point.total for point in series.points]
+        assert ys == [point.total * instrument.multiplier for point in series.points]
         assert len(xs) == len(series.points)
         bands = by_gid(figure, "severity-band")
         assert len(bands) == len(instrument.bands)
@@ -504,7 +504,30 @@ def test_questionnaire_bands_and_points(profiles: dict[str, Profile]) -> None:
             assert "reference range" in labels
         else:
             assert by_gid(figure, "reference-range") == []
-    assert [len(s.questionnaire.bands) for s in profiles["sample"].scores] == [5, 4, 0]
+    assert [len(s.questionnaire.bands) for s in profiles["sample"].scores] == [5, 4, 0, 3]
+
+
+def test_who5_is_drawn_as_a_percentage_with_its_cut_points_and_the_deepest_shade_low(
+    profiles: dict[str, Profile],
+) -> None:
+    """WHO-5 is higher-is-better: 0–100 on the axis, 50 and 28 where its bands meet, and its
+    lowest band (not its highest) shaded deepest, so nothing reads "up is worse"."""
+    (who5,) = [s for s in profiles["sample"].scores if s.questionnaire.id == "who5"]
+    figure = drawn(questionnaire_figure(who5, STYLES["light"]))
+    axes = figure.axes[0]
+    assert axes.get_ylim() == (0, 100)
+    assert list(axes.get_yticks()) == [0, 25, 50, 75, 100]
+    assert "well-being" in axes.get_ylabel()
+    assert line(figure, "scores")[1] == [point.total * 4 for point in who5.points]
+    spans = []
+    for patch in by_gid(figure, "severity-band"):
+        extent = patch.get_window_extent()  # type: ignore[attr-defined]
+        low, high = axes.transData.inverted().transform([[0, extent.y0], [0, extent.y1]])[:, 1]
+        spans.append((round(low), round(high), patch.get_facecolor()))  # type: ignore[attr-defined]
+    spans.sort(key=lambda span: span[0])
+    assert [(low, high) for low, high, _ in spans] == [(0, 30), (30, 50), (50, 100)]
+    lightness = [sum(colour[:3]) for _, _, colour in spans]
+    assert lightness[0] < lightness[1] < lightness[2]  # light style: the deepest shade lowest
 
 
 def test_one_check_in_draws_one_point(profiles: dict[str, Profile]) -> None:

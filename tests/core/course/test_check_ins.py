@@ -38,7 +38,12 @@ def test_a_draft_check_in_keeps_its_answers_and_counts_only_when_finished(store:
 
 def test_the_schedule_suggests_each_questionnaire_every_two_weeks(store: Store) -> None:
     today = date(2026, 11, 25)
-    assert {d.questionnaire.id for d in due_check_ins(store, today)} == {"phq9", "gad7", "pcl5"}
+    assert {d.questionnaire.id for d in due_check_ins(store, today)} == {
+        "phq9",
+        "gad7",
+        "pcl5",
+        "who5",
+    }
     taken = store.check_ins.start("phq9", 1)
     store.check_ins.complete(taken.id, at=datetime(2026, 11, 20, 12, tzinfo=UTC))
     by_id = {d.questionnaire.id: d for d in schedule(store, today)}

@@ -9,6 +9,7 @@ import pytest
 
 from kapcompanion.course.check_in_schedule import set_every_days
 from kapcompanion.course.whats_due import DueItem, DueKind, set_aside, whats_due
+from kapcompanion.data_files.questionnaires import INSTRUMENTS
 from kapcompanion.domain import NewSession, Phase, Session, SessionKind
 from kapcompanion.store import Store
 
@@ -22,7 +23,7 @@ def dosing_session(store: Store, held_on: date = HELD_ON, number: int = 1) -> Se
 
 def only_check_ins_by_hand(store: Store) -> None:
     """Switch the questionnaires off, so a test sees the reflections alone."""
-    for instrument in ("phq9", "gad7", "pcl5"):
+    for instrument in INSTRUMENTS:
         set_every_days(store, instrument, 0)
 
 
@@ -107,6 +108,7 @@ def test_check_ins_come_after_the_reflections_as_the_schedule_suggests(store: St
         ("check_in", "phq9", date(2026, 11, 3)),  # 20 October + 14 days
         ("check_in", "gad7", date(2026, 11, 3)),  # never taken: today
         ("check_in", "pcl5", date(2026, 11, 3)),
+        ("check_in", "who5", date(2026, 11, 3)),
     ]
     assert all(item.kind is DueKind.CHECK_IN for item in due[2:])
 
@@ -115,6 +117,7 @@ def test_not_now_sets_an_item_aside_until_something_new_is_due(store: Store) -> 
     dosing_session(store)
     set_every_days(store, "gad7", 0)
     set_every_days(store, "pcl5", 0)
+    set_every_days(store, "who5", 0)
     today = date(2026, 11, 3)
     next_day, phq9 = (item for item in whats_due(store, today) if item.phase != Phase.SAME_DAY)
     set_aside(store, next_day, today)

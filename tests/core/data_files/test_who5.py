@@ -37,13 +37,13 @@ def test_the_items_and_options_are_the_published_ones() -> None:
 @pytest.mark.parametrize(
     ("answers", "raw", "percentage", "band"),
     [
-        ((5, 5, 5, 5, 5), 25, 100, "above the cut-point"),
-        ((0, 0, 0, 0, 0), 0, 0, "well below the cut-point"),
-        ((1, 1, 2, 1, 2), 7, 28, "well below the cut-point"),  # 28: the lower cut-point
-        ((2, 1, 2, 1, 2), 8, 32, "below the cut-point"),
-        ((3, 3, 2, 2, 2), 12, 48, "below the cut-point"),
-        ((2, 2, 2, 2, 5), 13, 52, "above the cut-point"),  # 50 itself cannot be reached
-        ((4, 3, 3, 2, 4), 16, 64, "above the cut-point"),
+        ((5, 5, 5, 5, 5), 25, 100, "above 50"),
+        ((0, 0, 0, 0, 0), 0, 0, "at or below 28"),
+        ((1, 1, 2, 1, 2), 7, 28, "at or below 28"),  # 28: the lower cut-point
+        ((2, 1, 2, 1, 2), 8, 32, "at or below 50"),
+        ((3, 3, 2, 2, 2), 12, 48, "at or below 50"),
+        ((2, 2, 2, 2, 5), 13, 52, "above 50"),  # 50 itself cannot be reached
+        ((4, 3, 3, 2, 4), 16, 64, "above 50"),
     ],
 )
 def test_hand_worked_scores(answers: tuple[int, ...], raw: int, percentage: int, band: str) -> None:

@@ -72,11 +72,13 @@ def test_candidates_are_finished_live_items_in_the_period_newest_first(store: St
     assert october.reflections == () and october.insights == ()
 
 
-def test_default_options_choose_every_section_and_only_shareable_items(store: Store) -> None:
+def test_default_options_choose_every_section_but_the_optional_and_only_shareable_items(
+    store: Store,
+) -> None:
     seeded = seed_course(store)
     options = default_options(store, Period())
-    assert options.sections == frozenset(ALL_SECTIONS)
-    assert ALL_SECTIONS[0] is ReportSection.SUMMARY and len(ALL_SECTIONS) == 8
+    assert options.sections == frozenset(ALL_SECTIONS) - {ReportSection.MEDICATIONS}
+    assert ALL_SECTIONS[0] is ReportSection.SUMMARY and len(ALL_SECTIONS) == 9
     assert options.reflection_ids == {seeded.shared_reflection}
     assert options.insight_ids == {seeded.shared_insight}
     assert options.client_name == "" and options.note_to_therapist == ""

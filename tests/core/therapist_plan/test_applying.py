@@ -56,9 +56,11 @@ def test_home_invites_only_the_reflections_the_plan_names(store: Store) -> None:
     ]
     apply_plan(store, read_plan(EXAMPLE), TODAY)
     assert [item.phase for item in whats_due(store, TODAY) if item.phase] == [Phase.NEXT_DAY]
+    # WHO-5, which the example plan leaves out, keeps the client's own choice (every 14 days).
     assert {item.questionnaire.id for item in whats_due(store, TODAY) if item.questionnaire} == {
         "phq9",
         "pcl5",
+        "who5",
     }
 
 

@@ -135,3 +135,9 @@ def test_any_unicode_reads_as_written(tmp_path: Path) -> None:
     plan = read_plan(path)
     assert plan.written_by == "د. أمارا — 岡田 🌿"
     assert plan.contact == (("clinic_name", "Zoë's"),)
+
+
+def test_a_plan_may_ask_for_the_who5_and_the_schema_agrees() -> None:
+    plan = parse_plan(with_(questionnaires={"who5": {"every_days": 28}}))
+    assert plan.every_days == (("who5", 28),)
+    jsonschema.validate(plan.to_json(), SCHEMA)

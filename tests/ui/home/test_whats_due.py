@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.course.check_in_schedule import set_every_days
+from kapcompanion.data_files.questionnaires import INSTRUMENTS
 from kapcompanion.domain import NewSession, Phase
 from kapcompanion.profile import Profile
 from tests.ui.conftest import WindowFactory
@@ -21,7 +22,7 @@ from ui.main_window import MainWindow
 def window_with_yesterdays_session(open_window: WindowFactory, profile: Profile) -> MainWindow:
     window = open_window(profile)
     assert window.store is not None
-    for instrument in ("phq9", "gad7", "pcl5"):
+    for instrument in INSTRUMENTS:
         set_every_days(window.store, instrument, 0)  # the reflections alone, for these tests
     held_at = (datetime.now() - timedelta(days=1)).astimezone()
     window.store.sessions.add(NewSession(held_at=held_at, number_in_course=1))

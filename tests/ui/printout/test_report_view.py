@@ -94,8 +94,11 @@ def test_the_screen_opens_with_its_header_the_last_appointment_and_every_section
     assert view.period_picker.days_text.text().startswith("From ")
     assert view.period_picker.days_text.text().endswith(" until today.")
     assert not view.period_picker.from_date.isVisible()
-    assert view.sections.chosen() == frozenset(ALL_SECTIONS)
-    assert all(box.isChecked() for box in view.sections.boxes.values())
+    # Every section but the medication list, which goes in only when ticked.
+    assert view.sections.chosen() == frozenset(ALL_SECTIONS) - {ReportSection.MEDICATIONS}
+    assert [s for s, box in view.sections.boxes.items() if not box.isChecked()] == [
+        ReportSection.MEDICATIONS
+    ]
     assert view.name_edit.text() == ""
     assert view.note_edit.toPlainText() == ""
     assert view.print_button.isEnabled()
@@ -120,7 +123,7 @@ def test_exactly_the_shareable_reflections_and_insights_are_ticked_to_begin_with
     assert options is not None
     assert options.reflection_ids == defaults.reflection_ids
     assert options.insight_ids == defaults.insight_ids
-    assert options.sections == frozenset(ALL_SECTIONS)
+    assert options.sections == frozenset(ALL_SECTIONS) - {ReportSection.MEDICATIONS}
     assert options.client_name == "" and options.note_to_therapist == ""
     assert view.summary.text() == (
         f"2 reflections and {len(shareable_insights)} insights will be included."

@@ -410,9 +410,9 @@ def test_show_as_table_gives_the_same_numbers_as_the_charts(
         ]
 
     # Back to the charts, and a control change keeps showing the (new) table.
-    press(qtbot, Qt.Key.Key_Space)
-    assert not view.scores["pcl5"].showing_table()
-    assert view.scores["pcl5"].chart_host.isVisible()
+    press(qtbot, Qt.Key.Key_Space)  # on the last panel's button: WHO-5's
+    assert not view.scores["who5"].showing_table()
+    assert view.scores["who5"].chart_host.isVisible()
     view.controls.choose_period(PeriodChoice.LAST_30_DAYS)
     settle(view)
     assert view.distress.table.isVisible()

@@ -1,0 +1,21 @@
+"""Trends shows WHO-5's chart beside the symptom measures', from the chart module alone."""
+
+from __future__ import annotations
+
+from kapcompanion.store import Store
+from tests.ui.conftest import ShowView
+from tests.ui.trends.test_trends_view import settle
+from ui.trends.view import TrendsView
+
+
+def test_the_sample_course_has_a_who5_chart(show_view: ShowView, demo_store: Store) -> None:
+    view = show_view(TrendsView, demo_store)
+    settle(view)
+    panel = view.scores["who5"]
+    assert panel.name == "WHO-5 scores"
+    assert panel.canvas is not None and panel.canvas.isVisible()
+    assert panel.has_chart()  # axes, not a message
+    # 36 and 60 out of 100 (9 and 15 out of 25), as the chart draws them.
+    assert panel.summary_text() == (
+        "Your latest WHO-5 score is 60, above 50, 24 points higher than the first."
+    )
