@@ -93,7 +93,7 @@ def questionnaire_figure(series: QuestionnaireSeries, style: ChartStyle) -> Figu
     dense = len(xs) > 60
     (line,) = axes.plot(
         xs,
-        [point.total * scale for point in series.points],
+        [series.shown_total(point) for point in series.points],
         color=colour,
         linewidth=1.2 if dense else 1.8,
         marker="o",

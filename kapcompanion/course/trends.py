@@ -163,18 +163,21 @@ class QuestionnaireSeries:
     questionnaire: Questionnaire
     points: tuple[ScorePoint, ...]
 
+    def shown_total(self, point: ScorePoint) -> int:
+        """`point`'s total as the questionnaire publishes it (WHO-5: of 0–100)."""
+        return point.total * self.questionnaire.multiplier
+
     def summary(self) -> str:
         name = self.questionnaire.name
         if not self.points:
             return translate(CONTEXT, "No %1 check-ins in this period yet.", name)
         last = self.points[-1]
-        scale = self.questionnaire.multiplier  # in points as published (WHO-5: of 0–100)
-        latest = last.total * scale
+        latest = self.shown_total(last)
         if len(self.points) == 1:
             if last.band:
                 return translate(CONTEXT, "Your %1 score was %2, %3.", name, latest, last.band)
             return translate(CONTEXT, "Your %1 score was %2.", name, latest)
-        change = (last.total - self.points[0].total) * scale
+        change = latest - self.shown_total(self.points[0])
         if change == 0:
             moved = translate(CONTEXT, "the same as at the first")
         elif change < 0:

@@ -172,7 +172,7 @@ def score_points(
             )
         return lambda: fill(_tr("%1 · %2: %3"), name, days(moment), locale.toString(total))
 
-    sayers = [say(point.total, point.band, point.taken_at) for point in series.points]
+    sayers = [say(series.shown_total(p), p.band, p.taken_at) for p in series.points]
     return _line_points(picture, "scores", sayers)
 
 

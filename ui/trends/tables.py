@@ -185,7 +185,7 @@ def score_table(series: QuestionnaireSeries, locale: QLocale | None = None) -> T
     rows = tuple(
         (
             Cell(days(point.taken_at)),
-            Cell(locale.toString(point.total)),
+            Cell(locale.toString(series.shown_total(point))),
             Cell(band_words(point.band), point.band or _tr("no band")),
         )
         for point in series.points

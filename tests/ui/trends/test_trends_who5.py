@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kapcompanion.store import Store
 from tests.ui.conftest import ShowView
-from tests.ui.trends.test_trends_view import settle
+from tests.ui.trends.test_trends_view import settle, table_of
 from ui.trends.view import TrendsView
 
 
@@ -19,3 +19,15 @@ def test_the_sample_course_has_a_who5_chart(show_view: ShowView, demo_store: Sto
     assert panel.summary_text() == (
         "Your latest WHO-5 score is 60, above 50, 24 points higher than the first."
     )
+
+
+def test_its_table_and_spoken_points_give_scores_out_of_100_as_the_chart_does(
+    show_view: ShowView, demo_store: Store
+) -> None:
+    view = show_view(TrendsView, demo_store)
+    settle(view)
+    panel = view.scores["who5"]
+    scores = [row[1] for row in table_of(panel)]
+    assert scores == ["36", "48", "60"]  # 9, 12 and 15 out of 25, times four
+    spoken = [point.words for point in panel.points()]
+    assert len(spoken) == 3 and spoken[-1].startswith("WHO-5 ·") and ": 60 (" in spoken[-1]
