@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from kapcompanion.course.practice_reminders import set_reminders
 from kapcompanion.data_files.prompt_sets import prompt_set_for
 from kapcompanion.data_files.questionnaires import questionnaire
 from kapcompanion.data_files.resource_files import ResourceError, load_json_resource, resource_path
@@ -90,6 +91,8 @@ def fill_demo(store: Store, today: date | None = None, zone: tzinfo | None = Non
         for check_in in course.get("check_ins", []):
             _add_check_in(store, first_day, check_in, zone)
         _add_practices(store, first_day, course.get("practices", []), zone)
+        reminded = course.get("practice_reminders", {})
+        set_reminders(store, {PracticeRef(builtin_key=key): reminded[key] for key in reminded})
         for rating in course.get("distress_check_ins", []):
             rated_at = _local_moment(
                 first_day + timedelta(days=int(rating["day"])), rating["time"], zone

@@ -7,6 +7,7 @@ from datetime import UTC, date
 import pytest
 
 from kapcompanion.course.home_summary import summarise_course
+from kapcompanion.course.whats_due import DueKind, whats_due
 from kapcompanion.demo import DAYS_SINCE_LAST_SESSION, fill_demo
 from kapcompanion.domain import Phase, SessionKind
 from kapcompanion.errors import ProfileNotEmptyError
@@ -89,3 +90,10 @@ def test_the_sample_course_has_weeks_of_practices_check_ins_and_a_short_medicati
     assert sertraline.started_on is not None and (today - sertraline.started_on).days > 90
     assert store.medications.past(today)  # one that was stopped
     assert 2 <= len(store.medications.list()) <= 5
+
+
+def test_the_sample_course_shows_home_a_practice_it_asked_to_be_reminded_of(store: Store) -> None:
+    today = date(2026, 11, 25)
+    fill_demo(store, today=today, zone=UTC)
+    due = [item for item in whats_due(store, today) if item.kind is DueKind.PRACTICE]
+    assert [item.practice.builtin_key for item in due if item.practice] == ["time_outdoors"]
