@@ -209,7 +209,8 @@ def test_settings_this_version_does_not_know_are_skipped(
     extended.write_text(json.dumps(document), "utf-8")
     summary = import_file(store, extended)
     assert store.settings.get("window.geometry") is None
-    assert summary.added["settings"] == 6  # plan, contacts, country, own lines, schedule, journal
+    # the plan, contacts, country, own lines, schedule, journal and the sample practice reminder
+    assert summary.added["settings"] == 7
     assert summary.already_here["settings"] == 0
 
 

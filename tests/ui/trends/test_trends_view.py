@@ -405,7 +405,7 @@ def test_show_as_table_gives_the_same_numbers_as_the_charts(
     for panel, scores in zip(view.scores.values(), questionnaire_series(demo_store), strict=True):
         assert headers_of(panel) == ["Date", "Score", "Band"]
         assert table_of(panel) == [
-            [day_of(p.taken_at), str(p.total), p.band.capitalize() if p.band else "—"]
+            [day_of(p.taken_at), str(scores.shown_total(p)), p.band.capitalize() if p.band else "—"]
             for p in scores.points
         ]
 
