@@ -26,10 +26,13 @@ from kapcompanion.wording.translation import fill
 from ui.journal.model import JournalRole
 from ui.widgets.row_painting import (
     LINE_GAP,
+    bold,
     draw_title_and_when,
     draw_wrapped,
     paint_row_background,
+    paint_short_row,
     row_fonts,
+    short_row_height,
 )
 from ui.widgets.style import ink_on, space, tokens
 
@@ -63,12 +66,6 @@ def split_snippet(snippet: str) -> tuple[str, list[tuple[int, int]]]:
 class JournalRowDelegate(QStyledItemDelegate):
     """Paints session headings and reflection rows; every size follows the system font."""
 
-    @staticmethod
-    def _bold(base: QFont) -> QFont:
-        font = QFont(base)
-        font.setBold(True)
-        return font
-
     def _chip_height(self, small: QFont) -> int:
         return QFontMetrics(small).height() + 4
 
@@ -88,24 +85,16 @@ class JournalRowDelegate(QStyledItemDelegate):
     def is_check_in(index: AnyIndex) -> bool:
         return index.data(JournalRole.CHECK_IN_ID) is not None
 
-    def _check_in_height(self, body: QFont, small: QFont) -> int:
-        return (
-            2 * space(1)
-            + QFontMetrics(self._bold(body)).height()
-            + LINE_GAP
-            + QFontMetrics(small).height()
-        )
-
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         _, body, small = row_fonts(option.font)
         if self.is_check_in(index):
-            height = self._check_in_height(body, small)
+            height = short_row_height(option.font, 1)
             if self.starts_group(index):
                 height += self._heading_height(option.font)
             return QSize(space(40), height)
         height = (
             2 * space(2)
-            + QFontMetrics(self._bold(body)).height()
+            + QFontMetrics(bold(body)).height()
             + LINE_GAP
             + self._chip_height(small)
             + LINE_GAP
@@ -157,37 +146,13 @@ class JournalRowDelegate(QStyledItemDelegate):
     def _paint_check_in(
         self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex
     ) -> None:
-        palette: QPalette = option.palette
-        state: QStyle.StateFlag = option.state
-        _, body, small = row_fonts(option.font)
-        title_font = self._bold(body)
-        paint_row_background(painter, option.rect, palette, state)
-        text_colour = palette.color(QPalette.ColorRole.Text)
-        muted_colour = palette.color(QPalette.ColorRole.PlaceholderText)
-        area = option.rect.adjusted(space(2), space(1), -space(2), -space(1))
-
-        # Line 1: "Quick check-in" on the left, its day and time on the right.
-        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        when = str(index.data(JournalRole.WHEN) or "")
-        line = QRect(area.left(), area.top(), area.width(), QFontMetrics(title_font).height())
-        draw_title_and_when(
-            painter, line, (title, title_font, text_colour), (when, small, muted_colour)
-        )
-
-        # Line 2: the distress, then the word or note, on one line.
+        """ "Quick check-in" with its day and time, then the distress and the word or note."""
         distress = str(index.data(JournalRole.DISTRESS) or "")
         note = str(index.data(JournalRole.FIRST_LINES) or "")
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        when = str(index.data(JournalRole.WHEN) or "")
         words = fill(self.tr("%1 · %2"), distress, note) if note else distress
-        second = QRect(
-            area.left(),
-            line.bottom() + 1 + LINE_GAP,
-            area.width(),
-            QFontMetrics(small).height(),
-        )
-        painter.setFont(small)
-        painter.setPen(muted_colour)
-        shown = QFontMetrics(small).elidedText(words, Qt.TextElideMode.ElideRight, area.width())
-        painter.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+        paint_short_row(painter, option, (title, when), [(words, True)])
 
     # Reflections ----------------------------------------------------------------------------
 
@@ -197,7 +162,7 @@ class JournalRowDelegate(QStyledItemDelegate):
         palette: QPalette = option.palette
         state: QStyle.StateFlag = option.state
         _, body, small = row_fonts(option.font)
-        title_font = self._bold(body)
+        title_font = bold(body)
         paint_row_background(painter, option.rect, palette, state)
         text_colour = palette.color(QPalette.ColorRole.Text)
         muted_colour = palette.color(QPalette.ColorRole.PlaceholderText)

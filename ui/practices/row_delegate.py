@@ -11,15 +11,10 @@ has no parent in a tree (`headings=True`). Sizes follow the system font; colours
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ui.widgets.row_painting import (
-    LINE_GAP,
-    draw_title_and_when,
-    paint_row_background,
-    row_fonts,
-)
+from ui.widgets.row_painting import paint_short_row, row_fonts, short_row_height
 from ui.widgets.style import space
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -39,21 +34,11 @@ class CardRowDelegate(QStyledItemDelegate):
     def _is_heading(self, index: AnyIndex) -> bool:
         return self._headings and not index.parent().isValid()
 
-    @staticmethod
-    def _bold(base: QFont) -> QFont:
-        font = QFont(base)
-        font.setBold(True)
-        return font
-
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        heading, body, small = row_fonts(option.font)
         if self._is_heading(index):
+            heading, _, _ = row_fonts(option.font)
             return QSize(space(30), QFontMetrics(heading).height() + space(3) + space(1))
-        height = 2 * space(1) + QFontMetrics(self._bold(body)).height()
-        for role in (RowRole.DETAIL, RowRole.MORE):
-            if index.data(role):
-                height += LINE_GAP + QFontMetrics(small).height()
-        return QSize(space(30), height)
+        return QSize(space(30), short_row_height(option.font, len(self._lines(index))))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         painter.save()
@@ -79,33 +64,15 @@ class CardRowDelegate(QStyledItemDelegate):
         painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
 
     def _paint_row(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        palette: QPalette = option.palette
-        state: QStyle.StateFlag = option.state
-        _, body, small = row_fonts(option.font)
-        title_font = self._bold(body)
-        paint_row_background(painter, option.rect, palette, state)
-        text_colour = palette.color(QPalette.ColorRole.Text)
-        muted_colour = palette.color(QPalette.ColorRole.PlaceholderText)
-        area = option.rect.adjusted(space(2), space(1), -space(2), -space(1))
-        line = QRect(area.left(), area.top(), area.width(), QFontMetrics(title_font).height())
-        draw_title_and_when(
-            painter,
-            line,
-            (str(index.data(Qt.ItemDataRole.DisplayRole) or ""), title_font, text_colour),
-            (str(index.data(RowRole.WHEN) or ""), small, muted_colour),
-        )
-        top = line.bottom() + 1
-        metrics = QFontMetrics(small)
-        painter.setFont(small)
-        for role, colour in ((RowRole.DETAIL, text_colour), (RowRole.MORE, muted_colour)):
-            words = str(index.data(role) or "")
-            if not words:
-                continue
-            top += LINE_GAP
-            painter.setPen(colour)
-            painter.drawText(
-                QRect(area.left(), top, area.width(), metrics.height()),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                metrics.elidedText(words, Qt.TextElideMode.ElideRight, area.width()),
-            )
-            top += metrics.height()
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        when = str(index.data(RowRole.WHEN) or "")
+        paint_short_row(painter, option, (title, when), self._lines(index))
+
+    @staticmethod
+    def _lines(index: AnyIndex) -> list[tuple[str, bool]]:
+        """The detail in the text colour, then the more (a medication's notes) muted."""
+        lines = [
+            (str(index.data(RowRole.DETAIL) or ""), False),
+            (str(index.data(RowRole.MORE) or ""), True),
+        ]
+        return [(words, muted) for words, muted in lines if words]

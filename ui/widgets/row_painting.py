@@ -8,6 +8,8 @@ timeline and the practice log and medication list, so their rows look alike.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import (
     QColor,
@@ -19,7 +21,7 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from ui.widgets.style import space, tokens
 from ui.widgets.wording import scaled_font
@@ -78,6 +80,57 @@ def draw_title_and_when(
         painter.setPen(when_colour)
         shown = QFontMetrics(when_font).elidedText(when_text, Qt.TextElideMode.ElideRight, room)
         painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
+
+
+def bold(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setBold(True)
+    return font
+
+
+def short_row_height(base: QFont, lines: int) -> int:
+    """The height of a `paint_short_row` row with `lines` short lines under its title."""
+    _, body, small = row_fonts(base)
+    return (
+        2 * space(1)
+        + QFontMetrics(bold(body)).height()
+        + lines * (LINE_GAP + QFontMetrics(small).height())
+    )
+
+
+def paint_short_row(
+    painter: QPainter,
+    option: QStyleOptionViewItem,
+    title_and_when: tuple[str, str],
+    lines: Sequence[tuple[str, bool]],
+) -> None:
+    """A compact card row: the title in bold with its day or time at the right, then each
+    short line (muted when flagged) cut to the width; the whole words are in the row's
+    accessible text."""
+    palette: QPalette = option.palette
+    _, body, small = row_fonts(option.font)
+    title_font = bold(body)
+    paint_row_background(painter, option.rect, palette, option.state)
+    text_colour = palette.color(QPalette.ColorRole.Text)
+    muted_colour = palette.color(QPalette.ColorRole.PlaceholderText)
+    area = option.rect.adjusted(space(2), space(1), -space(2), -space(1))
+    line = QRect(area.left(), area.top(), area.width(), QFontMetrics(title_font).height())
+    title, when = title_and_when
+    draw_title_and_when(
+        painter, line, (title, title_font, text_colour), (when, small, muted_colour)
+    )
+    top = line.bottom() + 1
+    metrics = QFontMetrics(small)
+    painter.setFont(small)
+    for words, muted in lines:
+        top += LINE_GAP
+        painter.setPen(muted_colour if muted else text_colour)
+        painter.drawText(
+            QRect(area.left(), top, area.width(), metrics.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(words, Qt.TextElideMode.ElideRight, area.width()),
+        )
+        top += metrics.height()
 
 
 ELLIPSIS = "…"
