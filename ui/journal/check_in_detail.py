@@ -7,47 +7,29 @@ timeline). Never writes to the store. Esc goes back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QLocale, Signal
+from PySide6.QtWidgets import QWidget
 
 from kapcompanion.ids import DistressRatingId
 from kapcompanion.journal import QuickCheckInEntry
 from kapcompanion.wording.translation import fill
+from ui.journal.entry_page import EntryPage
 from ui.journal.wrapped_text import wrapped_text
 from ui.widgets.building_blocks import card, text
 from ui.widgets.distress_scale import distress_words
-from ui.widgets.page_frame import HeaderedPage, PageHeader
 from ui.widgets.style import space
 from ui.widgets.wording import when_text
 
 
-class CheckInDetail(HeaderedPage):
+class CheckInDetail(EntryPage):
     """A quick check-in in full; `show_check_in` fills it."""
 
-    back_requested = Signal()
     delete_requested = Signal(int)  # the rating's id
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(scrolling=True, parent=parent)
+        super().__init__(self.tr("Move this quick check-in to recently deleted"), parent)
         self.setAccessibleName(self.tr("Quick check-in"))
         self._rating_id: DistressRatingId | None = None
-
-        self.back_button = QPushButton(self.tr("Back to the journal"))
-        self.back_button.setAccessibleName(self.tr("Back to the journal"))
-        self.back_button.clicked.connect(self.back_requested)
-        self.delete_button = QPushButton(self.tr("Move to recently deleted"))
-        self.delete_button.setAccessibleName(
-            self.tr("Move this quick check-in to recently deleted")
-        )
-        self.delete_button.clicked.connect(self._delete)
-        back_row = QHBoxLayout()
-        back_row.setContentsMargins(0, 0, 0, space(1))
-        back_row.addWidget(self.back_button)
-        back_row.addStretch(1)
-        self.header_slot.addLayout(back_row)
-        self.header = PageHeader((self.delete_button,))
-        self.set_header(self.header)
 
         frame, layout = card()
         layout.setSpacing(space(1))
@@ -60,14 +42,6 @@ class CheckInDetail(HeaderedPage):
         layout.addWidget(self.no_note_label)
         self.body.addWidget(frame)
         self.body.addStretch(1)
-        QWidget.setTabOrder(self.back_button, self.delete_button)
-
-        back = QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            self,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
-        back.activated.connect(self.back_requested)
 
     def rating_id(self) -> DistressRatingId | None:
         return self._rating_id

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 from kapcompanion.domain import Answer, Reflection
 from kapcompanion.ids import AnswerId, ReflectionId
 from kapcompanion.wording.translation import fill
+from ui.journal.entry_page import EntryPage
 from ui.journal.model import ThemeLook
 from ui.journal.wrapped_text import wrapped_text
 from ui.widgets.bounded_text import BoundedTextEdit
 from ui.widgets.building_blocks import card, clear_layout, text, theme_chip
 from ui.widgets.flow_layout import FlowLayout
-from ui.widgets.page_frame import HeaderedPage, PageHeader
 from ui.widgets.style import space
 from ui.widgets.while_idle import do_while_idle
 from ui.widgets.wording import reading_font, when_text
@@ -165,48 +165,25 @@ class AnswerCard(QFrame):
         self.save_button.setVisible(editing)
 
 
-class JournalDetail(HeaderedPage):
+class JournalDetail(EntryPage):
     """Shows one reflection; `show_reflection` fills it, the signals carry what was asked."""
 
-    back_requested = Signal()
     share_requested = Signal(int, bool)  # reflection id, share it
     answer_save_requested = Signal(int, int, str, str)  # reflection, answer, before, after
     delete_requested = Signal(int)  # reflection id
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(scrolling=True, parent=parent)
+        super().__init__(self.tr("Move this reflection to recently deleted"), parent)
         self.setAccessibleName(self.tr("Reflection"))
         self._reflection: Reflection | None = None
         self.answer_cards: list[AnswerCard] = []
         self._spare_cards: list[AnswerCard] = []  # filled again for the next reflection
-
-        self.back_button = QPushButton(self.tr("Back to the journal"))
-        self.back_button.setAccessibleName(self.tr("Back to the journal"))
-        self.back_button.clicked.connect(self.leave)
-        self.delete_button = QPushButton(self.tr("Move to recently deleted"))
-        self.delete_button.setAccessibleName(self.tr("Move this reflection to recently deleted"))
-        self.delete_button.clicked.connect(self._delete)
-        back_row = QHBoxLayout()
-        back_row.setContentsMargins(0, 0, 0, space(1))
-        back_row.addWidget(self.back_button)
-        back_row.addStretch(1)
-        self.header_slot.addLayout(back_row)
-        self.header = PageHeader((self.delete_button,))
-        self.set_header(self.header)
 
         self.share_box = QCheckBox(self.tr("Share with my therapist"))
         self.share_box.setAccessibleName(self.tr("Share this reflection with my therapist"))
         self.share_box.toggled.connect(self._share_toggled)
         self.status = text("", "muted")
         self.status.setAccessibleName(self.tr("What just happened"))
-        QWidget.setTabOrder(self.back_button, self.delete_button)
-
-        back = QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            self,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
-        back.activated.connect(self.leave)
         # The first reflection opened would otherwise build and style its cards there and then.
         do_while_idle(
             self,
@@ -388,7 +365,7 @@ class JournalDetail(HeaderedPage):
     def leave(self) -> None:
         """Save what is being edited, then go back (Esc does the same)."""
         self.save_open_edits()
-        self.back_requested.emit()
+        super().leave()
 
     def _answer_save_requested(self, answer_id: int, before: str, after: str) -> None:
         if self._reflection is not None:
