@@ -2,8 +2,10 @@
 
 500 weekly sessions, each with a same-day, next-day and week-after reflection of eight written
 answers (1,500 reflections, 12,000 answers), distress before and after, one to three themes; two
-insights a session (1,000), every fourth with a commitment; a PHQ-9, GAD-7 and PCL-5 every two
-weeks (780 check-ins). Random but seeded, so every build is the same profile.
+insights a session (1,000), every fourth with a commitment; a PHQ-9, GAD-7, PCL-5 and WHO-5
+every two weeks (1,040 check-ins); four practices and two quick check-ins a week between
+sessions (2,000 and 1,000); a medication list of ten. Random but seeded, so every build is the
+same profile.
 """
 
 from __future__ import annotations
@@ -14,15 +16,27 @@ from pathlib import Path
 
 from benchmarks.synthetic import add_fortnightly_check_ins
 from kapcompanion.data_files.prompt_sets import prompt_set_for
-from kapcompanion.domain import CommitmentStatus, NewSession, Phase, SessionKind
+from kapcompanion.domain import (
+    CommitmentStatus,
+    NewMedication,
+    NewPracticeEntry,
+    NewSession,
+    Phase,
+    PracticeRef,
+    SessionKind,
+)
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 
 SESSIONS = 500
 ANSWERS_PER_REFLECTION = 8
 INSIGHTS_PER_SESSION = 2
+PRACTICES_PER_WEEK = 4
+QUICK_CHECK_INS_PER_WEEK = 2
+MEDICATIONS = 10
+PRACTICE_KEYS = ("mindfulness", "breathwork", "movement", "time_outdoors", "sleep", "connection")
 # Bump when the profile changes, so a kept copy of an older one is built again.
-VERSION = 1
+VERSION = 2
 COMPLETE_MARK = f"ten-years-v{VERSION}.complete"
 PHRASES = (
     "I noticed the old tightness in my chest again",
@@ -123,8 +137,33 @@ def build(folder: Path, *, sessions: int = SESSIONS, seed: int = 10) -> None:
                             CommitmentStatus.TRYING,
                             at=written,
                         )
-        # 780 check-ins at 500 sessions: they began a few months before the first session.
+            _between_sessions(store, held, rng, level)
+        for number in range(MEDICATIONS):
+            store.medications.add(
+                NewMedication(f"Medication {number + 1}", sentence(rng, 10, 40), notes="")
+            )
+        # 260 of each questionnaire at 500 sessions: they began a few months before the first.
         fortnights = sessions * 52 // 100
         began = start - timedelta(weeks=2 * fortnights - sessions + 4)
         add_fortnightly_check_ins(store, began, fortnights, rng)
     (folder / COMPLETE_MARK).write_text("", encoding="utf-8")
+
+
+def _between_sessions(store: Store, held: datetime, rng: random.Random, level: float) -> None:
+    """The week after a session: a few practices and a couple of quick check-ins."""
+    for _ in range(PRACTICES_PER_WEEK):
+        done = held + timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 10))
+        practice = PracticeRef(builtin_key=rng.choice(PRACTICE_KEYS))
+        store.practices.log(
+            NewPracticeEntry(practice, done, rng.choice((None, 10, 20, 45)), _maybe_note(rng)),
+            now=done,
+        )
+    for _ in range(QUICK_CHECK_INS_PER_WEEK):
+        rated = held + timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 10))
+        value = round(min(max(level + rng.uniform(-2, 2), 0), 10))
+        store.check_ins.add_distress_rating(value, note=_maybe_note(rng), at=rated)
+
+
+def _maybe_note(rng: random.Random) -> str:
+    """Half the time a short note, otherwise none."""
+    return sentence(rng, 20, 60) if rng.random() < 0.5 else ""
