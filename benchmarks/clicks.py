@@ -74,6 +74,7 @@ SCREENS = (
     "insights",
     "trends",
     "checkins",
+    "practices",
     "report",
     "support",
     "settings",

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -54,6 +55,8 @@ class JournalFilterBar(QWidget):
         self.session_box = ElidingComboBox()
         self.session_box.setAccessibleName(self.tr("Filter by session"))
         self.session_box.addItem(self.tr("Any session"), None)
+        self._sessions: Sequence[Session] = ()
+        self._sessions_offered = True
         for box in (self.theme_box, self.phase_box, self.session_box):
             # Long names shorten in the box (the list shows them whole) so nothing is clipped.
             box.setSizeAdjustPolicy(
@@ -132,12 +135,27 @@ class JournalFilterBar(QWidget):
         """Offer these themes, sessions (newest first) and days; keep what is still chosen."""
         self.theme_box.set_themes(themes, self.theme_box.chosen())
 
+        self._sessions = sessions
+        if self.isVisible() or self.session_box.currentData() is not None:
+            self._offer_sessions()
+        else:  # hundreds of sessions put into words: only once the filters are opened
+            self._sessions_offered = False
+
+        today = date.today()
+        first = min(earliest or today, today)
+        last = max(latest or today, today)
+        for edit in (self.from_date, self.to_date):
+            edit.set_range(first, last)
+        self._update_clear_button()
+
+    def _offer_sessions(self) -> None:
+        """Fill the session choice (newest first), keeping the one chosen if it is still here."""
         chosen_session = self.session_box.currentData()
         self.session_box.blockSignals(True)
         while self.session_box.count() > 1:
             self.session_box.removeItem(1)
         locale = QLocale()
-        for session in sorted(sessions, key=lambda s: (s.held_at, s.id), reverse=True):
+        for session in sorted(self._sessions, key=lambda s: (s.held_at, s.id), reverse=True):
             label = fill(
                 self.tr("%1 · %2"),
                 session_title(session, locale),
@@ -147,13 +165,12 @@ class JournalFilterBar(QWidget):
         found = self.session_box.findData(chosen_session) if chosen_session is not None else 0
         self.session_box.setCurrentIndex(max(found, 0))
         self.session_box.blockSignals(False)
+        self._sessions_offered = True
 
-        today = date.today()
-        first = min(earliest or today, today)
-        last = max(latest or today, today)
-        for edit in (self.from_date, self.to_date):
-            edit.set_range(first, last)
-        self._update_clear_button()
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._sessions_offered:
+            self._offer_sessions()
+        super().showEvent(event)
 
     # The filter --------------------------------------------------------------------------------
 

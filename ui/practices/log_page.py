@@ -37,7 +37,7 @@ from ui.widgets.wording import day_text, local_qdatetime
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Entries shown at first, and how many more each "Show earlier ones" adds: years of a daily
 # practice stay quick to show, and a person scrolls back only so far at once.
-SHOWN_AT_ONCE = 300
+SHOWN_AT_ONCE = 100
 OWN_ROWS_SHOWN = 4
 
 
@@ -201,21 +201,17 @@ class PracticeLogPage(QWidget):
         )
 
     def _new_model(self) -> QStandardItemModel:
-        model = QStandardItemModel(0, 4, self)
-        model.setHorizontalHeaderLabels(
-            [self.tr("Practice"), self.tr("Time"), self.tr("Minutes"), self.tr("Note")]
-        )
+        model = QStandardItemModel(0, 1, self)
+        model.setHorizontalHeaderLabels([self.tr("Practice")])
         return model
 
     def _show_model(self, model: QStandardItemModel) -> None:
         self.tree.setModel(model)
         self.tree.selectionModel().currentChanged.connect(self._current_moved)
-        # One painted column as wide as the card; the others hold the parts for the row.
+        # One painted column as wide as the card.
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for hidden in range(1, model.columnCount()):
-            self.tree.setColumnHidden(hidden, True)
 
     def _current_moved(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_buttons()
@@ -270,20 +266,19 @@ class PracticeLogPage(QWidget):
             spoken = ", ".join(
                 part for part in (name, day_item.text(), time, minutes, note) if part
             )
-            cells = [QStandardItem(words) for words in (name, time, minutes, note)]
-            for cell in cells:
-                cell.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
-                cell.setEditable(False)
-            cells[0].setData(int(entry.id), ID_ROLE)
-            cells[0].setData(time, RowRole.WHEN)
+            item = QStandardItem(name)
+            item.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
+            item.setEditable(False)
+            item.setData(int(entry.id), ID_ROLE)
+            item.setData(time, RowRole.WHEN)
             detail = (
                 fill(self.tr("%1 · %2"), minutes, note) if minutes and note else minutes or note
             )
-            cells[0].setData(detail, RowRole.DETAIL)
-            day_item.appendRow(cells)
-            rows.append(cells[0])
+            item.setData(detail, RowRole.DETAIL)
+            day_item.appendRow(item)
+            rows.append(item)
             if keep is not None and int(entry.id) == keep:
-                chosen = cells[0].index()
+                chosen = item.index()
         old, self.model = self.model, model
         self._show_model(model)
         old.deleteLater()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from typing import cast
 
 import pytest
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from kapcompanion.domain import DeletedKind
+from kapcompanion.domain import DeletedKind, NewSession
 from kapcompanion.errors import NotFoundError
 from kapcompanion.ids import ReflectionId
 from kapcompanion.journal import (
@@ -321,6 +322,25 @@ def test_filters_combine_with_search_and_with_each_other(
 
 
 # The gentle step before a difficult entry -------------------------------------------------
+
+
+def test_the_session_filter_offers_every_session_once_the_filters_open(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    added = demo_store.sessions.add(
+        NewSession(held_at=datetime.now(UTC) - timedelta(hours=1), number_in_course=7)
+    )
+    view.data_changed_elsewhere(DataKind.SESSIONS)  # a session logged while the filters are shut
+    view.filters_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    box = view.filter_bar.session_box
+    offered = [box.itemData(row) for row in range(1, box.count())]
+    assert offered[0] == int(added.id)  # newest first
+    assert sorted(offered) == sorted(int(s.id) for s in demo_store.sessions.list())
+    box.setCurrentIndex(1)
+    view.data_changed_elsewhere(DataKind.SESSIONS)
+    assert box.currentData() == int(added.id)  # a choice made stays through a change
 
 
 def test_a_difficult_entry_asks_first_and_the_setting_turns_that_off(

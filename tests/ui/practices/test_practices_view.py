@@ -57,11 +57,11 @@ def row(tree: QTreeWidget, group: int, child: int | None = None) -> QTreeWidgetI
     return item
 
 
-def logged(page: PracticeLogPage, day: int, entry: int) -> list[str]:
-    """The words of one entry under its day (the days newest first)."""
-    model = page.model
-    day_index = model.index(day, 0)
-    return [model.index(entry, column, day_index).data() for column in range(4)]
+def logged(page: PracticeLogPage, day: int, entry: int) -> tuple[str, str, str]:
+    """One entry's row under its day (the days newest first): its practice, its time, and
+    its minutes and note as the row shows them."""
+    row = page.model.index(entry, 0, page.model.index(day, 0))
+    return row.data(), row.data(RowRole.WHEN), row.data(RowRole.DETAIL)
 
 
 def undo(view: PracticesView, qtbot: QtBot) -> None:
@@ -98,8 +98,8 @@ def test_history_is_newest_first_by_day_and_an_entry_is_edited_and_undone(
     view = show_view(PracticesView, store)
     tree = view.log_page.tree
     assert view.log_page.model.rowCount() == 2  # two days
-    name, _time, minutes, note = logged(view.log_page, 0, 0)
-    assert (name, minutes, note) == ("Movement", "30 min", "note 1")
+    name, _time, detail = logged(view.log_page, 0, 0)
+    assert (name, detail) == ("Movement", "30 min · note 1")
     tree.setFocus()
     assert view.log_page.current_entry() is not None
     assert practice_name(view.log_page.current_entry()) == "Movement"  # type: ignore[arg-type]
@@ -112,7 +112,7 @@ def test_history_is_newest_first_by_day_and_an_entry_is_edited_and_undone(
     press(qtbot, Qt.Key.Key_Return)
     closed(view, qtbot)
     assert store.practices.entries()[0].minutes == 40
-    assert logged(view.log_page, 0, 0)[2] == "40 min"
+    assert logged(view.log_page, 0, 0)[2] == "40 min · note 1"
     undo(view, qtbot)
     assert store.practices.entries()[0].minutes == 30
     redo(view, qtbot)
