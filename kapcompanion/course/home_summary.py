@@ -5,6 +5,7 @@ Pure reads from the store; the window decides the wording and formats dates and 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -34,8 +35,9 @@ class CourseSummary:
         return self.latest_session is None and self.reflections == 0 and self.insights == 0
 
 
-def summarise_course(store: Store) -> CourseSummary:
-    sessions = store.sessions.list()
+def summarise_course(store: Store, sessions: Sequence[Session] | None = None) -> CourseSummary:
+    """The course at a glance; `sessions` is every session if the caller has read them."""
+    sessions = store.sessions.list() if sessions is None else sessions
     dosing = [s for s in sessions if s.kind is SessionKind.DOSING]
     rated = [s.distress_after for s in dosing if s.distress_after is not None]
     return CourseSummary(
@@ -49,5 +51,5 @@ def summarise_course(store: Store) -> CourseSummary:
         top_themes=tuple(store.themes.counts()[:TOP_THEMES]),
         key_insights=tuple(store.insights.leading(KEY_INSIGHTS)),
         paused_reflection=next(iter(store.reflections.unfinished()), None),
-        latest_check_in=next(reversed(store.check_ins.distress_ratings()), None),
+        latest_check_in=store.check_ins.latest_distress_rating(),
     )

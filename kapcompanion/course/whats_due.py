@@ -14,6 +14,7 @@ a session months ago is not something to invite now.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -67,22 +68,26 @@ class DueItem:
         return f"check_in:{self.questionnaire.id}:{self.after_check_in or 'first'}"
 
 
-def whats_due(store: Store, today: date) -> list[DueItem]:
+def whats_due(
+    store: Store, today: date, sessions: Sequence[Session] | None = None
+) -> list[DueItem]:
     """Everything due on `today` that the client has not set aside: the follow-ups of recent
     dosing sessions in their time (oldest session first, in the order they fall due), then the
     check-ins the schedule suggests, then the practices the client asked to be reminded of.
-    Follow-ups and check-ins once any dosing session is logged: before that, only practices."""
+    Follow-ups and check-ins once any dosing session is logged: before that, only practices.
+    `sessions` is every session if the caller has read them."""
     practices = [
         DueItem(DueKind.PRACTICE, due.due_on, practice=due.practice)
         for due in due_practices(store, today)
     ]
-    sessions = [s for s in store.sessions.list() if s.kind is SessionKind.DOSING]
-    if not sessions:
+    every = store.sessions.list() if sessions is None else sessions
+    dosing = [s for s in every if s.kind is SessionKind.DOSING]
+    if not dosing:
         return _not_set_aside(store, practices)
     items: list[DueItem] = []
     invited = invited_phases(store)  # all of them, unless a therapist's plan says which
     since = today - timedelta(days=max(LISTED_UNTIL_DAY.values()))
-    for session in sessions:
+    for session in dosing:
         held_on = local_day(session)
         if not since <= held_on <= today:
             continue

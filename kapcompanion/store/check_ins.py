@@ -150,6 +150,14 @@ class CheckIns(Part):
             assert row is not None
             return to.distress_rating(row)
 
+    def latest_distress_rating(self) -> DistressRating | None:
+        """The live quick distress check-in made last, if any."""
+        row = self._one(
+            "SELECT * FROM distress_ratings WHERE deleted_at IS NULL "
+            "ORDER BY rated_at DESC, id DESC LIMIT 1"
+        )
+        return None if row is None else to.distress_rating(row)
+
     def distress_ratings(self) -> list[DistressRating]:
         """Live quick distress check-ins (not the ratings of sessions or reflections), oldest
         first."""

@@ -77,8 +77,9 @@ class HomeView(Screen):
         from kapcompanion.course.whats_due import whats_due
 
         today = date.today()
-        summary = summarise_course(self._store)
-        due = whats_due(self._store, today)
+        sessions = self._store.sessions.list()
+        summary = summarise_course(self._store, sessions)
+        due = whats_due(self._store, today, sessions)
         clear_layout(self._column)
         if summary.is_empty:
             self._show_welcome()

@@ -341,3 +341,15 @@ def test_the_course_begins_with_its_earliest_live_entry(store: Store) -> None:
     assert store.first_moment() == datetime(2026, 3, 5, tzinfo=UTC)  # not finished: not yet
     store.check_ins.complete(check_in.id, at=datetime(2026, 2, 21, tzinfo=UTC))
     assert store.first_moment() == datetime(2026, 2, 21, tzinfo=UTC)
+
+
+def test_home_gets_the_quick_check_in_made_last_and_never_one_moved_away(store: Store) -> None:
+    assert store.check_ins.latest_distress_rating() is None
+    day = datetime(2026, 11, 20, 9, tzinfo=UTC)
+    store.check_ins.add_distress_rating(5, at=day + timedelta(days=2))
+    store.check_ins.add_distress_rating(3, at=day)  # written later, about an earlier moment
+    latest = store.check_ins.add_distress_rating(7, note="late", at=day + timedelta(days=3))
+    assert store.check_ins.latest_distress_rating() == latest
+    store.deleted.move(DeletedKind.DISTRESS_RATING, latest.id)
+    shown = store.check_ins.latest_distress_rating()
+    assert shown is not None and shown.value == 5
