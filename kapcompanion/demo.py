@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from kapcompanion.course.practice_reminders import set_reminders
+from kapcompanion.course.support import save_contacts, save_safety_plan
 from kapcompanion.data_files.prompt_sets import prompt_set_for
 from kapcompanion.data_files.questionnaires import questionnaire
 from kapcompanion.data_files.resource_files import ResourceError, load_json_resource, resource_path
@@ -91,6 +92,8 @@ def fill_demo(store: Store, today: date | None = None, zone: tzinfo | None = Non
         for check_in in course.get("check_ins", []):
             _add_check_in(store, first_day, check_in, zone)
         _add_practices(store, first_day, course.get("practices", []), zone)
+        save_contacts(store, course.get("contacts", {}))
+        save_safety_plan(store, course.get("safety_plan", {}))
         reminded = course.get("practice_reminders", {})
         set_reminders(store, {PracticeRef(builtin_key=key): reminded[key] for key in reminded})
         for rating in course.get("distress_check_ins", []):

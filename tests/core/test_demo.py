@@ -7,6 +7,7 @@ from datetime import UTC, date
 import pytest
 
 from kapcompanion.course.home_summary import summarise_course
+from kapcompanion.course.support import SAFETY_PLAN_SECTIONS, contacts, safety_plan
 from kapcompanion.course.whats_due import DueKind, whats_due
 from kapcompanion.demo import DAYS_SINCE_LAST_SESSION, fill_demo
 from kapcompanion.domain import Phase, SessionKind
@@ -97,3 +98,11 @@ def test_the_sample_course_shows_home_a_practice_it_asked_to_be_reminded_of(stor
     fill_demo(store, today=today, zone=UTC)
     due = [item for item in whats_due(store, today) if item.kind is DueKind.PRACTICE]
     assert [item.practice.builtin_key for item in due if item.practice] == ["time_outdoors"]
+
+
+def test_the_sample_course_has_a_safety_plan_and_people_to_contact(store: Store) -> None:
+    fill_demo(store, today=date(2026, 11, 25), zone=UTC)
+    plan = safety_plan(store)
+    assert all(plan[section] for section in SAFETY_PLAN_SECTIONS)  # no empty section
+    people = contacts(store)
+    assert all(people.values())  # therapist and clinic, names and numbers
