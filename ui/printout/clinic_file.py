@@ -82,9 +82,15 @@ def save_clinic_file(
         return None
     questionnaires = counted(CONTEXT, "%Ln finished questionnaire(s)", summary.questionnaires)
     holds = (
-        _tr("It holds %1 and the name you gave, and nothing else.", questionnaires)
+        _tr(
+            "It holds %1 from the days you chose and the name you gave, and nothing else.",
+            questionnaires,
+        )
         if summary.with_name
-        else _tr("It holds %1 and nothing else; your name is not in it.", questionnaires)
+        else _tr(
+            "It holds %1 from the days you chose, and nothing else; your name is not in it.",
+            questionnaires,
+        )
     )
     message = "\n\n".join(
         (
