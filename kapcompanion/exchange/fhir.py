@@ -78,7 +78,14 @@ def shared_check_ins(store: Store, period: Period) -> list[tuple[Questionnaire, 
 def clinic_bundle(store: Store, period: Period, name: str, *, now: datetime | None = None) -> JSON:
     """The Bundle for `period`, with `name` (as the printout shows it) as the only thing about
     the client; raises NoQuestionnairesError when the period has no finished questionnaire."""
-    check_ins = shared_check_ins(store, period)
+    return bundle_of(shared_check_ins(store, period), name, now=now)
+
+
+def bundle_of(
+    check_ins: list[tuple[Questionnaire, CheckIn]], name: str, *, now: datetime | None = None
+) -> JSON:
+    """The Bundle of `check_ins` (from `shared_check_ins`) and `name`. Needs no store, so it
+    may be made on any thread."""
     if not check_ins:
         raise NoQuestionnairesError()
     entries: list[JSON] = []
@@ -115,8 +122,24 @@ def write_clinic_file(
     """Write the clinic file to `path` whole (or not at all); an existing file is kept unless
     `replace`. Nothing is written when the period has no finished questionnaire."""
     check_destination(path, overwrite=replace, exists=ExportFileExistsError)
-    bundle = clinic_bundle(store, period, name, now=now)
-    text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
+    return write_bundle_of(shared_check_ins(store, period), path, name, replace=replace, now=now)
+
+
+def write_bundle_of(
+    check_ins: list[tuple[Questionnaire, CheckIn]],
+    path: Path,
+    name: str = "",
+    *,
+    replace: bool = False,
+    now: datetime | None = None,
+) -> ClinicFileSummary:
+    """`write_clinic_file` for check-ins already read: needs no store, so it may run on any
+    thread."""
+    check_destination(path, overwrite=replace, exists=ExportFileExistsError)
+    bundle = bundle_of(check_ins, name, now=now)
+    # Compact: an indented file of ten years of questionnaires took a second to write, twice
+    # as big, and a record system reads it the same.
+    text = json.dumps(bundle, ensure_ascii=False, separators=(",", ":")) + "\n"
     write_atomically(
         path,
         text.encode("utf-8"),

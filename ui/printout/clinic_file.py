@@ -3,13 +3,15 @@ days, and the chosen name, as a FHIR file a clinic's record system can import
 (kapcompanion.exchange.fhir; docs/fhir-export.md).
 
 Asks where to save (the Documents folder, "kap-companion-for-my-clinic-DATE.json"), writes it
-whole at once (even ten years of questionnaires are a few hundred small records), then says
+on a thread of its own (ten years of questionnaires: 40 ms to read here, 0.4 s to write
+there), then says
 plainly what was saved and that it holds only the questionnaires. When the days hold no
 finished questionnaire it says so before asking anything, and no file is made.
 """
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from kapcompanion.errors import KapError
 from kapcompanion.wording.translation import counted, translate
+from ui.widgets.busy import run_busy
 from ui.widgets.error_messages import show_error, show_message
 
 if TYPE_CHECKING:
@@ -60,9 +63,10 @@ def save_clinic_file(
     was nothing to save, the client changed their mind, or it could not be written: each
     said calmly)."""
     # Only once asked: the exchange package is not needed to show the window.
-    from kapcompanion.exchange.fhir import shared_check_ins, write_clinic_file
+    from kapcompanion.exchange.fhir import shared_check_ins, write_bundle_of
 
-    if not shared_check_ins(store, period):
+    check_ins = shared_check_ins(store, period)  # here: the store is this thread's
+    if not check_ins:
         show_message(
             parent,
             _tr("No questionnaires in these days"),
@@ -76,9 +80,21 @@ def save_clinic_file(
     if path is None:
         return None
     try:
-        summary = write_clinic_file(store, path, period, name, replace=True)
+        summary = run_busy(
+            parent,
+            _tr("Saving the file for your clinic…"),
+            lambda: write_bundle_of(check_ins, path, name, replace=True),
+        )
     except KapError as error:
         show_error(parent, error)
+        return None
+    except Exception as error:  # said calmly, never a traceback
+        print(f"The file for the clinic could not be saved: {error!r}", file=sys.stderr)
+        show_message(
+            parent,
+            _tr("The file was not saved"),
+            _tr("Something unexpected stopped it. Nothing was changed; you might try again."),
+        )
         return None
     questionnaires = counted(CONTEXT, "%Ln finished questionnaire(s)", summary.questionnaires)
     holds = (

@@ -104,3 +104,21 @@ def test_days_without_questionnaires_say_so_and_ask_nothing(
     assert "No file was made" in seen[0][1]
     assert asked == []
     assert not list(tmp_path.glob("*.json"))
+
+
+def test_a_file_that_cannot_be_written_is_said_calmly(
+    show_view: ShowView, demo_store: Store, qtbot: QtBot, tmp_path: Path, asked: list[str]
+) -> None:
+    name = f"kap-companion-for-my-clinic-{date.today().isoformat()}.json"
+    (tmp_path / name).mkdir()  # a folder where the file would go
+    view = show_view(ReportView, demo_store)
+    seen: list[tuple[str, str]] = []
+    answer_next_dialog(seen)
+
+    press_the_button(qtbot, view)
+    qtbot.waitUntil(lambda: bool(seen))
+
+    assert asked
+    assert "choose another name" in " ".join(seen[0])
+    assert (tmp_path / name).is_dir()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no partial file
