@@ -4,9 +4,8 @@ days, and the chosen name, as a FHIR file a clinic's record system can import
 
 Asks where to save (the Documents folder, "kap-companion-for-my-clinic-DATE.json"), writes it
 on a thread of its own (ten years of questionnaires: 40 ms to read here, 0.4 s to write
-there), then says
-plainly what was saved and that it holds only the questionnaires. When the days hold no
-finished questionnaire it says so before asking anything, and no file is made.
+there), then says plainly what was saved and that it holds only the questionnaires. When the
+days hold no finished questionnaire it says so before asking anything, and no file is made.
 """
 
 from __future__ import annotations
