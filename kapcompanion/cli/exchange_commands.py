@@ -24,7 +24,10 @@ def add_exchange_parsers(
     export = commands.add_parser(
         "export",
         parents=[shared],
-        help="write everything you have to a JSON file (or CSV files in a zip)",
+        help=(
+            "write everything you have to a JSON file (or CSV files in a zip), or only your "
+            "questionnaires as a file for your clinic (--format fhir)"
+        ),
     )
     export.add_argument(
         "--format",
@@ -38,7 +41,10 @@ def add_exchange_parsers(
     export.add_argument(
         "--out",
         metavar="FILE",
-        help="where to write it (default: kap-companion-export-DATE.json or .zip here)",
+        help=(
+            "where to write it (default here: kap-companion-export-DATE.json or .zip; for fhir, "
+            "kap-companion-for-my-clinic-DATE.json)"
+        ),
     )
     for_clinic = export.add_argument_group("for --format fhir only")
     for_clinic.add_argument(
