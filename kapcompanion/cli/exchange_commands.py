@@ -1,5 +1,6 @@
 """`export` and `import`: everything out to a JSON file (or CSV files in a zip), and a JSON
-export back in.
+export back in; or, with `--format fhir`, only the finished questionnaires of some days as a
+file for the client's clinic (docs/fhir-export.md).
 
 Each takes the profile and the parsed arguments and returns an exit code; a failure a person
 can cause is raised as a `KapError` for `kapcompanion.cli.main` to print in one sentence.
@@ -8,11 +9,12 @@ can cause is raised as a `KapError` for `kapcompanion.cli.main` to print in one 
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from kapcompanion.cli.exit_codes import EXIT_OK
 from kapcompanion.cli.passphrase_commands import profile_passphrase
+from kapcompanion.cli.report import _day as day_argument
 from kapcompanion.profile import Profile, ProfileLock
 
 
@@ -22,18 +24,48 @@ def add_exchange_parsers(
     export = commands.add_parser(
         "export",
         parents=[shared],
-        help="write everything you have to a JSON file (or CSV files in a zip)",
+        help=(
+            "write everything you have to a JSON file (or CSV files in a zip), or only your "
+            "questionnaires as a file for your clinic (--format fhir)"
+        ),
     )
     export.add_argument(
         "--format",
-        choices=("json", "csv"),
+        choices=("json", "csv", "fhir"),
         default="json",
-        help="json (the default) can be imported again; csv is for spreadsheets",
+        help=(
+            "json (the default) can be imported again; csv is for spreadsheets; fhir is only "
+            "your finished questionnaires, as a file your clinic's record system can import"
+        ),
     )
     export.add_argument(
         "--out",
         metavar="FILE",
-        help="where to write it (default: kap-companion-export-DATE.json or .zip here)",
+        help=(
+            "where to write it (default here: kap-companion-export-DATE.json or .zip; for fhir, "
+            "kap-companion-for-my-clinic-DATE.json)"
+        ),
+    )
+    for_clinic = export.add_argument_group("for --format fhir only")
+    for_clinic.add_argument(
+        "--from",
+        dest="start",
+        metavar="YYYY-MM-DD",
+        type=day_argument,
+        help="first day (default: the start)",
+    )
+    for_clinic.add_argument(
+        "--to",
+        dest="end",
+        metavar="YYYY-MM-DD",
+        type=day_argument,
+        help="last day (default: today)",
+    )
+    for_clinic.add_argument(
+        "--name",
+        metavar="TEXT",
+        default="",
+        help="your name or initials, the only thing about you in the file (default: none)",
     )
     imported = commands.add_parser(
         "import",
@@ -49,11 +81,34 @@ def run_export(profile: Profile, args: argparse.Namespace) -> int:
 
     if not profile.database_path.exists():  # never create an empty profile just to export it
         raise ExchangeError(f"There are no entries in {profile.folder} yet, so nothing to export.")
+    if args.format == "fhir":
+        return _export_for_clinic(profile, args)
+    if args.start or args.end or args.name:
+        raise ExchangeError(
+            "--from, --to and --name are for --format fhir only; nothing was saved."
+        )
     suffix = ".zip" if args.format == "csv" else ".json"
     destination = Path(args.out or f"kap-companion-export-{datetime.now():%Y-%m-%d}{suffix}")
     write = write_csv_export if args.format == "csv" else write_json_export
     with Store.open(profile.database_path, passphrase=profile_passphrase(profile)) as store:
         summary = write(store, destination.expanduser().absolute())
+    print(summary.describe())
+    return EXIT_OK
+
+
+def _export_for_clinic(profile: Profile, args: argparse.Namespace) -> int:
+    from kapcompanion.course.trends import Period
+    from kapcompanion.exchange import ExchangeError
+    from kapcompanion.exchange.fhir import write_clinic_file
+    from kapcompanion.store import Store
+
+    if args.start and args.end and args.end < args.start:
+        raise ExchangeError("The last day is before the first; nothing was saved.")
+    destination = Path(args.out or f"kap-companion-for-my-clinic-{date.today():%Y-%m-%d}.json")
+    with Store.open(profile.database_path, passphrase=profile_passphrase(profile)) as store:
+        summary = write_clinic_file(
+            store, destination.expanduser().absolute(), Period(args.start, args.end), args.name
+        )
     print(summary.describe())
     return EXIT_OK
 

@@ -3,7 +3,9 @@ saves it as a PDF.
 
 From top to bottom: which days (`PeriodPicker`), which sections (`SectionChoice`), exactly which
 reflections and insights go in (two `ChoiceList`s: those marked shareable are ticked to begin
-with; nothing unticked is ever printed), an optional name or initials and a note. The header
+with; nothing unticked is ever printed), an optional name or initials and a note, and last a
+file for the clinic's records (only the questionnaires of those days and that name:
+ui.printout.clinic_file). The header
 stays put with a sentence saying how much will be included and the two actions. What is ticked
 here belongs to this printout only: it never changes what is marked shareable. The rules
 (what a period means, what is on offer, what is pre-selected, the paper) are the core's
@@ -46,6 +48,7 @@ from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
 from ui.printout.child_pages import ChildPages
 from ui.printout.choices import Choice, ChoiceList, ChoiceListWords, Offered
+from ui.printout.clinic_file import save_clinic_file
 from ui.printout.job import ReportJob, stop_jobs_on_quit
 from ui.printout.output import (
     ask_for_pdf_path,
@@ -236,6 +239,26 @@ class ReportView(Screen):
             personal_layout.addWidget(caption)
             personal_layout.addWidget(editor)
         body.addWidget(personal_card)
+
+        clinic_card, clinic_layout = card(self.tr("For your clinic's records"))
+        clinic_layout.addWidget(
+            text(
+                self.tr(
+                    "A file your clinic can import into their records: only your finished "
+                    "questionnaires from the days above, and your name if you gave one. "
+                    "Nothing else goes in."
+                ),
+                "muted",
+            )
+        )
+        self.clinic_button = QPushButton(self.tr("Save a file for my clinic…"))
+        self.clinic_button.setAccessibleName(self.tr("Save a file for your clinic's records"))
+        self.clinic_button.clicked.connect(self.ask_and_save_clinic_file)
+        clinic_row = QHBoxLayout()
+        clinic_row.addWidget(self.clinic_button)
+        clinic_row.addStretch(1)
+        clinic_layout.addLayout(clinic_row)
+        body.addWidget(clinic_card)
         body.addStretch(1)
 
     def _build_tab_order(self) -> None:
@@ -254,6 +277,7 @@ class ReportView(Screen):
             self.insights.view,
             self.name_edit,
             self.note_edit,
+            self.clinic_button,
         ]
         chain_tab_order(order)
 
@@ -424,6 +448,7 @@ class ReportView(Screen):
         self.summary.setAccessibleDescription(words)
         for button in (self.print_button, self.pdf_button):
             button.setEnabled(ready and self._job is None)
+        self.clinic_button.setEnabled(options is not None and self._store is not None)
 
     # Printing and saving ------------------------------------------------------------------------
 
@@ -439,6 +464,15 @@ class ReportView(Screen):
         path = ask_for_pdf_path(self, suggested_pdf_path(self.today()))
         if path is not None:
             self.start_save_pdf(path)
+
+    def ask_and_save_clinic_file(self) -> Path | None:
+        """Save the chosen days' finished questionnaires, with the chosen name, as a file for
+        the clinic (asking where); the file's path, or None if none was saved."""
+        if self._store is None or self._period is None:
+            return None
+        return save_clinic_file(
+            self, self._store, self._period, self.name_edit.text(), self.today()
+        )
 
     @property
     def busy(self) -> bool:
