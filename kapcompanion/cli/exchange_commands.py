@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kapcompanion.cli.exit_codes import EXIT_OK
 from kapcompanion.cli.passphrase_commands import profile_passphrase
-from kapcompanion.cli.report import _day as day_argument
+from kapcompanion.cli.report import day_argument
 from kapcompanion.profile import Profile, ProfileLock
 
 

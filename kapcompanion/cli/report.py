@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the parser is built on every start: the store and Qt load o
 PAPER_SIZES = ("a4", "letter")
 
 
-def _day(text: str) -> date:
+def day_argument(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -60,11 +60,15 @@ def add_report_parser(
         "--from",
         dest="start",
         metavar="YYYY-MM-DD",
-        type=_day,
+        type=day_argument,
         help="first day (default: the start)",
     )
     report.add_argument(
-        "--to", dest="end", metavar="YYYY-MM-DD", type=_day, help="last day (default: today)"
+        "--to",
+        dest="end",
+        metavar="YYYY-MM-DD",
+        type=day_argument,
+        help="last day (default: today)",
     )
     report.add_argument(
         "--include-all",
