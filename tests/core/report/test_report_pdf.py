@@ -60,7 +60,7 @@ LETTER_POINTS = (612, 792)
 
 
 def normalised(text: str) -> str:
-    """Qt's PDFs put tabs between words and use ligatures (ﬁ); read them as plain words."""
+    """Qt's PDFs put tabs between words; read them as plain words (and any ligature as letters)."""
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
