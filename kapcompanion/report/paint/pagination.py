@@ -19,10 +19,10 @@ out once, unpaginated, and the breaks are chosen from its lines:
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import pairwise
 
 from PySide6.QtGui import (
     QTextBlock,
@@ -154,7 +154,7 @@ def _section_openings(blocks: list[_Block], short: float) -> list[Span]:
     taller than `short`) lead into a chart, a table or a smaller heading, up to that chart's
     line, the table's first line (the table's own keep adds its header and first row) or the
     smaller heading's first line (its own keep adds what it opens); otherwise up to its first
-    OPENING_LINES lines of text."""
+    OPENING_LINES lines of text (fewer when the next heading comes sooner)."""
     keeps: list[Span] = []
     for index, block in enumerate(blocks):
         if not block.heading or (index and blocks[index - 1].heading):
@@ -171,7 +171,9 @@ def _section_openings(blocks: list[_Block], short: float) -> list[Span]:
             if leads_into.content or leads_into.level > blocks[after - 1].level:
                 keeps.append((top, leads_into.lines[0][1]))
                 continue
-        following = [line for later in blocks[after:] for line in later.lines][:OPENING_LINES]
+        # Not past the next heading: that would chain this section to the next one's opening.
+        own = itertools.takewhile(lambda later: not later.heading, blocks[after:])
+        following = [line for later in own for line in later.lines][:OPENING_LINES]
         keeps.append((top, following[-1][1] if following else blocks[after - 1].lines[-1][1]))
     return keeps
 
@@ -179,7 +181,9 @@ def _section_openings(blocks: list[_Block], short: float) -> list[Span]:
 def _chart_lead_ins(blocks: list[_Block]) -> list[Span]:
     """The block just before a chart, with the chart."""
     return [
-        (before.lines[0][0], chart.lines[0][1]) for before, chart in pairwise(blocks) if chart.chart
+        (before.lines[0][0], chart.lines[0][1])
+        for before, chart in itertools.pairwise(blocks)
+        if chart.chart
     ]
 
 
