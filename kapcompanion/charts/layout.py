@@ -60,6 +60,11 @@ class MarginsInPoints(LayoutEngine):
         super().__init__()
         self._margins = (left, right, top, bottom)
 
+    @property
+    def margins(self) -> tuple[float, float, float, float]:
+        """Left, right, top and bottom, in points."""
+        return self._margins
+
     def execute(self, fig: Figure) -> None:
         left, right, top, bottom = self._margins
         width, height = (size * 72 for size in fig.get_size_inches())
@@ -78,6 +83,25 @@ def set_margins(figure: Figure, *, left: float, right: float, top: float, bottom
     figure.set_layout_engine(
         MarginsInPoints(*(PAD_POINTS + margin for margin in (left, right, top, bottom)))
     )
+
+
+def share_margins(figures: Sequence[Figure]) -> None:
+    """Give the figures laid out by `MarginsInPoints` the widest of their margins on each
+    side, so that figures of one size, shown one above the other, have their plots in the
+    same box (the printout's questionnaire charts: the same dates fall at the same place)."""
+    engines = [
+        engine
+        for engine in (figure.get_layout_engine() for figure in figures)
+        if isinstance(engine, MarginsInPoints)
+    ]
+    if not engines:
+        return
+    widest = MarginsInPoints(
+        *(max(sides) for sides in zip(*(e.margins for e in engines), strict=True))
+    )
+    for figure in figures:
+        if isinstance(figure.get_layout_engine(), MarginsInPoints):
+            figure.set_layout_engine(MarginsInPoints(*widest.margins))
 
 
 def message_figure(style: ChartStyle, message: str) -> Figure:

@@ -16,6 +16,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from kapcompanion.charts import ChartStyle, distress_figure, questionnaire_figure, theme_map_figure
+from kapcompanion.charts.layout import share_margins
 from kapcompanion.report.content.build import ReportContent
 from kapcompanion.report.content.options import ReportOptions, ReportSection
 
@@ -74,12 +75,28 @@ def chart_pictures(
         _unsampled_cells(figure, width_inches)
         figures[THEME_MAP_KEY] = figure
     if options.includes(ReportSection.QUESTIONNAIRES):
-        for series in content.questionnaires:
-            if series.points:
-                figure = questionnaire_figure(series, style)
-                figure.set_size_inches(width_inches, QUESTIONNAIRE_HEIGHT_INCHES)
-                figures[questionnaire_key(series.questionnaire.id)] = figure
+        scores = {
+            questionnaire_key(series.questionnaire.id): questionnaire_figure(series, style)
+            for series in content.questionnaires
+            if series.points
+        }
+        for figure in scores.values():
+            figure.set_size_inches(width_inches, QUESTIONNAIRE_HEIGHT_INCHES)
+        _aligned(list(scores.values()))
+        figures.update(scores)
     return {key: _picture(key, figure) for key, figure in figures.items()}
+
+
+def _aligned(figures: list[Figure]) -> None:
+    """The questionnaire charts, printed one above the other, with their plots in one box and
+    one span of dates, so that a date falls at the same place on each."""
+    share_margins(figures)
+    plots = [figure.axes[0] for figure in figures if figure.axes]
+    if plots:
+        spans = [plot.get_xlim() for plot in plots]
+        start, end = min(low for low, _ in spans), max(high for _, high in spans)
+        for plot in plots:
+            plot.set_xlim(start, end)
 
 
 def _unsampled_cells(figure: Figure, width_inches: float) -> None:

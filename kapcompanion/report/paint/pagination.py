@@ -7,7 +7,9 @@ each one (four times slower than printing on a year of writing). Here the docume
 out once, unpaginated, and the breaks are chosen from its lines:
 
 - no line (of text, or a chart, which sits in a line of its own) is ever cut;
-- a heading, and the sentence that leads into a chart, stay on the page of what follows;
+- a heading stays on the page of what it opens: with the sentences under it and the chart or
+  table's first row they lead into (when short), else with its first lines of text; the
+  sentence that leads into a chart stays with the chart;
 - a short table row, and a short table, stay whole; a table's header row stays with its first
   row; a forced break ("page-break-before: always") is honoured;
 - a page that continues a table starts with that table's header row again (the render module
@@ -17,6 +19,7 @@ out once, unpaginated, and the breaks are chosen from its lines:
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,6 +37,7 @@ from kapcompanion.report.paint.html_parts import CSS_PIXELS_PER_INCH
 
 Span = tuple[float, float]  # top, bottom in document coordinates
 SHORT_SHARE = 1 / 3  # table rows, whole tables and repeated headers up to a third of a page
+OPENING_LINES = 2  # a heading over running text stays with at least this many of its lines
 
 
 @dataclass(frozen=True)
@@ -67,23 +71,40 @@ def _merged(spans: list[Span]) -> list[Span]:
     return merged
 
 
+@dataclass(frozen=True)
+class _Block:
+    lines: list[Span]
+    level: int  # a heading's level (1 for the largest); 0 for any other block
+    chart: bool
+    in_table: bool
+
+    @property
+    def heading(self) -> bool:
+        return self.level > 0
+
+    @property
+    def content(self) -> bool:
+        """A chart or a table: what a section's opening sentences lead into."""
+        return self.chart or self.in_table
+
+
 def page_breaks(
     document: QTextDocument,
     page_height: float,
-    keeps_with_next: Callable[[QTextBlock], bool],
+    heading_level: Callable[[QTextBlock], int],
+    is_chart: Callable[[QTextBlock], bool],
     continued: frozenset[int] = frozenset(),
 ) -> list[PageStart]:
-    """Where each page begins (the first at 0), in document coordinates. A block for which
-    `keeps_with_next` is true stays on the page where the next block begins. The tables
-    numbered in `continued` (from 0, in the document's order) are parts of the table before
-    them, with no header row of their own: together, one table."""
+    """Where each page begins (the first at 0), in document coordinates. Headings (blocks whose
+    `heading_level` is above 0) stay with what follows them (see `_section_openings`), and the
+    block before a chart (`is_chart`) with the chart. The tables numbered in `continued` (from
+    0, in the document's order) are parts of the table before them, with no header row of
+    their own: together, one table."""
     layout = document.documentLayout()
-    lines: list[Span] = []
-    keeps: list[Span] = []
+    blocks: list[_Block] = []
     forced: list[float] = []
     rows: dict[tuple[int, int], Span] = {}
     tables: dict[int, tuple[QTextTable, float]] = {}  # first position → table, header padding
-    sticky_from: float | None = None
     block = document.begin()
     while block.isValid():
         rect = layout.blockBoundingRect(block)
@@ -93,18 +114,13 @@ def page_breaks(
             for line in (text_layout.lineAt(i) for i in range(text_layout.lineCount()))
         ]
         if own:
-            lines.extend(own)
-            if sticky_from is not None:
-                keeps.append((sticky_from, own[0][1]))
-                sticky_from = None
             if (
                 block.blockFormat().pageBreakPolicy()
                 & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
             ):
                 forced.append(own[0][0])
-            if keeps_with_next(block):
-                sticky_from = own[0][0]
             table = QTextCursor(block).currentTable()
+            blocks.append(_Block(own, heading_level(block), is_chart(block), table is not None))
             if table is not None:
                 cell = table.cellAt(block.position())
                 key = (table.firstPosition(), cell.row())
@@ -114,12 +130,14 @@ def page_breaks(
                     padding = QTextTableCellFormat(cell.format()).topPadding()
                     tables[key[0]] = (table, padding)
         block = block.next()
+    lines = [line for block in blocks for line in block.lines]
     end = max(layout.documentSize().height(), lines[-1][1] if lines else 0.0)
     device = layout.paintDevice()
     # Qt scales a table cell's CSS padding by the device's dpi / CSS_PIXELS_PER_INCH.
     scale = device.logicalDpiY() / CSS_PIXELS_PER_INCH if device is not None else 1.0
     headed = _headed_tables(tables, rows, scale, continued)
     short = page_height * SHORT_SHARE
+    keeps = _section_openings(blocks, short) + _chart_lead_ins(blocks)
     short_rows = [row for row in rows.values() if row[1] - row[0] <= short]
     short_tables = [table.header[:1] + table.body[1:] for table in headed]
     keeps.extend((table.header[0], table.first_row[1]) for table in headed)
@@ -129,6 +147,44 @@ def page_breaks(
     fine = _merged(lines)
     repeatable = [table for table in headed if table.room <= short]
     return _choose_breaks(whole, fine, sorted(forced), end, page_height, repeatable)
+
+
+def _section_openings(blocks: list[_Block], short: float) -> list[Span]:
+    """A heading (or a run of them) with what it opens. When the sentences under it (no
+    taller than `short`) lead into a chart, a table or a smaller heading, up to that chart's
+    line, the table's first line (the table's own keep adds its header and first row) or the
+    smaller heading's first line (its own keep adds what it opens); otherwise up to its first
+    OPENING_LINES lines of text (fewer when the next heading comes sooner)."""
+    keeps: list[Span] = []
+    for index, block in enumerate(blocks):
+        if not block.heading or (index and blocks[index - 1].heading):
+            continue
+        top = block.lines[0][0]
+        after = index
+        while after < len(blocks) and blocks[after].heading:
+            after += 1
+        ahead = after
+        while ahead < len(blocks) and not (blocks[ahead].heading or blocks[ahead].content):
+            ahead += 1
+        if ahead < len(blocks) and blocks[ahead].lines[0][0] - top <= short:
+            leads_into = blocks[ahead]
+            if leads_into.content or leads_into.level > blocks[after - 1].level:
+                keeps.append((top, leads_into.lines[0][1]))
+                continue
+        # Not past the next heading: that would chain this section to the next one's opening.
+        own = itertools.takewhile(lambda later: not later.heading, blocks[after:])
+        following = [line for later in own for line in later.lines][:OPENING_LINES]
+        keeps.append((top, following[-1][1] if following else blocks[after - 1].lines[-1][1]))
+    return keeps
+
+
+def _chart_lead_ins(blocks: list[_Block]) -> list[Span]:
+    """The block just before a chart, with the chart."""
+    return [
+        (before.lines[0][0], chart.lines[0][1])
+        for before, chart in itertools.pairwise(blocks)
+        if chart.chart
+    ]
 
 
 def _headed_tables(

@@ -72,6 +72,7 @@ from kapcompanion.report.paint.paper import default_page_size as default_page_si
 from kapcompanion.report.paint.paper import pdf_page_layout
 from kapcompanion.report.paint.paper import write_report_pdf as write_report_pdf
 from kapcompanion.report.paint.running_text import footer_height, header_height, paint_running_text
+from kapcompanion.report.paint.searchable_type import without_ligatures
 from kapcompanion.report.paint.slices import continued_blocks, paint_slice
 from kapcompanion.report.paint.summary import SUMMARY_LIMITS, SummaryLimits
 from kapcompanion.store import Store
@@ -130,7 +131,7 @@ class _ChartPainter(QPyTextObject):
 def _body_font() -> QFont:
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
     font.setPointSizeF(BODY_POINTS)
-    return font
+    return without_ligatures(font)
 
 
 @dataclass
@@ -205,7 +206,9 @@ def lay_out(report: ReportDocument, device: QPagedPaintDevice) -> LaidOutReport:
     _lay_out_in_steps(document)
     if document.size().height() >= LAYOUT_LIMIT:
         raise ReportTooLongError()
-    starts = page_breaks(document, body.height(), _keeps_with_next, continued_tables(report.html))
+    starts = page_breaks(
+        document, body.height(), _heading_level, _is_chart, continued_tables(report.html)
+    )
     return LaidOutReport(document, body, starts)
 
 
@@ -219,10 +222,8 @@ def _lay_out_in_steps(document: QTextDocument) -> None:
     layout.documentSize()
 
 
-def _keeps_with_next(block: QTextBlock) -> bool:
-    """Headings, and the sentence just before a chart, stay with what follows them."""
-    following = block.next()
-    return block.blockFormat().headingLevel() > 0 or (following.isValid() and _is_chart(following))
+def _heading_level(block: QTextBlock) -> int:
+    return block.blockFormat().headingLevel()
 
 
 def _is_chart(block: QTextBlock) -> bool:

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 
 from kapcompanion.report.content.words import footer_note, page_number_text
 from kapcompanion.report.paint.html_parts import palette
+from kapcompanion.report.paint.searchable_type import without_ligatures
 
 RUNNING_POINTS = 8.0
 GAP_POINTS = 6.0  # between the running text and the body (a rule halfway)
@@ -37,7 +38,7 @@ def device_points(device: QPagedPaintDevice, points: float) -> float:
 def running_font() -> QFont:
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
     font.setPointSizeF(RUNNING_POINTS)
-    return font
+    return without_ligatures(font)
 
 
 @dataclass(frozen=True)

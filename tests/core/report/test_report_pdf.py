@@ -60,7 +60,7 @@ LETTER_POINTS = (612, 792)
 
 
 def normalised(text: str) -> str:
-    """Qt's PDFs put tabs between words and use ligatures (ﬁ); read them as plain words."""
+    """Qt's PDFs put tabs between words; read them as plain words (and any ligature as letters)."""
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
@@ -528,7 +528,7 @@ def test_page_breaks_always_move_on(qapp: QApplication) -> None:
     """Even with no room at all, each page starts below the one before (no endless loop)."""
     document = QTextDocument()
     document.setHtml("<p>One line</p><p>and another</p>")
-    starts = page_breaks(document, -10.0, lambda _block: False)
+    starts = page_breaks(document, -10.0, lambda _block: 0, lambda _block: False)
     tops = [start.top for start in starts]
     assert tops == sorted(set(tops))  # each page one device pixel further on
     assert len(tops) < 100
