@@ -37,6 +37,7 @@ from kapcompanion.course.trends import (
     ReflectionDistress,
     ScorePoint,
     ThemeMap,
+    UnscoredPoint,
     distress_series,
 )
 from kapcompanion.course.trends import theme_map as trends_theme_map
@@ -92,14 +93,6 @@ class SessionLine:
 
 
 @dataclass(frozen=True)
-class Unscored:
-    """A finished check-in with unanswered items: it has no total (never prorated)."""
-
-    taken_at: datetime
-    missing: tuple[int, ...]
-
-
-@dataclass(frozen=True)
 class ScoreLine:
     """The latest score of one questionnaire in the period, against the first one taken."""
 
@@ -110,7 +103,7 @@ class ScoreLine:
     # From `first` to `latest`: the published change thresholds it passes (course.change).
     passed: tuple[ChangeThreshold, ...] = ()
     # A later finished check-in in the period without a total: the real latest, said so.
-    unscored_latest: Unscored | None = None
+    unscored_latest: UnscoredPoint | None = None
 
     @property
     def change(self) -> int | None:
@@ -389,7 +382,7 @@ def _scores_and_safety_flags(
             change = course_change(questionnaire, finished)
             last = change.latest
             unscored = (
-                Unscored(last.when, last.score.missing)
+                UnscoredPoint(last.when, last.score.missing)
                 if last is not None and change.latest_is_partial and period.contains(last.when)
                 else None
             )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 
+from kapcompanion.course.trends import UnscoredPoint
 from kapcompanion.data_files.questionnaires import Questionnaire
 from kapcompanion.domain import CommitmentStatus
 from kapcompanion.report.content.build import (
@@ -16,7 +17,6 @@ from kapcompanion.report.content.build import (
     FlagKind,
     ReportContent,
     ScoreLine,
-    Unscored,
 )
 from kapcompanion.report.content.options import ReportSection
 from kapcompanion.wording.dates import day_of
@@ -113,7 +113,7 @@ def change_words(line: ScoreLine, locale: QLocale | None = None) -> str:
     return translate(CONTEXT, "%1: %2", signed, "; ".join(t.label for t in line.passed))
 
 
-def unscored_words(unscored: Unscored, questionnaire: Questionnaire) -> str:
+def unscored_words(unscored: UnscoredPoint, questionnaire: Questionnaire) -> str:
     """A finished check-in with unanswered items, in the "Latest" cell: never a total."""
     return translate(
         CONTEXT,
