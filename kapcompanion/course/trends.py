@@ -246,7 +246,7 @@ class QuestionnaireSeries:
             return ""
         return translate(
             CONTEXT,
-            "Your %1 check-in on %2 has no total, as %n question(s) were left unanswered.",
+            "Your %1 check-in on %2 has no total, as %n question(s) had no answer.",
             self.questionnaire.name,
             day_of(self.unscored_latest.taken_at),
             n=len(self.unscored_latest.missing),
