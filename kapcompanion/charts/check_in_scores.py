@@ -1,5 +1,5 @@
 """The check-in scores chart: one questionnaire's totals over time on its full range, its
-severity bands shaded and named at the right, and (PCL-5) its reference range marked.
+severity bands shaded and named at the right, and (PCL-5) its screening cut-point marked.
 
 Scores are drawn as their authors publish them: WHO-5's raw 0–25 times 4, on a 0–100 axis. Its
 bands are shaded the other way round (the deepest shade at the bottom), since for a well-being
@@ -28,7 +28,7 @@ from kapcompanion.wording.translation import translate
 
 def questionnaire_figure(series: QuestionnaireSeries, style: ChartStyle) -> Figure:
     """Scores over time on the questionnaire's full range, its severity bands shaded softly and
-    labelled at the right, and (PCL-5) the reference range marked."""
+    labelled at the right, and (PCL-5) the screening cut-point marked."""
     questionnaire = series.questionnaire
     if not series.points:
         return message_figure(
@@ -66,8 +66,8 @@ def questionnaire_figure(series: QuestionnaireSeries, style: ChartStyle) -> Figu
             fontsize=style.small,
             color=style.muted,
         )
-    if questionnaire.reference_range is not None:
-        low, high = questionnaire.reference_range
+    if questionnaire.screening_cut_point is not None:
+        low, high = questionnaire.screening_cut_point.low, questionnaire.screening_cut_point.high
         patch = axes.axhspan(
             (low - 0.5) * scale,
             (high + 0.5) * scale,
@@ -75,8 +75,8 @@ def questionnaire_figure(series: QuestionnaireSeries, style: ChartStyle) -> Figu
             linewidth=0,
             zorder=0,
         )
-        patch.set_gid("reference-range")
-        side_labels.append(translate(CONTEXT, "reference range"))
+        patch.set_gid("screening-cut-point")
+        side_labels.append(translate(CONTEXT, "screening cut-point"))
         axes.text(
             1.01,
             (low + high) / 2 * scale,

@@ -11,10 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from kapcompanion.data_files.questionnaires import Questionnaire, all_questionnaires, score
+from PySide6.QtCore import QLocale
+
+from kapcompanion.course.change import thresholds_passed
+from kapcompanion.data_files.questionnaires import (
+    Questionnaire,
+    ThresholdKind,
+    all_questionnaires,
+    score,
+)
 from kapcompanion.domain import Reflection, SessionKind, Theme
 from kapcompanion.ids import InsightId, ReflectionId, SessionId
 from kapcompanion.store import Store
+from kapcompanion.wording.dates import day_of
 from kapcompanion.wording.translation import translate
 
 RECENT_REFLECTIONS = 5
@@ -159,36 +168,89 @@ class ScorePoint:
 
 
 @dataclass(frozen=True)
+class UnscoredPoint:
+    """A finished check-in with unanswered items: it has no total (never prorated)."""
+
+    taken_at: datetime
+    missing: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class QuestionnaireSeries:
     questionnaire: Questionnaire
     points: tuple[ScorePoint, ...]
+    # The latest finished check-in in the period, when it came after the last total and has
+    # none: the summary names it, so an older total is never read as the latest.
+    unscored_latest: UnscoredPoint | None = None
 
     def shown_total(self, point: ScorePoint) -> int:
         """`point`'s total as the questionnaire publishes it (WHO-5: of 0–100)."""
         return point.total * self.questionnaire.multiplier
 
     def summary(self) -> str:
+        """The latest score, its change since the period's first with that day, and (neutrally)
+        the published number of points it reaches, if any (kapcompanion.course.change)."""
         name = self.questionnaire.name
+        unscored = self._unscored_words()
         if not self.points:
-            return translate(CONTEXT, "No %1 check-ins in this period yet.", name)
-        last = self.points[-1]
+            return unscored or translate(CONTEXT, "No %1 check-ins in this period yet.", name)
+        first, last = self.points[0], self.points[-1]
         latest = self.shown_total(last)
+        shown = (
+            translate(CONTEXT, "%1, %2", latest, last.band)
+            if last.band
+            else QLocale().toString(latest)
+        )
         if len(self.points) == 1:
-            if last.band:
-                return translate(CONTEXT, "Your %1 score was %2, %3.", name, latest, last.band)
-            return translate(CONTEXT, "Your %1 score was %2.", name, latest)
-        change = latest - self.shown_total(self.points[0])
+            words = translate(CONTEXT, "Your %1 score was %2.", name, shown)
+            return f"{unscored} {words}" if unscored else words
+        change = latest - self.shown_total(first)
+        since = day_of(first.taken_at)
         if change == 0:
-            moved = translate(CONTEXT, "the same as at the first")
-        elif change < 0:
-            moved = translate(CONTEXT, "%n point(s) lower than the first", n=-change)
-        else:
-            moved = translate(CONTEXT, "%n point(s) higher than the first", n=change)
-        if last.band:
-            return translate(
-                CONTEXT, "Your latest %1 score is %2, %3, %4.", name, latest, last.band, moved
+            words = (
+                translate(
+                    CONTEXT, "Your last %1 total is %2, the same as on %3.", name, shown, since
+                )
+                if unscored
+                else translate(
+                    CONTEXT, "Your latest %1 score is %2, the same as on %3.", name, shown, since
+                )
             )
-        return translate(CONTEXT, "Your latest %1 score is %2, %3.", name, latest, moved)
+        else:
+            words = translate(
+                CONTEXT,
+                "Your last %1 total is %2. It has changed by %n point(s) since %3, from %4."
+                if unscored
+                else "Your latest %1 score is %2. It has changed by %n point(s) since %3, from %4.",
+                name,
+                shown,
+                since,
+                self.shown_total(first),
+                n=abs(change),
+            )
+        passed = [
+            threshold.value
+            for threshold in thresholds_passed(self.questionnaire, first.total, last.total)
+            if threshold.kind is ThresholdKind.POINTS
+        ]
+        if passed:
+            words += " " + translate(
+                CONTEXT,
+                "That is at least the %1-point change that published sources count as meaningful.",
+                max(passed),
+            )
+        return f"{unscored} {words}" if unscored else words
+
+    def _unscored_words(self) -> str:
+        if self.unscored_latest is None:
+            return ""
+        return translate(
+            CONTEXT,
+            "Your %1 check-in on %2 has no total, as %n question(s) had no answer.",
+            self.questionnaire.name,
+            day_of(self.unscored_latest.taken_at),
+            n=len(self.unscored_latest.missing),
+        )
 
 
 def _sessions_in(
@@ -303,16 +365,19 @@ def questionnaire_series(
     result = []
     for questionnaire in all_questionnaires():
         points = []
+        unscored: UnscoredPoint | None = None
         for check_in in store.check_ins.completed(questionnaire.id):
             if check_in.completed_at is None or not period.contains(check_in.completed_at):
                 continue
             scored = score(questionnaire, check_in.answers)
-            if scored.total is None:
-                continue  # incomplete check-ins have no total to plot
+            if scored.total is None:  # no total to plot, but it may be the latest
+                unscored = UnscoredPoint(check_in.completed_at, scored.missing)
+                continue
+            unscored = None
             points.append(
                 ScorePoint(
                     check_in.completed_at, scored.total, scored.band.label if scored.band else ""
                 )
             )
-        result.append(QuestionnaireSeries(questionnaire, tuple(points)))
+        result.append(QuestionnaireSeries(questionnaire, tuple(points), unscored))
     return tuple(result)

@@ -1,21 +1,24 @@
 """Standard self-report questionnaires (PHQ-9, GAD-7, PCL-5 and the WHO-5 Well-Being Index),
 kept as data and scored exactly as published.
 
-The item wording, options, bands, clusters and citations live in resources/questionnaires/ and
-are validated when loaded. Scoring never turns a missing answer into a zero: an incomplete
-check-in has no total and says which items are missing (no prorating). Nothing here diagnoses;
-the words for a band describe a range, not a person.
+The item wording, options, bands, clusters, the screening cut-point, the published change
+thresholds (see kapcompanion.course.change) and their citations live in
+resources/questionnaires/ and are validated when loaded. Scoring never turns a missing answer
+into a zero: an incomplete check-in has no total and says which items are missing (no
+prorating). Nothing here diagnoses; the words for a band describe a range, not a person.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from typing import Any
 
 from kapcompanion.data_files.resource_files import ResourceError, load_json_resource, resource_path
 
 FORMAT = "kap-companion/questionnaire"
+FORMAT_VERSION = 2  # 2: change thresholds with citations; "screening_cut_point"
 INSTRUMENTS = ("phq9", "gad7", "pcl5", "who5")
 
 
@@ -51,6 +54,43 @@ class Cluster:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """Where a published figure comes from, and what of it was checked (and what was not)."""
+
+    authors: str
+    year: int | None  # None: the source is undated (the WHO-5 scoring instructions)
+    title: str
+    published_in: str
+    doi: str | None  # None: not verified, so not given
+    checked: str
+
+
+class ThresholdKind(StrEnum):
+    POINTS = "points"  # the published score moved by at least `value` points, either way
+    PERCENT_IMPROVEMENT = "percent_improvement"  # improved by at least `value` % of the first
+    BELOW = "below"  # the latest score is below `value`, having started at or above it
+
+
+@dataclass(frozen=True)
+class ChangeThreshold:
+    key: str
+    kind: ThresholdKind
+    value: int  # in points of the published score (WHO-5: of 0–100), or a percentage
+    label: str  # for the clinician's page: "the 5-point minimal clinically important difference"
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class CutPoint:
+    """A screening cut-point (PCL-5's 31–33): a reason to talk it over, never a diagnosis."""
+
+    low: int
+    high: int
+    words: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
 class Questionnaire:
     id: str
     version: int
@@ -66,14 +106,14 @@ class Questionnaire:
     bands: tuple[Band, ...]
     clusters: tuple[Cluster, ...]
     symptom_threshold: int | None
-    reference_range: tuple[int, int] | None
-    reference_words: str
+    screening_cut_point: CutPoint | None
     change_words: str
     extra_question: str
     extra_options: tuple[Option, ...]
     # The published score is the raw total times this (WHO-5: 0–25 raw, ×4 gives 0–100).
     multiplier: int = 1
     higher_is_better: bool = False  # a well-being measure, unlike the symptom measures
+    change_thresholds: tuple[ChangeThreshold, ...] = ()
 
     @property
     def max_total(self) -> int:
@@ -127,11 +167,17 @@ class Score:
         return None if self.total is None else self.total * self.questionnaire.multiplier
 
     @property
-    def in_reference_range(self) -> bool:
-        window = self.questionnaire.reference_range
-        return (
-            window is not None and self.total is not None and window[0] <= self.total <= window[1]
-        )
+    def cut_point_side(self) -> int | None:
+        """-1 below, 0 at, 1 above the screening cut-point; None without a total or cut-point."""
+        cut_point = self.questionnaire.screening_cut_point
+        if cut_point is None or self.total is None:
+            return None
+        return cut_point_side(cut_point, self.total)
+
+
+def cut_point_side(cut_point: CutPoint, total: int) -> int:
+    """-1 below, 0 at (inside the published range), 1 above a screening cut-point."""
+    return -1 if total < cut_point.low else (1 if total > cut_point.high else 0)
 
 
 def score(questionnaire: Questionnaire, answers: dict[int, int]) -> Score:
@@ -193,10 +239,90 @@ def _options(raw: Any, where: str) -> tuple[Option, ...]:
     return tuple(options)
 
 
+def _text(raw: dict[str, Any], key: str, where: str) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ResourceError(f'{where}: "{key}" must be a non-empty text.')
+    return value
+
+
+def _whole(raw: dict[str, Any], key: str, where: str) -> int:
+    value = raw.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ResourceError(f'{where}: "{key}" must be a whole number of 0 or more.')
+    return value
+
+
+def _citation(raw: Any, where: str) -> Citation:
+    where = f"{where}, citation"
+    if not isinstance(raw, dict):
+        raise ResourceError(f'{where}: "citation" must be an object.')
+    year = raw.get("year")
+    if year is not None and not (isinstance(year, int) and 1900 <= year <= 2100):
+        raise ResourceError(f'{where}: "year" must be a year or null.')
+    doi = raw.get("doi")
+    if doi is not None and not (isinstance(doi, str) and doi.startswith("10.")):
+        raise ResourceError(f'{where}: "doi" must start with "10." or be null.')
+    return Citation(
+        authors=_text(raw, "authors", where),
+        year=year,
+        title=_text(raw, "title", where),
+        published_in=_text(raw, "published_in", where),
+        doi=doi,
+        checked=_text(raw, "checked", where),
+    )
+
+
+def _thresholds(raw: Any, where: str) -> tuple[ChangeThreshold, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ResourceError(f'{where}: "change_thresholds" must be a list.')
+    thresholds = []
+    for position, entry in enumerate(raw, start=1):
+        at = f"{where}, change_thresholds {position}"
+        if not isinstance(entry, dict):
+            raise ResourceError(f"{at}: must be an object.")
+        try:
+            kind = ThresholdKind(str(entry.get("kind")))
+        except ValueError:
+            kinds = ", ".join(f'"{k.value}"' for k in ThresholdKind)
+            raise ResourceError(f'{at}: "kind" must be one of {kinds}.') from None
+        value = _whole(entry, "value", at)
+        if value == 0 or (kind is ThresholdKind.PERCENT_IMPROVEMENT and value > 100):
+            raise ResourceError(f'{at}: "value" is out of range.')
+        thresholds.append(
+            ChangeThreshold(
+                key=_text(entry, "key", at),
+                kind=kind,
+                value=value,
+                label=_text(entry, "label", at),
+                citation=_citation(entry.get("citation"), at),
+            )
+        )
+    if len({t.key for t in thresholds}) != len(thresholds):
+        raise ResourceError(f'{where}: every change threshold needs its own "key".')
+    return tuple(thresholds)
+
+
+def _cut_point(raw: Any, highest: int, where: str) -> CutPoint | None:
+    if raw is None:
+        return None
+    at = f"{where}, screening_cut_point"
+    if not isinstance(raw, dict):
+        raise ResourceError(f"{at}: must be an object.")
+    low, high = _whole(raw, "min", at), _whole(raw, "max", at)
+    if not low <= high <= highest:
+        raise ResourceError(f'{at}: "min" and "max" must lie in order within 0–{highest}.')
+    return CutPoint(low, high, _text(raw, "words", at), _citation(raw.get("citation"), at))
+
+
 def parse_questionnaire(data: Any, where: str) -> Questionnaire:
     """Check one instrument file; raise ResourceError naming the file and the problem."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ResourceError(f'{where}: "format" must be "{FORMAT}".')
+    if data.get("format_version") != FORMAT_VERSION:
+        raise ResourceError(f'{where}: "format_version" must be {FORMAT_VERSION}.')
     for key in ("id", "name", "title", "source", "licence", "recall_period", "instructions"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise ResourceError(f'{where}: "{key}" must be a non-empty text.')
@@ -238,7 +364,8 @@ def parse_questionnaire(data: Any, where: str) -> Questionnaire:
     in_clusters = sorted(n for c in clusters for n in c.items)
     if clusters and in_clusters != list(range(1, len(items) + 1)):
         raise ResourceError(f"{where}: the clusters must hold every item exactly once.")
-    reference = scoring.get("reference_range")
+    if "reference_range" in scoring:
+        raise ResourceError(f'{where}: "reference_range" is now "screening_cut_point".')
     extra = data.get("extra_question") or {}
     multiplier = scoring.get("multiplier", 1)
     if not isinstance(multiplier, int) or isinstance(multiplier, bool) or multiplier < 1:
@@ -261,13 +388,13 @@ def parse_questionnaire(data: Any, where: str) -> Questionnaire:
         bands=bands,
         clusters=clusters,
         symptom_threshold=scoring.get("symptom_threshold"),
-        reference_range=(reference["min"], reference["max"]) if reference else None,
-        reference_words=reference["words"] if reference else "",
+        screening_cut_point=_cut_point(scoring.get("screening_cut_point"), highest, where),
         change_words=(scoring.get("change_guidance") or {}).get("words", ""),
         extra_question=extra.get("text", ""),
         extra_options=_options(extra["options"], where) if extra else (),
         multiplier=multiplier,
         higher_is_better=higher_is_better,
+        change_thresholds=_thresholds(data.get("change_thresholds"), where),
     )
 
 

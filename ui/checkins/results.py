@@ -1,5 +1,5 @@
 """One check-in's result: the score and its band in plain words, the change since last time,
-what is missing, PCL-5's cluster scores and reference range, WHO-5's raw score and (at or below
+what is missing, PCL-5's cluster scores and screening cut-point, WHO-5's raw score and (at or below
 its cut-point) a gentle word about talking it over, the answers, and the source.
 
 Scored exactly as published: an unanswered item is never counted as zero and nothing is
@@ -27,12 +27,14 @@ from ui.checkins.safety import SafetyNote
 from ui.checkins.wording import (
     change_lines,
     cluster_line,
+    cut_point_text,
     missing_text,
     range_text,
     raw_score_text,
     result_sentence,
     score_of,
     small_print,
+    threshold_text,
 )
 from ui.widgets.building_blocks import card, clear_layout, text
 from ui.widgets.page_frame import HeaderedPage, PageHeader
@@ -66,6 +68,7 @@ class CheckInResults(HeaderedPage):
         self.result_label = text("", "reading")
         self.raw_label: QLabel | None = None
         self.suggestion_label: QLabel | None = None
+        self.cut_point_label: QLabel | None = None
         back = QShortcut(
             QKeySequence(Qt.Key.Key_Escape),
             self,
@@ -87,7 +90,7 @@ class CheckInResults(HeaderedPage):
         )
         clear_layout(self.body)
         self.safety_note = None
-        self.raw_label = self.suggestion_label = None
+        self.raw_label = self.suggestion_label = self.cut_point_label = None
         self.body.addWidget(self._result_card(result, earlier, locale))
         if result.safety_flags:
             self.safety_note = SafetyNote(in_flow=False)
@@ -133,7 +136,10 @@ class CheckInResults(HeaderedPage):
             layout.addSpacing(space(1))
             for line in lines:
                 layout.addWidget(text(line, "reading"))
-            if questionnaire.change_words:
+            passed = threshold_text(result, earlier, locale)
+            if passed:
+                layout.addWidget(text(passed, "reading"))
+            elif questionnaire.change_words:
                 layout.addWidget(text(questionnaire.change_words, "muted"))
         elif not earlier:
             layout.addWidget(
@@ -142,25 +148,24 @@ class CheckInResults(HeaderedPage):
                     "muted",
                 )
             )
-        if questionnaire.reference_range is not None:
-            low, high = questionnaire.reference_range
+        side = result.cut_point_side
+        if side is not None:
             layout.addSpacing(space(1))
-            if result.in_reference_range:
-                words = fill(
-                    self.tr("Your score is in the range %1 to %2. %3"),
-                    locale.toString(low),
-                    locale.toString(high),
-                    questionnaire.reference_words,
+            # At or above the cut-point this reads as plainly as the score itself.
+            self.cut_point_label = text(
+                cut_point_text(result, locale), "muted" if side < 0 else "reading"
+            )
+            layout.addWidget(self.cut_point_label)
+            if side >= 0:
+                layout.addWidget(
+                    text(
+                        self.tr(
+                            "A screening cut-point says nothing about who you are. It marks "
+                            "where a conversation with someone who knows you may be useful."
+                        ),
+                        "muted",
+                    )
                 )
-                layout.addWidget(text(words, "reading"))
-            else:
-                words = fill(
-                    self.tr("For reference, the authors name the range %1 to %2. %3"),
-                    locale.toString(low),
-                    locale.toString(high),
-                    questionnaire.reference_words,
-                )
-                layout.addWidget(text(words, "muted"))
         return frame
 
     def _clusters_card(self, result: Score, locale: QLocale) -> QWidget:

@@ -13,7 +13,14 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QLabel
 
-from kapcompanion.data_files.questionnaires import ClusterScore, Questionnaire, Score, score
+from kapcompanion.course.change import thresholds_passed
+from kapcompanion.data_files.questionnaires import (
+    ClusterScore,
+    Questionnaire,
+    Score,
+    ThresholdKind,
+    score,
+)
 from kapcompanion.domain import CheckIn
 from kapcompanion.wording.translation import fill
 from ui.widgets.building_blocks import text
@@ -226,6 +233,69 @@ def difference_text(difference: int, than: str, locale: QLocale | None = None) -
     return fill(_tr("%1 points higher than %2."), size, than)
 
 
+def since_first_text(
+    first: int, latest: int, first_at: datetime, locale: QLocale | None = None
+) -> str:
+    """ "Your score has changed by 7 points since your first, on 25 October: from 13 to 6." """
+    locale = locale or QLocale()
+    when = day_of(first_at, locale)
+    if first == latest:
+        return fill(_tr("Your score is the same as your first, on %1."), when)
+    words = (
+        _tr("Your score has changed by 1 point since your first, on %2: from %3 to %4.")
+        if abs(latest - first) == 1
+        else _tr("Your score has changed by %1 points since your first, on %2: from %3 to %4.")
+    )
+    return fill(
+        words,
+        locale.toString(abs(latest - first)),
+        when,
+        locale.toString(first),
+        locale.toString(latest),
+    )
+
+
+def threshold_text(result: Score, earlier: list[CheckIn], locale: QLocale | None = None) -> str:
+    """For the client, when the change since the first total is at least a published number
+    of points (e.g. PHQ-9's 5): that figure, said neutrally, whichever the direction. "" when
+    none is passed. The clinician's page names each threshold (kapcompanion.course.change)."""
+    with_total = earlier_with_total(earlier, result.questionnaire)
+    if result.total is None or not with_total:
+        return ""
+    passed = [
+        threshold.value
+        for threshold in thresholds_passed(result.questionnaire, with_total[0][1], result.total)
+        if threshold.kind is ThresholdKind.POINTS
+    ]
+    if not passed:
+        return ""
+    return fill(
+        _tr(
+            "This is at least the %1-point change that published sources count as "
+            "meaningful on the %2."
+        ),
+        (locale or QLocale()).toString(max(passed)),
+        result.questionnaire.name,
+    )
+
+
+def cut_point_text(result: Score, locale: QLocale | None = None) -> str:
+    """Where a total lies against the screening cut-point (PCL-5's 31–33), "" without one."""
+    cut_point, side = result.questionnaire.screening_cut_point, result.cut_point_side
+    if cut_point is None or side is None:
+        return ""
+    locale = locale or QLocale()
+    low, high = locale.toString(cut_point.low), locale.toString(cut_point.high)
+    if side < 0:
+        return fill(_tr("For reference, the published screening cut-point is %1 to %2."), low, high)
+    words = (
+        _tr("Your score is at the screening cut-point, %1 to %2. %3")
+        if side == 0
+        else _tr("Your score is above the screening cut-point, %1 to %2. %3")
+    )
+    return fill(words, low, high, cut_point.words)
+
+
 def earlier_with_total(
     earlier: list[CheckIn], questionnaire: Questionnaire
 ) -> list[tuple[CheckIn, int]]:
@@ -245,8 +315,8 @@ def change_lines(
     *,
     last_time: str = "",
 ) -> list[str]:
-    """The change since the last total (and, for PCL-5 and WHO-5, since the first one), in
-    points of the published score (WHO-5: of 0–100).
+    """The change since the last total (and, once there are two before it, since the first
+    one), in points of the published score (WHO-5: of 0–100).
 
     `earlier` holds the check-ins finished before this one, oldest first; `last_time` names
     the one just before ("last time" unless told otherwise).
@@ -266,15 +336,12 @@ def change_lines(
         than = fill(_tr("on %1"), day_of(previous.completed_at, locale))
     points = questionnaire.multiplier
     lines = [difference_text((result.total - previous_total) * points, than, locale)]
-    # PCL-5's authors describe change from the first score; shown once there is a longer view.
-    if questionnaire.change_words and len(with_total) >= 2:
+    if len(with_total) >= 2:
         first, first_total = with_total[0]
         assert first.completed_at is not None
         lines.append(
-            difference_text(
-                (result.total - first_total) * points,
-                fill(_tr("your first, on %1"), day_of(first.completed_at, locale)),
-                locale,
+            since_first_text(
+                first_total * points, result.total * points, first.completed_at, locale
             )
         )
     return lines

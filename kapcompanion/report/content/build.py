@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
+from kapcompanion.course.change import Taken, course_change
 from kapcompanion.course.trends import (
     DistressSeries,
     Period,
@@ -36,10 +37,17 @@ from kapcompanion.course.trends import (
     ReflectionDistress,
     ScorePoint,
     ThemeMap,
+    UnscoredPoint,
     distress_series,
 )
 from kapcompanion.course.trends import theme_map as trends_theme_map
-from kapcompanion.data_files.questionnaires import Questionnaire, all_questionnaires, score
+from kapcompanion.data_files.questionnaires import (
+    ChangeThreshold,
+    Questionnaire,
+    all_questionnaires,
+    cut_point_side,
+    score,
+)
 from kapcompanion.data_files.session_options import session_options
 from kapcompanion.domain import (
     Answer,
@@ -89,9 +97,13 @@ class ScoreLine:
     """The latest score of one questionnaire in the period, against the first one taken."""
 
     questionnaire: Questionnaire
-    latest: ScorePoint
+    latest: ScorePoint  # the latest total in the period
     first: ScorePoint | None  # the course's first score, when it is not the latest itself
     in_period: int  # how many check-ins of this questionnaire fall in the period
+    # From `first` to `latest`: the published change thresholds it passes (course.change).
+    passed: tuple[ChangeThreshold, ...] = ()
+    # A later finished check-in in the period without a total: the real latest, said so.
+    unscored_latest: UnscoredPoint | None = None
 
     @property
     def change(self) -> int | None:
@@ -101,13 +113,10 @@ class ScoreLine:
         return (self.latest.total - self.first.total) * self.questionnaire.multiplier
 
     @property
-    def reference_position(self) -> int | None:
-        """-1 below, 0 within, 1 above the questionnaire's reference range (None: has none)."""
-        window = self.questionnaire.reference_range
-        if window is None:
-            return None
-        total = self.latest.total
-        return -1 if total < window[0] else (1 if total > window[1] else 0)
+    def cut_point_position(self) -> int | None:
+        """-1 below, 0 at, 1 above the screening cut-point (None: the questionnaire has none)."""
+        cut_point = self.questionnaire.screening_cut_point
+        return None if cut_point is None else cut_point_side(cut_point, self.latest.total)
 
 
 @dataclass(frozen=True)
@@ -343,11 +352,13 @@ def _scores_and_safety_flags(
     up_to_end = Period(None, period.end)
     for questionnaire in all_questionnaires():
         points: list[ScorePoint] = []
+        finished: list[Taken] = []
         for check_in in store.check_ins.completed(questionnaire.id):
             taken = check_in.completed_at
             if taken is None or not up_to_end.contains(taken):
                 continue
             scored = score(questionnaire, check_in.answers)
+            finished.append(Taken(taken, scored))
             if scored.total is not None:  # incomplete check-ins have no total
                 band = scored.band.label if scored.band else ""
                 points.append(ScorePoint(taken, scored.total, band))
@@ -368,12 +379,21 @@ def _scores_and_safety_flags(
         in_period.append(QuestionnaireSeries(questionnaire, tuple(inside)))
         if inside:
             first = points[0]
+            change = course_change(questionnaire, finished)
+            last = change.latest
+            unscored = (
+                UnscoredPoint(last.when, last.score.missing)
+                if last is not None and change.latest_is_partial and period.contains(last.when)
+                else None
+            )
             lines.append(
                 ScoreLine(
                     questionnaire,
                     latest=inside[-1],
                     first=None if first == inside[-1] else first,
-                    in_period=len(inside),
+                    in_period=len(inside) + (unscored is not None),
+                    passed=change.passed,
+                    unscored_latest=unscored,
                 )
             )
         yield

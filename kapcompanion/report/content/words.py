@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 
+from kapcompanion.course.trends import UnscoredPoint
+from kapcompanion.data_files.questionnaires import Questionnaire
 from kapcompanion.domain import CommitmentStatus
-from kapcompanion.report.content.build import CHECK_IN, Flag, FlagKind, ReportContent, ScoreLine
+from kapcompanion.report.content.build import (
+    CHECK_IN,
+    Flag,
+    FlagKind,
+    ReportContent,
+    ScoreLine,
+)
 from kapcompanion.report.content.options import ReportSection
 from kapcompanion.wording.dates import day_of
 from kapcompanion.wording.domain import phase_title, session_title
@@ -77,19 +85,42 @@ def no_flags_text() -> str:
 
 
 def band_words(line: ScoreLine, locale: QLocale | None = None) -> str:
-    """The latest score's band, or where it lies against the reference range ("–": neither)."""
+    """The latest score's band, or where it lies against the screening cut-point ("–":
+    neither)."""
     if line.latest.band:
         return line.latest.band
-    window = line.questionnaire.reference_range
-    position = line.reference_position
-    if window is None or position is None:
+    cut_point = line.questionnaire.screening_cut_point
+    position = line.cut_point_position
+    if cut_point is None or position is None:
         return "–"
-    low, high = (number_text(value, locale) for value in window)
+    low, high = number_text(cut_point.low, locale), number_text(cut_point.high, locale)
     return {
-        -1: translate(CONTEXT, "below the %1–%2 reference range", low, high),
-        0: translate(CONTEXT, "within the %1–%2 reference range", low, high),
-        1: translate(CONTEXT, "above the %1–%2 reference range", low, high),
+        -1: translate(CONTEXT, "below the %1–%2 screening cut-point", low, high),
+        0: translate(CONTEXT, "at the %1–%2 screening cut-point", low, high),
+        1: translate(CONTEXT, "above the %1–%2 screening cut-point", low, high),
     }[position]
+
+
+def change_words(line: ScoreLine, locale: QLocale | None = None) -> str:
+    """The change since the first score and the published thresholds it passes, stated for
+    the clinician: "−7: 5-point minimal clinically important difference; response (≥ 50 %
+    drop)". "–" before there are two scores."""
+    if line.change is None:
+        return "–"
+    signed = signed_text(line.change, locale)
+    if not line.passed:
+        return signed
+    return translate(CONTEXT, "%1: %2", signed, "; ".join(t.label for t in line.passed))
+
+
+def unscored_words(unscored: UnscoredPoint, questionnaire: Questionnaire) -> str:
+    """A finished check-in with unanswered items, in the "Latest" cell: never a total."""
+    return translate(
+        CONTEXT,
+        "no total: %n of %1 questions unanswered",
+        len(questionnaire.items),
+        n=len(unscored.missing),
+    )
 
 
 def flag_words(flag: Flag, locale: QLocale | None = None, *, short: bool) -> str:

@@ -11,8 +11,9 @@ from kapcompanion.report.content.build import ScoreLine, SessionLine
 from kapcompanion.report.content.words import (
     CONTEXT,
     band_words,
+    change_words,
     number_text,
-    signed_text,
+    unscored_words,
 )
 from kapcompanion.report.paint.html_parts import escaped, palette, table_html
 from kapcompanion.wording.dates import day_of
@@ -53,14 +54,15 @@ def session_table(lines: Sequence[SessionLine], locale: QLocale, *, with_notes: 
 
 def score_table(lines: Sequence[ScoreLine], locale: QLocale) -> str:
     """One row per questionnaire: the latest score and its band, against the first, as the
-    authors publish them (WHO-5 out of 100, said to be higher-is-better)."""
+    authors publish them (WHO-5 out of 100, said to be higher-is-better), with the published
+    change thresholds the change passes. A latest check-in without a total says so."""
     headers = [
         translate(CONTEXT, "Questionnaire"),
         translate(CONTEXT, "Latest"),
         translate(CONTEXT, "Score"),
         translate(CONTEXT, "Band"),
         translate(CONTEXT, "First score"),
-        translate(CONTEXT, "Change"),
+        translate(CONTEXT, "Change · thresholds passed"),
     ]
     rows = []
     for line in lines:
@@ -82,15 +84,29 @@ def score_table(lines: Sequence[ScoreLine], locale: QLocale) -> str:
             if line.first is not None
             else translate(CONTEXT, "this is the first")
         )
-        change = "–" if line.change is None else signed_text(line.change, locale)
+        when = day_of(line.latest.taken_at, locale, short=True)
+        unscored = line.unscored_latest
+        if unscored is not None:
+            # The latest check-in has no total; the last total is named with its own day, so
+            # an older score is never read as the latest.
+            when = day_of(unscored.taken_at, locale, short=True)
+            latest = translate(
+                CONTEXT,
+                "%1; last total %2 on %3",
+                unscored_words(unscored, questionnaire),
+                latest,
+                day_of(line.latest.taken_at, locale, short=True),
+            )
         rows.append(
             [
                 escaped(name),
-                escaped(day_of(line.latest.taken_at, locale, short=True)),
+                escaped(when),
                 escaped(latest),
                 escaped(band_words(line, locale)),
                 escaped(first),
-                escaped(change),
+                escaped(change_words(line, locale)),
             ]
         )
-    return table_html([escaped(h) for h in headers], rows, numeric=(2, 5))
+    # The change column holds the thresholds' names, so it gets the room.
+    widths = (16, 13, 12, 14, 13, 32)
+    return table_html([escaped(h) for h in headers], rows, numeric=(2,), widths=widths)

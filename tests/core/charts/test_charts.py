@@ -497,13 +497,14 @@ def test_questionnaire_bands_and_points(profiles: dict[str, Profile]) -> None:
         assert {band.label for band in instrument.bands} <= labels
         if instrument.id == "pcl5":
             assert instrument.bands == ()
-            (reference,) = by_gid(figure, "reference-range")
+            (reference,) = by_gid(figure, "screening-cut-point")
             extent = reference.get_window_extent()  # type: ignore[attr-defined]
             low, high = axes.transData.inverted().transform([[0, extent.y0], [0, extent.y1]])[:, 1]
             assert (low, high) == pytest.approx((30.5, 33.5))
-            assert "reference range" in labels
+            assert "screening cut-point" in labels
+            assert not any("reference" in label for label in labels)
         else:
-            assert by_gid(figure, "reference-range") == []
+            assert by_gid(figure, "screening-cut-point") == []
     assert [len(s.questionnaire.bands) for s in profiles["sample"].scores] == [5, 4, 0, 3]
 
 

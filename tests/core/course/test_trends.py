@@ -112,7 +112,15 @@ def test_questionnaire_series_with_bands_and_change(store: Store) -> None:
     store.check_ins.complete(incomplete.id, at=START + timedelta(days=20))
     gad7 = {s.questionnaire.id: s for s in questionnaire_series(store)}["gad7"]
     assert [(p.total, p.band) for p in gad7.points] == [(14, "moderate"), (7, "mild")]
-    assert gad7.summary() == "Your latest GAD-7 score is 7, mild, 7 points lower than the first."
+    # The unfinished-looking latest check-in has no total: it is named, never hidden behind
+    # the older total; the change runs from 14 on 1 October to that last total of 7.
+    assert gad7.unscored_latest is not None and len(gad7.unscored_latest.missing) == 6
+    assert gad7.summary() == (
+        "Your GAD-7 check-in on 21 October 2026 has no total, as 6 questions had no "
+        "answer. Your last GAD-7 total is 7, mild. It has changed by 7 points since "
+        "1 October 2026, from 14. That is at least the 4-point change that published sources "
+        "count as meaningful."
+    )
     phq9 = {s.questionnaire.id: s for s in questionnaire_series(store)}["phq9"]
     assert phq9.summary() == "No PHQ-9 check-ins in this period yet."
 
@@ -152,7 +160,7 @@ def test_a_single_score_without_change_reads_plainly(store: Store) -> None:
         gad7 = {s.questionnaire.id: s for s in questionnaire_series(store)}["gad7"]
         if days == 0:
             assert gad7.summary() == "Your GAD-7 score was 7, mild."
-    assert gad7.summary() == "Your latest GAD-7 score is 7, mild, the same as at the first."
+    assert gad7.summary() == "Your latest GAD-7 score is 7, mild, the same as on 1 October 2026."
 
 
 def test_theme_map_counts_only_the_chosen_reflections_and_insights(store: Store) -> None:
@@ -214,7 +222,10 @@ def test_counts_of_one_read_in_the_singular(store: Store) -> None:
             store.check_ins.save_answer(check_in.id, 1, 1)
         store.check_ins.complete(check_in.id, at=START + timedelta(days=days))
     gad7 = {s.questionnaire.id: s for s in questionnaire_series(store)}["gad7"]
-    assert gad7.summary() == "Your latest GAD-7 score is 6, mild, 1 point lower than the first."
+    assert gad7.summary() == (
+        "Your latest GAD-7 score is 6, mild. It has changed by 1 point since 1 October 2026, "
+        "from 7."
+    )
 
 
 def test_a_theme_from_one_insight_came_up_once(store: Store) -> None:
@@ -224,3 +235,16 @@ def test_a_theme_from_one_insight_came_up_once(store: Store) -> None:
     insight = store.insights.add("I can rest.", session_id=SessionId(sessions[0]))
     store.themes.set_for_insight(insight.id, ["hope"])
     assert theme_map(store).summary() == "Hope is the theme that came up most (once)."
+
+
+def test_a_lone_check_in_without_a_total_is_named_not_hidden(store: Store) -> None:
+    check_in = store.check_ins.start("pcl5", 1)
+    for item in range(1, 21):
+        if item != 7:
+            store.check_ins.save_answer(check_in.id, item, 1)
+    store.check_ins.complete(check_in.id, at=START)
+    pcl5 = {s.questionnaire.id: s for s in questionnaire_series(store)}["pcl5"]
+    assert pcl5.points == ()
+    assert pcl5.summary() == (
+        "Your PCL-5 check-in on 1 October 2026 has no total, as 1 question had no answer."
+    )

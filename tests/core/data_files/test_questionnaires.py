@@ -12,7 +12,11 @@ from kapcompanion.data_files.questionnaires import (
     questionnaire,
     score,
 )
-from kapcompanion.data_files.resource_files import ResourceError, load_json_resource
+from kapcompanion.data_files.resource_files import (
+    ResourceError,
+    load_json_resource,
+    resource_path,
+)
 
 PHQ9 = questionnaire("phq9")
 GAD7 = questionnaire("gad7")
@@ -120,12 +124,69 @@ def test_pcl5_clusters_and_the_dsm5_rule_by_hand() -> None:
     assert score(PCL5, answers).symptom_rule_met is False
 
 
-@pytest.mark.parametrize(("total", "inside"), [(30, False), (31, True), (33, True), (34, False)])
-def test_pcl5_reference_range_is_31_to_33(total: int, inside: bool) -> None:
+@pytest.mark.parametrize(("total", "side"), [(30, -1), (31, 0), (33, 0), (34, 1), (50, 1)])
+def test_pcl5_screening_cut_point_is_31_to_33(total: int, side: int) -> None:
     result = score(PCL5, answers_totalling(PCL5, total))
-    assert result.in_reference_range is inside
+    assert result.cut_point_side == side
     assert PCL5.band_for(total) is None  # PCL-5 has no severity bands
-    assert "clinician" in PCL5.reference_words
+    cut_point = PCL5.screening_cut_point
+    assert cut_point is not None and (cut_point.low, cut_point.high) == (31, 33)
+    assert "clinician" in cut_point.words
+    assert cut_point.citation.doi == "10.1037/pas0000254"
+
+
+def test_no_data_file_calls_a_cut_point_a_reference_range() -> None:
+    for instrument in ("phq9", "gad7", "pcl5", "who5"):
+        text = resource_path("questionnaires", f"{instrument}.json").read_text(encoding="utf-8")
+        assert "reference range" not in text.lower()
+        assert "reference_range" not in text
+
+
+def test_every_change_threshold_has_a_citation_saying_what_was_checked() -> None:
+    for q in all_questionnaires():
+        assert q.change_thresholds, q.id
+        for threshold in q.change_thresholds:
+            citation = threshold.citation
+            assert citation.authors and citation.title and citation.published_in
+            assert citation.checked
+    marx = next(t for t in PCL5.change_thresholds if t.key == "reliable_change")
+    assert marx.value == 15 and marx.citation.doi is None  # its DOI was not verified
+    assert "not verified" in marx.citation.checked
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"format_version": 1}, '"format_version" must be 2'),
+        ({"change_thresholds": [{"key": "x", "kind": "halved", "value": 5}]}, '"kind"'),
+        (
+            {"change_thresholds": [{"key": "x", "kind": "points", "value": "5"}]},
+            r'change_thresholds 1: "value"',
+        ),
+        (
+            {"change_thresholds": [{"key": "x", "kind": "points", "value": 5, "label": "l"}]},
+            r'change_thresholds 1, citation: "citation" must be an object',
+        ),
+    ],
+)
+def test_a_broken_threshold_names_file_and_field(change: dict[str, object], field: str) -> None:
+    data = {**load_json_resource("questionnaires", "gad7.json"), **change}
+    with pytest.raises(ResourceError, match=rf"gad7\.json.*{field}"):
+        parse_questionnaire(data, "resources/questionnaires/gad7.json")
+
+
+def test_a_citation_without_a_title_or_with_a_bad_doi_is_refused() -> None:
+    data = load_json_resource("questionnaires", "pcl5.json")
+    threshold = data["change_thresholds"][0]
+    untitled = {**threshold, "citation": {**threshold["citation"], "title": ""}}
+    with pytest.raises(ResourceError, match=r'pcl5\.json, change_thresholds 1, citation: "title"'):
+        parse_questionnaire({**data, "change_thresholds": [untitled]}, "pcl5.json")
+    bad_doi = {**threshold, "citation": {**threshold["citation"], "doi": "jts.22975"}}
+    with pytest.raises(ResourceError, match='"doi"'):
+        parse_questionnaire({**data, "change_thresholds": [bad_doi]}, "pcl5.json")
+    old = {**data, "scoring": {**data["scoring"], "reference_range": {"min": 31, "max": 33}}}
+    with pytest.raises(ResourceError, match="screening_cut_point"):
+        parse_questionnaire(old, "pcl5.json")
 
 
 def test_answers_outside_the_options_are_refused() -> None:

@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
+from PySide6.QtCore import QLocale
+
 from kapcompanion.course.trends import Period
 from kapcompanion.data_files.questionnaires import questionnaire
 from kapcompanion.domain import NewSession, Phase, SessionKind
 from kapcompanion.ids import InsightId, ReflectionId, SessionId
 from kapcompanion.report.content.build import CHECK_IN, FlagKind, build_content
 from kapcompanion.report.content.options import ReportOptions, default_options
+from kapcompanion.report.paint.tables import score_table
 from kapcompanion.store import Store
 from tests.raw_sql import connection_of
 
@@ -241,7 +244,37 @@ def test_latest_score_with_band_and_change_since_the_first(store: Store) -> None
     assert (lines["phq9"].latest.total, lines["phq9"].latest.band) == (6, "mild")
     assert lines["phq9"].first is not None and lines["phq9"].first.total == 13
     assert lines["phq9"].change == -7
+    assert [t.key for t in lines["phq9"].passed] == ["minimal_important_difference", "response"]
     assert lines["gad7"].first is None and lines["gad7"].change is None
+    assert lines["gad7"].passed == ()
+
+
+def test_a_latest_pcl5_with_an_unanswered_item_is_the_latest_and_has_no_total(
+    store: Store,
+) -> None:
+    """No total while an item is unanswered (never prorated), so the change runs to the last
+    total; but the printout names the later check-in as the latest, without a total."""
+    take_check_in(store, "pcl5", [3] * 14 + [2] * 2 + [0] * 4, START)  # 46
+    take_check_in(store, "pcl5", [2] * 9 + [1] * 11, START + timedelta(days=30))  # 29
+    chosen = questionnaire("pcl5")
+    partial_at = START + timedelta(days=40)
+    partial = store.check_ins.start("pcl5", chosen.version, at=partial_at)
+    for number in range(1, 21):
+        if number != 7:
+            store.check_ins.save_answer(partial.id, number, 1)
+    store.check_ins.complete(partial.id, at=partial_at)
+    content = build_content(store, ReportOptions(), TODAY)
+    (line,) = content.scores
+    assert line.latest.total == 29 and line.change == -17
+    assert [t.key for t in line.passed] == ["minimal_important_difference", "reliable_change"]
+    assert line.unscored_latest is not None
+    assert line.unscored_latest.taken_at == partial_at
+    assert line.unscored_latest.missing == (7,)
+    assert line.in_period == 3
+    html = score_table(
+        content.scores, QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    )
+    assert "no total: 1 of 20 questions unanswered; last total 29 of 80 on" in html
 
 
 def test_period_limits_sessions_and_the_printed_days(store: Store) -> None:

@@ -93,9 +93,13 @@ def test_page_one_is_a_summary_of_the_demo_course(
         "From: R. M.",
         "6 dosing sessions in this period, and one preparation or integration session.",
         "Session 1 18 Oct 2026 7 5 Nausea, Disorientation",  # distress before / after
-        "PHQ-9 16 Nov 2026 6 of 27 mild 13 on 14 Oct 2026 −7",  # latest, band, change
-        "GAD-7 16 Nov 2026 6 of 21 mild 12 on 14 Oct 2026 −6",
-        "PCL-5 16 Nov 2026 29 of 80 below the 31–33 reference range 46 on 14 Oct 2026 −17",
+        # latest, band, first, change and the published thresholds it passes
+        "PHQ-9 16 Nov 2026 6 of 27 mild 13 on 14 Oct 2026 −7: 5-point minimal clinically "
+        "important difference; response (≥ 50 % drop)",
+        "GAD-7 16 Nov 2026 6 of 21 mild 12 on 14 Oct 2026 −6: 4-point minimal clinically "
+        "important difference",
+        "PCL-5 16 Nov 2026 29 of 80 below the 31–33 screening cut-point 46 on 14 Oct 2026 "
+        "−17: 10-point minimal important difference; reliable change (≥ 15 points)",
         "Most frequent:",
         "After-effects reported:",
         "Key insights",

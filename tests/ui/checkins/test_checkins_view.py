@@ -353,7 +353,7 @@ def test_the_change_since_last_time_is_shown_after_two_check_ins(
     assert not any("than last time" in line for line in visible_texts(view.results))
 
 
-def test_pcl5_describes_change_since_the_first_and_the_reference_range(
+def test_pcl5_describes_change_since_the_first_and_the_screening_cut_point(
     open_view: ViewFactory, store: Store, qtbot: QtBot
 ) -> None:
     finish_earlier(store, "pcl5", all_items("pcl5", 2), days_ago=60)  # 40
@@ -364,10 +364,15 @@ def test_pcl5_describes_change_since_the_first_and_the_reference_range(
     answer_by_keyboard(qtbot, answers, 20)
     shown = visible_texts(view.results)
     assert "3 points lower than last time." in shown
-    assert any(line.startswith("8 points lower than your first, on ") for line in shown)
-    assert questionnaire("pcl5").change_words in shown
     assert any(
-        "31 to 33" in line and "suggests talking with your clinician" in line for line in shown
+        line.startswith("Your score has changed by 8 points since your first, on ")
+        and line.endswith(": from 40 to 32.")
+        for line in shown
+    )
+    assert questionnaire("pcl5").change_words in shown  # 8 points: short of the 10 published
+    assert (
+        "Your score is at the screening cut-point, 31 to 33. "
+        "Talking it over with your clinician may help." in shown
     )
 
 

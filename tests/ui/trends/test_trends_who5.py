@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kapcompanion.store import Store
+from kapcompanion.wording.dates import day_of
 from tests.ui.conftest import ShowView
 from tests.ui.trends.test_trends_view import settle, table_of
 from ui.trends.view import TrendsView
@@ -16,8 +17,12 @@ def test_the_sample_course_has_a_who5_chart(show_view: ShowView, demo_store: Sto
     assert panel.canvas is not None and panel.canvas.isVisible()
     assert panel.has_chart()  # axes, not a message
     # 36 and 60 out of 100 (9 and 15 out of 25), as the chart draws them.
+    first = demo_store.check_ins.completed("who5")[0].completed_at
+    assert first is not None
     assert panel.summary_text() == (
-        "Your latest WHO-5 score is 60, above 50, 24 points higher than the first."
+        "Your latest WHO-5 score is 60, above 50. It has changed by 24 points since "
+        f"{day_of(first)}, from 36. That is at least the 10-point change that published "
+        "sources count as meaningful."
     )
 
 
