@@ -9,22 +9,13 @@ import pytest
 
 from kapcompanion.course.change import Taken, course_change, thresholds_passed
 from kapcompanion.data_files.questionnaires import Questionnaire, questionnaire, score
+from tests.questionnaire_answers import answers_totalling
 
 PHQ9 = questionnaire("phq9")
 GAD7 = questionnaire("gad7")
 PCL5 = questionnaire("pcl5")
 WHO5 = questionnaire("who5")
 START = datetime(2026, 10, 25, 9, tzinfo=UTC)
-
-
-def answers_totalling(q: Questionnaire, total: int) -> dict[int, int]:
-    top = max(option.value for option in q.options)
-    answers = {}
-    for item in q.items:
-        answers[item.number] = min(top, total)
-        total -= answers[item.number]
-    assert total == 0
-    return answers
 
 
 def series(q: Questionnaire, *totals: int | None) -> list[Taken]:

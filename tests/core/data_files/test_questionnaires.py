@@ -17,22 +17,11 @@ from kapcompanion.data_files.resource_files import (
     load_json_resource,
     resource_path,
 )
+from tests.questionnaire_answers import answers_totalling
 
 PHQ9 = questionnaire("phq9")
 GAD7 = questionnaire("gad7")
 PCL5 = questionnaire("pcl5")
-
-
-def answers_totalling(q, total: int) -> dict[int, int]:
-    """A complete answer set whose items add up to `total` (filling items in order)."""
-    top = max(option.value for option in q.options)
-    result = {}
-    for item in q.items:
-        value = min(top, total)
-        result[item.number] = value
-        total -= value
-    assert total == 0
-    return result
 
 
 @pytest.mark.parametrize(

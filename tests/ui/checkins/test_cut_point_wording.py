@@ -15,21 +15,13 @@ from pytestqt.qtbot import QtBot
 from kapcompanion.data_files.questionnaires import Questionnaire, questionnaire
 from kapcompanion.domain import CheckIn
 from kapcompanion.store import Store
+from tests.questionnaire_answers import answers_totalling
 from tests.ui.helpers import visible_texts
 from ui.checkins.results import CheckInResults
 
 PCL5 = questionnaire("pcl5")
 PHQ9 = questionnaire("phq9")
 START = datetime(2026, 10, 25, 9, tzinfo=UTC)
-
-
-def answers_totalling(q: Questionnaire, total: int) -> dict[int, int]:
-    top = max(option.value for option in q.options)
-    answers = {}
-    for item in q.items:
-        answers[item.number] = min(top, total)
-        total -= answers[item.number]
-    return answers
 
 
 def finished(store: Store, q: Questionnaire, answers: dict[int, int], weeks: int) -> CheckIn:
