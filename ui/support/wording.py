@@ -95,8 +95,8 @@ def elsewhere(directory: Directory) -> str:
     """For a country without lines of its own: where to look for one, never a number."""
     return fill(
         _tr(
-            "There are no crisis lines for this country in KAP Companion. To find a free, "
-            "confidential helpline where you are, the international directory %1 lists many "
+            "KAP Companion does not list crisis lines for where you are. To find a free, "
+            "confidential helpline near you, the international directory %1 lists many "
             "countries: %2"
         ),
         directory.name,
