@@ -46,20 +46,14 @@ class CourseChange:
         latest; None until there are two totals."""
         if self.first is None or self.latest_total is None or self.first is self.latest_total:
             return None
-        return published(self.questionnaire, self.latest_total) - published(
-            self.questionnaire, self.first
-        )
+        latest, first = self.latest_total.score.scaled_total, self.first.score.scaled_total
+        assert latest is not None and first is not None  # both were chosen for their totals
+        return latest - first
 
     @property
     def latest_is_partial(self) -> bool:
         """The latest finished check-in left an item unanswered, so it has no total."""
         return self.latest is not None and self.latest.score.total is None
-
-
-def published(questionnaire: Questionnaire, taken: Taken) -> int:
-    total = taken.score.total
-    assert total is not None
-    return total * questionnaire.multiplier
 
 
 def thresholds_passed(
