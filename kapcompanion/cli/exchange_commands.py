@@ -80,7 +80,10 @@ def run_export(profile: Profile, args: argparse.Namespace) -> int:
     from kapcompanion.store import Store
 
     if not profile.database_path.exists():  # never create an empty profile just to export it
-        raise ExchangeError(f"There are no entries in {profile.folder} yet, so nothing to export.")
+        raise ExchangeError(
+            f"There is no KAP Companion data in {profile.folder} yet, so there is nothing to "
+            "export. Nothing was saved."
+        )
     if args.format == "fhir":
         return _export_for_clinic(profile, args)
     if args.start or args.end or args.name:

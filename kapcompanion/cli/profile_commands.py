@@ -126,7 +126,7 @@ def run_delete_all(profile: Profile, args: argparse.Namespace) -> int:
     found = profile_files(profile)
     if found.empty:
         print(f"There is no KAP Companion data in {profile.folder}, so nothing was removed.")
-        return EXIT_OK
+        return EXIT_PROBLEM
     if not args.confirm:
         print(
             f"This would delete {found.describe()} from {profile.folder}, for good. Nothing "

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from kapcompanion.cli.exit_codes import EXIT_OK
 from kapcompanion.cli.passphrase_commands import profile_passphrase
+from kapcompanion.errors import NoDataFileError
 from kapcompanion.profile import Profile, ProfileLock
 
 if TYPE_CHECKING:  # the parser is built on every start: the store and Qt load only to run
@@ -126,14 +127,12 @@ def report_options(store: Store, args: argparse.Namespace) -> ReportOptions:
 
 @contextmanager
 def _profile_store(profile: Profile) -> Iterator[Store]:
-    """The profile's store, or (when it has no data file yet) an empty one in memory, so that
-    asking for a report never creates a data file."""
+    """The profile's store; a folder with no data file is refused (a mistyped --data-dir
+    must not give an empty PDF), and asking for a report never creates one."""
     from kapcompanion.store import Store
 
     if not profile.database_path.exists():
-        with Store.in_memory() as empty:
-            yield empty
-        return
+        raise NoDataFileError(profile.database_path)
     with (
         ProfileLock(profile),
         Store.open(profile.database_path, passphrase=profile_passphrase(profile)) as store,

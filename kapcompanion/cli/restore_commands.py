@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kapcompanion.cli.exit_codes import EXIT_OK
+from kapcompanion.cli.exit_codes import EXIT_OK, EXIT_PROBLEM
 from kapcompanion.cli.held import held_words
 from kapcompanion.cli.passphrase_commands import ask, profile_passphrase
 from kapcompanion.errors import KapError
@@ -61,6 +61,12 @@ def _list(profile: Profile, folders: list[Path]) -> int:
     passphrase = profile_passphrase(profile)
     found = list_backups(profile.backups_folder, *folders, passphrase=passphrase)
     where = " or ".join(str(folder) for folder in [profile.backups_folder, *folders])
+    if not found and not profile.database_path.exists():  # likely a mistyped folder
+        print(
+            f"There is no KAP Companion data in {profile.folder} and no backups in {where}, "
+            "so there is nothing to restore."
+        )
+        return EXIT_PROBLEM
     if not found:
         print(f"There are no backups in {where} yet; `kap-companion backup` makes one.")
         return EXIT_OK

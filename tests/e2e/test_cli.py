@@ -102,6 +102,32 @@ def test_check_on_an_empty_folder_explains_there_is_nothing_yet(tmp_path: Path) 
     assert not (tmp_path / DATABASE_NAME).exists()
 
 
+def test_every_command_on_a_folder_with_no_data_says_so_and_exits_1(tmp_path: Path) -> None:
+    """A mistyped --data-dir must never look like success: no empty PDF, export or backup.
+    (demo, import and restoring a backup bring data into a folder, so they may start empty.)"""
+    mistyped = tmp_path / "mistyped"
+    outputs = tmp_path / "outputs"
+    outputs.mkdir()
+    commands = {
+        "check": ["check"],
+        "backup": ["backup", "--out", str(outputs / "b.sqlite3")],
+        "export": ["export", "--out", str(outputs / "e.json")],
+        "export csv": ["export", "--format", "csv", "--out", str(outputs / "e.zip")],
+        "export fhir": ["export", "--format", "fhir", "--out", str(outputs / "f.json")],
+        "report": ["report", "--out", str(outputs / "r.pdf")],
+        "delete-all": ["delete-all", "--confirm"],
+        "passphrase": ["passphrase", "remove"],
+        "restore --list": ["restore", "--list"],
+    }
+    for name, arguments in commands.items():
+        result = run("--data-dir", str(mistyped), *arguments)
+        assert result.returncode == 1, name
+        assert_no_traceback(result)
+        assert f"no KAP Companion data in {mistyped}" in result.stdout + result.stderr, name
+    assert list(outputs.iterdir()) == []
+    assert not mistyped.exists()
+
+
 def test_a_folder_that_cannot_be_made_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "a-file").write_text("in the way")
     result = run("--data-dir", str(tmp_path / "a-file" / "profile"), "demo")

@@ -56,7 +56,7 @@ def test_with_confirm_the_data_goes_and_the_clients_own_file_stays(tmp_path: Pat
 def test_a_profile_with_no_data_says_so(tmp_path: Path) -> None:
     for arguments in ((), ("--confirm",)):
         result = run("--data-dir", str(tmp_path / "new"), "delete-all", *arguments)
-        assert result.returncode == 0, result.stderr
+        assert result.returncode == 1, result.stderr
         assert "There is no KAP Companion data in" in result.stdout
         assert "nothing was removed" in result.stdout
     assert not (tmp_path / "new").exists()

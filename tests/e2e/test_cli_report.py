@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QApplication
 
 from kapcompanion.cli.report import add_report_parser, report_options, run_report
-from kapcompanion.errors import KapError
+from kapcompanion.errors import KapError, NoDataFileError
 from kapcompanion.profile import Profile
 from kapcompanion.report.content.options import NAME_CHARACTERS
 from kapcompanion.store import Store
@@ -96,13 +96,14 @@ def test_paper_letter(qapp: QApplication, seeded_profile: Profile, tmp_path: Pat
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
 
-def test_an_empty_profile_gets_a_friendly_page_and_no_data_file(
+def test_a_folder_with_no_data_is_refused_and_gets_no_pdf_nor_data_file(
     qapp: QApplication, profile: Profile, tmp_path: Path
 ) -> None:
     out = tmp_path / "empty.pdf"
-    assert run_report(profile, parse("--out", str(out))) == 0
-    (page,) = pdf_text(out)
-    assert "No sessions or reflections in this period yet." in page
+    with pytest.raises(NoDataFileError) as refused:
+        run_report(profile, parse("--out", str(out)))
+    assert "There is no KAP Companion data in" in refused.value.message
+    assert not out.exists()
     assert not profile.database_path.exists()
 
 
@@ -165,5 +166,6 @@ def test_the_installed_command(seeded_profile: Profile, tmp_path: Path) -> None:
         timeout=120,
         check=False,
     )
-    assert result.returncode == 0, result.stderr
-    assert len(pdf_text(tmp_path / "e.pdf")) == 1
+    assert result.returncode == 1, result.stderr
+    assert "There is no KAP Companion data in" in result.stderr
+    assert not (tmp_path / "e.pdf").exists()
