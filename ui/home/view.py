@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kapcompanion.errors import KapError
-from kapcompanion.wording.dates import day_of, local_date
+from kapcompanion.wording.dates import day_of
 from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
 from ui.widgets.building_blocks import (
@@ -320,9 +320,7 @@ class HomeView(Screen):
         stats = QHBoxLayout()
         stats.setSpacing(space(2))
         since = (
-            locale.toString(local_date(summary.first_session_at), QLocale.FormatType.ShortFormat)
-            if summary.first_session_at
-            else ""
+            day_of(summary.first_session_at, locale, short=True) if summary.first_session_at else ""
         )
         cards = [
             self._stat(
@@ -342,7 +340,7 @@ class HomeView(Screen):
         self._column.addLayout(stats)
         if summary.latest_session is not None:
             latest = summary.latest_session
-            when = locale.toString(local_date(latest.held_at), QLocale.FormatType.LongFormat)
+            when = day_of(latest.held_at, locale, weekday=True)
             line = (
                 fill(
                     self.tr("Your most recent session, number %1, was on %2."),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal, SignalInstance
+from PySide6.QtCore import QLocale, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,11 +38,7 @@ NAME_SHOWN = 120  # characters of a long name in the list; the whole name is in 
 
 
 def day_words(day: date | None, locale: QLocale) -> str:
-    return (
-        ""
-        if day is None
-        else locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
-    )
+    return "" if day is None else day_of(day, locale, short=True)
 
 
 class MedicationsPage(QWidget):

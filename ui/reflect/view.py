@@ -25,12 +25,12 @@ from kapcompanion.course.follow_ups import suggested_phase
 from kapcompanion.data_files.prompt_sets import prompt_set_for
 from kapcompanion.domain import Phase, Reflection, SessionKind
 from kapcompanion.ids import ReflectionId, SessionId
+from kapcompanion.wording.dates import day_of
 from kapcompanion.wording.translation import fill
 from ui.changes import DataKind
 from ui.reflect.wizard import ReflectionWizard
 from ui.widgets.building_blocks import card, clear_layout, page_header, scrolling_page, text
 from ui.widgets.screen import Screen
-from ui.widgets.wording import local_date
 
 NO_SESSION = -1
 
@@ -76,7 +76,7 @@ class ReflectView(Screen):
     def describe(self, reflection: Reflection) -> str:
         assert self._store is not None
         title = prompt_set_for(reflection.phase).title
-        when = QLocale().toString(local_date(reflection.updated_at), QLocale.FormatType.LongFormat)
+        when = day_of(reflection.updated_at, QLocale(), weekday=True)
         return fill(self.tr("%1, last written on %2"), title, when)
 
     def _paused_card(self, draft: Reflection) -> QWidget:
@@ -100,7 +100,7 @@ class ReflectView(Screen):
         self.session_choice.setAccessibleName(self.tr("Which session"))
         locale = QLocale()
         for session in reversed(self._store.sessions.list()):
-            when = locale.toString(local_date(session.held_at), QLocale.FormatType.LongFormat)
+            when = day_of(session.held_at, locale, weekday=True)
             label = (
                 fill(self.tr("Session %1, %2"), session.number_in_course, when)
                 if session.kind is SessionKind.DOSING and session.number_in_course
