@@ -240,6 +240,8 @@ class MainWindow(QMainWindow):
         home.check_in_requested.connect(self.take_check_in)
         home.quick_check_in_requested.connect(self.quick_check_in)
         home.log_practice_requested.connect(self.log_practice)
+        home.log_session_requested.connect(self._log_first_session)
+        home.start_reflection_requested.connect(self._start_first_reflection)
         home.reminded_practice_chosen.connect(self._log_reminded_practice)
         return home
 
@@ -432,6 +434,14 @@ class MainWindow(QMainWindow):
         if self.quick_practice_dialog is dialog:
             self.quick_practice_dialog = None
         dialog.deleteLater()
+
+    def _log_first_session(self) -> None:
+        self.show_destination("sessions")
+        self.sessions_view.add_session()
+
+    def _start_first_reflection(self) -> None:
+        self.show_destination("reflect")
+        self.reflect_view.begin_button.setFocus()
 
     def take_check_in(self, instrument: str) -> None:
         """Check-ins, with `instrument` begun (or continued where the client left off)."""

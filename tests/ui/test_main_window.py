@@ -24,6 +24,7 @@ from tests.processes import end_process
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import (
     focusable_widgets,
+    focused,
     visible_texts,
     wait_until_nothing_is_clipped,
 )
@@ -36,7 +37,7 @@ from ui.trends.view import TrendsView
 from ui.widgets.style import colours, contrast_ratio, ink_on
 
 
-def test_a_new_profile_gets_a_gentle_welcome_and_one_button_to_start(
+def test_a_new_profile_gets_a_gentle_welcome_with_first_steps_and_a_sample(
     open_window: WindowFactory,
     profile: Profile,
     qtbot: QtBot,
@@ -47,8 +48,14 @@ def test_a_new_profile_gets_a_gentle_welcome_and_one_button_to_start(
     texts = " ".join(visible_texts(window.home))
     assert "Welcome to KAP Companion" in texts
     assert "never connects to the internet" in texts
-    [button] = [b for b in window.home.findChildren(QPushButton) if b.isVisibleTo(window.home)]
-    assert button.text() == "Explore a sample course"
+    shown = [b for b in window.home.findChildren(QPushButton) if b.isVisibleTo(window.home)]
+    assert [b.text() for b in shown] == [
+        "Log a session",
+        "Start a reflection",
+        "Explore a sample course",
+    ]
+    assert [b.objectName() for b in shown].count("primary") == 1  # one step leads
+    button = shown[-1]
     # The sample course keeps its throw-away folder under TMPDIR: here, inside this test's.
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     with qtbot.waitSignal(window.home.explore_sample_requested):
@@ -62,6 +69,27 @@ def test_a_new_profile_gets_a_gentle_welcome_and_one_button_to_start(
             assert b"--demo" in command
     finally:
         end_process(pid)
+
+
+def test_the_first_steps_lead_to_a_new_session_form_and_to_reflect_by_keyboard(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+) -> None:
+    window = open_window(profile)
+
+    def first_step(words: str) -> QPushButton:
+        return next(b for b in window.home.findChildren(QPushButton) if b.text() == words)
+
+    first_step("Log a session").setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert window.current_destination() == "sessions"
+    assert window.sessions_view.pages.currentWidget() is window.sessions_view.form
+    assert focused() is window.sessions_view.form.when_edit
+
+    window.show_destination("home")
+    first_step("Start a reflection").setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert window.current_destination() == "reflect"
+    assert focused() is window.reflect_view.begin_button
 
 
 def test_the_sample_course_opens_in_its_own_process_and_not_a_stray_app_py(

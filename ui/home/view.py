@@ -60,6 +60,8 @@ class HomeView(Screen):
     check_in_requested = Signal(str)  # a questionnaire's id
     quick_check_in_requested = Signal()
     log_practice_requested = Signal()
+    log_session_requested = Signal()
+    start_reflection_requested = Signal()
     # A practice Home reminded of, to log: a built-in one's key, or an own one's id.
     reminded_practice_chosen = Signal(str, int)
 
@@ -282,22 +284,37 @@ class HomeView(Screen):
         layout.addWidget(
             text(
                 self.tr(
-                    "Your course will appear here once you have entries. If you would like to see "
-                    "how that looks first, you can explore a sample course. It opens in its own "
-                    "window and never mixes with your own entries."
+                    "Your course will appear here once you have entries. A good first step is to "
+                    "note your most recent session, or to write down what is with you now."
                 ),
                 "reading",
             )
         )
-        button = QPushButton(self.tr("Explore a sample course"))
-        button.setObjectName("primary")
-        button.setAccessibleName(self.tr("Explore a sample course"))
-        button.clicked.connect(self.explore_sample_requested)
-        row = QHBoxLayout()
-        row.addWidget(button)
-        row.addStretch(1)
+        log_session = QPushButton(self.tr("Log a session"))
+        log_session.setObjectName("primary")
+        log_session.setAccessibleName(self.tr("Log a session: when it was, and how you felt"))
+        log_session.clicked.connect(self.log_session_requested)
+        reflect = QPushButton(self.tr("Start a reflection"))
+        reflect.setAccessibleName(self.tr("Start a reflection"))
+        reflect.clicked.connect(self.start_reflection_requested)
+        first_steps = self._button_row(log_session)
+        first_steps.insertWidget(1, reflect)
         layout.addSpacing(space(1))
-        layout.addLayout(row)
+        layout.addLayout(first_steps)
+        layout.addSpacing(space(2))
+        layout.addWidget(
+            text(
+                self.tr(
+                    "If you would like to see how it looks first, you can explore a sample "
+                    "course. It opens in its own window and never mixes with your own entries."
+                ),
+                "reading",
+            )
+        )
+        sample = QPushButton(self.tr("Explore a sample course"))
+        sample.setAccessibleName(self.tr("Explore a sample course"))
+        sample.clicked.connect(self.explore_sample_requested)
+        layout.addLayout(self._button_row(sample))
         self._column.addWidget(frame)
         self._column.addWidget(
             text(
