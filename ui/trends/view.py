@@ -97,7 +97,7 @@ class TrendsView(Screen):
             "Your trends will take shape here after your first session, reflection or "
             "check-in. There is no hurry."
         )
-        self.empty_notice = text(self._first_steps, "notice")
+        self.empty_notice = text(self._first_steps, "reading")  # neutral: nothing needs attention
         self.empty_notice.hide()
 
         self.distress = ChartPanel(self.tr("Distress across your course"))

@@ -499,6 +499,7 @@ def test_an_empty_store_shows_friendly_words_and_no_empty_charts(
     texts = visible_texts(view)
     assert view.empty_notice.isVisible()
     assert view.empty_notice.text() in texts
+    assert view.empty_notice.objectName() != "notice"  # neutral words, not the colour of a problem
     assert "There are no distress ratings after sessions in this period yet." in texts
     assert "Themes will show here once your reflections have confirmed themes." in texts
     for panel in view.panels():
