@@ -66,9 +66,11 @@ class ReflectView(Screen):
                 self.tr("A quiet space to look back on a session, one question at a time."),
             )
         )
-        for draft in self._store.reflections.unfinished()[:3]:
-            self._column.addWidget(self._paused_card(draft))
-        self._column.addWidget(self._start_card())
+        drafts = self._store.reflections.unfinished()[:3]
+        for index, draft in enumerate(drafts):
+            self._column.addWidget(self._paused_card(draft, leads=index == 0))
+        # One filled button on the page: the latest paused reflection's, else Begin.
+        self._column.addWidget(self._start_card(leads=not drafts))
         self._column.addStretch(1)
 
     # The start page ------------------------------------------------------------------------
@@ -79,12 +81,12 @@ class ReflectView(Screen):
         when = day_of(reflection.updated_at, QLocale(), weekday=True)
         return fill(self.tr("%1, last written on %2"), title, when)
 
-    def _paused_card(self, draft: Reflection) -> QWidget:
+    def _paused_card(self, draft: Reflection, *, leads: bool) -> QWidget:
         frame, layout = card(self.tr("A reflection you paused"))
         layout.addWidget(text(self.describe(draft), "reading"))
         row = QHBoxLayout()
         resume = QPushButton(self.tr("Continue where you left off"))
-        resume.setObjectName("primary")
+        resume.setObjectName("primary" if leads else "")
         resume.setAccessibleName(fill(self.tr("Continue: %1"), self.describe(draft)))
         resume.clicked.connect(lambda: self.resume(draft.id))
         row.addWidget(resume)
@@ -92,7 +94,7 @@ class ReflectView(Screen):
         layout.addLayout(row)
         return frame
 
-    def _start_card(self) -> QWidget:
+    def _start_card(self, *, leads: bool) -> QWidget:
         assert self._store is not None
         frame, layout = card(self.tr("Start a reflection"))
         form = QFormLayout()
@@ -118,7 +120,7 @@ class ReflectView(Screen):
         layout.addLayout(form)
         row = QHBoxLayout()
         self.begin_button = QPushButton(self.tr("Begin"))
-        self.begin_button.setObjectName("primary")
+        self.begin_button.setObjectName("primary" if leads else "")
         self.begin_button.setAccessibleName(self.tr("Begin this reflection"))
         self.begin_button.clicked.connect(self.begin)
         row.addWidget(self.begin_button)
