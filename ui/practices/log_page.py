@@ -91,7 +91,6 @@ class PracticeLogPage(QWidget):
             )
         )
         self.first_button = QPushButton(self.tr("Log your first practice"))
-        self.first_button.setObjectName("primary")
         self.first_button.setAccessibleName(self.tr("Log your first practice"))
         self.first_button.clicked.connect(self.log_requested)
         row = QHBoxLayout()

@@ -58,7 +58,6 @@ class MedicationsPage(QWidget):
         column.addWidget(self.note)
 
         self.add_button = QPushButton(self.tr("Add a medication"))
-        self.add_button.setObjectName("primary")
         self.add_button.setAccessibleName(self.tr("Add a medication"))
         self.add_button.clicked.connect(self.add_requested)
         add_row = QHBoxLayout()

@@ -9,7 +9,7 @@ from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QLabel, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.course.practice_reminders import reminders
@@ -19,6 +19,7 @@ from kapcompanion.store import Store
 from kapcompanion.wording.domain import medication_list_note, practice_name
 from tests.ui.conftest import ShowView, WindowFactory
 from tests.ui.helpers import focused, press, tab_to, type_text, visible_texts
+from ui.changes import DataKind
 from ui.practices.entry_dialog import PracticeEntryDialog
 from ui.practices.form import CheckedForm
 from ui.practices.log_page import SHOWN_AT_ONCE, PracticeLogPage
@@ -381,3 +382,24 @@ def test_the_lists_read_as_card_rows_with_nothing_to_scroll_sideways(
     assert "Taking now" in spoken and "Ask about it." in spoken
     assert not medicines.horizontalScrollBar().isVisible()
     assert medicines.columnWidth(0) <= medicines.viewport().width()
+
+
+def test_one_filled_button_on_either_tab_empty_or_not(
+    show_view: ShowView, store: Store, qtbot: QtBot
+) -> None:
+    view = show_view(PracticesView, store)
+
+    def filled() -> list[str]:
+        QApplication.processEvents()
+        return [
+            b.text()
+            for b in view.findChildren(QPushButton)
+            if b.objectName() == "primary" and b.isVisibleTo(view)
+        ]
+
+    assert filled() == ["Log a practice"]  # the empty log's own invitation is a plain button
+    log(store, 1)
+    view.data_changed_elsewhere(DataKind.PRACTICES)
+    assert filled() == ["Log a practice"]
+    view.tabs.setCurrentIndex(1)
+    assert filled() == ["Log a practice"]  # "Add a medication" is plain beside it
