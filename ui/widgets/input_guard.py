@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractSlider,
     QAbstractSpinBox,
     QComboBox,
+    QDialog,
     QPushButton,
     QScrollBar,
     QToolButton,
@@ -71,9 +72,15 @@ def _wheel_to_page(control: QWidget, event: QWheelEvent) -> None:
     QCoreApplication.sendEvent(target, passed_on)
 
 
-def _presses_itself_on_enter(button: QAbstractButton) -> bool:
-    """Push buttons in dialogs already take Enter (the dialog's default-button rule)."""
-    return isinstance(button, QPushButton) and (button.autoDefault() or button.isDefault())
+def _in_a_dialog(button: QAbstractButton) -> bool:
+    """Dialogs keep Qt's rule: Enter presses the focused button only if it is an auto-default
+    one, else the default button; some dialogs rely on it (a Cancel never pressed by Enter)."""
+    parent = button.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QDialog):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def _is_plain_enter(event: QKeyEvent) -> bool:
@@ -114,7 +121,7 @@ class InputGuard(QObject):
         assert isinstance(event, QKeyEvent)
         if not _is_plain_enter(event) or not watched.hasFocus() or not watched.isEnabled():
             return False
-        if _presses_itself_on_enter(watched):
+        if _in_a_dialog(watched):
             return False
         watched.click()
         return True

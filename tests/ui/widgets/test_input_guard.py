@@ -215,3 +215,30 @@ def test_enter_in_a_text_field_still_starts_a_new_line(
     qtbot.keyClicks(field, "two")
 
     assert field.toPlainText() == "one\ntwo"
+
+
+def test_in_a_dialog_enter_on_a_button_kept_from_enter_takes_the_default_button(
+    qtbot: QtBot,
+) -> None:
+    """The pattern "Delete everything" relies on: focused, it still is not pressed by Enter."""
+    create_application()
+    dialog = QDialog()
+    layout = QVBoxLayout(dialog)
+    keep = QPushButton("Keep my data")
+    keep.setDefault(True)
+    keep.clicked.connect(dialog.reject)
+    delete = QPushButton("Delete everything")
+    delete.setAutoDefault(False)
+    delete.clicked.connect(dialog.accept)
+    layout.addWidget(keep)
+    layout.addWidget(delete)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    delete.setFocus(Qt.FocusReason.TabFocusReason)
+
+    qtbot.keyClick(delete, Qt.Key.Key_Return)
+
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert not dialog.isVisible()
