@@ -25,6 +25,7 @@ from kapcompanion.wording.translation import install_translations
 from ui.main_window import MainWindow
 from ui.widgets.error_messages import show_error, show_message
 from ui.widgets.icons import icon
+from ui.widgets.input_guard import install_input_guard
 from ui.widgets.style import ColourScheme, apply_style, stored_colour_scheme
 
 
@@ -35,6 +36,7 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName("KAP Companion")
     app.setDesktopFileName("kap-companion")
     app.setWindowIcon(icon("app"))
+    install_input_guard(app)
     if existing is None:
         install_translations(app)
     return app
