@@ -27,9 +27,27 @@ ThemeLink = tuple[str, SessionId | None, ReflectionId | None, InsightId | None]
 
 class Themes(Part):
     def ensure_builtin(self) -> None:
-        """Add any built-in theme this profile does not have yet (a newer version may add some)."""
-        present = {row["key"] for row in self._all("SELECT key FROM themes")}
-        missing = [theme for theme in builtin_themes() if theme.key not in present]
+        """Add any built-in theme this profile does not have yet (a newer version may add some),
+        and give the built-in ones this version's colours (the client's own keep theirs)."""
+        present = {
+            row["key"]: row["colour"]
+            for row in self._all("SELECT key, colour FROM themes WHERE builtin = 1")
+        }
+        recoloured = [
+            theme
+            for theme in builtin_themes()
+            if theme.key in present and present[theme.key] != theme.colour
+        ]
+        if recoloured:
+            # The colour is the app's, not the client's writing: no edit time is touched.
+            with self._db.atomic():
+                for theme in recoloured:
+                    self._db.execute(
+                        "UPDATE themes SET colour = ? WHERE key = ? AND builtin = 1",
+                        [theme.colour, theme.key],
+                    )
+        all_keys = {row["key"] for row in self._all("SELECT key FROM themes")}
+        missing = [theme for theme in builtin_themes() if theme.key not in all_keys]
         if not missing:
             return
         now = to_db_time(utc_now())

@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QPushButton, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kapcompanion.data_files.builtin_themes import builtin_themes, own_theme_colours
 from kapcompanion.journal import GATE_DIFFICULT_SETTING
 from kapcompanion.profile import Profile
 from tests.file_modes import modes
@@ -34,7 +33,7 @@ from ui.home.sample_course import sample_course_command
 from ui.main_window import KEY_ROLE
 from ui.printout.view import ReportView
 from ui.trends.view import TrendsView
-from ui.widgets.style import colours, contrast_ratio, ink_on
+from ui.widgets.style import colours
 
 
 def test_a_new_profile_gets_a_gentle_welcome_with_first_steps_and_a_sample(
@@ -409,13 +408,6 @@ def test_nothing_is_clipped_at_the_smallest_window_size(
         page = window.pages.currentWidget()
         assert page is not None
         wait_until_nothing_is_clipped(qtbot, page)
-
-
-def test_theme_chips_are_readable_on_every_theme_colour(qapp: QApplication) -> None:
-    colours = [theme.colour for theme in builtin_themes()] + list(own_theme_colours())
-    for colour in colours:
-        background = QColor(colour)
-        assert contrast_ratio(ink_on(background), background) >= 4.5, colour
 
 
 def test_the_difficult_entry_question_can_be_turned_off_in_settings(

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from kapcompanion.data_files.builtin_themes import builtin_themes
 from kapcompanion.domain import (
     DeletedKind,
     Medication,
@@ -104,6 +105,11 @@ def test_an_export_from_before_the_practice_log_still_imports(store: Store, tmp_
     assert store.practices.entries() == [] and store.medications.list() == []
     now = export_document(store)
     assert now["version"] == FORMAT_VERSION
+    # Built-in themes take this version's colours; everything else comes back as it was.
+    colour_now = {theme.key: theme.colour for theme in builtin_themes()}
+    for theme in old["data"]["themes"]:
+        if theme["builtin"]:
+            theme["colour"] = colour_now[theme["key"]]
     for spec in tables_of_version(1):
         assert now["data"][spec.name] == old["data"][spec.name], spec.name
     assert all(now["data"][kind] == [] for kind in NEW_KINDS)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from kapcompanion.data_files.builtin_themes import builtin_themes
 from kapcompanion.domain import NewMedication, NewPracticeEntry, PracticeRef
 from kapcompanion.store import Store
 from kapcompanion.store import migrations as schema
@@ -193,3 +194,32 @@ def test_the_frozen_practice_log_keeps_its_practices_and_medications(tmp_path: P
             ("Melatonin", date(2026, 2, 1)),
             ("Sertraline", None),
         ]
+
+
+def test_an_earlier_profile_gets_this_versions_built_in_theme_colours(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(
+        Path(__file__).parent / "schemas" / "0005_practices_and_medications.sqlite3", path
+    )
+    with sqlite3.connect(path) as old:
+        old.execute(
+            "INSERT INTO themes (uuid, key, name, colour, builtin, created_at, updated_at) "
+            "VALUES ('4d0c9d3e-0d1b-4c1e-9a31-2f3c4d5e6f70', 'own_garden', 'Garden', '#4477AA', "
+            "0, '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')"
+        )
+        hope_then = old.execute(
+            "SELECT colour, updated_at FROM themes WHERE key = 'hope'"
+        ).fetchone()
+    old.close()
+    assert hope_then[0] == "#117733", "the frozen file should hold the earlier colours"
+
+    with Store.open(path) as store:
+        colours = {theme.key: theme.colour for theme in store.themes.list()}
+    assert {key: colours[key] for key in (t.key for t in builtin_themes())} == {
+        theme.key: theme.colour for theme in builtin_themes()
+    }
+    assert colours["own_garden"] == "#4477AA"  # the client's own theme keeps its colour
+    with sqlite3.connect(path) as reopened:
+        hope_now = reopened.execute("SELECT updated_at FROM themes WHERE key = 'hope'").fetchone()
+    reopened.close()
+    assert hope_now[0] == hope_then[1]  # a new colour is not an edit of the client's
