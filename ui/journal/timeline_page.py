@@ -8,8 +8,10 @@ Never reads the store and never writes data.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -144,6 +146,7 @@ class TimelinePage(HeaderedPage):
         self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.timeline.setMouseTracking(True)
         self.timeline.installEventFilter(self)
+        self.search_field.installEventFilter(self)  # Down goes from the search to the results
         self.list_card, list_layout = card()
         list_layout.setContentsMargins(space(1), 0, space(1), space(1))
         list_layout.addWidget(self.timeline)
@@ -250,6 +253,8 @@ class TimelinePage(HeaderedPage):
             self.filter_bar.theme_box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_field and event.type() == QEvent.Type.KeyPress:
+            return self._down_into_results(cast(QKeyEvent, event))
         # Room for at least one reflection and its session's heading, in the list's own font.
         if watched is self.timeline and event.type() in (
             QEvent.Type.Show,
@@ -258,6 +263,18 @@ class TimelinePage(HeaderedPage):
         ):
             self.fit_timeline()
         return False
+
+    def _down_into_results(self, event: QKeyEvent) -> bool:
+        """Down in the search box moves into the results, on the first one if none is chosen."""
+        if event.key() != Qt.Key.Key_Down or event.modifiers() != Qt.KeyboardModifier.NoModifier:
+            return False
+        first = self._proxy.index(0, 0)
+        if not first.isValid():
+            return False
+        if not self.timeline.currentIndex().isValid():
+            self.timeline.setCurrentIndex(first)
+        self.timeline.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
     def fit_timeline(self) -> None:
         """Keep the timeline tall enough for its first row."""

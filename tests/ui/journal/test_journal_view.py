@@ -195,6 +195,19 @@ def test_search_as_you_type_narrows_the_list_and_highlights_what_matched(
     assert view.proxy.index(0, 0).data(JournalRole.SNIPPET) == ""
 
 
+def test_down_from_the_search_box_moves_into_the_results(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    search_for(view, qtbot, "jaw")
+    found = shown_ids(view)
+    assert found
+    press(qtbot, Qt.Key.Key_Down)
+    assert focused() is view.timeline
+    assert view.timeline.currentIndex().data(JournalRole.REFLECTION_ID) == found[0]
+    assert view.search_field.text() == "jaw"  # the search stays as typed
+
+
 @pytest.mark.parametrize(
     "query",
     ['"', "*", "NEAR(", "-", "🌿", 'jaw"', "AND OR NOT", "'; DROP TABLE answers; --", "x" * 10_000],
