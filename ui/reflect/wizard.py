@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -441,6 +441,12 @@ class ReflectionWizard(QWidget):
             self.end_scale.slider.setFocus()
         elif position == self._themes_position - 1:
             self.insight_fields[0].setFocus()
+        elif position == self._themes_position:
+            # The first theme (or, with none suggested, a theme of one's own), never Finish:
+            # Space there would end the reflection with nothing ticked. The step's widgets
+            # were just made and show on the next turn of the event loop.
+            first = next(iter(self._theme_boxes.values()), self.other_theme)
+            QTimer.singleShot(0, first, first.setFocus)
         else:
             self.next_button.setFocus()
 

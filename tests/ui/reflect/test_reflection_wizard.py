@@ -13,7 +13,7 @@ from kapcompanion.domain import NewSession, Phase, ReflectionStatus
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from tests.ui.conftest import WindowFactory
-from tests.ui.helpers import focusable_widgets, press
+from tests.ui.helpers import focusable_widgets, focused, press
 from ui.changes import DataKind
 from ui.main_window import MainWindow
 from ui.reflect.wizard import ReflectionWizard
@@ -197,6 +197,8 @@ def test_the_client_can_add_a_theme_of_their_own(
     for _ in range(len(wizard.prompt_pages) + 3):
         wizard.next()
     assert wizard.next_button.text() == "Finish"
+    QApplication.processEvents()  # nothing was suggested: the keys start on one's own theme
+    assert focused() is wizard.other_theme or wizard.other_theme.isAncestorOf(focused())
     wizard.other_theme.setEditText("Music")
     wizard.add_other_theme()
     music = [box for box in wizard.findChildren(QCheckBox) if box.text() == "Music"]
@@ -204,6 +206,28 @@ def test_the_client_can_add_a_theme_of_their_own(
     wizard.finish()
     keys = store_of(window).themes.keys_for_reflection(wizard.reflection_id)
     assert keys == ["own_music"]
+
+
+def test_the_themes_step_starts_on_a_theme_never_on_finish(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+) -> None:
+    window = open_window(profile)
+    wizard = begin(window, qtbot)
+    wizard.prompt_pages[0].editor.setPlainText("My chest was tight and my body felt heavy.")
+    for _ in range(len(wizard.prompt_pages) + 3):
+        wizard.next()
+    assert wizard.next_button.text() == "Finish"
+    QApplication.processEvents()  # the step's theme boxes show on the next turn
+    first = focused()
+    assert isinstance(first, QCheckBox) and first.text().startswith("Body")
+    press(qtbot, Qt.Key.Key_Space)
+    assert first.isChecked()
+    assert store_of(window).reflections.unfinished()  # that Space finished nothing
+
+    wizard.back()
+    wizard.next()  # back on the themes step: still a theme first, never Finish
+    QApplication.processEvents()
+    assert isinstance(focused(), QCheckBox)
 
 
 @pytest.mark.parametrize(
