@@ -4,8 +4,7 @@ value under the pointer, and Enter presses the focused button as Space does."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSlider,
@@ -19,27 +18,12 @@ from pytestqt.qtbot import QtBot
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from tests.ui.conftest import ShowView, WindowFactory
+from tests.ui.helpers import turn_wheel_over
 from ui.reflect.view import ReflectView
 from ui.sessions.view import SessionsView
 from ui.widgets.input_guard import is_value_control
 
 # Helpers ----------------------------------------------------------------------------------
-
-
-def turn_wheel_over(widget: QWidget, notches: int = -1) -> None:
-    """One notch of the wheel (down, by default) with the pointer over `widget`'s middle."""
-    middle = QPointF(widget.rect().center())
-    event = QWheelEvent(
-        middle,
-        QPointF(widget.mapToGlobal(middle)),
-        QPoint(),
-        QPoint(0, 120 * notches),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
 
 
 def value_of(control: QWidget) -> object:

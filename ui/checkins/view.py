@@ -14,8 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kapcompanion.data_files.questionnaires import all_questionnaires, questionnaire
 from kapcompanion.domain import DeletedKind
@@ -84,20 +83,6 @@ class CheckInsView(Screen):
             self.cards[each.id] = card
         page.body.addStretch(1)
         return page
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter presses the focused button too (Qt leaves that to Space outside dialogs)."""
-        focused = QApplication.focusWidget()
-        if (
-            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and isinstance(focused, QPushButton)
-            and self.isAncestorOf(focused)
-            and focused.isEnabled()
-        ):
-            focused.click()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     # Store and refreshing -------------------------------------------------------------------
 

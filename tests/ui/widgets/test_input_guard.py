@@ -6,10 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -26,25 +24,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tests.ui.helpers import turn_wheel_over
 from ui.application import create_application
 from ui.widgets.choices import DateChoice, ElidingComboBox
-
-
-def turn_wheel_over(widget: QWidget, notches: int = -1) -> None:
-    middle = QPointF(widget.rect().center())
-    QApplication.sendEvent(
-        widget,
-        QWheelEvent(
-            middle,
-            QPointF(widget.mapToGlobal(middle)),
-            QPoint(),
-            QPoint(0, 120 * notches),
-            Qt.MouseButton.NoButton,
-            Qt.KeyboardModifier.NoModifier,
-            Qt.ScrollPhase.NoScrollPhase,
-            False,
-        ),
-    )
 
 
 def spin_box() -> QSpinBox:
