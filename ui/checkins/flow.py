@@ -137,6 +137,7 @@ class CheckInFlow(QWidget):
         self.pause_button, self.back_button = buttons.pause, buttons.back
         self.skip_button, self.next_button = buttons.skip, buttons.next
         buttons.connect_to(self)
+        self._step_buttons = buttons
         return buttons.bar
 
     def _build_intro(self) -> QWidget:
@@ -231,6 +232,7 @@ class CheckInFlow(QWidget):
         if self.steps.widget(position) is self.review_page:
             self._fill_review()
         self.steps.setCurrentIndex(position)
+        self._step_buttons.follow(self.steps.currentWidget())
         self._update_navigation()
         self._focus_current()
 

@@ -214,6 +214,7 @@ class ReflectionWizard(QWidget):
         self.pause_button, self.back_button = buttons.pause, buttons.back
         self.skip_button, self.next_button = buttons.skip, buttons.next
         buttons.connect_to(self)
+        self._step_buttons = buttons
         return buttons.bar
 
     def _padded(self, content: QWidget) -> QWidget:
@@ -326,6 +327,7 @@ class ReflectionWizard(QWidget):
         layout.addSpacing(space(2))
         layout.addWidget(self._other_theme_row())
         layout.addStretch(1)
+        self._step_buttons.follow(self.themes_step)
 
     def _add_theme_box(
         self,
@@ -426,6 +428,7 @@ class ReflectionWizard(QWidget):
         if position == self._themes_position:
             self._fill_themes_step()
         self.steps.setCurrentIndex(position)
+        self._step_buttons.follow(self.steps.currentWidget())
         if save:
             self._store.reflections.set_position(self.reflection_id, position)
         self._update_navigation()

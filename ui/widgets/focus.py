@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 
@@ -17,3 +18,14 @@ def chain_tab_order(widgets: Sequence[QWidget]) -> None:
     """Make Tab visit `widgets` one after another, in this order."""
     for before, after in pairwise(widgets):
         QWidget.setTabOrder(before, after)
+
+
+def last_focusable_in(container: QWidget) -> QWidget | None:
+    """The control inside `container` that Tab reaches last, hidden or not."""
+    last: QWidget | None = None
+    widget = container.nextInFocusChain()
+    while widget is not None and widget is not container:
+        if container.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            last = widget
+        widget = widget.nextInFocusChain()
+    return last

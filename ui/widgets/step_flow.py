@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ui.widgets.building_blocks import page_header, text
+from ui.widgets.focus import chain_tab_order, last_focusable_in
 from ui.widgets.style import space
 
 
@@ -57,6 +58,15 @@ class StepButtons:
         self.back.clicked.connect(flow.back)
         self.skip.clicked.connect(flow.skip)
         self.next.clicked.connect(flow.next)
+
+    def follow(self, step: QWidget | None) -> None:
+        """Tab goes from the last control on `step` to these buttons, in the order they are
+        seen, before it leaves the flow for the sidebar. The steps are made after the bar, so
+        Qt's chain (the order widgets were made) would visit the sidebar first."""
+        if step is None:
+            return
+        last = last_focusable_in(step) or step
+        chain_tab_order([last, self.pause, self.back, self.skip, self.next])
 
 
 Words = tuple[str, str]  # a button's label and its accessible name
