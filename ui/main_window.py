@@ -34,6 +34,7 @@ from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
+    QKeyEvent,
     QKeySequence,
     QMoveEvent,
     QPaintEvent,
@@ -591,6 +592,15 @@ class MainWindow(QMainWindow):
             return self._unbuilt
         current = self.pages.currentWidget()
         return next(key for key, widget in self._built.items() if widget is current)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # An Esc no page took for itself (to go back, pause or close a panel) goes back to the
+        # sidebar, so the keyboard can always reach another screen.
+        if event.key() == Qt.Key.Key_Escape and self.sidebar.isVisible():
+            if not self.sidebar.hasFocus():
+                self.sidebar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        super().keyPressEvent(event)
 
     def show_destination(self, key: str) -> None:
         if self._data_closed():  # no screen shows data before the passphrase is given

@@ -139,6 +139,10 @@ class SupportView(Screen):
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.show_overview)
+        # On the overview itself, Esc is the window's: back to the sidebar.
+        self._back_to_overview = back
+        self.pages.currentChanged.connect(self._enable_back_to_overview)
+        self._enable_back_to_overview()
         self._show_emergency_sentence()
         # The safety plan is the client's own writing: it opens with their data (grounding,
         # breathing and the crisis lines need none, and work while the data is locked).
@@ -282,6 +286,9 @@ class SupportView(Screen):
     def _leave_part(self) -> None:
         self.save_now()
         self.breathing.pause()
+
+    def _enable_back_to_overview(self) -> None:
+        self._back_to_overview.setEnabled(self.pages.currentWidget() is not self.overview)
 
     def show_overview(self) -> None:
         """Back to the four choices, saving first; the choice you came from keeps focus."""
