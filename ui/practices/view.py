@@ -99,6 +99,7 @@ class PracticesView(Screen):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Practices and medications"))
         self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setDrawBase(False)  # the stylesheet's line under the tabs is enough
         self.tabs.tabBar().setAccessibleName(self.tr("The practice log or the medication list"))
         self.log_page = PracticeLogPage()
         self.medications_page = MedicationsPage()
