@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPalette,
+    QPen,
     QTextCharFormat,
     QTextLayout,
     QTextOption,
@@ -51,10 +52,7 @@ def paint_row_background(
         painter.setBrush(palette.color(QPalette.ColorRole.Window))
         painter.drawRoundedRect(inner, radius, radius)
     if state & QStyle.StateFlag.State_HasFocus:
-        pen = painter.pen()
-        pen.setColor(palette.color(QPalette.ColorRole.Accent))
-        pen.setWidth(FOCUS_LINE)
-        painter.setPen(pen)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Accent), FOCUS_LINE))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(inner, radius, radius)
 
