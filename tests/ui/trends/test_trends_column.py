@@ -16,7 +16,8 @@ from tests.ui.conftest import WindowFactory
 from tests.ui.trends.test_trends_view import settle
 from ui.application import create_application
 from ui.main_window import MainWindow
-from ui.trends.view import TrendsView
+from ui.trends.chart import USUAL_TYPE_POINTS
+from ui.trends.view import SCORE_CHART_INCHES, TrendsView
 from ui.widgets.building_blocks import CARD_SIDE_PADDING
 from ui.widgets.style import reading_width
 
@@ -109,3 +110,12 @@ def test_every_chart_is_drawn_for_the_column_it_sits_in(
         # Drawn at the width it is shown at: never wider than its room, never scaled to it.
         assert drawn_width <= shown.width(), panel.name
         assert drawn_width >= shown.width() - 2, panel.name
+    # The check-in score charts grow taller with larger type, so their plots keep their room
+    # and their axis titles stay whole.
+    type_points = QApplication.font().pointSizeF()
+    least_inches = SCORE_CHART_INCHES * max(1.0, type_points / USUAL_TYPE_POINTS)
+    for panel in view.scores.values():
+        image = panel.canvas.image
+        assert image is not None
+        drawn_inches = image.height() / image.devicePixelRatio() / panel.logicalDpiY()
+        assert drawn_inches >= least_inches - 0.05, panel.name
