@@ -79,6 +79,7 @@ SHARED_COLUMNS_AT_MOST = 12  # more number columns than this scroll sideways ins
 TABLE_HEIGHT_AT_MOST = 360  # taller tables scroll
 TABLE_ROWS_MEASURED = 200
 STANDARD_HEIGHT_INCHES = 4.0  # the room kept for a chart not drawn yet
+USUAL_TYPE_POINTS = 10.0  # the charts' own type size (ChartStyle's), for which heights are given
 
 
 def chart_style() -> ChartStyle:
@@ -387,8 +388,15 @@ class ChartPanel(QWidget):
         self.canvas.update()  # painted at once if in sight; drawn then
 
     def _room_height(self) -> int:
-        inches = self._height_inches or STANDARD_HEIGHT_INCHES
+        inches = self._height_for(self._wanted_style or chart_style()) or STANDARD_HEIGHT_INCHES
         return round(inches * self._logical_dpi())
+
+    def _height_for(self, style: ChartStyle) -> float | None:
+        """The height asked for in `show_data`, taller in larger type: the labels beside the
+        plot grow with the type, and the plot keeps its room (its axis title stays whole)."""
+        if self._height_inches is None:
+            return None
+        return self._height_inches * max(1.0, style.font_size / USUAL_TYPE_POINTS)
 
     def _logical_dpi(self) -> float:
         screen = self.screen()
@@ -410,7 +418,7 @@ class ChartPanel(QWidget):
             style=style,
             logical_dpi=logical_dpi,
             pixel_ratio=self.canvas.devicePixelRatioF() or 1.0,
-            height_inches=self._height_inches,
+            height_inches=self._height_for(style),
             locale=QLocale().name(),
         )
         self._asked = True

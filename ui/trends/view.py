@@ -31,7 +31,6 @@ from ui.trends.chart import ChartPanel
 from ui.trends.controls import TrendsControls
 from ui.trends.reading import StoreLists
 from ui.widgets.building_blocks import (
-    CARD_SIDE_PADDING,
     calm_scroll_area,
     card,
     centred_column,
@@ -46,7 +45,6 @@ if TYPE_CHECKING:
     from kapcompanion.course.trends import Period, ThemeMap
     from kapcompanion.ids import SessionId
 
-CHART_COLUMN_INCHES = 7.6  # the charts' natural width; the column grows to it, no further
 SCORE_CHART_INCHES = 3.0  # three score charts one under another: a little shorter each
 EMPTY_PARTS = ("distress", "practices", "themes", "scores")
 READINGS_KEPT = 48  # the course's data read for this many choices, at most
@@ -119,11 +117,6 @@ class TrendsView(Screen):
         self.column = QWidget()
         row = centred_column(self.column, holder)
         row.setContentsMargins(space(4), space(4), space(4), space(4))
-        screen = self.screen()
-        dpi = screen.logicalDotsPerInch() if screen is not None else 96.0
-        # Charts are not reading text: they may use more than the reading width, up to the
-        # width they are drawn for.
-        self.column.setMaximumWidth(round(CHART_COLUMN_INCHES * dpi) + 2 * CARD_SIDE_PADDING)
         column = QVBoxLayout(self.column)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(space(3))
