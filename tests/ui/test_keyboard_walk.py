@@ -1,0 +1,283 @@
+"""One walk by keyboard alone through every place in the app, with the sample course and with
+an empty profile, as a person who cannot or will not use a mouse would go.
+
+For each place (a screen, a page within one, a step of the reflection wizard or of a
+questionnaire, a dialog) Tab alone goes round from where the place puts focus and comes back:
+on the way it reaches every control a person can see and use, each with a name a screen reader
+can say. Each control answers the keys made for it (Space ticks a box, arrows move a slider,
+a spin box or a list of choices, typing reaches a field), and is put back as it was. Esc then
+leaves the place (back to its parent page, pausing the flow, closing the dialog, or to the
+sidebar from a screen of its own) without changing anything stored.
+
+One window per profile serves the screens and their pages (opening one per place would take
+minutes); each test first puts it back at its place, so the tests do not depend on each other.
+The flows start drafts, so each walks in a window of its own.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollBar,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from kapcompanion.profile import Profile
+from kapcompanion.store import Store
+from tests.ui.conftest import WindowFactory
+from tests.ui.helpers import focusable_widgets, focused, press, type_text
+from ui.application import create_application, window_settings
+from ui.main_window import MainWindow
+from ui.widgets.style import apply_style, stored_colour_scheme
+
+TAB_LIMIT = 150  # more Tab presses than any place has controls: reaching it means a trap
+
+
+# Walking ----------------------------------------------------------------------------------------
+
+
+def described(widget: QWidget) -> str:
+    return f"{type(widget).__name__} {widget.accessibleName()!r}"
+
+
+def tab_round(qtbot: QtBot) -> list[QWidget]:
+    """Press Tab from the focused control until focus comes back to it; the controls visited.
+
+    A control that keeps focus for a Tab (a time field moves from hours to minutes) is passed
+    once it lets go; coming back to any other control first is a trap."""
+    first = focused()
+    visited = [first]
+    for _ in range(TAB_LIMIT):
+        press(qtbot, Qt.Key.Key_Tab)
+        now = focused()
+        if now is first:
+            return visited
+        if now is visited[-1]:
+            continue
+        assert now not in visited, (
+            f"Tab goes round without reaching {described(first)} again: "
+            f"{[described(w) for w in visited]} then {described(now)}"
+        )
+        visited.append(now)
+    raise AssertionError(f"Tab never came back: {[described(w) for w in visited]}")
+
+
+def part_of_a_named_control(widget: QWidget) -> bool:
+    """The editing line inside a spin box or a combo box: Qt gives it the focus, and a screen
+    reader names it by the control it belongs to, which must be named."""
+    parent = widget.parentWidget()
+    return (
+        isinstance(widget, QLineEdit)
+        and isinstance(parent, QAbstractSpinBox | QComboBox)
+        and bool(parent.accessibleName())
+    )
+
+
+def reached(widget: QWidget, visited: list[QWidget]) -> bool:
+    """Tab reached `widget`, its focus proxy, or (for one of a group of radio buttons, which is
+    a single Tab stop whose choices the arrows move between) its group's checked choice."""
+    if widget in visited or widget.focusProxy() in visited:
+        return True
+    if part_of_a_named_control(widget):
+        return widget.parentWidget() in visited
+    if isinstance(widget, QRadioButton):
+        group = widget.group()
+        siblings = (
+            group.buttons()
+            if group is not None
+            else [w for w in visited if w.parentWidget() is widget.parentWidget()]
+        )
+        return any(isinstance(w, QRadioButton) and w in siblings for w in visited)
+    return False
+
+
+def operate(qtbot: QtBot, widget: QWidget) -> None:
+    """Use `widget` by the keys made for it, and put it back as it was."""
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    name = described(widget)
+    if isinstance(widget, QCheckBox) and not widget.isTristate():
+        before = widget.isChecked()
+        press(qtbot, Qt.Key.Key_Space)
+        assert widget.isChecked() is not before, f"Space does not tick {name}"
+        press(qtbot, Qt.Key.Key_Space)
+        assert widget.isChecked() is before, name
+    elif isinstance(widget, QComboBox) and widget.count() > 1 and not widget.isEditable():
+        before_index = widget.currentIndex()
+        there, back = (
+            (Qt.Key.Key_Down, Qt.Key.Key_Up)
+            if before_index < widget.count() - 1
+            else (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        )
+        press(qtbot, there)
+        assert widget.currentIndex() != before_index, f"arrows do not move {name}"
+        press(qtbot, back)
+        assert widget.currentIndex() == before_index, name
+    elif isinstance(widget, QAbstractSlider) and not isinstance(widget, QScrollBar):
+        before_value = widget.value()
+        there, back = (
+            (Qt.Key.Key_Right, Qt.Key.Key_Left)
+            if before_value < widget.maximum()
+            else (Qt.Key.Key_Left, Qt.Key.Key_Right)
+        )
+        press(qtbot, there)
+        assert widget.value() != before_value, f"arrows do not move {name}"
+        press(qtbot, back)
+        assert widget.value() == before_value, name
+    elif isinstance(widget, QAbstractSpinBox) and not widget.isReadOnly():
+        before_text = widget.text()
+        press(qtbot, Qt.Key.Key_Up)
+        press(qtbot, Qt.Key.Key_Down)
+        assert widget.text() == before_text, name
+    elif isinstance(widget, QLineEdit) and not widget.isReadOnly():
+        if part_of_a_named_control(widget):
+            return
+        before_line = widget.text()
+        widget.end(False)
+        type_text(qtbot, "a")
+        assert widget.text() == before_line + "a", f"typing does not reach {name}"
+        press(qtbot, Qt.Key.Key_Backspace)
+        assert widget.text() == before_line, name
+    elif isinstance(widget, QPlainTextEdit | QTextEdit) and not widget.isReadOnly():
+        before_words = widget.toPlainText()
+        widget.moveCursor(widget.textCursor().MoveOperation.End)
+        type_text(qtbot, "a")
+        assert widget.toPlainText() == before_words + "a", f"typing does not reach {name}"
+        press(qtbot, Qt.Key.Key_Backspace)
+        assert widget.toPlainText() == before_words, name
+
+
+def walk(qtbot: QtBot, root: QWidget, *, leave_alone: tuple[QWidget, ...] = ()) -> None:
+    """Tab round `root` from where its focus is: every control reached and named, each used by
+    keyboard and put back (but those in `leave_alone`), focus back where it began."""
+    QApplication.processEvents()  # a page's controls show, and its focus lands, on a turn
+    start = focused()
+    visited = tab_round(qtbot)
+    controls = [w for w in focusable_widgets(root) if w.isEnabled()]
+    assert controls, "nothing here takes focus"
+    unreached = [described(w) for w in controls if not reached(w, visited)]
+    assert not unreached, f"Tab never reaches {unreached}"
+    unnamed = [
+        f"{type(w).__name__} in {described(w.parentWidget())}"
+        for w in {*controls, *visited}
+        if not w.accessibleName() and not part_of_a_named_control(w)
+    ]
+    assert not unnamed, f"no accessible name: {unnamed}"
+    for widget in visited:
+        if widget not in leave_alone:
+            operate(qtbot, widget)
+    start.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def stored(profile: Profile) -> list[str]:
+    """Everything in the profile's data file, as SQL text, read beside the app's own
+    connection: what a change would show up in."""
+    uri = Path(profile.database_path).as_uri() + "?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True)) as connection:
+        return list(connection.iterdump())
+
+
+def leave_by_escape(qtbot: QtBot, profile: Profile) -> None:
+    """Esc, checking it changes nothing stored."""
+    before = stored(profile)
+    press(qtbot, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    assert stored(profile) == before, "Esc changed what is stored"
+
+
+# One window per profile -------------------------------------------------------------------------
+
+
+@dataclass
+class Opened:
+    window: MainWindow
+    profile: Profile
+    sample: bool
+
+
+@pytest.fixture(scope="module", params=["sample course", "empty profile"])
+def opened(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, qapp: QApplication
+) -> Iterator[Opened]:
+    """A main window on the sample course or an empty profile, shown and active, its data open
+    (built as tests/ui/conftest.open_window builds one, but once for the whole walk)."""
+    sample = request.param == "sample course"
+    profile = Profile(tmp_path_factory.mktemp("walk") / "profile")
+    profile.ensure_exists()
+    if sample:
+        from kapcompanion.demo import fill_demo
+
+        with Store.open(profile.database_path) as store:
+            fill_demo(store)
+    create_application()
+    settings = window_settings(profile)
+    apply_style(qapp, stored_colour_scheme(settings))
+    window = MainWindow(profile, settings)
+    window.built_while_idle = ()
+    window.show()
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)
+    window.open_profile()
+    yield Opened(window, profile, sample)
+    window.close()
+    window.close_store()
+    window.deleteLater()
+    QApplication.processEvents()
+
+
+# Screens and their pages ------------------------------------------------------------------------
+
+SCREENS = [
+    "home",
+    "sessions",
+    "reflect",
+    "journal",
+    "insights",
+    "trends",
+    "checkins",
+    "practices",
+    "report",
+    "support",
+    "settings",
+]
+
+
+@pytest.mark.parametrize("key", SCREENS)
+def test_a_screen_by_keyboard(opened: Opened, qtbot: QtBot, key: str) -> None:
+    window = opened.window
+    window.show_destination(key)
+    page = window.page(key)
+    window.sidebar.setFocus(Qt.FocusReason.OtherFocusReason)
+    walk(qtbot, window, leave_alone=leave_alone_on(window, key))
+    focusable_widgets(page)[-1].setFocus(Qt.FocusReason.TabFocusReason)
+    leave_by_escape(qtbot, opened.profile)
+    assert focused() is window.sidebar
+    assert window.pages.currentWidget() is page
+
+
+def leave_alone_on(window: MainWindow, key: str) -> tuple[QWidget, ...]:
+    """Controls the walk does not use: the sidebar (its arrows change the screen), and on
+    Settings the box that adds KAP Companion to the computer's start-up (it writes outside the
+    profile; tests/ui/settings covers it)."""
+    if key == "settings":
+        return (window.sidebar, window.settings_view.reminders.autostart_box)
+    return (window.sidebar,)
