@@ -47,7 +47,9 @@ from kapcompanion.store import Store
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import focusable_widgets, focused, press, type_text
 from ui.application import create_application, window_settings
+from ui.insights.card import InsightCard
 from ui.main_window import MainWindow
+from ui.widgets.choices import MultiChoice
 from ui.widgets.style import apply_style, stored_colour_scheme
 
 TAB_LIMIT = 150  # more Tab presses than any place has controls: reaching it means a trap
@@ -121,6 +123,17 @@ def operate(qtbot: QtBot, widget: QWidget) -> None:
         assert widget.isChecked() is not before, f"Space does not tick {name}"
         press(qtbot, Qt.Key.Key_Space)
         assert widget.isChecked() is before, name
+    elif isinstance(widget, MultiChoice) and widget.count() > 0:
+        chosen = widget.chosen()
+        press(qtbot, Qt.Key.Key_Down)
+        assert widget.view().isVisible(), f"arrows do not open {name}"
+        press(qtbot, Qt.Key.Key_Space)
+        assert widget.chosen() != chosen, f"Space does not tick a choice in {name}"
+        press(qtbot, Qt.Key.Key_Space)
+        assert widget.chosen() == chosen, name
+        press(qtbot, Qt.Key.Key_Escape)
+        assert not widget.view().isVisible(), f"Esc does not close {name}"
+        assert focused() is widget, name
     elif isinstance(widget, QComboBox) and widget.count() > 1 and not widget.isEditable():
         before_index = widget.currentIndex()
         there, back = (
@@ -166,9 +179,13 @@ def operate(qtbot: QtBot, widget: QWidget) -> None:
         assert widget.toPlainText() == before_words, name
 
 
-def walk(qtbot: QtBot, root: QWidget, *, leave_alone: tuple[QWidget, ...] = ()) -> None:
-    """Tab round `root` from where its focus is: every control reached and named, each used by
-    keyboard and put back (but those in `leave_alone`), focus back where it began."""
+def walk(
+    qtbot: QtBot, root: QWidget, place: QWidget, *, leave_alone: tuple[QWidget, ...] = ()
+) -> None:
+    """Tab round `root` (a window or a dialog) from where its focus is: every control reached
+    and named; each one in `place` used by keyboard and put back (but those in `leave_alone`:
+    the place's own controls, as others, such as a filter above an open card, change it);
+    focus back where it began."""
     QApplication.processEvents()  # a page's controls show, and its focus lands, on a turn
     start = focused()
     visited = tab_round(qtbot)
@@ -183,7 +200,7 @@ def walk(qtbot: QtBot, root: QWidget, *, leave_alone: tuple[QWidget, ...] = ()) 
     ]
     assert not unnamed, f"no accessible name: {unnamed}"
     for widget in visited:
-        if widget not in leave_alone:
+        if (widget is place or place.isAncestorOf(widget)) and widget not in leave_alone:
             operate(qtbot, widget)
     start.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -267,7 +284,7 @@ def test_a_screen_by_keyboard(opened: Opened, qtbot: QtBot, key: str) -> None:
     window.show_destination(key)
     page = window.page(key)
     window.sidebar.setFocus(Qt.FocusReason.OtherFocusReason)
-    walk(qtbot, window, leave_alone=leave_alone_on(window, key))
+    walk(qtbot, window, page, leave_alone=leave_alone_on(window, key))
     focusable_widgets(page)[-1].setFocus(Qt.FocusReason.TabFocusReason)
     leave_by_escape(qtbot, opened.profile)
     assert focused() is window.sidebar
@@ -275,9 +292,169 @@ def test_a_screen_by_keyboard(opened: Opened, qtbot: QtBot, key: str) -> None:
 
 
 def leave_alone_on(window: MainWindow, key: str) -> tuple[QWidget, ...]:
-    """Controls the walk does not use: the sidebar (its arrows change the screen), and on
-    Settings the box that adds KAP Companion to the computer's start-up (it writes outside the
-    profile; tests/ui/settings covers it)."""
+    """Controls the walk does not use: on Settings the box that adds KAP Companion to the
+    computer's start-up (it writes outside the profile; tests/ui/settings covers it)."""
     if key == "settings":
-        return (window.sidebar, window.settings_view.reminders.autostart_box)
-    return (window.sidebar,)
+        return (window.settings_view.reminders.autostart_box,)
+    return ()
+
+
+def first_session(window: MainWindow) -> int:
+    return int(window.sessions_view.model.summary(0).session.id)
+
+
+def journal_entry(window: MainWindow, *, difficult: bool) -> int:
+    [entry, *_] = [e for e in window.journal_view.model.entries() if e.is_difficult is difficult]
+    return int(entry.reflection_id)
+
+
+def a_quick_check_in(profile: Profile) -> int:
+    with Store.open(profile.database_path) as store:
+        return int(store.check_ins.distress_ratings()[0].id)
+
+
+def a_questionnaire(profile: Profile) -> int:
+    with Store.open(profile.database_path) as store:
+        return int(store.check_ins.completed("phq9")[0].id)
+
+
+def an_insight(window: MainWindow) -> InsightCard:
+    view = window.insights_view
+    card = view.open_insight(int(view.shown_insights()[0].insight.id))
+    assert card is not None
+    return card
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page within a screen: how to open it, and where Esc should lead from it."""
+
+    screen: str
+    open: Callable[[Opened], object]
+    left: Callable[[MainWindow], bool]
+    needs_sample: bool = True
+    # Where the walk uses controls by keyboard: the screen, or the open card.
+    place: Callable[[MainWindow], QWidget | None] | None = None
+
+
+PAGES = {
+    "a session's page": Page(
+        "sessions",
+        lambda o: o.window.sessions_view.open_session(first_session(o.window)),
+        lambda w: w.sessions_view.current_page() == "list",
+    ),
+    "a new session's form": Page(
+        "sessions",
+        lambda o: o.window.sessions_view.add_session(),
+        lambda w: w.sessions_view.current_page() == "list",
+        needs_sample=False,
+    ),
+    "a session's edit form": Page(
+        "sessions",
+        lambda o: o.window.sessions_view.edit_session(first_session(o.window)),
+        lambda w: w.sessions_view.current_page() == "session",
+    ),
+    "the journal's filters": Page(
+        "journal",
+        lambda o: o.window.journal_view.filters_button.click(),
+        lambda w: w.journal_view.current_page() == "timeline",
+    ),
+    "a reflection in the journal": Page(
+        "journal",
+        lambda o: o.window.journal_view.open_entry(journal_entry(o.window, difficult=False)),
+        lambda w: w.journal_view.current_page() == "timeline",
+    ),
+    "the journal's question before a difficult entry": Page(
+        "journal",
+        lambda o: o.window.journal_view.open_entry(journal_entry(o.window, difficult=True)),
+        lambda w: w.journal_view.current_page() == "timeline",
+    ),
+    "a quick check-in in the journal": Page(
+        "journal",
+        lambda o: o.window.journal_view.open_check_in(a_quick_check_in(o.profile)),
+        lambda w: w.journal_view.current_page() == "timeline",
+    ),
+    "recently deleted": Page(
+        "journal",
+        lambda o: o.window.journal_view.show_recently_deleted(),
+        lambda w: w.journal_view.current_page() == "timeline",
+        needs_sample=False,
+    ),
+    "an insight's card": Page(
+        "insights",
+        lambda o: an_insight(o.window),
+        lambda w: w.insights_view.open_card() is None,
+        place=lambda w: w.insights_view.open_card(),
+    ),
+    "an insight's words being changed": Page(
+        "insights",
+        lambda o: an_insight(o.window).start_editing(),
+        lambda w: (
+            w.insights_view.open_card() is not None and not w.insights_view.open_card().is_editing()
+        ),
+        place=lambda w: w.insights_view.open_card(),
+    ),
+    "an insight's themes being chosen": Page(
+        "insights",
+        lambda o: an_insight(o.window).start_theming(),
+        lambda w: (
+            w.insights_view.open_card() is not None
+            and not w.insights_view.open_card().is_choosing_themes()
+        ),
+        place=lambda w: w.insights_view.open_card(),
+    ),
+    "a questionnaire's result": Page(
+        "checkins",
+        lambda o: o.window.check_ins_view.show_result(a_questionnaire(o.profile)),
+        lambda w: w.check_ins_view.current_page() == "overview",
+    ),
+    "the medication list": Page(
+        "practices",
+        lambda o: o.window.practices_view.show_medications(),
+        lambda w: w.focusWidget() is w.sidebar,
+        needs_sample=False,
+    ),
+    **{
+        f"support: {part}": Page(
+            "support",
+            lambda o, part=part: getattr(o.window.support_view, f"show_{part}")(),
+            lambda w: w.support_view.current_part() == "overview",
+            needs_sample=False,
+        )
+        for part in ("grounding", "breathing", "safety_plan", "contacts")
+    },
+}
+
+
+def back_at_the_start(window: MainWindow, key: str) -> None:
+    """The screen `key` on show at its first page, as after a fresh start."""
+    window.show_destination(key)
+    if key == "sessions":
+        window.sessions_view.show_list()
+    elif key == "journal":
+        window.journal_view.show_timeline()
+        window.journal_view.filters_button.setChecked(False)
+    elif key == "insights":
+        window.insights_view.board_list.close_card()
+    elif key == "checkins":
+        window.check_ins_view.show_overview()
+    elif key == "practices":
+        window.practices_view.tabs.setCurrentIndex(0)
+    elif key == "support":
+        window.support_view.show_overview()
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_page_within_a_screen_by_keyboard(opened: Opened, qtbot: QtBot, name: str) -> None:
+    page = PAGES[name]
+    if page.needs_sample and not opened.sample:
+        pytest.skip("an empty profile has no such page")
+    window = opened.window
+    back_at_the_start(window, page.screen)
+    page.open(opened)
+    place = window.page(page.screen) if page.place is None else page.place(window)
+    assert place is not None
+    walk(qtbot, window, place)
+    leave_by_escape(qtbot, opened.profile)
+    assert page.left(window), f"Esc did not leave {name}"
