@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
@@ -47,9 +47,11 @@ from kapcompanion.store import Store
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import focusable_widgets, focused, press, type_text
 from ui.application import create_application, window_settings
+from ui.checkins.flow import CheckInFlow
 from ui.insights.card import InsightCard
 from ui.main_window import MainWindow
 from ui.widgets.choices import MultiChoice
+from ui.widgets.shortcuts import QUICK_CHECK_IN_KEYS, QUICK_PRACTICE_KEYS
 from ui.widgets.style import apply_style, stored_colour_scheme
 
 TAB_LIMIT = 150  # more Tab presses than any place has controls: reaching it means a trap
@@ -194,7 +196,7 @@ def walk(
     unreached = [described(w) for w in controls if not reached(w, visited)]
     assert not unreached, f"Tab never reaches {unreached}"
     unnamed = [
-        f"{type(w).__name__} in {described(w.parentWidget())}"
+        f"{type(w).__name__} in {type(w.parentWidget()).__name__}"
         for w in {*controls, *visited}
         if not w.accessibleName() and not part_of_a_named_control(w)
     ]
@@ -281,8 +283,19 @@ SCREENS = [
 @pytest.mark.parametrize("key", SCREENS)
 def test_a_screen_by_keyboard(opened: Opened, qtbot: QtBot, key: str) -> None:
     window = opened.window
+    back_at_the_start(window, key)
+    walk_a_screen(qtbot, opened, key)
+    row = SCREENS.index(key)
+    assert window.navigation_model.item(row).data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def walk_a_screen(qtbot: QtBot, opened: Opened, key: str) -> None:
+    """The screen `key` (at whatever page it shows) walked round from the sidebar, then left
+    by Esc for the sidebar."""
+    window = opened.window
     window.show_destination(key)
     page = window.page(key)
+    assert page.accessibleName(), key
     window.sidebar.setFocus(Qt.FocusReason.OtherFocusReason)
     walk(qtbot, window, page, leave_alone=leave_alone_on(window, key))
     focusable_widgets(page)[-1].setFocus(Qt.FocusReason.TabFocusReason)
@@ -308,6 +321,12 @@ def journal_entry(window: MainWindow, *, difficult: bool) -> int:
     return int(entry.reflection_id)
 
 
+def changing_an_answer(window: MainWindow) -> None:
+    journal = window.journal_view
+    journal.open_entry(journal_entry(window, difficult=False))
+    journal.detail.answer_cards[0].start_editing()
+
+
 def a_quick_check_in(profile: Profile) -> int:
     with Store.open(profile.database_path) as store:
         return int(store.check_ins.distress_ratings()[0].id)
@@ -323,6 +342,17 @@ def an_insight(window: MainWindow) -> InsightCard:
     card = view.open_insight(int(view.shown_insights()[0].insight.id))
     assert card is not None
     return card
+
+
+def card_shows(window: MainWindow, panel: Callable[[InsightCard], bool]) -> bool:
+    """An insight's card is open, showing `panel` (the words or themes being changed)."""
+    card = window.insights_view.open_card()
+    assert card is not None, "the card closed"
+    return panel(card)
+
+
+def show_support_part(part: str) -> Callable[[Opened], object]:
+    return lambda o: getattr(o.window.support_view, f"show_{part}")()
 
 
 @dataclass(frozen=True)
@@ -364,6 +394,12 @@ PAGES = {
         lambda o: o.window.journal_view.open_entry(journal_entry(o.window, difficult=False)),
         lambda w: w.journal_view.current_page() == "timeline",
     ),
+    "an answer being changed in the journal": Page(
+        "journal",
+        lambda o: changing_an_answer(o.window),
+        # Esc goes back, as from the reflection, and keeps what was typed (tests/ui/journal).
+        lambda w: w.journal_view.current_page() == "timeline",
+    ),
     "the journal's question before a difficult entry": Page(
         "journal",
         lambda o: o.window.journal_view.open_entry(journal_entry(o.window, difficult=True)),
@@ -389,18 +425,13 @@ PAGES = {
     "an insight's words being changed": Page(
         "insights",
         lambda o: an_insight(o.window).start_editing(),
-        lambda w: (
-            w.insights_view.open_card() is not None and not w.insights_view.open_card().is_editing()
-        ),
+        lambda w: not card_shows(w, InsightCard.is_editing),
         place=lambda w: w.insights_view.open_card(),
     ),
     "an insight's themes being chosen": Page(
         "insights",
         lambda o: an_insight(o.window).start_theming(),
-        lambda w: (
-            w.insights_view.open_card() is not None
-            and not w.insights_view.open_card().is_choosing_themes()
-        ),
+        lambda w: not card_shows(w, InsightCard.is_choosing_themes),
         place=lambda w: w.insights_view.open_card(),
     ),
     "a questionnaire's result": Page(
@@ -417,7 +448,7 @@ PAGES = {
     **{
         f"support: {part}": Page(
             "support",
-            lambda o, part=part: getattr(o.window.support_view, f"show_{part}")(),
+            show_support_part(part),
             lambda w: w.support_view.current_part() == "overview",
             needs_sample=False,
         )
@@ -458,3 +489,158 @@ def test_a_page_within_a_screen_by_keyboard(opened: Opened, qtbot: QtBot, name: 
     walk(qtbot, window, place)
     leave_by_escape(qtbot, opened.profile)
     assert page.left(window), f"Esc did not leave {name}"
+
+
+# Dialogs ----------------------------------------------------------------------------------------
+
+
+def a_practice_entry(opened: Opened) -> None:
+    view = opened.window.practices_view
+    with Store.open(opened.profile.database_path) as store:
+        [entry, *_] = store.practices.entries()
+    view.edit_entry(entry)
+
+
+@dataclass(frozen=True)
+class Dialog:
+    """A dialog reached from a screen: how to open it, and where the window keeps it."""
+
+    screen: str
+    open: Callable[[Opened], object]
+    shown: Callable[[MainWindow], QDialog | None]
+    needs_sample: bool = False
+
+
+DIALOGS = {
+    "quick check-in (Ctrl+Shift+K)": Dialog(
+        "home",
+        lambda o: press_shortcut(o.window, QUICK_CHECK_IN_KEYS),
+        lambda w: w.quick_check_in_dialog,
+    ),
+    "quick practice (Ctrl+Shift+D)": Dialog(
+        "home",
+        lambda o: press_shortcut(o.window, QUICK_PRACTICE_KEYS),
+        lambda w: w.quick_practice_dialog,
+    ),
+    "practice reminders": Dialog(
+        "practices",
+        lambda o: o.window.practices_view.choose_reminders(),
+        lambda w: w.practices_view.dialog,
+    ),
+    "a new medication": Dialog(
+        "practices",
+        lambda o: o.window.practices_view.add_medication(),
+        lambda w: w.practices_view.dialog,
+    ),
+    "a logged practice": Dialog(
+        "practices",
+        a_practice_entry,
+        lambda w: w.practices_view.dialog,
+        needs_sample=True,
+    ),
+}
+
+
+def press_shortcut(window: MainWindow, keys: str) -> None:
+    """The key combination `keys` (as the app's shortcuts name it) pressed on the window."""
+    sequence = QKeySequence(keys)[0]  # type: ignore[index]  # PySide's stubs lack it
+    window.sidebar.setFocus(Qt.FocusReason.OtherFocusReason)
+    QTest.keyClick(focused(), sequence.key(), sequence.keyboardModifiers())
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_a_dialog_by_keyboard(opened: Opened, qtbot: QtBot, name: str) -> None:
+    place = DIALOGS[name]
+    if place.needs_sample and not opened.sample:
+        pytest.skip("an empty profile has nothing to open it on")
+    window = opened.window
+    back_at_the_start(window, place.screen)
+    place.open(opened)
+    dialog = place.shown(window)
+    assert dialog is not None and dialog.isVisible()
+
+    def taken_by_the_dialog() -> bool:
+        focus = QApplication.focusWidget()
+        if focus is not None and dialog.isAncestorOf(focus):
+            return True
+        dialog.activateWindow()  # as a desktop does for a new dialog (offscreen, not always)
+        return False
+
+    qtbot.waitUntil(taken_by_the_dialog, timeout=2000)
+    walk(qtbot, dialog, dialog)
+    leave_by_escape(qtbot, opened.profile)
+    assert not dialog.isVisible(), f"Esc did not close {name}"
+    QApplication.processEvents()
+    assert place.shown(window) is None
+
+
+# The flows --------------------------------------------------------------------------------------
+
+
+def review_position(flow: CheckInFlow) -> int:
+    return flow.steps.indexOf(flow.review_page)
+
+
+FLOW_STEPS: dict[str, Callable[[CheckInFlow], int]] = {
+    "before you begin": lambda flow: 0,
+    "a question": lambda flow: 1,
+    "before you finish": review_position,
+}
+
+
+@pytest.mark.parametrize("step", FLOW_STEPS)
+def test_a_questionnaire_by_keyboard(opened: Opened, qtbot: QtBot, step: str) -> None:
+    window = opened.window
+    back_at_the_start(window, "checkins")
+    window.take_check_in("gad7")
+    flow = window.check_ins_view.flow
+    assert flow is not None
+    flow.go_to(FLOW_STEPS[step](flow))
+    walk(qtbot, window, flow)
+    leave_by_escape(qtbot, opened.profile)  # nothing answered: nothing kept
+    assert window.check_ins_view.current_page() == "overview", "Esc did not pause"
+
+
+@pytest.mark.parametrize("sample", [True, False], ids=["sample course", "empty profile"])
+def test_a_reflection_by_keyboard(
+    open_window: WindowFactory,
+    profile: Profile,
+    qtbot: QtBot,
+    request: pytest.FixtureRequest,
+    sample: bool,
+) -> None:
+    """Every step of the wizard, from the first rating to the themes and "Thank you": Esc
+    pauses it at each (then it is taken up again where it was), and closes it once done."""
+    if sample:
+        request.getfixturevalue("demo_profile")  # fills `profile` with the sample course
+    window = open_window(profile)
+    reflect = window.reflect_view
+    window.show_destination("reflect")
+    reflect.begin_button.setFocus(Qt.FocusReason.OtherFocusReason)
+    press(qtbot, Qt.Key.Key_Return)
+    wizard = reflect.wizard
+    assert wizard is not None
+    reflection_id = wizard.reflection_id
+    for position in range(wizard.steps.indexOf(wizard.done_step)):
+        wizard.go_to(position)
+        step = f"step {position}: {wizard.progress.text()}"
+        walk(qtbot, window, wizard)
+        leave_by_escape(qtbot, profile)
+        assert reflect.wizard is None, f"Esc did not pause at {step}"
+        # The keys go on to the paused reflection's Continue (they went nowhere).
+        assert focused().accessibleName().startswith("Continue: "), step
+        if position == 0:  # Home and Reflect offer the paused reflection: walk them too
+            paused = Opened(window, profile, sample)
+            walk_a_screen(qtbot, paused, "home")
+            walk_a_screen(qtbot, paused, "reflect")
+        reflect.resume(reflection_id)
+        QApplication.processEvents()  # the step's focus lands on the next turn
+        wizard = reflect.wizard
+        assert wizard is not None and wizard.position == position, step
+    wizard.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+    press(qtbot, Qt.Key.Key_Return)  # Finish
+    assert wizard.steps.currentWidget() is wizard.done_step
+    walk(qtbot, window, wizard)
+    leave_by_escape(qtbot, profile)
+    assert reflect.wizard is None, "Esc did not close the finished reflection"
+    assert focused() is reflect.begin_button
