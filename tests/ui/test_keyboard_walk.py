@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QRadioButton,
     QScrollBar,
+    QStackedWidget,
     QTextEdit,
     QWidget,
 )
@@ -486,6 +487,10 @@ def test_a_page_within_a_screen_by_keyboard(opened: Opened, qtbot: QtBot, name: 
     page.open(opened)
     place = window.page(page.screen) if page.place is None else page.place(window)
     assert place is not None
+    sub_pages = getattr(window.page(page.screen), "pages", None)
+    if isinstance(sub_pages, QStackedWidget):  # a screen of pages names the one it shows
+        shown = sub_pages.currentWidget()
+        assert shown is not None and shown.accessibleName(), name
     walk(qtbot, window, place)
     leave_by_escape(qtbot, opened.profile)
     assert page.left(window), f"Esc did not leave {name}"
