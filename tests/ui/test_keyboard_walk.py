@@ -9,9 +9,10 @@ a spin box or a list of choices, typing reaches a field), and is put back as it 
 leaves the place (back to its parent page, pausing the flow, closing the dialog, or to the
 sidebar from a screen of its own) without changing anything stored.
 
-One window per profile serves the screens and their pages (opening one per place would take
-minutes); each test first puts it back at its place, so the tests do not depend on each other.
-The flows start drafts, so each walks in a window of its own.
+One window per profile serves the screens, their pages, the dialogs and a questionnaire left
+unanswered (opening one per place would take minutes); each test first puts the screen it needs
+back at its first page, so the tests do not depend on each other. A reflection is a draft from
+its first step, so the wizard walks in a window of its own.
 """
 
 from __future__ import annotations
