@@ -28,6 +28,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from kapcompanion.domain import DeletedKind
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from tests.ui.conftest import WindowFactory
@@ -650,3 +652,22 @@ def test_a_reflection_by_keyboard(
     leave_by_escape(qtbot, profile)
     assert reflect.wizard is None, "Esc did not close the finished reflection"
     assert focused() is reflect.begin_button
+
+
+def test_recently_deleted_with_something_in_it_by_keyboard(
+    open_window: WindowFactory, demo_profile: Profile, qtbot: QtBot
+) -> None:
+    """Its list and its Restore and Delete buttons (the shared window has nothing deleted)."""
+    with Store.open(demo_profile.database_path) as store:
+        [reflection, *_] = store.reflections.list()
+        store.deleted.move(DeletedKind.REFLECTION, reflection.id)
+    window = open_window(demo_profile)
+    window.show_destination("journal")
+    journal = window.journal_view
+    journal.show_recently_deleted()
+    QApplication.processEvents()
+    assert isinstance(focused(), QAbstractItemView), "the list takes the keys first"
+    press(qtbot, Qt.Key.Key_Down)  # choose it: Restore and Delete can be pressed
+    walk(qtbot, window, journal.recently_deleted)
+    leave_by_escape(qtbot, demo_profile)
+    assert journal.current_page() == "timeline"
