@@ -22,7 +22,6 @@ from tests.paths import REPOSITORY
 from tests.processes import end_process
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import (
-    focusable_widgets,
     focused,
     visible_texts,
     wait_until_nothing_is_clipped,
@@ -300,40 +299,6 @@ def test_size_and_screen_are_kept_soon_after_they_change_not_only_on_close(
     again = open_window(profile, settings=window_settings(profile))
     assert again.current_destination() == "trends"
     assert (again.width(), again.height()) == (740, 500)
-
-
-def test_every_control_on_every_screen_has_an_accessible_name(
-    open_window: WindowFactory, demo_profile: Profile
-) -> None:
-    window = open_window(demo_profile, demo=True)
-    for destination in window.destinations:
-        window.show_destination(destination.key)
-        QApplication.processEvents()
-        page = window.pages.currentWidget()
-        assert page is not None and page.accessibleName(), destination.key
-        focusable = focusable_widgets(window)
-        assert window.sidebar in focusable
-        for widget in focusable:
-            assert widget.accessibleName(), f"{destination.key}: {widget!r}"
-    items = window.navigation_model
-    for row in range(items.rowCount()):
-        assert items.item(row).data(Qt.ItemDataRole.AccessibleTextRole)
-
-
-def test_tab_reaches_every_control_on_settings(
-    open_window: WindowFactory, profile: Profile, qtbot: QtBot
-) -> None:
-    window = open_window(profile)
-    window.show_destination("settings")
-    window.sidebar.setFocus()
-    reached = set()
-    for _ in range(40):
-        focused = window.focusWidget()
-        assert focused is not None
-        qtbot.keyClick(focused, Qt.Key.Key_Tab)
-        reached.add(window.focusWidget().accessibleName())
-    assert {"Make a backup now", "Open the data folder"} <= reached
-    assert any(name.startswith("Colours: ") for name in reached)
 
 
 def test_choosing_dark_colours_by_keyboard_restyles_and_is_remembered(

@@ -398,10 +398,11 @@ class HomeView(Screen):
 
     def _themes_card(self, summary: CourseSummary) -> QWidget:
         frame, layout = card(self.tr("Themes that came up most"))
-        chips = FlowLayout(spacing=space(1))
+        holder = QWidget()
+        chips = FlowLayout(holder, spacing=space(1))
         for theme, _uses in summary.top_themes:
             chips.addWidget(theme_chip(theme.name, theme.colour))
-        layout.addLayout(chips)
+        layout.addWidget(holder)
         return frame
 
     def _insights_card(self, summary: CourseSummary) -> QWidget:

@@ -282,12 +282,13 @@ class JournalDetail(EntryPage):
         pair.setSpacing(space(1) // 2)
         pair.addWidget(wrapped_text(self.tr("Themes"), "muted"))
         if themes:
-            chips = FlowLayout(spacing=space(1))
+            holder = QWidget()
+            chips = FlowLayout(holder, spacing=space(1))
             for look in themes:
                 chips.addWidget(
                     theme_chip(look.name, look.colour) if look.colour else text(look.name)
                 )
-            pair.addLayout(chips)
+            pair.addWidget(holder)
         else:
             pair.addWidget(wrapped_text(self.tr("No themes chosen")))
         layout.addLayout(pair)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -59,6 +60,10 @@ class ReflectView(Screen):
     def load_from_store(self) -> None:
         if self._store is None or self.wizard is not None:
             return
+        # The page is made anew: keys that were on it (or on the wizard just closed) go to its
+        # filled button, rather than to a button that is gone, where they would do nothing.
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.isAncestorOf(focus)
         clear_layout(self._column)
         self._column.addWidget(
             page_header(
@@ -67,11 +72,15 @@ class ReflectView(Screen):
             )
         )
         drafts = self._store.reflections.unfinished()[:3]
-        for index, draft in enumerate(drafts):
-            self._column.addWidget(self._paused_card(draft, leads=index == 0))
         # One filled button on the page: the latest paused reflection's, else Begin.
+        resume_buttons = [
+            self._add_paused_card(draft, leads=index == 0) for index, draft in enumerate(drafts)
+        ]
         self._column.addWidget(self._start_card(leads=not drafts))
         self._column.addStretch(1)
+        if had_focus:
+            leading = resume_buttons[0] if resume_buttons else self.begin_button
+            leading.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # The start page ------------------------------------------------------------------------
 
@@ -81,7 +90,8 @@ class ReflectView(Screen):
         when = day_of(reflection.updated_at, QLocale(), weekday=True)
         return fill(self.tr("%1, last written on %2"), title, when)
 
-    def _paused_card(self, draft: Reflection, *, leads: bool) -> QWidget:
+    def _add_paused_card(self, draft: Reflection, *, leads: bool) -> QPushButton:
+        """A card for a paused reflection, added to the page; its Continue button."""
         frame, layout = card(self.tr("A reflection you paused"))
         layout.addWidget(text(self.describe(draft), "reading"))
         row = QHBoxLayout()
@@ -92,7 +102,8 @@ class ReflectView(Screen):
         row.addWidget(resume)
         row.addStretch(1)
         layout.addLayout(row)
-        return frame
+        self._column.addWidget(frame)
+        return resume
 
     def _start_card(self, *, leads: bool) -> QWidget:
         assert self._store is not None

@@ -3,6 +3,10 @@
 Used for theme chips, so a narrow window shows them on two lines instead of clipping them.
 It remembers its height per width until the layout changes: enclosing layouts ask many times
 per pass, and a board of cards stays quick that way.
+
+Make it on the widget that holds it (`FlowLayout(holder)`), never on its own to be added to
+another layout later: PySide then loses track of the items it keeps (their wrappers are
+invalidated when an unrelated widget is deleted), and the next layout pass crashes the app.
 """
 
 from __future__ import annotations

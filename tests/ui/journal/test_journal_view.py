@@ -34,7 +34,6 @@ from tests.raw_sql import connection_of, refusing_writes
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import (
     answer_next_dialog,
-    focusable_widgets,
     focused,
     press,
     tab_to,
@@ -804,40 +803,6 @@ def test_ctrl_f_finds_the_search_from_anywhere_in_the_journal(
     tab_to(qtbot, view.timeline)
     press(qtbot, Qt.Key.Key_Return)
     assert view.current_page() in ("detail", "gate")
-
-
-def test_every_focusable_widget_has_an_accessible_name(
-    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
-) -> None:
-    view = open_view(demo_store)
-    entry = calm_entry(view)
-    [difficult] = [e for e in view.model.entries() if e.is_difficult]
-
-    def detail_with_an_editor() -> None:
-        view.open_entry(int(entry.reflection_id))
-        view.detail.answer_cards[0].start_editing()
-
-    def timeline_with_filters() -> None:
-        view.show_timeline()
-        view.filters_button.setChecked(True)
-
-    pages = {
-        "timeline": timeline_with_filters,
-        "gate": lambda: view.open_entry(int(difficult.reflection_id)),
-        "detail": detail_with_an_editor,
-        "deleted": view.show_recently_deleted,
-    }
-    demo_store.deleted.move(DeletedKind.REFLECTION, view.model.entries()[-1].reflection_id)
-    view.refresh()
-    for name, show in pages.items():
-        show()
-        QApplication.processEvents()
-        page = view.pages.currentWidget()
-        assert page is not None and page.accessibleName(), name
-        focusable = focusable_widgets(page)
-        assert focusable, name
-        for widget in focusable:
-            assert widget.accessibleName(), f"{name}: {widget!r}"
 
 
 def test_nothing_is_clipped_in_the_smallest_window(

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kapcompanion.data_files.prompt_sets import prompt_set_for
@@ -16,7 +16,6 @@ from kapcompanion.store import Store
 from tests.ui.conftest import ShowView
 from tests.ui.helpers import (
     answer_next_dialog,
-    focusable_widgets,
     focused,
     press,
     tab_to,
@@ -337,28 +336,6 @@ def test_double_click_opens_a_session(
     qtbot.mouseDClick(view.list_view.viewport(), Qt.MouseButton.LeftButton, pos=row)
     assert view.current_page() == "session"
     assert view.session_page.header.title.text() == "Session 4"
-
-
-def test_every_focusable_widget_has_an_accessible_name(
-    open_view: ViewFactory, demo_store: Store
-) -> None:
-    view = open_view(demo_store)
-    first = int(view.model.summary(0).session.id)
-    pages = {
-        "list": view.show_list,
-        "session": lambda: view.open_session(first),
-        "form": view.add_session,
-        "edit": lambda: view.edit_session(first),
-    }
-    for name, show in pages.items():
-        show()
-        QApplication.processEvents()
-        page = view.pages.currentWidget()
-        assert page is not None and page.accessibleName(), name
-        focusable = focusable_widgets(view)
-        assert focusable, name
-        for widget in focusable:
-            assert widget.accessibleName(), f"{name}: {widget!r}"
 
 
 def test_nothing_is_clipped_in_the_smallest_window(
