@@ -173,7 +173,7 @@ class InsightCard(QFrame):
             panel,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
-        leave.activated.connect(self.cancel_edit)
+        leave.activated.connect(self.leave_edit)
         panel.hide()
         return panel
 
@@ -298,6 +298,14 @@ class InsightCard(QFrame):
     def cancel_edit(self) -> None:
         self._leave_editing()
 
+    def leave_edit(self) -> None:
+        """Esc: keep what was written (as every Esc does) and leave. Words over the limit cannot
+        be kept, so the editor stays open with its note; blank words have nothing to keep."""
+        if self.save_button.isEnabled():
+            self.save_edit()
+        elif not self.editor.toPlainText().strip():
+            self.cancel_edit()
+
     def _leave_editing(self) -> None:
         self.edit_panel.hide()
         self.text_label.show()
@@ -333,6 +341,7 @@ class InsightCard(QFrame):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and not self.is_editing():
+            self.commitment_editor.keep_typed_note()
             self.close_requested.emit()
             return
         super().keyPressEvent(event)

@@ -99,7 +99,7 @@ class CommitmentEditor(QWidget):
         self.cancel_step_button.setObjectName(ACTION)
         self.cancel_step_button.clicked.connect(self.stop_adding)
         layout.addLayout(save_and_cancel_row(self.save_step_button, self.cancel_step_button))
-        leave_on_escape(frame, self.stop_adding)
+        leave_on_escape(frame, self._leave_composer)
         return frame
 
     def _build_step_well(self) -> QFrame:
@@ -250,6 +250,17 @@ class CommitmentEditor(QWidget):
             self.add_step_button.show()
             if had_focus:
                 self.add_step_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _leave_composer(self) -> None:
+        # Esc keeps what was written, as everywhere; with nothing written it only leaves.
+        if self.step_edit.text().strip():
+            self._save_step()
+        else:
+            self.stop_adding()
+
+    def keep_typed_note(self) -> None:
+        """Add the note typed but not yet added, before the card closes."""
+        self._add_note()
 
     def _step_text_changed(self, words: str) -> None:
         self.save_step_button.setEnabled(bool(words.strip()))

@@ -23,7 +23,7 @@ from tests.ui.helpers import (
     wait_until_nothing_is_clipped,
 )
 from ui.insights.board_data import BoardFilter, ShowOnly
-from ui.insights.card import InsightCard
+from ui.insights.card import INSIGHT_MAX_LENGTH, InsightCard
 from ui.insights.commitment_editor import status_label
 from ui.insights.model import InsightRole
 from ui.insights.view import InsightsView
@@ -187,7 +187,7 @@ def test_edit_the_words_then_undo_and_redo(
     assert rest.text_label.text() == edited
 
 
-def test_escape_leaves_an_edit_without_saving(
+def test_escape_keeps_the_words_and_leaves_the_edit(
     open_view: ViewFactory, demo_store: Store, qtbot: QtBot
 ) -> None:
     view = open_view(demo_store)
@@ -196,8 +196,40 @@ def test_escape_leaves_an_edit_without_saving(
     qtbot.keyClicks(focused(), " Maybe.")
     press(qtbot, Qt.Key.Key_Escape)
     assert not rest.is_editing()
+    assert insight_called(demo_store, f"{REST} Maybe.").text == f"{REST} Maybe."
+    assert view.undo_button.isEnabled()  # and it can be taken back
+
+
+def test_escape_never_loses_words_over_the_limit(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    rest = card_called(view, REST)
+    rest.start_editing()
+    rest.editor.setPlainText("a" * (INSIGHT_MAX_LENGTH + 1))
+    press(qtbot, Qt.Key.Key_Escape)
+    assert rest.is_editing()  # the words stay, with the note on how far over they are
+    assert rest.editor.toPlainText() == "a" * (INSIGHT_MAX_LENGTH + 1)
     assert insight_called(demo_store, REST).text == REST
-    assert not view.undo_button.isVisible()  # nothing to take back yet
+
+
+def test_escape_keeps_a_small_step_and_a_note_typed_but_not_yet_saved(
+    open_view: ViewFactory, demo_store: Store, qtbot: QtBot
+) -> None:
+    view = open_view(demo_store)
+    anger = card_called(view, ANGER)
+    editor = anger.commitment_editor
+    editor.add_step_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    qtbot.keyClicks(focused(), "Count to ten")
+    press(qtbot, Qt.Key.Key_Escape)
+    [step] = demo_store.insights.commitments_for(anger.data.id)
+    assert step.text == "Count to ten"
+
+    editor.note_edit.setFocus()
+    qtbot.keyClicks(focused(), "Got to seven.")
+    press(qtbot, Qt.Key.Key_Escape)  # closes the card, keeping the note
+    assert [n.text for n in demo_store.insights.commitment_notes(step.id)] == ["Got to seven."]
 
 
 def test_re_theme_with_a_theme_of_ones_own(
