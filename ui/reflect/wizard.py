@@ -449,9 +449,14 @@ class ReflectionWizard(QWidget):
             # Space there would end the reflection with nothing ticked. The step's widgets
             # were just made and show on the next turn of the event loop.
             first = next(iter(self._theme_boxes.values()), self.other_theme)
-            QTimer.singleShot(0, first, first.setFocus)
+            QTimer.singleShot(0, first, lambda: self._focus_if_on_themes(first))
         else:
             self.next_button.setFocus()
+
+    def _focus_if_on_themes(self, first: QWidget) -> None:
+        # The client may have left the step before its widgets showed (Back, pressed quickly).
+        if self.steps.currentWidget() is self.themes_step:
+            first.setFocus()
 
     def _update_navigation(self) -> None:
         position = self.position

@@ -230,6 +230,19 @@ def test_the_themes_step_starts_on_a_theme_never_on_finish(
     assert isinstance(focused(), QCheckBox)
 
 
+def test_leaving_the_themes_step_at_once_leaves_focus_where_the_client_went(
+    open_window: WindowFactory, profile: Profile, qtbot: QtBot
+) -> None:
+    window = open_window(profile)
+    wizard = begin(window, qtbot)
+    wizard.prompt_pages[0].editor.setPlainText("My chest was tight and my body felt heavy.")
+    while wizard.next_button.text() != "Finish":
+        wizard.next()
+    wizard.back()  # before the themes step's boxes have even shown
+    QApplication.processEvents()
+    assert focused() is wizard.insight_fields[0]
+
+
 @pytest.mark.parametrize(
     "answer",
     [
