@@ -30,6 +30,7 @@ from ui.journal.wrapped_text import wrapped_text
 from ui.widgets.bounded_text import BoundedTextEdit
 from ui.widgets.building_blocks import card, clear_layout, text, theme_chip
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.focus import chain_tab_order
 from ui.widgets.style import space
 from ui.widgets.while_idle import do_while_idle
 from ui.widgets.wording import reading_font, when_text
@@ -94,6 +95,17 @@ class AnswerCard(QFrame):
         layout.addLayout(buttons)
         if answer is not None:
             self.show_answer(answer)
+
+    def controls(self) -> list[QWidget]:
+        """What Tab visits on this card, top to bottom."""
+        shown_in_order = (
+            self.words_label,
+            self.editor,
+            self.edit_button,
+            self.cancel_button,
+            self.save_button,
+        )
+        return [w for w in shown_in_order if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
 
     def show_answer(self, answer: Answer) -> None:
         """Show `answer`, not being edited (a card is filled again for the next reflection
@@ -246,6 +258,10 @@ class JournalDetail(EntryPage):
         if insights:
             self.body.addWidget(self._insights_card(insights))
         self.body.addStretch(1)
+        # Cards are reused from earlier fillings, so Tab's order is restated: the share box at
+        # the top, then each answer's controls, top to bottom.
+        answers = (control for card in self.answer_cards for control in card.controls())
+        chain_tab_order([self.share_box, *answers])
         if not same and self.scroller is not None:
             self.scroller.verticalScrollBar().setValue(0)
 

@@ -587,6 +587,9 @@ def test_tab_reaches_every_answer_of_a_long_reflection_in_order(
         (e for e in view.model.entries() if not e.is_difficult),
         key=lambda e: len(demo_store.reflections.get(e.reflection_id).answers),
     )
+    shorter = next(e for e in view.model.entries() if not e.is_difficult and e != entry)
+    open_by_keyboard(view, qtbot, shorter.reflection_id)  # its cards are used again next
+    view.show_timeline()
     open_by_keyboard(view, qtbot, entry.reflection_id)
     cards = view.detail.answer_cards
     assert len(cards) == len(demo_store.reflections.get(entry.reflection_id).answers) > 1
@@ -596,8 +599,9 @@ def test_tab_reaches_every_answer_of_a_long_reflection_in_order(
         reached.append(focused())
     for card in cards:
         assert card.edit_button in reached, card.prompt_text
-    buttons_order = [reached.index(card.edit_button) for card in cards]
-    assert buttons_order == sorted(buttons_order)
+    # Top to bottom: the share box in the first card, then each answer's Edit.
+    order = [reached.index(view.detail.share_box)] + [reached.index(c.edit_button) for c in cards]
+    assert order == sorted(order)
 
 
 def test_a_refused_save_says_so_gently_and_keeps_the_words(
