@@ -168,6 +168,8 @@ class InsightsView(Screen):
         self.board_list.setModel(self.model)
         self.board_list.open_requested.connect(self._open_index)
         body.addWidget(self.board_list, 1)
+        # Takes the room while the board is hidden, so the empty card stays its own size.
+        body.addStretch(0)
         chain_tab_order(
             [
                 self.undo_button,

@@ -437,6 +437,8 @@ def test_an_empty_board_says_what_will_appear_and_offers_one_button(
         "Things you want to carry forward will appear here. They come from the end of each "
         "reflection."
     )
+    # A card of its own size, as on every other screen, not stretched down the window.
+    assert view.empty_card.height() <= view.empty_card.sizeHint().height() + 1
     with qtbot.waitSignal(view.reflect_requested):
         view.empty_button.click()
 
