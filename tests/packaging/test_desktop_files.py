@@ -43,13 +43,15 @@ def test_the_desktop_entry_names_the_app_its_icon_and_its_window(app: QApplicati
     # Qt on X11 gives a window the class QCoreApplication::applicationName(): what the desktop
     # matches StartupWMClass against, to put the window under this entry (checked by xprop).
     assert entry["StartupWMClass"] == app.applicationName()
-    assert entry["Exec"] == "kap-companion"  # the bundle's program; install-desktop.sh sets the path
+    assert (
+        entry["Exec"] == "kap-companion"
+    )  # the bundle's program; install-desktop.sh sets the path
     assert "Office" in entry["Categories"].split(";")
     assert entry["Terminal"] == "false"
 
 
 def test_the_desktop_entry_and_the_autostart_entry_share_the_app_s_name() -> None:
-    assert AUTOSTART_FILE_NAME == DESKTOP_FILE.name
+    assert DESKTOP_FILE.name == AUTOSTART_FILE_NAME
 
 
 def test_the_metainfo_describes_this_app_and_this_version(app: QApplication) -> None:

@@ -26,8 +26,12 @@ def files_under(folder: Path) -> set[str]:
     return {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
 
 
-def run_script(*arguments: str, data_home: Path | None, home: Path | None) -> subprocess.CompletedProcess[str]:
-    environment = {key: value for key, value in os.environ.items() if key not in ("HOME", "XDG_DATA_HOME")}
+def run_script(
+    *arguments: str, data_home: Path | None, home: Path | None
+) -> subprocess.CompletedProcess[str]:
+    environment = {
+        key: value for key, value in os.environ.items() if key not in ("HOME", "XDG_DATA_HOME")
+    }
     if data_home is not None:
         environment["XDG_DATA_HOME"] = str(data_home)
     if home is not None:
@@ -44,7 +48,7 @@ def run_script(*arguments: str, data_home: Path | None, home: Path | None) -> su
 @pytest.fixture
 def program(tmp_path: Path) -> Path:
     """A stand-in for the bundle's program, in a folder whose name needs quoting in Exec."""
-    folder = tmp_path / "Mes programmes" / "Zoë's \"apps\" 100%" / "kap-companion"
+    folder = tmp_path / "Mes programmes" / 'Zoë\'s "apps" 100%' / "kap-companion"
     folder.mkdir(parents=True)
     path = folder / "kap-companion"
     path.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
@@ -102,7 +106,9 @@ def test_without_xdg_data_home_it_uses_the_home_folder(program: Path, tmp_path: 
     assert files_under(home / ".local" / "share") == EXPECTED_FILES
 
 
-def test_a_missing_program_is_said_and_nothing_is_installed(tmp_path: Path, data_home: Path) -> None:
+def test_a_missing_program_is_said_and_nothing_is_installed(
+    tmp_path: Path, data_home: Path
+) -> None:
     result = run_script("--program", str(tmp_path / "nowhere"), data_home=data_home, home=None)
     assert result.returncode == 1
     assert "There is no KAP Companion program" in result.stderr
