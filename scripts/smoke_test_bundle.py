@@ -80,13 +80,12 @@ class Bundle:
         *arguments: str,
         home: Path | None,
         program: Path | None = None,
-        cwd: Path | None = None,
         **extra: str,
     ) -> Outcome:
         result = subprocess.run(
             self.command(program or self.program, *arguments),
             env=self.environment(home, **extra),
-            cwd=cwd or self.scratch,
+            cwd=self.scratch,
             capture_output=True,
             text=True,
             timeout=TIMEOUT_S,
