@@ -177,6 +177,8 @@ def check_window(bundle: Bundle) -> str:
     outcome = bundle.succeed("--exit-after", "loaded", home=home, QT_QPA_PLATFORM="offscreen")
     if READY_AT not in outcome.stdout:
         raise SmokeTestError("the window never said it was ready")
+    if "UTF-8" in outcome.stderr:  # in the C locale, as from a venv (packaging/runtime_hook.py)
+        raise SmokeTestError(f"Qt warned about the locale:\n{outcome.stderr}")
     return "shown and loaded offscreen"
 
 
