@@ -52,7 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # the venv runs from cached bytecode, as installed
     with tempfile.TemporaryDirectory(prefix="kap-bundle-bench-") as temp:
         empty, sample = Path(temp) / "empty", Path(temp) / "sample"
-        subprocess.run([str(program), "--data-dir", str(sample), "demo"], env=env, check=True)
+        subprocess.run(
+            [str(program), "--data-dir", str(sample), "demo"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         starts = {
             "venv": [sys.executable, "-P", "-m", "app"],
             "bundle": [str(program)],

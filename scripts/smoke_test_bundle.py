@@ -33,7 +33,7 @@ TRACEBACK = "Traceback (most recent call last)"
 READY_AT = "ready-at"  # what `--exit-after` prints once the window is ready (ui.application)
 MARK = "KAP_COMPANION_SMOKE_TEST"  # every process started here carries it, to find leftovers
 TIMEOUT_S = 120
-MESSAGE_WAIT_S = 15  # a window still there this long after starting shows a message box
+MESSAGE_WAIT_S = 10  # a window still there this long after starting shows a message box
 NOBODY = 65534  # who the bundle runs as when this runs as root (root may write anywhere)
 
 
