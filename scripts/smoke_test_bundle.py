@@ -281,13 +281,15 @@ def check_unusual_path(bundle: Bundle) -> str:
     bundle.succeed("demo", home=home, program=copy / PROGRAM_NAME)
     pdf = home / "report.pdf"
     bundle.succeed("report", "--out", str(pdf), home=home, program=copy / PROGRAM_NAME)
-    bundle.succeed(
+    window = bundle.succeed(
         "--exit-after",
         "loaded",
         home=home,
         program=copy / PROGRAM_NAME,
         QT_QPA_PLATFORM="offscreen",
     )
+    if "Could not parse" in window.stderr:  # the stylesheet names its icons by their path
+        raise SmokeTestError(f"the window lost its stylesheet:\n{window.stderr}")
     return f"demo, report and window from {copy.parent}"
 
 
