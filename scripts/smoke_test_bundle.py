@@ -80,12 +80,14 @@ class Bundle:
         *arguments: str,
         home: Path | None,
         program: Path | None = None,
+        typed: str | None = None,
         **extra: str,
     ) -> Outcome:
         result = subprocess.run(
             self.command(program or self.program, *arguments),
             env=self.environment(home, **extra),
             cwd=self.scratch,
+            input=typed,
             capture_output=True,
             text=True,
             timeout=TIMEOUT_S,
@@ -96,9 +98,14 @@ class Bundle:
         return outcome
 
     def succeed(
-        self, *arguments: str, home: Path | None, program: Path | None = None, **extra: str
+        self,
+        *arguments: str,
+        home: Path | None,
+        program: Path | None = None,
+        typed: str | None = None,
+        **extra: str,
     ) -> Outcome:
-        outcome = self.run(*arguments, home=home, program=program, **extra)
+        outcome = self.run(*arguments, home=home, program=program, typed=typed, **extra)
         if outcome.returncode != 0:
             raise SmokeTestError(
                 f"{' '.join(arguments)} exited {outcome.returncode}:\n{outcome.stderr}"
@@ -168,6 +175,20 @@ def check_commands(bundle: Bundle) -> str:
     if not pages or "KAP Companion · a report for the therapist" not in text:
         raise SmokeTestError(f"the report's {len(pages)} page(s) do not read as a report")
     return f"demo, check, backup, export, report ({len(pages)} PDF pages read back)"
+
+
+def check_passphrase(bundle: Bundle) -> str:
+    """Passphrase protection: SQLCipher is in the bundle, the data file is encrypted, and the
+    commands open it again with the passphrase."""
+    home = new_home(bundle, "protected")
+    bundle.succeed("demo", home=home)
+    passphrase = "a passphrase for the smoke test\n"
+    bundle.succeed("passphrase", "set", home=home, typed=passphrase * 2)
+    database = home / ".local" / "share" / PROGRAM_NAME / "kap-companion.sqlite3"
+    if database.read_bytes()[:16] == b"SQLite format 3\0":
+        raise SmokeTestError("passphrase set left the data file readable without it")
+    said = bundle.succeed("check", home=home, typed=passphrase).stdout.strip()
+    return f"set, then check: {first_line(said)}"
 
 
 def check_window(bundle: Bundle) -> str:
@@ -322,6 +343,7 @@ def first_line(words: str) -> str:
 CHECKS: list[tuple[str, Callable[[Bundle], str]]] = [
     ("--version", check_version),
     ("commands", check_commands),
+    ("passphrase", check_passphrase),
     ("window", check_window),
     ("window, SIGTERM", check_sigterm),
     ("HOME unset", check_home_unset),
