@@ -1,0 +1,93 @@
+"""Start-up of the bundle against the venv: launch until the first window is shown, both
+measured in the same run, interleaved, and the ratio (the target: bundle ≤ 1.2 × venv).
+
+Each start is a fresh process with `--exit-after shown` (ui.application prints `ready-at` and
+the monotonic clock once the window is shown, then quits); `loaded` adds opening the sample
+course and filling Home. The venv's is `python -P -m app` as the app starts itself; the
+bundle's is dist/kap-companion/kap-companion, built by scripts/build-bundle.sh. Both offscreen,
+after two warm-up rounds. It reports; it exits 0 unless a start fails.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/bundle_startup.py [--rounds 15] [--bundle dist/kap-companion]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_RATIO = 1.2
+WARM_UP_ROUNDS = 2
+READY_AT = "ready-at"  # as ui.application prints it
+
+
+def ready_seconds(command: list[str], env: dict[str, str]) -> float:
+    start = time.monotonic()
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr}")
+    said = [line.split() for line in result.stdout.splitlines() if line.startswith(READY_AT)]
+    if not said:
+        sys.exit(f"{' '.join(command)} did not say when it was ready")
+    return float(said[-1][1]) - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--rounds", type=int, default=15, help="measured rounds (default 15)")
+    parser.add_argument("--bundle", default=str(ROOT / "dist" / "kap-companion"))
+    args = parser.parse_args(argv)
+    program = Path(args.bundle).absolute() / "kap-companion"
+    if not program.is_file():
+        sys.exit(f"There is no bundle at {program.parent}; build it with scripts/build-bundle.sh.")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the venv runs from cached bytecode, as installed
+    with tempfile.TemporaryDirectory(prefix="kap-bundle-bench-") as temp:
+        empty, sample = Path(temp) / "empty", Path(temp) / "sample"
+        subprocess.run(
+            [str(program), "--data-dir", str(sample), "demo"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        starts = {
+            "venv": [sys.executable, "-P", "-m", "app"],
+            "bundle": [str(program)],
+        }
+        variants = {
+            f"{name}, {stage}": [*start, "--data-dir", str(folder), "--exit-after", stage]
+            for stage, folder in (("shown", empty), ("loaded", sample))
+            for name, start in starts.items()
+        }
+        names = list(variants)
+        samples: dict[str, list[float]] = {name: [] for name in names}
+        for round_number in range(WARM_UP_ROUNDS + args.rounds):
+            shift = round_number % len(names)
+            for name in names[shift:] + names[:shift]:
+                seconds = ready_seconds(variants[name], env)
+                if round_number >= WARM_UP_ROUNDS:
+                    samples[name].append(seconds)
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    print(
+        f"KAP Companion start-up, bundle vs venv: {args.rounds} rounds after {WARM_UP_ROUNDS} "
+        f"warm-up, {os.cpu_count()} CPUs, offscreen"
+    )
+    for name in names:
+        print(f"  {name:<16} median {medians[name] * 1000:6.0f} ms")
+    for stage in ("shown", "loaded"):
+        ratio = medians[f"bundle, {stage}"] / medians[f"venv, {stage}"]
+        verdict = "within" if ratio <= TARGET_RATIO else "OVER"
+        print(f"  {stage:<7} bundle / venv = {ratio:.2f} ({verdict} the {TARGET_RATIO}× target)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
