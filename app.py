@@ -7,7 +7,9 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     from kapcompanion.cli.main import parse_arguments, run_command
+    from kapcompanion.home_folder import fill_in_home
 
+    fill_in_home()
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
     if args.command:
         return run_command(args)
