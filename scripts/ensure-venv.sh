@@ -3,13 +3,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 venv="$root/.venv"
-python_bin=""
-for candidate in python3.11 python3 python; do
-  if command -v "$candidate" >/dev/null 2>&1 &&
-     "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-    python_bin=$candidate; break
-  fi
-done
+source "$root/scripts/find-python.sh"
+python_bin=$(find_python || true)
 if [ -z "$python_bin" ]; then
   echo "KAP Companion needs Python 3.11 or newer; none was found on PATH." >&2
   exit 1
