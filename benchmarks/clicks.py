@@ -312,7 +312,7 @@ class Clicker:
 
         self.window.show_destination("journal")
         self.idle()
-        search = self.control(QLineEdit, "Search your reflections")
+        search = self.control(QLineEdit, "Search your journal")
         search.setFocus()
         for letter in "river":
             self.measure(f"search: type {letter!r}", partial(QTest.keyClicks, search, letter))

@@ -68,10 +68,13 @@ class TimelinePage(HeaderedPage):
 
     def _build_controls(self) -> QWidget:
         self.search_field = QLineEdit()
-        self.search_field.setPlaceholderText(self.tr("Search your reflections"))
-        self.search_field.setAccessibleName(self.tr("Search your reflections"))
+        self.search_field.setPlaceholderText(self.tr("Search your journal"))
+        self.search_field.setAccessibleName(self.tr("Search your journal"))
         self.search_field.setAccessibleDescription(
-            self.tr('Words find words that begin with them; "quotes" find a phrase.')
+            self.tr(
+                "Looks through your reflections and the notes of your check-ins. Words find "
+                'words that begin with them; "quotes" find a phrase.'
+            )
         )
         self.search_field.setClearButtonEnabled(True)
         # As tall as the Filters button beside it.

@@ -94,7 +94,7 @@ def test_the_shortcut_works_while_typing_in_a_field(
     [search] = [
         field
         for field in window.journal_view.findChildren(QLineEdit)
-        if field.accessibleName() == "Search your reflections"
+        if field.accessibleName() == "Search your journal"
     ]
     search.setFocus()
     type_text(qtbot, "calm")
