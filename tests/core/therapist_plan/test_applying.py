@@ -36,11 +36,8 @@ def test_applying_sets_the_schedule_the_follow_ups_and_the_contacts(store: Store
     apply_plan(store, plan, TODAY)
     assert current_plan(store) == plan
     assert applied_on(store) == TODAY
-    assert (every_days(store, "phq9"), every_days(store, "gad7"), every_days(store, "pcl5")) == (
-        14,
-        0,
-        14,
-    )
+    chosen = {key: every_days(store, key) for key in ("phq9", "gad7", "pcl5", "who5")}
+    assert chosen == {"phq9": 14, "gad7": 0, "pcl5": 14, "who5": 14}
     assert invited_phases(store) == (Phase.NEXT_DAY, Phase.WEEK_AFTER)
     assert contacts(store)["clinic_name"] == "Riverside Integration Clinic"
     assert contacts(store)["therapist_name"] == "Dr. Amara Okafor"

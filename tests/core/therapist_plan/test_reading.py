@@ -36,7 +36,7 @@ def test_the_documented_example_reads_the_same_from_json_and_toml() -> None:
     from_toml = read_plan(DOCS / "examples" / "therapist-plan.toml")
     assert from_json == from_toml
     assert from_json.written_on == date(2026, 11, 30)
-    assert from_json.every_days == (("phq9", 14), ("gad7", 0), ("pcl5", 14))
+    assert from_json.every_days == (("phq9", 14), ("gad7", 0), ("pcl5", 14), ("who5", 14))
     assert from_json.phases == (Phase.NEXT_DAY, Phase.WEEK_AFTER)
     assert dict(from_json.contact)["clinic_name"] == "Riverside Integration Clinic"
     assert from_json.crisis_line == CrisisLine(
