@@ -4,13 +4,13 @@ on the left), and that week's average distress as a line over them (0–10, on t
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, time
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import MaxNLocator
 
 from kapcompanion.charts.layout import (
     CONTEXT,
@@ -28,6 +28,8 @@ from kapcompanion.wording.translation import translate
 PRACTICES_EMPTY = "Your practices will appear here week by week once you log one."
 MID_WEEK = 3.5  # days from Monday's start: a week's bar and its distress sit in its middle
 BAR_DAYS = 5.6  # of a bar's seven: a little air between weeks
+DISTRESS_STEPS = 5  # 0–10 in twos
+EDGE = 0.25  # of a step, above the top tick and below zero, so no point sits on the edge
 
 
 def practice_distress_figure(data: PracticeDistress, style: ChartStyle) -> Figure:
@@ -50,8 +52,11 @@ def practice_distress_figure(data: PracticeDistress, style: ChartStyle) -> Figur
     # An unseen line along the bars' tops: where each week's count is, for the pointer and keys.
     (tops,) = counts_axes.plot(xs, counts, linestyle="none", marker="none")
     tops.set_gid("weekly-practices")
-    counts_axes.set_ylim(0, max(max(counts), FULLER_WEEK) + 1)
-    counts_axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    # Six ticks on each side, at the same heights, so the two scales share one set of grid
+    # lines: 0–10 in twos on the right, 0 to five steps of whole practices on the left.
+    step = math.ceil(max(max(counts), FULLER_WEEK) / DISTRESS_STEPS)
+    counts_axes.set_ylim(-step * EDGE, step * (DISTRESS_STEPS + EDGE))
+    counts_axes.set_yticks([step * n for n in range(DISTRESS_STEPS + 1)])
     counts_axes.set_ylabel(translate(CONTEXT, "Practices logged"))
 
     distress_axes = _distress_axes(counts_axes, style)
@@ -112,7 +117,7 @@ def _distress_axes(counts_axes: Axes, style: ChartStyle) -> Axes:
         axes.spines[side].set_visible(False)
     axes.spines["right"].set_visible(False)  # as on every chart: ticks and numbers, no frame
     axes.tick_params(colors=style.grid, labelcolor=style.muted, labelsize=style.small)
-    axes.set_ylim(-0.5, 10.5)
+    axes.set_ylim(-2 * EDGE, 2 * (DISTRESS_STEPS + EDGE))
     axes.set_yticks(range(0, 11, 2))
     axes.set_ylabel(translate(CONTEXT, "Distress (0–10)"))
     axes.yaxis.label.set_color(style.text)

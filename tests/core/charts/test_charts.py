@@ -402,6 +402,14 @@ def test_practices_are_bars_with_the_weeks_distress_as_a_line_on_its_own_axis(
     assert counts_axes.get_ylabel() == "Practices logged"
     assert distress_axes.get_ylabel() == "Distress (0–10)"
     assert distress_axes.get_ylim() == (-0.5, 10.5)
+    # The two scales share their grid lines: each side's ticks at the same heights.
+    heights = [
+        [axes.transData.transform((0, tick))[1] for tick in axes.get_yticks()]
+        for axes in (counts_axes, distress_axes)
+    ]
+    assert heights[0] == pytest.approx(heights[1])
+    assert all(tick == int(tick) for tick in counts_axes.get_yticks())  # whole practices
+    assert counts_axes.get_yticks()[-1] >= max(w.practices for w in data.weeks)
     legend = distress_axes.get_legend()
     assert legend is not None
     assert [text.get_text() for text in legend.get_texts()] == [
