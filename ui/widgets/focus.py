@@ -22,10 +22,18 @@ def chain_tab_order(widgets: Sequence[QWidget]) -> None:
 
 def last_focusable_in(container: QWidget) -> QWidget | None:
     """The control inside `container` that Tab reaches last, hidden or not."""
+    waiting = {
+        widget
+        for widget in container.findChildren(QWidget)
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+    }
     last: QWidget | None = None
+    # Walk Tab's chain only until every control inside has been seen: the window's whole
+    # chain runs to thousands of widgets, a step's own to a handful.
     widget = container.nextInFocusChain()
-    while widget is not None and widget is not container:
-        if container.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+    while waiting and widget is not None and widget is not container:
+        if widget in waiting:
+            waiting.discard(widget)
             last = widget
         widget = widget.nextInFocusChain()
     return last
