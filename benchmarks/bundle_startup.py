@@ -20,24 +20,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.startup import WARM_UP_ROUNDS, environment, interleaved  # noqa: E402
+
 TARGET_RATIO = 1.2
-WARM_UP_ROUNDS = 2
-READY_AT = "ready-at"  # as ui.application prints it
-
-
-def ready_seconds(command: list[str], env: dict[str, str]) -> float:
-    start = time.monotonic()
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr}")
-    said = [line.split() for line in result.stdout.splitlines() if line.startswith(READY_AT)]
-    if not said:
-        sys.exit(f"{' '.join(command)} did not say when it was ready")
-    return float(said[-1][1]) - start
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,8 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     program = Path(args.bundle).absolute() / "kap-companion"
     if not program.is_file():
         sys.exit(f"There is no bundle at {program.parent}; build it with scripts/build-bundle.sh.")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the venv runs from cached bytecode, as installed
+    env = environment()
     with tempfile.TemporaryDirectory(prefix="kap-bundle-bench-") as temp:
         empty, sample = Path(temp) / "empty", Path(temp) / "sample"
         subprocess.run(
@@ -68,14 +58,8 @@ def main(argv: list[str] | None = None) -> int:
             for name, start in starts.items()
         }
         names = list(variants)
-        samples: dict[str, list[float]] = {name: [] for name in names}
-        for round_number in range(WARM_UP_ROUNDS + args.rounds):
-            shift = round_number % len(names)
-            for name in names[shift:] + names[:shift]:
-                seconds = ready_seconds(variants[name], env)
-                if round_number >= WARM_UP_ROUNDS:
-                    samples[name].append(seconds)
-    medians = {name: statistics.median(values) for name, values in samples.items()}
+        samples = interleaved(variants, args.rounds, env)
+    medians = {name: statistics.median(t.ready for t in runs) for name, runs in samples.items()}
     print(
         f"KAP Companion start-up, bundle vs venv: {args.rounds} rounds after {WARM_UP_ROUNDS} "
         f"warm-up, {os.cpu_count()} CPUs, offscreen"

@@ -89,6 +89,22 @@ def timed(command: list[str], env: dict[str, str]) -> Timing:
     return Timing(ready=float(said[-1][1]) - start, whole=whole)
 
 
+def interleaved(
+    commands: dict[str, list[str]], rounds: int, env: dict[str, str]
+) -> dict[str, list[Timing]]:
+    """Each command once per round, its place in the round moving each time, after
+    WARM_UP_ROUNDS not counted: every variant meets the machine in the same states."""
+    names = list(commands)
+    samples: dict[str, list[Timing]] = {name: [] for name in names}
+    for round_number in range(WARM_UP_ROUNDS + rounds):
+        shift = round_number % len(names)
+        for name in names[shift:] + names[:shift]:
+            elapsed = timed(commands[name], env)
+            if round_number >= WARM_UP_ROUNDS:
+                samples[name].append(elapsed)
+    return samples
+
+
 def app_command(data_dir: Path, *extra: str) -> list[str]:
     return [PYTHON, str(ROOT / "app.py"), "--data-dir", str(data_dir), *extra]
 
@@ -176,13 +192,7 @@ def main(argv: list[str] | None = None) -> int:
             SHOWN_PRINTOUT: app_command(folders["report"], "--exit-after", "shown"),
         }
         names = list(commands)
-        samples: dict[str, list[Timing]] = {name: [] for name in names}
-        for round_number in range(WARM_UP_ROUNDS + args.rounds):
-            shift = round_number % len(names)
-            for name in names[shift:] + names[:shift]:
-                elapsed = timed(commands[name], env)
-                if round_number >= WARM_UP_ROUNDS:
-                    samples[name].append(elapsed)
+        samples = interleaved(commands, args.rounds, env)
         imports = {
             label: check_imports(folders[folder], env)
             for label, folder in (

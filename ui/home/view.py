@@ -161,9 +161,7 @@ class HomeView(Screen):
             QUICK_PRACTICE_KEYS,
         )
         practice.clicked.connect(self.log_practice_requested)
-        row = self._button_row(check_in)
-        row.insertWidget(1, practice)
-        layout.addLayout(row)
+        layout.addLayout(self._button_row(check_in, practice))
         layout.addWidget(
             text(
                 fill(
@@ -255,9 +253,10 @@ class HomeView(Screen):
         self.refresh()
 
     @staticmethod
-    def _button_row(button: QPushButton) -> QHBoxLayout:
+    def _button_row(*buttons: QPushButton) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(button)
+        for button in buttons:
+            row.addWidget(button)
         row.addStretch(1)
         return row
 
@@ -297,10 +296,8 @@ class HomeView(Screen):
         reflect = QPushButton(self.tr("Start a reflection"))
         reflect.setAccessibleName(self.tr("Start a reflection"))
         reflect.clicked.connect(self.start_reflection_requested)
-        first_steps = self._button_row(log_session)
-        first_steps.insertWidget(1, reflect)
         layout.addSpacing(space(1))
-        layout.addLayout(first_steps)
+        layout.addLayout(self._button_row(log_session, reflect))
         layout.addSpacing(space(2))
         layout.addWidget(
             text(

@@ -75,12 +75,7 @@ def _wheel_to_page(control: QWidget, event: QWheelEvent) -> None:
 def _in_a_dialog(button: QAbstractButton) -> bool:
     """Dialogs keep Qt's rule: Enter presses the focused button only if it is an auto-default
     one, else the default button; some dialogs rely on it (a Cancel never pressed by Enter)."""
-    parent = button.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QDialog):
-            return True
-        parent = parent.parentWidget()
-    return False
+    return isinstance(button.window(), QDialog)
 
 
 def _is_plain_enter(event: QKeyEvent) -> bool:
