@@ -26,6 +26,7 @@ def pinned_version(requirement: Requirement) -> str:
 
 
 def test_every_line_pins_one_exact_version() -> None:
+    assert pins()
     for requirement in pins().values():
         pinned_version(requirement)
 

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.reflect.wizard import ReflectionWizard
 
 
 def focused() -> QWidget:
@@ -186,3 +187,22 @@ def turn_wheel_over(widget: QWidget, notches: int = -1) -> None:
         False,
     )
     QApplication.sendEvent(widget, event)
+
+
+def begin_reflection(window: MainWindow, qtbot: QtBot) -> ReflectionWizard:
+    """Reflect's Begin, pressed with the keyboard: the wizard it opens."""
+    window.show_destination("reflect")
+    view = window.reflect_view
+    view.begin_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert view.wizard is not None
+    return view.wizard
+
+
+def to_the_themes_step(wizard: ReflectionWizard) -> None:
+    """Next through every step up to the themes, where Next says Finish."""
+    for _ in range(len(wizard.prompt_pages) + 3):
+        if wizard.next_button.text() == "Finish":
+            return
+        wizard.next()
+    assert wizard.next_button.text() == "Finish"

@@ -123,9 +123,9 @@ def test_the_wheel_over_any_unfocused_value_control_on_any_screen_leaves_its_val
         for control in visible_value_controls(page):
             away_from(control)
             before = value_of(control)
-            turn_wheel_over(control)
-            turn_wheel_over(control, notches=1)
-            assert value_of(control) == before, (destination.key, control.accessibleName())
+            for notches in (-1, 1):  # down, then up: either would change a value that took it
+                turn_wheel_over(control, notches=notches)
+                assert value_of(control) == before, (destination.key, control.accessibleName())
             tried += 1
     assert tried >= 5  # the filters, reflect's choices, trends, the printout's period...
 

@@ -13,10 +13,15 @@ from kapcompanion.domain import NewSession, Phase, ReflectionStatus
 from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from tests.ui.conftest import WindowFactory
-from tests.ui.helpers import focusable_widgets, focused, press
+from tests.ui.helpers import (
+    begin_reflection,
+    focusable_widgets,
+    focused,
+    press,
+    to_the_themes_step,
+)
 from ui.changes import DataKind
 from ui.main_window import MainWindow
-from ui.reflect.wizard import ReflectionWizard
 from ui.widgets.autosave import SAVE_AFTER_PAUSE_MS
 from ui.widgets.breathing_pacer import GroundingPause
 
@@ -27,15 +32,6 @@ def add_session_yesterday(window: MainWindow) -> int:
     assert window.store is not None
     held_at = (datetime.now() - timedelta(days=1)).astimezone()
     return int(window.store.sessions.add(NewSession(held_at=held_at, number_in_course=1)).id)
-
-
-def begin(window: MainWindow, qtbot: QtBot) -> ReflectionWizard:
-    window.show_destination("reflect")
-    view = window.reflect_view
-    view.begin_button.setFocus()
-    press(qtbot, Qt.Key.Key_Space)
-    assert view.wizard is not None
-    return view.wizard
 
 
 def store_of(window: MainWindow) -> Store:
@@ -52,7 +48,7 @@ def test_a_whole_reflection_by_keyboard(
     window.show_destination("reflect")
     view = window.reflect_view
     assert view.phase_choice.currentData() == Phase.NEXT_DAY.value  # due the day after
-    wizard = begin(window, qtbot)
+    wizard = begin_reflection(window, qtbot)
     assert wizard.progress.text() == "Before you begin"
 
     for _ in range(6):
@@ -103,7 +99,7 @@ def test_typing_is_saved_within_two_seconds_without_leaving_the_page(
     open_window: WindowFactory, profile: Profile, qtbot: QtBot
 ) -> None:
     window = open_window(profile)
-    wizard = begin(window, qtbot)
+    wizard = begin_reflection(window, qtbot)
     wizard.next()
     qtbot.keyClicks(QApplication.focusWidget(), "Words that must not be lost")
     store = store_of(window)
@@ -120,7 +116,7 @@ def test_pause_with_escape_and_resume_where_you_left_off(
     open_window: WindowFactory, profile: Profile, qtbot: QtBot
 ) -> None:
     window = open_window(profile)
-    wizard = begin(window, qtbot)
+    wizard = begin_reflection(window, qtbot)
     wizard.start_scale.slider.setValue(4)
     wizard.next()
     wizard.next()
@@ -154,7 +150,7 @@ def test_high_distress_gently_offers_a_breathing_pause(
     open_window: WindowFactory, profile: Profile, qtbot: QtBot
 ) -> None:
     window = open_window(profile)
-    wizard = begin(window, qtbot)
+    wizard = begin_reflection(window, qtbot)
     wizard.start_scale.slider.setValue(5)
     assert not wizard.start_offer.isVisibleTo(wizard)
     wizard.start_scale.slider.setValue(8)
@@ -177,7 +173,7 @@ def test_reduce_motion_shows_a_count_instead_of_a_moving_circle(
 ) -> None:
     window = open_window(profile)
     window.settings_view.reduce_motion_box.setChecked(True)
-    wizard = begin(window, qtbot)
+    wizard = begin_reflection(window, qtbot)
     wizard.start_scale.slider.setValue(9)
     wizard.offer_grounding()
     pause = wizard.findChild(GroundingPause)
@@ -193,7 +189,7 @@ def test_the_client_can_add_a_theme_of_their_own(
     open_window: WindowFactory, profile: Profile, qtbot: QtBot
 ) -> None:
     window = open_window(profile)
-    wizard = begin(window, qtbot)
+    wizard = begin_reflection(window, qtbot)
     for _ in range(len(wizard.prompt_pages) + 3):
         wizard.next()
     assert wizard.next_button.text() == "Finish"
@@ -212,11 +208,9 @@ def test_the_themes_step_starts_on_a_theme_never_on_finish(
     open_window: WindowFactory, profile: Profile, qtbot: QtBot
 ) -> None:
     window = open_window(profile)
-    wizard = begin(window, qtbot)
+    wizard = begin_reflection(window, qtbot)
     wizard.prompt_pages[0].editor.setPlainText("My chest was tight and my body felt heavy.")
-    for _ in range(len(wizard.prompt_pages) + 3):
-        wizard.next()
-    assert wizard.next_button.text() == "Finish"
+    to_the_themes_step(wizard)
     QApplication.processEvents()  # the step's theme boxes show on the next turn
     first = focused()
     assert isinstance(first, QCheckBox) and first.text().startswith("Body")
@@ -234,10 +228,9 @@ def test_leaving_the_themes_step_at_once_leaves_focus_where_the_client_went(
     open_window: WindowFactory, profile: Profile, qtbot: QtBot
 ) -> None:
     window = open_window(profile)
-    wizard = begin(window, qtbot)
+    wizard = begin_reflection(window, qtbot)
     wizard.prompt_pages[0].editor.setPlainText("My chest was tight and my body felt heavy.")
-    while wizard.next_button.text() != "Finish":
-        wizard.next()
+    to_the_themes_step(wizard)
     wizard.back()  # before the themes step's boxes have even shown
     QApplication.processEvents()
     assert focused() is wizard.insight_fields[0]
@@ -257,7 +250,7 @@ def test_any_answer_is_kept_exactly(
     open_window: WindowFactory, profile: Profile, qtbot: QtBot, answer: str
 ) -> None:
     window = open_window(profile)
-    wizard = begin(window, qtbot)
+    wizard = begin_reflection(window, qtbot)
     wizard.next()
     wizard.prompt_pages[0].editor.setPlainText(answer)
     wizard.next()
@@ -273,7 +266,7 @@ def test_closing_the_window_saves_what_is_being_written(
     open_window: WindowFactory, profile: Profile, qtbot: QtBot
 ) -> None:
     window = open_window(profile)
-    wizard = begin(window, qtbot)
+    wizard = begin_reflection(window, qtbot)
     wizard.next()
     wizard.prompt_pages[0].editor.setPlainText("Written just before closing")
     window.close()
@@ -285,7 +278,7 @@ def test_every_control_in_the_wizard_has_an_accessible_name(
     open_window: WindowFactory, profile: Profile, qtbot: QtBot
 ) -> None:
     window = open_window(profile)
-    wizard = begin(window, qtbot)
+    wizard = begin_reflection(window, qtbot)
     for position in range(wizard.steps.count() - 1):
         wizard.go_to(position)
         QApplication.processEvents()
@@ -345,7 +338,7 @@ def test_distress_can_be_rated_zero_by_keyboard_chosen_by_number_and_cleared(
     open_window: WindowFactory, profile: Profile, qtbot: QtBot
 ) -> None:
     window = open_window(profile)
-    wizard = begin(window, qtbot)
+    wizard = begin_reflection(window, qtbot)
     store = store_of(window)
     assert wizard.start_scale.value() is None
     press(qtbot, Qt.Key.Key_Left)  # already at the left end: still a rating of 0

@@ -25,7 +25,7 @@ from kapcompanion.profile import Profile
 from kapcompanion.store import Store
 from tests.raw_sql import connection_of
 from tests.ui.conftest import WindowFactory
-from tests.ui.helpers import answer_next_dialog
+from tests.ui.helpers import answer_next_dialog, begin_reflection
 from ui.reflect.wizard import ReflectionWizard, draft_insights_key
 from ui.widgets.autosave import RETRY_MS, SaveNotice
 
@@ -193,10 +193,8 @@ def test_closing_the_window_with_unsaved_words_asks_and_keeping_it_open_is_the_d
     open_window: WindowFactory, profile: Profile, qtbot: QtBot
 ) -> None:
     window = open_window(profile)
-    window.show_destination("reflect")
-    window.reflect_view.begin_button.click()
-    wizard = window.reflect_view.wizard
-    assert wizard is not None and window.store is not None
+    wizard = begin_reflection(window, qtbot)
+    assert window.store is not None
     wizard.go_to(1, save=False)
     fill_the_disk(window.store)
     wizard.prompt_pages[0].editor.setPlainText(WORDS)

@@ -101,6 +101,7 @@ def test_every_chart_is_drawn_for_the_column_it_sits_in(
     assert isinstance(view, TrendsView)
     settle(view)
     column = place(view.column)
+    assert view.panels()
     for panel in view.panels():
         image = panel.canvas.image
         assert image is not None, panel.name
@@ -114,6 +115,7 @@ def test_every_chart_is_drawn_for_the_column_it_sits_in(
     # and their axis titles stay whole.
     type_points = QApplication.font().pointSizeF()
     least_inches = SCORE_CHART_INCHES * max(1.0, type_points / USUAL_TYPE_POINTS)
+    assert view.scores
     for panel in view.scores.values():
         image = panel.canvas.image
         assert image is not None

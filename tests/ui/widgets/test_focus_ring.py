@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from kapcompanion.profile import Profile
 from tests.ui.conftest import WindowFactory
-from tests.ui.helpers import focused, press
+from tests.ui.helpers import tab_to
 from ui.main_window import MainWindow
 from ui.widgets.style import ColourScheme, apply_style
 
@@ -40,16 +40,6 @@ def changed_pixels(before: QImage, after: QImage) -> list[tuple[int, int]]:
         for y in range(before.height())
         if before.pixel(x, y) != after.pixel(x, y)
     ]
-
-
-def focus_by_tab(qtbot: QtBot, window: MainWindow, target: QWidget) -> None:
-    """Tab until `target` has focus, as a keyboard user would (Qt then draws keyboard focus)."""
-    window.sidebar.setFocus()
-    for _ in range(60):
-        if focused() is target:
-            return
-        press(qtbot, Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never reached {target.accessibleName()!r}")
 
 
 def first_visible(window: MainWindow, kind: type[QWidget], key: str) -> QWidget:
@@ -94,7 +84,8 @@ def test_focus_draws_one_ring_and_nothing_inside_it(
     window.sidebar.setFocus()
     qtbot.wait(50)  # the screen's first layout settles
     unfocused = image_of(control)
-    focus_by_tab(qtbot, window, control)
+    window.sidebar.setFocus()  # then Tab, as a keyboard user would: Qt draws keyboard focus
+    tab_to(qtbot, control, 60, or_its_focus_proxy=False)
     changed = changed_pixels(unfocused, image_of(control))
     assert changed, "focus shows no ring"
     xs, ys = [x for x, _ in changed], [y for _, y in changed]

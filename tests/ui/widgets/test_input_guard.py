@@ -152,14 +152,17 @@ def test_enter_leaves_a_disabled_or_unfocused_button_alone(
     qtbot: QtBot, in_a_page: Callable[[QWidget], QScrollArea]
 ) -> None:
     button = QPushButton("Go on")
-    in_a_page(button)
     pressed: list[str] = []
     button.clicked.connect(lambda: pressed.append("pressed"))
+    page = in_a_page(button)
+    somewhere_else = next(b for b in page.findChildren(QPushButton) if b is not button)
+    somewhere_else.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(button, Qt.Key.Key_Return)  # the key reaches it, but focus is elsewhere
+    assert pressed == []
+
     button.setFocus(Qt.FocusReason.TabFocusReason)
     button.setEnabled(False)
-
     qtbot.keyClick(button, Qt.Key.Key_Return)
-
     assert pressed == []
 
 

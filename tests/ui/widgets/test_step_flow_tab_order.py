@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kapcompanion.profile import Profile
 from tests.ui.conftest import WindowFactory
-from tests.ui.helpers import focused, press
+from tests.ui.helpers import begin_reflection, focused, press, to_the_themes_step
 from ui.main_window import MainWindow
 
 
@@ -59,13 +59,9 @@ def test_the_themes_step_tabs_through_every_theme_before_finish(
     open_window: WindowFactory, profile: Profile, qtbot: QtBot
 ) -> None:
     window = open_window(profile)
-    window.show_destination("reflect")
-    window.reflect_view.begin_button.click()
-    wizard = window.reflect_view.wizard
-    assert wizard is not None
+    wizard = begin_reflection(window, qtbot)
     wizard.prompt_pages[0].editor.setPlainText("My chest was tight and my body felt heavy.")
-    while wizard.next_button.text() != "Finish":
-        wizard.next()
+    to_the_themes_step(wizard)
     QApplication.processEvents()  # the step's theme boxes show on the next turn
     visited = names_until_the_sidebar(qtbot, window)
     finish = visited.index("Finish and save this reflection")
