@@ -237,15 +237,33 @@ def check_sigterm(bundle: Bundle) -> str:
 
 
 def check_home_unset(bundle: Bundle) -> str:
-    """With no HOME there may be no data folder to use: the commands say so in a sentence, the
-    window says so in a message box (which nobody can close offscreen, so it is ended)."""
-    outcome = bundle.run("check", home=None)
+    """With no HOME the app takes the account's home from the password database, as a shell
+    would; the XDG folders point into the scratch folder so this never touches the real data of
+    whoever runs it. The commands answer in a sentence, the window opens (or, should no folder
+    be usable, says so in a message box, which nobody can close offscreen, so it is ended)."""
+    xdg = bundle.scratch / "no-home"
+    folders = {
+        "XDG_DATA_HOME": str(xdg / "data"),
+        "XDG_CONFIG_HOME": str(xdg / "config"),
+        "XDG_CACHE_HOME": str(xdg / "cache"),
+        "MPLCONFIGDIR": str(xdg / "matplotlib"),
+    }
+    outcome = bundle.run(
+        "check",
+        home=None,
+        XDG_DATA_HOME=folders["XDG_DATA_HOME"],
+        XDG_CONFIG_HOME=folders["XDG_CONFIG_HOME"],
+        XDG_CACHE_HOME=folders["XDG_CACHE_HOME"],
+        MPLCONFIGDIR=folders["MPLCONFIGDIR"],
+    )
     words = outcome.stderr.strip() or outcome.stdout.strip()
     if outcome.returncode != 0 and not words:
         raise SmokeTestError(f"with HOME unset it exited {outcome.returncode} without a word")
+    if outcome.returncode == 1 and folders["XDG_DATA_HOME"] not in words:
+        raise SmokeTestError(f"with HOME unset it looked somewhere else: {words}")
     child = subprocess.Popen(
         bundle.command(bundle.program, "--exit-after", "loaded"),
-        env=bundle.environment(None, QT_QPA_PLATFORM="offscreen"),
+        env=bundle.environment(None, QT_QPA_PLATFORM="offscreen", **folders),
         cwd=bundle.scratch,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
